@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { APP_SCHEME_PRIVILEGES, mimeTypeFor, resolveAppAssetPath } from './app-protocol';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { createMainHandlers } from './handlers';
+import { createDispatcher, registerChannels } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { lockDownSession, lockDownWebContents } from './security';
+import { electronDialogs } from './services/files/electron-dialogs';
+import { electronPrinter } from './services/print/electron-printer';
+import { APP_SCHEME, isTrustedAppUrl } from './trusted-url';
+import { createMainWindow } from './window';
+
+// App lifecycle only: every decision lives in a small module beside this one.
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const log = (event: string, detail: string) => console.warn(`[stillpoint:${event}] ${detail}`);
+let mainWindow: BrowserWindow | null = null;
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database twice; hand over to the first and leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, { devServerUrl, log }));
+
+  app.whenReady().then(() => {
+    const rendererRoot = path.join(__dirname, '../renderer');
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppAssetPath(request.url, rendererRoot);
+      if (!file) return new Response('Not found', { status: 404 });
+      const response = await net.fetch(`file://${file}`);
+      return new Response(response.body, {
+        status: response.status,
+        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    });
+    lockDownSession(session.defaultSession, { devServerUrl, log });
+
+    const handlers = createMainHandlers({
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      userDataDir: app.getPath('userData'),
+      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources'),
+      dialogs: electronDialogs(() => mainWindow),
+      printer: electronPrinter(),
+      now: () => new Date(),
+      harness: false,
+    });
+    registerChannels(
+      ipcMain,
+      createDispatcher(handlers, { isTrustedSender: (s) => isTrustedAppUrl(s.url, devServerUrl), log }),
+    );
+
+    app.setAboutPanelOptions({ applicationName: 'Stillpoint', applicationVersion: app.getVersion() });
+    const showAbout = () =>
+      void dialog.showMessageBox({
+        type: 'info',
+        title: 'About Stillpoint',
+        message: `Stillpoint ${app.getVersion()}`,
+        detail:
+          'Session notes, safety checks and aftercare handouts for craniosacral therapists.\nYour records stay on this computer.',
+      });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ appName: 'Stillpoint', isMac: process.platform === 'darwin', showAbout })));
+
+    mainWindow = createMainWindow({
+      preloadPath: path.join(__dirname, '../preload/index.js'),
+      windowStateFile: path.join(app.getPath('userData'), 'window-state.json'),
+      devServerUrl,
+      log,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,80 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import {
+  type ChannelMethod,
+  type ChannelRequest,
+  type ChannelResponse,
+  channelByName,
+  channelMethods,
+  channels,
+} from '../src-shared/ipc';
+import { fail, ok, type Result, UserFacingError } from '../src-shared/result';
+import { describeIssues } from '../src-shared/validation';
+
+/** What main implements: one async function per channel of the table. */
+export type MainHandlers = {
+  [M in ChannelMethod]: (request: ChannelRequest<M>) => Promise<ChannelResponse<M>>;
+};
+
+/** Who is calling: the frame's URL and whether it is the window's top frame. */
+export interface SenderInfo {
+  url: string;
+  isMainFrame: boolean;
+}
+
+export type Dispatch = (channelName: string, payload: unknown, sender: SenderInfo) => Promise<Result<unknown>>;
+
+export interface DispatcherOptions {
+  isTrustedSender: (sender: SenderInfo) => boolean;
+  log: (event: string, detail: string) => void;
+}
+
+/**
+ * The single door into main: checks the sender, validates the payload with the channel's
+ * schema, runs the handler, validates the answer, and always resolves to a Result.
+ */
+export function createDispatcher(handlers: MainHandlers, options: DispatcherOptions): Dispatch {
+  return async (channelName, payload, sender) => {
+    const method = channelByName(channelName);
+    if (!method) {
+      options.log('unknown-channel', channelName);
+      return fail('UNKNOWN_CHANNEL', `There is no "${String(channelName).slice(0, 80)}" action.`);
+    }
+    if (!sender.isMainFrame || !options.isTrustedSender(sender)) {
+      options.log('forbidden-sender', `${channelName} from ${sender.url}`);
+      return fail('FORBIDDEN_SENDER', 'This request did not come from Stillpoint and was refused.');
+    }
+    const definition = channels[method];
+    const request = definition.request.safeParse(payload);
+    if (!request.success) {
+      options.log('invalid-request', `${channelName}: ${describeIssues(request.error).join('; ')}`);
+      return fail('INVALID_REQUEST', `The request was not valid: ${describeIssues(request.error).join('; ')}`);
+    }
+    try {
+      const handler = handlers[method] as (request: unknown) => Promise<unknown>;
+      const value = await handler(request.data);
+      const response = definition.response.safeParse(value);
+      if (!response.success) {
+        options.log('invalid-response', `${channelName}: ${describeIssues(response.error).join('; ')}`);
+        return fail('INTERNAL', 'Stillpoint produced an unexpected answer. Please try again.');
+      }
+      return ok(response.data);
+    } catch (error) {
+      if (error instanceof UserFacingError) return fail(error.code, error.message);
+      options.log('handler-failed', `${channelName}: ${error instanceof Error ? error.stack : String(error)}`);
+      return fail('INTERNAL', 'Something went wrong in Stillpoint. Your records are unchanged; please try again.');
+    }
+  };
+}
+
+/** Registers every channel of the table with Electron; no channel is left out. */
+export function registerChannels(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch): void {
+  for (const method of channelMethods) {
+    const name = channels[method].name;
+    ipcMain.handle(name, (event: IpcMainInvokeEvent, payload: unknown) =>
+      dispatch(name, payload, {
+        url: event.senderFrame?.url ?? '',
+        isMainFrame: event.senderFrame != null && event.senderFrame === event.sender.mainFrame,
+      }),
+    );
+  }
+}

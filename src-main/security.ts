@@ -1,0 +1,61 @@
+import type { Session, WebContents } from 'electron';
+import { isBlockedRequest, isTrustedAppUrl } from './trusted-url';
+
+export type SecurityLog = (event: string, detail: string) => void;
+
+export interface LockdownOptions {
+  /** The electron-vite dev server, only while developing; undefined in a packaged build. */
+  devServerUrl?: string;
+  log: SecurityLog;
+}
+
+/**
+ * Navigation is allowed only within the app's own pages (a reload or a hash change).
+ * Everything else (javascript:, file:, data:, other hosts) is refused.
+ */
+export function isNavigationAllowed(targetUrl: string, devServerUrl?: string): boolean {
+  return isTrustedAppUrl(targetUrl, devServerUrl);
+}
+
+/** Applies the per-window rules to every WebContents the app creates. */
+export function lockDownWebContents(contents: WebContents, options: LockdownOptions): void {
+  const refuseNavigation = (event: { preventDefault(): void }, url: string) => {
+    if (!isNavigationAllowed(url, options.devServerUrl)) {
+      event.preventDefault();
+      options.log('navigation-denied', url);
+    }
+  };
+  contents.on('will-navigate', refuseNavigation);
+  contents.on('will-redirect', refuseNavigation);
+  contents.on('will-frame-navigate', (event) => {
+    if (!isNavigationAllowed(event.url, options.devServerUrl)) {
+      event.preventDefault();
+      options.log('frame-navigation-denied', event.url);
+    }
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    options.log('new-window-denied', url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    options.log('webview-denied', '');
+  });
+}
+
+/** Session-wide rules: no permissions at all, and no request that leaves the computer. */
+export function lockDownSession(session: Session, options: LockdownOptions): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    options.log('permission-denied', permission);
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    if (isBlockedRequest(details.url, options.devServerUrl)) {
+      options.log('request-cancelled', details.url);
+      callback({ cancel: true });
+      return;
+    }
+    callback({});
+  });
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { BrowserWindow, type WebPreferences, screen } from 'electron';
+import { type LockdownOptions, lockDownWebContents } from './security';
+import { APP_ENTRY_URL } from './trusted-url';
+import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
+
+/** The renderer gets no Node, no Electron, and its own isolated, sandboxed world. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+  };
+}
+
+export interface MainWindowOptions extends LockdownOptions {
+  preloadPath: string;
+  windowStateFile: string;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const remembered = readWindowState(options.windowStateFile);
+  const bounds = fitToDisplays(
+    remembered,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow({
+    ...(bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    width: bounds.width,
+    height: bounds.height,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Stillpoint',
+    backgroundColor: '#f7f5f2',
+    icon: path.join(__dirname, '../../resources/icons/icon.png'),
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  lockDownWebContents(window.webContents, options);
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const { x, y, width, height } = window.getNormalBounds();
+    writeWindowState(options.windowStateFile, { x, y, width, height, maximized: window.isMaximized() });
+  });
+  void window.loadURL(options.devServerUrl ?? APP_ENTRY_URL);
+  return window;
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** The folder that holds this computer's Stillpoint data (IndexedDB lives inside it). */
+  dataLocation: z.string(),
+  platform: z.enum(['linux', 'darwin', 'win32', 'other']),
+  /** True when running in the test harness instead of real Electron. */
+  harness: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;

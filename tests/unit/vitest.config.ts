@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests run in Node: src-shared, src-main (with electron mocked per test file),
+// pdf rendering, and renderer repositories on fake-indexeddb.
+export default defineConfig({
+  root: resolve(__dirname, '../..'),
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    environment: 'node',
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
