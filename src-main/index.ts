@@ -69,7 +69,11 @@ if (!app.requestSingleInstanceLock()) {
         detail:
           'Session notes, safety checks and aftercare handouts for craniosacral therapists.\nYour records stay on this computer.',
       });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ appName: 'Stillpoint', isMac: process.platform === 'darwin', showAbout })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({ appName: 'Stillpoint', isMac: process.platform === 'darwin', showAbout }),
+      ),
+    );
 
     mainWindow = createMainWindow({
       preloadPath: path.join(__dirname, '../preload/index.js'),

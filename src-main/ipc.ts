@@ -21,7 +21,11 @@ export interface SenderInfo {
   isMainFrame: boolean;
 }
 
-export type Dispatch = (channelName: string, payload: unknown, sender: SenderInfo) => Promise<Result<unknown>>;
+export type Dispatch = (
+  channelName: string,
+  payload: unknown,
+  sender: SenderInfo,
+) => Promise<Result<unknown>>;
 
 export interface DispatcherOptions {
   isTrustedSender: (sender: SenderInfo) => boolean;
@@ -47,7 +51,10 @@ export function createDispatcher(handlers: MainHandlers, options: DispatcherOpti
     const request = definition.request.safeParse(payload);
     if (!request.success) {
       options.log('invalid-request', `${channelName}: ${describeIssues(request.error).join('; ')}`);
-      return fail('INVALID_REQUEST', `The request was not valid: ${describeIssues(request.error).join('; ')}`);
+      return fail(
+        'INVALID_REQUEST',
+        `The request was not valid: ${describeIssues(request.error).join('; ')}`,
+      );
     }
     try {
       const handler = handlers[method] as (request: unknown) => Promise<unknown>;
@@ -60,8 +67,14 @@ export function createDispatcher(handlers: MainHandlers, options: DispatcherOpti
       return ok(response.data);
     } catch (error) {
       if (error instanceof UserFacingError) return fail(error.code, error.message);
-      options.log('handler-failed', `${channelName}: ${error instanceof Error ? error.stack : String(error)}`);
-      return fail('INTERNAL', 'Something went wrong in Stillpoint. Your records are unchanged; please try again.');
+      options.log(
+        'handler-failed',
+        `${channelName}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      return fail(
+        'INTERNAL',
+        'Something went wrong in Stillpoint. Your records are unchanged; please try again.',
+      );
     }
   };
 }

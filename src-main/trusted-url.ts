@@ -25,7 +25,11 @@ export function isTrustedAppUrl(url: string, devServerUrl?: string): boolean {
   if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true;
   if (devServerUrl) {
     const dev = parse(devServerUrl);
-    if (dev && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1') && parsed.origin === dev.origin) {
+    if (
+      dev &&
+      (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1') &&
+      parsed.origin === dev.origin
+    ) {
       return true;
     }
   }

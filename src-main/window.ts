@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow, type WebPreferences, screen } from 'electron';
+import { BrowserWindow, screen, type WebPreferences } from 'electron';
 import { type LockdownOptions, lockDownWebContents } from './security';
 import { APP_ENTRY_URL } from './trusted-url';
 import { fitToDisplays, readWindowState, writeWindowState } from './window-state';

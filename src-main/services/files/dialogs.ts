@@ -9,7 +9,11 @@ export interface FileFilter {
 
 export interface FileDialogs {
   /** Absolute path chosen by the user, or null when they cancelled. */
-  chooseSavePath(options: { title: string; defaultFileName: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseSavePath(options: {
+    title: string;
+    defaultFileName: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
   chooseOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
   chooseFolder(options: { title: string }): Promise<string | null>;
 }

@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { BackupPage } from '../features/backup/BackupPage';
+import { ClientsSection } from '../features/clients/ClientsSection';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { navigate, type Route, sectionOf, useRoute } from './router';
+import { type Shortcut, shortcutLabel, useShortcuts } from './shortcuts';
+
+const SECTIONS = [
+  { id: 'clients', label: 'Clients', route: { name: 'clients' }, keys: 'mod+1' },
+  { id: 'settings', label: 'Settings', route: { name: 'settings' }, keys: 'mod+2' },
+  { id: 'backup', label: 'Backup', route: { name: 'backup' }, keys: 'mod+3' },
+] as const satisfies readonly { id: string; label: string; route: Route; keys: string }[];
+
+export function App() {
+  const route = useRoute();
+  const current = sectionOf(route);
+
+  const shortcuts = useMemo<Shortcut[]>(
+    () => [
+      ...SECTIONS.map((s) => ({
+        keys: s.keys,
+        description: `Go to ${s.label}`,
+        run: () => navigate(s.route),
+      })),
+      { keys: 'mod+n', description: 'New client', run: () => navigate({ name: 'new-client' }) },
+      {
+        keys: '/',
+        description: 'Search clients',
+        run: () => {
+          navigate({ name: 'clients' });
+          requestAnimationFrame(() => document.getElementById('client-search')?.focus());
+        },
+      },
+    ],
+    [],
+  );
+  useShortcuts(shortcuts);
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Sections">
+        <div className="brand" aria-hidden="true">
+          <span className="brand-mark" />
+          <span className="brand-name">Stillpoint</span>
+        </div>
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section.id}>
+              <a
+                href={`#/${section.id}`}
+                aria-current={current === section.id ? 'page' : undefined}
+                title={`${section.label} (${shortcutLabel(section.keys)})`}
+              >
+                {section.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="sidebar-footnote">Records stay on this computer.</p>
+      </nav>
+      <main id="main-content" className="content" tabIndex={-1}>
+        {current === 'clients' && <ClientsSection route={route} />}
+        {current === 'settings' && <SettingsPage />}
+        {current === 'backup' && <BackupPage />}
+      </main>
+    </div>
+  );
+}

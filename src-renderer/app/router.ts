@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * The app's places, kept in the URL hash so a reload returns to the same screen (and a
+ * half-written note). Hash changes never leave the page, so the navigation lockdown holds.
+ */
+export type Route =
+  | { name: 'clients' }
+  | { name: 'new-client' }
+  | { name: 'client'; clientId: string }
+  | { name: 'session'; clientId: string; sessionId: string }
+  | { name: 'settings' }
+  | { name: 'backup' };
+
+export type Section = 'clients' | 'settings' | 'backup';
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third, fourth] = parts;
+  if (first === 'settings') return { name: 'settings' };
+  if (first === 'backup') return { name: 'backup' };
+  if (first === 'clients' && second === 'new') return { name: 'new-client' };
+  if (first === 'clients' && second && third === 'sessions' && fourth) {
+    return { name: 'session', clientId: second, sessionId: fourth };
+  }
+  if (first === 'clients' && second) return { name: 'client', clientId: second };
+  return { name: 'clients' };
+}
+
+export function routeToHash(route: Route): string {
+  switch (route.name) {
+    case 'clients':
+      return '#/clients';
+    case 'new-client':
+      return '#/clients/new';
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.clientId)}`;
+    case 'session':
+      return `#/clients/${encodeURIComponent(route.clientId)}/sessions/${encodeURIComponent(route.sessionId)}`;
+    case 'settings':
+      return '#/settings';
+    case 'backup':
+      return '#/backup';
+  }
+}
+
+export function sectionOf(route: Route): Section {
+  if (route.name === 'settings') return 'settings';
+  if (route.name === 'backup') return 'backup';
+  return 'clients';
+}
+
+export function navigate(route: Route): void {
+  const hash = routeToHash(route);
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,58 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * The one Dexie database. Every version ever shipped stays declared here, each with a
+ * fixture and an upgrade test (tests/unit/db/). Repositories (one per table, beside this
+ * file) are the only code that touches a table.
+ *
+ * Record types come from the zod schemas in src-shared/domain; the database stores them as
+ * they are, so the tables are typed loosely here and precisely in the repositories.
+ */
+export const DATABASE_NAME = 'stillpoint';
+
+/** The schema version this build writes. A database with a higher version is refused. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+// biome-ignore lint/suspicious/noExplicitAny: narrowed by each repository's zod schema
+type AnyRecord = Record<string, any>;
+
+export class StillpointDatabase extends Dexie {
+  clients!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  healthHistories!: EntityTable<AnyRecord & { clientId: string }, 'clientId'>;
+  sessions!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  afterEffects!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  auditLog!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  settings!: EntityTable<AnyRecord & { key: string }, 'key'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      // *searchTokens: folded name words (multiEntry) for prefix search ignoring case and accents.
+      clients: 'id, sortName, lastVisitAt, updatedAt, *searchTokens',
+      healthHistories: 'clientId',
+      sessions: 'id, clientId, [clientId+serviceDate], status, updatedAt',
+      afterEffects: 'id, sessionId, clientId',
+      // Append-only: the repository only ever adds entries.
+      auditLog: 'id, noteId, clientId, at',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: StillpointDatabase | undefined;
+
+export function database(): StillpointDatabase {
+  instance ??= new StillpointDatabase();
+  return instance;
+}
+
+/** Tables in backup order: parents before children. */
+export const TABLE_NAMES = [
+  'clients',
+  'healthHistories',
+  'sessions',
+  'afterEffects',
+  'auditLog',
+  'settings',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/csp';
+import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
+import { createDispatcher, type Dispatch } from '../../../src-main/ipc';
+import type { FileDialogs, Printer } from '../../../src-main/services/files/dialogs';
+import { channelMethods, channels } from '../../../src-shared/ipc';
+import { BYTES_TAG, decodeFromWire, encodeForWire, installBridgeInPage } from './wire';
+
+/** The secure origin the renderer is served from in tests (WebCrypto needs a secure context). */
+export const TEST_ORIGIN = 'https://stillpoint.test';
+export const APP_URL = `${TEST_ORIGIN}/index.html`;
+const BINDING = '__stillpointInvoke';
+const repoRoot = path.resolve(__dirname, '../../..');
+const rendererRoot = path.join(repoRoot, 'out/renderer');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * The operating system as the app's main process sees it, for one test: a data folder of its
+ * own, file dialogs answered by the test, a printer that writes its PDFs to disk, and the
+ * real main-process handlers behind the same dispatcher Electron uses.
+ */
+export class Harness {
+  readonly userDataDir: string;
+  readonly defaultSaveDir: string;
+  private readonly saved: string[] = [];
+  private readonly openQueue: string[] = [];
+  private readonly saveQueue: string[] = [];
+  private readonly folderQueue: string[] = [];
+  private readonly requestLog: string[] = [];
+  private readonly blockedLog: string[] = [];
+  readonly securityLog: string[] = [];
+  readonly dispatch: Dispatch;
+  readonly deps: MainDeps;
+
+  constructor(readonly baseDir: string) {
+    this.userDataDir = path.join(baseDir, 'user-data');
+    this.defaultSaveDir = path.join(baseDir, 'saved');
+    fs.mkdirSync(this.userDataDir, { recursive: true });
+    fs.mkdirSync(this.defaultSaveDir, { recursive: true });
+    this.deps = {
+      appName: 'Stillpoint',
+      appVersion: readAppVersion(),
+      platform: process.platform,
+      userDataDir: this.userDataDir,
+      resourcesDir: path.join(repoRoot, 'resources'),
+      dialogs: this.dialogs(),
+      printer: this.printer(),
+      now: () => new Date(),
+      harness: true,
+    };
+    this.dispatch = createDispatcher(createMainHandlers(this.deps), {
+      isTrustedSender: (sender) => sender.url.startsWith(`${TEST_ORIGIN}/`),
+      log: (event, detail) => this.securityLog.push(`${event}: ${detail}`),
+    });
+  }
+
+  /** Absolute paths of every file the app wrote through a save dialog or printing, oldest first. */
+  async savedFiles(): Promise<string[]> {
+    return this.saved.filter((file) => fs.existsSync(file));
+  }
+
+  /** The file the next open dialog returns. */
+  nextOpenFile(file: string): void {
+    this.openQueue.push(file);
+  }
+
+  /** Where the next save goes (default: a fresh file in this test's temp folder). */
+  nextSavePath(file: string): void {
+    this.saveQueue.push(file);
+  }
+
+  /** The folder the next folder dialog returns. */
+  nextFolder(folder: string): void {
+    this.folderQueue.push(folder);
+  }
+
+  /** Every URL the page asked for, and those refused because they left the app. */
+  requests(): string[] {
+    return [...this.requestLog];
+  }
+  blockedRequests(): string[] {
+    return [...this.blockedLog];
+  }
+
+  /** Serves the built renderer under the test origin and refuses everything else. */
+  async attachContext(context: BrowserContext): Promise<void> {
+    if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) {
+      throw new Error('The renderer is not built: run `npm run build` (npm run test:e2e does it for you).');
+    }
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      this.requestLog.push(url);
+      if (!url.startsWith(`${TEST_ORIGIN}/`)) {
+        this.blockedLog.push(url);
+        this.securityLog.push(`request-cancelled: ${url}`);
+        await route.abort('blockedbyclient');
+        return;
+      }
+      const file = resolveRendererFile(new URL(url).pathname);
+      if (!file) {
+        await route.fulfill({ status: 404, body: 'Not found' });
+        return;
+      }
+      await route.fulfill({
+        status: 200,
+        body: fs.readFileSync(file),
+        headers: {
+          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        },
+      });
+    });
+    // A WebSocket never reaches route(); refuse those too.
+    await context.routeWebSocket(/.*/, (ws) => {
+      this.blockedLog.push(ws.url());
+      void ws.close();
+    });
+  }
+
+  /** Defines window.stillpoint in the page, wired to main's handlers running here in Node. */
+  async attachPage(page: Page): Promise<void> {
+    await page.exposeBinding(BINDING, async (source, channelName: unknown, payload: unknown) => {
+      const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
+      const result = await this.dispatch(String(channelName), decodeFromWire(payload), sender);
+      return encodeForWire(result);
+    });
+    await page.addInitScript(installBridgeInPage, {
+      methods: channelMethods.map((method) => [method, channels[method].name] as [string, string]),
+      tag: BYTES_TAG,
+      binding: BINDING,
+    });
+  }
+
+  private dialogs(): FileDialogs {
+    return {
+      chooseSavePath: async ({ defaultFileName }) => {
+        const target = this.saveQueue.shift() ?? uniquePath(this.defaultSaveDir, defaultFileName);
+        this.saved.push(target);
+        return target;
+      },
+      chooseOpenFile: async () => this.openQueue.shift() ?? null,
+      chooseFolder: async () => this.folderQueue.shift() ?? null,
+    };
+  }
+
+  private printer(): Printer {
+    return {
+      printPdf: async (pdf, { title }) => {
+        const safeTitle = title.replace(/[^\p{L}\p{N} ._-]+/gu, '_').slice(0, 80) || 'printout';
+        const target = uniquePath(path.join(this.baseDir, 'printed'), `${safeTitle}.pdf`);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, pdf);
+        this.saved.push(target);
+        return { printed: true };
+      },
+    };
+  }
+}
+
+function resolveRendererFile(pathname: string): string | null {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const resolved = path.resolve(rendererRoot, relative);
+  if (!resolved.startsWith(rendererRoot + path.sep) || !fs.existsSync(resolved)) return null;
+  return resolved;
+}
+
+function uniquePath(dir: string, fileName: string): string {
+  const ext = path.extname(fileName);
+  const stem = path.basename(fileName, ext);
+  let candidate = path.join(dir, fileName);
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = path.join(dir, `${stem} (${n})${ext}`);
+  return candidate;
+}
+
+function readAppVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium, QUIET_CHROMIUM_FLAGS } from './harness/find-chromium';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../../test-results/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 820 },
+    launchOptions: {
+      executablePath: findChromium(),
+      args: QUIET_CHROMIUM_FLAGS,
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});
