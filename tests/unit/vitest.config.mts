@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests run in Node: src-shared, src-main (with electron mocked per test file),
 // pdf rendering, and renderer repositories on fake-indexeddb.
 export default defineConfig({
-  root: resolve(__dirname, '../..'),
+  root: resolve(dirname(fileURLToPath(import.meta.url)), '../..'),
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',

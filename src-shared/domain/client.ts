@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import { dayNumber, type IsoDate, IsoDateSchema, type Timestamp, TimestampSchema } from './dates';
+import { type Id, IdSchema } from './ids';
+import { clientSearchText, foldForSearch } from './text-search';
+
+/**
+ * The client record.
+ *
+ * Empty values (forms-friendly, one convention for the whole record):
+ * - Optional text fields are '' when empty, never undefined or null.
+ * - Optional dates are `null` when empty. The schemas also accept '' (what an empty
+ *   `<input type="date">` gives) and turn it into null, so a form can bind dates directly.
+ *
+ * Two schemas: `ClientSchema` checks a stored record (a Dexie row, a backup, an IPC payload)
+ * and needs no clock; `makeClientInputSchema(today)` is what a form validates with, and adds the
+ * checks that depend on today's date (no date of birth in the future).
+ */
+
+/** An optional calendar date: null when empty; '' from a form is accepted and becomes null. */
+export const OptionalIsoDateSchema = z.union([z.literal('').transform(() => null), z.null(), IsoDateSchema]);
+
+function optionalText(max: number, what: string) {
+  return z.string().trim().max(max, { message: `Keep the ${what} under ${max} characters` });
+}
+
+// Plausible, not RFC 5322: something@domain.tld, no spaces, a top-level domain of 2+ letters.
+const EMAIL = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$/;
+const EMAIL_MESSAGE = 'Enter an email address like name@example.com';
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .max(254, { message: EMAIL_MESSAGE })
+  .refine((value) => value === '' || EMAIL.test(value), { message: EMAIL_MESSAGE });
+
+// Digits with the usual separators, an optional extension ("ext 12", "x12"), at least 3 digits.
+const PHONE = /^\+?[\d\s()\-./]+(?:\s*(?:ext\.?|x)\s*\d+)?$/i;
+const PHONE_MESSAGE = 'Enter a phone number using digits (spaces, +, - and brackets are fine)';
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(40, { message: 'Keep the phone number under 40 characters' })
+  .refine((value) => value === '' || (PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= 3), {
+    message: PHONE_MESSAGE,
+  });
+
+export const EmergencyContactSchema = z.object({
+  name: optionalText(100, 'emergency contact name'),
+  phone: PhoneSchema,
+});
+export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
+
+export const ConsentSchema = z.object({
+  given: z.boolean(),
+  date: OptionalIsoDateSchema,
+  /** Which version of the practice's consent wording the client agreed to, e.g. "2026-01". */
+  textVersion: optionalText(50, 'consent version'),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+const TagsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, { message: 'A tag cannot be empty' })
+      .max(40, { message: 'Keep each tag under 40 characters' }),
+  )
+  .max(30, { message: 'Use at most 30 tags' })
+  // The same tag twice (in any case or accent) is kept once, in its first spelling.
+  .overwrite((tags) => {
+    const seen = new Set<string>();
+    return tags.filter((tag) => {
+      const key = foldForSearch(tag);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
+/** The fields a form edits. */
+const clientInputShape = {
+  firstName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter a first name' })
+    .max(100, { message: 'Keep the first name under 100 characters' }),
+  lastName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter a last name' })
+    .max(100, { message: 'Keep the last name under 100 characters' }),
+  preferredName: optionalText(100, 'preferred name'),
+  dateOfBirth: OptionalIsoDateSchema,
+  phone: PhoneSchema,
+  email: EmailSchema,
+  /** Postal address as the client writes it, several lines in one string. */
+  address: optionalText(500, 'address'),
+  emergencyContact: EmergencyContactSchema,
+  referringPhysician: optionalText(200, 'referring physician'),
+  /** How they heard of the practice. */
+  referralSource: optionalText(200, 'referral source'),
+  consent: ConsentSchema,
+  notes: optionalText(10_000, 'notes'),
+  tags: TagsSchema,
+  archived: z.boolean(),
+};
+
+interface ConsentFields {
+  consent: { given: boolean; date: IsoDate | null };
+}
+
+function requireConsentDate(value: ConsentFields, ctx: z.core.$RefinementCtx<ConsentFields>): void {
+  if (value.consent.given && value.consent.date === null) {
+    ctx.addIssue({ code: 'custom', path: ['consent', 'date'], message: 'Enter the date consent was given' });
+  }
+}
+
+/** Form values without the checks that need today's date; prefer `makeClientInputSchema`. */
+export const ClientInputSchema = z.object(clientInputShape).superRefine(requireConsentDate);
+/** What the client form edits: no id, timestamps or derived fields. */
+export type ClientInput = z.output<typeof ClientInputSchema>;
+/** The raw values a form holds before parsing (dates may be ''). */
+export type ClientFormValues = z.input<typeof ClientInputSchema>;
+
+/** The schema a client form validates with: adds "no date in the future" against `today`. */
+export function makeClientInputSchema(today: IsoDate) {
+  const todayNumber = dayNumber(today);
+  return ClientInputSchema.superRefine((value, ctx) => {
+    if (value.dateOfBirth !== null && dayNumber(value.dateOfBirth) > todayNumber) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateOfBirth'],
+        message: 'Date of birth cannot be in the future',
+      });
+    }
+    if (value.consent.date !== null && dayNumber(value.consent.date) > todayNumber) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent', 'date'],
+        message: 'The consent date cannot be in the future',
+      });
+    }
+  });
+}
+
+/**
+ * A stored client. `searchText` is derived: parsing recomputes it from the names, so a record
+ * that passed through this schema always searches correctly.
+ */
+export const ClientSchema = z
+  .object({
+    id: IdSchema,
+    ...clientInputShape,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    /** Date of the most recent session; maintained by the sessions repository. */
+    lastVisitAt: IsoDateSchema.nullable(),
+    searchText: z.string(),
+  })
+  .superRefine(requireConsentDate)
+  .overwrite((client) => ({ ...client, searchText: clientSearchText(client) }));
+export type Client = z.output<typeof ClientSchema>;
+
+/** Blank form values for a new client. */
+export function emptyClientInput(): ClientInput {
+  return {
+    firstName: '',
+    lastName: '',
+    preferredName: '',
+    dateOfBirth: null,
+    phone: '',
+    email: '',
+    address: '',
+    emergencyContact: { name: '', phone: '' },
+    referringPhysician: '',
+    referralSource: '',
+    consent: { given: false, date: null, textVersion: '' },
+    notes: '',
+    tags: [],
+    archived: false,
+  };
+}
+
+/** The client's editable fields, e.g. to fill a form from a stored record. */
+export function clientInputOf(client: Client): ClientInput {
+  const { id: _id, createdAt: _c, updatedAt: _u, lastVisitAt: _l, searchText: _s, ...input } = client;
+  return input;
+}
+
+/**
+ * A stored record from parsed form values: a new one (no `existing`) or an update of `existing`
+ * that keeps its id, creation time and last visit.
+ */
+export function buildClientRecord(
+  input: ClientInput,
+  meta: { now: Timestamp; id: Id; existing?: undefined } | { now: Timestamp; existing: Client },
+): Client {
+  const base = meta.existing ?? { id: meta.id, createdAt: meta.now, lastVisitAt: null };
+  return {
+    ...input,
+    id: base.id,
+    createdAt: base.createdAt,
+    updatedAt: meta.now,
+    lastVisitAt: base.lastVisitAt,
+    searchText: clientSearchText(input),
+  };
+}
+
+interface NameParts {
+  firstName: string;
+  lastName: string;
+  preferredName?: string | null;
+}
+
+/** The preferred name when it differs from the first name (ignoring case and accents), else ''. */
+function distinctPreferredName(client: NameParts): string {
+  const preferred = (client.preferredName ?? '').trim();
+  if (preferred === '' || foldForSearch(preferred) === foldForSearch(client.firstName.trim())) return '';
+  return preferred;
+}
+
+/**
+ * The name to show and print: "Kate (Katherine) Smith" when a different preferred name is set,
+ * "Katherine Smith" otherwise.
+ */
+export function clientDisplayName(client: NameParts): string {
+  const first = client.firstName.trim();
+  const last = client.lastName.trim();
+  const preferred = distinctPreferredName(client);
+  const given = preferred && first ? `${preferred} (${first})` : preferred || first;
+  return [given, last].filter((part) => part !== '').join(' ') || 'Unnamed client';
+}
+
+/** The name for an alphabetical list: "Smith, Katherine (Kate)". */
+export function clientSortName(client: NameParts): string {
+  const first = client.firstName.trim();
+  const last = client.lastName.trim();
+  const preferred = distinctPreferredName(client);
+  const given = preferred && first ? `${first} (${preferred})` : first || preferred;
+  return [last, given].filter((part) => part !== '').join(', ') || 'Unnamed client';
+}
+
+const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Orders clients by last name, then first name, ignoring case and accents ("Ødegård" near "Odell"). */
+export function compareClientsByName(a: NameParts, b: NameParts): number {
+  return (
+    nameCollator.compare(foldForSearch(a.lastName.trim()), foldForSearch(b.lastName.trim())) ||
+    nameCollator.compare(foldForSearch(a.firstName.trim()), foldForSearch(b.firstName.trim())) ||
+    nameCollator.compare(clientSortName(a), clientSortName(b))
+  );
+}
