@@ -17,7 +17,13 @@ export function electronPrinter(): Printer {
       const window = new BrowserWindow({
         show: false,
         title,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          plugins: true,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       try {
         await window.loadFile(file);

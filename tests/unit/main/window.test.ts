@@ -37,7 +37,7 @@ vi.mock('electron', () => {
   };
 });
 
-const { createMainWindow, secureWebPreferences } = await import('../../../src-main/window');
+const { createMainWindow } = await import('../../../src-main/window');
 const { buildMenuTemplate } = await import('../../../src-main/menu');
 const { fitToDisplays } = await import('../../../src-main/window-state');
 
@@ -47,8 +47,10 @@ describe('the main window', () => {
   });
 
   it('has every renderer protection switched on', () => {
-    const prefs = secureWebPreferences('/app/preload.js');
-    expect(prefs).toMatchObject({
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-window-'));
+    createMainWindow({ preloadPath: '/app/preload.js', windowStateFile: path.join(dir, 'w.json'), log: vi.fn() });
+    expect(created[0]!.options.webPreferences).toMatchObject({
+      preload: '/app/preload.js',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -58,6 +60,7 @@ describe('the main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
