@@ -101,7 +101,10 @@ describe('IPC dispatcher', () => {
 
   it('refuses to send an answer that breaks its own schema', async () => {
     const { dispatch } = dispatcher({ appInfo: async () => ({ version: 7 }) as never });
-    expect(await dispatch('app:info', undefined, trusted)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatch('app:info', undefined, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });
 
@@ -110,12 +113,18 @@ describe('registerChannels', () => {
     const handle = vi.fn();
     const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
     registerChannels({ handle }, dispatch);
-    expect(handle.mock.calls.map((call) => call[0]).sort()).toEqual(channelMethods.map((m) => channels[m].name).sort());
+    expect(handle.mock.calls.map((call) => call[0]).sort()).toEqual(
+      channelMethods.map((m) => channels[m].name).sort(),
+    );
 
     const mainFrame = { url: 'app://stillpoint/index.html' };
     const listener = handle.mock.calls[0]![1] as (event: unknown, payload: unknown) => Promise<unknown>;
     await listener({ senderFrame: mainFrame, sender: { mainFrame } }, { x: 1 });
-    expect(dispatch).toHaveBeenCalledWith(handle.mock.calls[0]![0], { x: 1 }, { url: mainFrame.url, isMainFrame: true });
+    expect(dispatch).toHaveBeenCalledWith(
+      handle.mock.calls[0]![0],
+      { x: 1 },
+      { url: mainFrame.url, isMainFrame: true },
+    );
 
     await listener({ senderFrame: { url: 'app://stillpoint/frame.html' }, sender: { mainFrame } }, undefined);
     expect(dispatch).toHaveBeenLastCalledWith(expect.any(String), undefined, {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const created: { options: Record<string, unknown>; loaded?: string; handlers: Record<string, () => void> }[] = [];
+const created: { options: Record<string, unknown>; loaded?: string; handlers: Record<string, () => void> }[] =
+  [];
 
 vi.mock('electron', () => {
   class BrowserWindow {
@@ -48,7 +49,11 @@ describe('the main window', () => {
 
   it('has every renderer protection switched on', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-window-'));
-    createMainWindow({ preloadPath: '/app/preload.js', windowStateFile: path.join(dir, 'w.json'), log: vi.fn() });
+    createMainWindow({
+      preloadPath: '/app/preload.js',
+      windowStateFile: path.join(dir, 'w.json'),
+      log: vi.fn(),
+    });
     expect(created[0]!.options.webPreferences).toMatchObject({
       preload: '/app/preload.js',
       contextIsolation: true,
@@ -67,7 +72,10 @@ describe('the main window', () => {
   it('loads the app from app://, never file://, and remembers its size and position', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-window-'));
     const stateFile = path.join(dir, 'window-state.json');
-    fs.writeFileSync(stateFile, JSON.stringify({ x: 100, y: 80, width: 1000, height: 700, maximized: false }));
+    fs.writeFileSync(
+      stateFile,
+      JSON.stringify({ x: 100, y: 80, width: 1000, height: 700, maximized: false }),
+    );
     createMainWindow({ preloadPath: '/app/preload.js', windowStateFile: stateFile, log: vi.fn() });
     const window = created[0]!;
     expect(window.loaded).toBe('app://stillpoint/index.html');
@@ -112,7 +120,18 @@ describe('the native menu', () => {
     for (const isMac of [true, false]) {
       const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout });
       const roles = JSON.stringify(template);
-      for (const role of ['undo', 'redo', 'copy', 'paste', 'cut', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'windowMenu']) {
+      for (const role of [
+        'undo',
+        'redo',
+        'copy',
+        'paste',
+        'cut',
+        'selectAll',
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+        'windowMenu',
+      ]) {
         expect(roles).toContain(`"${role}"`);
       }
       const about = template
