@@ -148,7 +148,14 @@ const REGION_SPECS: readonly RegionSpec[] = [
     mapViews: PICK_LIST_ONLY,
   },
   // 2. Face and mouth (the paired facial bones take a side)
-  { id: 'maxilla', label: 'Maxilla', group: 'face-mouth', bilateral: true, plainLanguage: 'face', mapViews: LATERAL },
+  {
+    id: 'maxilla',
+    label: 'Maxilla',
+    group: 'face-mouth',
+    bilateral: true,
+    plainLanguage: 'face',
+    mapViews: LATERAL,
+  },
   {
     id: 'palatine',
     label: 'Palatine',
@@ -165,8 +172,22 @@ const REGION_SPECS: readonly RegionSpec[] = [
     plainLanguage: 'roof of the mouth',
     mapViews: PICK_LIST_ONLY,
   },
-  { id: 'zygoma', label: 'Zygoma', group: 'face-mouth', bilateral: true, plainLanguage: 'face', mapViews: LATERAL },
-  { id: 'nasal', label: 'Nasal', group: 'face-mouth', bilateral: true, plainLanguage: 'face', mapViews: LATERAL },
+  {
+    id: 'zygoma',
+    label: 'Zygoma',
+    group: 'face-mouth',
+    bilateral: true,
+    plainLanguage: 'face',
+    mapViews: LATERAL,
+  },
+  {
+    id: 'nasal',
+    label: 'Nasal',
+    group: 'face-mouth',
+    bilateral: true,
+    plainLanguage: 'face',
+    mapViews: LATERAL,
+  },
   {
     id: 'hard-palate',
     label: 'Hard palate',
@@ -323,16 +344,46 @@ const REGION_SPECS: readonly RegionSpec[] = [
     mapViews: BOTH_VIEWS,
   },
   // 11. Extremities (where the rhythm is palpated or treated)
-  { id: 'feet', label: 'Feet', group: 'extremities', bilateral: true, plainLanguage: 'feet', mapViews: PICK_LIST_ONLY },
-  { id: 'legs', label: 'Legs', group: 'extremities', bilateral: true, plainLanguage: 'legs', mapViews: PICK_LIST_ONLY },
-  { id: 'arms', label: 'Arms', group: 'extremities', bilateral: true, plainLanguage: 'arms', mapViews: PICK_LIST_ONLY },
-  { id: 'hands', label: 'Hands', group: 'extremities', bilateral: true, plainLanguage: 'hands', mapViews: PICK_LIST_ONLY },
+  {
+    id: 'feet',
+    label: 'Feet',
+    group: 'extremities',
+    bilateral: true,
+    plainLanguage: 'feet',
+    mapViews: PICK_LIST_ONLY,
+  },
+  {
+    id: 'legs',
+    label: 'Legs',
+    group: 'extremities',
+    bilateral: true,
+    plainLanguage: 'legs',
+    mapViews: PICK_LIST_ONLY,
+  },
+  {
+    id: 'arms',
+    label: 'Arms',
+    group: 'extremities',
+    bilateral: true,
+    plainLanguage: 'arms',
+    mapViews: PICK_LIST_ONLY,
+  },
+  {
+    id: 'hands',
+    label: 'Hands',
+    group: 'extremities',
+    bilateral: true,
+    plainLanguage: 'hands',
+    mapViews: PICK_LIST_ONLY,
+  },
 ];
 
 const GROUP_LABELS = new Map<string, string>(REGION_GROUPS.map((g) => [g.id, g.label]));
 
 export const BODY_REGIONS: readonly BodyRegion[] = Object.freeze(
-  REGION_SPECS.map((spec) => Object.freeze({ ...spec, groupLabel: GROUP_LABELS.get(spec.group) ?? spec.group })),
+  REGION_SPECS.map((spec) =>
+    Object.freeze({ ...spec, groupLabel: GROUP_LABELS.get(spec.group) ?? spec.group }),
+  ),
 );
 
 const REGIONS_BY_ID = new Map(BODY_REGIONS.map((region) => [region.id, region]));

@@ -52,7 +52,11 @@ export const AFTER_EFFECTS_USUALLY_SETTLE_WITHIN_HOURS = 48;
 export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
-export const SEVERITY_LABELS: Record<Severity, string> = { mild: 'Mild', moderate: 'Moderate', severe: 'Severe' };
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  mild: 'Mild',
+  moderate: 'Moderate',
+  severe: 'Severe',
+};
 
 export const AMPLITUDES = ['low', 'normal', 'high'] as const;
 export const AmplitudeSchema = z.enum(AMPLITUDES);

@@ -32,7 +32,12 @@ export const TECHNIQUES: readonly Technique[] = Object.freeze([
   },
   { id: 'thoracic-inlet-release', label: 'Thoracic inlet release', protocolStep: 4, group: 'ten-step' },
   { id: 'hyoid-release', label: 'Hyoid release', protocolStep: 5, group: 'ten-step' },
-  { id: 'cranial-base-release', label: 'Cranial base (occipital) release', protocolStep: 6, group: 'ten-step' },
+  {
+    id: 'cranial-base-release',
+    label: 'Cranial base (occipital) release',
+    protocolStep: 6,
+    group: 'ten-step',
+  },
   { id: 'frontal-lift', label: 'Frontal lift', protocolStep: 7, group: 'ten-step' },
   { id: 'parietal-lift', label: 'Parietal lift', protocolStep: 8, group: 'ten-step' },
   {

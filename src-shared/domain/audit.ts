@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { parseWith } from '../validation';
+import { TimestampSchema } from './dates';
+import { type Id, IdSchema, newId } from './ids';
+
+/**
+ * The per-note audit log: append-only (the repository only ever adds entries), so a practice can
+ * show when a note was written, signed, corrected, printed or handed out.
+ */
+
+export const AUDIT_ACTIONS = ['created', 'signed', 'addendum', 'printed', 'exported', 'pdf-saved'] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  created: 'Created',
+  signed: 'Signed',
+  addendum: 'Addendum added',
+  printed: 'Printed',
+  exported: 'Exported',
+  'pdf-saved': 'Saved as PDF',
+};
+
+export const AuditEntrySchema = z.object({
+  id: IdSchema,
+  noteId: IdSchema,
+  clientId: IdSchema,
+  action: AuditActionSchema,
+  at: TimestampSchema,
+  /** A short human-readable detail: who signed, the addendum's reason, the file name saved. */
+  detail: z.string().max(2_000),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export function makeAuditEntry(entry: {
+  noteId: Id;
+  clientId: Id;
+  action: AuditAction;
+  now: Date;
+  detail?: string;
+  id?: Id;
+}): AuditEntry {
+  return parseWith(
+    AuditEntrySchema,
+    {
+      id: entry.id ?? newId(),
+      noteId: entry.noteId,
+      clientId: entry.clientId,
+      action: entry.action,
+      at: entry.now.toISOString(),
+      detail: entry.detail ?? '',
+    },
+    'Audit entry',
+  );
+}
