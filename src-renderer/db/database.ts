@@ -25,10 +25,12 @@ export class StillpointDatabase extends Dexie {
   settings!: EntityTable<AnyRecord & { key: string }, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
-    super(name);
+    // Strict durability: a write is acknowledged only once it is on disk, so a save the app
+    // reported as done survives a crash or a power cut (Chromium defaults to "relaxed").
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       // *searchTokens: folded name words (multiEntry) for prefix search ignoring case and accents.
-      clients: 'id, sortName, lastVisitAt, updatedAt, *searchTokens',
+      clients: 'id, sortKey, lastVisitAt, updatedAt, *searchTokens',
       healthHistories: 'clientId',
       sessions: 'id, clientId, [clientId+serviceDate], status, updatedAt',
       afterEffects: 'id, sessionId, clientId',

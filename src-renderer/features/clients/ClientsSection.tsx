@@ -1,15 +1,27 @@
 import type { Route } from '../../app/router';
+import { ClientForm } from './ClientForm';
+import { ClientList } from './ClientList';
+import { ClientPage } from './ClientPage';
 
 export function ClientsSection({ route }: { route: Route }) {
-  return (
-    <section className="page" aria-labelledby="clients-title">
-      <header className="page-header">
-        <h1 id="clients-title">Clients</h1>
-      </header>
-      <div className="card empty-state">
-        <p>No clients yet.</p>
-        <p className="muted">{route.name}</p>
-      </div>
-    </section>
-  );
+  switch (route.name) {
+    case 'new-client':
+      return (
+        <section className="page" aria-labelledby="new-client-title">
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <a href="#/clients">Clients</a> <span aria-hidden="true">›</span> New client
+          </nav>
+          <h1 id="new-client-title">New client</h1>
+          <div className="card">
+            <ClientForm />
+          </div>
+        </section>
+      );
+    case 'client':
+      return <ClientPage clientId={route.clientId} />;
+    case 'session':
+      return <ClientPage clientId={route.clientId} />;
+    default:
+      return <ClientList />;
+  }
 }

@@ -1,0 +1,39 @@
+import { cloneElement, type ReactElement, useId } from 'react';
+
+interface FieldProps {
+  label: string;
+  /** The message shown beside the field when its value is not valid. */
+  error?: string | undefined;
+  hint?: string | undefined;
+  wide?: boolean;
+  /** One input, select or textarea; it receives id, aria-invalid and aria-describedby. */
+  children: ReactElement<Record<string, unknown>>;
+}
+
+/** A labelled form control with its hint and its error message, wired for screen readers. */
+export function Field({ label, error, hint, wide, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={wide ? 'field wide' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, {
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+      })}
+      {hint && (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import {
+  buildClientRecord,
+  type Client,
+  type ClientInput,
+  ClientSchema,
+  clientSortName,
+  makeClientInputSchema,
+} from '../../src-shared/domain/client';
+import { localToday } from '../../src-shared/domain/dates';
+import { emptyHealthHistory } from '../../src-shared/domain/health-history';
+import { newId } from '../../src-shared/domain/ids';
+import { foldForSearch, searchTokensFor } from '../../src-shared/domain/text-search';
+import { parseWith } from '../../src-shared/validation';
+import type { StillpointDatabase } from './database';
+
+/**
+ * The only code that reads or writes the clients table. Every write is validated with the
+ * shared schema and happens in one transaction: a failed save leaves the previous version.
+ *
+ * A stored row is the Client record plus two index fields (`sortKey`, `searchTokens`) that
+ * exist only for Dexie's indexes; reads strip them by parsing with ClientSchema.
+ */
+type ClientRow = Client & { sortKey: string; searchTokens: string[] };
+
+function toRow(client: Client): ClientRow {
+  return { ...client, sortKey: foldForSearch(clientSortName(client)), searchTokens: searchTokensFor(client) };
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class ClientsRepository {
+  constructor(
+    private readonly db: StillpointDatabase,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** Validates the form values and stores a new client with an empty health history. */
+  async create(input: ClientInput): Promise<Client> {
+    const now = this.clock.now();
+    const valid = parseWith(makeClientInputSchema(localToday(now)), input, 'The client');
+    const client = parseWith(
+      ClientSchema,
+      buildClientRecord(valid, { now: now.toISOString(), id: newId() }),
+      'The client',
+    );
+    await this.db.transaction('rw', this.db.clients, this.db.healthHistories, async () => {
+      await this.db.clients.add(toRow(client));
+      await this.db.healthHistories.add(emptyHealthHistory(client.id, now));
+    });
+    return client;
+  }
+
+  async update(id: string, input: ClientInput): Promise<Client> {
+    const now = this.clock.now();
+    const valid = parseWith(makeClientInputSchema(localToday(now)), input, 'The client');
+    return this.db.transaction('rw', this.db.clients, async () => {
+      const existing = await this.get(id);
+      if (!existing) throw new Error('This client no longer exists.');
+      const client = parseWith(
+        ClientSchema,
+        buildClientRecord(valid, { now: now.toISOString(), existing }),
+        'The client',
+      );
+      await this.db.clients.put(toRow(client));
+      return client;
+    });
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<void> {
+    await this.db.transaction('rw', this.db.clients, async () => {
+      const existing = await this.get(id);
+      if (!existing) throw new Error('This client no longer exists.');
+      const client = parseWith(
+        ClientSchema,
+        { ...existing, archived, updatedAt: this.clock.now().toISOString() },
+        'The client',
+      );
+      await this.db.clients.put(toRow(client));
+    });
+  }
+
+  /**
+   * Deletes a client and everything recorded about them (health history, sessions,
+   * after-effects, audit entries), all or nothing. The UI asks for the name first.
+   */
+  async deleteWithSessions(id: string): Promise<{ sessions: number }> {
+    const { db } = this;
+    return db.transaction(
+      'rw',
+      [db.clients, db.healthHistories, db.sessions, db.afterEffects, db.auditLog],
+      async () => {
+        const sessions = await db.sessions.where('clientId').equals(id).primaryKeys();
+        await db.sessions.bulkDelete(sessions);
+        await db.afterEffects.where('clientId').equals(id).delete();
+        await db.auditLog.where('clientId').equals(id).delete();
+        await db.healthHistories.delete(id);
+        await db.clients.delete(id);
+        return { sessions: sessions.length };
+      },
+    );
+  }
+
+  async get(id: string): Promise<Client | undefined> {
+    const row = await this.db.clients.get(id);
+    return row ? ClientSchema.parse(row) : undefined;
+  }
+
+  /** Marks the date of a client's latest session (called by the sessions repository). */
+  async touchLastVisit(id: string, visitDate: string): Promise<void> {
+    await this.db.clients
+      .where('id')
+      .equals(id)
+      .modify((row) => {
+        if (!row.lastVisitAt || row.lastVisitAt < visitDate) row.lastVisitAt = visitDate;
+      });
+  }
+}
+
+/** One line of the client list: just what the list shows and searches. */
+export interface ClientListItem {
+  id: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string;
+  dateOfBirth: string | null;
+  lastVisitAt: string | null;
+  archived: boolean;
+  tags: string[];
+  sortKey: string;
+  searchText: string;
+}
+
+export async function loadClientList(db: StillpointDatabase): Promise<ClientListItem[]> {
+  const rows = (await db.clients.orderBy('sortKey').toArray()) as ClientRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    preferredName: row.preferredName,
+    dateOfBirth: row.dateOfBirth,
+    lastVisitAt: row.lastVisitAt,
+    archived: row.archived,
+    tags: row.tags,
+    sortKey: row.sortKey,
+    searchText: row.searchText,
+  }));
+}

@@ -1,0 +1,40 @@
+import { localToday } from '../../src-shared/domain/dates';
+import {
+  emptyHealthHistory,
+  type HealthHistory,
+  type HealthHistoryInput,
+  HealthHistorySchema,
+  makeHealthHistoryInputSchema,
+} from '../../src-shared/domain/health-history';
+import { parseWith } from '../../src-shared/validation';
+import { type Clock, systemClock } from './clients-repository';
+import type { StillpointDatabase } from './database';
+
+/** The only code that touches the healthHistories table (one record per client). */
+export class HealthHistoryRepository {
+  constructor(
+    private readonly db: StillpointDatabase,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async get(clientId: string): Promise<HealthHistory> {
+    const row = await this.db.healthHistories.get(clientId);
+    return row ? HealthHistorySchema.parse(row) : emptyHealthHistory(clientId, this.clock.now());
+  }
+
+  /** Validates the whole history against today's date and replaces the stored one. */
+  async save(clientId: string, input: HealthHistoryInput): Promise<HealthHistory> {
+    const now = this.clock.now();
+    const valid = parseWith(makeHealthHistoryInputSchema(localToday(now)), input, 'The health history');
+    const history = parseWith(
+      HealthHistorySchema,
+      { ...valid, clientId, updatedAt: now.toISOString() },
+      'The health history',
+    );
+    await this.db.transaction('rw', this.db.clients, this.db.healthHistories, async () => {
+      if (!(await this.db.clients.get(clientId))) throw new Error('This client no longer exists.');
+      await this.db.healthHistories.put(history);
+    });
+    return history;
+  }
+}
