@@ -17,10 +17,15 @@ import { clientSearchText, foldForSearch } from './text-search';
  */
 
 /** An optional calendar date: null when empty; '' from a form is accepted and becomes null. */
-export const OptionalIsoDateSchema = z.union([z.literal('').transform(() => null), z.null(), IsoDateSchema]);
+export const OptionalIsoDateSchema = z.union([z.literal('').transform(() => null), z.null(), IsoDateSchema], {
+  message: 'Enter a real date (day, month and year)',
+});
 
 function optionalText(max: number, what: string) {
-  return z.string().trim().max(max, { message: `Keep the ${what} under ${max} characters` });
+  return z
+    .string()
+    .trim()
+    .max(max, { message: `Keep the ${what} under ${max} characters` });
 }
 
 // Plausible, not RFC 5322: something@domain.tld, no spaces, a top-level domain of 2+ letters.

@@ -74,7 +74,13 @@ export function clientSearchText(client: SearchableName): string {
  * Prefix search on the index: `where('searchTokens').startsWith(foldedToken)`.
  */
 export function searchTokensFor(client: SearchableName): string[] {
-  return [...new Set(clientSearchText(client).split(' ').filter((word) => word.length > 0))];
+  return [
+    ...new Set(
+      clientSearchText(client)
+        .split(' ')
+        .filter((word) => word.length > 0),
+    ),
+  ];
 }
 
 /**

@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { CatalogIdSchema } from '../safety/catalog';
+import { OptionalIsoDateSchema } from './client';
+import { dayNumber, type IsoDate, IsoDateSchema, type Timestamp, TimestampSchema } from './dates';
+import { type Id, IdSchema } from './ids';
+
+/**
+ * A client's health history: one record per client, keyed by `clientId`, read by the
+ * contraindication check (src-shared/safety) at intake and before every session.
+ *
+ * Empty values follow the client record: optional text is '', optional dates and choices are
+ * `null` ('' from a form is accepted and becomes null). A `null` for "treated" means not recorded,
+ * and the safety check then assumes the riskier answer.
+ *
+ * `HealthHistorySchema` checks a stored record and needs no clock; forms validate with
+ * `makeHealthHistoryInputSchema(today)` (or the per-item `make...InputSchema(today)` for a
+ * dialog that edits one item), which also refuses dates in the future.
+ */
+
+function optionalText(max: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, { message: `Keep the ${what} under ${max} characters` });
+}
+
+/** A choice from a list, or null for none ('' from an empty select becomes null). */
+function optionalChoice<T extends z.ZodType<string>>(schema: T, message: string) {
+  return z.union([z.literal('').transform(() => null), z.null(), schema], { message });
+}
+
+function requiredDate(message: string) {
+  return z.string().min(1, { message }).pipe(IsoDateSchema);
+}
+
+function refuseFuture(
+  date: IsoDate | null,
+  today: number,
+  path: string,
+  message: string,
+  ctx: z.core.$RefinementCtx<unknown>,
+): void {
+  if (date !== null && dayNumber(date) > today) ctx.addIssue({ code: 'custom', path: [path], message });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions
+
+export const ConditionStatusSchema = z.enum(['current', 'past'], { message: 'Pick current or past' });
+export type ConditionStatus = z.infer<typeof ConditionStatusSchema>;
+
+/** The severities the safety rules distinguish ("severe" bleeding disorder is AVOID). */
+export const CONDITION_SEVERITIES = ['mild', 'moderate', 'severe', 'high-risk'] as const;
+export const ConditionSeveritySchema = z.enum(CONDITION_SEVERITIES, { message: 'Pick a severity' });
+export type ConditionSeverity = z.infer<typeof ConditionSeveritySchema>;
+
+export const ConditionSchema = z
+  .object({
+    id: IdSchema,
+    /** The catalog item picked, or null for a condition typed as free text. */
+    catalogId: optionalChoice(CatalogIdSchema, 'Pick a condition from the list'),
+    label: z
+      .string()
+      .trim()
+      .min(1, { message: 'Enter the condition' })
+      .max(200, { message: 'Keep the condition under 200 characters' }),
+    status: ConditionStatusSchema,
+    onsetDate: OptionalIsoDateSchema,
+    /** Only for a past condition: when it resolved or healed. */
+    resolvedDate: OptionalIsoDateSchema,
+    severity: optionalChoice(ConditionSeveritySchema, 'Pick a severity'),
+    /** Treated by a physician (aneurysm clipped or coiled, brain injury seen): null = not recorded. */
+    treated: z.boolean().nullable(),
+    notes: optionalText(2000, 'notes'),
+  })
+  .superRefine((condition, ctx) => {
+    if (
+      condition.onsetDate !== null &&
+      condition.resolvedDate !== null &&
+      dayNumber(condition.resolvedDate) < dayNumber(condition.onsetDate)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolvedDate'],
+        message: 'The resolved date cannot be before the onset date',
+      });
+    }
+    if (condition.status === 'current' && condition.resolvedDate !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: 'A condition with a resolved date is past: mark it as past or clear the resolved date',
+      });
+    }
+  });
+export type Condition = z.output<typeof ConditionSchema>;
+
+export function makeConditionInputSchema(today: IsoDate) {
+  const day = dayNumber(today);
+  return ConditionSchema.superRefine((condition, ctx) => {
+    refuseFuture(condition.onsetDate, day, 'onsetDate', 'The onset date cannot be in the future', ctx);
+    refuseFuture(
+      condition.resolvedDate,
+      day,
+      'resolvedDate',
+      'The resolved date cannot be in the future',
+      ctx,
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Medications, pregnancy
+
+/** A medication the client takes now (stopped medications are removed from the list). */
+export const MedicationSchema = z.object({
+  id: IdSchema,
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the medication name' })
+    .max(200, { message: 'Keep the medication name under 200 characters' }),
+  dose: optionalText(100, 'dose'),
+  /** A blood thinner; names on the known list count as one even when this is false. */
+  anticoagulant: z.boolean(),
+});
+export type Medication = z.infer<typeof MedicationSchema>;
+
+export const PregnancySchema = z.object({
+  pregnant: z.boolean(),
+  dueDate: OptionalIsoDateSchema,
+  highRisk: z.boolean(),
+});
+export type Pregnancy = z.output<typeof PregnancySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Surgeries, head injuries
+
+export const SURGERY_SITES = ['cranial', 'spinal', 'other'] as const;
+export const SurgerySiteSchema = z.enum(SURGERY_SITES, { message: 'Pick where the surgery was' });
+export type SurgerySite = z.infer<typeof SurgerySiteSchema>;
+
+export const SurgerySchema = z.object({
+  id: IdSchema,
+  /** null when the client does not know; the safety check then treats it as possibly recent. */
+  date: OptionalIsoDateSchema,
+  site: SurgerySiteSchema,
+  description: optionalText(500, 'description'),
+});
+export type Surgery = z.output<typeof SurgerySchema>;
+
+export function makeSurgeryInputSchema(today: IsoDate) {
+  const day = dayNumber(today);
+  return SurgerySchema.superRefine((surgery, ctx) => {
+    refuseFuture(surgery.date, day, 'date', 'The surgery date cannot be in the future', ctx);
+  });
+}
+
+export const HeadInjurySchema = z.object({
+  id: IdSchema,
+  date: OptionalIsoDateSchema,
+  description: optionalText(500, 'description'),
+  /** Seen and treated by a physician. */
+  treated: z.boolean(),
+});
+export type HeadInjury = z.output<typeof HeadInjurySchema>;
+
+export function makeHeadInjuryInputSchema(today: IsoDate) {
+  const day = dayNumber(today);
+  return HeadInjurySchema.superRefine((injury, ctx) => {
+    refuseFuture(injury.date, day, 'date', 'The injury date cannot be in the future', ctx);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clearances
+
+/**
+ * A physician's clearance on file. It lifts the "Needs medical clearance" findings of its rule
+ * (a built-in rule id such as "aneurysm", or a practice rule's id), or of one item of the history
+ * when `itemId` is set.
+ */
+export const ClearanceSchema = z
+  .object({
+    id: IdSchema,
+    ruleId: z.string().trim().min(1, { message: 'Pick what the clearance is for' }).max(64),
+    /** The condition, surgery, injury or medication it names; null = the whole rule. */
+    itemId: IdSchema.nullable().default(null),
+    givenBy: z
+      .string()
+      .trim()
+      .min(1, { message: 'Enter who gave the clearance' })
+      .max(200, { message: 'Keep the name under 200 characters' }),
+    date: requiredDate('Enter the date the clearance was given'),
+    /** Last day the clearance holds, when the physician limited it; null = no end. */
+    validUntil: OptionalIsoDateSchema.default(null),
+    notes: optionalText(2000, 'notes'),
+  })
+  .superRefine((clearance, ctx) => {
+    if (clearance.validUntil !== null && dayNumber(clearance.validUntil) < dayNumber(clearance.date)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: 'The clearance cannot end before the date it was given',
+      });
+    }
+  });
+export type Clearance = z.output<typeof ClearanceSchema>;
+
+export function makeClearanceInputSchema(today: IsoDate) {
+  const day = dayNumber(today);
+  return ClearanceSchema.superRefine((clearance, ctx) => {
+    refuseFuture(clearance.date, day, 'date', 'The clearance date cannot be in the future', ctx);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole history
+
+const MAX_ITEMS = 500;
+const tooMany = { message: `Keep each list under ${MAX_ITEMS} entries` };
+
+function historyShape(today: IsoDate | null) {
+  return {
+    conditions: z.array(today ? makeConditionInputSchema(today) : ConditionSchema).max(MAX_ITEMS, tooMany),
+    medications: z.array(MedicationSchema).max(MAX_ITEMS, tooMany),
+    /** null when pregnancy was never asked about or does not apply. */
+    pregnancy: PregnancySchema.nullable(),
+    surgeries: z.array(today ? makeSurgeryInputSchema(today) : SurgerySchema).max(MAX_ITEMS, tooMany),
+    headInjuries: z
+      .array(today ? makeHeadInjuryInputSchema(today) : HeadInjurySchema)
+      .max(MAX_ITEMS, tooMany),
+    clearances: z.array(today ? makeClearanceInputSchema(today) : ClearanceSchema).max(MAX_ITEMS, tooMany),
+  };
+}
+
+/** The stored record (a Dexie row keyed by clientId, a backup, an IPC payload). */
+export const HealthHistorySchema = z.object({
+  clientId: IdSchema,
+  ...historyShape(null),
+  updatedAt: TimestampSchema,
+});
+export type HealthHistory = z.output<typeof HealthHistorySchema>;
+
+/** What the health-history form edits: the lists, without clientId and updatedAt. */
+export const HealthHistoryInputSchema = z.object(historyShape(null));
+export type HealthHistoryInput = z.output<typeof HealthHistoryInputSchema>;
+export type HealthHistoryFormValues = z.input<typeof HealthHistoryInputSchema>;
+
+/**
+ * The schema the form validates with: also refuses onset, resolved, surgery, injury and
+ * clearance dates after `today`. Error paths point at the field, e.g.
+ * ["conditions", 0, "resolvedDate"].
+ */
+export function makeHealthHistoryInputSchema(today: IsoDate) {
+  return z.object(historyShape(today));
+}
+
+/** A new client's history: nothing recorded yet. */
+export function emptyHealthHistory(clientId: Id, now: Timestamp | Date): HealthHistory {
+  return {
+    clientId,
+    conditions: [],
+    medications: [],
+    pregnancy: null,
+    surgeries: [],
+    headInjuries: [],
+    clearances: [],
+    updatedAt: typeof now === 'string' ? now : now.toISOString(),
+  };
+}

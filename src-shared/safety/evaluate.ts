@@ -1,0 +1,505 @@
+import { addDays, addMonths, dayNumber, daysBetween, type IsoDate } from '../domain/dates';
+import type { Clearance, Condition, HealthHistory } from '../domain/health-history';
+import type { Id } from '../domain/ids';
+import { type CatalogId, catalogItem, catalogMatchesForText, looksLikeAnticoagulant } from './catalog';
+import { type CustomRule, DEFAULT_SAFETY_SETTINGS, type SafetySettings } from './custom-rules';
+import { textMatchesPhrases } from './phrases';
+import {
+  BUILT_IN_RULES,
+  type BuiltInRule,
+  describeWindow,
+  type RuleFact,
+  type RuleMatch,
+  type Window,
+  type WindowedRuleId,
+  windowEnd,
+} from './rules';
+import { type Severity, severityRank } from './severity';
+
+/**
+ * The contraindication check: pure, no clock (today comes in the context), never throws on a
+ * history that passed HealthHistorySchema.
+ *
+ * Dates and windows:
+ * - A window counts from the event: a condition's onset date, a surgery's or injury's date. A
+ *   condition later marked past keeps its window from the onset (a fracture that healed in 4
+ *   weeks still counts 6 weeks from the fracture); after the window, a rule's "while current"
+ *   branch no longer applies to a past condition ("active" rules such as acute infection or
+ *   raised intracranial pressure stop as soon as the condition is marked past).
+ * - Windows are inclusive: the event day + the window is the last day inside (see rules.ts).
+ * - An item without a date counts as inside its window, since the check cannot rule that out,
+ *   and the finding asks for the date. A past condition with no onset date but a resolved date
+ *   is known to have started on or before it, so it is outside once the resolved date is.
+ * - Events dated after today (only possible in data that skipped the form's check) count as inside.
+ *
+ * Clearances: a clearance on file for the finding's rule (and item, when it names one), given on
+ * or before today, on or after the event it clears, and not expired, lifts a "Needs medical
+ * clearance" finding. Lifted findings are returned with `lifted: true` and the clearance, so the
+ * screen can show "cleared by Dr X on date"; `activeFindings` drops them. AVOID, MODIFY and
+ * CAUTION findings are never lifted by a clearance.
+ */
+
+export interface EvaluationContext {
+  today: IsoDate;
+  dateOfBirth?: IsoDate | null;
+  settings?: SafetySettings;
+}
+
+export interface Finding {
+  /** A built-in rule id (rules.ts) or a practice rule's id. */
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  rationale: string;
+  source: string;
+  /** What in the history triggered it: "Skull fracture on 2026-10-15 (42 days ago)". */
+  because: string;
+  /** The condition, medication, surgery or head injury that triggered it. */
+  itemId?: Id;
+  /** The last day this finding's window still applies, when it comes from a dated window. */
+  until?: IsoDate;
+  /** The clearance that lifted it. */
+  clearance?: Clearance;
+  lifted: boolean;
+  /** True for a practice's own rule. */
+  custom: boolean;
+}
+
+/** One thing in the history a rule looked at, with the facts its branches can test. */
+interface Candidate {
+  itemId?: Id;
+  /** How the item is named in `because`. */
+  what: string;
+  /** The date its window counts from, when known. */
+  eventDate: IsoDate | null;
+  /** For an undated event: the latest day it can have happened (a resolved date), if known. */
+  latestEventDate: IsoDate | null;
+  /** Undated items whose window is unknown still count as inside. */
+  windowKind: 'event' | 'age';
+  current: boolean | 'while-in-window';
+  untreated: boolean;
+  severe: boolean;
+  highRisk: boolean;
+  /** Extra facts worth naming ("past", "severe", "due 2027-01-10"). */
+  notes: string[];
+  /** "treated", "not treated": named only by rules that ask whether it was treated. */
+  treatmentNote?: string;
+}
+
+const SURGERY_SITE_NAMES = {
+  cranial: 'Cranial surgery',
+  spinal: 'Spinal surgery',
+  other: 'Surgery',
+} as const;
+
+function relativeDays(date: IsoDate, today: IsoDate): string {
+  const days = daysBetween(date, today);
+  if (days === 0) return 'today';
+  if (days === 1) return '1 day ago';
+  if (days > 1) return `${days} days ago`;
+  return days === -1 ? 'in 1 day' : `in ${-days} days`;
+}
+
+function plural(amount: number, unit: string): string {
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+}
+
+function describeAge(dateOfBirth: IsoDate, today: IsoDate): string {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  let months = (ty - by) * 12 + (tm - bm);
+  if (td < bd) months -= 1;
+  if (months < 1) return `${plural(Math.max(0, daysBetween(dateOfBirth, today)), 'day')} old`;
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const parts = [years > 0 ? plural(years, 'year') : '', rest > 0 ? plural(rest, 'month') : ''];
+  return `${parts.filter((part) => part !== '').join(' ')} old`;
+}
+
+/**
+ * The first day a child is no longer "younger than" the window: the birthday itself for month
+ * windows, with a 29 February birthday turning on 1 March (as `ageInYears` does).
+ */
+function firstDayPastAge(dateOfBirth: IsoDate, window: Window): IsoDate {
+  if (window.unit !== 'months') return windowEnd(dateOfBirth, window);
+  const anniversary = addMonths(dateOfBirth, window.amount);
+  const clamped = Number(anniversary.slice(8, 10)) < Number(dateOfBirth.slice(8, 10));
+  return clamped ? addDays(anniversary, 1) : anniversary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the history
+
+function treatmentNote(treated: boolean | null): string {
+  if (treated === true) return 'treated';
+  return treated === false ? 'not treated' : 'treatment not recorded';
+}
+
+// Reading free text is the costly part of a check and every rule asks again: remember the answer
+// per condition object, checked against the label so an edited object is read afresh.
+const readAsCache = new WeakMap<Condition, { label: string; ids: CatalogId[] }>();
+
+/** The catalog items a condition stands for: the one picked, or those its free text names. */
+function conditionCatalogIds(condition: Condition): CatalogId[] {
+  if (condition.catalogId !== null) return [condition.catalogId];
+  const cached = readAsCache.get(condition);
+  if (cached?.label === condition.label) return cached.ids;
+  const ids = catalogMatchesForText(condition.label);
+  readAsCache.set(condition, { label: condition.label, ids });
+  return ids;
+}
+
+function conditionCandidate(condition: Condition, readAs: CatalogId | null): Candidate {
+  const readAsLabel = readAs !== null ? catalogItem(readAs)?.label : undefined;
+  const what =
+    condition.catalogId === null && readAsLabel !== undefined
+      ? `"${condition.label}" (read as ${readAsLabel})`
+      : condition.label;
+  const notes: string[] = [];
+  if (condition.status === 'past') {
+    notes.push(condition.resolvedDate !== null ? `resolved on ${condition.resolvedDate}` : 'past');
+  }
+  if (condition.severity !== null) notes.push(condition.severity);
+  return {
+    itemId: condition.id,
+    what,
+    eventDate: condition.onsetDate,
+    latestEventDate: condition.resolvedDate,
+    windowKind: 'event',
+    current: condition.status === 'current',
+    untreated: condition.treated !== true,
+    severe: condition.severity === 'severe' || condition.severity === 'high-risk',
+    highRisk: false,
+    notes,
+    treatmentNote: treatmentNote(condition.treated),
+  };
+}
+
+function candidatesFor(match: RuleMatch, history: HealthHistory, context: EvaluationContext): Candidate[] {
+  switch (match.kind) {
+    case 'condition':
+      return history.conditions.flatMap((condition) => {
+        const readAs = conditionCatalogIds(condition).find((id) => match.catalogIds.includes(id));
+        if (readAs === undefined) return [];
+        return [conditionCandidate(condition, readAs)];
+      });
+    case 'surgery':
+      return history.surgeries
+        .filter((surgery) => match.sites.includes(surgery.site))
+        .map((surgery) => ({
+          itemId: surgery.id,
+          what: `${SURGERY_SITE_NAMES[surgery.site]}${surgery.description ? ` (${surgery.description})` : ''}`,
+          eventDate: surgery.date,
+          latestEventDate: null,
+          windowKind: 'event',
+          current: true,
+          untreated: false,
+          severe: false,
+          highRisk: false,
+          notes: [],
+        }));
+    case 'head-injury':
+      return history.headInjuries.map((injury) => ({
+        itemId: injury.id,
+        what: `Head injury${injury.description ? ` (${injury.description})` : ''}`,
+        eventDate: injury.date,
+        latestEventDate: null,
+        windowKind: 'event',
+        current: 'while-in-window',
+        untreated: !injury.treated,
+        severe: false,
+        highRisk: false,
+        notes: [],
+        treatmentNote: treatmentNote(injury.treated),
+      }));
+    case 'anticoagulant-medication':
+      return history.medications
+        .filter((medication) => medication.anticoagulant || looksLikeAnticoagulant(medication.name))
+        .map((medication) => ({
+          itemId: medication.id,
+          what: `${medication.name}${medication.dose ? ` ${medication.dose}` : ''}`,
+          eventDate: null,
+          latestEventDate: null,
+          windowKind: 'event',
+          current: true,
+          untreated: false,
+          severe: false,
+          highRisk: false,
+          notes: [medication.anticoagulant ? 'a blood thinner' : 'a known blood thinner'],
+        }));
+    case 'pregnancy': {
+      const pregnancy = history.pregnancy;
+      if (!pregnancy?.pregnant) return [];
+      const notes = [pregnancy.dueDate !== null ? `due ${pregnancy.dueDate}` : 'due date not recorded'];
+      if (pregnancy.highRisk) notes.push('high-risk');
+      return [
+        {
+          what: 'Pregnant',
+          eventDate: null,
+          latestEventDate: null,
+          windowKind: 'event',
+          current: true,
+          untreated: false,
+          severe: false,
+          highRisk: pregnancy.highRisk,
+          notes,
+        },
+      ];
+    }
+    case 'age': {
+      const dateOfBirth = context.dateOfBirth;
+      if (!dateOfBirth) return [];
+      return [
+        {
+          what: `Born ${dateOfBirth}, ${describeAge(dateOfBirth, context.today)}`,
+          eventDate: dateOfBirth,
+          latestEventDate: null,
+          windowKind: 'age',
+          current: true,
+          untreated: false,
+          severe: false,
+          highRisk: false,
+          notes: [],
+        },
+      ];
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows and branches
+
+interface WindowState {
+  inside: boolean;
+  /** Last day inside, when the item's date is known. */
+  until?: IsoDate;
+}
+
+function windowState(candidate: Candidate, window: Window | null, today: IsoDate): WindowState {
+  if (window === null) return { inside: false };
+  const todayNumber = dayNumber(today);
+  if (candidate.windowKind === 'age') {
+    if (candidate.eventDate === null) return { inside: false };
+    const firstDayPast = firstDayPastAge(candidate.eventDate, window);
+    return { inside: todayNumber < dayNumber(firstDayPast), until: addDays(firstDayPast, -1) };
+  }
+  if (candidate.eventDate !== null) {
+    const until = windowEnd(candidate.eventDate, window);
+    return { inside: todayNumber <= dayNumber(until), until };
+  }
+  if (candidate.latestEventDate !== null) {
+    return { inside: todayNumber <= dayNumber(windowEnd(candidate.latestEventDate, window)) };
+  }
+  return { inside: true };
+}
+
+function factHolds(fact: RuleFact, candidate: Candidate, inside: boolean): boolean {
+  switch (fact) {
+    case 'within-window':
+      return inside;
+    case 'current':
+      return candidate.current === 'while-in-window' ? inside : candidate.current;
+    case 'untreated':
+      return candidate.untreated;
+    case 'severe':
+      return candidate.severe;
+    case 'high-risk':
+      return candidate.highRisk;
+  }
+}
+
+function ruleUses(rule: BuiltInRule, fact: RuleFact): boolean {
+  return rule.branches.some((branch) => branch.when.includes(fact));
+}
+
+function becauseText(
+  candidate: Candidate,
+  rule: BuiltInRule | null,
+  window: Window | null,
+  today: IsoDate,
+): string {
+  const notes = [...candidate.notes];
+  if (rule && candidate.treatmentNote && ruleUses(rule, 'untreated')) notes.push(candidate.treatmentNote);
+  const noteText = notes.length > 0 ? `, ${notes.join(', ')}` : '';
+  if (candidate.windowKind === 'age') return `${candidate.what}${noteText}`;
+  if (candidate.eventDate !== null) {
+    return `${candidate.what} on ${candidate.eventDate} (${relativeDays(candidate.eventDate, today)})${noteText}`;
+  }
+  if (window !== null && rule && ruleUses(rule, 'within-window')) {
+    return `${candidate.what} (date not recorded: add it to check the ${describeWindow(window)} window)${noteText}`;
+  }
+  return `${candidate.what}${noteText}`;
+}
+
+function evaluateBuiltInRule(
+  rule: BuiltInRule,
+  history: HealthHistory,
+  context: EvaluationContext,
+  window: Window | null,
+): Array<{ finding: Finding; eventDate: IsoDate | null }> {
+  const out: Array<{ finding: Finding; eventDate: IsoDate | null }> = [];
+  for (const match of rule.matches) {
+    for (const candidate of candidatesFor(match, history, context)) {
+      const state = windowState(candidate, window, context.today);
+      for (let index = 0; index < rule.branches.length; index += 1) {
+        const branch = rule.branches[index]!;
+        if (!branch.when.every((fact) => factHolds(fact, candidate, state.inside))) continue;
+        const finding: Finding = {
+          ruleId: rule.id,
+          severity: branch.severity,
+          title: rule.title,
+          rationale: branch.rationale ?? rule.rationale,
+          source: rule.source,
+          because: becauseText(candidate, rule, window, context.today),
+          lifted: false,
+          custom: false,
+        };
+        if (candidate.itemId !== undefined) finding.itemId = candidate.itemId;
+        if (branch.when.includes('within-window') && state.until !== undefined) finding.until = state.until;
+        out.push({ finding, eventDate: candidate.windowKind === 'event' ? candidate.eventDate : null });
+        if (!branch.alsoNext) break;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Practice rules
+
+function evaluateCustomRule(
+  rule: CustomRule,
+  history: HealthHistory,
+  context: EvaluationContext,
+): Array<{ finding: Finding; eventDate: IsoDate | null }> {
+  const keyword = rule.keyword.trim();
+  const keywordHit = (text: string) =>
+    keyword !== '' && textMatchesPhrases(text, { keywords: [keyword] }, true);
+  const catalogLabel = rule.catalogId !== null ? catalogItem(rule.catalogId)?.label : undefined;
+  const title = rule.title || `Practice rule: ${keyword || catalogLabel || rule.id}`;
+  const candidates: Candidate[] = [];
+
+  for (const condition of history.conditions) {
+    if (condition.status === 'past' && !rule.includePast) continue;
+    const byCatalog = rule.catalogId !== null && conditionCatalogIds(condition).includes(rule.catalogId);
+    if (byCatalog || keywordHit(condition.label)) {
+      candidates.push(conditionCandidate(condition, byCatalog ? rule.catalogId : null));
+    }
+  }
+  for (const medication of history.medications) {
+    if (keywordHit(medication.name)) {
+      const what = `${medication.name}${medication.dose ? ` ${medication.dose}` : ''}`;
+      candidates.push({ ...plainCandidate(what, null), itemId: medication.id });
+    }
+  }
+  for (const surgery of history.surgeries) {
+    if (keywordHit(surgery.description)) {
+      const what = `${SURGERY_SITE_NAMES[surgery.site]} (${surgery.description})`;
+      candidates.push({ ...plainCandidate(what, surgery.date), itemId: surgery.id });
+    }
+  }
+  for (const injury of history.headInjuries) {
+    if (keywordHit(injury.description)) {
+      candidates.push({
+        ...plainCandidate(`Head injury (${injury.description})`, injury.date),
+        itemId: injury.id,
+      });
+    }
+  }
+
+  return candidates.map((candidate) => {
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity: rule.severity,
+      title,
+      rationale: rule.message,
+      source: 'Practice rule',
+      because: becauseText(candidate, null, null, context.today),
+      lifted: false,
+      custom: true,
+    };
+    if (candidate.itemId !== undefined) finding.itemId = candidate.itemId;
+    return { finding, eventDate: candidate.eventDate };
+  });
+}
+
+function plainCandidate(what: string, eventDate: IsoDate | null): Candidate {
+  return {
+    what,
+    eventDate,
+    latestEventDate: null,
+    windowKind: 'event',
+    current: true,
+    untreated: false,
+    severe: false,
+    highRisk: false,
+    notes: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clearances, ordering
+
+function liftingClearance(
+  finding: Finding,
+  eventDate: IsoDate | null,
+  clearances: readonly Clearance[],
+  today: IsoDate,
+): Clearance | undefined {
+  if (finding.severity !== 'CLEARANCE') return undefined;
+  const todayNumber = dayNumber(today);
+  const eligible = clearances.filter(
+    (clearance) =>
+      clearance.ruleId === finding.ruleId &&
+      (clearance.itemId === null || clearance.itemId === finding.itemId) &&
+      dayNumber(clearance.date) <= todayNumber &&
+      (eventDate === null || dayNumber(clearance.date) >= dayNumber(eventDate)) &&
+      (clearance.validUntil === null || dayNumber(clearance.validUntil) >= todayNumber),
+  );
+  // The most recent clearance is the one worth showing.
+  return eligible.reduce<Clearance | undefined>(
+    (latest, clearance) => (latest === undefined || clearance.date > latest.date ? clearance : latest),
+    undefined,
+  );
+}
+
+/** Most serious first; within a severity, findings still in force before lifted ones. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return severityRank(a.severity) - severityRank(b.severity) || Number(a.lifted) - Number(b.lifted);
+}
+
+/**
+ * Checks a client's health history against the built-in rules and the practice's own rules.
+ * Returns every finding, sorted AVOID, CLEARANCE, MODIFY, CAUTION (stable within a severity:
+ * rule order, then the order of items in the history).
+ */
+export function evaluateContraindications(history: HealthHistory, context: EvaluationContext): Finding[] {
+  const settings = context.settings ?? DEFAULT_SAFETY_SETTINGS;
+  const raw: Array<{ finding: Finding; eventDate: IsoDate | null }> = [];
+  for (const rule of BUILT_IN_RULES) {
+    const window = rule.window && (settings.windowOverrides[rule.id as WindowedRuleId] ?? rule.window);
+    raw.push(...evaluateBuiltInRule(rule, history, context, window));
+  }
+  for (const rule of settings.customRules) raw.push(...evaluateCustomRule(rule, history, context));
+
+  const findings = raw.map(({ finding, eventDate }) => {
+    const clearance = liftingClearance(finding, eventDate, history.clearances, context.today);
+    return clearance ? { ...finding, clearance, lifted: true } : finding;
+  });
+  return findings.sort(compareFindings);
+}
+
+/** The findings still in force: those not lifted by a clearance. */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => !finding.lifted);
+}
+
+/** The most serious severity among findings in force, or null when there is nothing to heed. */
+export function highestSeverity(findings: readonly Finding[]): Severity | null {
+  const active = activeFindings(findings);
+  return active.reduce<Severity | null>(
+    (highest, finding) =>
+      highest === null || severityRank(finding.severity) < severityRank(highest) ? finding.severity : highest,
+    null,
+  );
+}
