@@ -26,6 +26,9 @@ import { type Severity, severityRank } from './severity';
  *   weeks still counts 6 weeks from the fracture); after the window, a rule's "while current"
  *   branch no longer applies to a past condition ("active" rules such as acute infection or
  *   raised intracranial pressure stop as soon as the condition is marked past).
+ * - "Until healed" rules (skull fracture, CSF leak: `endsWhenResolved`) use their window only
+ *   while healing is not recorded: marked past with a resolved date on or before today, the
+ *   condition no longer triggers them, even inside the default window.
  * - Windows are inclusive: the event day + the window is the last day inside (see rules.ts).
  * - An item without a date counts as inside its window, since the check cannot rule that out,
  *   and the finding asks for the date. A past condition with no onset date but a resolved date
@@ -275,6 +278,16 @@ interface WindowState {
   until?: IsoDate;
 }
 
+/** For an "until healed" rule: the condition is marked past and healed on or before today. */
+function healedBefore(rule: BuiltInRule, candidate: Candidate, today: IsoDate): boolean {
+  return (
+    rule.endsWhenResolved === true &&
+    candidate.current === false &&
+    candidate.latestEventDate !== null &&
+    dayNumber(candidate.latestEventDate) <= dayNumber(today)
+  );
+}
+
 function windowState(candidate: Candidate, window: Window | null, today: IsoDate): WindowState {
   if (window === null) return { inside: false };
   const todayNumber = dayNumber(today);
@@ -340,7 +353,9 @@ function evaluateBuiltInRule(
   const out: Array<{ finding: Finding; eventDate: IsoDate | null }> = [];
   for (const match of rule.matches) {
     for (const candidate of candidatesFor(match, history, context)) {
-      const state = windowState(candidate, window, context.today);
+      const state = healedBefore(rule, candidate, context.today)
+        ? { inside: false }
+        : windowState(candidate, window, context.today);
       for (let index = 0; index < rule.branches.length; index += 1) {
         const branch = rule.branches[index]!;
         if (!branch.when.every((fact) => factHolds(fact, candidate, state.inside))) continue;

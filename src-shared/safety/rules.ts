@@ -112,6 +112,11 @@ export interface BuiltInRule {
   branches: readonly SeverityBranch[];
   /** Default window; a practice can override it in its safety settings. */
   window: Window | null;
+  /**
+   * "Until healed" rules: the window is the default length only while healing is not recorded.
+   * A condition marked past with a resolved date on or before today is outside the window.
+   */
+  endsWhenResolved?: boolean;
   rationale: string;
   source: string;
 }
@@ -168,6 +173,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
       },
     ],
     window: SIX_WEEKS,
+    endsWhenResolved: true,
     rationale: 'Pressure on the skull must wait until a fracture has healed.',
     source: 'seed article; drnikookar.com',
   },
@@ -212,6 +218,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
       },
     ],
     window: SIX_WEEKS,
+    endsWhenResolved: true,
     rationale: 'Work on the membranes could disturb a leak or a puncture that has not sealed.',
     source: 'craniolongevity.com',
   },

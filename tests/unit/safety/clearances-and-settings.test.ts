@@ -145,20 +145,16 @@ describe('window overrides', () => {
     customRules: [],
   });
 
-  it('an 8-week skull-fracture window: day 56 inside, day 57 outside', () => {
+  it('an 8-week skull-fracture window: day 56 inside, day 57 outside (then clearance while not healed)', () => {
     const eightWeeks = settings({ 'skull-fracture': { unit: 'weeks', amount: 8 } });
     const at = (days: number) =>
       evaluateContraindications(
-        history({
-          conditions: [
-            condition('skull-fracture', { onsetDate: daysAgo(days), status: 'past', resolvedDate: TODAY }),
-          ],
-        }),
+        history({ conditions: [condition('skull-fracture', { onsetDate: daysAgo(days), status: 'current' })] }),
         { today: TODAY, settings: eightWeeks },
       ).map((f) => f.severity);
     expect(at(43)).toEqual(['AVOID']);
     expect(at(56)).toEqual(['AVOID']);
-    expect(at(57)).toEqual([]);
+    expect(at(57)).toEqual(['CLEARANCE']);
   });
 
   it('a 10-day surgery window and a 3-month bleed window', () => {

@@ -82,11 +82,22 @@ describe('skull-fracture (6 weeks)', () => {
     expect(severities(h, 'skull-fracture')).toEqual(['CLEARANCE']);
   });
 
-  it('a past fracture keeps its window from the fracture date, not from the resolved date', () => {
-    const h = history({
+  it('"until healed": a fracture marked past with its healing date no longer triggers, even inside 6 weeks', () => {
+    const healed = history({
       conditions: [
         condition('skull-fracture', { onsetDate: daysAgo(42), status: 'past', resolvedDate: daysAgo(30) }),
       ],
+    });
+    expect(severities(healed, 'skull-fracture')).toEqual([]);
+    const healedToday = history({
+      conditions: [condition('skull-fracture', { onsetDate: daysAgo(10), status: 'past', resolvedDate: TODAY })],
+    });
+    expect(severities(healedToday, 'skull-fracture')).toEqual([]);
+  });
+
+  it('a fracture marked past without a healing date keeps its 6-week window from the fracture', () => {
+    const h = history({
+      conditions: [condition('skull-fracture', { onsetDate: daysAgo(42), status: 'past', resolvedDate: null })],
     });
     expect(severities(h, 'skull-fracture')).toEqual(['AVOID']);
   });
@@ -116,15 +127,15 @@ describe('skull-fracture (6 weeks)', () => {
     expect(finding?.because).toBe('Skull fracture (date not recorded: add it to check the 6 weeks window)');
   });
 
-  it('an undated past fracture resolved long ago is outside the window', () => {
+  it('an undated past fracture is healed once its resolved date has come; without one it counts as recent', () => {
     const h = history({
       conditions: [condition('skull-fracture', { status: 'past', resolvedDate: daysAgo(43) })],
     });
     expect(severities(h, 'skull-fracture')).toEqual([]);
-    const recent = history({
-      conditions: [condition('skull-fracture', { status: 'past', resolvedDate: daysAgo(42) })],
+    const unknown = history({
+      conditions: [condition('skull-fracture', { status: 'past', resolvedDate: null })],
     });
-    expect(severities(recent, 'skull-fracture')).toEqual(['AVOID']);
+    expect(severities(unknown, 'skull-fracture')).toEqual(['AVOID']);
   });
 
   it('reads a free-text fracture', () => {
