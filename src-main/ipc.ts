@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   type ChannelMethod,
-  type ChannelRequest,
+  type ChannelParsedRequest,
   type ChannelResponse,
   channelByName,
   channelMethods,
@@ -12,7 +12,7 @@ import { describeIssues } from '../src-shared/validation';
 
 /** What main implements: one async function per channel of the table. */
 export type MainHandlers = {
-  [M in ChannelMethod]: (request: ChannelRequest<M>) => Promise<ChannelResponse<M>>;
+  [M in ChannelMethod]: (request: ChannelParsedRequest<M>) => Promise<ChannelResponse<M>>;
 };
 
 /** Who is calling: the frame's URL and whether it is the window's top frame. */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
+import { AftercareSheetSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
+import {
+  BytesSchema,
+  ChosenFileSchema,
+  ChosenImageSchema,
+  SafeFileNameSchema,
+  SaveResultSchema,
+} from './domain/files';
 import type { Result } from './result';
 
 /**
@@ -16,11 +24,52 @@ const NoRequest = z.undefined();
 
 export const channels = {
   appInfo: channel('app:info', NoRequest, AppInfoSchema),
+
+  /** Characters in the sheet that no bundled font can print (checked before printing). */
+  aftercareCheck: channel(
+    'aftercare:check',
+    z.object({ sheet: AftercareSheetSchema }),
+    z.object({ unsupported: z.array(z.string()) }),
+  ),
+  /** Renders the handout with pdfkit and sends it to the system print dialog. */
+  aftercarePrint: channel(
+    'aftercare:print',
+    z.object({ sheet: AftercareSheetSchema }),
+    z.object({ printed: z.boolean() }),
+  ),
+  /** Renders the handout and saves it where the user chooses, atomically. */
+  aftercareSavePdf: channel(
+    'aftercare:save-pdf',
+    z.object({ sheet: AftercareSheetSchema, fileName: SafeFileNameSchema }),
+    SaveResultSchema,
+  ),
+
+  /** The practice logo for handouts: a PNG or JPEG of at most 2 MB, checked in main. */
+  filesChooseLogo: channel('files:choose-logo', NoRequest, ChosenImageSchema.nullable()),
+  /** Saves a file the renderer prepared (CSV, JSON) through a save dialog, atomically. */
+  filesSaveAs: channel(
+    'files:save-as',
+    z.object({
+      fileName: SafeFileNameSchema,
+      kind: z.enum(['csv', 'json', 'pdf', 'backup']),
+      contents: z.union([z.string(), BytesSchema]),
+    }),
+    SaveResultSchema,
+  ),
+  /** Lets the user pick a file to read (a backup to restore, a CSV to import). */
+  filesOpen: channel(
+    'files:open',
+    z.object({ kind: z.enum(['backup', 'csv']) }),
+    ChosenFileSchema.nullable(),
+  ),
 } as const;
 
 export type Channels = typeof channels;
 export type ChannelMethod = keyof Channels;
+/** What the renderer sends. */
 export type ChannelRequest<M extends ChannelMethod> = z.input<Channels[M]['request']>;
+/** What main's handler receives: the request after its schema parsed it (defaults applied). */
+export type ChannelParsedRequest<M extends ChannelMethod> = z.output<Channels[M]['request']>;
 export type ChannelResponse<M extends ChannelMethod> = z.output<Channels[M]['response']>;
 
 /** `window.stillpoint`: one method per channel, each answering a Result, never throwing. */

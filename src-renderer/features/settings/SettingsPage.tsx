@@ -1,12 +1,35 @@
+import { AftercareTemplateSchema, DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/domain/aftercare';
+import {
+  emptyPracticeSettings,
+  PracticeSettingsSchema,
+  SETTINGS_KEYS,
+} from '../../../src-shared/domain/settings';
+import { DEFAULT_SAFETY_SETTINGS, SafetySettingsSchema } from '../../../src-shared/safety';
 import { useAppInfo } from '../../app/useAppInfo';
+import { HandoutTemplateForm } from './HandoutTemplateForm';
+import { PracticeSettingsForm } from './PracticeSettingsForm';
+import { SafetyRulesForm } from './SafetyRulesForm';
+import { useSetting } from './useSetting';
+
+const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
 
 export function SettingsPage() {
   const { info, error } = useAppInfo();
+  const practice = useSetting(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale));
+  const template = useSetting(
+    SETTINGS_KEYS.handoutTemplate,
+    AftercareTemplateSchema,
+    DEFAULT_AFTERCARE_TEMPLATE,
+  );
+  const safety = useSetting(SETTINGS_KEYS.safety, SafetySettingsSchema, DEFAULT_SAFETY_SETTINGS);
   return (
     <section className="page" aria-labelledby="settings-title">
       <header className="page-header">
         <h1 id="settings-title">Settings</h1>
       </header>
+      {practice && <PracticeSettingsForm initial={practice} />}
+      {template && <HandoutTemplateForm initial={template} />}
+      {safety && <SafetyRulesForm initial={safety} />}
       <div className="card">
         <h2>About this installation</h2>
         {error && <p role="alert">{error}</p>}

@@ -1,0 +1,19 @@
+import type { FileDialogs, Printer } from '../services/files/dialogs';
+
+/**
+ * Everything a handler needs from the outside world, injected so the same handlers run in
+ * Electron (src-main/index.ts) and behind the e2e harness (tests/e2e/harness/harness.ts).
+ */
+export interface MainDeps {
+  appName: string;
+  appVersion: string;
+  platform: string;
+  /** Folder holding this installation's data (Electron's userData). */
+  userDataDir: string;
+  /** Folder with fonts, icons and default texts. */
+  resourcesDir: string;
+  dialogs: FileDialogs;
+  printer: Printer;
+  now: () => Date;
+  harness: boolean;
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as fontkitModule from 'fontkit';
+import { UserFacingError } from '../../../src-shared/result';
+
+/**
+ * The handout's typefaces: Noto Sans (SIL OFL 1.1), bundled in resources/fonts. PDFs embed a
+ * subset of these and never fall back to the 14 standard PDF fonts, which cover Latin-1 only and
+ * would print "Łukasiewicz" or "Παπαδοπούλου" as empty boxes.
+ */
+export const HANDOUT_FONT_FILES = {
+  regular: 'NotoSans-Regular.ttf',
+  bold: 'NotoSans-Bold.ttf',
+  italic: 'NotoSans-Italic.ttf',
+} as const;
+export type HandoutFontFace = keyof typeof HANDOUT_FONT_FILES;
+
+/** The part of a fontkit font this module uses. pdfkit accepts the object itself as a font source. */
+export interface FontkitFont {
+  readonly postscriptName: string;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): unknown;
+}
+interface Fontkit {
+  create(buffer: Uint8Array): FontkitFont | { fonts: FontkitFont[] };
+}
+
+export type HandoutFonts = Readonly<Record<HandoutFontFace, FontkitFont>>;
+
+/**
+ * fontkit is pdfkit's own font engine (a direct dependency at the version pdfkit asks for, so
+ * npm installs one copy): parsed fonts are handed to pdfkit as they are.
+ */
+function loadFontkit(): Fontkit {
+  return fontkitModule as unknown as Fontkit;
+}
+
+const cache = new Map<string, HandoutFonts>();
+
+/**
+ * Reads and parses the bundled fonts once per folder. Parsed fonts are shared by every render:
+ * each PDF still gets its own subset, and fontkit's glyph caches stay warm between handouts.
+ */
+export function loadHandoutFonts(fontsDir: string): HandoutFonts {
+  const dir = path.resolve(fontsDir);
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const engine = loadFontkit();
+  const fonts = {} as Record<HandoutFontFace, FontkitFont>;
+  for (const face of Object.keys(HANDOUT_FONT_FILES) as HandoutFontFace[]) {
+    const file = path.join(dir, HANDOUT_FONT_FILES[face]);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      throw new UserFacingError(
+        'FILE_READ_FAILED',
+        `The handout font ${HANDOUT_FONT_FILES[face]} is missing from Stillpoint's resources. Reinstall Stillpoint to restore it.`,
+      );
+    }
+    const font = engine.create(bytes);
+    if ('fonts' in font) {
+      throw new UserFacingError(
+        'INTERNAL',
+        `The handout font ${HANDOUT_FONT_FILES[face]} is not a single font`,
+      );
+    }
+    fonts[face] = font;
+  }
+  const loaded = Object.freeze(fonts);
+  cache.set(dir, loaded);
+  return loaded;
+}
+
+/** Forget loaded fonts (tests and benchmarks that want a cold start). */
+export function clearHandoutFontCache(): void {
+  cache.clear();
+}
+
+// Characters that are never drawn, so need no glyph: line breaks, tabs and other control codes,
+// invisible format marks (zero-width joiners, direction marks, byte-order marks) and variation
+// selectors (U+FE0F turns a heart into a red emoji heart). Whitespace is handled apart.
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
+function isInvisible(char: string): boolean {
+  const codePoint = char.codePointAt(0)!;
+  return (
+    CONTROL_OR_FORMAT.test(char) ||
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
+    (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
+  );
+}
+const WHITESPACE = /\s/u;
+
+function coveredByAll(fonts: HandoutFonts, codePoint: number): boolean {
+  return (
+    fonts.regular.hasGlyphForCodePoint(codePoint) &&
+    fonts.bold.hasGlyphForCodePoint(codePoint) &&
+    fonts.italic.hasGlyphForCodePoint(codePoint)
+  );
+}
+
+/**
+ * Distinct characters, in order of first appearance, that the bundled fonts cannot draw (text is
+ * compared in NFC, the composed form the PDF prints). A character counts as covered only if every
+ * face has it, since any field may be printed in bold or italic; the three Noto Sans faces cover
+ * the same 2,841 characters (Latin, Greek, Cyrillic), so in practice this is "no font covers it".
+ * Whitespace and invisible characters are ignored.
+ */
+export function findUnsupportedCharactersIn(texts: readonly string[], fonts: HandoutFonts): string[] {
+  const missing = new Set<string>();
+  for (const text of texts) {
+    for (const char of text.normalize('NFC')) {
+      if (missing.has(char) || WHITESPACE.test(char) || isInvisible(char)) continue;
+      if (!coveredByAll(fonts, char.codePointAt(0)!)) missing.add(char);
+    }
+  }
+  return [...missing];
+}
+
+export function findUnsupportedCharacters(texts: readonly string[], fontsDir: string): string[] {
+  return findUnsupportedCharactersIn(texts, loadHandoutFonts(fontsDir));
+}
+
+/**
+ * Text as the PDF draws it: composed (NFC), Windows line ends and tabs made plain, invisible
+ * marks dropped (a soft hyphen stays: pdfkit shows it only where it breaks a word) and any
+ * unusual space the fonts lack turned into a plain space. `singleLine` folds line breaks too.
+ */
+export function printableText(text: string, fonts: HandoutFonts, singleLine = false): string {
+  let out = '';
+  for (const char of text.normalize('NFC').replace(/\r\n?/g, '\n')) {
+    if (char === '\n') out += singleLine ? ' ' : '\n';
+    else if (char === '\u00AD') out += char;
+    else if (char === '\t') out += ' ';
+    else if (isInvisible(char)) continue;
+    else if (WHITESPACE.test(char) && !coveredByAll(fonts, char.codePointAt(0)!)) out += ' ';
+    else out += char;
+  }
+  return singleLine ? out.replace(/ {2,}/g, ' ').trim() : out;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { type PaperSize, PaperSizeSchema, PracticeSchema } from './aftercare';
+
+/**
+ * Practice settings, stored one key per group in the settings table. The keys are fixed here
+ * so the backup, the screens and the tests agree on them.
+ */
+export const SETTINGS_KEYS = {
+  practice: 'practice',
+  handoutTemplate: 'handout-template',
+  safety: 'safety',
+} as const;
+
+export const PracticeSettingsSchema = z.object({
+  practice: PracticeSchema,
+  /** Printed on handouts and recorded as who signed a note. */
+  therapistName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter your name as it should appear on notes and handouts' })
+    .max(200, { message: 'Keep the name under 200 characters' }),
+  paperSize: PaperSizeSchema,
+});
+export type PracticeSettings = z.infer<typeof PracticeSettingsSchema>;
+
+/** Countries that print on US Letter; everyone else uses A4. */
+const LETTER_REGIONS = new Set([
+  'US',
+  'CA',
+  'MX',
+  'PH',
+  'CL',
+  'CO',
+  'VE',
+  'GT',
+  'PR',
+  'CR',
+  'SV',
+  'DO',
+  'PA',
+  'NI',
+  'BZ',
+]);
+
+/** The paper size a new practice starts with, from the computer's locale (e.g. en-US -> Letter). */
+export function defaultPaperSize(locale: string): PaperSize {
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale).maximize().region;
+  } catch {
+    region = undefined;
+  }
+  return region && LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
+}
+
+export function emptyPracticeSettings(locale: string): PracticeSettings {
+  return {
+    practice: { name: '', address: '', phone: '', email: '', website: '', logo: null },
+    therapistName: '',
+    paperSize: defaultPaperSize(locale),
+  };
+}
