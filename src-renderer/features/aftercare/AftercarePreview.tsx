@@ -1,0 +1,80 @@
+import { formatSessionDate } from '../../../src-shared/aftercare';
+import type { AftercareSheet } from '../../../src-shared/domain/aftercare';
+
+/**
+ * An on-screen rendition of the handout, from the same sheet the PDF is made from, so the
+ * therapist reads what the client will get. Text only: nothing from a record becomes markup.
+ */
+export function AftercarePreview({ sheet }: { sheet: AftercareSheet }) {
+  const { practice } = sheet;
+  const contactLine = [practice.phone, practice.email, practice.website].filter((s) => s.trim()).join(' · ');
+  return (
+    <article
+      className={`handout-preview paper-${sheet.paperSize.toLowerCase()}`}
+      aria-label="Handout preview"
+    >
+      <header className="handout-header">
+        <div>
+          <strong className="handout-practice">{practice.name}</strong>
+          {practice.address && <div className="handout-small">{practice.address.replace(/\n+/g, ', ')}</div>}
+          {contactLine && <div className="handout-small">{contactLine}</div>}
+        </div>
+      </header>
+      <h3 className="handout-title">Aftercare after your session</h3>
+      <p className="handout-client">
+        {sheet.clientName} · {formatSessionDate(sheet.sessionDate, sheet.locale)}
+      </p>
+      {sheet.intro && <p>{sheet.intro}</p>}
+      {sheet.treatedAreas.length > 0 && (
+        <section>
+          <h4>Today we worked on</h4>
+          <p>{sheet.treatedAreas.join(', ')}</p>
+        </section>
+      )}
+      <section>
+        <h4>What you may notice</h4>
+        <ul>
+          {sheet.sections.whatToExpect.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h4>Looking after yourself</h4>
+        <ul>
+          {sheet.sections.selfCare.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="handout-red-flags">
+        <h4>Seek medical help if you notice</h4>
+        <ul>
+          {sheet.sections.seekHelp.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        {sheet.seekHelpAdvice && <p>{sheet.seekHelpAdvice}</p>}
+      </section>
+      {sheet.contact && (
+        <section>
+          <h4>Contact</h4>
+          <p>{sheet.contact}</p>
+        </section>
+      )}
+      {sheet.nextSession && (
+        <section>
+          <h4>Next session</h4>
+          <p>{sheet.nextSession}</p>
+        </section>
+      )}
+      {sheet.personalNote && (
+        <section>
+          <h4>A personal note</h4>
+          <p className="preserve-lines">{sheet.personalNote}</p>
+        </section>
+      )}
+      {sheet.closing && <p className="preserve-lines">{sheet.closing}</p>}
+    </article>
+  );
+}
