@@ -11,11 +11,11 @@ export const DEFAULT_AFTERCARE_TEMPLATE: AftercareTemplate = {
     'Thank you for coming in today, {{clientFirstName}}. Here are a few notes for the next day or two, ' +
     'to keep at hand.',
   whatToExpect: [
-    'Some people feel tired, light-headed or a little sore after a session.',
-    'A mild headache, or an old ache coming back for a short while, can happen.',
-    'Some people notice they sleep more deeply than usual, or yawn a lot.',
-    'Emotions or memories may come to the surface. This is a common response.',
-    'These effects usually settle within 24–48 hours.',
+    'Some people feel tired, light-headed or a little sore afterwards.',
+    'A mild headache, or an old ache returning briefly, can happen.',
+    'Some people sleep more deeply, or yawn a lot.',
+    'Emotions or memories may surface. This is common.',
+    'These usually settle within 24–48 hours.',
   ],
   selfCare: [
     'Drink water through the day.',
@@ -25,14 +25,14 @@ export const DEFAULT_AFTERCARE_TEMPLATE: AftercareTemplate = {
     'If emotions come up, be gentle with yourself and hold off on big decisions for a day or two.',
   ],
   seekHelp: [
-    'A sudden, severe headache that comes on within seconds or minutes (a “thunderclap” headache)',
-    'A headache together with fever, a stiff neck, a seizure, a change in your vision, numbness or weakness',
-    'Confusion, or being unusually hard to wake',
+    'A sudden, severe (“thunderclap”) headache',
+    'A headache with fever, a stiff neck, seizures, changes in vision, numbness or weakness',
+    'Feeling confused or disoriented',
     'A headache that changes when you sit up, stand up or lie down',
     'Any numbness after a knock or injury to the head',
   ],
   seekHelpAdvice:
-    'Do not wait for your next session: get medical help straight away. In an emergency, call ' +
+    'Get medical help straight away; do not wait for your next session. In an emergency, call ' +
     'emergency services or go to the nearest emergency department.',
   contact:
     'If you have a question, or something after today worries you, call {{practicePhone}}. ' +

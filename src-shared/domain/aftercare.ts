@@ -28,11 +28,17 @@ export function sniffImageType(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 
   return null;
 }
 
+/**
+ * Uint8Array over any buffer: a Node Buffer from a file read is a Uint8Array<ArrayBufferLike>,
+ * which `z.instanceof(Uint8Array)` would type as Uint8Array<ArrayBuffer> and refuse to compile.
+ */
+const AnyUint8Array = Uint8Array as unknown as new () => Uint8Array;
+
 export const LogoSchema = z
   .object({
     mimeType: z.enum(['image/png', 'image/jpeg'], { message: 'The logo must be a PNG or JPEG image' }),
     bytes: z
-      .instanceof(Uint8Array, { message: 'The logo image is missing' })
+      .instanceof(AnyUint8Array, { message: 'The logo image is missing' })
       .refine((bytes) => bytes.byteLength > 0, { message: 'The logo file is empty' })
       .refine((bytes) => bytes.byteLength <= LOGO_MAX_BYTES, {
         message: 'The logo is larger than 2 MB: save a smaller version and choose it again',
@@ -55,7 +61,9 @@ export type Logo = z.infer<typeof LogoSchema>;
 const optionalLine = (max: number, label: string) =>
   z.string().max(max, { message: `${label} is too long (at most ${max} characters)` });
 const requiredLine = (max: number, label: string) =>
-  optionalLine(max, label).refine((value) => value.trim().length > 0, { message: `Enter the ${label.toLowerCase()}` });
+  optionalLine(max, label).refine((value) => value.trim().length > 0, {
+    message: `Enter the ${label.toLowerCase()}`,
+  });
 
 export const PracticeSchema = z.object({
   name: requiredLine(200, 'Practice name'),
@@ -78,9 +86,12 @@ export const AftercareSectionsSchema = z.object({
   whatToExpect: handoutLines('What you may notice', 30),
   selfCare: handoutLines('Looking after yourself', 30),
   /** Red flags. A handout always says when to get medical help, so this list cannot be empty. */
-  seekHelp: handoutLines('Seek medical help', 30).refine((lines) => lines.some((line) => line.trim() !== ''), {
-    message: 'Keep at least one "seek medical help" line: the handout must say when to get help',
-  }),
+  seekHelp: handoutLines('Seek medical help', 30).refine(
+    (lines) => lines.some((line) => line.trim() !== ''),
+    {
+      message: 'Keep at least one "seek medical help" line: the handout must say when to get help',
+    },
+  ),
 });
 export type AftercareSections = z.infer<typeof AftercareSectionsSchema>;
 
