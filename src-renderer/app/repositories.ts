@@ -1,21 +1,25 @@
 import { ClientsRepository } from '../db/clients-repository';
 import { database } from '../db/database';
 import { HealthHistoryRepository } from '../db/health-history-repository';
+import { createSessionRepositories } from '../db/sessions-repository';
 import { SettingsRepository } from '../db/settings-repository';
 
+function createRepositories() {
+  const db = database();
+  const clients = new ClientsRepository(db);
+  return {
+    clients,
+    healthHistories: new HealthHistoryRepository(db),
+    settings: new SettingsRepository(db),
+    // sessions, afterEffects, audit
+    ...createSessionRepositories(db, clients),
+  };
+}
+
 /** The app's repositories over the one database, created on first use. */
-let cached:
-  | { clients: ClientsRepository; healthHistories: HealthHistoryRepository; settings: SettingsRepository }
-  | undefined;
+let cached: ReturnType<typeof createRepositories> | undefined;
 
 export function repositories() {
-  if (!cached) {
-    const db = database();
-    cached = {
-      clients: new ClientsRepository(db),
-      healthHistories: new HealthHistoryRepository(db),
-      settings: new SettingsRepository(db),
-    };
-  }
+  cached ??= createRepositories();
   return cached;
 }
