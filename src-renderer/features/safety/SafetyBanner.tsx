@@ -34,7 +34,7 @@ export function SafetyBanner({ findings }: { findings: Finding[] | undefined }) 
         <p className="safety-clear">No contraindications found in the recorded health history today.</p>
       ) : (
         SEVERITY_ORDER.filter((severity) => active.some((f) => f.severity === severity)).map((severity) => (
-          <div key={severity} className={`finding-group severity-${SEVERITY_CLASS[severity]}`}>
+          <div key={severity} className="finding-group" data-level={SEVERITY_CLASS[severity]}>
             <h3>
               <span className={`severity-badge severity-${SEVERITY_CLASS[severity]}`}>
                 {severityLabel(severity)}
