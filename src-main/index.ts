@@ -6,6 +6,7 @@ import { createMainHandlers } from './handlers';
 import { createDispatcher, registerChannels } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { lockDownSession, lockDownWebContents } from './security';
+import { electronSecureStore } from './services/backups/electron-secure-store';
 import { electronDialogs } from './services/files/electron-dialogs';
 import { electronPrinter } from './services/print/electron-printer';
 import { APP_SCHEME, isTrustedAppUrl } from './trusted-url';
@@ -52,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir: app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources'),
       dialogs: electronDialogs(() => mainWindow),
       printer: electronPrinter(),
+      secureStore: electronSecureStore(),
       now: () => new Date(),
       harness: false,
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AftercareSheetSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
+import { BackupFileInfoSchema, BackupScheduleSchema, BackupStatusSchema } from './domain/backup-settings';
 import {
   BytesSchema,
   ChosenFileSchema,
@@ -62,6 +63,30 @@ export const channels = {
     z.object({ kind: z.enum(['backup', 'csv']) }),
     ChosenFileSchema.nullable(),
   ),
+
+  /** Automatic-backup settings, key storage and the last good backup. */
+  backupStatus: channel('backup:status', NoRequest, BackupStatusSchema),
+  backupChooseFolder: channel('backup:choose-folder', NoRequest, BackupStatusSchema),
+  backupSaveSchedule: channel(
+    'backup:save-schedule',
+    BackupScheduleSchema.pick({ daily: true, onQuit: true, keep: true }),
+    BackupStatusSchema,
+  ),
+  /** Keeps (or forgets, with null) the passphrase for unattended backups, OS-encrypted. */
+  backupStoreKey: channel(
+    'backup:store-key',
+    z.object({ passphrase: z.string().min(1).max(1024).nullable() }),
+    BackupStatusSchema,
+  ),
+  backupReadKey: channel('backup:read-key', NoRequest, z.object({ passphrase: z.string().nullable() })),
+  /** Writes an already-encrypted backup into the backup folder, atomically. */
+  backupWrite: channel(
+    'backup:write',
+    z.object({ fileName: SafeFileNameSchema, bytes: BytesSchema, automatic: z.boolean() }),
+    z.object({ path: z.string(), pruned: z.array(z.string()) }),
+  ),
+  backupList: channel('backup:list', NoRequest, z.array(BackupFileInfoSchema)),
+  backupReadFile: channel('backup:read-file', z.object({ path: z.string().min(1).max(4096) }), ChosenFileSchema),
 } as const;
 
 export type Channels = typeof channels;

@@ -1,3 +1,4 @@
+import type { SecureStore } from '../services/backups/secure-store';
 import type { FileDialogs, Printer } from '../services/files/dialogs';
 
 /**
@@ -14,6 +15,8 @@ export interface MainDeps {
   resourcesDir: string;
   dialogs: FileDialogs;
   printer: Printer;
+  /** The OS key store for the unattended-backup passphrase (Electron's safeStorage). */
+  secureStore: SecureStore;
   now: () => Date;
   harness: boolean;
 }

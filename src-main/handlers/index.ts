@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../src-shared/domain/app-info';
 import type { MainHandlers } from '../ipc';
 import { aftercareHandlers } from './aftercare';
+import { backupHandlers } from './backup';
 import type { MainDeps } from './deps';
 import { fileHandlers } from './files';
 
@@ -22,5 +23,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     }),
     ...aftercareHandlers(deps),
     ...fileHandlers(deps),
+    ...backupHandlers(deps),
   };
 }

@@ -4,7 +4,9 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/csp';
 import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
 import { createDispatcher, type Dispatch } from '../../../src-main/ipc';
+import type { SecureStore } from '../../../src-main/services/backups/secure-store';
 import type { FileDialogs, Printer } from '../../../src-main/services/files/dialogs';
+import type { KeyStorage } from '../../../src-shared/domain/backup-settings';
 import { channelMethods, channels } from '../../../src-shared/ipc';
 import { BYTES_TAG, decodeFromWire, encodeForWire, installBridgeInPage } from './wire';
 
@@ -56,6 +58,7 @@ export class Harness {
       resourcesDir: path.join(repoRoot, 'resources'),
       dialogs: this.dialogs(),
       printer: this.printer(),
+      secureStore: this.secureStore(),
       now: () => new Date(),
       harness: true,
     };
@@ -140,6 +143,23 @@ export class Harness {
       tag: BYTES_TAG,
       binding: BINDING,
     });
+  }
+
+  /** How well the stand-in OS key store protects secrets (tests can make it insecure). */
+  keyStorage: KeyStorage = 'secure';
+
+  private secureStore(): SecureStore {
+    // Stands in for the OS key store: reversible, and marked so a test can tell it was used.
+    return {
+      storage: () => this.keyStorage,
+      encrypt: (text) =>
+        new Uint8Array(Buffer.from(`harness-sealed:${Buffer.from(text).toString('base64')}`)),
+      decrypt: (data) => {
+        const text = Buffer.from(data).toString();
+        if (!text.startsWith('harness-sealed:')) throw new Error('not sealed by this store');
+        return Buffer.from(text.slice('harness-sealed:'.length), 'base64').toString();
+      },
+    };
   }
 
   private dialogs(): FileDialogs {

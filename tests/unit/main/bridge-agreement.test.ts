@@ -38,6 +38,11 @@ describe('the channel table has two sides that agree', () => {
       resourcesDir: '/tmp',
       dialogs: { chooseSavePath: vi.fn(), chooseOpenFile: vi.fn(), chooseFolder: vi.fn() },
       printer: { printPdf: vi.fn() },
+      secureStore: {
+        storage: () => 'secure',
+        encrypt: (t: string) => new TextEncoder().encode(t),
+        decrypt: (d: Uint8Array) => new TextDecoder().decode(d),
+      },
       now: () => new Date(),
       harness: false,
     });

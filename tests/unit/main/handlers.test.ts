@@ -37,6 +37,11 @@ function setup() {
         return { printed: true };
       },
     },
+    secureStore: {
+      storage: () => 'secure',
+      encrypt: (t: string) => new TextEncoder().encode(t),
+      decrypt: (d: Uint8Array) => new TextDecoder().decode(d),
+    },
     now: () => new Date('2026-11-26T09:00:00Z'),
     harness: false,
   };

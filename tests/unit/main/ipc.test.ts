@@ -14,10 +14,20 @@ const deps: MainDeps = {
   resourcesDir: '/opt/stillpoint/resources',
   dialogs: { chooseSavePath: vi.fn(), chooseOpenFile: vi.fn(), chooseFolder: vi.fn() },
   printer: { printPdf: vi.fn() },
+  secureStore: {
+    storage: () => 'secure',
+    encrypt: (t: string) => new TextEncoder().encode(t),
+    decrypt: (d: Uint8Array) => new TextDecoder().decode(d),
+  },
   now: () => new Date('2026-11-26T10:00:00Z'),
   harness: false,
 };
 const trusted = { url: 'app://stillpoint/index.html', isMainFrame: true };
+
+/** The real handlers with some replaced, as a test needs. */
+function withHandlers(overrides: Partial<MainHandlers>): MainHandlers {
+  return { ...createMainHandlers(deps), ...overrides };
+}
 
 function dispatcher(handlers: MainHandlers = createMainHandlers(deps)) {
   const log = vi.fn();
@@ -76,11 +86,13 @@ describe('IPC dispatcher', () => {
   });
 
   it("passes a handler's therapist-facing error through", async () => {
-    const { dispatch } = dispatcher({
-      appInfo: async () => {
-        throw new UserFacingError('DISK_FULL', 'The disk is full.');
-      },
-    });
+    const { dispatch } = dispatcher(
+      withHandlers({
+        appInfo: async () => {
+          throw new UserFacingError('DISK_FULL', 'The disk is full.');
+        },
+      }),
+    );
     expect(await dispatch('app:info', undefined, trusted)).toEqual({
       ok: false,
       error: { code: 'DISK_FULL', message: 'The disk is full.' },
@@ -88,11 +100,13 @@ describe('IPC dispatcher', () => {
   });
 
   it('never throws across IPC: an unexpected error becomes INTERNAL without a stack trace', async () => {
-    const { dispatch, log } = dispatcher({
-      appInfo: async () => {
-        throw new TypeError('secret internals at /usr/lib/x.js:1');
-      },
-    });
+    const { dispatch, log } = dispatcher(
+      withHandlers({
+        appInfo: async () => {
+          throw new TypeError('secret internals at /usr/lib/x.js:1');
+        },
+      }),
+    );
     const result = await dispatch('app:info', undefined, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('/usr/lib');
@@ -100,7 +114,7 @@ describe('IPC dispatcher', () => {
   });
 
   it('refuses to send an answer that breaks its own schema', async () => {
-    const { dispatch } = dispatcher({ appInfo: async () => ({ version: 7 }) as never });
+    const { dispatch } = dispatcher(withHandlers({ appInfo: async () => ({ version: 7 }) as never }));
     expect(await dispatch('app:info', undefined, trusted)).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },

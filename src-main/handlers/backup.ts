@@ -1,0 +1,99 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { BackupStatus } from '../../src-shared/domain/backup-settings';
+import { UserFacingError } from '../../src-shared/result';
+import type { MainHandlers } from '../ipc';
+import { assertInsideFolder, listBackups, pruneAutomaticBackups } from '../services/backups/backup-folder';
+import { BackupSettingsStore } from '../services/backups/backup-settings-store';
+import { writeFileAtomic } from '../services/files/atomic-write';
+import type { MainDeps } from './deps';
+
+type BackupChannels =
+  | 'backupStatus'
+  | 'backupChooseFolder'
+  | 'backupSaveSchedule'
+  | 'backupStoreKey'
+  | 'backupReadKey'
+  | 'backupWrite'
+  | 'backupList'
+  | 'backupReadFile';
+
+/**
+ * Main's part of backups: it never sees a record. The renderer encrypts; main writes the
+ * ciphertext atomically into the chosen folder, prunes old automatic backups, keeps the
+ * schedule and (OS-encrypted) the passphrase for unattended runs.
+ */
+export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannels> {
+  const store = new BackupSettingsStore(deps.userDataDir);
+
+  const status = (): BackupStatus => {
+    const settings = store.read();
+    return { ...settings, hasKey: store.readKey() !== null, keyStorage: deps.secureStore.storage() };
+  };
+
+  const configuredFolder = (): string => {
+    const folder = store.read().folder;
+    if (!folder) throw new UserFacingError('NOT_FOUND', 'Choose a backup folder first.');
+    return folder;
+  };
+
+  return {
+    backupStatus: async () => status(),
+    backupChooseFolder: async () => {
+      const folder = await deps.dialogs.chooseFolder({ title: 'Choose where to keep backups' });
+      if (folder) await store.write({ ...store.read(), folder });
+      return status();
+    },
+    backupSaveSchedule: async ({ daily, onQuit, keep }) => {
+      await store.write({ ...store.read(), daily, onQuit, keep });
+      return status();
+    },
+    backupStoreKey: async ({ passphrase }) => {
+      if (passphrase === null) {
+        await store.writeKey(null);
+        return status();
+      }
+      if (deps.secureStore.storage() === 'unavailable') {
+        throw new UserFacingError(
+          'UNSUPPORTED',
+          'This computer offers no safe place to keep the passphrase, so automatic backups cannot run unattended.',
+        );
+      }
+      await store.writeKey(deps.secureStore.encrypt(passphrase));
+      return status();
+    },
+    backupReadKey: async () => {
+      const stored = store.readKey();
+      if (!stored) return { passphrase: null };
+      try {
+        return { passphrase: deps.secureStore.decrypt(stored) };
+      } catch {
+        throw new UserFacingError(
+          'FILE_READ_FAILED',
+          'The stored backup passphrase could not be unlocked (the computer’s key store changed). Enter it again in Backup.',
+        );
+      }
+    },
+    backupWrite: async ({ fileName, bytes, automatic }) => {
+      const folder = configuredFolder();
+      const target = path.join(folder, fileName);
+      await writeFileAtomic(target, bytes);
+      const settings = store.read();
+      const pruned = automatic ? await pruneAutomaticBackups(folder, settings.keep) : [];
+      await store.write({ ...settings, lastSuccessAt: deps.now().toISOString(), lastSuccessFile: fileName });
+      return { path: target, pruned };
+    },
+    backupList: async () => {
+      const folder = store.read().folder;
+      return folder ? listBackups(folder) : [];
+    },
+    backupReadFile: async ({ path: file }) => {
+      const resolved = assertInsideFolder(configuredFolder(), file);
+      try {
+        return { fileName: path.basename(resolved), bytes: new Uint8Array(await fs.readFile(resolved)) };
+      } catch {
+        throw new UserFacingError('FILE_READ_FAILED', `"${path.basename(resolved)}" could not be read.`);
+      }
+    },
+  };
+}
