@@ -86,7 +86,11 @@ export const channels = {
     z.object({ path: z.string(), pruned: z.array(z.string()) }),
   ),
   backupList: channel('backup:list', NoRequest, z.array(BackupFileInfoSchema)),
-  backupReadFile: channel('backup:read-file', z.object({ path: z.string().min(1).max(4096) }), ChosenFileSchema),
+  backupReadFile: channel(
+    'backup:read-file',
+    z.object({ path: z.string().min(1).max(4096) }),
+    ChosenFileSchema,
+  ),
 } as const;
 
 export type Channels = typeof channels;

@@ -11,7 +11,11 @@ export const BackupScheduleSchema = z.object({
   /** Make one when the app quits. */
   onQuit: z.boolean(),
   /** How many automatic backups to keep in the folder; older ones are deleted. */
-  keep: z.number().int().min(1, { message: 'Keep at least one backup' }).max(365, { message: 'Keep at most 365' }),
+  keep: z
+    .number()
+    .int()
+    .min(1, { message: 'Keep at least one backup' })
+    .max(365, { message: 'Keep at most 365' }),
 });
 export type BackupSchedule = z.infer<typeof BackupScheduleSchema>;
 

@@ -35,6 +35,7 @@ function setup(keyStorage: KeyStorage = 'secure') {
   const dispatch = createDispatcher(createMainHandlers(deps), { isTrustedSender: () => true, log: () => {} });
   const call = async (channel: string, payload?: unknown) => {
     const result = await dispatch(channel, payload, { url: 'app://stillpoint/', isMainFrame: true });
+    // biome-ignore lint/suspicious/noExplicitAny: each test reads the value shape it expects
     return result as { ok: boolean; value?: any; error?: { code: string; message: string } };
   };
   return { dataDir, backupDir, call, tick: () => (clock = new Date(clock.getTime() + 60_000)) };
