@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AftercareSheetSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
 import { BackupFileInfoSchema, BackupScheduleSchema, BackupStatusSchema } from './domain/backup-settings';
+import { TimestampSchema } from './domain/dates';
 import {
   BytesSchema,
   ChosenFileSchema,
@@ -22,6 +23,17 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(name: string, req
 }
 
 const NoRequest = z.undefined();
+
+/**
+ * How many records the database held when the renderer last looked. Main keeps it in a file
+ * outside IndexedDB, so the app can notice a database that is unexpectedly empty.
+ */
+export const RecordCountsSchema = z.object({
+  clients: z.number().int().min(0),
+  sessions: z.number().int().min(0),
+  at: TimestampSchema,
+});
+export type RecordCounts = z.infer<typeof RecordCountsSchema>;
 
 export const channels = {
   appInfo: channel('app:info', NoRequest, AppInfoSchema),
@@ -91,6 +103,10 @@ export const channels = {
     z.object({ path: z.string().min(1).max(4096) }),
     ChosenFileSchema,
   ),
+
+  /** The last known record counts (null when never recorded on this computer). */
+  recordsGetCounts: channel('records:get-counts', NoRequest, RecordCountsSchema.nullable()),
+  recordsSetCounts: channel('records:set-counts', RecordCountsSchema, RecordCountsSchema),
 } as const;
 
 export type Channels = typeof channels;

@@ -4,6 +4,7 @@ import { aftercareHandlers } from './aftercare';
 import { backupHandlers } from './backup';
 import type { MainDeps } from './deps';
 import { fileHandlers } from './files';
+import { recordHandlers } from './records';
 
 export type { MainDeps } from './deps';
 
@@ -24,5 +25,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...aftercareHandlers(deps),
     ...fileHandlers(deps),
     ...backupHandlers(deps),
+    ...recordHandlers(deps),
   };
 }
