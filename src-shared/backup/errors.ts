@@ -1,0 +1,86 @@
+/**
+ * Every way reading (or writing) a backup can fail, each with a message a therapist can act on.
+ * The reader maps every damaged, truncated, foreign or future file to exactly one code; it never
+ * lets a raw exception escape for a bad file.
+ */
+export const backupErrorCodes = [
+  'NOT_A_BACKUP',
+  'NEWER_VERSION',
+  'WRONG_PASSPHRASE',
+  'TRUNCATED',
+  'CORRUPTED',
+  'INVALID_RECORDS',
+  'CANCELLED',
+] as const;
+
+export type BackupErrorCode = (typeof backupErrorCodes)[number];
+
+export const backupErrorMessages: Record<Exclude<BackupErrorCode, 'INVALID_RECORDS'>, string> = {
+  NOT_A_BACKUP: 'This file is not a Stillpoint backup.',
+  NEWER_VERSION: 'This backup was made by a newer Stillpoint; update Stillpoint to restore it.',
+  WRONG_PASSPHRASE: 'That passphrase does not open this backup. Check it and try again.',
+  TRUNCATED: 'This backup file is incomplete: it may not have finished copying.',
+  CORRUPTED: 'This backup file is damaged and cannot be restored.',
+  CANCELLED: 'Cancelled.',
+};
+
+/** One record that failed validation: where it is and which field is wrong. */
+export interface RecordFailure {
+  table: string;
+  /** 0-based position of the record within its table in the file (or in the list validated). */
+  index: number;
+  /** The record's id when it has a readable one. */
+  id?: string;
+  /** Dotted path of the failing field; '' when the whole record is wrong. */
+  field: string;
+  message: string;
+}
+
+export class BackupError extends Error {
+  override readonly name = 'BackupError';
+
+  /**
+   * @param message shown to the therapist as it is
+   * @param detail the technical reason, for logs and tests (never shown as the main message)
+   */
+  constructor(
+    readonly code: BackupErrorCode,
+    message: string,
+    readonly detail: string = '',
+    readonly failures: readonly RecordFailure[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function backupError(code: Exclude<BackupErrorCode, 'INVALID_RECORDS'>, detail: string): BackupError {
+  return new BackupError(code, backupErrorMessages[code], detail);
+}
+
+export function isBackupError(error: unknown): error is BackupError {
+  return error instanceof BackupError;
+}
+
+function describeFailure(failure: RecordFailure): string {
+  const where = `${failure.table} record ${failure.index + 1}${failure.id ? ` (id ${failure.id})` : ''}`;
+  return failure.field
+    ? `${where}, field ${failure.field}: ${failure.message}`
+    : `${where}: ${failure.message}`;
+}
+
+/**
+ * INVALID_RECORDS naming the table, record number (1-based in the message) and field of each
+ * failure. `during` picks the lead sentence: restoring a file, or making one.
+ */
+export function invalidRecordsError(
+  failures: readonly RecordFailure[],
+  options: { moreNotShown?: boolean; during?: 'restore' | 'backup' } = {},
+): BackupError {
+  const listed = failures.map(describeFailure).join('; ');
+  const lead =
+    options.during === 'backup'
+      ? 'Some records are not valid, so no backup was made.'
+      : 'Some records in this backup are not valid, so nothing was restored.';
+  const message = `${lead} ${listed}${options.moreNotShown ? '; and more.' : '.'}`;
+  return new BackupError('INVALID_RECORDS', message, listed, failures);
+}

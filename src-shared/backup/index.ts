@@ -1,0 +1,106 @@
+/**
+ * Stillpoint backups: the `.stillpoint` file format (docs/backup-format.md), its writer and
+ * reader, and the restore planner. Pure TypeScript on WebCrypto, TextEncoder/TextDecoder and
+ * fflate, so it runs in the renderer (or a worker) and in Node tests alike. It never touches the
+ * database or the disk: the caller streams records in and writes the returned chunks.
+ *
+ * Writing
+ *   writeBackup({ passphrase | key, appVersion, schemaVersion, tables, counts?, dateRange?,
+ *                 validators?, iterations?, segmentSize?, compressionLevel?, now?, signal?,
+ *                 onProgress? }): Promise<{ chunks: Uint8Array[]; byteLength; header }>
+ *     `tables` is an (async) iterable of { table, records } chunks. Only the compressed body is
+ *     held in memory. Throws INVALID_RECORDS (with validators, or a record that is not a plain
+ *     object), CANCELLED, or RangeError for bad options.
+ *   deriveBackupKey(passphrase, { salt?, iterations? }): Promise<BackupKey>
+ *     PBKDF2-SHA256 (default 600,000 iterations) then HKDF. Pass the key to several writeBackup
+ *     calls to pay the KDF once (automatic backups, tests); each file still gets its own body key.
+ *
+ * Reading (every failure is a BackupError with a code and a message for the therapist)
+ *   readBackupHeader(source, { maxSchemaVersion }): Promise<BackupInfo>
+ *     No passphrase: counts, date range, created at, versions, for the preview.
+ *     NOT_A_BACKUP | TRUNCATED | CORRUPTED | NEWER_VERSION.
+ *   openBackup(source, passphrase, { maxSchemaVersion, validators?, maxFailures?, batchSize?,
+ *              signal?, onProgress? }): Promise<OpenedBackup>
+ *     Checks the header and the passphrase (WRONG_PASSPHRASE) before any record is decrypted;
+ *     `opened.batches()` then yields { table, records } (validated values when validators are
+ *     given) and ends with CORRUPTED / INVALID_RECORDS / CANCELLED if something is wrong. Each
+ *     call reads the file again, so a validation pass can precede a writing pass.
+ *   readAllRecords(source, passphrase, options): Promise<{ info, tables: Record<table, records[]> }>
+ *   `source` is a Uint8Array or anything Blob-like (a File): segments are read one at a time.
+ *
+ * Validation
+ *   zodValidator(schema) -> RecordValidator; validators are Record<table, RecordValidator>.
+ *   validateAllRecords(tables, validators, { maxFailures?, during? }):
+ *     { ok: true, tables } | { ok: false, error: BackupError('INVALID_RECORDS') } naming table,
+ *     record number, id and field of the first few failures.
+ *
+ * Restore planning (pure, O(n))
+ *   planRestore({ current, incoming, mode: 'replace' | 'merge', signedFields?, newId?, tables? })
+ *     -> { tables: Record<table, { puts, deletes, added, updated, unchanged, keptCurrent,
+ *          deleted, conflicts }>, conflicts: RestoreConflict[], summary }
+ *   planTableRestore(table, current, incoming, options) for one table at a time.
+ *
+ * Key cache: derived keys are cached by SHA-256(iterations, salt, passphrase) in a small LRU
+ * (8 entries) so a preview-then-restore, or many files sealed with one salt, derive once.
+ * `clearBackupKeyCache()` empties it (e.g. when the app locks).
+ *
+ * Memory and IndexedDB: an IndexedDB transaction commits when it waits on anything else, such
+ * as WebCrypto; decrypt first (readAllRecords, or a validation pass over batches()), then write.
+ */
+export { type Bytes, fromBase64, toBase64 } from './bytes';
+export { jsonEqual } from './equal';
+export {
+  BackupError,
+  type BackupErrorCode,
+  backupErrorCodes,
+  backupErrorMessages,
+  isBackupError,
+  type RecordFailure,
+} from './errors';
+export {
+  type BackupHeader,
+  BackupHeaderSchema,
+  DEFAULT_ITERATIONS,
+  DEFAULT_SEGMENT_SIZE,
+  FILE_EXTENSION,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  MAX_ITERATIONS,
+  MIN_ITERATIONS,
+} from './format';
+export { type BackupKey, clearBackupKeyCache, deriveBackupKey } from './keys';
+export {
+  CONFLICT_COPY_FIELD,
+  type ConflictReason,
+  type PlanRestoreInput,
+  planRestore,
+  planTableRestore,
+  type RestorableRecord,
+  type RestoreConflict,
+  type RestoreCounts,
+  type RestoreMode,
+  type RestorePlan,
+  STILLPOINT_SIGNED_FIELDS,
+  type TablePlan,
+} from './plan';
+export {
+  type BackupInfo,
+  type BackupSource,
+  type BlobLike,
+  type OpenedBackup,
+  openBackup,
+  type ReadOptions,
+  readAllRecords,
+  readBackupHeader,
+} from './reader';
+export type { CancelSignal, ProgressCallback, RecordBatch } from './records';
+export {
+  type RecordCheck,
+  type RecordValidator,
+  type RecordValidators,
+  type SafeParser,
+  type ValidateAllResult,
+  validateAllRecords,
+  zodValidator,
+} from './validate';
+export { type WriteBackupOptions, type WrittenBackup, writeBackup } from './writer';

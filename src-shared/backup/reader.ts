@@ -1,0 +1,312 @@
+import { Unzlib } from 'fflate';
+import { type Bytes, fromBase64 } from './bytes';
+import { BackupError, backupError, type RecordFailure } from './errors';
+import { type BackupHeader, TAG_LENGTH, totalRecords } from './format';
+import { MAX_HEADER_REGION, type ParsedHeader, parseHeader } from './header';
+import { type BackupKey, decryptSegment, deriveBackupKey, deriveBodyKey, passphraseMatches } from './keys';
+import {
+  type CancelSignal,
+  isPlainRecord,
+  type ProgressCallback,
+  type RecordBatch,
+  yieldToEventLoop,
+} from './records';
+import { checkRecord, FailureCollector, type RecordValidators, recordFailure } from './validate';
+
+/**
+ * A backup file to read: the bytes, or anything Blob-like (a File from a file input) so that a
+ * large backup is read one segment at a time.
+ */
+export type BackupSource = Uint8Array | BlobLike;
+export interface BlobLike {
+  readonly size: number;
+  slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+export interface BackupInfo {
+  header: BackupHeader;
+  fileSize: number;
+  segmentCount: number;
+  totalRecords: number;
+}
+
+export interface ReadOptions {
+  /** The newest database schema version this app can restore; a newer backup is NEWER_VERSION. */
+  maxSchemaVersion: number;
+  /** When given, every record is validated and the read fails with INVALID_RECORDS. */
+  validators?: RecordValidators;
+  /** How many failing records INVALID_RECORDS names (default 5). */
+  maxFailures?: number;
+  /** Records per yielded batch (default 1000). */
+  batchSize?: number;
+  signal?: CancelSignal;
+  /** (records read, records in the file) after each segment. */
+  onProgress?: ProgressCallback;
+}
+
+export interface OpenedBackup {
+  info: BackupInfo;
+  /**
+   * Decrypts, decompresses, parses (and validates) the records, in file order, a batch at a
+   * time. Each call reads the file again from the start, so a caller can run a validation pass
+   * and then a writing pass with bounded memory. Errors: CORRUPTED, INVALID_RECORDS, CANCELLED.
+   * With validators, nothing more is yielded after the first invalid record: the generator reads
+   * on to name up to `maxFailures` records, then throws INVALID_RECORDS. The batches yielded
+   * before it were valid, but a restore must still discard them (abort its transaction).
+   */
+  batches(overrides?: Pick<ReadOptions, 'signal' | 'onProgress'>): AsyncGenerator<RecordBatch>;
+}
+
+async function readRange(source: BackupSource, start: number, end: number): Promise<Bytes> {
+  if (source instanceof Uint8Array) return source.slice(start, end);
+  return new Uint8Array(await source.slice(start, end).arrayBuffer());
+}
+
+function sizeOf(source: BackupSource): number {
+  return source instanceof Uint8Array ? source.length : source.size;
+}
+
+function throwIfCancelled(signal: CancelSignal | undefined): void {
+  if (signal?.aborted) throw backupError('CANCELLED', 'cancelled by the caller');
+}
+
+async function readParsedHeader(source: BackupSource, maxSchemaVersion: number): Promise<ParsedHeader> {
+  const fileSize = sizeOf(source);
+  const head = await readRange(source, 0, Math.min(fileSize, MAX_HEADER_REGION));
+  return parseHeader(head, fileSize, maxSchemaVersion);
+}
+
+function infoOf(parsed: ParsedHeader): BackupInfo {
+  return {
+    header: parsed.header,
+    fileSize: parsed.layout.fileSize,
+    segmentCount: parsed.layout.segmentCount,
+    totalRecords: totalRecords(parsed.header),
+  };
+}
+
+/**
+ * Reads and checks the plain header without a passphrase, for the restore preview (counts, date
+ * range, created at, app version). Errors: NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION.
+ */
+export async function readBackupHeader(
+  source: BackupSource,
+  options: Pick<ReadOptions, 'maxSchemaVersion'>,
+): Promise<BackupInfo> {
+  return infoOf(await readParsedHeader(source, options.maxSchemaVersion));
+}
+
+/**
+ * Checks the header and the passphrase (fast: no record is decrypted), then hands back a
+ * reader of the records. Errors: those of `readBackupHeader`, then WRONG_PASSPHRASE, CANCELLED.
+ */
+export async function openBackup(
+  source: BackupSource,
+  passphrase: string,
+  options: ReadOptions,
+): Promise<OpenedBackup> {
+  const parsed = await readParsedHeader(source, options.maxSchemaVersion);
+  throwIfCancelled(options.signal);
+  if (passphrase.length === 0) throw backupError('WRONG_PASSPHRASE', 'the passphrase is empty');
+  const { header } = parsed;
+  // The header schema has checked these decode to the right lengths.
+  const salt = fromBase64(header.kdf.salt)!;
+  const check = fromBase64(header.passphraseCheck)!;
+  const key = await deriveBackupKey(passphrase, { salt, iterations: header.kdf.iterations });
+  throwIfCancelled(options.signal);
+  if (!passphraseMatches(key, check)) {
+    throw backupError('WRONG_PASSPHRASE', 'the passphrase check value does not match');
+  }
+  return {
+    info: infoOf(parsed),
+    batches: (overrides = {}) => readBatches(source, parsed, key, { ...options, ...overrides }),
+  };
+}
+
+/** Everything at once, for small backups and for restores that write in one transaction. */
+export async function readAllRecords(
+  source: BackupSource,
+  passphrase: string,
+  options: ReadOptions,
+): Promise<{ info: BackupInfo; tables: Record<string, unknown[]> }> {
+  const opened = await openBackup(source, passphrase, options);
+  const tables: Record<string, unknown[]> = {};
+  for (const table of Object.keys(opened.info.header.counts)) tables[table] = [];
+  for await (const batch of opened.batches()) {
+    const list = tables[batch.table]!;
+    for (const record of batch.records) list.push(record);
+  }
+  return { info: opened.info, tables };
+}
+
+/** A partial line longer than this cannot come from our writer. */
+const MAX_LINE_CHARS = 256 * 1024 * 1024;
+
+/**
+ * Turns decompressed text into records. Everything here runs inside fflate's callback, so it
+ * only queues batches; the generator yields them between segments.
+ */
+class RecordParser {
+  readonly ready: RecordBatch[] = [];
+  readonly seen: Record<string, number> = {};
+  readonly collector: FailureCollector;
+  recordsRead = 0;
+  private pending = '';
+  private batch: unknown[] = [];
+  private batchTable = '';
+
+  constructor(
+    private readonly counts: Readonly<Record<string, number>>,
+    private readonly validators: RecordValidators | undefined,
+    private readonly batchSize: number,
+    maxFailures: number | undefined,
+  ) {
+    for (const table of Object.keys(counts)) this.seen[table] = 0;
+    this.collector = new FailureCollector(maxFailures);
+  }
+
+  pushText(text: string): void {
+    let newline = text.indexOf('\n');
+    if (newline < 0) {
+      this.pending += text;
+      if (this.pending.length > MAX_LINE_CHARS) throw backupError('CORRUPTED', 'a record line is too long');
+      return;
+    }
+    this.line(this.pending + text.slice(0, newline));
+    let start = newline + 1;
+    newline = text.indexOf('\n', start);
+    while (newline >= 0) {
+      this.line(text.slice(start, newline));
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
+    }
+    this.pending = text.slice(start);
+  }
+
+  private line(line: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw backupError('CORRUPTED', `record line ${this.recordsRead + 1} is not JSON`);
+    }
+    if (!isPlainRecord(parsed) || typeof parsed.t !== 'string' || !('r' in parsed)) {
+      throw backupError('CORRUPTED', `record line ${this.recordsRead + 1} is not {"t":table,"r":record}`);
+    }
+    const table = parsed.t;
+    if (!Object.hasOwn(this.counts, table)) {
+      throw backupError(
+        'CORRUPTED',
+        `record line ${this.recordsRead + 1} names a table the header does not list`,
+      );
+    }
+    const index = this.seen[table]!;
+    if (index >= this.counts[table]!) {
+      throw backupError('CORRUPTED', `table ${table} has more records than the header says`);
+    }
+    this.seen[table] = index + 1;
+    this.recordsRead++;
+    this.accept(table, index, parsed.r);
+  }
+
+  private accept(table: string, index: number, record: unknown): void {
+    let failures: RecordFailure[] | undefined;
+    let value = record;
+    if (!isPlainRecord(record)) {
+      failures = [recordFailure(table, index, record, '', 'is not a record (a JSON object)')];
+    } else if (this.validators) {
+      const check = checkRecord(this.validators, table, index, record);
+      if (check.ok) value = check.value;
+      else failures = check.failures;
+    }
+    if (failures) {
+      this.collector.add(failures);
+      this.batch = [];
+      this.ready.length = 0;
+      return;
+    }
+    if (this.collector.failures.length > 0) return; // nothing more is handed out after a failure
+    if (table !== this.batchTable || this.batch.length >= this.batchSize) this.flushBatch();
+    this.batchTable = table;
+    this.batch.push(value);
+  }
+
+  flushBatch(): void {
+    if (this.batch.length > 0) this.ready.push({ table: this.batchTable, records: this.batch });
+    this.batch = [];
+  }
+
+  finish(): void {
+    if (this.pending.length > 0) throw backupError('CORRUPTED', 'the last record line is not terminated');
+    for (const [table, count] of Object.entries(this.counts)) {
+      if (this.seen[table] !== count) {
+        throw backupError(
+          'CORRUPTED',
+          `table ${table} has ${this.seen[table]} records, the header says ${count}`,
+        );
+      }
+    }
+    if (this.collector.failures.length > 0) throw this.collector.toError('restore');
+    this.flushBatch();
+  }
+}
+
+async function* readBatches(
+  source: BackupSource,
+  parsed: ParsedHeader,
+  key: BackupKey,
+  options: ReadOptions,
+): AsyncGenerator<RecordBatch> {
+  const { header, layout, digest } = parsed;
+  const { signal, onProgress } = options;
+  const total = totalRecords(header);
+  const noncePrefix = fromBase64(header.cipher.nonce)!;
+  const bodyKey = await deriveBodyKey(key, noncePrefix);
+  const parser = new RecordParser(
+    header.counts,
+    options.validators,
+    options.batchSize ?? 1000,
+    options.maxFailures,
+  );
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const inflater = new Unzlib((chunk, final) => {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: !final });
+    } catch {
+      throw backupError('CORRUPTED', 'the records are not valid UTF-8');
+    }
+    parser.pushText(text);
+  });
+  let lastYield = Date.now();
+
+  for (let i = 0; i < layout.segmentCount; i++) {
+    throwIfCancelled(signal);
+    const final = i === layout.segmentCount - 1;
+    const plainSize = final ? layout.lastSegmentSize : layout.segmentSize;
+    const start = layout.bodyStart + i * (layout.segmentSize + TAG_LENGTH);
+    const ciphertext = await readRange(source, start, start + plainSize + TAG_LENGTH);
+    const plaintext = await decryptSegment(bodyKey, noncePrefix, digest, i, final, ciphertext);
+    if (!plaintext) {
+      throw backupError('CORRUPTED', `segment ${i} of ${layout.segmentCount} does not authenticate`);
+    }
+    try {
+      inflater.push(plaintext, final);
+      if (final) parser.finish();
+    } catch (error) {
+      if (error instanceof BackupError) throw error;
+      throw backupError('CORRUPTED', `the records do not decompress: ${String(error)}`);
+    }
+    if (parser.collector.full) throw parser.collector.toError('restore');
+    onProgress?.(parser.recordsRead, total);
+    const ready = parser.ready.splice(0);
+    for (const batch of ready) {
+      yield batch;
+      throwIfCancelled(signal);
+    }
+    if (Date.now() - lastYield > 25) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
+  }
+}

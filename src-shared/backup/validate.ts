@@ -1,0 +1,149 @@
+import { type BackupError, invalidRecordsError, type RecordFailure } from './errors';
+
+/**
+ * The validation hook. The backup code does not know the app's schemas: the caller passes one
+ * validator per table (usually `zodValidator(SomeSchema)`), and the reader, the writer and
+ * `validateAllRecords` run every record through it.
+ */
+export type RecordCheck =
+  | { ok: true; value: unknown }
+  | { ok: false; issues: { path: string; message: string }[] };
+export type RecordValidator = (record: unknown) => RecordCheck;
+export type RecordValidators = Readonly<Record<string, RecordValidator>>;
+
+/** The part of a zod schema the adapter needs; any zod 3/4 schema fits. */
+export interface SafeParser {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: unknown }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+export function zodValidator(schema: SafeParser): RecordValidator {
+  return (record) => {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      })),
+    };
+  };
+}
+
+export const DEFAULT_MAX_FAILURES = 5;
+
+export function recordIdOf(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const id = (record as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id).slice(0, 80) : undefined;
+}
+
+/** A failure about a whole record (or one field), carrying the record's id when it has one. */
+export function recordFailure(
+  table: string,
+  index: number,
+  record: unknown,
+  field: string,
+  message: string,
+): RecordFailure {
+  const id = recordIdOf(record);
+  return id === undefined ? { table, index, field, message } : { table, index, id, field, message };
+}
+
+/**
+ * Runs one record through its table's validator and returns the failures (one per issue), or
+ * the validated value. A table without a validator is a failure: this version does not know it.
+ */
+export function checkRecord(
+  validators: RecordValidators,
+  table: string,
+  index: number,
+  record: unknown,
+): { ok: true; value: unknown } | { ok: false; failures: RecordFailure[] } {
+  const id = recordIdOf(record);
+  const base = id === undefined ? { table, index } : { table, index, id };
+  const validator = Object.hasOwn(validators, table) ? validators[table] : undefined;
+  if (!validator) {
+    return {
+      ok: false,
+      failures: [{ ...base, field: '', message: 'this version of Stillpoint does not know this table' }],
+    };
+  }
+  let check: RecordCheck;
+  try {
+    check = validator(record);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, failures: [{ ...base, field: '', message }] };
+  }
+  if (check.ok) return check;
+  const issues = check.issues.length > 0 ? check.issues : [{ path: '', message: 'not valid' }];
+  return {
+    ok: false,
+    failures: issues.map((issue) => ({ ...base, field: issue.path, message: issue.message })),
+  };
+}
+
+/** Collects failures up to a limit, so an error can name "the first few". */
+export class FailureCollector {
+  readonly failures: RecordFailure[] = [];
+  private records = 0;
+  overflow = false;
+
+  constructor(readonly maxRecords: number = DEFAULT_MAX_FAILURES) {}
+
+  get full(): boolean {
+    return this.records >= this.maxRecords;
+  }
+
+  add(failures: RecordFailure[]): void {
+    if (this.full) {
+      this.overflow = true;
+      return;
+    }
+    this.records++;
+    this.failures.push(...failures);
+  }
+
+  toError(during: 'restore' | 'backup'): BackupError {
+    return invalidRecordsError(this.failures, { moreNotShown: this.overflow, during });
+  }
+}
+
+export type ValidateAllResult =
+  | { ok: true; tables: Record<string, unknown[]> }
+  | { ok: false; error: BackupError };
+
+/**
+ * Validates every record of every table. On success returns the validated values (what the
+ * schemas output); otherwise an INVALID_RECORDS error naming the first few failing records
+ * (table, index, id, field). Use it before writing a backup and before writing a restore.
+ */
+export function validateAllRecords(
+  tables: Readonly<Record<string, readonly unknown[]>>,
+  validators: RecordValidators,
+  options: { maxFailures?: number; during?: 'restore' | 'backup' } = {},
+): ValidateAllResult {
+  const collector = new FailureCollector(options.maxFailures);
+  const out: Record<string, unknown[]> = {};
+  for (const [table, records] of Object.entries(tables)) {
+    const values: unknown[] = new Array(records.length);
+    for (let index = 0; index < records.length; index++) {
+      const result = checkRecord(validators, table, index, records[index]);
+      if (result.ok) values[index] = result.value;
+      else {
+        collector.add(result.failures);
+        if (collector.overflow) break;
+      }
+    }
+    out[table] = values;
+    if (collector.overflow) break;
+  }
+  if (collector.failures.length > 0)
+    return { ok: false, error: collector.toError(options.during ?? 'restore') };
+  return { ok: true, tables: out };
+}
