@@ -187,7 +187,14 @@ export const CONDITION_CATALOG: readonly CatalogItem[] = [
       'sepsis',
       'pneumonia',
     ],
-    excludes: ['chronic infection*', 'hiv infection*', 'past infection*', 'previous infection*'],
+    excludes: [
+      'chronic infection*',
+      'hiv infection*',
+      'past infection*',
+      'previous infection*',
+      'hay fever*',
+      'glandular fever history',
+    ],
   },
   {
     id: 'osteoporosis',

@@ -67,3 +67,11 @@ describe('looksLikeAnticoagulant', () => {
     expect(looksLikeAnticoagulant(name)).toBe(expected);
   });
 });
+
+describe('everyday conditions that only sound like an infection', () => {
+  it('"Hay fever" is not read as a fever', async () => {
+    const { catalogMatchesForText } = await import('../../../src-shared/safety/catalog');
+    expect(catalogMatchesForText('Hay fever')).not.toContain('fever-acute-infection');
+    expect(catalogMatchesForText('Fever since Tuesday')).toContain('fever-acute-infection');
+  });
+});
