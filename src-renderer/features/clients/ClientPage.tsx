@@ -7,6 +7,7 @@ import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { SafetyBanner } from '../safety/SafetyBanner';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
+import { ClientSessions } from '../sessions/ClientSessions';
 import { ClientForm } from './ClientForm';
 import { DeleteClientDialog } from './DeleteClientDialog';
 import { HealthHistoryEditor } from './HealthHistoryEditor';
@@ -70,6 +71,8 @@ function ClientDetails({ client }: { client: Client }) {
       </header>
 
       <SafetyBanner findings={findings} />
+
+      <ClientSessions clientId={client.id} />
 
       {editing ? (
         <section className="card" aria-label="Edit client">

@@ -1,4 +1,5 @@
 import type { Route } from '../../app/router';
+import { SessionPage } from '../sessions/SessionPage';
 import { ClientForm } from './ClientForm';
 import { ClientList } from './ClientList';
 import { ClientPage } from './ClientPage';
@@ -20,7 +21,7 @@ export function ClientsSection({ route }: { route: Route }) {
     case 'client':
       return <ClientPage clientId={route.clientId} />;
     case 'session':
-      return <ClientPage clientId={route.clientId} />;
+      return <SessionPage clientId={route.clientId} sessionId={route.sessionId} />;
     default:
       return <ClientList />;
   }

@@ -1,0 +1,77 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { formatDate } from '../../app/format';
+import { repositories } from '../../app/repositories';
+import { AfterEffectForm } from './AfterEffectForm';
+import { AfterEffectList } from './AfterEffectList';
+import { useDraft } from './draft-context';
+
+/**
+ * "After-effects" the client reports from the previous session, asked at the start of this one.
+ * Each report is saved at once against the previous session (the after-effects repository),
+ * never inside this note, so the previous note stays as it was signed.
+ */
+export function AfterEffectsCard() {
+  const { draft } = useDraft();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { id, clientId, serviceDate, sessionNumber } = draft;
+  const previous = useLiveQuery(
+    async () =>
+      (await repositories().sessions.previousSession({ id, clientId, serviceDate, sessionNumber })) ?? null,
+    [id, clientId, serviceDate, sessionNumber],
+  );
+  const reports = useLiveQuery(
+    async () => (previous ? repositories().afterEffects.listForSession(previous.id) : []),
+    [previous?.id],
+  );
+
+  return (
+    <section className="card after-effects" aria-labelledby="after-effects-title">
+      <div className="card-header">
+        <h2 id="after-effects-title">After-effects</h2>
+        {previous && (
+          <span className="muted">
+            Since session {previous.sessionNumber ?? ''}
+            {previous.serviceDate ? ` on ${formatDate(previous.serviceDate)}` : ''}
+          </span>
+        )}
+      </div>
+      {previous === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : previous === null ? (
+        <p className="muted">This is the client's first session: there is no earlier session to report on.</p>
+      ) : (
+        <>
+          <p className="muted card-intro">
+            What the client noticed after the last session. Saved with that session as soon as you add it.
+          </p>
+          {failure && (
+            <p className="notice error" role="alert">
+              {failure}
+            </p>
+          )}
+          {reports && reports.length > 0 && (
+            <AfterEffectList
+              reports={reports}
+              canRemove={(report) => report.reportedInSessionId === id}
+              onRemove={(report) => {
+                setFailure(null);
+                repositories()
+                  .afterEffects.remove(report.id)
+                  .catch((error: unknown) =>
+                    setFailure(error instanceof Error ? error.message : String(error)),
+                  );
+              }}
+            />
+          )}
+          {reports && reports.length === 0 && <p className="muted">None reported yet.</p>}
+          <AfterEffectForm
+            onSave={async (input) => {
+              await repositories().afterEffects.report(previous.id, input, id);
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { type KeyboardEvent, type MouseEvent, useMemo, useRef, useState } from 'react';
+import {
+  type MapView,
+  regionById,
+  regionLabel,
+  regionOrder,
+  SIDE_SHORT_LABELS,
+  type Side,
+} from '../../../src-shared/domain/body-regions';
+import { MAP_DECORATIONS, MAP_SHAPES, MAP_VIEWBOX, type MapShape, type ShapePart } from './body-map-shapes';
+
+const VIEW_NAMES: Record<MapView, string> = { lateral: 'side view', posterior: 'back view' };
+
+function partTreated(part: ShapePart, side: Side | null | undefined): boolean {
+  if (side === undefined) return false;
+  if (!part.side || side === null || side === 'both') return true;
+  return part.side === side;
+}
+
+/**
+ * The interactive body map: skull, spine and pelvis, lateral or posterior. Each region is one
+ * button-like shape named after the region; a click adds it to the note (a click on the left or
+ * right half of a paired structure seen from behind records that side). The map is one tab stop:
+ * arrow keys move between regions cranium to sacrum, Enter or Space adds the one in focus.
+ */
+export function BodyMap({
+  treated,
+  onAdd,
+}: {
+  /** Region id -> recorded side, for the regions already in the note. */
+  treated: ReadonlyMap<string, Side | null>;
+  onAdd: (regionId: string, side: Side | null) => void;
+}) {
+  const [view, setView] = useState<MapView>('lateral');
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [pointed, setPointed] = useState<string | null>(null);
+  const shapeRefs = useRef(new Map<string, SVGGElement>());
+  const shapes = MAP_SHAPES[view];
+  const order = useMemo(
+    () => [...shapes].sort((a, b) => regionOrder(a.regionId) - regionOrder(b.regionId)),
+    [shapes],
+  );
+  const tabStop = order.some((s) => s.regionId === focusId) ? focusId : (order[0]?.regionId ?? null);
+
+  const moveFocus = (to: MapShape | undefined) => {
+    if (!to) return;
+    setFocusId(to.regionId);
+    shapeRefs.current.get(to.regionId)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>, shape: MapShape) => {
+    const index = order.findIndex((s) => s.regionId === shape.regionId);
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+        event.preventDefault();
+        moveFocus(order[Math.min(order.length - 1, index + 1)]);
+        break;
+      case 'ArrowUp':
+      case 'ArrowLeft':
+        event.preventDefault();
+        moveFocus(order[Math.max(0, index - 1)]);
+        break;
+      case 'Home':
+        event.preventDefault();
+        moveFocus(order[0]);
+        break;
+      case 'End':
+        event.preventDefault();
+        moveFocus(order[order.length - 1]);
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        onAdd(shape.regionId, null);
+        break;
+    }
+  };
+
+  const onClick = (event: MouseEvent<SVGGElement>, shape: MapShape) => {
+    const side = (event.target as Element).closest('[data-side]')?.getAttribute('data-side');
+    setFocusId(shape.regionId);
+    onAdd(shape.regionId, side === 'left' || side === 'right' ? side : null);
+  };
+
+  const captionId = pointed ?? focusId;
+  const captionRegion = captionId ? regionById(captionId) : undefined;
+  const captionSide = captionId ? treated.get(captionId) : undefined;
+  let caption = 'Click a region to add it. Membranes, palate and limbs are in the list.';
+  if (captionRegion) {
+    caption =
+      captionSide === undefined
+        ? `${captionRegion.label}: click or press Enter to add`
+        : `${captionRegion.label}: in the note${captionSide ? ` (${SIDE_SHORT_LABELS[captionSide]})` : ''}`;
+  }
+
+  return (
+    <figure className="body-map">
+      <fieldset className="segmented map-views">
+        <legend className="visually-hidden">Body map view</legend>
+        {(['lateral', 'posterior'] as const).map((v) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {v === 'lateral' ? 'Side' : 'Back'}
+          </button>
+        ))}
+      </fieldset>
+      <div className="body-map-frame">
+        {view === 'posterior' && (
+          <div className="map-orientation" aria-hidden="true">
+            <span>L</span>
+            <span>R</span>
+          </div>
+        )}
+        {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group role names the map for its region buttons. */}
+        <svg
+          className={`body-map-svg view-${view}`}
+          viewBox={`0 0 ${MAP_VIEWBOX.width} ${MAP_VIEWBOX.height}`}
+          role="group"
+          aria-label={`Body map, ${VIEW_NAMES[view]}`}
+        >
+          <g className="map-decor">
+            {MAP_DECORATIONS[view].map((decoration) => (
+              <path key={decoration.d} d={decoration.d} className={`decor-${decoration.kind}`} />
+            ))}
+          </g>
+          {shapes.map((shape) => {
+            const side = treated.get(shape.regionId);
+            const label = regionLabel(shape.regionId);
+            return (
+              // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it gets the button role, a tab stop and Enter/Space.
+              <g
+                key={shape.regionId}
+                ref={(node) => {
+                  if (node) shapeRefs.current.set(shape.regionId, node);
+                  else shapeRefs.current.delete(shape.regionId);
+                }}
+                role="button"
+                tabIndex={shape.regionId === tabStop ? 0 : -1}
+                aria-label={label}
+                data-region={shape.regionId}
+                data-treated={side !== undefined ? 'true' : undefined}
+                className={`map-region${side !== undefined ? ' treated' : ''}`}
+                onClick={(event) => onClick(event, shape)}
+                onKeyDown={(event) => onKeyDown(event, shape)}
+                onFocus={() => setFocusId(shape.regionId)}
+                onMouseEnter={() => setPointed(shape.regionId)}
+                onMouseLeave={() => setPointed(null)}
+              >
+                <title>{label}</title>
+                {shape.parts.map((part) => (
+                  <path
+                    key={part.d}
+                    d={part.d}
+                    data-side={part.side}
+                    className={partTreated(part, side) ? 'part treated' : 'part'}
+                  />
+                ))}
+                {shape.text && (
+                  <text x={shape.text.x} y={shape.text.y} className="map-label">
+                    {shape.text.value}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <figcaption className="map-caption">{caption}</figcaption>
+    </figure>
+  );
+}

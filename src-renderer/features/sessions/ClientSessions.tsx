@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { repositories } from '../../app/repositories';
+import { navigate } from '../../app/router';
+import { SessionChart } from './SessionChart';
+import { SessionTimeline } from './SessionTimeline';
+import { afterEffectsBySession, chartColumns, hasChartValues } from './timeline-data';
+import './sessions.css';
+
+/** The client page's "Sessions" card: "New session", the chart, and the timeline, newest first. */
+export function ClientSessions({ clientId }: { clientId: string }) {
+  const notes = useLiveQuery(() => repositories().sessions.listForClient(clientId), [clientId]);
+  const reports = useLiveQuery(() => repositories().afterEffects.listForClient(clientId), [clientId]);
+  const [starting, setStarting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const columns = useMemo(() => chartColumns(notes ?? []), [notes]);
+  const bySession = useMemo(() => afterEffectsBySession(reports ?? []), [reports]);
+
+  const start = async () => {
+    setStarting(true);
+    setFailure(null);
+    try {
+      const draft = await repositories().sessions.createDraft(clientId);
+      navigate({ name: 'session', clientId, sessionId: draft.id });
+    } catch (error) {
+      setFailure(`No session was started: ${error instanceof Error ? error.message : String(error)}`);
+      setStarting(false);
+    }
+  };
+
+  return (
+    <section className="card client-sessions" aria-labelledby="sessions-title">
+      <div className="card-header">
+        <h2 id="sessions-title">Sessions</h2>
+        <button type="button" className="primary" onClick={() => void start()} disabled={starting}>
+          New session
+        </button>
+      </div>
+      {failure && (
+        <p className="notice error" role="alert">
+          {failure}
+        </p>
+      )}
+      {notes === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : notes.length === 0 ? (
+        <p className="muted">No sessions yet. “New session” starts a note with the safety check.</p>
+      ) : (
+        <>
+          {hasChartValues(columns) && <SessionChart columns={columns} />}
+          <SessionTimeline notes={notes} afterEffects={bySession} />
+        </>
+      )}
+    </section>
+  );
+}

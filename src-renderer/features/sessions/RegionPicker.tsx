@@ -1,0 +1,157 @@
+import { type KeyboardEvent, type Ref, useEffect, useId, useMemo, useState } from 'react';
+import type { BodyRegion } from '../../../src-shared/domain/body-regions';
+import { matchRegions } from './pick-search';
+
+/**
+ * The treated-area pick list, cranium to sacrum, for the keyboard: type a few letters ("occ",
+ * "c1", "sac"), Enter adds the highlighted region, the filter clears and keeps the focus, so the
+ * next area is a few keys away. Arrow keys move the highlight; Escape clears the filter.
+ */
+export function RegionPicker({
+  treated,
+  onAdd,
+  inputRef,
+}: {
+  treated: ReadonlySet<string>;
+  onAdd: (regionId: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [navigated, setNavigated] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const inputId = useId();
+  const listId = useId();
+  const matches = useMemo(() => matchRegions(query), [query]);
+  const activeIndex = Math.max(0, Math.min(active, matches.length - 1));
+  const optionId = (index: number) => `${listId}-option-${index}`;
+  const grouped = query.trim() === '';
+
+  useEffect(() => {
+    if (!navigated && !query) return;
+    document.getElementById(`${listId}-option-${activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeIndex, listId, navigated, query]);
+
+  const add = (region: BodyRegion) => {
+    if (treated.has(region.id)) {
+      setAnnouncement(`${region.label} is already in the note.`);
+    } else {
+      onAdd(region.id);
+      setAnnouncement(`${region.label} added.`);
+    }
+    setQuery('');
+    setActive(0);
+    setNavigated(false);
+  };
+
+  const move = (to: number) => {
+    setNavigated(true);
+    setActive(Math.max(0, Math.min(matches.length - 1, to)));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        move(activeIndex + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        move(activeIndex - 1);
+        break;
+      case 'PageDown':
+        event.preventDefault();
+        move(activeIndex + 8);
+        break;
+      case 'PageUp':
+        event.preventDefault();
+        move(activeIndex - 8);
+        break;
+      case 'Enter': {
+        event.preventDefault();
+        const region = matches[activeIndex];
+        // An empty filter adds only a region the user moved to, never one by accident.
+        if (region && (query.trim() !== '' || navigated)) add(region);
+        break;
+      }
+      case 'Escape':
+        if (query) {
+          event.preventDefault();
+          setQuery('');
+          setActive(0);
+        }
+        break;
+    }
+  };
+
+  let lastGroup = '';
+  return (
+    <div className="region-picker">
+      <label htmlFor={inputId} className="picker-label">
+        Add an area from the list
+      </label>
+      <input
+        ref={inputRef}
+        id={inputId}
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={matches.length > 0 ? optionId(activeIndex) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Type occ, c1, sac… then Enter"
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div id={listId} role="listbox" aria-label="Body regions, cranium to sacrum" className="region-options">
+        {matches.length === 0 && (
+          <div role="presentation" className="option-empty">
+            No area matches “{query}”.
+          </div>
+        )}
+        {matches.flatMap((region, index) => {
+          const items = [];
+          if (grouped && region.groupLabel !== lastGroup) {
+            lastGroup = region.groupLabel;
+            items.push(
+              <div key={`group-${region.group}`} role="presentation" className="option-heading">
+                {region.groupLabel}
+              </div>,
+            );
+          }
+          const added = treated.has(region.id);
+          items.push(
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works in the filter box (aria-activedescendant); a click is the mouse path.
+            <div
+              key={region.id}
+              id={optionId(index)}
+              role="option"
+              tabIndex={-1}
+              aria-selected={index === activeIndex}
+              className={`region-option${index === activeIndex ? ' active' : ''}${added ? ' added' : ''}`}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                setActive(index);
+                add(region);
+              }}
+            >
+              <span className="option-label">{region.label}</span>
+              {!grouped && <span className="option-group">{region.groupLabel}</span>}
+              {added && <span className="option-added">Added</span>}
+            </div>,
+          );
+          return items;
+        })}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}

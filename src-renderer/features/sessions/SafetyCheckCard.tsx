@@ -1,0 +1,202 @@
+import { useEffect } from 'react';
+import type { Client } from '../../../src-shared/domain/client';
+import { type Finding, severityLabel } from '../../../src-shared/safety';
+import { formatDate, formatTimestamp } from '../../app/format';
+import { Field } from '../../app/ui/Field';
+import { useSafetyFindings } from '../safety/useSafetyFindings';
+import { useDraft } from './draft-context';
+import {
+  findingKey,
+  groupFindings,
+  type SafetyFindingDraft,
+  safetyCheckDay,
+  syncSafetyCheck,
+} from './draft-edits';
+
+const SEVERITY_CLASS: Record<SafetyFindingDraft['severity'], string> = {
+  AVOID: 'avoid',
+  CLEARANCE: 'clearance',
+  MODIFY: 'modify',
+  CAUTION: 'caution',
+};
+
+/**
+ * "Safety check", the first step: the contraindication findings for the day of service, each
+ * acknowledged in the note. AVOID needs a reason to proceed; CLEARANCE shows the clearance on
+ * file or asks who gave it and when; MODIFY asks how the treatment was modified.
+ */
+export function SafetyCheckCard({ client }: { client: Client }) {
+  const { draft, update } = useDraft();
+  const day = safetyCheckDay(draft, new Date());
+  const findings = useSafetyFindings(client.id, client.dateOfBirth, day);
+
+  useEffect(() => {
+    if (!findings) return;
+    update((current) => {
+      const next = syncSafetyCheck(current.safetyCheck, findings, new Date());
+      return next ? { ...current, safetyCheck: next } : current;
+    });
+  }, [findings, update]);
+
+  const stored = draft.safetyCheck.findings;
+  const groups = findings ? groupFindings(findings) : new Map<string, Finding[]>();
+  const acknowledged = stored.filter((f) => f.acknowledged).length;
+  const worst = stored[0]?.severity;
+
+  return (
+    <section
+      className={`card safety-check ${worst ? `level-${SEVERITY_CLASS[worst]}` : 'level-clear'}`}
+      aria-labelledby="safety-check-title"
+    >
+      <div className="card-header">
+        <h2 id="safety-check-title">Safety check</h2>
+        {stored.length > 0 && (
+          <span className={`tag ${acknowledged === stored.length ? 'tag-ok' : 'tag-pending'}`}>
+            {acknowledged} of {stored.length} acknowledged
+          </span>
+        )}
+      </div>
+      <p className="muted safety-check-intro">
+        From the health history, for {formatDate(day)}
+        {draft.safetyCheck.checkedAt ? ` (checked ${formatTimestamp(draft.safetyCheck.checkedAt)})` : ''}.
+      </p>
+      {findings === undefined ? (
+        <p className="muted">Checking the health history…</p>
+      ) : stored.length === 0 ? (
+        <p className="safety-clear">No contraindications found in the recorded health history.</p>
+      ) : (
+        <ul className="safety-findings">
+          {stored.map((finding, index) => (
+            <SafetyFindingItem
+              key={findingKey(finding)}
+              finding={finding}
+              index={index}
+              details={groups.get(findingKey(finding)) ?? []}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SafetyFindingItem({
+  finding,
+  index,
+  details,
+}: {
+  finding: SafetyFindingDraft;
+  index: number;
+  details: Finding[];
+}) {
+  const { update, errors } = useDraft();
+  const path = `safetyCheck.findings.${index}`;
+  const change = (changes: Partial<SafetyFindingDraft>) =>
+    update((d) => ({
+      ...d,
+      safetyCheck: {
+        ...d.safetyCheck,
+        findings: d.safetyCheck.findings.map((f, i) => (i === index ? { ...f, ...changes } : f)),
+      },
+    }));
+  const onFile = details.length > 0 && details.every((d) => d.lifted) ? details[0]?.clearance : undefined;
+  const clearance = finding.clearance ?? null;
+  const setClearance = (changes: Partial<{ givenBy: string; date: string }>) => {
+    const next = { givenBy: clearance?.givenBy ?? '', date: clearance?.date ?? '', ...changes };
+    change({ clearance: next.givenBy === '' && next.date === '' ? null : next });
+  };
+  const ackError = errors[`${path}.acknowledged`];
+  const ackErrorId = `${path}-ack-error`;
+
+  return (
+    <li
+      className={`safety-finding severity-line-${SEVERITY_CLASS[finding.severity]}`}
+      data-severity={finding.severity}
+    >
+      <div className="safety-finding-head">
+        <span className={`severity-badge severity-${SEVERITY_CLASS[finding.severity]}`}>
+          {severityLabel(finding.severity)}
+        </span>
+        <strong>{finding.title}</strong>
+      </div>
+      {details.map((detail) => (
+        <p key={`${detail.ruleId}-${detail.itemId ?? ''}`} className="finding-because">
+          {detail.because}
+          {detail.until ? ` · applies until ${formatDate(detail.until)}` : ''}
+        </p>
+      ))}
+      {details[0] && <p className="finding-rationale">{details[0].rationale}</p>}
+
+      {finding.severity === 'AVOID' && (
+        <Field label="Reason to treat despite this finding" error={errors[`${path}.overrideReason`]} wide>
+          <textarea
+            rows={2}
+            data-path={`${path}.overrideReason`}
+            value={finding.overrideReason}
+            onChange={(e) => change({ overrideReason: e.target.value })}
+          />
+        </Field>
+      )}
+      {finding.severity === 'CLEARANCE' &&
+        (onFile ? (
+          <p className="clearance-on-file">
+            Clearance on file: {onFile.givenBy}, {formatDate(onFile.date)}
+          </p>
+        ) : (
+          <div className="clearance-fields">
+            <Field
+              label="Cleared by"
+              error={errors[`${path}.clearance.givenBy`] ?? errors[`${path}.clearance`]}
+            >
+              <input
+                type="text"
+                data-path={`${path}.clearance`}
+                value={clearance?.givenBy ?? ''}
+                onChange={(e) => setClearance({ givenBy: e.target.value })}
+              />
+            </Field>
+            <Field label="Clearance date" error={errors[`${path}.clearance.date`]}>
+              <input
+                type="date"
+                value={clearance?.date ?? ''}
+                onChange={(e) => setClearance({ date: e.target.value })}
+              />
+            </Field>
+            <Field label="Or: reason to proceed without it" error={errors[`${path}.overrideReason`]}>
+              <input
+                type="text"
+                value={finding.overrideReason}
+                onChange={(e) => change({ overrideReason: e.target.value })}
+              />
+            </Field>
+          </div>
+        ))}
+      {finding.severity === 'MODIFY' && (
+        <Field label="How the treatment was modified" error={errors[`${path}.modification`]} wide>
+          <input
+            type="text"
+            data-path={`${path}.modification`}
+            value={finding.modification}
+            onChange={(e) => change({ modification: e.target.value })}
+          />
+        </Field>
+      )}
+      <label className="checkbox acknowledge">
+        <input
+          type="checkbox"
+          data-path={`${path}.acknowledged`}
+          checked={finding.acknowledged}
+          aria-invalid={ackError ? true : undefined}
+          aria-describedby={ackError ? ackErrorId : undefined}
+          onChange={(e) => change({ acknowledged: e.target.checked })}
+        />
+        Acknowledge<span className="visually-hidden"> {finding.title}</span>
+      </label>
+      {ackError && (
+        <span id={ackErrorId} className="field-error" role="alert">
+          {ackError}
+        </span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,63 @@
+import { SENSATIONS } from '../../../src-shared/domain/sensations';
+import { Field } from '../../app/ui/Field';
+import { useDraft } from './draft-context';
+import { toggleSensation } from './draft-edits';
+
+/** "Sensations" the client reported (pick list and their own words), and what the therapist saw. */
+export function SensationsCard() {
+  const { draft, update, errors } = useDraft();
+  const selected = new Set(draft.sensations.selected);
+  const sensationError = Object.entries(errors).find(([key]) => key.startsWith('sensations.selected'))?.[1];
+  return (
+    <section className="card" aria-labelledby="sensations-title">
+      <h2 id="sensations-title">Sensations</h2>
+      <fieldset className="sensation-choices" data-path="sensations.selected">
+        <legend className="visually-hidden">Sensations the client reported</legend>
+        {SENSATIONS.map((sensation) => (
+          <label key={sensation.id} className={`choice-chip${selected.has(sensation.id) ? ' checked' : ''}`}>
+            <input
+              type="checkbox"
+              checked={selected.has(sensation.id)}
+              onChange={(e) => update((d) => toggleSensation(d, sensation.id, e.target.checked))}
+            />
+            {sensation.label}
+          </label>
+        ))}
+      </fieldset>
+      {sensationError && (
+        <span className="field-error" role="alert">
+          {sensationError}
+        </span>
+      )}
+      <div className="form-grid sensations-text">
+        <Field label="Other sensations, in the client's words" error={errors['sensations.other']} wide>
+          <input
+            type="text"
+            autoComplete="off"
+            data-path="sensations.other"
+            value={draft.sensations.other}
+            onChange={(e) =>
+              update((d) => ({ ...d, sensations: { ...d.sensations, other: e.target.value } }))
+            }
+          />
+        </Field>
+        <Field label="Observations" error={errors.observations} wide>
+          <textarea
+            rows={2}
+            data-path="observations"
+            value={draft.observations}
+            onChange={(e) => update((d) => ({ ...d, observations: e.target.value }))}
+          />
+        </Field>
+        <Field label="Emotional release" error={errors.emotionalRelease} wide>
+          <textarea
+            rows={2}
+            data-path="emotionalRelease"
+            value={draft.emotionalRelease}
+            onChange={(e) => update((d) => ({ ...d, emotionalRelease: e.target.value }))}
+          />
+        </Field>
+      </div>
+    </section>
+  );
+}

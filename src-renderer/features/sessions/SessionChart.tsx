@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { RHYTHM_NORMAL_RANGE } from '../../../src-shared/domain/sensations';
+import type { ChartColumns } from './timeline-data';
+
+const HEIGHT = 220;
+
+function useDarkScheme(): boolean {
+  const query = '(prefers-color-scheme: dark)';
+  const [dark, setDark] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const onChange = () => setDark(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return dark;
+}
+
+/** Theme colours for the canvas (which cannot read CSS variables itself). */
+function themeColors(element: Element) {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    before: read('--warning', '#8a5a00'),
+    after: read('--accent', '#2f6f73'),
+    rate: read('--info', '#2d5e8c'),
+    band: read('--info-soft', '#e8f0f8'),
+    axis: read('--text-muted', '#5d686c'),
+    grid: read('--border', '#e2ddd5'),
+    surface: read('--surface', '#ffffff'),
+    font: read('--font', 'system-ui, sans-serif'),
+  };
+}
+
+/**
+ * Pain before and after (0-10, left axis) and the rhythm rate (cycles per minute, right axis)
+ * across sessions, drawn with uPlot. The commonly cited rate range is a faint band: a hint,
+ * never an alarm. uPlot sizes its elements through the CSSOM, which the page's CSP allows.
+ */
+export function SessionChart({ columns }: { columns: ChartColumns }) {
+  const container = useRef<HTMLDivElement>(null);
+  const dark = useDarkScheme();
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const colors = themeColors(element);
+    const font = `12px ${colors.font}`;
+    const axis = {
+      stroke: colors.axis,
+      font,
+      grid: { stroke: colors.grid, width: 1 },
+      ticks: { stroke: colors.grid },
+    };
+    const point = (stroke: string) => ({ size: 7, stroke, fill: colors.surface, width: 2 });
+    const options: uPlot.Options = {
+      width: Math.max(320, element.clientWidth),
+      height: HEIGHT,
+      scales: {
+        x: { time: true },
+        pain: { range: [0, 10] },
+        cpm: { range: (_u, _min, max) => [0, Math.max(16, Math.ceil((max ?? 0) + 2))] },
+      },
+      series: [
+        {},
+        {
+          label: 'Pain before',
+          scale: 'pain',
+          stroke: colors.before,
+          width: 2,
+          spanGaps: true,
+          points: point(colors.before),
+        },
+        {
+          label: 'Pain after',
+          scale: 'pain',
+          stroke: colors.after,
+          width: 2,
+          spanGaps: true,
+          points: point(colors.after),
+        },
+        {
+          label: 'Rhythm rate (cpm)',
+          scale: 'cpm',
+          stroke: colors.rate,
+          width: 1.5,
+          dash: [5, 4],
+          spanGaps: true,
+          points: point(colors.rate),
+        },
+      ],
+      axes: [
+        { ...axis, space: 60 },
+        { ...axis, scale: 'pain', label: 'Pain (0-10)', labelFont: font, labelSize: 18, size: 40 },
+        {
+          ...axis,
+          scale: 'cpm',
+          side: 1,
+          label: 'Cycles per minute',
+          labelFont: font,
+          labelSize: 18,
+          size: 44,
+          grid: { show: false },
+        },
+      ],
+      legend: { live: true },
+      cursor: { y: false, points: { size: 9 } },
+      hooks: {
+        drawClear: [
+          (u) => {
+            const top = u.valToPos(RHYTHM_NORMAL_RANGE.max, 'cpm', true);
+            const bottom = u.valToPos(RHYTHM_NORMAL_RANGE.min, 'cpm', true);
+            u.ctx.save();
+            u.ctx.fillStyle = colors.band;
+            u.ctx.globalAlpha = dark ? 0.6 : 0.9;
+            u.ctx.fillRect(u.bbox.left, top, u.bbox.width, bottom - top);
+            u.ctx.restore();
+          },
+        ],
+      },
+    };
+    const chart = new uPlot(
+      options,
+      [columns.x, columns.painBefore, columns.painAfter, columns.rate],
+      element,
+    );
+    const resize = new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(320, element.clientWidth), height: HEIGHT }),
+    );
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+    };
+  }, [columns, dark]);
+
+  return (
+    <figure className="session-chart">
+      <div ref={container} className="session-chart-canvas" />
+      <figcaption className="muted">
+        Pain before and after the session (0-10) and craniosacral rhythm rate per session. The shaded band is
+        the commonly cited {RHYTHM_NORMAL_RANGE.min}-{RHYTHM_NORMAL_RANGE.max} cpm: a hint, not a target.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+import { type Ref, useId } from 'react';
+import type { SessionDraft } from '../../../src-shared/domain/session-note';
+import { Field } from '../../app/ui/Field';
+import { focusField } from './draft-context';
+import { fieldName } from './draft-edits';
+
+/**
+ * "Sign note": who signs, the button, and (after a refused attempt) every problem in one list,
+ * each a link to its field. The messages also stand beside the fields themselves.
+ */
+export function SignPanel({
+  draft,
+  signer,
+  onSignerChange,
+  problems,
+  showProblems,
+  busy,
+  failure,
+  onSign,
+  summaryRef,
+}: {
+  draft: SessionDraft;
+  signer: string;
+  onSignerChange: (value: string) => void;
+  problems: Record<string, string>;
+  showProblems: boolean;
+  busy: boolean;
+  failure: string | null;
+  onSign: () => void;
+  summaryRef: Ref<HTMLDivElement>;
+}) {
+  const summaryId = useId();
+  const entries = Object.entries(problems);
+  return (
+    <section className="card sign-panel" aria-labelledby="sign-title">
+      <h2 id="sign-title">Sign and lock</h2>
+      <p className="muted card-intro">
+        Signing makes the note final. It is never edited after that: corrections are added as addenda, with
+        date, time and reason, under the original.
+      </p>
+      {showProblems && entries.length > 0 && (
+        <div
+          className="notice error sign-problems"
+          role="alert"
+          tabIndex={-1}
+          ref={summaryRef}
+          id={summaryId}
+        >
+          <p>
+            Not signed yet: {entries.length} {entries.length === 1 ? 'thing needs' : 'things need'} attention.
+            The draft is saved as it is.
+          </p>
+          <ul>
+            {entries.map(([path, message]) => (
+              <li key={path}>
+                <button type="button" className="link" onClick={() => focusField(path)}>
+                  {fieldName(path, draft)}: {message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {failure && (
+        <p className="notice error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="sign-row">
+        <Field label="Signed by" error={showProblems ? problems.signedBy : undefined}>
+          <input
+            type="text"
+            autoComplete="name"
+            data-path="signedBy"
+            value={signer}
+            onChange={(e) => onSignerChange(e.target.value)}
+          />
+        </Field>
+        <button type="button" className="primary sign-button" onClick={onSign} disabled={busy}>
+          Sign note
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { TECHNIQUE_GROUP_LABELS, techniqueLabel } from '../../../src-shared/domain/techniques';
+import { matchTechniques, normalizeQuery } from './pick-search';
+
+interface Choice {
+  value: string;
+  label: string;
+  hint: string;
+}
+
+/**
+ * An area's techniques: chips for those chosen and a type-ahead box. On focus it offers the
+ * region's usual techniques first (so Tab, Enter adds the usual one); typing filters the
+ * protocol and named techniques; Enter on text that matches nothing adds it as the therapist's
+ * own technique.
+ */
+export function TechniquePicker({
+  regionId,
+  regionName,
+  chosen,
+  onAdd,
+  onRemove,
+  invalid,
+}: {
+  regionId: string;
+  regionName: string;
+  chosen: readonly string[];
+  onAdd: (technique: string) => void;
+  onRemove: (technique: string) => void;
+  invalid?: boolean;
+}) {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const chipId = useId();
+
+  const choices = useMemo<Choice[]>(() => {
+    const found = matchTechniques(query, regionId, chosen).map((t) => ({
+      value: t.id,
+      label: t.label,
+      hint: t.protocolStep ? `Step ${t.protocolStep}` : TECHNIQUE_GROUP_LABELS[t.group],
+    }));
+    const typed = query.trim();
+    const exact = found.some((c) => normalizeQuery(c.label) === normalizeQuery(typed));
+    if (typed && !exact && !chosen.includes(typed)) {
+      found.push({ value: typed, label: `Add “${typed}”`, hint: 'Your own technique' });
+    }
+    return found;
+  }, [query, regionId, chosen]);
+  const activeIndex = Math.max(0, Math.min(active, choices.length - 1));
+  const optionId = (index: number) => `${listId}-option-${index}`;
+  const expanded = open && choices.length > 0;
+
+  const choose = (choice: Choice | undefined) => {
+    if (!choice) return;
+    onAdd(choice.value);
+    setQuery('');
+    setActive(0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!open) setOpen(true);
+        else setActive(Math.min(choices.length - 1, activeIndex + 1));
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        setActive(Math.max(0, activeIndex - 1));
+        break;
+      case 'Enter':
+        event.preventDefault();
+        if (expanded) choose(choices[activeIndex]);
+        else setOpen(true);
+        break;
+      case 'Escape':
+        if (open || query) {
+          event.preventDefault();
+          setOpen(false);
+          setQuery('');
+        }
+        break;
+      case 'Backspace':
+        if (query === '' && chosen.length > 0) onRemove(chosen[chosen.length - 1]!);
+        break;
+    }
+  };
+
+  return (
+    <div className="technique-picker">
+      {chosen.length > 0 && (
+        <ul className="chips" aria-label={`Techniques for ${regionName}`}>
+          {chosen.map((technique, index) => (
+            <li key={technique} className="chip">
+              <span id={`${chipId}-${index}`}>{techniqueLabel(technique)}</span>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label="Remove"
+                aria-describedby={`${chipId}-${index}`}
+                onClick={() => onRemove(technique)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="combo">
+        <input
+          type="text"
+          role="combobox"
+          aria-label={`Add a technique for ${regionName}`}
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={expanded ? optionId(activeIndex) : undefined}
+          aria-invalid={invalid ? true : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={chosen.length > 0 ? 'Add another…' : 'Add a technique…'}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <div
+          id={listId}
+          role="listbox"
+          aria-label={`Techniques to add to ${regionName}`}
+          hidden={!expanded}
+          className="technique-options"
+        >
+          {expanded &&
+            choices.map((choice, index) => (
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works in the text box (aria-activedescendant); a click is the mouse path.
+              <div
+                key={choice.value}
+                id={optionId(index)}
+                role="option"
+                tabIndex={-1}
+                aria-selected={index === activeIndex}
+                className={index === activeIndex ? 'active' : undefined}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(choice)}
+              >
+                <span>{choice.label}</span>
+                <span className="option-group">{choice.hint}</span>
+              </div>
+            ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { BODY_REGIONS, type BodyRegion } from '../../../src-shared/domain/body-regions';
+import { TECHNIQUES, type Technique } from '../../../src-shared/domain/techniques';
+
+/**
+ * Type-ahead matching for the pick lists: "occ" finds Occipital, "c1" finds C1 before C1x,
+ * "sac" finds Sacrum and the sacroiliac joint, "cerv" the cervical group. Case, accents,
+ * spaces and hyphens are ignored; better matches first, then cranium-to-sacrum order.
+ */
+export function normalizeQuery(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[\s\-/()]+/g, ' ')
+    .trim();
+}
+
+function words(text: string): string[] {
+  return normalizeQuery(text).split(' ').filter(Boolean);
+}
+
+/** 0 = exact, 1 = starts the name, 2 = starts a word, 3 = starts a word of the group, 4 = inside. */
+function rank(query: string, name: string, id: string, group: string): number | null {
+  const n = normalizeQuery(name);
+  const i = normalizeQuery(id);
+  const compact = query.replace(/ /g, '');
+  if (n === query || i === query || i.replace(/ /g, '') === compact) return 0;
+  if (n.startsWith(query) || i.startsWith(query)) return 1;
+  const queryWords = query.split(' ');
+  const nameWords = words(name);
+  if (queryWords.every((q) => nameWords.some((w) => w.startsWith(q)))) return 2;
+  if (queryWords.every((q) => words(group).some((w) => w.startsWith(q)))) return 3;
+  if (n.includes(query) || n.replace(/ /g, '').includes(compact)) return 4;
+  return null;
+}
+
+function ranked<T>(items: readonly T[], score: (item: T) => number | null): T[] {
+  return items
+    .map((item, index) => ({ item, index, score: score(item) }))
+    .filter((entry): entry is { item: T; index: number; score: number } => entry.score !== null)
+    .sort((a, b) => a.score - b.score || a.index - b.index)
+    .map((entry) => entry.item);
+}
+
+export function matchRegions(query: string, regions: readonly BodyRegion[] = BODY_REGIONS): BodyRegion[] {
+  const q = normalizeQuery(query);
+  if (q === '') return [...regions];
+  return ranked(regions, (region) => rank(q, region.label, region.id, region.groupLabel));
+}
+
+/** Techniques that usually go with a region, offered first in that area's technique list. */
+const SUGGESTED_TECHNIQUES: Record<string, readonly string[]> = {
+  frontal: ['frontal-lift'],
+  parietal: ['parietal-lift'],
+  occipital: ['still-point-cv4', 'cranial-base-release'],
+  temporal: ['temporal-ear-pull', 'temporal-mastoid'],
+  sphenoid: ['sphenoid-compression-decompression'],
+  'mandible-tmj': ['tmj-decompression'],
+  'hard-palate': ['hard-palate-intraoral'],
+  maxilla: ['hard-palate-intraoral'],
+  palatine: ['hard-palate-intraoral'],
+  vomer: ['hard-palate-intraoral'],
+  'occiput-condyles': ['cranial-base-release'],
+  'atlanto-occipital': ['cranial-base-release'],
+  sphenobasilar: ['sphenoid-compression-decompression'],
+  'dural-tube': ['dural-tube-rock-glide'],
+  hyoid: ['hyoid-release'],
+  'thoracic-inlet': ['thoracic-inlet-release'],
+  'respiratory-diaphragm': ['respiratory-diaphragm-release'],
+  'pelvic-diaphragm': ['pelvic-diaphragm-release'],
+  'l5-s1': ['sacral-decompression'],
+  sacrum: ['sacral-decompression', 'dural-tube-rock-glide'],
+  feet: ['still-point-feet'],
+};
+
+export function suggestedTechniques(regionId: string): readonly string[] {
+  return SUGGESTED_TECHNIQUES[regionId] ?? [];
+}
+
+/**
+ * Techniques for an area's picker: with no query, the region's usual techniques first, then the
+ * 10-step protocol in order and the rest; with a query, the best matches.
+ */
+export function matchTechniques(
+  query: string,
+  regionId: string,
+  exclude: readonly string[] = [],
+): Technique[] {
+  const available = TECHNIQUES.filter((t) => !exclude.includes(t.id));
+  const q = normalizeQuery(query);
+  if (q === '') {
+    const suggested = suggestedTechniques(regionId);
+    return [
+      ...available.filter((t) => suggested.includes(t.id)),
+      ...available.filter((t) => !suggested.includes(t.id)),
+    ];
+  }
+  return ranked(available, (t) => rank(q, t.label, t.id, ''));
+}
