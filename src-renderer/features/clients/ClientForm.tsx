@@ -12,6 +12,7 @@ import { localToday } from '../../../src-shared/domain/dates';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { Field } from '../../app/ui/Field';
+import { describeStorageError } from '../../db/errors';
 
 /**
  * The client form, for a new client or an edit. It validates with the shared schema on
@@ -44,7 +45,7 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
       if (onDone) onDone(saved);
       else navigate({ name: 'client', clientId: saved.id });
     } catch (error) {
-      setSaveError(`The client was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setSaveError(describeStorageError(error, 'The client was not saved'));
     }
   });
 

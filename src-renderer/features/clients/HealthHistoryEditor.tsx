@@ -21,6 +21,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { BUILT_IN_RULES, CONDITION_CATALOG, catalogItem } from '../../../src-shared/safety';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
+import { describeStorageError } from '../../db/errors';
 
 type Errors = FieldErrors<HealthHistoryFormValues>;
 
@@ -82,10 +83,7 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
         reset(toFormValues(saved));
         setStatus({ kind: 'ok', text: 'Health history saved.' });
       } catch (error) {
-        setStatus({
-          kind: 'error',
-          text: `Not saved: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        setStatus({ kind: 'error', text: describeStorageError(error, 'Not saved') });
       }
     },
     () => setStatus({ kind: 'error', text: 'Some fields need attention; the health history was not saved.' }),
