@@ -20,11 +20,17 @@ import type { StillpointDatabase } from './database';
  * A stored row is the Client record plus two index fields (`sortKey`, `searchTokens`) that
  * exist only for Dexie's indexes; reads strip them by parsing with ClientSchema.
  */
-type ClientRow = Client & { sortKey: string; searchTokens: string[] };
+export type ClientRow = Client & { sortKey: string; searchTokens: string[] };
 
-function toRow(client: Client): ClientRow {
+/** The stored row for a client: the record plus its index fields (also used by restore). */
+export function clientRowFor(client: Client): ClientRow {
   return { ...client, sortKey: foldForSearch(clientSortName(client)), searchTokens: searchTokensFor(client) };
 }
+
+/** The index-only fields of a client row, which a backup leaves out. */
+export const CLIENT_INDEX_FIELDS = ['sortKey', 'searchTokens'] as const;
+
+const toRow = clientRowFor;
 
 export interface Clock {
   now(): Date;

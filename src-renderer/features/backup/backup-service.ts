@@ -1,0 +1,205 @@
+import type { IndexableType } from 'dexie';
+import {
+  BackupError,
+  type BackupHeader,
+  type BackupKey,
+  type RecordBatch,
+  writeBackup,
+} from '../../../src-shared/backup';
+import { backupFileName } from '../../../src-shared/domain/backup-settings';
+import type { Result } from '../../../src-shared/result';
+import { CURRENT_SCHEMA_VERSION, type StillpointDatabase, TABLE_NAMES } from '../../db/database';
+import { platform } from '../../platform';
+import { BACKUP_TABLES, RECORD_VALIDATORS } from './backup-tables';
+
+/**
+ * "Back up now" and automatic backups: every table is read a page at a time (by primary key),
+ * checked against the shared schemas, compressed and encrypted in the renderer
+ * (src-shared/backup), and only the ciphertext goes to main, which writes it atomically into the
+ * backup folder. Plain records never cross IPC.
+ *
+ * Pages are separate read transactions, so the file is not one snapshot: a record saved while a
+ * backup runs may or may not be in it (each record is whole either way). The header keeps the
+ * counts actually written.
+ */
+
+/** Records per read: large enough to be fast, small enough to keep memory flat. */
+export const PAGE_SIZE = 2_000;
+
+export type BackupPhase = 'reading' | 'saving';
+
+export interface BackupProgress {
+  phase: BackupPhase;
+  /** Records read and encrypted so far. */
+  done: number;
+  /** Records in the database when the backup started. */
+  total: number;
+}
+
+/** Main's atomic write into the backup folder (platform().backupWrite), injectable for tests. */
+export type BackupFileWriter = (request: {
+  fileName: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  automatic: boolean;
+}) => Promise<Result<{ path: string; pruned: string[] }>>;
+
+export const platformBackupWriter: BackupFileWriter = (request) => platform().backupWrite(request);
+
+export interface MakeBackupOptions {
+  db: StillpointDatabase;
+  /** The passphrase (a fresh salt is drawn and PBKDF2 runs once) or a key derived earlier. */
+  passphrase?: string;
+  key?: BackupKey;
+  appVersion: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: BackupProgress) => void;
+  pageSize?: number;
+  now?: () => Date;
+  /** PBKDF2 iterations with a passphrase (default and minimum 600,000). */
+  iterations?: number;
+}
+
+export interface MadeBackup {
+  bytes: Uint8Array<ArrayBuffer>;
+  header: BackupHeader;
+}
+
+/** Counts of every table, for progress and for the reminder of what a backup holds. */
+export async function countRecords(db: StillpointDatabase): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of TABLE_NAMES) counts[name] = await db.table(name).count();
+  return counts;
+}
+
+/**
+ * Every table, `pageSize` rows per read transaction in primary-key order, as backup records
+ * (index-only fields left out). Stops between pages when `signal` is aborted.
+ */
+export async function* readTablesInPages(
+  db: StillpointDatabase,
+  options: { pageSize?: number; signal?: AbortSignal } = {},
+): AsyncGenerator<RecordBatch> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  for (const spec of BACKUP_TABLES) {
+    const table = db.table(spec.name);
+    let after: IndexableType | undefined;
+    for (;;) {
+      if (options.signal?.aborted) return; // the writer reports the cancel
+      const collection = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+      const rows = (await collection.limit(pageSize).toArray()) as Record<string, unknown>[];
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]![spec.key] as IndexableType;
+      yield { table: spec.name, records: rows.map(spec.toBackup) };
+      if (rows.length < pageSize) break;
+    }
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], byteLength: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(byteLength);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Makes a complete `.stillpoint` file in memory. A record that fails its schema fails the
+ * backup with BackupError INVALID_RECORDS naming it; a cancel is BackupError CANCELLED.
+ */
+export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
+  const { db, signal, onProgress } = options;
+  if (!options.key && !options.passphrase) throw new RangeError('A backup needs a passphrase or a key');
+  const counts = await countRecords(db);
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  onProgress?.({ phase: 'reading', done: 0, total });
+  const written = await writeBackup({
+    ...(options.key ? { key: options.key } : { passphrase: options.passphrase! }),
+    ...(options.iterations ? { iterations: options.iterations } : {}),
+    appVersion: options.appVersion,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    tables: readTablesInPages(db, {
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      ...(signal ? { signal } : {}),
+    }),
+    counts,
+    dateRange: { table: 'sessions', field: 'serviceDate' },
+    validators: RECORD_VALIDATORS,
+    ...(options.now ? { now: options.now } : {}),
+    ...(signal ? { signal } : {}),
+    onProgress: (done, expected) =>
+      onProgress?.({ phase: 'reading', done, total: Math.max(expected, total) }),
+  });
+  return { bytes: concat(written.chunks, written.byteLength), header: written.header };
+}
+
+export interface SaveBackupOptions extends MakeBackupOptions {
+  automatic: boolean;
+  /** Default: main's backupWrite. */
+  writer?: BackupFileWriter;
+  /** Default: "Stillpoint backup 2026-11-26 093000.stillpoint" (or auto-backup). */
+  fileName?: string;
+}
+
+export interface SavedBackup {
+  path: string;
+  fileName: string;
+  /** Old automatic backups deleted to keep the number chosen. */
+  pruned: string[];
+  header: BackupHeader;
+  byteLength: number;
+}
+
+/** A failure to store the file (no folder chosen, disk full, no permission): main's message. */
+export class BackupSaveError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackupSaveError';
+  }
+}
+
+/** Makes a backup and has main write it into the backup folder. */
+export async function saveBackup(options: SaveBackupOptions): Promise<SavedBackup> {
+  const made = await makeBackup(options);
+  if (options.signal?.aborted) throw new BackupError('CANCELLED', 'Cancelled.');
+  const total = Object.values(made.header.counts).reduce((sum, n) => sum + n, 0);
+  options.onProgress?.({ phase: 'saving', done: total, total });
+  const fileName =
+    options.fileName ?? backupFileName((options.now ?? (() => new Date()))(), options.automatic);
+  const writer = options.writer ?? platformBackupWriter;
+  const result = await writer({ fileName, bytes: made.bytes, automatic: options.automatic });
+  if (!result.ok) throw new BackupSaveError(result.error.code, result.error.message);
+  return {
+    path: result.value.path,
+    fileName,
+    pruned: result.value.pruned,
+    header: made.header,
+    byteLength: made.bytes.byteLength,
+  };
+}
+
+/** The words to show for a failed backup or restore: never a stack trace. */
+export function describeFailure(error: unknown, what: 'backup' | 'restore'): string {
+  if (error instanceof BackupError || error instanceof BackupSaveError) return error.message;
+  if (error instanceof Error && error.name === 'PlatformError') return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return what === 'backup'
+    ? `The backup could not be made (${detail}). Nothing was changed.`
+    : `The restore did not happen (${detail}). Your records are unchanged.`;
+}
+
+let appVersionCache: Promise<string> | undefined;
+
+/** The running Stillpoint's version, written into every backup header. */
+export function currentAppVersion(): Promise<string> {
+  appVersionCache ??= platform()
+    .appInfo()
+    .then((result) => (result.ok ? result.value.version : '0.0.0'))
+    .catch(() => '0.0.0');
+  return appVersionCache;
+}

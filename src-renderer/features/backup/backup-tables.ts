@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { fromBase64, type RecordValidators, toBase64, zodValidator } from '../../../src-shared/backup';
+import { AuditEntrySchema } from '../../../src-shared/domain/audit';
+import { type Client, ClientSchema } from '../../../src-shared/domain/client';
+import { TimestampSchema } from '../../../src-shared/domain/dates';
+import { HealthHistorySchema } from '../../../src-shared/domain/health-history';
+import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
+import { CLIENT_INDEX_FIELDS, clientRowFor } from '../../db/clients-repository';
+import { TABLE_NAMES, type TableName } from '../../db/database';
+
+/**
+ * How each table travels in a backup: its primary key, the schema every record must pass (on
+ * the way out and on the way back), the time used to decide which version is newer in a merge,
+ * and the two conversions between a stored row and a backup record.
+ */
+type Row = Record<string, unknown>;
+
+/**
+ * Settings values may hold bytes (the practice logo). JSON has no bytes, so a backup carries a
+ * Uint8Array as `{"$bytes": "<base64>"}` and a restore turns it back. No settings value of
+ * Stillpoint's has a `$bytes` key of its own.
+ */
+const BYTES_KEY = '$bytes';
+
+export function encodeBytes(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { [BYTES_KEY]: toBase64(value) };
+  if (Array.isArray(value)) return value.map(encodeBytes);
+  if (typeof value === 'object' && value !== null) {
+    const out: Row = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = encodeBytes(inner);
+    return out;
+  }
+  return value;
+}
+
+export function decodeBytes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeBytes);
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]![0] === BYTES_KEY && typeof entries[0]![1] === 'string') {
+      const bytes = fromBase64(entries[0]![1]);
+      if (bytes) return bytes;
+    }
+    const out: Row = {};
+    for (const [key, inner] of entries) out[key] = decodeBytes(inner);
+    return out;
+  }
+  return value;
+}
+
+/** A settings row: one key, its value (checked by the screen that reads it), when it changed. */
+export const SettingsRowSchema = z.object({
+  key: z.string().min(1).max(200),
+  value: z.unknown().transform(decodeBytes),
+  updatedAt: TimestampSchema,
+});
+
+export interface TableSpec {
+  name: TableName;
+  /** The primary key field of the Dexie table. */
+  key: 'id' | 'clientId' | 'key';
+  /** When the record last changed, for "newer wins" in a merge. */
+  stamp: (record: Row) => unknown;
+  /** A stored row as it goes into a backup (index-only fields left out, bytes encoded). */
+  toBackup: (row: Row) => Row;
+  /** A validated backup record as it is stored (index fields recomputed). */
+  toRow: (record: Row) => Row;
+}
+
+const same = (row: Row) => row;
+const updatedAt = (record: Row) => record.updatedAt;
+
+function withoutClientIndexFields(row: Row): Row {
+  const out = { ...row };
+  for (const field of CLIENT_INDEX_FIELDS) delete out[field];
+  return out;
+}
+
+export const TABLE_SPECS: Readonly<Record<TableName, TableSpec>> = {
+  clients: {
+    name: 'clients',
+    key: 'id',
+    stamp: updatedAt,
+    toBackup: withoutClientIndexFields,
+    toRow: (record) => clientRowFor(record as Client),
+  },
+  healthHistories: {
+    name: 'healthHistories',
+    key: 'clientId',
+    stamp: updatedAt,
+    toBackup: same,
+    toRow: same,
+  },
+  sessions: { name: 'sessions', key: 'id', stamp: updatedAt, toBackup: same, toRow: same },
+  // Reports and audit entries are never edited, so the time they were made is their version.
+  afterEffects: {
+    name: 'afterEffects',
+    key: 'id',
+    stamp: (record) => record.reportedAt,
+    toBackup: same,
+    toRow: same,
+  },
+  auditLog: { name: 'auditLog', key: 'id', stamp: (record) => record.at, toBackup: same, toRow: same },
+  settings: {
+    name: 'settings',
+    key: 'key',
+    stamp: updatedAt,
+    toBackup: (row) => encodeBytes(row) as Row,
+    toRow: same,
+  },
+};
+
+export const BACKUP_TABLES: readonly TableSpec[] = TABLE_NAMES.map((name) => TABLE_SPECS[name]);
+
+/** The shared schemas, one per table: a backup and a restore both check every record. */
+export const RECORD_VALIDATORS: RecordValidators = {
+  clients: zodValidator(ClientSchema),
+  healthHistories: zodValidator(HealthHistorySchema),
+  sessions: zodValidator(StoredSessionNoteSchema),
+  afterEffects: zodValidator(AfterEffectReportSchema),
+  auditLog: zodValidator(AuditEntrySchema),
+  settings: zodValidator(SettingsRowSchema),
+};
+
+/** Names a table for the therapist. */
+export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
+  clients: 'Clients',
+  healthHistories: 'Health histories',
+  sessions: 'Session notes',
+  afterEffects: 'After-effect reports',
+  auditLog: 'Audit log entries',
+  settings: 'Settings',
+};
+
+export function isTableName(name: string): name is TableName {
+  return (TABLE_NAMES as readonly string[]).includes(name);
+}
