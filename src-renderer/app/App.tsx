@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { BackupPage } from '../features/backup/BackupPage';
 import { ClientsSection } from '../features/clients/ClientsSection';
+import { LockGate } from '../features/lock/LockGate';
+import { RecoveryGate } from '../features/recovery/RecoveryGate';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DatabaseGate } from '../features/storage/DatabaseGate';
 import { navigate, type Route, sectionOf, useRoute } from './router';
 import { type Shortcut, shortcutLabel, useShortcuts } from './shortcuts';
 
@@ -11,7 +14,23 @@ const SECTIONS = [
   { id: 'backup', label: 'Backup', route: { name: 'backup' }, keys: 'mod+3' },
 ] as const satisfies readonly { id: string; label: string; route: Route; keys: string }[];
 
+/**
+ * Gates, outermost first: the database opens (a newer one is refused), the app lock, the
+ * check for records that went missing. The shell renders only when all three let it.
+ */
 export function App() {
+  return (
+    <DatabaseGate>
+      <LockGate>
+        <RecoveryGate>
+          <AppShell />
+        </RecoveryGate>
+      </LockGate>
+    </DatabaseGate>
+  );
+}
+
+function AppShell() {
   const route = useRoute();
   const current = sectionOf(route);
 

@@ -6,6 +6,8 @@ import {
 } from '../../../src-shared/domain/settings';
 import { DEFAULT_SAFETY_SETTINGS, SafetySettingsSchema } from '../../../src-shared/safety';
 import { useAppInfo } from '../../app/useAppInfo';
+import { AppLockCard } from '../lock/AppLockCard';
+import { StorageCard } from '../storage/StorageCard';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { SafetyRulesForm } from './SafetyRulesForm';
@@ -30,6 +32,8 @@ export function SettingsPage() {
       {practice && <PracticeSettingsForm initial={practice} />}
       {template && <HandoutTemplateForm initial={template} />}
       {safety && <SafetyRulesForm initial={safety} />}
+      <AppLockCard />
+      <StorageCard />
       <div className="card">
         <h2>About this installation</h2>
         {error && <p role="alert">{error}</p>}

@@ -1,0 +1,114 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { RecordCounts } from '../../../src-shared/ipc';
+import { formatTimestamp } from '../../app/format';
+import { database } from '../../db/database';
+import { platform } from '../../platform';
+import { countRecords, keepCountsRemembered, recordsWentMissing } from './record-counts';
+import './recovery.css';
+
+type Check =
+  | { kind: 'checking' }
+  /** Counts agree with the database (or nothing was remembered): keep them up to date. */
+  | { kind: 'fine'; remembered: RecordCounts | null }
+  /** The database is empty but this computer had clients: ask before starting fresh. */
+  | { kind: 'missing'; remembered: RecordCounts }
+  /** Main could not answer: neither warn nor overwrite what it remembers. */
+  | { kind: 'unknown' };
+
+/**
+ * At start, compares the database with the counts main remembers outside IndexedDB. If the
+ * records are gone, a notice offers the latest automatic backup (the Backup screen restores
+ * it) instead of silently starting fresh; until the therapist answers, the remembered counts
+ * are left alone.
+ */
+export function RecoveryGate({ children }: { children: ReactNode }) {
+  const [check, setCheck] = useState<Check>({ kind: 'checking' });
+  const [confirmFresh, setConfirmFresh] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const answer = await platform().recordsGetCounts();
+      if (!answer.ok) return { kind: 'unknown' } as const;
+      const current = await countRecords(database());
+      return recordsWentMissing(current, answer.value)
+        ? ({ kind: 'missing', remembered: answer.value! } as const)
+        : ({ kind: 'fine', remembered: answer.value } as const);
+    })()
+      .catch(() => ({ kind: 'unknown' }) as const)
+      .then((result) => {
+        if (live) setCheck(result);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Records came back (a restore, or the therapist carried on): the notice has done its job.
+  const clientsNow = useLiveQuery(() => database().clients.count(), []);
+  useEffect(() => {
+    if (check.kind === 'missing' && clientsNow !== undefined && clientsNow > 0) {
+      setCheck({ kind: 'fine', remembered: check.remembered });
+    }
+  }, [check, clientsNow]);
+
+  const rememberedAtStart = check.kind === 'fine' ? check.remembered : null;
+  const keeping = check.kind === 'fine';
+  useEffect(() => {
+    if (!keeping) return;
+    return keepCountsRemembered(database(), platform(), { lastSent: rememberedAtStart });
+  }, [keeping, rememberedAtStart]);
+
+  const startFresh = async () => {
+    setError(null);
+    const result = await platform().recordsSetCounts({
+      clients: 0,
+      sessions: 0,
+      at: new Date().toISOString(),
+    });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setCheck({ kind: 'fine', remembered: result.value });
+  };
+
+  if (check.kind !== 'missing') return children;
+  const { remembered } = check;
+  const clients = remembered.clients === 1 ? '1 client' : `${remembered.clients} clients`;
+  return (
+    <div className="recovery-layout">
+      <section className="recovery-notice" aria-labelledby="recovery-title">
+        <h2 id="recovery-title">Your records may be missing</h2>
+        <p role="alert">
+          Stillpoint found no records, but this computer had {clients} on {formatTimestamp(remembered.at)}.
+          Your data may have been removed. Restore the latest automatic backup?
+        </p>
+        {error && <p className="notice error">{error}</p>}
+        {!confirmFresh ? (
+          <div className="button-row">
+            <a className="button primary" href="#/backup">
+              Restore the latest backup
+            </a>
+            <button type="button" onClick={() => setConfirmFresh(true)}>
+              Start fresh
+            </button>
+          </div>
+        ) : (
+          <div className="button-row">
+            <span>Start with no records? Your backups stay where they are.</span>
+            <button type="button" className="danger" onClick={() => void startFresh()}>
+              Yes, start fresh
+            </button>
+            <button type="button" onClick={() => setConfirmFresh(false)}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </section>
+      {children}
+    </div>
+  );
+}
