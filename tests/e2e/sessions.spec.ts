@@ -147,3 +147,204 @@ test('a therapist writes, reloads, signs and corrects a session note, and sees i
   await expect(row).toContainText('2 areas');
   await expect(page.getByText(/Last visit/)).toBeVisible();
 });
+
+test('bad input gets a message beside the field, signing is refused, and the draft is kept', async ({
+  page,
+}) => {
+  await createClient(page, 'Ola', 'Nordmann');
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+
+  const painBefore = page.getByLabel('Pain before (0-10)');
+  await painBefore.fill('11');
+  await expect(painBefore).toHaveAttribute('aria-invalid', 'true');
+  await expect(painBefore).toHaveAccessibleDescription('Pain is scored 0 to 10');
+
+  const rate = page.getByLabel('Rate (cycles per minute)');
+  await rate.fill('-3');
+  await expect(rate).toHaveAccessibleDescription(/Rate must be between 0 and 40 cycles per minute/);
+
+  const date = page.getByLabel('Date of service');
+  await date.fill(isoDaysFromToday(3));
+  await expect(date).toHaveAccessibleDescription('A session cannot be dated in the future');
+
+  // An empty field is not an error while writing; it is once "Sign note" is pressed.
+  const complaint = page.getByLabel('Chief complaint');
+  await expect(complaint).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Signed by').fill('Anna Lind');
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  const problems = page.locator('.sign-problems');
+  await expect(problems).toContainText('Not signed yet');
+  await expect(problems).toContainText('Pain before: Pain is scored 0 to 10');
+  await expect(problems).toContainText('Date of service: A session cannot be dated in the future');
+  await expect(complaint).toHaveAccessibleDescription('Enter the reason for this session');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
+
+  // A link in the list goes to the field.
+  await problems.getByRole('button', { name: /Pain before/ }).click();
+  await expect(painBefore).toBeFocused();
+
+  // Nothing half-saved, nothing lost: the draft comes back exactly as typed.
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
+  await expect(page.getByLabel('Pain before (0-10)')).toHaveValue('11');
+  await expect(page.getByLabel('Rate (cycles per minute)')).toHaveValue('-3');
+  await expect(page.getByLabel('Date of service')).toHaveValue(isoDaysFromToday(3));
+  await expect(page.getByLabel('Pain before (0-10)')).toHaveAccessibleDescription('Pain is scored 0 to 10');
+
+  // Corrected, it signs.
+  await page.getByLabel('Pain before (0-10)').fill('7');
+  await page.getByLabel('Rate (cycles per minute)').fill('9');
+  await page.getByLabel('Date of service').fill(isoDaysFromToday(0));
+  await page.getByLabel('Chief complaint').fill('Low back pain after lifting');
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');
+
+  // An addendum needs a reason.
+  await page.getByRole('button', { name: 'Add addendum' }).click();
+  await page.getByLabel('Addendum', { exact: true }).fill('Pain score after was not taken.');
+  await page.getByRole('button', { name: 'Save addendum' }).click();
+  const reason = page.getByLabel('Reason for the addendum');
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Give a reason for the addendum')).toBeVisible();
+  await expect(page.locator('.addendum')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Audit log' }).getByRole('row')).toHaveCount(3);
+  await reason.fill('Late entry');
+  await page.getByRole('button', { name: 'Save addendum' }).click();
+  await expect(page.locator('.addendum')).toHaveCount(1);
+});
+
+test('after-effects reported at the next session are saved against the previous one', async ({ page }) => {
+  await createClient(page, 'Jon', 'Berg');
+  const sessions = page.getByRole('region', { name: 'Sessions' });
+  await sessions.getByRole('button', { name: 'New session' }).click();
+  await page.getByLabel('Chief complaint').fill('Neck stiffness');
+  await page.getByLabel('Pain before (0-10)').fill('5');
+  await page.getByLabel('Signed by').fill('Anna Lind');
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jon Berg' }).click();
+  await sessions.getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 2/ })).toBeVisible();
+  const afterEffects = page.getByRole('region', { name: 'After-effects' });
+  await expect(afterEffects).toContainText('Since session 1');
+  const form = afterEffects.getByRole('form', { name: 'Add an after-effect' });
+  await form.getByLabel('Began (hours after)').fill('-2');
+  await form.getByRole('button', { name: 'Add after-effect' }).click();
+  await expect(form.getByText('Choose or describe the after-effect')).toBeVisible();
+  await expect(form.getByText('Onset is hours after the session, 0 to 720')).toBeVisible();
+  await form.getByLabel('After-effect', { exact: true }).selectOption({ label: 'Tiredness' });
+  await form.getByLabel('Began (hours after)').fill('2');
+  await form.getByLabel('Lasted (hours)').fill('24');
+  await form.getByLabel('Resolved').check();
+  await form.getByRole('button', { name: 'Add after-effect' }).click();
+  await expect(afterEffects.locator('.after-effect-item')).toContainText('Tiredness');
+
+  // "Copy from last session" carries the chief complaint over.
+  await page.getByRole('button', { name: 'Copy from last session' }).click();
+  await expect(page.getByLabel('Chief complaint')).toHaveValue('Neck stiffness');
+  await expect(page.getByLabel('Pain before (0-10)')).toHaveValue('');
+
+  // The previous session shows it in the timeline, and in its own signed view.
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jon Berg' }).click();
+  const rows = sessions.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Tiredness, mild');
+  await rows.nth(1).getByRole('link').click();
+  await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('lasted 24 h');
+});
+
+test('twenty treated areas with the keyboard alone, well under two minutes', async ({ page }) => {
+  await createClient(page, 'Kari', 'Holm');
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+
+  let keys = 0;
+  const press = async (key: string, times = 1) => {
+    for (let i = 0; i < times; i += 1) {
+      await page.keyboard.press(key);
+      keys += 1;
+    }
+  };
+  const type = async (text: string) => {
+    await page.keyboard.type(text);
+    keys += text.length;
+  };
+  const started = Date.now();
+
+  // Ctrl+Shift+A: to the pick list; a few letters and Enter per area, focus stays in the filter.
+  await press('Control+Shift+A');
+  await expect(page.getByRole('combobox', { name: 'Add an area from the list' })).toBeFocused();
+  // What a therapist types: the first letters of each area, cranium to sacrum and the feet.
+  const queries = [
+    'fro',
+    'par',
+    'occ',
+    'tem',
+    'sph',
+    'c1',
+    'c2',
+    'c3',
+    'hy',
+    'inl',
+    'resp',
+    't4',
+    't8',
+    't12',
+    'l3',
+    'l5s1',
+    'sacru',
+    'sacroi',
+    'cocc',
+    'fe',
+  ];
+
+  for (const query of queries) {
+    await type(query);
+    await press('Enter');
+  }
+  const list = page.getByRole('list', { name: 'Treated areas, cranium to sacrum' });
+  await expect(list.getByRole('listitem')).toHaveCount(20);
+
+  // Then each area in turn: [side], finding, technique, note, next.
+  const bilateral = new Set(['Parietal', 'Temporal', 'Sacroiliac joint', 'Feet']);
+  const names = await list
+    .getByRole('group')
+    .evaluateAll((groups) =>
+      groups
+        .filter((g) => g.classList.contains('area-fieldset'))
+        .map((g) => g.querySelector('legend')?.textContent ?? ''),
+    );
+  expect(names).toHaveLength(20);
+  for (const name of names) {
+    await press('Tab');
+    if (bilateral.has(name)) {
+      await type('b'); // Both sides
+      await press('Tab');
+    }
+    await press('ArrowRight'); // Release
+    await press('Tab');
+    await press('Enter'); // the area's usual technique (or the first of the protocol)
+    await press('Tab'); // note
+    await press('Tab'); // Remove
+  }
+  await press('Control+s');
+  await waitForSaved(page);
+  const seconds = (Date.now() - started) / 1000;
+
+  await expect(list.getByRole('radio', { name: 'Release', checked: true })).toHaveCount(20);
+  await expect(list.locator('.chip')).toHaveCount(20);
+  await expect(area(page, 'Temporal').getByLabel('Side')).toHaveValue('both');
+  await expect(area(page, 'Occipital')).toContainText('Still point induction (CV-4)');
+  await expect(area(page, 'Sacrum')).toContainText('Sacral / lumbosacral decompression');
+  // About 210 keys: some 70 seconds at a steady three keys a second, leaving time to think.
+  expect(keys).toBeLessThan(230);
+  expect(seconds).toBeLessThan(120);
+  testInfoNote(`keyboard path: ${keys} keys`);
+});
+
+function testInfoNote(text: string) {
+  test.info().annotations.push({ type: 'note', description: text });
+}

@@ -19,7 +19,7 @@ export function AfterSessionCard() {
             onValue={(score) => update((d) => ({ ...d, painAfter: { ...d.painAfter, score } }))}
           />
         </Field>
-        <Field label="Pain location after" error={errors['painAfter.location']}>
+        <Field label="Location after" error={errors['painAfter.location']}>
           <input
             type="text"
             autoComplete="off"

@@ -7,7 +7,14 @@ import {
   SIDE_SHORT_LABELS,
   type Side,
 } from '../../../src-shared/domain/body-regions';
-import { MAP_DECORATIONS, MAP_SHAPES, MAP_VIEWBOX, type MapShape, type ShapePart } from './body-map-shapes';
+import {
+  isBehind,
+  MAP_DECORATIONS,
+  MAP_SHAPES,
+  MAP_VIEWBOX,
+  type MapShape,
+  type ShapePart,
+} from './body-map-shapes';
 
 const VIEW_NAMES: Record<MapView, string> = { lateral: 'side view', posterior: 'back view' };
 
@@ -119,7 +126,7 @@ export function BodyMap({
           aria-label={`Body map, ${VIEW_NAMES[view]}`}
         >
           <g className="map-decor">
-            {MAP_DECORATIONS[view].map((decoration) => (
+            {MAP_DECORATIONS[view].filter(isBehind).map((decoration) => (
               <path key={decoration.d} d={decoration.d} className={`decor-${decoration.kind}`} />
             ))}
           </g>
@@ -163,6 +170,13 @@ export function BodyMap({
               </g>
             );
           })}
+          <g className="map-decor map-overlay">
+            {MAP_DECORATIONS[view]
+              .filter((decoration) => !isBehind(decoration))
+              .map((decoration) => (
+                <path key={decoration.d} d={decoration.d} className={`decor-${decoration.kind}`} />
+              ))}
+          </g>
         </svg>
       </div>
       <figcaption className="map-caption">{caption}</figcaption>

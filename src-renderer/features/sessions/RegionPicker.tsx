@@ -109,7 +109,14 @@ export function RegionPicker({
         }}
         onKeyDown={onKeyDown}
       />
-      <div id={listId} role="listbox" aria-label="Body regions, cranium to sacrum" className="region-options">
+      <div
+        id={listId}
+        role="listbox"
+        // A scrolling box is a Tab stop in Chromium; the filter box already drives this list.
+        tabIndex={-1}
+        aria-label="Body regions, cranium to sacrum"
+        className={`region-options${query.trim() !== '' || navigated ? ' highlighting' : ''}`}
+      >
         {matches.length === 0 && (
           <div role="presentation" className="option-empty">
             No area matches “{query}”.

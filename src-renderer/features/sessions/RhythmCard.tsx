@@ -16,17 +16,16 @@ import { NumberInput } from './NumberInput';
 const OTHER_SITE = '__other';
 const SITE_IDS = PALPATION_SITES.map((site) => site.id);
 
-const POSITION_WORDS = {
-  below: 'below the commonly cited range',
-  within: 'within the commonly cited range',
-  above: 'above the commonly cited range',
-} as const;
+const POSITION_WORDS = { below: 'Below', within: 'Within', above: 'Above' } as const;
 
-/** The rate's hint: the published range and where this rate sits, in neutral words. */
+/** The rate's hint: where it sits against the published range, in neutral words. */
 function rateHint(rate: number | null): string {
-  const range = `Commonly cited: ${RHYTHM_NORMAL_RANGE.min}-${RHYTHM_NORMAL_RANGE.max} cpm. A hint, not a limit: examiners often disagree.`;
+  const range = `${RHYTHM_NORMAL_RANGE.min}-${RHYTHM_NORMAL_RANGE.max} cpm`;
   const position = rhythmRateHint(rate);
-  return position ? `${rate} cpm is ${POSITION_WORDS[position]}. ${range}` : range;
+  const where = position
+    ? `${POSITION_WORDS[position]} the commonly cited ${range}`
+    : `Commonly cited: ${range}`;
+  return `${where}. A hint, not a limit.`;
 }
 
 type Rhythm = SessionDraft['rhythm'];

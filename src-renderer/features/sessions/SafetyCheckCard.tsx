@@ -117,14 +117,35 @@ function SafetyFindingItem({
         <span className={`severity-badge severity-${SEVERITY_CLASS[finding.severity]}`}>
           {severityLabel(finding.severity)}
         </span>
-        <strong>{finding.title}</strong>
+        <strong className="safety-finding-title">{finding.title}</strong>
+        <label className="checkbox acknowledge">
+          <input
+            type="checkbox"
+            data-path={`${path}.acknowledged`}
+            checked={finding.acknowledged}
+            aria-invalid={ackError ? true : undefined}
+            aria-describedby={ackError ? ackErrorId : undefined}
+            onChange={(e) => change({ acknowledged: e.target.checked })}
+          />
+          Acknowledge<span className="visually-hidden"> {finding.title}</span>
+        </label>
       </div>
-      {details.map((detail) => (
-        <p key={`${detail.ruleId}-${detail.itemId ?? ''}`} className="finding-because">
-          {detail.because}
-          {detail.until ? ` · applies until ${formatDate(detail.until)}` : ''}
-        </p>
-      ))}
+      {ackError && (
+        <span id={ackErrorId} className="field-error" role="alert">
+          {ackError}
+        </span>
+      )}
+      {details
+        .filter(
+          (detail) =>
+            detail.because.trim().toLowerCase() !== finding.title.trim().toLowerCase() || detail.until,
+        )
+        .map((detail) => (
+          <p key={`${detail.ruleId}-${detail.itemId ?? ''}`} className="finding-because">
+            {detail.because}
+            {detail.until ? ` · applies until ${formatDate(detail.until)}` : ''}
+          </p>
+        ))}
       {details[0] && <p className="finding-rationale">{details[0].rationale}</p>}
 
       {finding.severity === 'AVOID' && (
@@ -180,22 +201,6 @@ function SafetyFindingItem({
             onChange={(e) => change({ modification: e.target.value })}
           />
         </Field>
-      )}
-      <label className="checkbox acknowledge">
-        <input
-          type="checkbox"
-          data-path={`${path}.acknowledged`}
-          checked={finding.acknowledged}
-          aria-invalid={ackError ? true : undefined}
-          aria-describedby={ackError ? ackErrorId : undefined}
-          onChange={(e) => change({ acknowledged: e.target.checked })}
-        />
-        Acknowledge<span className="visually-hidden"> {finding.title}</span>
-      </label>
-      {ackError && (
-        <span id={ackErrorId} className="field-error" role="alert">
-          {ackError}
-        </span>
       )}
     </li>
   );

@@ -5,6 +5,7 @@ import { RHYTHM_NORMAL_RANGE } from '../../../src-shared/domain/sensations';
 import type { ChartColumns } from './timeline-data';
 
 const HEIGHT = 220;
+const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 
 function useDarkScheme(): boolean {
   const query = '(prefers-color-scheme: dark)';
@@ -92,7 +93,13 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
         },
       ],
       axes: [
-        { ...axis, space: 60 },
+        {
+          ...axis,
+          space: 56,
+          // Few sessions: a tick under each one. Many: uPlot's own spacing, same wording.
+          ...(columns.x.length <= 12 ? { splits: () => columns.x } : {}),
+          values: (_u, splits) => splits.map((seconds) => shortDate.format(new Date(seconds * 1000))),
+        },
         { ...axis, scale: 'pain', label: 'Pain (0-10)', labelFont: font, labelSize: 18, size: 40 },
         {
           ...axis,
@@ -105,7 +112,7 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
           grid: { show: false },
         },
       ],
-      legend: { live: true },
+      legend: { show: false },
       cursor: { y: false, points: { size: 9 } },
       hooks: {
         drawClear: [
@@ -138,10 +145,18 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
 
   return (
     <figure className="session-chart">
+      <ul className="chart-legend" aria-label="Chart key">
+        <li className="key-before">Pain before (0-10)</li>
+        <li className="key-after">Pain after (0-10)</li>
+        <li className="key-rate">Rhythm rate, cycles per minute</li>
+        <li className="key-band">
+          {RHYTHM_NORMAL_RANGE.min}-{RHYTHM_NORMAL_RANGE.max} cpm, commonly cited: a hint, not a target
+        </li>
+      </ul>
       <div ref={container} className="session-chart-canvas" />
-      <figcaption className="muted">
-        Pain before and after the session (0-10) and craniosacral rhythm rate per session. The shaded band is
-        the commonly cited {RHYTHM_NORMAL_RANGE.min}-{RHYTHM_NORMAL_RANGE.max} cpm: a hint, not a target.
+      <figcaption className="visually-hidden">
+        Pain before and after each session and the craniosacral rhythm rate, oldest session on the left. The
+        same values are listed in the timeline below.
       </figcaption>
     </figure>
   );

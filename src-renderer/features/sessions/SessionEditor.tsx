@@ -169,6 +169,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
           draft={draft}
           signer={signer}
           onSignerChange={setSigner}
+          onSignerCommit={(name) => void rememberSigner(name)}
           problems={problems}
           showProblems={signAttempted}
           busy={signing}

@@ -44,20 +44,17 @@ export function SessionTimeline({
                 {painText && <span>{painText}</span>}
                 {note.rhythm.rateCpm !== null && <span>{note.rhythm.rateCpm} cpm</span>}
               </span>
-              <span className="tl-after">
-                {reports.length === 0 ? (
-                  <span className="muted">No after-effects reported</span>
-                ) : (
-                  <>
-                    After-effects:{' '}
-                    {reports
-                      .map(
-                        (r) => `${afterEffectLabel(r.type)} (${r.severity}${r.resolved ? '' : ', ongoing'})`,
-                      )
-                      .join(', ')}
-                  </>
-                )}
-              </span>
+              {reports.length > 0 && (
+                <span className="tl-after">
+                  <span className="tl-after-label">After-effects:</span>
+                  {reports.map((r) => (
+                    <span key={r.id} className={`effect-chip severity-${r.severity}`}>
+                      {afterEffectLabel(r.type)}, {r.severity}
+                      {r.resolved ? '' : ', ongoing'}
+                    </span>
+                  ))}
+                </span>
+              )}
             </a>
           </li>
         );

@@ -12,6 +12,7 @@ export function SignPanel({
   draft,
   signer,
   onSignerChange,
+  onSignerCommit,
   problems,
   showProblems,
   busy,
@@ -22,6 +23,8 @@ export function SignPanel({
   draft: SessionDraft;
   signer: string;
   onSignerChange: (value: string) => void;
+  /** Called when the name is complete (the field loses focus), to remember it. */
+  onSignerCommit: (value: string) => void;
   problems: Record<string, string>;
   showProblems: boolean;
   busy: boolean;
@@ -74,6 +77,7 @@ export function SignPanel({
             data-path="signedBy"
             value={signer}
             onChange={(e) => onSignerChange(e.target.value)}
+            onBlur={(e) => onSignerCommit(e.target.value)}
           />
         </Field>
         <button type="button" className="primary sign-button" onClick={onSign} disabled={busy}>

@@ -98,6 +98,8 @@ export function TechniquePicker({
               <button
                 type="button"
                 className="chip-remove"
+                // Out of the Tab order so Tab goes area to area; Backspace in the box removes the last.
+                tabIndex={-1}
                 aria-label="Remove"
                 aria-describedby={`${chipId}-${index}`}
                 onClick={() => onRemove(technique)}
@@ -134,6 +136,7 @@ export function TechniquePicker({
         <div
           id={listId}
           role="listbox"
+          tabIndex={-1}
           aria-label={`Techniques to add to ${regionName}`}
           hidden={!expanded}
           className="technique-options"

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { regionById, SIDE_LABELS, SIDES } from '../../../src-shared/domain/body-regions';
 import { AREA_FINDING_LABELS, AREA_FINDINGS } from '../../../src-shared/domain/session-note';
-import { Field } from '../../app/ui/Field';
 import { useDraft } from './draft-context';
 import {
   addTechnique,
@@ -13,35 +12,42 @@ import {
 import { TechniquePicker } from './TechniquePicker';
 
 /**
- * One treated area: side (paired structures), techniques, finding, note. Tab order follows the
- * line: side, techniques, finding (arrow keys pick), note, then the next area.
+ * One treated area on two lines: name, side (paired structures) and finding; then techniques,
+ * note and Remove. Tab follows the same order; in the finding, arrow keys pick.
  */
 export function TreatedAreaRow({ area, index }: { area: TreatedAreaDraft; index: number }) {
   const { update, errors } = useDraft();
   const legendId = useId();
+  const sideId = useId();
+  const errorId = useId();
   const region = regionById(area.regionId);
   const name = region?.label ?? area.regionId;
   const path = `treatedAreas.${index}`;
-  const techniqueError =
-    errors[`${path}.techniques`] ??
-    Object.entries(errors).find(([key]) => key.startsWith(`${path}.techniques.`))?.[1];
-  const regionError = errors[`${path}.regionId`];
+  const messages = Object.entries(errors)
+    .filter(([key]) => key === path || key.startsWith(`${path}.`))
+    .map(([, message]) => message);
+  const techniqueInvalid = Object.keys(errors).some((key) => key.startsWith(`${path}.techniques`));
 
   return (
     <li className="area-row" data-region={area.regionId}>
-      <fieldset className="area-fieldset">
-        <legend id={legendId} className="area-name">
-          <span>{name}</span>
+      <fieldset className="area-fieldset" aria-describedby={messages.length > 0 ? errorId : undefined}>
+        <legend id={legendId} className="visually-hidden">
+          {name}
+        </legend>
+        <div className="area-head">
+          <span className="area-name" aria-hidden="true">
+            {name}
+          </span>
           {region && (
             <span className="area-group" aria-hidden="true">
               {region.groupLabel}
             </span>
           )}
-        </legend>
-        <div className={`area-grid${region?.bilateral ? ' bilateral' : ''}`}>
           {region?.bilateral && (
-            <Field label="Side" error={errors[`${path}.side`]}>
+            <span className="area-side">
+              <label htmlFor={sideId}>Side</label>
               <select
+                id={sideId}
                 data-path={`${path}.side`}
                 value={area.side ?? ''}
                 onChange={(e) =>
@@ -59,52 +65,45 @@ export function TreatedAreaRow({ area, index }: { area: TreatedAreaDraft; index:
                   </option>
                 ))}
               </select>
-            </Field>
-          )}
-          <div className="field area-techniques" data-path={`${path}.techniques`}>
-            <span className="label" aria-hidden="true">
-              Techniques
             </span>
+          )}
+          <fieldset className="finding-choice segmented">
+            <legend className="visually-hidden">Finding</legend>
+            {AREA_FINDINGS.map((finding) => (
+              <label key={finding} className={area.finding === finding ? 'checked' : undefined}>
+                <input
+                  type="radio"
+                  name={`finding-${area.id}`}
+                  value={finding}
+                  checked={area.finding === finding}
+                  onChange={() => update((d) => updateTreatedArea(d, area.id, { finding }))}
+                />
+                {AREA_FINDING_LABELS[finding]}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <div className="area-body">
+          <div className="area-techniques" data-path={`${path}.techniques`}>
             <TechniquePicker
               regionId={area.regionId}
               regionName={name}
               chosen={area.techniques}
-              invalid={Boolean(techniqueError)}
+              invalid={techniqueInvalid}
               onAdd={(technique) => update((d) => addTechnique(d, area.id, technique))}
               onRemove={(technique) => update((d) => removeTechnique(d, area.id, technique))}
             />
-            {techniqueError && (
-              <span className="field-error" role="alert">
-                {techniqueError}
-              </span>
-            )}
           </div>
-          <fieldset className="finding-choice">
-            <legend className="label">Finding</legend>
-            <div className="segmented">
-              {AREA_FINDINGS.map((finding) => (
-                <label key={finding} className={area.finding === finding ? 'checked' : undefined}>
-                  <input
-                    type="radio"
-                    name={`finding-${area.id}`}
-                    value={finding}
-                    checked={area.finding === finding}
-                    onChange={() => update((d) => updateTreatedArea(d, area.id, { finding }))}
-                  />
-                  {AREA_FINDING_LABELS[finding]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <Field label="Note" error={errors[`${path}.note`]}>
-            <input
-              type="text"
-              autoComplete="off"
-              data-path={`${path}.note`}
-              value={area.note}
-              onChange={(e) => update((d) => updateTreatedArea(d, area.id, { note: e.target.value }))}
-            />
-          </Field>
+          <input
+            type="text"
+            className="area-note"
+            aria-label="Note"
+            placeholder="Note"
+            autoComplete="off"
+            data-path={`${path}.note`}
+            value={area.note}
+            onChange={(e) => update((d) => updateTreatedArea(d, area.id, { note: e.target.value }))}
+          />
           <button
             type="button"
             className="link remove-area"
@@ -115,9 +114,9 @@ export function TreatedAreaRow({ area, index }: { area: TreatedAreaDraft; index:
             Remove
           </button>
         </div>
-        {regionError && (
-          <span className="field-error" role="alert" data-path={`${path}.regionId`}>
-            {regionError}
+        {messages.length > 0 && (
+          <span id={errorId} className="field-error" role="alert" data-path={`${path}.regionId`}>
+            {messages.join(' ')}
           </span>
         )}
       </fieldset>

@@ -21,7 +21,16 @@ export interface MapShape {
 
 export interface Decoration {
   d: string;
-  kind: 'outline' | 'detail' | 'hole';
+  /**
+   * outline: the body's silhouette, behind everything; bone: a structure that is not a region
+   * (the pelvis), behind; detail: lines drawn over a region (ribs); hole: the orbit, the ear.
+   */
+  kind: 'outline' | 'bone' | 'detail' | 'hole';
+}
+
+/** Decorations drawn behind the clickable shapes; the others are drawn over them, click-through. */
+export function isBehind(decoration: Decoration): boolean {
+  return decoration.kind === 'outline' || decoration.kind === 'bone';
 }
 
 export const MAP_VIEWBOX = { width: 260, height: 720 } as const;
@@ -215,7 +224,7 @@ const LATERAL_DECORATIONS: Decoration[] = [
   },
   // Pelvis (ilium and pubis), drawn faintly behind the clickable shapes.
   {
-    kind: 'detail',
+    kind: 'bone',
     d: 'M128 566 Q150 548 190 560 Q214 578 204 612 Q196 640 206 664 Q198 676 184 668 Q170 640 142 636 Z',
   },
   // Rib lines inside the rib cage.
@@ -305,8 +314,8 @@ const ILIUM_LEFT = 'M104 598 Q72 572 44 590 Q34 626 58 652 Q80 672 102 668';
 const POSTERIOR_DECORATIONS: Decoration[] = [
   { kind: 'outline', d: 'M94 186 Q70 214 40 236 Q14 300 22 420 Q28 520 40 620 Q44 680 56 712' },
   { kind: 'outline', d: 'M166 186 Q190 214 220 236 Q246 300 238 420 Q232 520 220 620 Q216 680 204 712' },
-  { kind: 'detail', d: ILIUM_LEFT },
-  { kind: 'detail', d: 'M156 598 Q188 572 216 590 Q226 626 202 652 Q180 672 158 668' },
+  { kind: 'bone', d: ILIUM_LEFT },
+  { kind: 'bone', d: 'M156 598 Q188 572 216 590 Q226 626 202 652 Q180 672 158 668' },
   // Rib lines.
   ...[330, 360, 390, 420, 448].flatMap((y) => [
     { kind: 'detail' as const, d: `M106 ${y - 14} Q70 ${y - 14} 52 ${y + 8}` },

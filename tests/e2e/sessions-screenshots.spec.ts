@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * Screenshots of the note editor, the body map and the client timeline, light and dark, for the
+ * user guide. They are written to the test's output folder; with UPDATE_DOC_IMAGES=1 they
+ * replace the ones in docs/images.
+ */
+const docImages = path.resolve(__dirname, '../../docs/images');
+
+function isoDaysFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The page as it is, or one element, shown whole below the sticky header (a tall window). */
+async function shoot(page: Page, name: string, target: 'page' | string, outDir: string) {
+  const file = path.join(process.env.UPDATE_DOC_IMAGES ? docImages : outDir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (target === 'page') {
+    await page.screenshot({ path: file });
+    return;
+  }
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  const element = page.locator(target);
+  await element.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await element.screenshot({ path: file });
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** Earlier signed sessions written straight into IndexedDB, as the app stores them. */
+async function seedHistory(page: Page, clientId: string) {
+  const sessions = [
+    { weeksAgo: 7, before: 7, after: 5, rate: 5.5, complaint: 'Tension headaches after desk work' },
+    { weeksAgo: 6, before: 7, after: 4, rate: 6, complaint: 'Tension headaches, jaw tight in the mornings' },
+    { weeksAgo: 5, before: 6, after: 4, rate: 7, complaint: 'Headaches less often; neck stiff' },
+    { weeksAgo: 4, before: 5, after: 3, rate: 7.5, complaint: 'Headaches twice this week' },
+    { weeksAgo: 3, before: 5, after: 2, rate: 8, complaint: 'One headache after a long drive' },
+    { weeksAgo: 1, before: 4, after: 2, rate: 8.5, complaint: 'Mild neck tension, sleeping better' },
+  ].map((s, i) => ({ ...s, number: i + 1, date: isoDaysFromToday(-7 * s.weeksAgo) }));
+  await page.evaluate(
+    async ({ clientId, sessions }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('stillpoint');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['sessions', 'afterEffects'], 'readwrite');
+      const sessionsStore = tx.objectStore('sessions');
+      const effects = tx.objectStore('afterEffects');
+      for (const s of sessions) {
+        const at = `${s.date}T10:00:00.000Z`;
+        const id = `seed-${s.number}`;
+        sessionsStore.put({
+          id,
+          clientId,
+          status: 'signed',
+          serviceDate: s.date,
+          serviceTime: '09:30',
+          durationMinutes: 60,
+          sessionNumber: s.number,
+          entryDate: at,
+          chiefComplaint: s.complaint,
+          painBefore: { score: s.before, location: 'back of the head' },
+          changesSinceLast: '',
+          safetyCheck: { checkedAt: at, findings: [] },
+          rhythm: {
+            rateCpm: s.rate,
+            amplitude: 'low',
+            symmetry: 'balanced',
+            quality: '',
+            site: 'occiput',
+            stillPoints: { count: 1, totalSeconds: 60 },
+          },
+          treatedAreas: [
+            {
+              id: `${id}-a`,
+              regionId: 'occipital',
+              side: null,
+              techniques: ['still-point-cv4'],
+              finding: 'release',
+              note: '',
+            },
+            {
+              id: `${id}-b`,
+              regionId: 'sacrum',
+              side: null,
+              techniques: ['sacral-decompression'],
+              finding: null,
+              note: '',
+            },
+          ],
+          sensations: { selected: ['warmth'], other: '' },
+          observations: '',
+          emotionalRelease: '',
+          painAfter: { score: s.after, location: '' },
+          globalResponse: { improvementPercent: null, description: '' },
+          plan: 'Weekly',
+          nextSessionRecommendation: '1 week',
+          homeCare: '',
+          signedAt: at,
+          signedBy: 'Anna Lind',
+          addenda: [],
+          createdAt: at,
+          updatedAt: at,
+        });
+        if (s.number === 1 || s.number === 4) {
+          effects.put({
+            id: `effect-${s.number}`,
+            sessionId: id,
+            clientId,
+            reportedInSessionId: `seed-${s.number + 1}`,
+            reportedAt: at,
+            type: s.number === 1 ? 'tiredness' : 'headache',
+            onsetHours: 3,
+            durationHours: 20,
+            severity: s.number === 1 ? 'mild' : 'moderate',
+            resolved: true,
+            notes: '',
+          });
+        }
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { clientId, sessions },
+  );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots of the note editor, body map and timeline (${scheme})`, async ({ page }, testInfo) => {
+    const out = testInfo.outputPath('images');
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('button', { name: 'New client' }).click();
+    await page.getByLabel('First name').fill('Marta');
+    await page.getByLabel('Last name').fill('Kowalska');
+    await page.getByLabel('Date of birth').fill('1978-06-14');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Marta Kowalska' })).toBeVisible();
+    for (const [index, label] of ['Osteoporosis', 'Chiari malformation'].entries()) {
+      await page.getByRole('button', { name: 'Add condition' }).click();
+      await page
+        .getByRole('group', { name: `Condition ${index + 1}` })
+        .getByLabel('From the list')
+        .selectOption({ label });
+    }
+    await page.getByRole('button', { name: 'Save health history' }).click();
+    await expect(page.getByText('Health history saved.')).toBeVisible();
+
+    const clientId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+    await seedHistory(page, clientId);
+    await page.reload();
+    const sessionsCard = page.getByRole('region', { name: 'Sessions' });
+    await expect(sessionsCard.locator('canvas').first()).toBeVisible();
+    await sessionsCard.scrollIntoViewIfNeeded();
+    await shoot(page, scheme === 'light' ? 'timeline.png' : 'timeline-dark.png', '.client-sessions', out);
+
+    await sessionsCard.getByRole('button', { name: 'New session' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Session 7/ })).toBeVisible();
+    const safety = page.getByRole('region', { name: 'Safety check' });
+    await safety
+      .getByLabel('How the treatment was modified')
+      .fill('Light contact; no compression along the spine');
+    await safety.getByRole('checkbox', { name: /Acknowledge Osteoporosis/ }).check();
+    await safety.getByLabel('Cleared by').fill('Dr. H. Berg, neurology');
+    await safety.getByLabel('Clearance date').fill(isoDaysFromToday(-20));
+    await safety.getByRole('checkbox', { name: /Acknowledge Chiari/ }).check();
+    await page.getByLabel('Chief complaint').fill('Mild neck tension, one headache after a long drive');
+    await page.getByLabel('Pain before (0-10)').fill('4');
+    await page.getByLabel('Pain location', { exact: true }).fill('base of the skull, right');
+    await page.getByLabel('Changes since last time').fill('Sleeping better; fewer headaches this week.');
+    const afterEffects = page.getByRole('form', { name: 'Add an after-effect' });
+    await afterEffects.getByLabel('After-effect', { exact: true }).selectOption({ label: 'Tiredness' });
+    await afterEffects.getByLabel('Began (hours after)').fill('3');
+    await afterEffects.getByLabel('Lasted (hours)').fill('12');
+    await afterEffects.getByLabel('Resolved').check();
+    await afterEffects.getByRole('button', { name: 'Add after-effect' }).click();
+    await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('began 3 h after');
+    await page.getByLabel('Rate (cycles per minute)').fill('8.5');
+    await page.getByLabel('Amplitude').selectOption('low');
+    await page.getByLabel('Symmetry').selectOption('restricted-right');
+    await page.getByLabel('Site palpated').selectOption('occiput');
+
+    const filter = page.getByRole('combobox', { name: 'Add an area from the list' });
+    for (const q of [
+      'occ',
+      'temporal',
+      'c1',
+      'c2',
+      'hyoid',
+      'thoracic inlet',
+      'respiratory',
+      'l5s1',
+      'sacrum',
+    ]) {
+      await filter.fill(q);
+      await filter.press('Enter');
+    }
+    await page.getByRole('group', { name: 'Temporal', exact: true }).getByLabel('Side').selectOption('right');
+    for (const name of ['Occipital', 'Temporal', 'Hyoid', 'Sacrum']) {
+      const box = page.getByRole('combobox', { name: `Add a technique for ${name}` });
+      await box.focus();
+      await box.press('Enter');
+    }
+    await page
+      .getByRole('group', { name: 'Occipital', exact: true })
+      .getByRole('radio', { name: 'Release' })
+      .check();
+    await page
+      .getByRole('group', { name: 'Temporal', exact: true })
+      .getByRole('radio', { name: 'Restriction' })
+      .check();
+    await page
+      .getByRole('group', { name: 'Sacrum', exact: true })
+      .getByRole('radio', { name: 'Release' })
+      .check();
+    await page
+      .getByRole('group', { name: 'Occipital', exact: true })
+      .getByLabel('Note')
+      .fill('Softened after the second still point');
+    await expect(page.locator('.save-status')).toHaveText('Saved');
+
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.locator('#main-content').evaluate((el) => el.scrollTo(0, 0));
+    await shoot(page, `session-editor-${scheme}.png`, 'page', out);
+
+    await shoot(page, scheme === 'light' ? 'body-map.png' : 'body-map-dark.png', '.treated-areas', out);
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await shoot(page, scheme === 'light' ? 'body-map-back.png' : 'body-map-back-dark.png', '.body-map', out);
+  });
+}
