@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AftercareSheetSchema } from './domain/aftercare';
+import { AftercareSheetSchema, LogoSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
 import { BackupFileInfoSchema, BackupScheduleSchema, BackupStatusSchema } from './domain/backup-settings';
+import { ClientRecordSchema } from './domain/client-record';
 import { TimestampSchema } from './domain/dates';
 import {
   BytesSchema,
@@ -102,6 +103,21 @@ export const channels = {
     'backup:read-file',
     z.object({ path: z.string().min(1).max(4096) }),
     ChosenFileSchema,
+  ),
+
+  /**
+   * One client's complete record (the same document as the JSON export) rendered as a PDF to
+   * hand over, saved where the user chooses; null path when cancelled.
+   */
+  exportClientRecordPdf: channel(
+    'export:client-record-pdf',
+    z.object({
+      record: ClientRecordSchema,
+      fileName: SafeFileNameSchema,
+      /** The practice logo from Settings, for the cover. */
+      logo: LogoSchema.nullable().default(null),
+    }),
+    SaveResultSchema,
   ),
 
   /** The last known record counts (null when never recorded on this computer). */

@@ -3,6 +3,7 @@ import type { MainHandlers } from '../ipc';
 import { aftercareHandlers } from './aftercare';
 import { backupHandlers } from './backup';
 import type { MainDeps } from './deps';
+import { exportHandlers } from './exports';
 import { fileHandlers } from './files';
 import { recordHandlers } from './records';
 
@@ -26,5 +27,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...fileHandlers(deps),
     ...backupHandlers(deps),
     ...recordHandlers(deps),
+    ...exportHandlers(deps),
   };
 }

@@ -5,6 +5,7 @@ import { ageInYears, localToday } from '../../../src-shared/domain/dates';
 import { formatDate } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
+import { ExportClientRecordButton } from '../exports/ExportClientRecordButton';
 import { SafetyBanner } from '../safety/SafetyBanner';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
 import { ClientSessions } from '../sessions/ClientSessions';
@@ -58,6 +59,7 @@ function ClientDetails({ client }: { client: Client }) {
           <button type="button" onClick={() => setEditing(true)} disabled={editing}>
             Edit details
           </button>
+          <ExportClientRecordButton client={client} />
           <button
             type="button"
             onClick={() => void repositories().clients.setArchived(client.id, !client.archived)}

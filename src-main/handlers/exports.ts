@@ -1,0 +1,21 @@
+import path from 'node:path';
+import type { MainHandlers } from '../ipc';
+import { renderClientRecordPdf } from '../services/pdf/client-record';
+import type { MainDeps } from './deps';
+import { saveThroughDialog } from './files';
+
+/**
+ * Exports that main renders: the client-record PDF. (The spreadsheet CSVs and the client-record
+ * JSON are prepared in the renderer and saved through files:save-as.) The record was validated
+ * by the dispatcher with ClientRecordSchema and is validated again by the renderer; a record the
+ * fonts cannot print is refused before any dialog opens.
+ */
+export function exportHandlers(deps: MainDeps): Pick<MainHandlers, 'exportClientRecordPdf'> {
+  const fontsDir = path.join(deps.resourcesDir, 'fonts');
+  return {
+    exportClientRecordPdf: async ({ record, fileName, logo }) => {
+      const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo });
+      return saveThroughDialog(deps, fileName, 'pdf', pdf);
+    },
+  };
+}

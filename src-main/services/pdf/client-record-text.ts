@@ -1,0 +1,217 @@
+import { AUDIT_ACTION_LABELS } from '../../../src-shared/domain/audit';
+import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
+import type { ClientRecord } from '../../../src-shared/domain/client-record';
+import type { HealthHistory } from '../../../src-shared/domain/health-history';
+import { afterEffectLabel, SEVERITY_LABELS } from '../../../src-shared/domain/sensations';
+import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain/session-note';
+import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
+import { builtInRule } from '../../../src-shared/safety';
+
+/**
+ * The words of the client-record PDF, apart from where they are drawn: dates as a reader in any
+ * country reads them ("2 April 1980", never 02/04/1980), the SOAP view of each note (generated
+ * here from the note itself, so the PDF never disagrees with the fields), and every printed text
+ * with the name of where it comes from, for the glyph check.
+ */
+
+export interface RecordFormat {
+  /** A calendar date, e.g. "2 April 1980". */
+  date(date: string): string;
+  /** A moment in the practice's time zone, e.g. "12 Mar 2026, 11:05". */
+  moment(timestamp: string): string;
+}
+
+export function recordFormat(timeZone?: string): RecordFormat {
+  const dateFormat = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const momentFormat = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  });
+  return {
+    date: (date) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+      if (!match) return date;
+      const value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      return Number.isNaN(value.getTime()) ? date : dateFormat.format(value);
+    },
+    moment: (timestamp) => {
+      const value = new Date(timestamp);
+      return Number.isNaN(value.getTime()) ? timestamp : momentFormat.format(value);
+    },
+  };
+}
+
+export function noteTitle(note: SessionDraft, format: RecordFormat): string {
+  const number = note.sessionNumber !== null ? `Session ${note.sessionNumber}` : 'Session';
+  const when = [
+    note.serviceDate ? format.date(note.serviceDate) : 'date not recorded',
+    note.serviceTime ? `at ${note.serviceTime}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const duration = note.durationMinutes !== null ? ` · ${note.durationMinutes} min` : '';
+  return `${number} · ${when}${duration}`;
+}
+
+/** Where a note's text comes from, in the glyph refusal ("Session 3 (12 March 2026)"). */
+export function noteFieldName(note: SessionDraft, format: RecordFormat): string {
+  const number = note.sessionNumber !== null ? `Session ${note.sessionNumber}` : 'A session';
+  return note.serviceDate ? `${number} (${format.date(note.serviceDate)})` : number;
+}
+
+export function soapFor(record: ClientRecord, note: SessionDraft, format: RecordFormat): SoapView {
+  return buildSoapView(note, {
+    formatTimestamp: format.moment,
+    afterEffectsReported: record.afterEffects.filter((report) => report.reportedInSessionId === note.id),
+  });
+}
+
+export function afterEffectSentence(report: AfterEffectReport, format: RecordFormat): string {
+  const parts = [`${afterEffectLabel(report.type)} (${SEVERITY_LABELS[report.severity].toLowerCase()})`];
+  if (report.onsetHours !== null) parts.push(`began ${report.onsetHours} h after the session`);
+  if (report.durationHours !== null) parts.push(`lasted ${report.durationHours} h`);
+  parts.push(report.resolved ? 'resolved' : 'not resolved');
+  const notes = report.notes.trim();
+  const sentence = notes && !/[.!?)"'”’]$/.test(notes) ? `${notes}.` : notes;
+  return `${parts.join(', ')}. Reported ${format.moment(report.reportedAt)}.${sentence ? ` ${sentence}` : ''}`;
+}
+
+export function consentText(client: Client | ClientRecord['client'], format: RecordFormat): string {
+  if (!client.consent.given) return 'Not recorded';
+  const on = client.consent.date ? ` on ${format.date(client.consent.date)}` : '';
+  const version = client.consent.textVersion
+    ? ` (consent wording version ${client.consent.textVersion})`
+    : '';
+  return `Given${on}${version}`;
+}
+
+export function emergencyContactText(client: ClientRecord['client']): string {
+  return [client.emergencyContact.name, client.emergencyContact.phone]
+    .filter((part) => part.trim())
+    .join(', ');
+}
+
+export function conditionLines(history: HealthHistory, format: RecordFormat): string[] {
+  return history.conditions.map((condition) => {
+    const details: string[] = [condition.status === 'current' ? 'current' : 'past'];
+    if (condition.severity) details.push(condition.severity);
+    if (condition.onsetDate) details.push(`since ${format.date(condition.onsetDate)}`);
+    if (condition.resolvedDate) details.push(`resolved ${format.date(condition.resolvedDate)}`);
+    if (condition.treated !== null)
+      details.push(condition.treated ? 'treated by a physician' : 'not treated');
+    const notes = condition.notes.trim() ? ` ${condition.notes.trim()}` : '';
+    return `${condition.label}: ${details.join(', ')}.${notes}`;
+  });
+}
+
+export function medicationLines(history: HealthHistory): string[] {
+  return history.medications.map(
+    (medication) =>
+      `${medication.name}${medication.dose ? ` ${medication.dose}` : ''}${medication.anticoagulant ? ' (blood thinner)' : ''}`,
+  );
+}
+
+export function pregnancyLine(history: HealthHistory, format: RecordFormat): string | null {
+  const pregnancy = history.pregnancy;
+  if (!pregnancy) return null;
+  if (!pregnancy.pregnant) return 'Not pregnant.';
+  const due = pregnancy.dueDate ? `, due ${format.date(pregnancy.dueDate)}` : '';
+  return `Pregnant${due}${pregnancy.highRisk ? ', high-risk' : ''}.`;
+}
+
+export function surgeryLines(history: HealthHistory, format: RecordFormat): string[] {
+  const sites = { cranial: 'Cranial surgery', spinal: 'Spinal surgery', other: 'Surgery' } as const;
+  return history.surgeries.map((surgery) => {
+    const when = surgery.date ? ` on ${format.date(surgery.date)}` : ', date not known';
+    const description = surgery.description.trim() ? `: ${surgery.description.trim()}` : '';
+    return `${sites[surgery.site]}${when}${description}`;
+  });
+}
+
+export function headInjuryLines(history: HealthHistory, format: RecordFormat): string[] {
+  return history.headInjuries.map((injury) => {
+    const when = injury.date ? format.date(injury.date) : 'Date not known';
+    const description = injury.description.trim() ? `: ${injury.description.trim()}` : '';
+    return `${when}${description} (${injury.treated ? 'seen and treated by a physician' : 'not treated by a physician'})`;
+  });
+}
+
+export function clearanceLines(history: HealthHistory, format: RecordFormat): string[] {
+  return history.clearances.map((clearance) => {
+    const rule = builtInRule(clearance.ruleId)?.title ?? clearance.ruleId;
+    const until = clearance.validUntil ? `, valid until ${format.date(clearance.validUntil)}` : '';
+    const notes = clearance.notes.trim() ? ` ${clearance.notes.trim()}` : '';
+    return `${rule}: cleared by ${clearance.givenBy} on ${format.date(clearance.date)}${until}.${notes}`;
+  });
+}
+
+export function auditRows(entries: ClientRecord['auditLog'], format: RecordFormat): string[][] {
+  return entries.map((entry) => [format.moment(entry.at), AUDIT_ACTION_LABELS[entry.action], entry.detail]);
+}
+
+/**
+ * Every text the PDF prints, with where it comes from as the app names it. Labels and
+ * headings are ours (plain Latin); these are the texts a user typed or that derive from them.
+ */
+export function clientRecordPrintedTexts(
+  record: ClientRecord,
+  format: RecordFormat,
+): { field: string; text: string }[] {
+  const { client, practice, healthHistory: history } = record;
+  const texts: { field: string; text: string }[] = [
+    { field: 'Practice name', text: practice.name },
+    { field: 'Practice address', text: practice.address },
+    { field: 'Practice phone', text: practice.phone },
+    { field: 'Practice email', text: practice.email },
+    { field: 'Practice website', text: practice.website },
+    { field: 'Your name (Settings)', text: practice.therapistName },
+    { field: "Client's name", text: clientDisplayName(client) },
+    { field: 'Phone', text: client.phone },
+    { field: 'Email', text: client.email },
+    { field: 'Address', text: client.address },
+    { field: 'Emergency contact', text: emergencyContactText(client) },
+    { field: 'Referring physician', text: client.referringPhysician },
+    { field: 'How they heard of us', text: client.referralSource },
+    { field: 'Consent version', text: client.consent.textVersion },
+    { field: 'Tags', text: client.tags.join(' ') },
+    { field: 'Client notes', text: client.notes },
+    ...conditionLines(history, format).map((text) => ({ field: 'Health history: conditions', text })),
+    ...medicationLines(history).map((text) => ({ field: 'Health history: medications', text })),
+    ...surgeryLines(history, format).map((text) => ({ field: 'Health history: surgeries', text })),
+    ...headInjuryLines(history, format).map((text) => ({ field: 'Health history: head injuries', text })),
+    ...clearanceLines(history, format).map((text) => ({ field: 'Health history: clearances', text })),
+  ];
+  for (const { note } of record.sessions) {
+    const field = noteFieldName(note, format);
+    const soap = soapFor(record, note, format);
+    for (const line of [
+      ...soap.header,
+      ...soap.subjective,
+      ...soap.objective,
+      ...soap.assessment,
+      ...soap.plan,
+    ]) {
+      texts.push({ field, text: line });
+    }
+    for (const addendum of note.addenda) {
+      texts.push({
+        field: `${field}, addendum`,
+        text: `${addendum.author} ${addendum.reason} ${addendum.text}`,
+      });
+    }
+  }
+  for (const report of record.afterEffects)
+    texts.push({ field: 'After-effects', text: afterEffectSentence(report, format) });
+  for (const entry of record.auditLog) texts.push({ field: 'Audit entries', text: entry.detail });
+  return texts;
+}

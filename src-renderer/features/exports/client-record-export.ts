@@ -1,0 +1,101 @@
+import type { Logo } from '../../../src-shared/domain/aftercare';
+import type { ClientRecord } from '../../../src-shared/domain/client-record';
+import { localToday } from '../../../src-shared/domain/dates';
+import { fileNamePart } from '../../../src-shared/domain/files';
+import {
+  emptyPracticeSettings,
+  PracticeSettingsSchema,
+  SETTINGS_KEYS,
+} from '../../../src-shared/domain/settings';
+import { assembleClientRecord, clientRecordJson } from '../../../src-shared/exports/client-record-export';
+import { repositories } from '../../app/repositories';
+import { platform } from '../../platform';
+
+/**
+ * "Export client record": everything the repositories hold about one client, as the versioned
+ * document of src-shared/domain/client-record.ts, saved as JSON (prepared here) or as a PDF
+ * (rendered in main). Each note in a saved export gets an "exported" audit entry.
+ */
+
+const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
+
+export interface LoadedClientRecord {
+  record: ClientRecord;
+  logo: Logo | null;
+}
+
+export async function loadClientRecord(
+  clientId: string,
+  now: Date = new Date(),
+): Promise<LoadedClientRecord> {
+  const repos = repositories();
+  const client = await repos.clients.get(clientId);
+  if (!client) throw new Error('This client no longer exists.');
+  const [healthHistory, notes, afterEffects, auditLog, practice] = await Promise.all([
+    repos.healthHistories.get(clientId),
+    repos.sessions.listForClient(clientId),
+    repos.afterEffects.listForClient(clientId),
+    repos.audit.listForClient(clientId),
+    repos.settings.get(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale)),
+  ]);
+  const record = assembleClientRecord({
+    client,
+    healthHistory,
+    notes,
+    afterEffects,
+    auditLog,
+    practice,
+    now,
+  });
+  return { record, logo: practice.practice.logo };
+}
+
+export function clientRecordFileName(record: ClientRecord, extension: 'pdf' | 'json'): string {
+  const name = fileNamePart(`${record.client.lastName} ${record.client.firstName}`);
+  return `Client record ${name} ${localToday(new Date(record.exportedAt))}.${extension}`;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** One "exported" audit entry per note of the record, naming the file. */
+async function auditExport(record: ClientRecord, what: 'PDF' | 'JSON', path: string): Promise<void> {
+  const audit = repositories().audit;
+  for (const { note } of record.sessions) {
+    await audit.append({
+      noteId: note.id,
+      clientId: record.client.id,
+      action: 'exported',
+      detail: `Client record exported as ${what} (${baseName(path)})`,
+    });
+  }
+}
+
+export type SaveOutcome = { saved: true; path: string } | { saved: false; error?: string };
+
+export async function saveClientRecordJson(loaded: LoadedClientRecord): Promise<SaveOutcome> {
+  const { record } = loaded;
+  const result = await platform().filesSaveAs({
+    fileName: clientRecordFileName(record, 'json'),
+    kind: 'json',
+    contents: new TextEncoder().encode(clientRecordJson(record)),
+  });
+  if (!result.ok) return { saved: false, error: result.error.message };
+  if (!result.value.path) return { saved: false };
+  await auditExport(record, 'JSON', result.value.path);
+  return { saved: true, path: result.value.path };
+}
+
+export async function saveClientRecordPdf(loaded: LoadedClientRecord): Promise<SaveOutcome> {
+  const { record, logo } = loaded;
+  const result = await platform().exportClientRecordPdf({
+    record,
+    fileName: clientRecordFileName(record, 'pdf'),
+    logo,
+  });
+  if (!result.ok) return { saved: false, error: result.error.message };
+  if (!result.value.path) return { saved: false };
+  await auditExport(record, 'PDF', result.value.path);
+  return { saved: true, path: result.value.path };
+}

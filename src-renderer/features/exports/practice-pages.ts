@@ -1,0 +1,99 @@
+import { type Client, ClientSchema } from '../../../src-shared/domain/client';
+import { type HealthHistory, HealthHistorySchema } from '../../../src-shared/domain/health-history';
+import type { Id } from '../../../src-shared/domain/ids';
+import {
+  type AfterEffectReport,
+  AfterEffectReportSchema,
+  type SessionDraft,
+  SessionDraftSchema,
+} from '../../../src-shared/domain/session-note';
+import type { StillpointDatabase } from '../../db/database';
+
+/**
+ * Read-only, paged reads of the whole practice for the spreadsheet export: clients in name order,
+ * a page at a time, each page with those clients' health histories, notes and after-effect
+ * reports. Memory stays bounded by the page, not the practice (10,000 clients, 200,000 notes).
+ *
+ * This reads tables directly, which elsewhere only repositories do: the repositories read one
+ * client at a time, which for 10,000 clients means 40,000 transactions. It never writes, and
+ * every row is parsed with the same schema the repositories use. It belongs in src-renderer/db
+ * as a repository method once that folder's owners agree the shape.
+ */
+
+export interface PracticePage {
+  clients: Client[];
+  healthHistories: Map<Id, HealthHistory>;
+  /** Notes by client id, oldest first. */
+  notesByClient: Map<Id, SessionDraft[]>;
+  /** After-effect reports by the session they followed. */
+  afterEffectsBySession: Map<Id, AfterEffectReport[]>;
+  noteCount: number;
+}
+
+export interface PracticeCounts {
+  clients: number;
+  sessions: number;
+}
+
+export async function countPractice(db: StillpointDatabase): Promise<PracticeCounts> {
+  const [clients, sessions] = await Promise.all([db.clients.count(), db.sessions.count()]);
+  return { clients, sessions };
+}
+
+function oldestFirst(a: SessionDraft, b: SessionDraft): number {
+  if (a.serviceDate !== b.serviceDate) return a.serviceDate < b.serviceDate ? -1 : 1;
+  if (a.serviceTime !== b.serviceTime) return a.serviceTime < b.serviceTime ? -1 : 1;
+  return (a.sessionNumber ?? 0) - (b.sessionNumber ?? 0);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => Id): Map<Id, T[]> {
+  const groups = new Map<Id, T[]>();
+  for (const item of items) {
+    const id = key(item);
+    const group = groups.get(id);
+    if (group) group.push(item);
+    else groups.set(id, [item]);
+  }
+  return groups;
+}
+
+/**
+ * The practice in pages of `pageSize` clients, in name order (the order of the client list).
+ * Each page is read in one read-only transaction, so it is consistent in itself.
+ */
+export async function* practicePages(db: StillpointDatabase, pageSize = 250): AsyncGenerator<PracticePage> {
+  const ids = (await db.clients.orderBy('sortKey').primaryKeys()) as Id[];
+  for (let start = 0; start < ids.length; start += pageSize) {
+    const pageIds = ids.slice(start, start + pageSize);
+    const page = await db.transaction(
+      'r',
+      [db.clients, db.healthHistories, db.sessions, db.afterEffects],
+      async () => {
+        const [clientRows, historyRows, noteRows, reportRows] = await Promise.all([
+          db.clients.bulkGet(pageIds),
+          db.healthHistories.bulkGet(pageIds),
+          db.sessions.where('clientId').anyOf(pageIds).toArray(),
+          db.afterEffects.where('clientId').anyOf(pageIds).toArray(),
+        ]);
+        return { clientRows, historyRows, noteRows, reportRows };
+      },
+    );
+    // A client deleted since the ids were read is simply not exported.
+    const clients = page.clientRows.filter((row) => row !== undefined).map((row) => ClientSchema.parse(row));
+    const healthHistories = new Map<Id, HealthHistory>();
+    for (const row of page.historyRows) {
+      if (row) healthHistories.set(row.clientId, HealthHistorySchema.parse(row));
+    }
+    const notes = page.noteRows.map((row) => SessionDraftSchema.parse(row));
+    const notesByClient = groupBy(notes, (note) => note.clientId);
+    for (const list of notesByClient.values()) list.sort(oldestFirst);
+    const reports = page.reportRows.map((row) => AfterEffectReportSchema.parse(row));
+    yield {
+      clients,
+      healthHistories,
+      notesByClient,
+      afterEffectsBySession: groupBy(reports, (report) => report.sessionId),
+      noteCount: notes.length,
+    };
+  }
+}

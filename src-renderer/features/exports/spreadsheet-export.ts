@@ -1,0 +1,88 @@
+import { CsvFileBuilder } from '../../../src-shared/exports/csv';
+import {
+  CLIENT_COLUMNS,
+  type ClientSheetRow,
+  SESSION_COLUMNS,
+  type SessionSheetRow,
+} from '../../../src-shared/exports/spreadsheet-columns';
+import type { StillpointDatabase } from '../../db/database';
+import { countPractice, practicePages } from './practice-pages';
+
+export interface SpreadsheetProgress {
+  clients: number;
+  sessions: number;
+  totalClients: number;
+  totalSessions: number;
+}
+
+export interface SpreadsheetFiles {
+  clientsCsv: Uint8Array<ArrayBuffer>;
+  sessionsCsv: Uint8Array<ArrayBuffer>;
+  clients: number;
+  sessions: number;
+}
+
+export class ExportCancelledError extends Error {
+  constructor() {
+    super('The export was cancelled.');
+    this.name = 'ExportCancelledError';
+  }
+}
+
+/** Lets the page paint the progress bar (and a Cancel click land) between pages. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Builds clients.csv and sessions.csv in one pass over the practice, a page of clients at a
+ * time: each page's rows are turned into CSV and encoded at once, so memory holds the finished
+ * bytes and one page of records. Checks `signal` between pages.
+ */
+export async function buildSpreadsheetFiles(
+  db: StillpointDatabase,
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: SpreadsheetProgress) => void;
+    pageSize?: number;
+  } = {},
+): Promise<SpreadsheetFiles> {
+  const totals = await countPractice(db);
+  const clientsCsv = new CsvFileBuilder<ClientSheetRow>(CLIENT_COLUMNS);
+  const sessionsCsv = new CsvFileBuilder<SessionSheetRow>(SESSION_COLUMNS);
+  const report = () =>
+    options.onProgress?.({
+      clients: clientsCsv.rows,
+      sessions: sessionsCsv.rows,
+      totalClients: Math.max(totals.clients, clientsCsv.rows),
+      totalSessions: Math.max(totals.sessions, sessionsCsv.rows),
+    });
+  report();
+  for await (const page of practicePages(db, options.pageSize)) {
+    if (options.signal?.aborted) throw new ExportCancelledError();
+    const clientRows: ClientSheetRow[] = [];
+    const sessionRows: SessionSheetRow[] = [];
+    for (const client of page.clients) {
+      const notes = page.notesByClient.get(client.id) ?? [];
+      clientRows.push({
+        client,
+        healthHistory: page.healthHistories.get(client.id) ?? null,
+        sessionCount: notes.length,
+      });
+      for (const note of notes) {
+        sessionRows.push({ note, client, afterEffects: page.afterEffectsBySession.get(note.id) ?? [] });
+      }
+    }
+    clientsCsv.add(clientRows);
+    sessionsCsv.add(sessionRows);
+    report();
+    await nextFrame();
+  }
+  if (options.signal?.aborted) throw new ExportCancelledError();
+  return {
+    clientsCsv: clientsCsv.finish(),
+    sessionsCsv: sessionsCsv.finish(),
+    clients: clientsCsv.rows,
+    sessions: sessionsCsv.rows,
+  };
+}
