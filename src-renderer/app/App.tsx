@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { BackupPage } from '../features/backup/BackupPage';
+import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
 import { ClientsSection } from '../features/clients/ClientsSection';
 import { LockGate } from '../features/lock/LockGate';
 import { RecoveryGate } from '../features/recovery/RecoveryGate';
@@ -31,6 +32,7 @@ export function App() {
 }
 
 function AppShell() {
+  useAutomaticBackups();
   const route = useRoute();
   const current = sectionOf(route);
 

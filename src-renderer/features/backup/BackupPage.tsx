@@ -1,12 +1,31 @@
+import { ExportsCard } from '../exports/ExportsCard';
+import { ImportClientsCard } from '../exports/ImportClientsCard';
+import { AutomaticBackupsCard } from './AutomaticBackupsCard';
+import { BackUpNowCard } from './BackUpNowCard';
+import { LastBackupCard } from './LastBackupCard';
+import { RestoreCard } from './RestoreCard';
+import './backup.css';
+
+/**
+ * The Backup screen: the last good backup, "Back up now", the automatic schedule, and restore.
+ * Landing on '#/backup/restore' scrolls to the restore card; '#/backup/restore-latest' also
+ * picks the newest automatic backup (the "records may be missing" notice links there).
+ */
 export function BackupPage() {
   return (
-    <section className="page" aria-labelledby="backup-title">
+    <section className="page backup-page" aria-labelledby="backup-title">
       <header className="page-header">
-        <h1 id="backup-title">Backup</h1>
+        <div>
+          <h1 id="backup-title">Backup</h1>
+          <p className="subtitle">Encrypted copies of every record, kept in a folder you choose.</p>
+        </div>
       </header>
-      <div className="card">
-        <p>Your records live only on this computer, in the folder shown under Settings.</p>
-      </div>
+      <LastBackupCard />
+      <BackUpNowCard />
+      <AutomaticBackupsCard />
+      <RestoreCard />
+      <ExportsCard />
+      <ImportClientsCard />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { formatDate } from '../../app/format';
 import { navigate } from '../../app/router';
 import { type ClientListItem, loadClientList } from '../../db/clients-repository';
 import { database } from '../../db/database';
+import { BackupReminder } from '../backup/BackupReminder';
 
 type SortOrder = 'last-visit' | 'name';
 
@@ -66,6 +67,7 @@ export function ClientList() {
           New client
         </button>
       </header>
+      <BackupReminder />
 
       <search className="toolbar">
         <label htmlFor="client-search" className="visually-hidden">

@@ -1,0 +1,203 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { Field } from '../../app/ui/Field';
+import { database } from '../../db/database';
+import { platform } from '../../platform';
+import { type BackupProgress, currentAppVersion, describeFailure, saveBackup } from './backup-service';
+import { refreshBackupStatus, setBackupStatus, useBackupStatus } from './backup-status';
+import { formatBytes } from './format';
+import { ProgressBar } from './ProgressBar';
+import { passphraseProblem, passphraseStrength } from './passphrase';
+
+type Outcome = { kind: 'ok'; text: string; path: string } | { kind: 'error'; text: string } | null;
+
+/** Asks main for a folder; the new status comes back either way. */
+export async function chooseBackupFolder(): Promise<string | null> {
+  const result = await platform().backupChooseFolder();
+  if (!result.ok) throw new Error(result.error.message);
+  setBackupStatus(result.value);
+  return result.value.folder;
+}
+
+export function BackupFolderRow() {
+  const { status } = useBackupStatus();
+  const [error, setError] = useState<string | null>(null);
+  const choose = async () => {
+    setError(null);
+    try {
+      await chooseBackupFolder();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <div className="backup-folder">
+      <span className="backup-folder-label">Backup folder</span>
+      {status?.folder ? (
+        <code data-testid="backup-folder">{status.folder}</code>
+      ) : (
+        <span className="muted">
+          None chosen yet. Pick a folder on another disk or a USB drive if you can.
+        </span>
+      )}
+      <button type="button" onClick={() => void choose()}>
+        {status?.folder ? 'Change folder…' : 'Choose folder…'}
+      </button>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Back up now": a passphrase typed twice, the folder, progress with Cancel, the file written. */
+export function BackUpNowCard() {
+  const { status } = useBackupStatus();
+  const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const problem = passphraseProblem(passphrase, repeated);
+  const strength = passphraseStrength(passphrase);
+  const keyUnavailable = status?.keyStorage === 'unavailable';
+  const running = progress !== null;
+
+  const backUp = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    setOutcome(null);
+    setNote(null);
+    if (problem) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ phase: 'reading', done: 0, total: 0 });
+    try {
+      if (!status?.folder && !(await chooseBackupFolder())) {
+        setOutcome({ kind: 'error', text: 'Choose a backup folder first.' });
+        return;
+      }
+      const saved = await saveBackup({
+        db: database(),
+        passphrase,
+        appVersion: await currentAppVersion(),
+        automatic: false,
+        signal: controller.signal,
+        onProgress: setProgress,
+      });
+      setOutcome({
+        kind: 'ok',
+        text: `Backup saved (${formatBytes(saved.byteLength)}):`,
+        path: saved.path,
+      });
+      if (remember) {
+        const stored = await platform().backupStoreKey({ passphrase });
+        if (stored.ok) {
+          setBackupStatus(stored.value);
+          setNote('The passphrase is remembered for automatic backups.');
+        } else setNote(`The passphrase was not remembered: ${stored.error.message}`);
+      }
+      setPassphrase('');
+      setRepeated('');
+      setTried(false);
+      await refreshBackupStatus();
+    } catch (error) {
+      setOutcome({ kind: 'error', text: describeFailure(error, 'backup') });
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  return (
+    <form className="card backup-card" onSubmit={backUp} noValidate aria-labelledby="backup-now-title">
+      <h2 id="backup-now-title">Back up now</h2>
+      <p className="muted">
+        One encrypted file of every record: clients, health histories, notes, after-effects, the audit log and
+        settings. Without the passphrase nobody can open it, including you: write it down somewhere safe.
+      </p>
+      <BackupFolderRow />
+      <div className="form-grid">
+        <Field
+          label="Passphrase"
+          hint={passphrase ? `${strength.label}. ${strength.advice}` : strength.advice}
+          error={tried && strength.strength === 'too-short' ? (problem ?? undefined) : undefined}
+        >
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            disabled={running}
+          />
+        </Field>
+        <Field
+          label="Passphrase again"
+          error={tried && strength.strength !== 'too-short' && problem ? problem : undefined}
+        >
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={repeated}
+            onChange={(e) => setRepeated(e.target.value)}
+            disabled={running}
+          />
+        </Field>
+      </div>
+      {passphrase && (
+        <meter
+          className="strength-meter"
+          aria-label="Passphrase strength"
+          min={0}
+          max={3}
+          low={1.5}
+          high={2.5}
+          optimum={3}
+          value={{ 'too-short': 0, weak: 1, fair: 2, strong: 3 }[strength.strength]}
+        />
+      )}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={remember}
+          onChange={(e) => setRemember(e.target.checked)}
+          disabled={running || keyUnavailable}
+        />
+        Remember for automatic backups
+      </label>
+      {keyUnavailable && (
+        <p className="field-hint">This computer has no key store, so the passphrase cannot be remembered.</p>
+      )}
+      {running ? (
+        <ProgressBar
+          label={progress.phase === 'saving' ? 'Saving the backup file…' : 'Backing up…'}
+          done={progress.done}
+          total={progress.total}
+          onCancel={progress.phase === 'saving' ? undefined : () => abort.current?.abort()}
+        />
+      ) : (
+        <div className="button-row">
+          <button type="submit" className="primary">
+            Back up now
+          </button>
+        </div>
+      )}
+      {outcome?.kind === 'ok' && (
+        <p className="notice ok" role="status">
+          {outcome.text} <code data-testid="backup-path">{outcome.path}</code>
+        </p>
+      )}
+      {outcome?.kind === 'error' && (
+        <p className="notice error" role="alert">
+          {outcome.text}
+        </p>
+      )}
+      {note && <p className="muted">{note}</p>}
+    </form>
+  );
+}

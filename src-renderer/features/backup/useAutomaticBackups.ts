@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { database } from '../../db/database';
+import { platform } from '../../platform';
+import { AutomaticBackupScheduler, trackDatabaseChanges } from './automatic-backups';
+import { currentAppVersion, saveBackup } from './backup-service';
+import { refreshBackupStatus, setLastAutomaticOutcome } from './backup-status';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the automatic-backup scheduler for as long as the app shell is mounted: at start,
+ * every hour, and when the window is hidden or closed (see automatic-backups.ts for what a
+ * backup at quit can and cannot promise).
+ */
+export function useAutomaticBackups(): void {
+  useEffect(() => {
+    if (!window.stillpoint) return; // opened outside the app: nothing to back up to
+    const db = database();
+    const changes = trackDatabaseChanges(db.name, { storage: localStorageOrNull() });
+    const scheduler = new AutomaticBackupScheduler({
+      changes,
+      status: refreshBackupStatus,
+      readPassphrase: async () => {
+        const result = await platform().backupReadKey();
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value.passphrase;
+      },
+      backUp: async (passphrase) => {
+        await saveBackup({ db, passphrase, appVersion: await currentAppVersion(), automatic: true });
+        await refreshBackupStatus();
+      },
+      page: {
+        addEventListener: (type, listener) =>
+          (type === 'pagehide' ? window : document).addEventListener(type, listener),
+        removeEventListener: (type, listener) =>
+          (type === 'pagehide' ? window : document).removeEventListener(type, listener),
+        isHidden: () => document.visibilityState === 'hidden',
+      },
+      onOutcome: setLastAutomaticOutcome,
+    });
+    scheduler.start();
+    return () => {
+      scheduler.stop();
+      changes.stop();
+    };
+  }, []);
+}
