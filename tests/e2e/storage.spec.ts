@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { runDurability, summaryLine } from '../faults/durability-run';
 import { expect, test } from './fixtures';
 
 async function openSettings(page: Page) {
@@ -142,4 +143,22 @@ test('a database from a newer Stillpoint is refused with a message and left exac
   await page.waitForTimeout(500);
   expect(await inspectDatabase(page)).toEqual(before);
   expect(before.future).toEqual({ id: 'f1', from: 'the future' });
+});
+
+// The quick form of `npm run test:faults` (tests/faults/durability.spec.ts): three SIGKILLs of
+// a real Chromium on a persistent profile during a stream of client saves.
+test('acknowledged saves survive the browser being killed (3 quick SIGKILL cycles)', async () => {
+  test.setTimeout(120_000);
+  const testInfo = test.info();
+  const summary = await runDurability({
+    cycles: 3,
+    baseDir: testInfo.outputPath('durability'),
+    killAfterMs: [1_500, 3_500],
+  });
+  console.log(summaryLine(summary));
+  expect(summary.kills).toBe(3);
+  expect(summary.invalidRecords).toEqual([]);
+  expect(summary.missing).toEqual([]);
+  expect(summary.savesFound).toBe(summary.savesAcknowledged);
+  expect(summary.savesAcknowledged).toBeGreaterThanOrEqual(3);
 });
