@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { DBCore, Middleware } from 'dexie';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -27,6 +28,7 @@ import {
   deriveBackupKey,
   writeBackup,
 } from '../../../src-shared/backup';
+import { emptyClientInput } from '../../../src-shared/domain/client';
 import { emptyHealthHistory } from '../../../src-shared/domain/health-history';
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
@@ -198,6 +200,47 @@ describe('backup then restore', () => {
     expect(await target.clients.get(zoe.id)).toMatchObject({ lastName: 'Ødegård' });
     expect(await target.db.clients.where('searchTokens').startsWith('odeg').count()).toBe(1);
     expect(await target.sessions.listForClient(zoe.id)).toHaveLength(2);
+  });
+
+  it('round-trips arbitrary clients and notes in any Unicode (property)', async () => {
+    const name = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+      .filter((text) => text.trim().length > 0);
+    const anyText = fc.string({ unit: 'binary', maxLength: 200 });
+    const client = fc.record({ firstName: name, lastName: name, notes: anyText, address: anyText });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(client, { minLength: 1, maxLength: 4 }),
+        anyText,
+        async (clients, complaint) => {
+          const source = openRepositories();
+          for (const input of clients) {
+            await source.clients.create({
+              ...emptyClientInput(),
+              ...input,
+              notes: input.notes.slice(0, 10_000),
+              address: input.address.slice(0, 500),
+            });
+          }
+          const first = (await source.db.clients.toCollection().first())!;
+          const draft = await source.sessions.createDraft(first.id);
+          await source.sessions.saveDraft({ ...draft, chiefComplaint: complaint });
+          const original = await snapshot(source.db);
+          const target = openRepositories();
+          await restoreBackup({
+            db: target.db,
+            loaded: await loadBackup(await backupOf(source.db), PASSPHRASE),
+            mode: 'merge',
+            passphrase: PASSPHRASE,
+            appVersion: APP_VERSION,
+          });
+          expect(await snapshot(target.db)).toEqual(original);
+          source.db.close();
+          target.db.close();
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 
   it('reads every table in pages by primary key', async () => {
