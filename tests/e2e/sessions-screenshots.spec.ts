@@ -2,13 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { type SeedSession, seedSignedSessions } from './session-seed';
 
 /**
  * Screenshots of the note editor, the body map and the client timeline, light and dark, for the
- * user guide. They are written to the test's output folder; with UPDATE_DOC_IMAGES=1 they
- * replace the ones in docs/images.
+ * user guide (docs/user-guide.md). They are written to the test's output folder; with
+ * UPDATE_DOC_IMAGES=1 the guide's four replace those in docs/images.
  */
 const docImages = path.resolve(__dirname, '../../docs/images');
+/** The images the user guide shows; the others are for looking at in the test output. */
+const DOC_IMAGES = new Set([
+  'session-editor-light.png',
+  'session-editor-dark.png',
+  'body-map.png',
+  'timeline.png',
+]);
 
 function isoDaysFromToday(days: number): string {
   const d = new Date();
@@ -18,7 +26,7 @@ function isoDaysFromToday(days: number): string {
 
 /** The page as it is, or one element, shown whole below the sticky header (a tall window). */
 async function shoot(page: Page, name: string, target: 'page' | string, outDir: string) {
-  const file = path.join(process.env.UPDATE_DOC_IMAGES ? docImages : outDir, name);
+  const file = path.join(process.env.UPDATE_DOC_IMAGES && DOC_IMAGES.has(name) ? docImages : outDir, name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (target === 'page') {
     await page.screenshot({ path: file });
@@ -32,110 +40,32 @@ async function shoot(page: Page, name: string, target: 'page' | string, outDir: 
   if (viewport) await page.setViewportSize(viewport);
 }
 
-/** Earlier signed sessions written straight into IndexedDB, as the app stores them. */
-async function seedHistory(page: Page, clientId: string) {
-  const sessions = [
-    { weeksAgo: 7, before: 7, after: 5, rate: 5.5, complaint: 'Tension headaches after desk work' },
-    { weeksAgo: 6, before: 7, after: 4, rate: 6, complaint: 'Tension headaches, jaw tight in the mornings' },
-    { weeksAgo: 5, before: 6, after: 4, rate: 7, complaint: 'Headaches less often; neck stiff' },
-    { weeksAgo: 4, before: 5, after: 3, rate: 7.5, complaint: 'Headaches twice this week' },
-    { weeksAgo: 3, before: 5, after: 2, rate: 8, complaint: 'One headache after a long drive' },
-    { weeksAgo: 1, before: 4, after: 2, rate: 8.5, complaint: 'Mild neck tension, sleeping better' },
-  ].map((s, i) => ({ ...s, number: i + 1, date: isoDaysFromToday(-7 * s.weeksAgo) }));
-  await page.evaluate(
-    async ({ clientId, sessions }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('stillpoint');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['sessions', 'afterEffects'], 'readwrite');
-      const sessionsStore = tx.objectStore('sessions');
-      const effects = tx.objectStore('afterEffects');
-      for (const s of sessions) {
-        const at = `${s.date}T10:00:00.000Z`;
-        const id = `seed-${s.number}`;
-        sessionsStore.put({
-          id,
-          clientId,
-          status: 'signed',
-          serviceDate: s.date,
-          serviceTime: '09:30',
-          durationMinutes: 60,
-          sessionNumber: s.number,
-          entryDate: at,
-          chiefComplaint: s.complaint,
-          painBefore: { score: s.before, location: 'back of the head' },
-          changesSinceLast: '',
-          safetyCheck: { checkedAt: at, findings: [] },
-          rhythm: {
-            rateCpm: s.rate,
-            amplitude: 'low',
-            symmetry: 'balanced',
-            quality: '',
-            site: 'occiput',
-            stillPoints: { count: 1, totalSeconds: 60 },
-          },
-          treatedAreas: [
-            {
-              id: `${id}-a`,
-              regionId: 'occipital',
-              side: null,
-              techniques: ['still-point-cv4'],
-              finding: 'release',
-              note: '',
-            },
-            {
-              id: `${id}-b`,
-              regionId: 'sacrum',
-              side: null,
-              techniques: ['sacral-decompression'],
-              finding: null,
-              note: '',
-            },
-          ],
-          sensations: { selected: ['warmth'], other: '' },
-          observations: '',
-          emotionalRelease: '',
-          painAfter: { score: s.after, location: '' },
-          globalResponse: { improvementPercent: null, description: '' },
-          plan: 'Weekly',
-          nextSessionRecommendation: '1 week',
-          homeCare: '',
-          signedAt: at,
-          signedBy: 'Anna Lind',
-          addenda: [],
-          createdAt: at,
-          updatedAt: at,
-        });
-        if (s.number === 1 || s.number === 4) {
-          effects.put({
-            id: `effect-${s.number}`,
-            sessionId: id,
-            clientId,
-            reportedInSessionId: `seed-${s.number + 1}`,
-            reportedAt: at,
-            type: s.number === 1 ? 'tiredness' : 'headache',
-            onsetHours: 3,
-            durationHours: 20,
-            severity: s.number === 1 ? 'mild' : 'moderate',
-            resolved: true,
-            notes: '',
-          });
-        }
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { clientId, sessions },
-  );
-}
+const HISTORY: SeedSession[] = [
+  {
+    daysAgo: 49,
+    before: 7,
+    after: 5,
+    rate: 5.5,
+    complaint: 'Tension headaches after desk work',
+    effect: ['tiredness', 'mild'],
+  },
+  { daysAgo: 42, before: 7, after: 4, rate: 6, complaint: 'Tension headaches, jaw tight in the mornings' },
+  { daysAgo: 35, before: 6, after: 4, rate: 7, complaint: 'Headaches less often; neck stiff' },
+  {
+    daysAgo: 28,
+    before: 5,
+    after: 3,
+    rate: 7.5,
+    complaint: 'Headaches twice this week',
+    effect: ['headache', 'moderate'],
+  },
+  { daysAgo: 21, before: 5, after: 2, rate: 8, complaint: 'One headache after a long drive' },
+  { daysAgo: 7, before: 4, after: 2, rate: 8.5, complaint: 'Mild neck tension, sleeping better' },
+];
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots of the note editor, body map and timeline (${scheme})`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
     const out = testInfo.outputPath('images');
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -157,7 +87,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByText('Health history saved.')).toBeVisible();
 
     const clientId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
-    await seedHistory(page, clientId);
+    await seedSignedSessions(page, clientId, HISTORY);
     await page.reload();
     const sessionsCard = page.getByRole('region', { name: 'Sessions' });
     await expect(sessionsCard.locator('canvas').first()).toBeVisible();
@@ -236,5 +166,31 @@ for (const scheme of ['light', 'dark'] as const) {
     await shoot(page, scheme === 'light' ? 'body-map.png' : 'body-map-dark.png', '.treated-areas', out);
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await shoot(page, scheme === 'light' ? 'body-map-back.png' : 'body-map-back-dark.png', '.body-map', out);
+
+    // The rest of the note, then the signed note: SOAP view, signature, an addendum.
+    await page.getByRole('checkbox', { name: 'Warmth' }).check();
+    await page.getByRole('checkbox', { name: 'Deep calm' }).check();
+    await page.getByLabel('Observations').fill('Breathing slowed and deepened during the CV-4.');
+    await page.getByLabel('Pain after (0-10)').fill('2');
+    await page.getByLabel('Plan').fill('Weekly for three more weeks, then review.');
+    await page.getByLabel('Home care').fill('Water, a short walk, no heavy lifting today.');
+    await page.getByLabel('Signed by').fill('Anna Lind');
+    await expect(page.locator('.save-status')).toHaveText('Saved');
+    await page
+      .getByRole('heading', { name: 'Sensations' })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('#main-content').evaluate((el) => el.scrollBy(0, -90));
+    await shoot(page, `session-editor-end-${scheme}.png`, 'page', out);
+    await page.getByRole('button', { name: 'Sign note' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');
+    await page.getByRole('button', { name: 'Add addendum' }).click();
+    await page
+      .getByLabel('Addendum', { exact: true })
+      .fill('Client phoned the next day: no headache, slept well.');
+    await page.getByLabel('Reason for the addendum').fill('Late entry');
+    await page.getByRole('button', { name: 'Save addendum' }).click();
+    await expect(page.locator('.addendum')).toHaveCount(1);
+    await page.locator('#main-content').evaluate((el) => el.scrollTo(0, 0));
+    await shoot(page, `session-signed-${scheme}.png`, 'page', out);
   });
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seedSignedSessions } from './session-seed';
 
 function isoDaysFromToday(days: number): string {
   const d = new Date();
@@ -348,3 +349,35 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
 function testInfoNote(text: string) {
   test.info().annotations.push({ type: 'note', description: text });
 }
+
+test('the timeline of a client with 200 sessions opens quickly', async ({ page }) => {
+  await createClient(page, 'Eva', 'Lund');
+  const clientId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  await seedSignedSessions(
+    page,
+    clientId,
+    Array.from({ length: 200 }, (_, i) => ({
+      daysAgo: 1400 - i * 7,
+      before: 3 + (i % 5),
+      after: 1 + (i % 3),
+      rate: 6 + (i % 7),
+      complaint: `Follow-up ${i + 1}`,
+      ...(i % 10 === 0 ? { effect: ['tiredness', 'mild'] as ['tiredness', 'mild'] } : {}),
+    })),
+  );
+  const started = Date.now();
+  await page.reload();
+  const timeline = page.getByRole('region', { name: 'Sessions' });
+  const rows = timeline.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem');
+  await expect(rows).toHaveCount(200);
+  await expect(timeline.locator('canvas').first()).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(3_000);
+  await expect(rows.first()).toContainText('Follow-up 200');
+
+  // Starting the 201st session stays quick too.
+  const clicked = Date.now();
+  await timeline.getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 201/ })).toBeVisible();
+  expect(Date.now() - clicked).toBeLessThan(3_000);
+  await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('Since session 200');
+});

@@ -55,8 +55,10 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
         <span className="signature-mark" aria-hidden="true">
           ✓
         </span>
-        Signed {note.signedAt ? formatTimestamp(note.signedAt) : ''} by <strong>{note.signedBy}</strong>. This
-        note is final; corrections are added below as addenda.
+        <span>
+          Signed {note.signedAt ? formatTimestamp(note.signedAt) : ''} by <strong>{note.signedBy}</strong>.
+          This note is final; corrections are added below as addenda.
+        </span>
       </p>
 
       <section className="card soap-view" aria-labelledby="soap-title">
