@@ -43,6 +43,14 @@ export function BackupFacts({ fileName, info }: { fileName: string; info: Backup
   );
 }
 
+/** Records on this computer that the backup does not have: a merge leaves them as they are. */
+function onlyHere(change: TableChange): number {
+  return Math.max(
+    0,
+    change.current - change.unchanged - change.updated - change.keptCurrent - change.conflicts,
+  );
+}
+
 function mergeText(change: TableChange): string {
   const parts = [
     change.added && `${formatCount(change.added)} added`,
@@ -50,12 +58,13 @@ function mergeText(change: TableChange): string {
     change.keptCurrent && `${formatCount(change.keptCurrent)} newer here, kept`,
     change.conflicts && `${formatCount(change.conflicts)} in conflict, both kept`,
     change.unchanged && `${formatCount(change.unchanged)} unchanged`,
+    onlyHere(change) && `${formatCount(onlyHere(change))} only here, kept`,
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'nothing';
+  return parts.length > 0 ? parts.join(', ') : '—';
 }
 
 function replaceText(change: TableChange): string {
-  if (change.current === 0 && change.incoming === 0) return 'nothing';
+  if (change.current === 0 && change.incoming === 0) return '—';
   const parts = [
     change.deleted && `${formatCount(change.deleted)} removed`,
     change.added + change.updated > 0 && `${formatCount(change.added + change.updated)} written`,
