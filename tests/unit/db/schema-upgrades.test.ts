@@ -10,11 +10,13 @@ import { HealthHistoryRepository } from '../../../src-renderer/db/health-history
 import { openDatabaseSafely } from '../../../src-renderer/db/open-database';
 import { createSessionRepositories } from '../../../src-renderer/db/sessions-repository';
 import { SettingsRepository } from '../../../src-renderer/db/settings-repository';
+import { readLockSettings } from '../../../src-renderer/features/lock/lock-service';
 import {
   AppLockSchema,
   FailedTriesSchema,
   LOCK_SETTINGS_KEYS,
 } from '../../../src-renderer/features/lock/lock-settings';
+import { verifyPasscode } from '../../../src-renderer/features/lock/passcode';
 import { AftercareTemplateSchema } from '../../../src-shared/domain/aftercare';
 import { AuditEntrySchema } from '../../../src-shared/domain/audit';
 import { ClientSchema, clientSortName } from '../../../src-shared/domain/client';
@@ -36,6 +38,8 @@ import { SafetySettingsSchema } from '../../../src-shared/safety';
 interface Fixture {
   schemaVersion: number;
   about: string;
+  /** The passcode of the fixture's app lock, if it has one: it must still unlock after the upgrade. */
+  appLockPasscode?: string;
   stores: Record<string, string | null>;
   tables: Record<string, Record<string, unknown>[]>;
 }
@@ -222,6 +226,11 @@ describe.each(fixtures.map((f) => [f.schemaVersion, f] as const))(
       expect(
         await new SettingsRepository(db).get(SETTINGS_KEYS.practice, PracticeSettingsSchema, null as never),
       ).not.toBeNull();
+      if (fixture.appLockPasscode) {
+        const lock = await readLockSettings(new SettingsRepository(db));
+        expect(lock.passcode, 'the app lock survived').not.toBeNull();
+        expect(await verifyPasscode(fixture.appLockPasscode, lock.passcode!)).toBe(true);
+      }
       // Searching by a folded prefix still finds the accented client.
       const zoe = list.find((c) => c.firstName === 'Zoë');
       if (zoe)
