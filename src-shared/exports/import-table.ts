@@ -65,10 +65,20 @@ export function readImportTable(bytes: Uint8Array): ImportTable {
       'That file is not a CSV file (it holds binary data). Save it as CSV and try again.',
     );
   }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+  const body = text.replace(/^\uFEFF/, '');
+  // The delimiter is guessed on the first rows without blank lines (a blank line would count as
+  // a one-field row and spoil the guess); the file is then read whole, blank lines kept, so each
+  // row keeps the number a spreadsheet shows.
+  const guessed = Papa.parse<string[]>(body, {
     header: false,
     delimiter: '',
     delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: 'greedy',
+    preview: 50,
+  });
+  const parsed = Papa.parse<string[]>(body, {
+    header: false,
+    delimiter: guessed.meta.delimiter || ',',
     skipEmptyLines: false,
   });
   const records = parsed.data;
@@ -95,7 +105,7 @@ export function readImportTable(bytes: Uint8Array): ImportTable {
     headers,
     rows,
     rowNumbers: numbered.map(({ number }) => number),
-    delimiter: parsed.meta.delimiter,
+    delimiter: guessed.meta.delimiter || ',',
     encoding,
     longRows,
   };

@@ -158,7 +158,7 @@ export const SESSION_COLUMNS: readonly CsvColumn<SessionSheetRow>[] = [
   column('rhythm_amplitude', 'Rhythm amplitude', 'Low / Normal / High', (r) =>
     r.note.rhythm.amplitude ? AMPLITUDE_LABELS[r.note.rhythm.amplitude] : '',
   ),
-  column('rhythm_symmetry', 'Rhythm symmetry', TEXT, (r) =>
+  column('rhythm_symmetry', 'Rhythm symmetry', 'Balanced / Restricted left / Restricted right', (r) =>
     r.note.rhythm.symmetry ? SYMMETRY_LABELS[r.note.rhythm.symmetry] : '',
   ),
   column('rhythm_quality', 'Rhythm quality or vitality', TEXT, (r) => r.note.rhythm.quality),
@@ -171,7 +171,7 @@ export const SESSION_COLUMNS: readonly CsvColumn<SessionSheetRow>[] = [
   column('still_points_seconds', 'Total still point time', 'seconds', (r) =>
     num(r.note.rhythm.stillPoints.totalSeconds),
   ),
-  column('treated_areas', 'Areas treated, cranium to sacrum as entered, with side', LIST, (r) =>
+  column('treated_areas', 'Areas treated, in the order entered, side in brackets', LIST, (r) =>
     list(r.note.treatedAreas.map(areaName)),
   ),
   column('techniques', 'Techniques used, each once', LIST, (r) => list(techniques(r.note))),
@@ -194,7 +194,7 @@ export const SESSION_COLUMNS: readonly CsvColumn<SessionSheetRow>[] = [
   column('plan', 'Plan', TEXT, (r) => r.note.plan),
   column('next_session', 'Recommended next session', TEXT, (r) => r.note.nextSessionRecommendation),
   column('home_care', 'Home care advice', TEXT, (r) => r.note.homeCare),
-  column('safety_findings', 'Safety findings acknowledged: "SEVERITY: title"', LIST, (r) =>
+  column('safety_findings', 'Findings of the safety check before the session: "SEVERITY: title"', LIST, (r) =>
     list(
       r.note.safetyCheck.findings.map((finding) => `${finding.severity}: ${finding.title || finding.ruleId}`),
     ),
@@ -202,8 +202,11 @@ export const SESSION_COLUMNS: readonly CsvColumn<SessionSheetRow>[] = [
   column('signed_at', 'When the note was signed', MOMENT, (r) => text(r.note.signedAt)),
   column('signed_by', 'Who signed the note', TEXT, (r) => text(r.note.signedBy)),
   column('addenda_count', 'Corrections added after signing', 'whole number', (r) => r.note.addenda.length),
-  column('after_effects', 'After-effects reported after this session', LIST, (r) =>
-    list(r.afterEffects.map(afterEffectText)),
+  column(
+    'after_effects',
+    'After-effects reported after this session: type (severity, hours, resolved)',
+    LIST,
+    (r) => list(r.afterEffects.map(afterEffectText)),
   ),
   column('updated_at', 'When the note last changed', MOMENT, (r) => r.note.updatedAt),
 ];

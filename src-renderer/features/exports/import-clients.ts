@@ -1,12 +1,12 @@
 import type { ClientInput } from '../../../src-shared/domain/client';
 import { duplicateKey } from '../../../src-shared/exports/import-plan';
 import { repositories } from '../../app/repositories';
-import { loadClientList } from '../../db/clients-repository';
-import { database } from '../../db/database';
+import { type ClientsRepository, loadClientList } from '../../db/clients-repository';
+import { database, type StillpointDatabase } from '../../db/database';
 
 /** duplicateKey() of every client on record, to skip rows that would make a second copy. */
-export async function existingClientKeys(): Promise<Set<string>> {
-  const clients = await loadClientList(database());
+export async function existingClientKeys(db: StillpointDatabase = database()): Promise<Set<string>> {
+  const clients = await loadClientList(db);
   return new Set(clients.map(duplicateKey));
 }
 
@@ -26,10 +26,16 @@ export const IMPORT_BATCH_SIZE = 100;
  */
 export async function importClients(
   inputs: readonly ClientInput[],
-  options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: ImportProgress) => void;
+    /** The database and repository to write through (the app's own by default). */
+    db?: StillpointDatabase;
+    clients?: ClientsRepository;
+  } = {},
 ): Promise<{ imported: number; cancelled: boolean }> {
-  const db = database();
-  const clients = repositories().clients;
+  const db = options.db ?? database();
+  const clients = options.clients ?? repositories().clients;
   let imported = 0;
   options.onProgress?.({ imported, total: inputs.length });
   for (let start = 0; start < inputs.length; start += IMPORT_BATCH_SIZE) {

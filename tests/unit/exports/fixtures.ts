@@ -13,6 +13,7 @@ import {
   emptySessionNote,
   makeAfterEffectReport,
   type SessionDraft,
+  type SessionNote,
   signSessionNote,
 } from '../../../src-shared/domain/session-note';
 import type { PracticeSettings } from '../../../src-shared/domain/settings';
@@ -46,7 +47,7 @@ export function signedNote(
   date: string,
   number: number,
   change: Partial<SessionDraft> = {},
-): SessionDraft {
+): SessionNote {
   const at = new Date(`${date}T10:00:00Z`);
   const draft: SessionDraft = {
     ...emptySessionNote({ clientId, sessionNumber: number, now: at, id: `note-${number}` }),

@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { existingClientKeys, importClients } from '../../../src-renderer/features/exports/import-clients';
+import {
+  buildSpreadsheetFiles,
+  ExportCancelledError,
+  type SpreadsheetProgress,
+} from '../../../src-renderer/features/exports/spreadsheet-export';
+import { emptyClientInput } from '../../../src-shared/domain/client';
+import { duplicateKey } from '../../../src-shared/exports/import-plan';
+import { addClient, filledIn, openRepositories } from '../db/helpers';
+
+function rowsOf(bytes: Uint8Array): Record<string, string>[] {
+  const text = new TextDecoder().decode(bytes);
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+/** A practice of `clients` clients with `notesEach` signed notes each (and one draft for the first). */
+async function practice(clients: number, notesEach: number) {
+  const repos = openRepositories();
+  for (let c = 0; c < clients; c++) {
+    const client = await addClient(repos.clients, `Ånna ${c}`, `Žáková ${String(c).padStart(3, '0')}`);
+    for (let n = 0; n < notesEach; n++) {
+      const draft = await repos.sessions.createDraft(client.id);
+      await repos.sessions.saveDraft({
+        ...filledIn(draft),
+        serviceDate: `2025-02-${String(n + 1).padStart(2, '0')}`,
+      });
+      await repos.sessions.sign(draft.id, 'Anna Berg');
+    }
+    if (c === 0) await repos.sessions.createDraft(client.id);
+  }
+  return repos;
+}
+
+describe('spreadsheet export over the database', () => {
+  it('writes every client and every note, in name order, read a page at a time, with progress', async () => {
+    const repos = await practice(7, 3);
+    const progress: SpreadsheetProgress[] = [];
+    const files = await buildSpreadsheetFiles(repos.db, { pageSize: 3, onProgress: (p) => progress.push(p) });
+    expect(files.clients).toBe(7);
+    expect(files.sessions).toBe(22);
+    const clients = rowsOf(files.clientsCsv);
+    const sessions = rowsOf(files.sessionsCsv);
+    expect(clients.map((row) => row.last_name)).toEqual(Array.from({ length: 7 }, (_, i) => `Žáková 00${i}`));
+    expect(clients[0]).toMatchObject({
+      first_name: 'Ånna 0',
+      session_count: '4',
+      date_of_birth: '1980-04-02',
+    });
+    expect(sessions).toHaveLength(22);
+    expect(sessions[0]).toMatchObject({
+      client_name: 'Ånna 0 Žáková 000',
+      status: 'signed',
+      service_date: '2025-02-01',
+      pain_before: '6',
+      treated_areas: 'Occipital; Sacrum',
+      safety_findings: 'MODIFY: Osteoporosis',
+      signed_by: 'Anna Berg',
+    });
+    expect(sessions.filter((row) => row.status === 'draft')).toHaveLength(1);
+    // Progress after each page of 3 clients, ending with the totals.
+    expect(progress.map((p) => p.clients)).toEqual([0, 3, 6, 7]);
+    expect(progress.at(-1)).toEqual({ clients: 7, sessions: 22, totalClients: 7, totalSessions: 22 });
+  });
+
+  it('stops between pages when cancelled', async () => {
+    const repos = await practice(5, 1);
+    const controller = new AbortController();
+    const run = buildSpreadsheetFiles(repos.db, {
+      pageSize: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.clients >= 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ExportCancelledError);
+  });
+
+  it('an empty practice gives two files with only the header row', async () => {
+    const repos = openRepositories();
+    const files = await buildSpreadsheetFiles(repos.db);
+    expect(new TextDecoder().decode(files.clientsCsv)).toMatch(/^client_id,first_name,.*,updated_at\r\n$/);
+    expect(files.sessions).toBe(0);
+  });
+});
+
+describe('import through the clients repository', () => {
+  it('creates clients in batches (each with a health history), reports progress, and finds them as duplicates afterwards', async () => {
+    const repos = openRepositories();
+    const inputs = Array.from({ length: 230 }, (_, i) => ({
+      ...emptyClientInput(),
+      firstName: 'Zoë',
+      lastName: `Ødegård ${i}`,
+      dateOfBirth: '1980-04-02',
+    }));
+    const seen: number[] = [];
+    const result = await importClients(inputs, {
+      db: repos.db,
+      clients: repos.clients,
+      onProgress: (p) => seen.push(p.imported),
+    });
+    expect(result).toEqual({ imported: 230, cancelled: false });
+    expect(seen).toEqual([0, 100, 200, 230]);
+    expect(await repos.db.clients.count()).toBe(230);
+    expect(await repos.db.healthHistories.count()).toBe(230);
+    const keys = await existingClientKeys(repos.db);
+    expect(keys.has(duplicateKey(inputs[17]!))).toBe(true);
+  });
+
+  it('stops before the next batch when cancelled; saved batches stay', async () => {
+    const repos = openRepositories();
+    const inputs = Array.from({ length: 250 }, (_, i) => ({
+      ...emptyClientInput(),
+      firstName: 'A',
+      lastName: `B${i}`,
+    }));
+    const controller = new AbortController();
+    const result = await importClients(inputs, {
+      db: repos.db,
+      clients: repos.clients,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.imported === 100) controller.abort();
+      },
+    });
+    expect(result).toEqual({ imported: 100, cancelled: true });
+    expect(await repos.db.clients.count()).toBe(100);
+  });
+
+  it('a batch is all or nothing: an invalid client rolls back its whole batch', async () => {
+    const repos = openRepositories();
+    const inputs = [
+      { ...emptyClientInput(), firstName: 'Good', lastName: 'One' },
+      { ...emptyClientInput(), firstName: 'Bad', lastName: 'Email', email: 'nope' },
+    ];
+    await expect(importClients(inputs, { db: repos.db, clients: repos.clients })).rejects.toThrow(
+      'Enter an email address',
+    );
+    expect(await repos.db.clients.count()).toBe(0);
+  });
+});
