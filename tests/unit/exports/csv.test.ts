@@ -218,7 +218,7 @@ describe('spreadsheet columns', () => {
       const section = doc.slice(doc.indexOf(`### ${file}`));
       const rows = section
         .split('\n')
-        .filter((line) => /^\| \d+ \|/.test(line))
+        .filter((line) => /^\|\s*\d+\s*\|/.test(line))
         .slice(0, columns.length)
         .map((line) => line.split('|').map((cell) => cell.trim()));
       expect(rows.map((cells) => cells[2])).toEqual(columns.map((c) => `\`${c.name}\``));
