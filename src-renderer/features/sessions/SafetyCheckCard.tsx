@@ -47,6 +47,7 @@ export function SafetyCheckCard({ client }: { client: Client }) {
     <section
       className={`card safety-check ${worst ? `level-${SEVERITY_CLASS[worst]}` : 'level-clear'}`}
       aria-labelledby="safety-check-title"
+      data-path="safetyCheck"
     >
       <div className="card-header">
         <h2 id="safety-check-title">Safety check</h2>
