@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Field } from '../../app/ui/Field';
 import { database } from '../../db/database';
 import { platform } from '../../platform';
+import { INSECURE_KEY_WARNING } from './automatic-backups';
 import { type BackupProgress, currentAppVersion, describeFailure, saveBackup } from './backup-service';
 import { refreshBackupStatus, setBackupStatus, useBackupStatus } from './backup-status';
 import { formatBytes } from './format';
@@ -170,6 +171,9 @@ export function BackUpNowCard() {
         />
         Remember for automatic backups
       </label>
+      {remember && status?.keyStorage === 'insecure' && (
+        <p className="notice warning">{INSECURE_KEY_WARNING}</p>
+      )}
       {keyUnavailable && (
         <p className="field-hint">This computer has no key store, so the passphrase cannot be remembered.</p>
       )}

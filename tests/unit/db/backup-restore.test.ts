@@ -11,8 +11,10 @@ import { HealthHistoryRepository } from '../../../src-renderer/db/health-history
 import { SettingsRepository } from '../../../src-renderer/db/settings-repository';
 import {
   type BackupFileWriter,
+  BackupSaveError,
   makeBackup,
   readTablesInPages,
+  saveBackup,
 } from '../../../src-renderer/features/backup/backup-service';
 import {
   loadBackup,
@@ -278,6 +280,44 @@ describe('backup then restore', () => {
     });
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(2); // the client and their (empty) health history
+  });
+
+  it("hands only ciphertext to main, and a refused write fails with main's message", async () => {
+    const repos = openRepositories();
+    await addClient(repos.clients, 'Zoë', 'Ødegård');
+    const { files, writer } = memoryWriter();
+    const saved = await saveBackup({
+      db: repos.db,
+      key,
+      appVersion: APP_VERSION,
+      automatic: true,
+      writer,
+      now: () => new Date(2026, 10, 26, 9, 30, 0),
+    });
+    expect(saved.fileName).toBe('Stillpoint auto-backup 2026-11-26 093000.stillpoint');
+    expect(files[0]).toMatchObject({ automatic: true, fileName: saved.fileName });
+    const text = new TextDecoder('latin1').decode(files[0]!.bytes);
+    expect(text).not.toContain('Ødegård');
+    expect(text).not.toContain('firstName');
+
+    const full: BackupFileWriter = async () => ({
+      ok: false,
+      error: {
+        code: 'DISK_FULL',
+        message: 'The backup folder’s disk is full. The previous backup is untouched.',
+      },
+    });
+    const attempt = saveBackup({
+      db: repos.db,
+      key,
+      appVersion: APP_VERSION,
+      automatic: false,
+      writer: full,
+    });
+    await expect(attempt).rejects.toBeInstanceOf(BackupSaveError);
+    await expect(attempt).rejects.toThrow(
+      'The backup folder’s disk is full. The previous backup is untouched.',
+    );
   });
 
   it('stops when cancelled', async () => {
