@@ -5,6 +5,7 @@ import type { SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { repositories } from '../../app/repositories';
+import { AftercareDialog } from '../aftercare/AftercareDialog';
 import { AddendumForm } from './AddendumForm';
 import { AfterEffectForm } from './AfterEffectForm';
 import { AfterEffectList } from './AfterEffectList';
@@ -21,6 +22,7 @@ const SOAP_SECTIONS: ReadonlyArray<[keyof SoapView, string, string]> = [
 
 /** A signed note: read-only, as its SOAP view, with its signature, addenda and audit log. */
 export function SignedNoteView({ client, noteId }: { client: Client; noteId: string }) {
+  const [printing, setPrinting] = useState(false);
   const note = useLiveQuery(async () => (await repositories().sessions.get(noteId)) ?? null, [noteId]);
   const reported = useLiveQuery(
     async () => (note ? repositories().afterEffects.listReportedIn(note) : []),
@@ -49,7 +51,26 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
             {note.durationMinutes !== null ? ` · ${note.durationMinutes} min` : ''}
           </p>
         </div>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => setPrinting(true)}>
+            Print aftercare
+          </button>
+        </div>
       </header>
+      <AftercareDialog
+        open={printing}
+        onClose={() => setPrinting(false)}
+        session={{
+          serviceDate: note.serviceDate ?? '',
+          treatedAreas: note.treatedAreas ?? [],
+          nextSessionRecommendation: note.nextSessionRecommendation ?? '',
+          homeCare: note.homeCare ?? '',
+        }}
+        client={client}
+        onDone={async ({ action, detail }) => {
+          await repositories().audit.append({ noteId: note.id, clientId: note.clientId, action, detail });
+        }}
+      />
 
       <p className="signature-line" data-testid="signature">
         <span className="signature-mark" aria-hidden="true">

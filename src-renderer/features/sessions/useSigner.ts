@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { z } from 'zod';
+import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { repositories } from '../../app/repositories';
 
 /** The name last used to sign a note, offered for the next signature and the next addendum. */
@@ -12,7 +13,14 @@ export function rememberSigner(name: string): Promise<unknown> {
 }
 
 export function useSigner(): [string, (value: string) => void] {
-  const stored = useLiveQuery(() => repositories().settings.get(SIGNER_KEY, SignerSchema, ''), []);
+  // The last name used to sign, else "Your name" from Settings → Practice details.
+  const stored = useLiveQuery(async () => {
+    const { settings } = repositories();
+    const last = await settings.get(SIGNER_KEY, SignerSchema, '');
+    if (last) return last;
+    const practice = await settings.get(SETTINGS_KEYS.practice, PracticeSettingsSchema.nullable(), null);
+    return practice?.therapistName ?? '';
+  }, []);
   const [typed, setTyped] = useState<string | null>(null);
   return [typed ?? stored ?? '', setTyped];
 }
