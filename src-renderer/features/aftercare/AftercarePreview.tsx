@@ -28,7 +28,7 @@ export function AftercarePreview({ sheet }: { sheet: AftercareSheet }) {
       {sheet.treatedAreas.length > 0 && (
         <section>
           <h4>Today we worked on</h4>
-          <p>{sheet.treatedAreas.join(', ')}</p>
+          <p>{sheet.treatedAreas.map((area) => area.charAt(0).toUpperCase() + area.slice(1)).join(' · ')}</p>
         </section>
       )}
       <section>
