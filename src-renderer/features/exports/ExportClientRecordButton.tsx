@@ -89,8 +89,7 @@ function ExportClientRecordPanel({ client, onClose }: { client: Client; onClose:
           <strong>PDF</strong>: to print or hand over. Each note's audit trail records the export.
         </li>
         <li>
-          <strong>JSON</strong>: machine-readable, for moving to another service (the format is documented in
-          docs/export-formats.md).
+          <strong>JSON</strong>: machine-readable, for moving the record to another service or program.
         </li>
       </ul>
       {(['pdf', 'json'] as const).map((what) => {

@@ -209,6 +209,20 @@ function ImportPreview({
     return value.length > 40 ? `${value.slice(0, 39)}…` : value;
   };
 
+  // Fields stay in the group they started in, so a field does not jump while it is changed.
+  const guessed = IMPORT_FIELDS.filter((field) => stage.initial[field] !== null);
+  const others = IMPORT_FIELDS.filter((field) => stage.initial[field] === null);
+  const mappingRow = (field: ImportField) => (
+    <MappingRow
+      key={field}
+      field={field}
+      headers={table.headers}
+      value={mapping[field]}
+      example={example(mapping[field])}
+      onChange={(value) => setField(field, value)}
+    />
+  );
+
   const start = () => {
     const ready = plan.rows.filter(
       (row): row is Extract<PlannedRow, { status: 'ready' }> => row.status === 'ready',
@@ -236,18 +250,15 @@ function ImportPreview({
         Each Stillpoint field takes one column of your file. The matches below are guesses from the column
         names: check them.
       </p>
-      <fieldset className="mapping-grid">
+      <fieldset className="mapping-fields">
         <legend className="visually-hidden">The column of your file for each Stillpoint field</legend>
-        {IMPORT_FIELDS.map((field) => (
-          <MappingRow
-            key={field}
-            field={field}
-            headers={table.headers}
-            value={mapping[field]}
-            example={example(mapping[field])}
-            onChange={(value) => setField(field, value)}
-          />
-        ))}
+        <div className="mapping-grid">{guessed.map(mappingRow)}</div>
+        {others.length > 0 && (
+          <details className="mapping-more">
+            <summary>Other Stillpoint fields ({others.length} without a matching column)</summary>
+            <div className="mapping-grid">{others.map(mappingRow)}</div>
+          </details>
+        )}
       </fieldset>
 
       {usesDates && (
