@@ -43,6 +43,18 @@ export interface TableColumn {
 export class RecordWriter extends HandoutWriter {
   /** Page index (0-based, in the buffered range) where each section title was drawn. */
   readonly sectionPages = new Map<string, number>();
+  /** What a page continues ("Session 2 · 8 January 2024"), for its running header. */
+  readonly continuing = new Map<number, string>();
+  /** What is being drawn now; a page added while it is set continues it. */
+  context: string | null = null;
+
+  constructor(...args: ConstructorParameters<typeof HandoutWriter>) {
+    super(...args);
+    // Also catches the pages pdfkit adds on its own when long text runs over.
+    this.doc.on('pageAdded', () => {
+      if (this.context) this.continuing.set(this.pageIndex(), this.context);
+    });
+  }
 
   pageIndex(): number {
     const range = this.doc.bufferedPageRange();

@@ -453,7 +453,10 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
   record.sessions.forEach(({ note }, index) => {
     if (index > 0) w.y += RECORD_SPACE.noteGap;
     const draft = note.status !== 'signed';
-    w.band(line(noteTitle(note, format)), draft ? 'DRAFT' : 'SIGNED', draft, bodyLine * 3);
+    const title = line(noteTitle(note, format));
+    w.context = null;
+    w.band(title, draft ? 'DRAFT' : 'SIGNED', draft, bodyLine * 3);
+    w.context = title;
     const soap = soapFor(record, note, format);
     const meta = soap.header.filter((text) => text.startsWith('Entered') || text.startsWith('Conflict copy'));
     if (meta.length > 0) {
@@ -487,7 +490,9 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
         '',
       );
     }
-    const audit = record.auditLog.filter((entry) => entry.noteId === note.id);
+    const audit = record.auditLog
+      .filter((entry) => entry.noteId === note.id)
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     if (audit.length > 0) {
       w.ensureSpace(w.lineHeight('bold', RECORD_TYPE.label) + 40);
       w.style('bold', RECORD_TYPE.label, COLOR.muted);
@@ -499,6 +504,7 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
       );
     }
   });
+  w.context = null;
 }
 
 const SIGNATURE_HEIGHT = 26;
@@ -553,7 +559,14 @@ function drawRunningHeadersAndFooters(
       ellipsis: true,
     });
     if (i > range.start) {
-      const header = [practiceName, `${CLIENT_RECORD_TITLE}: ${clientName}`].filter(Boolean).join('   ·   ');
+      const continued = w.continuing.get(i);
+      const header = [
+        practiceName,
+        `${CLIENT_RECORD_TITLE}: ${clientName}`,
+        continued ? `${continued.split(' · ').slice(0, 2).join(', ')} (continued)` : '',
+      ]
+        .filter(Boolean)
+        .join('   ·   ');
       doc.text(header, w.left, geometry.runningHeaderY, {
         width: w.width,
         height: doc.currentLineHeight(),
