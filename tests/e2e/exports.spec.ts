@@ -7,7 +7,7 @@ async function createClient(
   page: Page,
   first: string,
   last: string,
-  details: { dob?: string; phone?: string } = {},
+  details: { dob?: string; phone?: string; notes?: string } = {},
 ) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('button', { name: 'New client' }).click();
@@ -15,6 +15,7 @@ async function createClient(
   await page.getByLabel('Last name').fill(last);
   if (details.dob) await page.getByLabel('Date of birth').fill(details.dob);
   if (details.phone) await page.getByLabel('Phone').first().fill(details.phone);
+  if (details.notes) await page.getByLabel('Notes', { exact: true }).fill(details.notes);
   await page.getByRole('button', { name: 'Save client' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(last) })).toBeVisible();
 }
@@ -103,6 +104,24 @@ test('"Export client record" saves a PDF and a JSON, and each note records the e
   await expect(audit.locator('tr[data-action="exported"]')).toHaveCount(2);
 });
 
+test('a record the PDF fonts cannot print is refused with the characters, and the JSON still saves', async ({
+  page,
+  harness,
+}) => {
+  await createClient(page, 'Mei', 'Chen', { notes: 'Prefers 陈 on letters 🍵' });
+  await page.getByRole('button', { name: 'Export client record' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export client record' });
+  await dialog.getByRole('button', { name: 'Save PDF…' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    'These characters cannot be printed with the PDF fonts: 陈, 🍵. They are in: Client notes.',
+  );
+  expect(await harness.savedFiles()).toEqual([]);
+  await dialog.getByRole('button', { name: 'Save JSON…' }).click();
+  await expect(dialog.getByRole('status')).toContainText('JSON saved to');
+  const [jsonFile] = await harness.savedFiles();
+  expect(JSON.parse(fs.readFileSync(jsonFile!, 'utf8')).client.notes).toBe('Prefers 陈 on letters 🍵');
+});
+
 test('"Import clients" maps the columns, previews, imports the good rows and reports the skipped ones', async ({
   page,
   harness,
@@ -143,6 +162,12 @@ test('"Import clients" maps the columns, previews, imports the good rows and rep
   await expect(preview.locator('tr[data-status="invalid"]')).toContainText(
     'Email: Enter an email address like name@example.com',
   );
+
+  await card.getByText('Rows that will be skipped (2)').click();
+  await expect(card.locator('.skipped-preview li')).toHaveText([
+    'Row 3: Email: Enter an email address like name@example.com',
+    'Row 4: Duplicate: Marta Kowalska (born 1975-07-15) is already a client',
+  ]);
 
   await card.getByRole('button', { name: 'Import 2 clients' }).click();
   const report = card.getByRole('region', { name: 'Import report' });

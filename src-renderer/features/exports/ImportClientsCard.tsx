@@ -197,6 +197,10 @@ function ImportPreview({
     () => planImport(table, mapping, { dateFormat, today }, stage.existing),
     [table, mapping, dateFormat, today, stage.existing],
   );
+  const skippedLines = useMemo(
+    () => plan.rows.flatMap((row) => (row.status === 'ready' ? [] : describeSkippedRow(row))),
+    [plan],
+  );
   const usesDates = mapping.dateOfBirth !== null || mapping.consentDate !== null;
   const hasName = mapping.lastName !== null || mapping.fullName !== null;
 
@@ -291,6 +295,19 @@ function ImportPreview({
         {formatCount(plan.ready)} ready to import · {formatCount(plan.invalid)} with problems ·{' '}
         {formatCount(plan.duplicates)} already on record
       </p>
+      {plan.invalid + plan.duplicates > 0 && (
+        <details className="skipped-preview">
+          <summary>Rows that will be skipped ({formatCount(plan.invalid + plan.duplicates)})</summary>
+          <ul className="skipped-list">
+            {skippedLines.slice(0, REPORT_LINES_SHOWN).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {skippedLines.length > REPORT_LINES_SHOWN && (
+            <p className="muted">and {formatCount(skippedLines.length - REPORT_LINES_SHOWN)} more.</p>
+          )}
+        </details>
+      )}
       <div className="table-scroll">
         <table className="data import-table" aria-labelledby="preview-title">
           <thead>

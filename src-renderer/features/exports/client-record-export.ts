@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/domain/settings';
 import { assembleClientRecord, clientRecordJson } from '../../../src-shared/exports/client-record-export';
 import { repositories } from '../../app/repositories';
+import { database } from '../../db/database';
 import { platform } from '../../platform';
 
 /**
@@ -59,17 +60,23 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** One "exported" audit entry per note of the record, naming the file. */
+/**
+ * One "exported" audit entry per note of the record, naming the file, all in one transaction
+ * (the audit repository joins it): every note records the export, or none does.
+ */
 async function auditExport(record: ClientRecord, what: 'PDF' | 'JSON', path: string): Promise<void> {
   const audit = repositories().audit;
-  for (const { note } of record.sessions) {
-    await audit.append({
-      noteId: note.id,
-      clientId: record.client.id,
-      action: 'exported',
-      detail: `Client record exported as ${what} (${baseName(path)})`,
-    });
-  }
+  const db = database();
+  await db.transaction('rw', db.auditLog, async () => {
+    for (const { note } of record.sessions) {
+      await audit.append({
+        noteId: note.id,
+        clientId: record.client.id,
+        action: 'exported',
+        detail: `Client record exported as ${what} (${baseName(path)})`,
+      });
+    }
+  });
 }
 
 export type SaveOutcome = { saved: true; path: string } | { saved: false; error?: string };
