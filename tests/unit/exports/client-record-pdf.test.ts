@@ -134,7 +134,9 @@ describe('client record PDF: what the client reads', () => {
     const text = allText(pages);
     for (let n = 1; n <= 60; n++) expect(text).toContain(`Session ${n} ·`);
     // A page that continues a note says which one at the top.
-    expect(text).toMatch(/Client record: Marta Kowalska · Session \d+, \d+ \w+ 20\d\d at 10:00 \(continued\)/);
+    expect(text).toMatch(
+      /Client record: Marta Kowalska · Session \d+, \d+ \w+ 20\d\d at 10:00 \(continued\)/,
+    );
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   });
 });
