@@ -37,7 +37,8 @@ const finding = fc
     ...f,
     acknowledged: true,
     overrideReason:
-      (f.severity === 'AVOID' || (f.severity === 'CLEARANCE' && !f.clearance)) && f.overrideReason.trim() === ''
+      (f.severity === 'AVOID' || (f.severity === 'CLEARANCE' && !f.clearance)) &&
+      f.overrideReason.trim() === ''
         ? 'Discussed with the client; proceeding with light touch'
         : f.overrideReason,
     modification: f.severity === 'MODIFY' && f.modification.trim() === '' ? 'Light touch' : f.modification,

@@ -149,7 +149,9 @@ describe('window overrides', () => {
     const eightWeeks = settings({ 'skull-fracture': { unit: 'weeks', amount: 8 } });
     const at = (days: number) =>
       evaluateContraindications(
-        history({ conditions: [condition('skull-fracture', { onsetDate: daysAgo(days), status: 'current' })] }),
+        history({
+          conditions: [condition('skull-fracture', { onsetDate: daysAgo(days), status: 'current' })],
+        }),
         { today: TODAY, settings: eightWeeks },
       ).map((f) => f.severity);
     expect(at(43)).toEqual(['AVOID']);

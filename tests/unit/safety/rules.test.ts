@@ -90,14 +90,18 @@ describe('skull-fracture (6 weeks)', () => {
     });
     expect(severities(healed, 'skull-fracture')).toEqual([]);
     const healedToday = history({
-      conditions: [condition('skull-fracture', { onsetDate: daysAgo(10), status: 'past', resolvedDate: TODAY })],
+      conditions: [
+        condition('skull-fracture', { onsetDate: daysAgo(10), status: 'past', resolvedDate: TODAY }),
+      ],
     });
     expect(severities(healedToday, 'skull-fracture')).toEqual([]);
   });
 
   it('a fracture marked past without a healing date keeps its 6-week window from the fracture', () => {
     const h = history({
-      conditions: [condition('skull-fracture', { onsetDate: daysAgo(42), status: 'past', resolvedDate: null })],
+      conditions: [
+        condition('skull-fracture', { onsetDate: daysAgo(42), status: 'past', resolvedDate: null }),
+      ],
     });
     expect(severities(h, 'skull-fracture')).toEqual(['AVOID']);
   });
