@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { BackupPage } from '../features/backup/BackupPage';
 import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
 import { ClientsSection } from '../features/clients/ClientsSection';
@@ -18,21 +18,28 @@ const SECTIONS = [
 /**
  * Gates, outermost first: the database opens (a newer one is refused), the app lock, the
  * check for records that went missing. The shell renders only when all three let it.
+ * Automatic backups run above the lock, so locking (which unmounts the shell) does not stop them.
  */
 export function App() {
   return (
     <DatabaseGate>
-      <LockGate>
-        <RecoveryGate>
-          <AppShell />
-        </RecoveryGate>
-      </LockGate>
+      <AutomaticBackups>
+        <LockGate>
+          <RecoveryGate>
+            <AppShell />
+          </RecoveryGate>
+        </LockGate>
+      </AutomaticBackups>
     </DatabaseGate>
   );
 }
 
-function AppShell() {
+function AutomaticBackups({ children }: { children: ReactNode }) {
   useAutomaticBackups();
+  return children;
+}
+
+function AppShell() {
   const route = useRoute();
   const current = sectionOf(route);
 
