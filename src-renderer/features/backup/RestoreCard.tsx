@@ -62,6 +62,7 @@ function restoreMessage(error: unknown): string {
 
 const PHASE_LABELS: Record<RestoreProgress['phase'], string> = {
   checking: 'Decrypting and checking every record…',
+  comparing: 'Comparing with the records on this computer…',
   'safety-backup': 'Saving a backup of your current records first…',
   writing: 'Writing the records…',
 };
@@ -164,13 +165,13 @@ export function RestoreCard() {
       progress: { phase: 'checking', done: 0, total: info.totalRecords },
     });
     try {
-      const loaded = await loadBackup(source.bytes, passphrase, {
+      const onProgress = (progress: RestoreProgress) =>
+        stepStore.set({ kind: 'opening', source, info, progress });
+      const loaded = await loadBackup(source.bytes, passphrase, { signal: controller.signal, onProgress });
+      const { merge, replace } = await previewRestore(database(), loaded, {
         signal: controller.signal,
-        onProgress: (progress) => stepStore.set({ kind: 'opening', source, info, progress }),
+        onProgress,
       });
-      const db = database();
-      const merge = await previewRestore(db, loaded, 'merge');
-      const replace = await previewRestore(db, loaded, 'replace');
       stepStore.set({ kind: 'ready', source, info, loaded, passphrase, merge, replace });
     } catch (failure) {
       errorStore.set(restoreMessage(failure));
@@ -263,7 +264,7 @@ export function RestoreCard() {
           </div>
           {step.kind === 'opening' ? (
             <ProgressBar
-              label={PHASE_LABELS.checking}
+              label={PHASE_LABELS[step.progress.phase]}
               done={step.progress.done}
               total={step.progress.total}
               onCancel={() => activeRestore.abort?.abort()}
@@ -434,7 +435,10 @@ function RestoreSummary({
           `${formatCount(totals.keptCurrent)} newer here, kept`,
           `${formatCount(totals.unchanged)} unchanged`,
         ]
-      : [`${formatCount(totals.incoming)} records restored`, `${formatCount(totals.deleted)} removed`];
+      : [
+          `${formatCount(totals.incoming)} records restored`,
+          `${formatCount(totals.deleted)} that the backup does not have removed`,
+        ];
   return (
     <div className="restore-step">
       <p className="notice ok" role="status" data-testid="restore-summary">

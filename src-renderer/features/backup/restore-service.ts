@@ -1,17 +1,20 @@
-import type { Table } from 'dexie';
+import Dexie from 'dexie';
 import {
   BackupError,
   type BackupInfo,
   type BackupSource,
   backupErrorMessages,
   type ConflictReason,
-  planRestore,
+  type OpenedBackup,
+  openBackup,
+  planTableRestore,
+  type RecordFailure,
   type RestorableRecord,
+  type RestoreConflict,
   type RestoreCounts,
   type RestoreMode,
-  type RestorePlan,
-  readAllRecords,
   readBackupHeader,
+  STILLPOINT_SIGNED_FIELDS,
 } from '../../../src-shared/backup';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -26,37 +29,42 @@ import {
   platformBackupWriter,
   saveBackup,
 } from './backup-service';
-import { RECORD_VALIDATORS, TABLE_SPECS, type TableSpec } from './backup-tables';
+import { isTableName, RECORD_VALIDATORS, TABLE_SPECS, type TableSpec } from './backup-tables';
 
 /**
- * "Restore from backup". Three steps, each leaving the database untouched until the last:
+ * "Restore from backup". Nothing is written until the last step, and that step is all or nothing:
  * 1. `previewBackup`: the plain header (counts, created at, versions, session dates), no passphrase.
- * 2. `loadBackup`: passphrase checked, every segment authenticated, every record validated
- *    with the shared schemas, all before anything is written. Then `previewRestore` says what
- *    Merge or Replace all would do.
+ * 2. `loadBackup`: the passphrase is checked, then every segment is decrypted and authenticated
+ *    and every record validated with the shared schemas (and keys checked for duplicates), all
+ *    before anything is written. `previewRestore` then says what Merge or Replace all would do.
  * 3. `restoreBackup`: for "Replace all" a safety backup of the current records first (if it
- *    fails, nothing happens); then ONE read-write transaction over every table that re-reads
- *    the current records, plans, and writes: all or nothing. A failure or a cancel mid-write
- *    aborts the transaction and IndexedDB rolls every table back.
+ *    fails, nothing happens); then ONE read-write transaction over every table that reads the
+ *    backup again and writes it a batch at a time. A failure or a cancel mid-write aborts the
+ *    transaction and IndexedDB rolls every table back.
  *
- * Memory: the whole backup is decrypted and parsed before the transaction (an IndexedDB
- * transaction cannot wait on WebCrypto), so the parsed records are held once; a merge also reads
- * the current records inside the transaction. Roughly 2-3x the JSON size of the data at peak.
+ * Memory stays bounded: records are never all in memory at once. Each pass streams the file a
+ * batch (WRITE_CHUNK records) at a time; what is kept between passes is the file itself (already
+ * in memory as bytes) and the set of record keys. Inside the transaction the decryption of the
+ * next segment (WebCrypto, which would otherwise let the transaction commit) is awaited through
+ * Dexie.waitFor, which keeps the transaction alive.
  */
 
 type Row = Record<string, unknown>;
-export type BackupTables = Record<TableName, Row[]>;
 
-/** Records per bulkPut inside the restore transaction, with progress in between. */
+/** Records per batch read from the file, and so per bulkPut inside the restore transaction. */
 export const WRITE_CHUNK = 2_000;
 
 export interface LoadedBackup {
   info: BackupInfo;
-  /** Validated records per table (schema output: what will be stored). */
-  tables: BackupTables;
+  /** Reads the file again (decrypting and validating) a batch at a time. */
+  opened: OpenedBackup;
+  /** Records per table in the backup. */
+  counts: Record<TableName, number>;
+  /** The primary keys of each table's records in the backup (for Replace all's deletions). */
+  keys: Record<TableName, Set<string>>;
 }
 
-export type RestorePhase = 'checking' | 'safety-backup' | 'writing';
+export type RestorePhase = 'checking' | 'comparing' | 'safety-backup' | 'writing';
 
 export interface RestoreProgress {
   phase: RestorePhase;
@@ -64,37 +72,93 @@ export interface RestoreProgress {
   total: number;
 }
 
+interface PassOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: RestoreProgress) => void;
+}
+
 /** Step 1: the header, without the passphrase. NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION. */
 export function previewBackup(source: BackupSource): Promise<BackupInfo> {
   return readBackupHeader(source, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
 }
 
+function cancelled(): BackupError {
+  return new BackupError('CANCELLED', backupErrorMessages.CANCELLED);
+}
+
+function duplicateKeyError(failure: RecordFailure): BackupError {
+  const where = `${failure.table} record ${failure.index + 1}${failure.id ? ` (id ${failure.id})` : ''}`;
+  const listed = `${where}, field ${failure.field}: ${failure.message}`;
+  return new BackupError(
+    'INVALID_RECORDS',
+    `Some records in this backup are not valid, so nothing was restored. ${listed}.`,
+    listed,
+    [failure],
+  );
+}
+
+function specOf(table: string): TableSpec {
+  // The validators refuse any table this version does not know, so this cannot miss.
+  if (!isTableName(table)) throw new BackupError('INVALID_RECORDS', `Unknown table ${table}.`);
+  return TABLE_SPECS[table];
+}
+
+function keyOf(spec: TableSpec, record: Row): string {
+  return String(record[spec.key]);
+}
+
 /**
- * Step 2: decrypts and validates everything. WRONG_PASSPHRASE before any record is decrypted;
- * CORRUPTED, INVALID_RECORDS (naming the records) or CANCELLED after. Nothing is written.
- * A table this version does not know fails validation (it would be lost otherwise).
+ * Step 2: decrypts and validates everything, keeping only the record keys. WRONG_PASSPHRASE
+ * before any record is decrypted; CORRUPTED, INVALID_RECORDS (naming the records) or CANCELLED
+ * after. Nothing is written. A table this version does not know fails validation.
  */
 export async function loadBackup(
   source: BackupSource,
   passphrase: string,
-  options: { signal?: AbortSignal; onProgress?: (progress: RestoreProgress) => void } = {},
+  options: PassOptions = {},
 ): Promise<LoadedBackup> {
-  const { info, tables } = await readAllRecords(source, passphrase, {
+  const opened = await openBackup(source, passphrase, {
     maxSchemaVersion: CURRENT_SCHEMA_VERSION,
     validators: RECORD_VALIDATORS,
+    batchSize: WRITE_CHUNK,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const keys = Object.fromEntries(TABLE_NAMES.map((name) => [name, new Set<string>()])) as Record<
+    TableName,
+    Set<string>
+  >;
+  for await (const batch of opened.batches({
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
-  });
-  const out = {} as BackupTables;
-  for (const name of TABLE_NAMES) out[name] = (tables[name] ?? []) as Row[];
-  // Backups of an older schema version would be upgraded here, table by table, before planning.
-  return { info, tables: out };
+  })) {
+    const spec = specOf(batch.table);
+    const seen = keys[spec.name];
+    for (const record of batch.records as Row[]) {
+      const key = keyOf(spec, record);
+      if (seen.has(key)) {
+        throw duplicateKeyError({
+          table: spec.name,
+          index: seen.size,
+          id: key,
+          field: spec.key,
+          message: 'appears twice in the backup',
+        });
+      }
+      seen.add(key);
+    }
+  }
+  const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, keys[name].size])) as Record<
+    TableName,
+    number
+  >;
+  // Backups of an older schema version would be upgraded batch by batch here and in the passes.
+  return { info: opened.info, opened, counts, keys };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Planning: the shared planner wants { id, updatedAt } records; tables keyed otherwise (health
-// histories by clientId, settings by key) or versioned by another time (reports, audit entries)
-// travel wrapped.
+// Planning one batch with the shared planner. It wants { id, updatedAt } records: tables keyed
+// otherwise (health histories by clientId, settings by key) or versioned by another time
+// (reports, audit entries) travel wrapped.
 
 interface Wrapped extends RestorableRecord {
   record: Row;
@@ -107,48 +171,16 @@ function needsWrapper(spec: TableSpec): boolean {
 function toPlanItem(spec: TableSpec, record: Row): RestorableRecord {
   if (!needsWrapper(spec)) return record as unknown as RestorableRecord;
   const stamp = spec.stamp(record);
-  return {
-    id: String(record[spec.key]),
-    updatedAt: typeof stamp === 'string' ? stamp : '',
-    record,
-  } as Wrapped;
+  return { id: keyOf(spec, record), updatedAt: typeof stamp === 'string' ? stamp : '', record } as Wrapped;
 }
 
 function fromPlanItem(spec: TableSpec, item: RestorableRecord): Row {
   return needsWrapper(spec) ? (item as Wrapped).record : (item as unknown as Row);
 }
 
-/** A stored row as the backup would carry it (index-only fields left out), for comparing. */
+/** A stored row as the backup carries it (index-only fields left out), for comparing. */
 function recordOfRow(spec: TableSpec, row: Row): Row {
   return spec.name === 'clients' ? spec.toBackup(row) : row;
-}
-
-function planFor(
-  current: Partial<Record<TableName, Row[]>>,
-  incoming: BackupTables,
-  mode: RestoreMode,
-  newId?: () => string,
-): RestorePlan {
-  const planCurrent: Record<string, RestorableRecord[]> = {};
-  const planIncoming: Record<string, RestorableRecord[]> = {};
-  for (const name of TABLE_NAMES) {
-    const spec = TABLE_SPECS[name];
-    planCurrent[name] = (current[name] ?? []).map((row) => toPlanItem(spec, recordOfRow(spec, row)));
-    planIncoming[name] = incoming[name].map((record) => toPlanItem(spec, record));
-  }
-  return planRestore({
-    current: planCurrent,
-    incoming: planIncoming,
-    mode,
-    tables: TABLE_NAMES,
-    ...(newId ? { newId } : {}),
-  });
-}
-
-async function readCurrent(db: StillpointDatabase): Promise<Record<TableName, Row[]>> {
-  const current = {} as Record<TableName, Row[]>;
-  for (const name of TABLE_NAMES) current[name] = (await db.table(name).toArray()) as Row[];
-  return current;
 }
 
 export interface TableChange extends RestoreCounts {
@@ -163,7 +195,7 @@ export interface ConflictView {
   id: string;
   copyId: string;
   reason: ConflictReason;
-  /** "Session 3, 4 Mar 2025, Marta Kowalska": enough to find both versions. */
+  /** "Session 3, 2025-03-04, Marta Kowalska": enough to find both versions. */
   label: string;
 }
 
@@ -174,24 +206,28 @@ export interface RestorePreview {
   conflicts: ConflictView[];
 }
 
-function clientNames(...lists: Row[][]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const list of lists) {
-    for (const client of list) {
-      const name = `${String(client.firstName ?? '')} ${String(client.lastName ?? '')}`.trim();
-      if (typeof client.id === 'string') names.set(client.id, name || 'Unnamed client');
-    }
-  }
-  return names;
-}
-
-function summarize(
-  plan: RestorePlan,
-  currentCounts: Record<string, number>,
-  incoming: BackupTables,
-  names: Map<string, string>,
+function emptyPreview(
+  mode: RestoreMode,
+  current: Record<string, number>,
+  loaded: LoadedBackup,
 ): RestorePreview {
   const tables = {} as Record<TableName, TableChange>;
+  for (const name of TABLE_NAMES) {
+    tables[name] = {
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      keptCurrent: 0,
+      deleted: 0,
+      conflicts: 0,
+      current: current[name] ?? 0,
+      incoming: loaded.counts[name],
+    };
+  }
+  return { mode, tables, totals: totalsOf(tables), conflicts: [] };
+}
+
+function totalsOf(tables: Record<TableName, TableChange>): RestorePreview['totals'] {
   const totals = {
     added: 0,
     updated: 0,
@@ -203,57 +239,205 @@ function summarize(
     incoming: 0,
   };
   for (const name of TABLE_NAMES) {
-    const table = plan.tables[name]!;
-    const change: TableChange = {
-      added: table.added,
-      updated: table.updated,
-      unchanged: table.unchanged,
-      keptCurrent: table.keptCurrent,
-      deleted: table.deleted,
-      conflicts: table.conflicts,
-      current: currentCounts[name] ?? 0,
-      incoming: incoming[name].length,
-    };
-    tables[name] = change;
-    for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += change[key];
+    for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tables[name][key];
   }
-  const conflicts = plan.conflicts.map((conflict): ConflictView => {
-    const note = conflict.current as unknown as Row;
-    const number =
-      typeof note.sessionNumber === 'number' ? `Session ${note.sessionNumber}` : 'A session note';
-    const date = typeof note.serviceDate === 'string' && note.serviceDate ? `, ${note.serviceDate}` : '';
-    const client = names.get(String(note.clientId)) ?? 'an unknown client';
-    return {
-      table: conflict.table as TableName,
-      id: conflict.id,
-      copyId: conflict.copyId,
-      reason: conflict.reason,
-      label: `${number}${date}, ${client}`,
-    };
-  });
-  return { mode: plan.mode, tables, totals, conflicts };
+  return totals;
+}
+
+/** Client names for conflict labels: the backup's clients, then this computer's. */
+class ClientNames {
+  private readonly names = new Map<string, string>();
+
+  remember(clients: readonly Row[]): void {
+    for (const client of clients) {
+      const name = `${String(client.firstName ?? '')} ${String(client.lastName ?? '')}`.trim();
+      if (typeof client.id === 'string') this.names.set(client.id, name || 'Unnamed client');
+    }
+  }
+
+  async nameOf(db: StillpointDatabase, clientId: string): Promise<string> {
+    const known = this.names.get(clientId);
+    if (known) return known;
+    const row = (await db.clients.get(clientId)) as Row | undefined;
+    if (row) this.remember([row]);
+    return this.names.get(clientId) ?? 'an unknown client';
+  }
+}
+
+async function conflictView(
+  db: StillpointDatabase,
+  conflict: RestoreConflict,
+  names: ClientNames,
+): Promise<ConflictView> {
+  const note = conflict.current as unknown as Row;
+  const number = typeof note.sessionNumber === 'number' ? `Session ${note.sessionNumber}` : 'A session note';
+  const date = typeof note.serviceDate === 'string' && note.serviceDate ? `, ${note.serviceDate}` : '';
+  const client = await names.nameOf(db, String(note.clientId));
+  return {
+    table: conflict.table as TableName,
+    id: conflict.id,
+    copyId: conflict.copyId,
+    reason: conflict.reason,
+    label: `${number}${date}, ${client}`,
+  };
 }
 
 /**
- * What a restore would change, read-only. Merge plans against every current record; Replace
- * all plans against them too, so "unchanged" and "deleted" are exact.
+ * Conflict copies already in the database, by the id they are a copy of: merging the same
+ * backup twice must not add a second copy. There is no index on the field, so the table is
+ * scanned, once, and only when a batch has a signed record that differs.
+ */
+class ExistingCopies {
+  private byOriginal: Map<string, Row[]> | undefined;
+
+  async of(db: StillpointDatabase, table: TableName, ids: readonly string[]): Promise<Row[]> {
+    if (table !== 'sessions') return [];
+    if (!this.byOriginal) {
+      this.byOriginal = new Map();
+      const copies = (await db.sessions
+        .filter((row) => typeof row.conflictCopyOf === 'string')
+        .toArray()) as Row[];
+      for (const copy of copies) {
+        const original = String(copy.conflictCopyOf);
+        const list = this.byOriginal.get(original);
+        if (list) list.push(copy);
+        else this.byOriginal.set(original, [copy]);
+      }
+    }
+    return ids.flatMap((id) => this.byOriginal?.get(id) ?? []);
+  }
+
+  add(copies: readonly Row[]): void {
+    if (!this.byOriginal) return;
+    for (const copy of copies) {
+      const original = String(copy.conflictCopyOf);
+      const list = this.byOriginal.get(original);
+      if (list) list.push(copy);
+      else this.byOriginal.set(original, [copy]);
+    }
+  }
+}
+
+interface MergedBatch {
+  puts: Row[];
+  counts: RestoreCounts;
+  conflicts: RestoreConflict[];
+}
+
+/** Merge rules for one batch against the matching records here (see planTableRestore). */
+async function mergeBatch(
+  db: StillpointDatabase,
+  spec: TableSpec,
+  records: readonly Row[],
+  copies: ExistingCopies,
+  newId?: () => string,
+): Promise<MergedBatch> {
+  const keys = records.map((record) => record[spec.key] as string);
+  const found = ((await db.table(spec.name).bulkGet(keys)) as (Row | undefined)[]).filter(
+    (row): row is Row => row !== undefined,
+  );
+  const signedField = Object.hasOwn(STILLPOINT_SIGNED_FIELDS, spec.name)
+    ? STILLPOINT_SIGNED_FIELDS[spec.name]
+    : undefined;
+  const options = {
+    mode: 'merge' as const,
+    ...(signedField ? { signedField } : {}),
+    ...(newId ? { newId } : {}),
+  };
+  const current = found.map((row) => toPlanItem(spec, recordOfRow(spec, row)));
+  const incoming = records.map((record) => toPlanItem(spec, record));
+  let conflicts: RestoreConflict[] = [];
+  let plan = planTableRestore(spec.name, current, incoming, options, conflicts);
+  if (plan.conflicts > 0) {
+    // A signed record differs: look for a copy kept by an earlier merge before adding another.
+    const kept = await copies.of(
+      db,
+      spec.name,
+      found.map((row) => keyOf(spec, row)),
+    );
+    if (kept.length > 0) {
+      conflicts = [];
+      plan = planTableRestore(
+        spec.name,
+        [...current, ...kept.map((row) => toPlanItem(spec, row))],
+        incoming,
+        options,
+        conflicts,
+      );
+    }
+  }
+  const puts = plan.puts.map((item) => spec.toRow(fromPlanItem(spec, item)));
+  copies.add(puts.filter((row) => typeof row.conflictCopyOf === 'string'));
+  return {
+    puts,
+    counts: {
+      added: plan.added,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      keptCurrent: plan.keptCurrent,
+      deleted: 0,
+      conflicts: plan.conflicts,
+    },
+    conflicts,
+  };
+}
+
+function addCounts(target: TableChange, counts: RestoreCounts): void {
+  target.added += counts.added;
+  target.updated += counts.updated;
+  target.unchanged += counts.unchanged;
+  target.keptCurrent += counts.keptCurrent;
+  target.deleted += counts.deleted;
+  target.conflicts += counts.conflicts;
+}
+
+/**
+ * What Merge and Replace all would change, read-only, in one more pass over the file: each batch
+ * is compared with the records here that share its keys.
  */
 export async function previewRestore(
   db: StillpointDatabase,
   loaded: LoadedBackup,
-  mode: RestoreMode,
-): Promise<RestorePreview> {
-  const current = await db.transaction(
-    'r',
-    TABLE_NAMES.map((name) => db.table(name)),
-    () => readCurrent(db),
-  );
-  const plan = planFor(current, loaded.tables, mode, () => 'preview');
-  const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, current[name].length]));
-  return summarize(plan, counts, loaded.tables, clientNames(current.clients, loaded.tables.clients));
+  options: PassOptions = {},
+): Promise<{ merge: RestorePreview; replace: RestorePreview }> {
+  const current = await countRecords(db);
+  const merge = emptyPreview('merge', current, loaded);
+  const replace = emptyPreview('replace', current, loaded);
+  const names = new ClientNames();
+  const copies = new ExistingCopies();
+  let done = 0;
+  const total = Object.values(loaded.counts).reduce((sum, n) => sum + n, 0);
+  const matched = Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
+  for await (const batch of loaded.opened.batches(options.signal ? { signal: options.signal } : {})) {
+    const spec = specOf(batch.table);
+    const records = batch.records as Row[];
+    if (spec.name === 'clients') names.remember(records);
+    const merged = await mergeBatch(db, spec, records, copies, () => 'preview');
+    addCounts(merge.tables[spec.name], merged.counts);
+    for (const conflict of merged.conflicts) merge.conflicts.push(await conflictView(db, conflict, names));
+    // Replace all: what matches here is updated or unchanged, the rest added; merge knows which.
+    const { added, updated, unchanged, keptCurrent, conflicts } = merged.counts;
+    const changed = updated + keptCurrent + conflicts;
+    addCounts(replace.tables[spec.name], {
+      added,
+      updated: changed,
+      unchanged,
+      keptCurrent: 0,
+      deleted: 0,
+      conflicts: 0,
+    });
+    matched[spec.name] += changed + unchanged;
+    done += records.length;
+    options.onProgress?.({ phase: 'comparing', done, total });
+  }
+  for (const name of TABLE_NAMES)
+    replace.tables[name].deleted = Math.max(0, (current[name] ?? 0) - matched[name]);
+  merge.totals = totalsOf(merge.tables);
+  replace.totals = totalsOf(replace.tables);
+  return { merge, replace };
 }
 
-export interface RestoreOptions {
+export interface RestoreOptions extends PassOptions {
   db: StillpointDatabase;
   loaded: LoadedBackup;
   mode: RestoreMode;
@@ -262,17 +446,14 @@ export interface RestoreOptions {
   appVersion: string;
   /** Default: main's backupWrite. */
   writer?: BackupFileWriter;
-  signal?: AbortSignal;
-  onProgress?: (progress: RestoreProgress) => void;
   now?: () => Date;
   newId?: () => string;
-  /** Records per bulkPut. */
-  chunkSize?: number;
 }
 
 export interface RestoreResult extends RestorePreview {
   /** Where the safety backup went ("Replace all" over existing records), else null. */
   safetyBackupPath: string | null;
+  /** Records put or deleted. */
   written: number;
 }
 
@@ -291,84 +472,107 @@ export function safetyBackupFileName(now: Date): string {
   return `Stillpoint backup before restore ${stamp}.stillpoint`;
 }
 
-function cancelled(): BackupError {
-  return new BackupError('CANCELLED', backupErrorMessages.CANCELLED);
+async function writeSafetyBackup(options: RestoreOptions, now: () => Date): Promise<string | null> {
+  const { db, signal, onProgress } = options;
+  const counts = await countRecords(db);
+  if (Object.values(counts).every((n) => n === 0)) return null; // nothing to keep
+  try {
+    const saved = await saveBackup({
+      db,
+      passphrase: options.passphrase,
+      appVersion: options.appVersion,
+      automatic: false,
+      fileName: safetyBackupFileName(now()),
+      writer: options.writer ?? platformBackupWriter,
+      now,
+      ...(signal ? { signal } : {}),
+      onProgress: (progress) =>
+        onProgress?.({ phase: 'safety-backup', done: progress.done, total: progress.total }),
+    });
+    return saved.path;
+  } catch (error) {
+    if (error instanceof BackupError && error.code === 'CANCELLED') throw error;
+    throw new RestoreNotStartedError(
+      `Replace all first saves a backup of your current records, and that failed: ${describeFailure(error, 'backup')} Nothing was restored; your records are unchanged.`,
+    );
+  }
 }
 
 /**
  * Step 3. Replace all writes a safety backup of the current records first (skipped when the
- * database is empty); if it cannot be written, nothing is restored. Then one transaction:
- * the current records are read, the plan made and every put (and, for Replace, every table
- * cleared) done inside it, so a crash, an error or a cancel leaves the database as it was.
+ * database is empty); if it cannot be written, nothing is restored. Then one transaction reads
+ * the backup again batch by batch and writes it: Replace all puts every record and deletes what
+ * the backup does not have; Merge compares each batch with the records here (newer wins, a
+ * differing signed note is kept beside as a conflict copy). A crash, an error or a cancel leaves
+ * the database as it was.
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const { db, loaded, mode, signal, onProgress } = options;
   const now = options.now ?? (() => new Date());
-  let safetyBackupPath: string | null = null;
+  if (signal?.aborted) throw cancelled();
+  const safetyBackupPath = mode === 'replace' ? await writeSafetyBackup(options, now) : null;
   if (signal?.aborted) throw cancelled();
 
-  if (mode === 'replace') {
-    const counts = await countRecords(db);
-    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    if (total > 0) {
-      try {
-        const saved = await saveBackup({
-          db,
-          passphrase: options.passphrase,
-          appVersion: options.appVersion,
-          automatic: false,
-          fileName: safetyBackupFileName(now()),
-          writer: options.writer ?? platformBackupWriter,
-          now,
-          ...(signal ? { signal } : {}),
-          onProgress: (progress) =>
-            onProgress?.({ phase: 'safety-backup', done: progress.done, total: progress.total }),
-        });
-        safetyBackupPath = saved.path;
-      } catch (error) {
-        if (error instanceof BackupError && error.code === 'CANCELLED') throw error;
-        throw new RestoreNotStartedError(
-          `Replace all first saves a backup of your current records, and that failed: ${describeFailure(error, 'backup')} Nothing was restored; your records are unchanged.`,
-        );
+  const total = Object.values(loaded.counts).reduce((sum, n) => sum + n, 0);
+  const tables = TABLE_NAMES.map((name) => db.table(name));
+  const iterator = loaded.opened.batches(signal ? { signal } : {})[Symbol.asyncIterator]();
+  try {
+    return await db.transaction('rw', tables, async () => {
+      const current = await countRecords(db);
+      const result = emptyPreview(mode, current, loaded);
+      const names = new ClientNames();
+      const copies = new ExistingCopies();
+      let written = 0;
+      let done = 0;
+      onProgress?.({ phase: 'writing', done: 0, total });
+      // Decrypting and parsing is not IndexedDB work: waitFor keeps the transaction open while it
+      // runs. The next batch is read while this one is written, so the two overlap.
+      const readNext = () => {
+        const next = Dexie.waitFor(Dexie.ignoreTransaction(() => iterator.next()));
+        next.catch(() => {}); // a failure is thrown where it is awaited
+        return next;
+      };
+      let upcoming = readNext();
+      for (;;) {
+        const step = await upcoming;
+        if (step.done) break;
+        if (signal?.aborted) throw cancelled();
+        upcoming = readNext();
+        const spec = specOf(step.value.table);
+        const records = step.value.records as Row[];
+        const table = db.table(spec.name);
+        if (mode === 'replace') {
+          await table.bulkPut(records.map(spec.toRow));
+          result.tables[spec.name].added += records.length;
+          written += records.length;
+        } else {
+          if (spec.name === 'clients') names.remember(records);
+          const merged = await mergeBatch(db, spec, records, copies, options.newId);
+          if (merged.puts.length > 0) await table.bulkPut(merged.puts);
+          addCounts(result.tables[spec.name], merged.counts);
+          for (const conflict of merged.conflicts)
+            result.conflicts.push(await conflictView(db, conflict, names));
+          written += merged.puts.length;
+        }
+        done += records.length;
+        onProgress?.({ phase: 'writing', done, total });
       }
-    }
+      if (mode === 'replace') {
+        // What this computer has and the backup does not.
+        for (const name of TABLE_NAMES) {
+          if (signal?.aborted) throw cancelled();
+          const keep = loaded.keys[name];
+          const here = (await db.table(name).toCollection().primaryKeys()) as string[];
+          const doomed = here.filter((key) => !keep.has(String(key)));
+          if (doomed.length > 0) await db.table(name).bulkDelete(doomed);
+          result.tables[name].deleted = doomed.length;
+          written += doomed.length;
+        }
+      }
+      result.totals = totalsOf(result.tables);
+      return { ...result, safetyBackupPath, written };
+    });
+  } finally {
+    await iterator.return?.(undefined);
   }
-  if (signal?.aborted) throw cancelled();
-
-  const chunkSize = options.chunkSize ?? WRITE_CHUNK;
-  const tables = TABLE_NAMES.map((name) => db.table(name)) as Table<Row, unknown>[];
-  const result = await db.transaction('rw', tables, async () => {
-    const current = await readCurrent(db);
-    const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, current[name].length]));
-    const plan = planFor(current, loaded.tables, mode, options.newId);
-    const names = clientNames(current.clients, loaded.tables.clients);
-    const total = plan.summary.puts + plan.summary.deletes;
-    let written = 0;
-    onProgress?.({ phase: 'writing', done: 0, total });
-    for (const name of TABLE_NAMES) {
-      const spec = TABLE_SPECS[name];
-      const table = db.table(name);
-      const tablePlan = plan.tables[name]!;
-      if (tablePlan.deletes.length > 0) {
-        if (signal?.aborted) throw cancelled();
-        await table.bulkDelete(tablePlan.deletes);
-        written += tablePlan.deletes.length;
-      }
-      for (let start = 0; start < tablePlan.puts.length; start += chunkSize) {
-        if (signal?.aborted) throw cancelled();
-        const rows = tablePlan.puts
-          .slice(start, start + chunkSize)
-          .map((item) => spec.toRow(fromPlanItem(spec, item)));
-        await table.bulkPut(rows);
-        written += rows.length;
-        onProgress?.({ phase: 'writing', done: written, total });
-      }
-    }
-    return { plan, counts, names, written };
-  });
-  return {
-    ...summarize(result.plan, result.counts, loaded.tables, result.names),
-    safetyBackupPath,
-    written: result.written,
-  };
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import {
   CURRENT_SCHEMA_VERSION,
   type StillpointDatabase,
@@ -30,7 +31,7 @@ import {
   deriveBackupKey,
   writeBackup,
 } from '../../../src-shared/backup';
-import { emptyClientInput } from '../../../src-shared/domain/client';
+import { ClientSchema, emptyClientInput } from '../../../src-shared/domain/client';
 import { emptyHealthHistory } from '../../../src-shared/domain/health-history';
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
@@ -176,8 +177,7 @@ describe('backup then restore', () => {
 
     const target = openRepositories();
     const loaded = await loadBackup(bytes, PASSPHRASE);
-    // The index-only client fields never travel: they are recomputed on the way in.
-    expect(loaded.tables.clients[0]).not.toHaveProperty('sortKey');
+    expect(loaded.counts).toEqual(info.header.counts);
     const { files, writer } = memoryWriter();
     const result = await restoreBackup({
       db: target.db,
@@ -332,6 +332,85 @@ describe('backup then restore', () => {
   });
 });
 
+describe('a large backup', () => {
+  it('streams batch by batch over several encrypted segments inside one transaction', async () => {
+    const source = openRepositories();
+    const noise = () => {
+      const bytes = crypto.getRandomValues(new Uint8Array(450));
+      return Buffer.from(bytes).toString('base64'); // does not compress: the file needs 2+ segments
+    };
+    const rows = [];
+    for (let i = 0; i < 2_600; i++) {
+      const client = ClientSchema.parse({
+        ...emptyClientInput(),
+        id: `client-${String(i).padStart(5, '0')}`,
+        firstName: `Zoë ${i}`,
+        lastName: 'Ødegård',
+        notes: noise(),
+        createdAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+        lastVisitAt: null,
+        searchText: '',
+      });
+      rows.push(clientRowFor(client));
+    }
+    await source.db.clients.bulkAdd(rows);
+    const original = await snapshot(source.db);
+    const bytes = await backupOf(source.db);
+    const info = await previewBackup(bytes);
+    expect(info.segmentCount).toBeGreaterThan(1);
+
+    const loaded = await loadBackup(bytes, PASSPHRASE);
+    const target = openRepositories();
+    await target.db.clients.bulkAdd(rows.slice(0, 100)); // some already here, identical
+    await addClient(target.clients, 'Only', 'Here');
+    const { merge, replace } = await previewRestore(target.db, loaded);
+    expect(merge.tables.clients).toMatchObject({
+      added: 2_500,
+      unchanged: 100,
+      current: 101,
+      incoming: 2_600,
+    });
+    expect(replace.tables.clients).toMatchObject({ added: 2_500, unchanged: 100, deleted: 1 });
+    const progress: number[] = [];
+    const result = await restoreBackup({
+      db: target.db,
+      loaded,
+      mode: 'replace',
+      passphrase: PASSPHRASE,
+      appVersion: APP_VERSION,
+      writer: memoryWriter().writer,
+      onProgress: (p) => {
+        if (p.phase === 'writing') progress.push(p.done);
+      },
+    });
+    expect(progress.filter((done) => done > 0 && done < 2_600).length).toBeGreaterThan(0); // batch by batch
+    expect(result.tables.clients).toMatchObject({ added: 2_600, deleted: 1 });
+    expect(await snapshot(target.db)).toEqual(original);
+  });
+
+  it('refuses a backup where a record key appears twice', async () => {
+    const client = (await addClient(openRepositories().clients)) as unknown as Record<string, unknown>;
+    const written = await writeBackup({
+      key,
+      appVersion: APP_VERSION,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      tables: [{ table: 'clients', records: [client, { ...client, firstName: 'Twin' }] }],
+    });
+    const twice = new Uint8Array(written.byteLength);
+    let offset = 0;
+    for (const chunk of written.chunks) {
+      twice.set(chunk, offset);
+      offset += chunk.length;
+    }
+    const error = await failure(loadBackup(twice, PASSPHRASE));
+    expect(error.code).toBe('INVALID_RECORDS');
+    expect(error.message).toContain(
+      `clients record 2 (id ${String(client.id)}), field id: appears twice in the backup`,
+    );
+  });
+});
+
 describe('a restore that cannot happen leaves the records unchanged', () => {
   let bytes: Uint8Array<ArrayBuffer>;
   let repos: Repos;
@@ -434,7 +513,7 @@ describe('merge', () => {
     const before = await snapshot(repos.db);
 
     const loaded = await loadBackup(backup, PASSPHRASE);
-    const preview = await previewRestore(repos.db, loaded, 'merge');
+    const preview = (await previewRestore(repos.db, loaded)).merge;
     expect(await snapshot(repos.db)).toEqual(before); // a preview writes nothing
     expect(preview.tables.clients).toMatchObject({ added: 1, keptCurrent: 1, unchanged: 1, conflicts: 0 });
     expect(preview.tables.sessions).toMatchObject({ added: 1, updated: 1, conflicts: 1 });
@@ -470,7 +549,7 @@ describe('merge', () => {
     expect(StoredSessionNoteSchema.safeParse(copy).success).toBe(true);
 
     // Merging the same backup again changes nothing.
-    const again = await previewRestore(repos.db, await loadBackup(backup, PASSPHRASE), 'merge');
+    const again = (await previewRestore(repos.db, await loadBackup(backup, PASSPHRASE))).merge;
     expect(again.totals).toMatchObject({ added: 0, updated: 0, conflicts: 0 });
   });
 });
@@ -487,7 +566,7 @@ describe('replace all', () => {
     const before = await snapshot(repos.db);
     const { files, writer } = memoryWriter();
     const loaded = await loadBackup(backup, PASSPHRASE);
-    const preview = await previewRestore(repos.db, loaded, 'replace');
+    const preview = (await previewRestore(repos.db, loaded)).replace;
     expect(preview.tables.clients).toMatchObject({ current: 1, incoming: 3, added: 3, deleted: 1 });
 
     const phases: string[] = [];
@@ -627,10 +706,10 @@ describe('all or nothing', () => {
         mode: 'merge',
         passphrase: PASSPHRASE,
         appVersion: APP_VERSION,
-        chunkSize: 1,
         signal: controller.signal,
         onProgress: (p) => {
-          if (p.phase === 'writing' && p.done === 2) controller.abort();
+          // After the first batch (the clients) was written inside the transaction.
+          if (p.phase === 'writing' && p.done > 0) controller.abort();
         },
       }),
     );
