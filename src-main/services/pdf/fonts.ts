@@ -136,5 +136,26 @@ export function printableText(text: string, fonts: HandoutFonts, singleLine = fa
     else if (WHITESPACE.test(char) && !coveredByAll(fonts, char.codePointAt(0)!)) out += ' ';
     else out += char;
   }
-  return singleLine ? out.replace(/ {2,}/g, ' ').trim() : out;
+  return breakLongRuns(singleLine ? out.replace(/ {2,}/g, ' ').trim() : out);
+}
+
+/** Longest run of characters without a break opportunity that pdfkit is given. */
+const MAX_UNBROKEN_RUN = 40;
+const LONG_RUN = new RegExp(`[^\\s\u00AD-]{${MAX_UNBROKEN_RUN + 1},}`, 'gu');
+
+/**
+ * pdfkit splits a word wider than the line by re-measuring it one character at a time, which
+ * costs the square of the word's length (a 20,000-character paste took half a minute and froze
+ * main). Very long runs without a space (a pasted link, a row of dashes) get a soft hyphen every
+ * 40 characters: invisible unless pdfkit breaks the line there.
+ */
+function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    const chars = [...run];
+    let out = '';
+    for (let i = 0; i < chars.length; i += MAX_UNBROKEN_RUN) {
+      out += (i > 0 ? '\u00AD' : '') + chars.slice(i, i + MAX_UNBROKEN_RUN).join('');
+    }
+    return out;
+  });
 }
