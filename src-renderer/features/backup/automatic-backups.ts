@@ -109,7 +109,7 @@ export function trackDatabaseChanges(
 export type AutoBackupReason = 'start' | 'hourly' | 'hidden';
 
 export type AutoBackupOutcome =
-  | { kind: 'skipped'; why: 'not-due' | 'busy' | 'no-status' }
+  | { kind: 'skipped'; why: 'not-due' | 'busy' | 'no-status' | 'empty' }
   | { kind: 'done'; reason: AutoBackupReason; at: Date }
   | { kind: 'failed'; reason: AutoBackupReason; at: Date; message: string };
 
@@ -138,6 +138,12 @@ export interface AutoBackupDeps {
   /** Makes one automatic backup with this passphrase; throws with a message for the therapist. */
   backUp(passphrase: string): Promise<void>;
   changes: ChangeTracker;
+  /**
+   * True when the database holds no records. An empty database is never backed up
+   * automatically: after a wiped profile, empty backups would push the good ones out of the
+   * folder (oldest automatic backups are deleted).
+   */
+  isEmpty?: () => Promise<boolean>;
   clock?: SchedulerClock;
   page?: PageEvents;
   onOutcome?: (outcome: AutoBackupOutcome) => void;
@@ -195,6 +201,7 @@ export class AutomaticBackupScheduler {
       (reason === 'hidden' && quitBackupDue(status, this.deps.changes.lastChangeAt()));
     if (!due) return this.report({ kind: 'skipped', why: 'not-due' });
     try {
+      if (await this.deps.isEmpty?.()) return this.report({ kind: 'skipped', why: 'empty' });
       const passphrase = await this.deps.readPassphrase();
       if (!passphrase) throw new Error('No passphrase is stored for automatic backups.');
       await this.deps.backUp(passphrase);

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { database } from '../../db/database';
 import { platform } from '../../platform';
 import { AutomaticBackupScheduler, trackDatabaseChanges } from './automatic-backups';
-import { currentAppVersion, saveBackup } from './backup-service';
+import { countRecords, currentAppVersion, saveBackup } from './backup-service';
 import { refreshBackupStatus, setLastAutomaticOutcome } from './backup-status';
 
 function localStorageOrNull(): Storage | null {
@@ -30,6 +30,10 @@ export function useAutomaticBackups(): void {
         const result = await platform().backupReadKey();
         if (!result.ok) throw new Error(result.error.message);
         return result.value.passphrase;
+      },
+      isEmpty: async () => {
+        const counts = await countRecords(db);
+        return Object.entries(counts).every(([table, n]) => table === 'settings' || n === 0);
       },
       backUp: async (passphrase) => {
         await saveBackup({ db, passphrase, appVersion: await currentAppVersion(), automatic: true });

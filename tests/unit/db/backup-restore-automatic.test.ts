@@ -236,6 +236,19 @@ describe('the scheduler', () => {
     expect(await h.scheduler.check('hourly')).toMatchObject({ kind: 'done' });
   });
 
+  it('never backs up an empty database (it would push good backups out of the folder)', async () => {
+    const backups: string[] = [];
+    const scheduler = new AutomaticBackupScheduler({
+      status: async () => status({ lastSuccessAt: null }),
+      readPassphrase: async () => 'stored passphrase',
+      backUp: async (passphrase) => void backups.push(passphrase),
+      changes: { lastChangeAt: () => null, stop: () => {} },
+      isEmpty: async () => true,
+    });
+    expect(await scheduler.check('start')).toEqual({ kind: 'skipped', why: 'empty' });
+    expect(backups).toEqual([]);
+  });
+
   it('does nothing when main cannot say what the schedule is', async () => {
     const scheduler = new AutomaticBackupScheduler({
       status: async () => {
