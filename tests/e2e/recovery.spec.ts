@@ -67,7 +67,7 @@ test('an empty database on a computer that had clients: a clear notice that offe
 
   // The offer leads to the Backup screen; the notice stays until answered.
   await notice.getByRole('link', { name: 'Restore the latest backup' }).click();
-  await expect(page).toHaveURL(/#\/backup$/);
+  await expect(page).toHaveURL(/#\/backup\/restore-latest$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible();
   await expect(notice).toBeVisible();
 });

@@ -75,40 +75,66 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
     setCheck({ kind: 'fine', remembered: result.value });
   };
 
-  if (check.kind !== 'missing') return children;
-  const { remembered } = check;
-  const clients = remembered.clients === 1 ? '1 client' : `${remembered.clients} clients`;
+  // The app stays in the same place in the tree whether or not the notice shows, so answering
+  // the notice (or a restore bringing records back) never remounts the screen in use.
   return (
     <div className="recovery-layout">
-      <section className="recovery-notice" aria-labelledby="recovery-title">
-        <h2 id="recovery-title">Your records may be missing</h2>
-        <p role="alert">
-          Stillpoint found no records, but this computer had {clients} on {formatTimestamp(remembered.at)}.
-          Your data may have been removed. Restore the latest automatic backup?
-        </p>
-        {error && <p className="notice error">{error}</p>}
-        {!confirmFresh ? (
-          <div className="button-row">
-            <a className="button primary" href="#/backup">
-              Restore the latest backup
-            </a>
-            <button type="button" onClick={() => setConfirmFresh(true)}>
-              Start fresh
-            </button>
-          </div>
-        ) : (
-          <div className="button-row">
-            <span>Start with no records? Your backups stay where they are.</span>
-            <button type="button" className="danger" onClick={() => void startFresh()}>
-              Yes, start fresh
-            </button>
-            <button type="button" onClick={() => setConfirmFresh(false)}>
-              Cancel
-            </button>
-          </div>
-        )}
-      </section>
+      {check.kind === 'missing' && (
+        <RecoveryNotice
+          remembered={check.remembered}
+          confirmFresh={confirmFresh}
+          setConfirmFresh={setConfirmFresh}
+          error={error}
+          startFresh={startFresh}
+        />
+      )}
       {children}
     </div>
+  );
+}
+
+function RecoveryNotice({
+  remembered,
+  confirmFresh,
+  setConfirmFresh,
+  error,
+  startFresh,
+}: {
+  remembered: { clients: number; at: string };
+  confirmFresh: boolean;
+  setConfirmFresh: (value: boolean) => void;
+  error: string | null;
+  startFresh: () => Promise<void>;
+}) {
+  const clients = remembered.clients === 1 ? '1 client' : `${remembered.clients} clients`;
+  return (
+    <section className="recovery-notice" aria-labelledby="recovery-title">
+      <h2 id="recovery-title">Your records may be missing</h2>
+      <p role="alert">
+        Stillpoint found no records, but this computer had {clients} on {formatTimestamp(remembered.at)}. Your
+        data may have been removed. Restore the latest automatic backup?
+      </p>
+      {error && <p className="notice error">{error}</p>}
+      {!confirmFresh ? (
+        <div className="button-row">
+          <a className="button primary" href="#/backup/restore-latest">
+            Restore the latest backup
+          </a>
+          <button type="button" onClick={() => setConfirmFresh(true)}>
+            Start fresh
+          </button>
+        </div>
+      ) : (
+        <div className="button-row">
+          <span>Start with no records? Your backups stay where they are.</span>
+          <button type="button" className="danger" onClick={() => void startFresh()}>
+            Yes, start fresh
+          </button>
+          <button type="button" onClick={() => setConfirmFresh(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </section>
   );
 }
