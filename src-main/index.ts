@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { BEFORE_QUIT_EVENT } from '../src-shared/ipc';
 import { APP_SCHEME_PRIVILEGES, mimeTypeFor, resolveAppAssetPath } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { createMainHandlers } from './handlers';
 import { createDispatcher, registerChannels } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { createQuitHandshake } from './quit-handshake';
 import { lockDownSession, lockDownWebContents } from './security';
 import { electronSecureStore } from './services/backups/electron-secure-store';
 import { electronDialogs } from './services/files/electron-dialogs';
@@ -17,6 +19,17 @@ import { createMainWindow } from './window';
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const log = (event: string, detail: string) => console.warn(`[stillpoint:${event}] ${detail}`);
 let mainWindow: BrowserWindow | null = null;
+
+// The renderer may back up at quit (Backup → "When the app quits"): give it up to 2 minutes.
+const quitHandshake = createQuitHandshake({
+  notifyRenderer: () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return false;
+    mainWindow.webContents.send(BEFORE_QUIT_EVENT);
+    return true;
+  },
+  quit: () => app.quit(),
+  timeoutMs: 120_000,
+});
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -55,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       printer: electronPrinter(),
       secureStore: electronSecureStore(),
       now: () => new Date(),
+      quitReady: () => quitHandshake.rendererReady(),
       harness: false,
     });
     registerChannels(
@@ -82,11 +96,18 @@ if (!app.requestSingleInstanceLock()) {
       windowStateFile: path.join(app.getPath('userData'), 'window-state.json'),
       devServerUrl,
       log,
+      // Closing the window quits the app: go through the quit handshake first.
+      onCloseRequested: (event) => {
+        if (!quitHandshake.holdsWindowClose()) return;
+        event.preventDefault();
+        app.quit();
+      },
     });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
   });
 
+  app.on('before-quit', (event) => quitHandshake.beforeQuit(event));
   app.on('window-all-closed', () => app.quit());
 }

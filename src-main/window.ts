@@ -7,6 +7,8 @@ import { fitToDisplays, readWindowState, writeWindowState } from './window-state
 export interface MainWindowOptions extends LockdownOptions {
   preloadPath: string;
   windowStateFile: string;
+  /** Called when the user closes the window; may preventDefault to finish work first. */
+  onCloseRequested?: (event: { preventDefault(): void }) => void;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -46,7 +48,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   lockDownWebContents(window.webContents, options);
   if (bounds.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => {
+  window.on('close', (event) => {
+    options.onCloseRequested?.(event);
+    if (event.defaultPrevented) return;
     const { x, y, width, height } = window.getNormalBounds();
     writeWindowState(options.windowStateFile, { x, y, width, height, maximized: window.isMaximized() });
   });

@@ -1,10 +1,12 @@
-import type { StillpointBridge } from '../src-shared/ipc';
+import type { StillpointBridge, StillpointEvents } from '../src-shared/ipc';
 import type { Result } from '../src-shared/result';
 
 declare global {
   interface Window {
     /** Set by the preload (Electron) or the e2e harness; the renderer's only way to main. */
     stillpoint?: StillpointBridge;
+    /** What main tells the page (only "about to quit"). */
+    stillpointEvents?: StillpointEvents;
   }
 }
 
@@ -18,6 +20,11 @@ export function platform(): StillpointBridge {
     throw new Error('Stillpoint must be opened as the desktop app: the connection to the app is missing.');
   }
   return bridge;
+}
+
+/** Main's messages to the page, or null outside the desktop app. */
+export function appEvents(): StillpointEvents | null {
+  return window.stillpointEvents ?? null;
 }
 
 /** For callers that want an exception (with the therapist-facing message) instead of a Result. */

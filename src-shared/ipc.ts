@@ -38,6 +38,8 @@ export type RecordCounts = z.infer<typeof RecordCountsSchema>;
 
 export const channels = {
   appInfo: channel('app:info', NoRequest, AppInfoSchema),
+  /** The renderer finished its work before quitting (the backup at quit); main may close. */
+  appQuitReady: channel('app:quit-ready', NoRequest, z.object({ quitting: z.boolean() })),
 
   /** Characters in the sheet that no bundled font can print (checked before printing). */
   aftercareCheck: channel(
@@ -141,6 +143,15 @@ export type StillpointBridge = {
 };
 
 export const channelMethods = Object.keys(channels) as ChannelMethod[];
+
+/** The one message main sends to the renderer: the app is about to quit (see quit-handshake.ts). */
+export const BEFORE_QUIT_EVENT = 'stillpoint:before-quit';
+
+/** `window.stillpointEvents`: what main tells the renderer, beside the request channels. */
+export interface StillpointEvents {
+  /** Runs `listener` when the app is about to quit; answer with `appQuitReady()`. Returns an unsubscribe. */
+  onBeforeQuit(listener: () => void): () => void;
+}
 
 export function channelByName(name: string): ChannelMethod | undefined {
   return channelMethods.find((method) => channels[method].name === name);

@@ -18,5 +18,7 @@ export interface MainDeps {
   /** The OS key store for the unattended-backup passphrase (Electron's safeStorage). */
   secureStore: SecureStore;
   now: () => Date;
+  /** The renderer finished its quit-time work; true when a quit was waiting for it. */
+  quitReady?: () => boolean;
   harness: boolean;
 }

@@ -23,6 +23,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       platform: platformName(deps.platform),
       harness: deps.harness,
     }),
+    appQuitReady: async () => ({ quitting: deps.quitReady?.() ?? false }),
     ...aftercareHandlers(deps),
     ...fileHandlers(deps),
     ...backupHandlers(deps),

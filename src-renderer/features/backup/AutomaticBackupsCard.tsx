@@ -112,8 +112,8 @@ export function AutomaticBackupsCard() {
           When the app quits, if something changed
         </label>
         <p className="field-hint">
-          The quit backup starts when the window is hidden or closed. Closing right away can cut short a
-          backup that has just started; the daily one catches up the next time.
+          When you quit, Stillpoint finishes this backup before it closes (it waits up to two minutes). It
+          also makes one when the window is hidden.
         </p>
       </fieldset>
       <div className="form-grid">

@@ -8,11 +8,9 @@ import type { BackupStatus } from '../../../src-shared/domain/backup-settings';
  * - "when the app quits": when the window is hidden or the page is being unloaded and the data
  *   changed since the last backup, one is started.
  *
- * Limitation: the renderer cannot hold the app open. When the window is closed, `pagehide`
- * starts the backup but Electron may tear the renderer down before it is written. A backup at
- * quit is only guaranteed with a handshake in main (before-quit: ask the renderer, wait for its
- * answer with a time limit, then quit), which does not exist yet. Hiding (minimising) the window
- * runs the same check, so in practice most changes are saved before a quit.
+ * Quitting: the renderer cannot hold the app open, so main holds the quit (src-main/quit-handshake.ts):
+ * it sends "before quit", useAutomaticBackups runs the quit check here, answers app:quit-ready, and
+ * main closes (or gives up after two minutes). `pagehide` and hiding the window run the same check.
  */
 
 export const HOUR_MS = 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { database } from '../../db/database';
-import { platform } from '../../platform';
+import { appEvents, platform } from '../../platform';
 import { AutomaticBackupScheduler, trackDatabaseChanges } from './automatic-backups';
 import { countRecords, currentAppVersion, saveBackup } from './backup-service';
 import { refreshBackupStatus, setLastAutomaticOutcome } from './backup-status';
@@ -49,7 +49,15 @@ export function useAutomaticBackups(): void {
       onOutcome: setLastAutomaticOutcome,
     });
     scheduler.start();
+    // The app is about to quit: make the quit backup if one is due, then let main close.
+    const stopListening = appEvents()?.onBeforeQuit(() => {
+      void scheduler
+        .check('hidden')
+        .catch(() => undefined)
+        .finally(() => void platform().appQuitReady());
+    });
     return () => {
+      stopListening?.();
       scheduler.stop();
       changes.stop();
     };

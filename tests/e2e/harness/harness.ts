@@ -60,6 +60,12 @@ export class Harness {
       printer: this.printer(),
       secureStore: this.secureStore(),
       now: () => new Date(),
+      quitReady: () => {
+        if (!this.quitRequested) return false;
+        this.quitRequested = false;
+        this.quitsCompleted += 1;
+        return true;
+      },
       harness: true,
     };
     this.dispatch = createDispatcher(createMainHandlers(this.deps), {
@@ -143,6 +149,27 @@ export class Harness {
       tag: BYTES_TAG,
       binding: BINDING,
     });
+  }
+
+  private quitRequested = false;
+  /** How many times the page answered a quit request (main would have closed the app). */
+  quitsCompleted = 0;
+
+  /**
+   * What main does when the user quits: tells the page, which does its quit-time work (the
+   * backup at quit) and answers on app:quit-ready. Resolves when the page has answered.
+   */
+  async requestQuit(page: Page, timeoutMs = 60_000): Promise<void> {
+    const before = this.quitsCompleted;
+    this.quitRequested = true;
+    await page.evaluate(() =>
+      (window as unknown as { __stillpointHarnessBeforeQuit: () => number }).__stillpointHarnessBeforeQuit(),
+    );
+    const deadline = Date.now() + timeoutMs;
+    while (this.quitsCompleted === before) {
+      if (Date.now() > deadline) throw new Error('The page did not answer the quit request in time.');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** How well the stand-in OS key store protects secrets (tests can make it insecure). */

@@ -79,4 +79,23 @@ export function installBridgeInPage(args: {
     writable: false,
     configurable: false,
   });
+  // Main's "about to quit" message, as the preload exposes it; the harness sends it by calling
+  // the hidden trigger (see Harness.requestQuit).
+  const quitListeners = new Set<() => void>();
+  const events = {
+    onBeforeQuit(listener: () => void) {
+      const handler = () => listener();
+      quitListeners.add(handler);
+      return () => {
+        quitListeners.delete(handler);
+      };
+    },
+  };
+  Object.defineProperty(window, 'stillpointEvents', { value: Object.freeze(events), configurable: false });
+  Object.defineProperty(window, '__stillpointHarnessBeforeQuit', {
+    value: () => {
+      for (const listener of quitListeners) listener();
+      return quitListeners.size;
+    },
+  });
 }

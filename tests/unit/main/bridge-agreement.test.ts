@@ -11,7 +11,7 @@ vi.mock('electron', () => ({
       exposed[key] = api;
     },
   },
-  ipcRenderer: { invoke },
+  ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
 }));
 
 describe('the channel table has two sides that agree', () => {
@@ -20,13 +20,30 @@ describe('the channel table has two sides that agree', () => {
   it('the preload exposes one frozen window.stillpoint with exactly one method per channel', async () => {
     await import('../../../src-main/preload/index');
     const bridge = exposed.stillpoint as Record<string, (request?: unknown) => Promise<unknown>>;
-    expect(Object.keys(exposed)).toEqual(['stillpoint']);
+    expect(Object.keys(exposed).sort()).toEqual(['stillpoint', 'stillpointEvents']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual([...channelMethods].sort());
     for (const method of channelMethods) {
       await bridge[method]!({ probe: method });
       expect(invoke).toHaveBeenLastCalledWith(channels[method].name, { probe: method });
     }
+  });
+
+  it('the only event main sends is "before quit", with nothing attached', async () => {
+    await import('../../../src-main/preload/index');
+    const events = exposed.stillpointEvents as {
+      onBeforeQuit(listener: (...args: unknown[]) => void): () => void;
+    };
+    expect(Object.keys(events)).toEqual(['onBeforeQuit']);
+    expect(Object.isFrozen(events)).toBe(true);
+    const on = (await import('electron')).ipcRenderer.on as unknown as ReturnType<typeof vi.fn>;
+    const heard: unknown[][] = [];
+    const unsubscribe = events.onBeforeQuit((...args) => heard.push(args));
+    const [channel, handler] = on.mock.calls.at(-1) as [string, (...args: unknown[]) => void];
+    expect(channel).toBe('stillpoint:before-quit');
+    handler({ sender: 'ipc event with internals' }, 'payload');
+    expect(heard).toEqual([[]]);
+    unsubscribe();
   });
 
   it('main implements a handler for every channel and nothing more', () => {

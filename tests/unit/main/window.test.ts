@@ -82,7 +82,10 @@ describe('the main window', () => {
     expect(window.options).toMatchObject({ x: 100, y: 80, width: 1000, height: 700 });
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
 
-    window.handlers.close!();
+    (window.handlers.close as unknown as (event: unknown) => void)({
+      preventDefault() {},
+      defaultPrevented: false,
+    });
     expect(JSON.parse(fs.readFileSync(stateFile, 'utf8'))).toEqual({
       x: 40,
       y: 60,
