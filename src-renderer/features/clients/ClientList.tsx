@@ -9,6 +9,7 @@ import { navigate } from '../../app/router';
 import { type ClientListItem, loadClientList } from '../../db/clients-repository';
 import { database } from '../../db/database';
 import { BackupReminder } from '../backup/BackupReminder';
+import { NoteSearch } from '../search/NoteSearch';
 
 type SortOrder = 'last-visit' | 'name';
 
@@ -98,7 +99,10 @@ export function ClientList() {
         </label>
       </search>
 
-      <div className="card list-card">
+      <NoteSearch />
+
+      {/* data-shown-query: the search the list is showing (lags the field while filtering). */}
+      <div className="card list-card" data-shown-query={clients === undefined ? undefined : deferredQuery}>
         {clients !== undefined && visible.length === 0 ? (
           <div className="empty-state">
             {clients.length === 0 ? (

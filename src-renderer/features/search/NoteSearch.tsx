@@ -1,0 +1,121 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { formatDate } from '../../app/format';
+import { routeToHash } from '../../app/router';
+import { noteSearchEngine } from './engine';
+import type { IndexState, NoteSearchResult } from './note-search';
+import './note-search.css';
+
+function indexStatus(state: IndexState): string | null {
+  if (state.kind === 'building') {
+    return state.total > 0
+      ? `Preparing note search: ${state.done.toLocaleString()} of ${state.total.toLocaleString()} notes read…`
+      : 'Preparing note search…';
+  }
+  if (state.kind === 'failed') return `Note search is not available: ${state.message}`;
+  return null;
+}
+
+/**
+ * "Search all notes": finds words across every session note as they are typed (each word as the
+ * start of a word in the note: "sacr rel" finds "sacrum release"), newest first, and links each
+ * hit to its note. The index is prepared the first time the field is focused.
+ */
+export function NoteSearch() {
+  const engine = noteSearchEngine();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<NoteSearchResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const state = useSyncExternalStore(
+    (onChange) => engine.subscribe(onChange),
+    () => engine.currentState,
+  );
+  const readyNotes = state.kind === 'ready' ? state.notes : null;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: readyNotes: search again when the index becomes ready or is rebuilt
+  useEffect(() => {
+    if (query.trim() === '') {
+      setResult(null);
+      return;
+    }
+    let current = true;
+    engine.search(query).then(
+      (found) => {
+        if (!current) return;
+        setFailure(null);
+        setResult(found);
+      },
+      (error: unknown) => {
+        if (current) setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [engine, query, readyNotes]);
+
+  const status = indexStatus(state);
+  const shownQuery = query.trim() === '' ? '' : result?.query;
+
+  return (
+    <search className="note-search">
+      <label htmlFor="note-search" className="visually-hidden">
+        Search all notes
+      </label>
+      <input
+        id="note-search"
+        type="search"
+        placeholder="Search all notes (a word from a complaint, finding or plan)"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onFocus={() => void engine.prepare()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setQuery('');
+        }}
+      />
+      {/* data-shown-query: the query these results are for (they lag the field while searching). */}
+      <div
+        className="card note-search-results"
+        data-shown-query={shownQuery}
+        hidden={query.trim() === ''}
+        aria-busy={result !== null && result.query !== query}
+      >
+        <p className="muted note-search-summary" aria-live="polite">
+          {failure
+            ? `The search failed: ${failure}`
+            : result === null
+              ? 'Searching…'
+              : result.words.length === 0
+                ? 'Type at least two letters of a word.'
+                : `${result.total.toLocaleString()} note${result.total === 1 ? '' : 's'} found${result.total > result.hits.length ? `, the ${result.hits.length} most recent shown` : ''}.`}
+          {status && ` ${status}`}
+        </p>
+        {result && result.hits.length > 0 && (
+          <ol className="note-search-hits" aria-label="Notes found, newest first">
+            {result.hits.map((hit) => (
+              <li key={hit.noteId}>
+                <a href={routeToHash({ name: 'session', clientId: hit.clientId, sessionId: hit.noteId })}>
+                  <span className="ns-head">
+                    <span className="ns-client">{hit.clientName}</span>
+                    <span className="ns-date">
+                      {hit.serviceDate ? formatDate(hit.serviceDate) : 'No date'}
+                      {hit.sessionNumber !== null && ` · Session ${hit.sessionNumber}`}
+                      {hit.status !== 'signed' && ' · Draft'}
+                    </span>
+                  </span>
+                  <span className="ns-snippet">
+                    <span className="ns-field">{hit.field}: </span>
+                    {hit.snippet.before}
+                    {hit.snippet.match && <mark>{hit.snippet.match}</mark>}
+                    {hit.snippet.after}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </search>
+  );
+}

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Route } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/csp';
+import { findChromium, QUIET_CHROMIUM_FLAGS } from '../../e2e/harness/find-chromium';
+import { APP_URL, Harness, TEST_ORIGIN } from '../../e2e/harness/harness';
+import type { BenchPageApi } from '../page/bench-page';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+export const BENCH_PAGE_ROOT = path.join(repoRoot, 'out/bench');
+export const BENCH_PAGE_URL = `${TEST_ORIGIN}/bench/index.html`;
+export { APP_URL };
+
+/**
+ * The bench's browser: the e2e tests' Chromium and harness (main's real handlers behind
+ * window.stillpoint, the built renderer under https://stillpoint.test with the app's CSP), plus
+ * the bench page under /bench/ on the same origin. A persistent profile keeps the generated
+ * practice in IndexedDB between runs.
+ */
+export const BENCH_CHROMIUM_FLAGS = [...QUIET_CHROMIUM_FLAGS, '--enable-precise-memory-info'];
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  harness: Harness;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A copy of the renderer build for this bench run: others on the machine may rebuild out/renderer
+ * while the bench runs, and every measure must see the same app.
+ */
+export function snapshotRenderer(workDir: string): string {
+  const source = path.join(repoRoot, 'out/renderer');
+  if (!fs.existsSync(path.join(source, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npx electron-vite build` (npm run bench does it).');
+  }
+  const target = path.join(workDir, 'renderer-snapshot');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(source, target, { recursive: true });
+  return target;
+}
+
+function serveFrom(root: string, prefix: string) {
+  return async (route: Route) => {
+    const pathname = decodeURIComponent(new URL(route.request().url()).pathname).slice(prefix.length);
+    const file = path.resolve(root, pathname || 'index.html');
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      await route.fulfill({ status: 404, body: 'Not found' });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      body: fs.readFileSync(file),
+      headers: {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      },
+    });
+  };
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export async function openBenchBrowser(
+  profileDir: string,
+  harnessDir: string,
+  rendererRoot?: string,
+): Promise<BenchBrowser> {
+  if (!fs.existsSync(path.join(BENCH_PAGE_ROOT, 'index.html'))) {
+    throw new Error(
+      'The bench page is not built: run `npx vite build --config tests/bench/vite.config.mts` (npm run bench does it).',
+    );
+  }
+  fs.mkdirSync(profileDir, { recursive: true });
+  fs.mkdirSync(harnessDir, { recursive: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    args: BENCH_CHROMIUM_FLAGS,
+    headless: true,
+    viewport: { width: 1280, height: 820 },
+  });
+  // The bench has no test timeout: no single wait may hang it forever.
+  context.setDefaultTimeout(120_000);
+  const harness = new Harness(harnessDir);
+  await harness.attachContext(context);
+  // Registered after the harness's catch-all, so they are asked first: the app from this run's
+  // snapshot of the build, the bench page from out/bench.
+  if (rendererRoot) await context.route(`${TEST_ORIGIN}/**`, serveFrom(rendererRoot, '/'));
+  await context.route(`${TEST_ORIGIN}/bench/**`, serveFrom(BENCH_PAGE_ROOT, '/bench/'));
+  return {
+    context,
+    harness,
+    profileDir,
+    close: () => context.close(),
+  };
+}
+
+/** A tab on the bench page, its API ready. */
+export async function openBenchPage(browser: BenchBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => console.error(`[bench page] ${error.message}`));
+  await page.goto(BENCH_PAGE_URL);
+  await page.waitForFunction(() => document.body.dataset.benchReady === 'true');
+  return page;
+}
+
+/** Calls the bench page's API (window.stillpointBench) in the page. */
+export function callBench<K extends keyof BenchPageApi>(
+  page: Page,
+  method: K,
+  ...args: Parameters<BenchPageApi[K]>
+): Promise<Awaited<ReturnType<BenchPageApi[K]>>> {
+  return page.evaluate(
+    ([name, params]) =>
+      (window.stillpointBench[name as keyof BenchPageApi] as (...a: unknown[]) => unknown)(
+        ...(params as unknown[]),
+      ),
+    [method, args] as const,
+  ) as Promise<Awaited<ReturnType<BenchPageApi[K]>>>;
+}
+
+/** A tab on the app, wired to main's handlers, opened at `hash`. */
+export async function openAppPage(browser: BenchBrowser, hash = '#/clients'): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => console.error(`[app] ${error.message}`));
+  await browser.harness.attachPage(page);
+  await page.goto(`${APP_URL}${hash}`);
+  return page;
+}
+
+/**
+ * Where the populated practice is kept between runs: one Chromium profile per practice
+ * (seed, size) and version of the code that shapes the stored rows. A change to the
+ * generator, the database schema or the client row helper makes a new profile.
+ */
+export function cachedProfileDir(options: {
+  seed: number;
+  clients: number;
+  sessionsPerClient: number;
+}): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(options));
+  const sources = [
+    ...fs
+      .readdirSync(path.join(repoRoot, 'src-shared/demo'))
+      .sort()
+      .map((name) => path.join('src-shared/demo', name)),
+    'src-renderer/db/database.ts',
+    'src-renderer/db/clients-repository.ts',
+    'src-shared/domain/text-search.ts',
+  ];
+  for (const file of sources) hash.update(fs.readFileSync(path.join(repoRoot, file)));
+  const key = hash.digest('hex').slice(0, 16);
+  return path.join(os.tmpdir(), `stillpoint-bench-${options.clients}-${key}`);
+}
+
+/**
+ * Deletes cached practice profiles other than `keep` that no Chromium holds open (each is about a
+ * gigabyte at full size).
+ */
+export function pruneCachedProfiles(keep: string): void {
+  const dir = path.dirname(keep);
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (!name.startsWith('stillpoint-bench-') || full === keep) continue;
+    let locked = false;
+    try {
+      fs.lstatSync(path.join(full, 'SingletonLock'));
+      locked = true;
+    } catch {
+      locked = false;
+    }
+    if (!locked) fs.rmSync(full, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,521 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { practiceInfo } from '../../../src-shared/demo';
+import { foldForSearch } from '../../../src-shared/domain/text-search';
+import { findChromium } from '../../e2e/harness/find-chromium';
+import {
+  type BenchBrowser,
+  cachedProfileDir,
+  callBench,
+  openBenchBrowser,
+  openBenchPage,
+  pruneCachedProfiles,
+  snapshotRenderer,
+} from './browser';
+import { machineInfo } from './machine';
+import {
+  BENCH_DRAFT_MARKER,
+  clientSearchTyping,
+  heapAfterGc,
+  noteSearchTyping,
+  type OpenSample,
+  openAppOnce,
+  openBusyClient,
+  openClientList,
+  typeInBareTextarea,
+  typeInNote,
+  withBenchDraft,
+} from './measures-ui';
+import type { KeySample } from './probes';
+import { type BenchResults, type Measure, timeMeasure } from './report';
+import { round, summarize } from './stats';
+
+export interface BenchOptions {
+  seed: number;
+  clients: number;
+  sessionsPerClient: number;
+  /** Repetitions of the open and open-client measures. */
+  runs: number;
+  /** Repetitions of each set of typed queries and of the note typing. */
+  searchRuns: number;
+  /** Repetitions of backup, restore and their raw baselines. */
+  throughputRuns: number;
+  /** Keep the generated practice in a profile under the temp folder between runs. */
+  cacheProfile: boolean;
+  /** Scratch space: harness folders, profiles when not cached. */
+  workDir: string;
+  pdfIterations?: number;
+  /** Measure ids to run (default: all). */
+  only?: readonly string[];
+  command: string;
+  log: (line: string) => void;
+}
+
+export const MEASURE_IDS = [
+  'open',
+  'client-search',
+  'busy-client',
+  'typing',
+  'note-search',
+  'aftercare-pdf',
+  'backup',
+  'restore',
+  'heap',
+] as const;
+
+/** Words a therapist looks for across notes, typed a key at a time. */
+export const NOTE_QUERIES = ['jaw', 'migraine', 'sacrum release', 'whiplash', 'still point'];
+
+const BACKUP_PASSPHRASE = 'bench practice passphrase';
+
+const keyTimes = (samples: readonly KeySample[]) => samples.map((s) => s.ms);
+
+interface PracticeMarker {
+  counts: Record<string, number>;
+  busyClientId: string | null;
+  populatedMs: number;
+}
+
+/** Opens (or creates) the practice, filling it when the profile does not hold it yet. */
+async function preparePractice(
+  options: BenchOptions,
+  rendererRoot: string,
+): Promise<{ browser: BenchBrowser; benchPage: Page; marker: PracticeMarker; fromCache: boolean }> {
+  const practice = {
+    seed: options.seed,
+    clients: options.clients,
+    sessionsPerClient: options.sessionsPerClient,
+  };
+  const profileDir = options.cacheProfile
+    ? cachedProfileDir(practice)
+    : fs.mkdtempSync(path.join(options.workDir, 'profile-'));
+  if (options.cacheProfile) pruneCachedProfiles(profileDir);
+  const markerFile = path.join(profileDir, 'stillpoint-practice.json');
+  const browser = await openBenchBrowser(profileDir, path.join(options.workDir, 'harness-big'), rendererRoot);
+  const benchPage = await openBenchPage(browser);
+  const leftovers = await callBench(benchPage, 'removeBenchDrafts', BENCH_DRAFT_MARKER);
+  if (leftovers > 0) options.log(`Removed ${leftovers} draft(s) left by an interrupted run.`);
+  let marker: PracticeMarker | undefined;
+  try {
+    marker = JSON.parse(fs.readFileSync(markerFile, 'utf8')) as PracticeMarker;
+  } catch {
+    marker = undefined;
+  }
+  const counts = await callBench(benchPage, 'counts');
+  const same =
+    marker !== undefined &&
+    Object.entries(marker.counts).every(([table, n]) => counts[table as keyof typeof counts] === n);
+  if (marker && same) {
+    options.log(`Practice from the cached profile ${profileDir}: ${JSON.stringify(counts)}`);
+    return { browser, benchPage, marker, fromCache: true };
+  }
+  options.log(`Generating the practice in the browser (${options.clients} clients)...`);
+  fs.rmSync(markerFile, { force: true });
+  const populated = await callBench(benchPage, 'populate', { ...practice, batchSize: 250 });
+  marker = { counts: populated.counts, busyClientId: populated.busyClientId, populatedMs: populated.ms };
+  fs.writeFileSync(markerFile, JSON.stringify(marker));
+  options.log(
+    `Generated and stored in ${(populated.ms / 1000).toFixed(1)} s: ${JSON.stringify(populated.counts)}`,
+  );
+  return { browser, benchPage, marker, fromCache: false };
+}
+
+function wanted(options: BenchOptions, id: (typeof MEASURE_IDS)[number]): boolean {
+  return !options.only || options.only.includes(id);
+}
+
+export async function runPracticeBench(options: BenchOptions): Promise<BenchResults> {
+  const started = Date.now();
+  const { log } = options;
+  const machine = machineInfo(findChromium());
+  fs.mkdirSync(options.workDir, { recursive: true });
+  const measures: Measure[] = [];
+
+  // Node-side first, on a quiet browser-less machine.
+  if (wanted(options, 'aftercare-pdf')) {
+    log('Aftercare PDF...');
+    const pdf = await aftercarePdfInNode(options.pdfIterations);
+    measures.push({
+      id: 'aftercare-pdf',
+      label: 'Aftercare PDF, typical sheet (Node)',
+      unit: 'ms',
+      median: round(pdf.medianMs),
+      p95: round(pdf.p95Ms),
+      n: pdf.iterations,
+      baseline: {
+        label: 'bare pdfkit page',
+        median: round(pdf.bareMedianMs),
+        p95: Number.NaN,
+        n: pdf.iterations,
+      },
+      ratio: Math.round(pdf.ratio * 100) / 100,
+      target: 'median < 150 ms and < 3x bare',
+      pass: pdf.medianMs < 150 && pdf.ratio < 3,
+    });
+  }
+
+  const rendererRoot = snapshotRenderer(options.workDir);
+  const { browser, benchPage, marker, fromCache } = await preparePractice(options, rendererRoot);
+  const info = practiceInfo({
+    seed: options.seed,
+    clients: options.clients,
+    sessionsPerClient: options.sessionsPerClient,
+  });
+  const busyClientId = marker.busyClientId ?? info.busyClientId;
+  let busyClientSessions = 0;
+  try {
+    // The note index is built once per practice (and kept in the profile); report it when built.
+    const indexBuild = await callBench(benchPage, 'noteIndexBench');
+    if (indexBuild) log(`Note index: ${JSON.stringify(indexBuild)}`);
+
+    if (wanted(options, 'open')) {
+      log('Open app to interactive client list (big vs empty)...');
+      const empty = await openBenchBrowser(
+        fs.mkdtempSync(path.join(options.workDir, 'empty-profile-')),
+        path.join(options.workDir, 'harness-empty'),
+        rendererRoot,
+      );
+      try {
+        // One warm-up each (first start of a profile opens its files), then alternate.
+        await openAppOnce(browser);
+        await openAppOnce(empty);
+        const big: OpenSample[] = [];
+        const bare: OpenSample[] = [];
+        for (let run = 0; run < options.runs; run++) {
+          big.push(await openAppOnce(browser));
+          bare.push(await openAppOnce(empty));
+        }
+        const bigSummary = summarize(big.map((s) => s.interactiveMs));
+        const emptySummary = summarize(bare.map((s) => s.interactiveMs));
+        measures.push(
+          timeMeasure({
+            id: 'open',
+            label: `Open app to interactive client list (${options.clients.toLocaleString('en-GB')} clients)`,
+            summary: bigSummary,
+            baseline: { label: 'empty database', summary: emptySummary },
+            target: '< 1.5x empty and p95 < 1000 ms',
+            pass: bigSummary.median / emptySummary.median <= 1.5 && bigSummary.p95 < 1000,
+            details: {
+              listPaintedMs: summarize(big.map((s) => s.listPaintedMs)),
+              firstKeyMs: summarize(big.map((s) => s.keyMs)),
+              emptyListPaintedMs: summarize(bare.map((s) => s.listPaintedMs)),
+              rowsInDom: big[0]?.rowsInDom,
+            },
+          }),
+        );
+      } finally {
+        await empty.close();
+      }
+    }
+
+    const app = await openClientList(browser);
+    const heap: Record<string, number> = {};
+    try {
+      if (wanted(options, 'heap')) heap.clientListOpen = round(await heapAfterGc(app));
+
+      if (wanted(options, 'client-search')) {
+        log('Client search as you type...');
+        const names = await callBench(benchPage, 'clientNamesAt', [
+          Math.floor(options.clients * 0.13),
+          Math.floor(options.clients * 0.51),
+          Math.floor(options.clients * 0.87),
+        ]);
+        const queries = [
+          foldForSearch(names[0]?.lastName ?? 'mar').slice(0, 6),
+          foldForSearch(names[1]?.firstName ?? 'ann').slice(0, 5),
+          `${foldForSearch(names[2]?.firstName ?? 'jo').split(/\s/)[0]} ${foldForSearch(names[2]?.lastName ?? 'sm').slice(0, 3)}`,
+        ].map((q) => q.replace(/[^a-z0-9 ]/g, ''));
+        const samples = await clientSearchTyping(app, queries, options.searchRuns);
+        const raw = await callBench(
+          benchPage,
+          'rawClientSearch',
+          samples.map((s) => s.value),
+        );
+        const summary = summarize(keyTimes(samples));
+        measures.push(
+          timeMeasure({
+            id: 'client-search',
+            label: 'Client search, per keystroke (key to filtered list painted)',
+            summary,
+            baseline: {
+              label: 'raw Dexie searchTokens startsWith',
+              summary: summarize(raw.map((r) => r.ms)),
+            },
+            target: 'p95 < 30 ms',
+            pass: summary.p95 < 30,
+            details: { queries, keystrokes: samples.length },
+          }),
+        );
+      }
+
+      if (wanted(options, 'busy-client') && busyClientId) {
+        log('Open the busy client with the timeline chart...');
+        const samples = await openBusyClient(app, busyClientId, options.runs);
+        const raw: number[] = [];
+        for (let run = 0; run < options.runs; run++) {
+          const result = await callBench(benchPage, 'rawClientRecords', busyClientId);
+          busyClientSessions = result.notes;
+          raw.push(result.ms);
+        }
+        const summary = summarize(samples);
+        measures.push(
+          timeMeasure({
+            id: 'busy-client',
+            label: `Open a client with ${busyClientSessions} sessions, chart painted`,
+            summary,
+            baseline: { label: 'raw Dexie read of the client and notes', summary: summarize(raw) },
+            target: 'p95 < 300 ms',
+            pass: summary.p95 < 300,
+            details: { first: round(samples[0] ?? Number.NaN) },
+          }),
+        );
+        if (wanted(options, 'heap')) {
+          await app.evaluate((id) => {
+            window.location.hash = `#/clients/${id}`;
+          }, busyClientId);
+          await app.waitForSelector('.session-chart canvas');
+          heap.busyClientOpen = round(await heapAfterGc(app));
+          await app.evaluate(() => {
+            window.location.hash = '#/clients';
+          });
+          await app.waitForSelector('.client-row');
+        }
+      }
+
+      if (wanted(options, 'typing') && busyClientId) {
+        log('Typing in a note while autosave runs...');
+        const samples: KeySample[] = [];
+        const bare: KeySample[] = [];
+        for (let run = 0; run < options.searchRuns; run++) {
+          samples.push(
+            ...(await withBenchDraft(benchPage, busyClientId, (noteId) =>
+              typeInNote(app, busyClientId, noteId),
+            )),
+          );
+          bare.push(...(await typeInBareTextarea(benchPage)));
+        }
+        const summary = summarize(keyTimes(samples));
+        const whileSaving = samples.filter((s) => s.status && s.status !== 'Saved');
+        measures.push(
+          timeMeasure({
+            id: 'typing',
+            label: 'Typing in a note, keystroke to paint (autosave on)',
+            summary,
+            baseline: { label: 'bare <textarea>', summary: summarize(keyTimes(bare)) },
+            target: 'p95 < 16 ms',
+            pass: summary.p95 < 16,
+            details: {
+              keystrokes: samples.length,
+              keysWhileSaving: whileSaving.length,
+              whileSaving: summarize(keyTimes(whileSaving)),
+            },
+          }),
+        );
+      }
+
+      if (wanted(options, 'note-search')) {
+        log('Full-text note search as you type...');
+        const samples = await noteSearchTyping(app, NOTE_QUERIES, options.searchRuns);
+        const engine = await callBench(
+          benchPage,
+          'noteSearchEngineBench',
+          samples.map((s) => s.value),
+        );
+        const summary = summarize(keyTimes(samples));
+        measures.push(
+          timeMeasure({
+            id: 'note-search',
+            label: 'Full-text note search, per keystroke (key to results painted)',
+            summary,
+            baseline: engine
+              ? { label: 'search engine alone (no UI)', summary: summarize(engine.map((r) => r.ms)) }
+              : null,
+            target: 'p95 < 150 ms',
+            pass: summary.p95 < 150,
+            details: { queries: NOTE_QUERIES, keystrokes: samples.length, indexBuild },
+          }),
+        );
+        if (wanted(options, 'heap')) heap.afterNoteSearch = round(await heapAfterGc(app));
+      }
+
+      if (wanted(options, 'heap')) {
+        const peak = Math.max(...Object.values(heap));
+        measures.push({
+          id: 'heap',
+          label: 'Renderer JS heap with the practice open (after GC)',
+          unit: 'MB',
+          median: peak,
+          p95: peak,
+          n: Object.keys(heap).length,
+          baseline: null,
+          ratio: null,
+          target: '< 200 MB',
+          pass: peak < 200,
+          details: heap,
+        });
+      }
+    } finally {
+      await app.close();
+    }
+
+    if (wanted(options, 'backup') || wanted(options, 'restore')) {
+      log('Backup and restore throughput...');
+      const reads = [];
+      const backups = [];
+      const puts = [];
+      const restores = [];
+      for (let run = 0; run < options.throughputRuns; run++) {
+        reads.push(await callBench(benchPage, 'rawRead', 2_000));
+        backups.push(await callBench(benchPage, 'backup', BACKUP_PASSPHRASE));
+        if (wanted(options, 'restore')) {
+          puts.push(await callBench(benchPage, 'rawBulkPut', 2_000));
+          restores.push(await callBench(benchPage, 'restore', BACKUP_PASSPHRASE));
+        }
+        log(
+          `  run ${run + 1}: read ${Math.round(reads.at(-1)!.recordsPerSecond)}/s, backup ${Math.round(backups.at(-1)!.recordsPerSecond)}/s` +
+            (restores.length
+              ? `, bulkPut ${Math.round(puts.at(-1)!.recordsPerSecond)}/s, restore ${Math.round(restores.at(-1)!.recordsPerSecond)}/s`
+              : ''),
+        );
+      }
+      measures.push(
+        throughputMeasure({
+          id: 'backup',
+          label: 'Backup ("Back up now": read, validate, compress, encrypt)',
+          runs: backups,
+          baselineLabel: 'raw Dexie read (toArray by pages)',
+          baseline: reads,
+          target: '>= 0.5x raw read',
+          min: 0.5,
+          details: {
+            bytes: backups[0]?.bytes,
+            peakHeapMB: Math.max(...backups.map((b) => b.peakHeapMB)),
+            rawReadPeakHeapMB: Math.max(...reads.map((r) => r.peakHeapMB)),
+          },
+        }),
+      );
+      if (wanted(options, 'restore')) {
+        measures.push(
+          throughputMeasure({
+            id: 'restore',
+            label: 'Restore (decrypt, validate, write in one transaction)',
+            runs: restores,
+            baselineLabel: 'raw Dexie bulkPut (pages)',
+            baseline: puts,
+            target: '>= 0.7x raw bulkPut',
+            min: 0.7,
+            details: {
+              loadMs: summarize(restores.map((r) => r.loadMs)),
+              writeMs: summarize(restores.map((r) => r.writeMs)),
+              peakHeapMB: Math.max(...restores.map((r) => r.peakHeapMB)),
+              rawBulkPutPeakHeapMB: Math.max(...puts.map((r) => r.peakHeapMB)),
+            },
+          }),
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+
+  machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  return {
+    tool: 'stillpoint-bench',
+    version: 1,
+    command: options.command,
+    machine,
+    practice: {
+      seed: options.seed,
+      clients: options.clients,
+      sessionsPerClient: options.sessionsPerClient,
+      counts: marker.counts,
+      busyClientId,
+      busyClientSessions,
+      populatedMs: marker.populatedMs ? round(marker.populatedMs) : null,
+      fromCache,
+    },
+    options: {
+      runs: options.runs,
+      searchRuns: options.searchRuns,
+      throughputRuns: options.throughputRuns,
+      only: options.only ?? null,
+    },
+    measures,
+    durationMs: Date.now() - started,
+  };
+}
+
+interface PdfResult {
+  medianMs: number;
+  p95Ms: number;
+  bareMedianMs: number;
+  ratio: number;
+  iterations: number;
+}
+
+/**
+ * benchAftercarePdf (tests/bench/pdf-bench.ts) in a Node process of its own (through tsx): it is
+ * an ES module, and main's pdfkit code runs in Node, not in the browser.
+ */
+function aftercarePdfInNode(iterations: number | undefined): Promise<PdfResult> {
+  const script = path.resolve(__dirname, '../pdf-run.ts');
+  const args = ['--import', 'tsx', script, ...(iterations ? [String(iterations)] : [])];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      args,
+      { cwd: path.resolve(__dirname, '../../..') },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`The PDF bench failed: ${stderr || error.message}`));
+        else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as PdfResult);
+      },
+    );
+  });
+}
+
+interface Throughput {
+  records: number;
+  ms: number;
+  recordsPerSecond: number;
+}
+
+function throughputMeasure(args: {
+  id: string;
+  label: string;
+  runs: Throughput[];
+  baselineLabel: string;
+  baseline: Throughput[];
+  target: string;
+  min: number;
+  details: Record<string, unknown>;
+}): Measure {
+  const rate = (runs: Throughput[]) => {
+    const ms = summarize(runs.map((r) => r.ms));
+    const records = runs[0]?.records ?? 0;
+    return { median: (records / ms.median) * 1000, p95: (records / ms.p95) * 1000, n: ms.n };
+  };
+  const measured = rate(args.runs);
+  const base = rate(args.baseline);
+  const ratio = measured.median / base.median;
+  return {
+    id: args.id,
+    label: args.label,
+    unit: 'records/s',
+    median: Math.round(measured.median),
+    p95: Math.round(measured.p95),
+    n: measured.n,
+    baseline: {
+      label: args.baselineLabel,
+      median: Math.round(base.median),
+      p95: Math.round(base.p95),
+      n: base.n,
+    },
+    ratio: Math.round(ratio * 100) / 100,
+    target: args.target,
+    pass: ratio >= args.min,
+    details: { records: args.runs[0]?.records, ms: summarize(args.runs.map((r) => r.ms)), ...args.details },
+  };
+}

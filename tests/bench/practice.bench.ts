@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { test } from '@playwright/test';
+import { formatMachine, formatTable, writeResults } from './lib/report';
+import { MEASURE_IDS, runPracticeBench } from './lib/run';
+
+/**
+ * The practice-scale benchmark (issue 7): `npm run bench`.
+ *
+ * Environment:
+ *   BENCH_CLIENTS=10000       clients (about 20 notes each; 10,000 -> ~200,000 notes)
+ *   BENCH_SESSIONS=20         mean notes per client
+ *   BENCH_SEED=2026           practice seed
+ *   BENCH_RUNS=10             repetitions of the open and open-client measures
+ *   BENCH_SEARCH_RUNS=3       repetitions of typed queries and of the note typing
+ *   BENCH_THROUGHPUT_RUNS=3   repetitions of backup, restore and their baselines
+ *   BENCH_ONLY=open,heap      only these measures (ids: see MEASURE_IDS)
+ *   BENCH_NO_CACHE=1          generate the practice into a fresh profile (default: cached in the temp folder)
+ *   BENCH_OUT=bench/results.json
+ */
+const env = (name: string, fallback: number) => {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : Number(value);
+};
+
+test('practice-scale benchmark', async () => {
+  const testInfo = test.info();
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const id of only ?? []) {
+    if (!(MEASURE_IDS as readonly string[]).includes(id))
+      throw new Error(`Unknown measure ${id}: ${MEASURE_IDS.join(', ')}`);
+  }
+  const results = await runPracticeBench({
+    seed: env('BENCH_SEED', 2026),
+    clients: env('BENCH_CLIENTS', 10_000),
+    sessionsPerClient: env('BENCH_SESSIONS', 20),
+    runs: env('BENCH_RUNS', 10),
+    searchRuns: env('BENCH_SEARCH_RUNS', 3),
+    throughputRuns: env('BENCH_THROUGHPUT_RUNS', 3),
+    cacheProfile: process.env.BENCH_NO_CACHE !== '1',
+    workDir: testInfo.outputPath('work'),
+    ...(only ? { only } : {}),
+    command: 'npm run bench',
+    log: (line) => console.log(line),
+  });
+  const out = path.resolve(__dirname, '../..', process.env.BENCH_OUT ?? 'bench/results.json');
+  writeResults(out, results);
+  const counts = results.practice.counts;
+  console.log(
+    `\nStillpoint bench: ${counts.clients?.toLocaleString('en-GB')} clients, ${counts.sessions?.toLocaleString('en-GB')} notes, ` +
+      `${Object.values(counts)
+        .reduce((a, b) => a + b, 0)
+        .toLocaleString('en-GB')} records\n${formatMachine(results.machine)}\n`,
+  );
+  console.log(formatTable(results));
+  console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
+});
