@@ -1,3 +1,4 @@
+import Dexie, { type ObservabilitySet, RangeSet } from 'dexie';
 import { database } from '../../db/database';
 import { buildNoteIndex } from './build-note-index';
 import type { WorkerMessage } from './note-index.worker';
@@ -38,13 +39,37 @@ export function workerIndexBuilder(index: NoteIndexDatabase): IndexBuilder {
     });
 }
 
+/** More notes than this written in one go is a bulk change (see notesChangedInBulk). */
+const BULK_CHANGE = 100;
+
+/**
+ * Whether a storage change touched many notes: Dexie reports the keys written per table as a
+ * set of ranges; a range wider than one key is a clear or a range delete.
+ */
+export function isBulkNoteChange(parts: ObservabilitySet, databaseName: string): boolean {
+  const changed = parts[`idb://${databaseName}/sessions/`];
+  if (!changed) return false;
+  let keys = 0;
+  for (const node of new RangeSet().add(changed)) {
+    if (indexedDB.cmp(node.from, node.to) !== 0) return true;
+    keys += 1;
+    if (keys > BULK_CHANGE) return true;
+  }
+  return false;
+}
+
 let engine: NoteSearchEngine | undefined;
 
 /** The app's note search, over the one database, created on first use. */
 export function noteSearchEngine(): NoteSearchEngine {
   if (!engine) {
+    const db = database();
     const index = new NoteIndexDatabase();
-    engine = new NoteSearchEngine(database(), index, workerIndexBuilder(index));
+    const created = new NoteSearchEngine(db, index, workerIndexBuilder(index));
+    Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+      if (isBulkNoteChange(parts, db.name)) void created.notesChangedInBulk();
+    });
+    engine = created;
   }
   return engine;
 }

@@ -12,7 +12,7 @@ import Dexie, { type EntityTable } from 'dexie';
 export const NOTE_INDEX_DATABASE = 'stillpoint-note-index';
 
 /** Bumped whenever what is indexed or how changes: an index of another format is rebuilt. */
-export const NOTE_INDEX_FORMAT = 1;
+export const NOTE_INDEX_FORMAT = 2;
 
 export const DOC_CHUNK = 4_096;
 
@@ -35,8 +35,10 @@ export interface NoteIndexMeta {
   noteCount: number;
   /** The latest updatedAt among indexed notes: notes changed after it are searched directly. */
   watermark: string;
-  /** The first few note ids in key order: a restore of other records changes it. */
+  /** The first and last few note ids in key order: a restore of other records changes them. */
   fingerprint: string[];
+  /** Set when many notes changed at once (a restore, an import): rebuild at the next start. */
+  dirty?: boolean;
   builtAt: string;
   buildMs: number;
   terms: number;

@@ -111,26 +111,29 @@ export class NoteSearchEngine {
     const meta = (await this.index.meta.get('meta')) ?? null;
     if (!meta || meta.format !== NOTE_INDEX_FORMAT) {
       await this.adoptIndex(null);
-      this.rebuild();
+      void this.rebuild();
       return;
     }
-    const [count, fingerprint, changed] = await Promise.all([
-      this.source.sessions.count(),
+    const [fingerprint, changed] = await Promise.all([
       notesFingerprint(this.source),
       this.source.sessions.where('updatedAt').above(meta.watermark).count(),
     ]);
     await this.adoptIndex(meta);
-    // Other records (a restore), notes added with old dates (a merge), or many changes since.
-    const otherNotes =
-      fingerprint.join() !== meta.fingerprint.join() && fingerprint.length === meta.fingerprint.length;
-    if (
-      otherNotes ||
-      count > meta.noteCount + changed ||
-      changed > REBUILD_AFTER ||
-      count < meta.noteCount * 0.95
-    ) {
-      this.rebuild();
+    // Other records (a restore), a bulk change seen earlier, or many changes since.
+    if (meta.dirty || fingerprint.join() !== meta.fingerprint.join() || changed > REBUILD_AFTER) {
+      void this.rebuild();
     }
+  }
+
+  /**
+   * Many notes written or deleted at once (a restore, an import, a client deleted with their
+   * notes): the index is rebuilt in the background, and marked so a restart rebuilds it if the
+   * app closes first. Small changes (a note saved) need nothing: they are read directly.
+   */
+  async notesChangedInBulk(): Promise<void> {
+    await this.index.meta.update('meta', { dirty: true }).catch(() => undefined);
+    await this.prepare();
+    await this.rebuild();
   }
 
   private async adoptIndex(meta: NoteIndexMeta | null): Promise<void> {

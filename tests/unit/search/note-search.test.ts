@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
+import { RangeSet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import { StillpointDatabase } from '../../../src-renderer/db/database';
 import { buildNoteIndex } from '../../../src-renderer/features/search/build-note-index';
+import { isBulkNoteChange } from '../../../src-renderer/features/search/engine';
 import { NoteIndexDatabase } from '../../../src-renderer/features/search/note-index-db';
 import { NoteSearchEngine } from '../../../src-renderer/features/search/note-search';
 import { noteTerms, queryWords } from '../../../src-renderer/features/search/note-text';
@@ -123,5 +125,17 @@ describe('note search', () => {
     const result = await engine.search(word, 1_000);
     expect(result.hits.some((hit) => hit.noteId === replacement.sessions[0]!.id)).toBe(true);
     db.close();
+  });
+});
+
+describe('bulk note changes', () => {
+  const part = 'idb://stillpoint/sessions/';
+  it('a saved note is not a bulk change; a restore, an import or a clear is', () => {
+    expect(isBulkNoteChange({ [part]: new RangeSet().addKey('a') }, 'stillpoint')).toBe(false);
+    const many = new RangeSet().addKeys(Array.from({ length: 500 }, (_, i) => `note-${i}`));
+    expect(isBulkNoteChange({ [part]: many }, 'stillpoint')).toBe(true);
+    expect(isBulkNoteChange({ [part]: new RangeSet('a', 'z') }, 'stillpoint')).toBe(true);
+    expect(isBulkNoteChange({ [part]: many }, 'another-database')).toBe(false);
+    expect(isBulkNoteChange({ 'idb://stillpoint/clients/': many }, 'stillpoint')).toBe(false);
   });
 });
