@@ -148,7 +148,11 @@ const PROFILE_FORMAT = 1;
  * and the search fields of a client row (the client row helper itself is small and stable: a
  * change to it bumps PROFILE_FORMAT). Other app code can change freely without a new practice.
  */
-export function cachedProfileDir(options: { seed: number; clients: number; sessionsPerClient: number }): string {
+export function cachedProfileDir(options: {
+  seed: number;
+  clients: number;
+  sessionsPerClient: number;
+}): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ ...options, format: PROFILE_FORMAT }));
   const sources = [
