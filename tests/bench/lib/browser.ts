@@ -28,19 +28,42 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
+export interface BuildSnapshot {
+  renderer: string;
+  benchPage: string;
+}
+
 /**
- * A copy of the renderer build for this bench run: others on the machine may rebuild out/renderer
- * while the bench runs, and every measure must see the same app.
+ * Copies of the renderer build and the bench page for this bench run: others on the machine may
+ * rebuild out/ while the bench runs, and every measure must see the same app. BENCH_RENDERER
+ * measures another renderer build instead (a folder like out/renderer, e.g. a trial of a fix).
  */
-export function snapshotRenderer(workDir: string): string {
-  const source = path.join(repoRoot, 'out/renderer');
-  if (!fs.existsSync(path.join(source, 'index.html'))) {
-    throw new Error('The renderer is not built: run `npx electron-vite build` (npm run bench does it).');
+export function snapshotBuilds(workDir: string): BuildSnapshot {
+  const renderer = process.env.BENCH_RENDERER
+    ? path.resolve(process.env.BENCH_RENDERER)
+    : path.join(repoRoot, 'out/renderer');
+  if (!fs.existsSync(path.join(renderer, 'index.html'))) {
+    throw new Error(
+      `The renderer is not built in ${renderer}: run \`npx electron-vite build\` (npm run bench does it).`,
+    );
   }
-  const target = path.join(workDir, 'renderer-snapshot');
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.cpSync(source, target, { recursive: true });
-  return target;
+  if (!fs.existsSync(path.join(BENCH_PAGE_ROOT, 'index.html'))) {
+    throw new Error(
+      'The bench page is not built: run `npx vite build --config tests/bench/vite.config.mts` (npm run bench does it).',
+    );
+  }
+  const snapshot = {
+    renderer: path.join(workDir, 'renderer-snapshot'),
+    benchPage: path.join(workDir, 'bench-snapshot'),
+  };
+  for (const [from, to] of [
+    [renderer, snapshot.renderer],
+    [BENCH_PAGE_ROOT, snapshot.benchPage],
+  ] as const) {
+    fs.rmSync(to, { recursive: true, force: true });
+    fs.cpSync(from, to, { recursive: true });
+  }
+  return snapshot;
 }
 
 function serveFrom(root: string, prefix: string) {
@@ -75,13 +98,8 @@ const MIME: Record<string, string> = {
 export async function openBenchBrowser(
   profileDir: string,
   harnessDir: string,
-  rendererRoot?: string,
+  builds?: BuildSnapshot,
 ): Promise<BenchBrowser> {
-  if (!fs.existsSync(path.join(BENCH_PAGE_ROOT, 'index.html'))) {
-    throw new Error(
-      'The bench page is not built: run `npx vite build --config tests/bench/vite.config.mts` (npm run bench does it).',
-    );
-  }
   fs.mkdirSync(profileDir, { recursive: true });
   fs.mkdirSync(harnessDir, { recursive: true });
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -96,8 +114,8 @@ export async function openBenchBrowser(
   await harness.attachContext(context);
   // Registered after the harness's catch-all, so they are asked first: the app from this run's
   // snapshot of the build, the bench page from out/bench.
-  if (rendererRoot) await context.route(`${TEST_ORIGIN}/**`, serveFrom(rendererRoot, '/'));
-  await context.route(`${TEST_ORIGIN}/bench/**`, serveFrom(BENCH_PAGE_ROOT, '/bench/'));
+  if (builds) await context.route(`${TEST_ORIGIN}/**`, serveFrom(builds.renderer, '/'));
+  await context.route(`${TEST_ORIGIN}/bench/**`, serveFrom(builds?.benchPage ?? BENCH_PAGE_ROOT, '/bench/'));
   return {
     context,
     harness,

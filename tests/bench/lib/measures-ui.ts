@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { type BenchBrowser, callBench, openAppPage } from './browser';
 import {
@@ -26,6 +28,8 @@ export interface OpenSample {
   /** listPaintedMs + keyMs: the list is on screen and the search field answers a key. */
   interactiveMs: number;
   rowsInDom: number;
+  /** Navigation start to the whole list loaded and searchable. */
+  listCompleteMs: number;
 }
 
 /**
@@ -42,10 +46,14 @@ export async function openAppOnce(browser: BenchBrowser): Promise<OpenSample> {
     });
     await page.addInitScript(installOpenProbe);
     await page.goto(`https://stillpoint.test/index.html#/clients`);
-    await page.waitForFunction(() => window.__benchOpen?.keyPaintedMs !== undefined, null, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () => window.__benchOpen?.keyPaintedMs !== undefined && window.__benchOpen.listCompleteMs !== undefined,
+      null,
+      {
+        timeout: 60_000,
+        polling: 50,
+      },
+    );
     const result = (await page.evaluate(() => window.__benchOpen)) as Required<OpenProbeResult>;
     const keyMs = result.keyPaintedMs - result.keyDownMs;
     return {
@@ -53,6 +61,7 @@ export async function openAppOnce(browser: BenchBrowser): Promise<OpenSample> {
       keyMs,
       interactiveMs: result.listPaintedMs + keyMs,
       rowsInDom: result.rowsInDom,
+      listCompleteMs: result.listCompleteMs,
     };
   } finally {
     await page.close();
@@ -157,7 +166,12 @@ async function typeLikeATherapist(page: Page, text: string, onKey: (count: numbe
 }
 
 /** Keystroke to paint in the draft editor's "Plan" field while autosave runs. */
-export async function typeInNote(page: Page, clientId: string, noteId: string): Promise<KeySample[]> {
+export async function typeInNote(
+  page: Page,
+  clientId: string,
+  noteId: string,
+  text = NOTE_TEXT,
+): Promise<KeySample[]> {
   await page.bringToFront();
   await page.evaluate(navigateAndTime, {
     hash: `#/clients/${encodeURIComponent(clientId)}/sessions/${encodeURIComponent(noteId)}`,
@@ -174,7 +188,7 @@ export async function typeInNote(page: Page, clientId: string, noteId: string): 
     statusSelector: '.save-status',
   });
   await plan.focus();
-  await typeLikeATherapist(page, NOTE_TEXT, async (count) => waitForKeySamples(page, count));
+  await typeLikeATherapist(page, text, async (count) => waitForKeySamples(page, count));
   await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Saved', null, {
     timeout: 30_000,
   });
@@ -184,12 +198,12 @@ export async function typeInNote(page: Page, clientId: string, noteId: string): 
 }
 
 /** The same typing into a bare <textarea> on the bench page: the browser's own floor. */
-export async function typeInBareTextarea(benchPage: Page): Promise<KeySample[]> {
+export async function typeInBareTextarea(benchPage: Page, text = NOTE_TEXT): Promise<KeySample[]> {
   await benchPage.bringToFront();
   await benchPage.fill('#bare-textarea', '');
   await benchPage.evaluate(installKeyProbe, { mode: 'echo' as const, fieldSelector: '#bare-textarea' });
   await benchPage.focus('#bare-textarea');
-  await typeLikeATherapist(benchPage, NOTE_TEXT, async (count) => waitForKeySamples(benchPage, count));
+  await typeLikeATherapist(benchPage, text, async (count) => waitForKeySamples(benchPage, count));
   return takeKeySamples(benchPage);
 }
 
@@ -254,5 +268,27 @@ export async function withBenchDraft<T>(
     return await use(noteId);
   } finally {
     await callBench(benchPage, 'removeDraft', noteId);
+  }
+}
+
+/**
+ * With BENCH_PROFILE=<folder>, records a CPU profile of the page (CDP Profiler) around `run` into
+ * <folder>/<name>.cpuprofile (open it in Chromium's DevTools, Performance panel). Profiling slows
+ * the page down: numbers from such a run are not the bench's.
+ */
+export async function withProfile<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return run();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    await session.detach();
   }
 }

@@ -18,6 +18,8 @@ export interface OpenProbeResult {
   keyPaintedMs?: number;
   /** Size of the client list when it appeared. */
   rowsInDom?: number;
+  /** Navigation start to the whole list loaded, searchable (the list carries data-shown-query). */
+  listCompleteMs?: number;
 }
 
 declare global {
@@ -41,6 +43,17 @@ export function installOpenProbe(): void {
   const ready = () =>
     document.querySelector('.client-row') ?? document.querySelector('.client-list-page .empty-state');
   const start = () => {
+    const complete = new MutationObserver(() => {
+      if (!document.querySelector('.list-card[data-shown-query]')) return;
+      complete.disconnect();
+      result.listCompleteMs = performance.now();
+    });
+    complete.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-shown-query'],
+    });
     const observer = new MutationObserver(() => {
       if (!ready()) return;
       observer.disconnect();
@@ -118,19 +131,20 @@ export function installKeyProbe(args: {
         afterPaint(record);
         return;
       }
-      // Wait for the input event to update the value, then for the list showing that value.
-      setTimeout(() => {
-        const wanted = field.value;
-        const check = () => {
-          const shown = document.querySelector<HTMLElement>(args.shownSelector ?? '')?.dataset.shownQuery;
-          if (shown === wanted) {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => record(performance.now());
-            channel.port2.postMessage(0);
-          } else if (performance.now() - start < 10_000) requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }, 0);
+      // The key's input event runs in the same task as its keydown, before any frame: by the
+      // first animation frame the field holds the new value. Wait for the frame in which the
+      // list shows that value (the app may take several), then for its paint.
+      let wanted: string | undefined;
+      const check = () => {
+        wanted ??= field.value;
+        const shown = document.querySelector<HTMLElement>(args.shownSelector ?? '')?.dataset.shownQuery;
+        if (shown === wanted) {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => record(performance.now());
+          channel.port2.postMessage(0);
+        } else if (performance.now() - start < 10_000) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
     },
     { capture: true },
   );

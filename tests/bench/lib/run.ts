@@ -8,12 +8,13 @@ import { foldForSearch } from '../../../src-shared/domain/text-search';
 import { findChromium } from '../../e2e/harness/find-chromium';
 import {
   type BenchBrowser,
+  type BuildSnapshot,
   cachedProfileDir,
   callBench,
   openBenchBrowser,
   openBenchPage,
   pruneCachedProfiles,
-  snapshotRenderer,
+  snapshotBuilds,
 } from './browser';
 import { machineInfo } from './machine';
 import {
@@ -28,6 +29,7 @@ import {
   typeInBareTextarea,
   typeInNote,
   withBenchDraft,
+  withProfile,
 } from './measures-ui';
 import type { KeySample } from './probes';
 import { type BenchResults, type Measure, timeMeasure } from './report';
@@ -48,6 +50,10 @@ export interface BenchOptions {
   /** Scratch space: harness folders, profiles when not cached. */
   workDir: string;
   pdfIterations?: number;
+  /** What is typed into the note (default NOTE_TEXT, about 150 characters). */
+  typingText?: string;
+  /** Words searched across notes (default NOTE_QUERIES). */
+  noteQueries?: readonly string[];
   /** Measure ids to run (default: all). */
   only?: readonly string[];
   command: string;
@@ -82,7 +88,7 @@ interface PracticeMarker {
 /** Opens (or creates) the practice, filling it when the profile does not hold it yet. */
 async function preparePractice(
   options: BenchOptions,
-  rendererRoot: string,
+  builds: BuildSnapshot,
 ): Promise<{ browser: BenchBrowser; benchPage: Page; marker: PracticeMarker; fromCache: boolean }> {
   const practice = {
     seed: options.seed,
@@ -94,7 +100,7 @@ async function preparePractice(
     : fs.mkdtempSync(path.join(options.workDir, 'profile-'));
   if (options.cacheProfile) pruneCachedProfiles(profileDir);
   const markerFile = path.join(profileDir, 'stillpoint-practice.json');
-  const browser = await openBenchBrowser(profileDir, path.join(options.workDir, 'harness-big'), rendererRoot);
+  const browser = await openBenchBrowser(profileDir, path.join(options.workDir, 'harness-big'), builds);
   const benchPage = await openBenchPage(browser);
   const leftovers = await callBench(benchPage, 'removeBenchDrafts', BENCH_DRAFT_MARKER);
   if (leftovers > 0) options.log(`Removed ${leftovers} draft(s) left by an interrupted run.`);
@@ -157,8 +163,8 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
     });
   }
 
-  const rendererRoot = snapshotRenderer(options.workDir);
-  const { browser, benchPage, marker, fromCache } = await preparePractice(options, rendererRoot);
+  const builds = snapshotBuilds(options.workDir);
+  const { browser, benchPage, marker, fromCache } = await preparePractice(options, builds);
   const info = practiceInfo({
     seed: options.seed,
     clients: options.clients,
@@ -176,7 +182,7 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
       const empty = await openBenchBrowser(
         fs.mkdtempSync(path.join(options.workDir, 'empty-profile-')),
         path.join(options.workDir, 'harness-empty'),
-        rendererRoot,
+        builds,
       );
       try {
         // One warm-up each (first start of a profile opens its files), then alternate.
@@ -201,8 +207,13 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
             details: {
               listPaintedMs: summarize(big.map((s) => s.listPaintedMs)),
               firstKeyMs: summarize(big.map((s) => s.keyMs)),
+              // The whole list loaded, so a search shows results (the first screen comes first).
+              listCompleteMs: summarize(big.map((s) => s.listCompleteMs)),
               emptyListPaintedMs: summarize(bare.map((s) => s.listPaintedMs)),
               rowsInDom: big[0]?.rowsInDom,
+              // IndexedDB holds every other request of the origin while it counts a large table.
+              idbCountSessionsMs: round(await callBench(benchPage, 'rawCount', 'sessions')),
+              idbCountClientsMs: round(await callBench(benchPage, 'rawCount', 'clients')),
             },
           }),
         );
@@ -228,7 +239,9 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
           foldForSearch(names[1]?.firstName ?? 'ann').slice(0, 5),
           `${foldForSearch(names[2]?.firstName ?? 'jo').split(/\s/)[0]} ${foldForSearch(names[2]?.lastName ?? 'sm').slice(0, 3)}`,
         ].map((q) => q.replace(/[^a-z0-9 ]/g, ''));
-        const samples = await clientSearchTyping(app, queries, options.searchRuns);
+        const samples = await withProfile(app, 'client-search', () =>
+          clientSearchTyping(app, queries, options.searchRuns),
+        );
         const raw = await callBench(
           benchPage,
           'rawClientSearch',
@@ -253,7 +266,9 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
 
       if (wanted(options, 'busy-client') && busyClientId) {
         log('Open the busy client with the timeline chart...');
-        const samples = await openBusyClient(app, busyClientId, options.runs);
+        const samples = await withProfile(app, 'busy-client', () =>
+          openBusyClient(app, busyClientId, options.runs),
+        );
         const raw: number[] = [];
         for (let run = 0; run < options.runs; run++) {
           const result = await callBench(benchPage, 'rawClientRecords', busyClientId);
@@ -292,10 +307,12 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
         for (let run = 0; run < options.searchRuns; run++) {
           samples.push(
             ...(await withBenchDraft(benchPage, busyClientId, (noteId) =>
-              typeInNote(app, busyClientId, noteId),
+              withProfile(app, `typing-${run}`, () =>
+                typeInNote(app, busyClientId, noteId, options.typingText),
+              ),
             )),
           );
-          bare.push(...(await typeInBareTextarea(benchPage)));
+          bare.push(...(await typeInBareTextarea(benchPage, options.typingText)));
         }
         const summary = summarize(keyTimes(samples));
         const whileSaving = samples.filter((s) => s.status && s.status !== 'Saved');
@@ -318,7 +335,10 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
 
       if (wanted(options, 'note-search')) {
         log('Full-text note search as you type...');
-        const samples = await noteSearchTyping(app, NOTE_QUERIES, options.searchRuns);
+        const noteQueries = options.noteQueries ?? NOTE_QUERIES;
+        const samples = await withProfile(app, 'note-search', () =>
+          noteSearchTyping(app, noteQueries, options.searchRuns),
+        );
         const engine = await callBench(
           benchPage,
           'noteSearchEngineBench',
@@ -335,7 +355,7 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
               : null,
             target: 'p95 < 150 ms',
             pass: summary.p95 < 150,
-            details: { queries: NOTE_QUERIES, keystrokes: samples.length, indexBuild },
+            details: { queries: noteQueries, keystrokes: samples.length, indexBuild },
           }),
         );
         if (wanted(options, 'heap')) heap.afterNoteSearch = round(await heapAfterGc(app));
@@ -369,10 +389,18 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
       const restores = [];
       for (let run = 0; run < options.throughputRuns; run++) {
         reads.push(await callBench(benchPage, 'rawRead', 2_000));
-        backups.push(await callBench(benchPage, 'backup', BACKUP_PASSPHRASE));
+        backups.push(
+          await withProfile(benchPage, `backup-${run}`, () =>
+            callBench(benchPage, 'backup', BACKUP_PASSPHRASE),
+          ),
+        );
         if (wanted(options, 'restore')) {
           puts.push(await callBench(benchPage, 'rawBulkPut', 2_000));
-          restores.push(await callBench(benchPage, 'restore', BACKUP_PASSPHRASE));
+          restores.push(
+            await withProfile(benchPage, `restore-${run}`, () =>
+              callBench(benchPage, 'restore', BACKUP_PASSPHRASE),
+            ),
+          );
         }
         log(
           `  run ${run + 1}: read ${Math.round(reads.at(-1)!.recordsPerSecond)}/s, backup ${Math.round(backups.at(-1)!.recordsPerSecond)}/s` +

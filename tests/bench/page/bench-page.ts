@@ -81,6 +81,13 @@ async function populate(options: PracticeOptions & { batchSize?: number }): Prom
   };
 }
 
+/** How long IndexedDB takes to count a table (Chromium reads every stored row to count). */
+async function rawCount(table: TableName): Promise<number> {
+  const start = performance.now();
+  await db().table(table).count();
+  return performance.now() - start;
+}
+
 /** Raw baseline for client search: the multiEntry index on the last word typed, full rows. */
 async function rawClientSearch(queries: readonly string[]): Promise<{ ms: number; hits: number }[]> {
   const table = db().clients;
@@ -235,6 +242,7 @@ async function removeBenchDrafts(marker: string): Promise<number> {
 const api = {
   populate,
   counts,
+  rawCount,
   rawClientSearch,
   rawRead,
   rawBulkPut,
