@@ -26,12 +26,14 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(name: string, req
 const NoRequest = z.undefined();
 
 /**
- * How many records the database held when the renderer last looked. Main keeps it in a file
- * outside IndexedDB, so the app can notice a database that is unexpectedly empty.
+ * How many clients the database held when the renderer last looked. Main keeps it in a file
+ * outside IndexedDB, so the app can notice a database that is unexpectedly empty. Clients only:
+ * counting a practice's notes means walking every one of them (about a second at 200,000), and
+ * notes never outlive their client. Files written when notes were counted too still read: the
+ * extra field is dropped.
  */
 export const RecordCountsSchema = z.object({
   clients: z.number().int().min(0),
-  sessions: z.number().int().min(0),
   at: TimestampSchema,
 });
 export type RecordCounts = z.infer<typeof RecordCountsSchema>;

@@ -7,7 +7,7 @@ const SENDER = { url: APP_URL, isMainFrame: true };
 async function rememberedCounts(harness: Harness) {
   const answer = await harness.dispatch('records:get-counts', undefined, SENDER);
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as { clients: number; sessions: number; at: string } | null;
+  return answer.value as { clients: number; at: string } | null;
 }
 
 async function createClient(page: Page, first: string, last: string) {
@@ -28,7 +28,7 @@ test('main keeps the record counts up to date as clients are added and removed',
   harness,
 }) => {
   await settled(harness);
-  expect(await rememberedCounts(harness)).toMatchObject({ clients: 0, sessions: 0 });
+  expect(await rememberedCounts(harness)).toMatchObject({ clients: 0 });
   await createClient(page, 'Marta', 'Kowalska');
   await page.getByRole('link', { name: 'Clients' }).first().click();
   await createClient(page, 'Sam', 'Archer');
@@ -46,7 +46,7 @@ test('an empty database on a computer that had clients: a clear notice that offe
 }) => {
   await settled(harness);
   const at = '2026-11-20T16:45:00.000Z';
-  const set = await harness.dispatch('records:set-counts', { clients: 12, sessions: 57, at }, SENDER);
+  const set = await harness.dispatch('records:set-counts', { clients: 12, at }, SENDER);
   expect(set.ok).toBe(true);
 
   await page.reload();
@@ -63,7 +63,7 @@ test('an empty database on a computer that had clients: a clear notice that offe
 
   // While the therapist has not answered, the app must not overwrite what main remembers.
   await page.waitForTimeout(1_500);
-  expect(await rememberedCounts(harness)).toEqual({ clients: 12, sessions: 57, at });
+  expect(await rememberedCounts(harness)).toEqual({ clients: 12, at });
 
   // The offer leads to the Backup screen; the notice stays until answered.
   await notice.getByRole('link', { name: 'Restore the latest backup' }).click();
@@ -77,11 +77,7 @@ test('"Start fresh" asks once more, then forgets the old counts and the notice s
   harness,
 }) => {
   await settled(harness);
-  await harness.dispatch(
-    'records:set-counts',
-    { clients: 3, sessions: 4, at: '2026-11-20T16:45:00.000Z' },
-    SENDER,
-  );
+  await harness.dispatch('records:set-counts', { clients: 3, at: '2026-11-20T16:45:00.000Z' }, SENDER);
   await page.reload();
   const notice = page.getByRole('region', { name: 'Your records may be missing' });
   await expect(notice).toContainText('this computer had 3 clients');
@@ -92,7 +88,7 @@ test('"Start fresh" asks once more, then forgets the old counts and the notice s
   await notice.getByRole('button', { name: 'Start fresh' }).click();
   await notice.getByRole('button', { name: 'Yes, start fresh' }).click();
   await expect(notice).toHaveCount(0);
-  expect(await rememberedCounts(harness)).toMatchObject({ clients: 0, sessions: 0 });
+  expect(await rememberedCounts(harness)).toMatchObject({ clients: 0 });
 
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
@@ -104,11 +100,7 @@ test('records that come back (a restore) end the notice, and the counts are kept
   harness,
 }) => {
   await settled(harness);
-  await harness.dispatch(
-    'records:set-counts',
-    { clients: 5, sessions: 9, at: '2026-11-20T16:45:00.000Z' },
-    SENDER,
-  );
+  await harness.dispatch('records:set-counts', { clients: 5, at: '2026-11-20T16:45:00.000Z' }, SENDER);
   await page.reload();
   const notice = page.getByRole('region', { name: 'Your records may be missing' });
   await expect(notice).toBeVisible();

@@ -47,7 +47,12 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
   }, []);
 
   // Records came back (a restore, or the therapist carried on): the notice has done its job.
-  const clientsNow = useLiveQuery(() => database().clients.count(), []);
+  // Watched only while the notice shows: otherwise every client save would recount.
+  const missing = check.kind === 'missing';
+  const clientsNow = useLiveQuery(
+    async () => (missing ? await database().clients.count() : undefined),
+    [missing],
+  );
   useEffect(() => {
     if (check.kind === 'missing' && clientsNow !== undefined && clientsNow > 0) {
       setCheck({ kind: 'fine', remembered: check.remembered });
@@ -65,7 +70,6 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
     setError(null);
     const result = await platform().recordsSetCounts({
       clients: 0,
-      sessions: 0,
       at: new Date().toISOString(),
     });
     if (!result.ok) {

@@ -2,13 +2,15 @@ import { liveQuery } from 'dexie';
 import type { RecordCounts, StillpointBridge } from '../../../src-shared/ipc';
 import type { StillpointDatabase } from '../../db/database';
 
-export type Counts = Pick<RecordCounts, 'clients' | 'sessions'>;
+export type Counts = Pick<RecordCounts, 'clients'>;
 
+/**
+ * Counts the clients only. The sessions table is left alone on purpose: an IndexedDB count walks
+ * every row (about a second at 200,000 notes), and a live count of it re-ran after every
+ * autosave, holding the note's next save behind it.
+ */
 export async function countRecords(db: StillpointDatabase): Promise<Counts> {
-  return db.transaction('r', db.clients, db.sessions, async () => ({
-    clients: await db.clients.count(),
-    sessions: await db.sessions.count(),
-  }));
+  return { clients: await db.clients.count() };
 }
 
 /**
@@ -17,14 +19,15 @@ export async function countRecords(db: StillpointDatabase): Promise<Counts> {
  * app must not quietly start fresh over it.
  */
 export function recordsWentMissing(current: Counts, remembered: RecordCounts | null): boolean {
-  return remembered !== null && remembered.clients > 0 && current.clients === 0 && current.sessions === 0;
+  return remembered !== null && remembered.clients > 0 && current.clients === 0;
 }
 
 export type RecordsBridge = Pick<StillpointBridge, 'recordsGetCounts' | 'recordsSetCounts'>;
 
 /**
- * Keeps main's memory of the counts up to date: watches the two table counts and, a moment
- * after they settle, sends them if they changed. Returns the function that stops it.
+ * Keeps main's memory of the counts up to date: watches the client count (a live query over the
+ * clients table only, so note edits never wake it) and, a moment after it settles, sends it if
+ * it changed. Returns the function that stops it.
  */
 export function keepCountsRemembered(
   db: StillpointDatabase,
@@ -41,7 +44,7 @@ export function keepCountsRemembered(
     timer = undefined;
     const counts = latest;
     if (!counts) return;
-    if (lastSent && lastSent.clients === counts.clients && lastSent.sessions === counts.sessions) return;
+    if (lastSent && lastSent.clients === counts.clients) return;
     lastSent = counts;
     void bridge
       .recordsSetCounts({ ...counts, at: now().toISOString() })

@@ -35,11 +35,7 @@ function setup(userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-r
   return { dir: userDataDir, file: path.join(userDataDir, RECORD_COUNTS_FILE), call };
 }
 
-const counts = (clients: number, sessions: number, at = '2026-11-26T09:00:00.000Z') => ({
-  clients,
-  sessions,
-  at,
-});
+const counts = (clients: number, at = '2026-11-26T09:00:00.000Z') => ({ clients, at });
 
 describe('records:get-counts / records:set-counts', () => {
   it('answers null before anything was recorded', async () => {
@@ -49,44 +45,53 @@ describe('records:get-counts / records:set-counts', () => {
 
   it('keeps the counts in a JSON file in the data folder, across a restart of main', async () => {
     const t = setup();
-    expect(await t.call('records:set-counts', counts(12, 40))).toEqual({ ok: true, value: counts(12, 40) });
-    expect(JSON.parse(fs.readFileSync(t.file, 'utf8'))).toEqual(counts(12, 40));
+    expect(await t.call('records:set-counts', counts(12))).toEqual({ ok: true, value: counts(12) });
+    expect(JSON.parse(fs.readFileSync(t.file, 'utf8'))).toEqual(counts(12));
     // No temp files left behind by the atomic write.
     expect(fs.readdirSync(t.dir)).toEqual([RECORD_COUNTS_FILE]);
 
     const restarted = setup(t.dir);
-    expect(await restarted.call('records:get-counts')).toEqual({ ok: true, value: counts(12, 40) });
+    expect(await restarted.call('records:get-counts')).toEqual({ ok: true, value: counts(12) });
   });
 
   it('"Start fresh" is a write of zero counts', async () => {
     const t = setup();
-    await t.call('records:set-counts', counts(12, 40));
-    await t.call('records:set-counts', counts(0, 0, '2026-11-27T08:00:00.000Z'));
+    await t.call('records:set-counts', counts(12));
+    await t.call('records:set-counts', counts(0, '2026-11-27T08:00:00.000Z'));
     expect(await t.call('records:get-counts')).toEqual({
       ok: true,
-      value: counts(0, 0, '2026-11-27T08:00:00.000Z'),
+      value: counts(0, '2026-11-27T08:00:00.000Z'),
     });
   });
 
   it('writes in the order they were asked for, so the last report wins', async () => {
     const t = setup();
-    await Promise.all(Array.from({ length: 25 }, (_, i) => t.call('records:set-counts', counts(i, i * 2))));
-    expect(await t.call('records:get-counts')).toEqual({ ok: true, value: counts(24, 48) });
+    await Promise.all(Array.from({ length: 25 }, (_, i) => t.call('records:set-counts', counts(i))));
+    expect(await t.call('records:get-counts')).toEqual({ ok: true, value: counts(24) });
   });
 
   it.each([
-    ['negative', counts(-1, 0)],
-    ['fractional', counts(1.5, 0)],
-    ['not a timestamp', { clients: 1, sessions: 0, at: 'yesterday' }],
-    ['missing field', { clients: 1, at: '2026-11-26T09:00:00.000Z' }],
+    ['negative', counts(-1)],
+    ['fractional', counts(1.5)],
+    ['not a timestamp', { clients: 1, at: 'yesterday' }],
+    ['missing field', { at: '2026-11-26T09:00:00.000Z' }],
     ['a string', '{"clients":1}'],
     ['nothing', undefined],
   ])('refuses %s counts with INVALID_REQUEST and keeps the stored ones', async (_name, payload) => {
     const t = setup();
-    await t.call('records:set-counts', counts(3, 4));
+    await t.call('records:set-counts', counts(3));
     const answer = await t.call('records:set-counts', payload);
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-    expect(await t.call('records:get-counts')).toEqual({ ok: true, value: counts(3, 4) });
+    expect(await t.call('records:get-counts')).toEqual({ ok: true, value: counts(3) });
+  });
+
+  it('a file from when notes were counted too still reads (the note count is dropped)', async () => {
+    const t = setup();
+    fs.writeFileSync(t.file, JSON.stringify({ clients: 12, sessions: 40, at: '2026-11-20T16:45:00.000Z' }));
+    expect(await t.call('records:get-counts')).toEqual({
+      ok: true,
+      value: counts(12, '2026-11-20T16:45:00.000Z'),
+    });
   });
 
   it('a damaged or foreign file reads as "never recorded" (no false alarm, no crash)', async () => {
@@ -99,7 +104,7 @@ describe('records:get-counts / records:set-counts', () => {
 
   it('a folder that cannot be written gives a typed error, not a crash', async () => {
     const t = setup(path.join(os.tmpdir(), `stillpoint-missing-${process.pid}-${Date.now()}`, 'nested'));
-    const answer = await t.call('records:set-counts', counts(1, 1));
+    const answer = await t.call('records:set-counts', counts(1));
     expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call('records:get-counts')).toEqual({ ok: true, value: null });
   });

@@ -10,24 +10,17 @@ import type { RecordCounts } from '../../../src-shared/ipc';
 import { fail, ok } from '../../../src-shared/result';
 import { addClient, openRepositories } from '../db/helpers';
 
-const remembered = (clients: number, sessions = 0): RecordCounts => ({
+const remembered = (clients: number): RecordCounts => ({
   clients,
-  sessions,
   at: '2026-11-20T16:45:00.000Z',
 });
 
 describe('recordsWentMissing', () => {
-  it.each<[string, { clients: number; sessions: number }, RecordCounts | null, boolean]>([
-    [
-      'an empty database where clients were remembered',
-      { clients: 0, sessions: 0 },
-      remembered(12, 40),
-      true,
-    ],
-    ['a first start (nothing remembered)', { clients: 0, sessions: 0 }, null, false],
-    ['a practice that deleted all its clients', { clients: 0, sessions: 0 }, remembered(0), false],
-    ['fewer clients than remembered, but not none', { clients: 3, sessions: 0 }, remembered(12), false],
-    ['sessions but no clients (not empty)', { clients: 0, sessions: 2 }, remembered(12), false],
+  it.each<[string, { clients: number }, RecordCounts | null, boolean]>([
+    ['an empty database where clients were remembered', { clients: 0 }, remembered(12), true],
+    ['a first start (nothing remembered)', { clients: 0 }, null, false],
+    ['a practice that deleted all its clients', { clients: 0 }, remembered(0), false],
+    ['fewer clients than remembered, but not none', { clients: 3 }, remembered(12), false],
   ])('%s → %s', (_what, current, memo, expected) => {
     expect(recordsWentMissing(current, memo)).toBe(expected);
   });
@@ -54,28 +47,29 @@ describe('keepCountsRemembered', () => {
     const { bridge, sent } = fakeBridge();
     const stop = keepCountsRemembered(db, bridge, { lastSent: null, debounceMs: 50 });
     await expect.poll(() => sent.length).toBe(1);
-    expect(sent[0]).toMatchObject({ clients: 0, sessions: 0 });
+    expect(sent[0]).toMatchObject({ clients: 0 });
 
     // A burst of writes: one report at the end, not one per write.
     const marta = await addClient(clients, 'Marta', 'Kowalska');
     await addClient(clients, 'Sam', 'Archer');
     await sessions.createDraft(marta.id);
-    await expect.poll(() => sent.at(-1)).toMatchObject({ clients: 2, sessions: 1 });
+    await expect.poll(() => sent.at(-1)).toMatchObject({ clients: 2 });
     const reports = sent.length;
     expect(reports).toBeLessThanOrEqual(3);
 
-    // A write that changes no count sends nothing.
+    // A write that changes no count sends nothing; neither do notes (they are not counted).
     await clients.setArchived(marta.id, true);
+    await sessions.createDraft(marta.id);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(sent.length).toBe(reports);
     stop();
-    expect(await countRecords(db)).toEqual({ clients: 2, sessions: 1 });
+    expect(await countRecords(db)).toEqual({ clients: 2 });
   });
 
   it('does not resend what main already remembers', async () => {
     const { db } = openRepositories();
     const { bridge, sent } = fakeBridge();
-    const stop = keepCountsRemembered(db, bridge, { lastSent: { clients: 0, sessions: 0 }, debounceMs: 20 });
+    const stop = keepCountsRemembered(db, bridge, { lastSent: { clients: 0 }, debounceMs: 20 });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(sent).toEqual([]);
     stop();
@@ -91,7 +85,7 @@ describe('keepCountsRemembered', () => {
     await expect.poll(() => sent.at(-1)?.clients).toBe(1);
 
     const stopSoon = keepCountsRemembered(db, bridge, {
-      lastSent: { clients: 1, sessions: 0 },
+      lastSent: { clients: 1 },
       debounceMs: 60_000,
     });
     stop();
