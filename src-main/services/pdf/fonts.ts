@@ -36,6 +36,13 @@ function loadFontkit(): Fontkit {
 }
 
 const cache = new Map<string, HandoutFonts>();
+/** The file each loaded font was parsed from (for TtfSubsetWriter, which parses its own copy). */
+const fileBytes = new WeakMap<FontkitFont, Uint8Array>();
+
+/** The bytes of the .ttf a font from loadHandoutFonts was parsed from. */
+export function fontFileBytes(font: FontkitFont): Uint8Array | undefined {
+  return fileBytes.get(font);
+}
 
 /**
  * Reads and parses the bundled fonts once per folder. Parsed fonts are shared by every render:
@@ -66,6 +73,7 @@ export function loadHandoutFonts(fontsDir: string): HandoutFonts {
       );
     }
     fonts[face] = font;
+    fileBytes.set(font, bytes);
   }
   const loaded = Object.freeze(fonts);
   cache.set(dir, loaded);
