@@ -99,12 +99,26 @@ function isInvisible(char: string): boolean {
 }
 const WHITESPACE = /\s/u;
 
+/** Per set of fonts, whether all three faces draw a code point (three cmap look-ups each time otherwise). */
+const coverage = new WeakMap<HandoutFonts, Map<number, boolean>>();
+const MAX_COVERAGE_ENTRIES = 8192;
+
 function coveredByAll(fonts: HandoutFonts, codePoint: number): boolean {
-  return (
-    fonts.regular.hasGlyphForCodePoint(codePoint) &&
-    fonts.bold.hasGlyphForCodePoint(codePoint) &&
-    fonts.italic.hasGlyphForCodePoint(codePoint)
-  );
+  let known = coverage.get(fonts);
+  if (!known) {
+    known = new Map();
+    coverage.set(fonts, known);
+  }
+  let covered = known.get(codePoint);
+  if (covered === undefined) {
+    covered =
+      fonts.regular.hasGlyphForCodePoint(codePoint) &&
+      fonts.bold.hasGlyphForCodePoint(codePoint) &&
+      fonts.italic.hasGlyphForCodePoint(codePoint);
+    if (known.size >= MAX_COVERAGE_ENTRIES) known.clear();
+    known.set(codePoint, covered);
+  }
+  return covered;
 }
 
 /**

@@ -120,8 +120,17 @@ function makeEntry(font: LayoutFont): Entry {
 function copyRun(run: GlyphRun): GlyphRun {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
   copy.glyphs = run.glyphs.slice();
-  copy.positions = run.positions.map((p) =>
-    Object.assign(Object.create(Object.getPrototypeOf(p) as object) as GlyphPosition, p),
-  );
+  const positions = new Array<GlyphPosition>(run.positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = run.positions[i]!;
+    // fontkit's GlyphPosition(xAdvance, yAdvance, xOffset, yOffset), with no other fields.
+    positions[i] = new (p.constructor as new (...values: number[]) => GlyphPosition)(
+      p.xAdvance,
+      p.yAdvance,
+      p.xOffset,
+      p.yOffset,
+    );
+  }
+  copy.positions = positions;
   return copy;
 }

@@ -53,6 +53,12 @@ describe('findUnsupportedCharacters', () => {
     ).toEqual(['❤']);
   });
 
+  it('gives the same answer when asked again (coverage is remembered per set of fonts)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(findUnsupportedCharacters(['Łódź 中', 'Σοφία 🙂'], FONTS_DIR)).toEqual(['中', '🙂']);
+    }
+  });
+
   it('compares text in composed form', () => {
     expect(findUnsupportedCharacters(['Zoe\u0308'], FONTS_DIR)).toEqual([]);
   });
