@@ -154,6 +154,31 @@ describe('pdfFontSource', () => {
   });
 });
 
+describe('glyphs that first appear inside an accented letter', () => {
+  it('keep their characters in later PDFs (copy, search and text extraction)', async () => {
+    // fontkit remembers a glyph with the characters it was first asked for. Its own subset writer
+    // asks for the parts of 'ë' and 'ά' with none, so with the plain font a later PDF's 'e' and
+    // 'α' could not be copied or found. TtfSubsetWriter reads glyphs from a parse of its own.
+    clearHandoutFontCache();
+    const fonts = loadHandoutFonts(FONTS_DIR);
+    const pdf = async (text: string) => {
+      const doc = new PDFDocument({ size: 'A4', font: null as unknown as string });
+      const chunks: Buffer[] = [];
+      const done = new Promise<Uint8Array>((resolve) => {
+        doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+        doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      });
+      doc.registerFont('regular', pdfFontSource(fonts.regular));
+      doc.font('regular').text(text, 57, 57);
+      doc.end();
+      return done;
+    };
+    await pdf('Zoë ά');
+    const [text = ''] = await pdfPagesText(await pdf('Hello there, e and α'));
+    expect(text).toContain('Hello there, e and α');
+  });
+});
+
 describe('renderAftercarePdf with warm caches', () => {
   it('renders the same sheet to the same valid PDF twice in a row', async () => {
     clearHandoutFontCache();
