@@ -4,7 +4,7 @@ import { type AftercareSheet, AftercareSheetSchema } from '../../../src-shared/d
 import { UserFacingError } from '../../../src-shared/result';
 import { describeIssues } from '../../../src-shared/validation';
 import { findUnsupportedCharactersIn, type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
-import { HandoutWriter, type PdfDoc, type Section } from './handout-writer';
+import { HandoutWriter, type PdfDoc, type Section, type TextHeights } from './handout-writer';
 import { COLOR, PAGE_GEOMETRY, SPACE, TYPE } from './layout';
 import { pdfFontSource } from './pdf-font-source';
 
@@ -156,7 +156,7 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
     doc.registerFont(face, pdfFontSource(fonts[face]));
   }
 
-  const w = new HandoutWriter(doc, geometry);
+  const w = new HandoutWriter(doc, geometry, textHeightsFor(fonts));
   w.newPage();
   drawPracticeHeader(w, sheet, fonts);
 
@@ -210,6 +210,17 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
   drawRunningHeadersAndFooters(w, practiceName, clientName, printLine(sheet.practice.phone));
   doc.end();
   return finished;
+}
+
+/** Measured heights, shared by the handouts drawn with one set of fonts. */
+const textHeights = new WeakMap<HandoutFonts, TextHeights>();
+function textHeightsFor(fonts: HandoutFonts): TextHeights {
+  let heights = textHeights.get(fonts);
+  if (!heights) {
+    heights = new Map();
+    textHeights.set(fonts, heights);
+  }
+  return heights;
 }
 
 function pairOrSingle(w: HandoutWriter, first: Section | null, second: Section | null): void {
