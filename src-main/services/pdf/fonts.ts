@@ -144,13 +144,27 @@ export function findUnsupportedCharacters(texts: readonly string[], fontsDir: st
 }
 
 /**
+ * A character printableText changes or drops: a space other than ' ' (a tab, a no-break or
+ * ideographic space), a control character other than '\n', a format mark (a soft hyphen too, which
+ * is kept, but by the loop) or a variation selector. Anything else is printed as it is.
+ */
+const NEEDS_CHANGE = /[^\S \n]|(?!\n)\p{Cc}|\p{Cf}|\p{Variation_Selector}/u;
+
+/**
  * Text as the PDF draws it: composed (NFC), Windows line ends and tabs made plain, invisible
  * marks dropped (a soft hyphen stays: pdfkit shows it only where it breaks a word) and any
  * unusual space the fonts lack turned into a plain space. `singleLine` folds line breaks too.
  */
 export function printableText(text: string, fonts: HandoutFonts, singleLine = false): string {
+  const normalized = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  // Most text has nothing the loop below would change: then only line breaks may need folding.
+  if (!NEEDS_CHANGE.test(normalized)) {
+    return breakLongRuns(
+      singleLine ? normalized.replace(/\n/g, ' ').replace(/ {2,}/g, ' ').trim() : normalized,
+    );
+  }
   let out = '';
-  for (const char of text.normalize('NFC').replace(/\r\n?/g, '\n')) {
+  for (const char of normalized) {
     if (char === '\n') out += singleLine ? ' ' : '\n';
     else if (char === '\u00AD') out += char;
     else if (char === '\t') out += ' ';
