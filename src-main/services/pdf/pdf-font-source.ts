@@ -19,8 +19,11 @@ import { type FontSubset, TtfSubsetWriter } from './ttf-subset';
  * plain fontkit font, so it stays a raw pdfkit baseline.
  */
 
-/** Distinct words remembered per face; past this the cache starts over (a handout uses ~300). */
-export const MAX_SHAPED_WORDS = 20_000;
+/**
+ * Distinct words remembered per face; past this the cache starts over. A handout uses ~300; a
+ * remembered word takes about 1.3 KB, so the three faces hold at most ~20 MB.
+ */
+export const MAX_SHAPED_WORDS = 5_000;
 
 interface GlyphPosition {
   xAdvance: number;

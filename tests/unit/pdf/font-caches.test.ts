@@ -12,7 +12,11 @@ import {
   renderAftercarePdf,
 } from '../../../src-main/services/pdf';
 import type { FontkitFont } from '../../../src-main/services/pdf/fonts';
-import { pdfFontSource, sharedFontCaches } from '../../../src-main/services/pdf/pdf-font-source';
+import {
+  MAX_SHAPED_WORDS,
+  pdfFontSource,
+  sharedFontCaches,
+} from '../../../src-main/services/pdf/pdf-font-source';
 import { type FontSubset, TtfSubsetWriter } from '../../../src-main/services/pdf/ttf-subset';
 import { type AftercareSheet, AftercareSheetSchema } from '../../../src-shared/domain/aftercare';
 import { FIXED_NOW, FONTS_DIR, pdfPagesText, runTool, type SheetOptions, typicalSheet } from './fixtures';
@@ -114,6 +118,16 @@ describe('pdfFontSource', () => {
     const again = source.layout('Hydration');
     expect(again.advanceWidth).toBe(width);
     expect(again.glyphs.map((glyph) => glyph.id)).toEqual(first.glyphs.map((glyph) => glyph.id));
+  });
+
+  it('remembers at most MAX_SHAPED_WORDS words per face, then starts over', () => {
+    clearHandoutFontCache();
+    const fonts = loadHandoutFonts(FONTS_DIR);
+    const source = pdfFontSource(fonts.bold) as unknown as TestFont;
+    for (let i = 0; i <= MAX_SHAPED_WORDS; i++) source.layout(`w${i} `);
+    expect(sharedFontCaches(fonts.bold).shapedWords).toBe(1);
+    expect(sharedFontCaches(fonts.regular).shapedWords).toBe(0);
+    expect(source.layout('w1 ').advanceWidth).toBe(freshFont('bold').layout('w1 ').advanceWidth);
   });
 
   it('writes the same PDF as pdfkit with the plain font', async () => {
