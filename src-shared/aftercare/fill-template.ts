@@ -27,16 +27,36 @@ export interface PlaceholderSource {
   therapistName: string;
 }
 
+/** Date formats by locale (null: one Intl refuses). Making one costs far more than using it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+const MAX_DATE_FORMATS = 64;
+
+function dateFormat(locale: string): Intl.DateTimeFormat | null {
+  let format = dateFormats.get(locale);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+    } catch {
+      format = null;
+    }
+    if (dateFormats.size >= MAX_DATE_FORMATS) dateFormats.clear();
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** "12 March 2026" in the handout's language; the plain ISO date if the locale is unusable. */
 export function formatSessionDate(date: IsoDate, locale: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const format = dateFormat(locale);
+  if (!format) return date;
   try {
-    return new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(y, m - 1, d)));
+    return format.format(new Date(Date.UTC(y, m - 1, d)));
   } catch {
     return date;
   }

@@ -23,15 +23,10 @@ import {
   surgeryLines,
 } from './client-record-text';
 import { RECORD_SPACE, RECORD_TYPE, RecordWriter } from './client-record-writer';
-import {
-  type FontkitFont,
-  findUnsupportedCharactersIn,
-  type HandoutFonts,
-  loadHandoutFonts,
-  printableText,
-} from './fonts';
+import { findUnsupportedCharactersIn, type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
 import type { PdfDoc } from './handout-writer';
 import { COLOR, PAGE_GEOMETRY, SPACE, TYPE } from './layout';
+import { pdfFontSource } from './pdf-font-source';
 
 export interface RenderClientRecordOptions {
   /** Folder holding the bundled TTFs (resources/fonts). */
@@ -164,7 +159,8 @@ function renderValidRecord(
     doc.on('error', reject);
   });
   for (const face of ['regular', 'bold', 'italic'] as const) {
-    doc.registerFont(face, fonts[face] satisfies FontkitFont as unknown as PDFKit.Mixins.PDFFontSource);
+    // The parsed font behind caches shared by every render (see pdf-font-source.ts).
+    doc.registerFont(face, pdfFontSource(fonts[face]));
   }
 
   const w = new RecordWriter(doc, geometry);

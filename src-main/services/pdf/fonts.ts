@@ -36,6 +36,13 @@ function loadFontkit(): Fontkit {
 }
 
 const cache = new Map<string, HandoutFonts>();
+/** The file each loaded font was parsed from (for TtfSubsetWriter, which parses its own copy). */
+const fileBytes = new WeakMap<FontkitFont, Uint8Array>();
+
+/** The bytes of the .ttf a font from loadHandoutFonts was parsed from. */
+export function fontFileBytes(font: FontkitFont): Uint8Array | undefined {
+  return fileBytes.get(font);
+}
 
 /**
  * Reads and parses the bundled fonts once per folder. Parsed fonts are shared by every render:
@@ -66,6 +73,7 @@ export function loadHandoutFonts(fontsDir: string): HandoutFonts {
       );
     }
     fonts[face] = font;
+    fileBytes.set(font, bytes);
   }
   const loaded = Object.freeze(fonts);
   cache.set(dir, loaded);
@@ -91,12 +99,26 @@ function isInvisible(char: string): boolean {
 }
 const WHITESPACE = /\s/u;
 
+/** Per set of fonts, whether all three faces draw a code point (three cmap look-ups each time otherwise). */
+const coverage = new WeakMap<HandoutFonts, Map<number, boolean>>();
+const MAX_COVERAGE_ENTRIES = 8192;
+
 function coveredByAll(fonts: HandoutFonts, codePoint: number): boolean {
-  return (
-    fonts.regular.hasGlyphForCodePoint(codePoint) &&
-    fonts.bold.hasGlyphForCodePoint(codePoint) &&
-    fonts.italic.hasGlyphForCodePoint(codePoint)
-  );
+  let known = coverage.get(fonts);
+  if (!known) {
+    known = new Map();
+    coverage.set(fonts, known);
+  }
+  let covered = known.get(codePoint);
+  if (covered === undefined) {
+    covered =
+      fonts.regular.hasGlyphForCodePoint(codePoint) &&
+      fonts.bold.hasGlyphForCodePoint(codePoint) &&
+      fonts.italic.hasGlyphForCodePoint(codePoint);
+    if (known.size >= MAX_COVERAGE_ENTRIES) known.clear();
+    known.set(codePoint, covered);
+  }
+  return covered;
 }
 
 /**
@@ -122,13 +144,27 @@ export function findUnsupportedCharacters(texts: readonly string[], fontsDir: st
 }
 
 /**
+ * A character printableText changes or drops: a space other than ' ' (a tab, a no-break or
+ * ideographic space), a control character other than '\n', a format mark (a soft hyphen too, which
+ * is kept, but by the loop) or a variation selector. Anything else is printed as it is.
+ */
+const NEEDS_CHANGE = /[^\S \n]|(?!\n)\p{Cc}|\p{Cf}|\p{Variation_Selector}/u;
+
+/**
  * Text as the PDF draws it: composed (NFC), Windows line ends and tabs made plain, invisible
  * marks dropped (a soft hyphen stays: pdfkit shows it only where it breaks a word) and any
  * unusual space the fonts lack turned into a plain space. `singleLine` folds line breaks too.
  */
 export function printableText(text: string, fonts: HandoutFonts, singleLine = false): string {
+  const normalized = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  // Most text has nothing the loop below would change: then only line breaks may need folding.
+  if (!NEEDS_CHANGE.test(normalized)) {
+    return breakLongRuns(
+      singleLine ? normalized.replace(/\n/g, ' ').replace(/ {2,}/g, ' ').trim() : normalized,
+    );
+  }
   let out = '';
-  for (const char of text.normalize('NFC').replace(/\r\n?/g, '\n')) {
+  for (const char of normalized) {
     if (char === '\n') out += singleLine ? ' ' : '\n';
     else if (char === '\u00AD') out += char;
     else if (char === '\t') out += ' ';

@@ -16,15 +16,27 @@ export type PdfDoc = PDFKit.PDFDocument & {
 export type Section = { title: string; bullets: readonly string[] } | { title: string; text: string };
 
 /**
+ * Heights of measured text by face, size, width, gaps and text (see
+ * HandoutWriter.measuredHeight). The caller keeps one per set of fonts, so handouts share it:
+ * most of a handout is template text measured at the same widths every time.
+ */
+export type TextHeights = Map<string, number>;
+const MAX_TEXT_HEIGHTS = 5000;
+
+/**
  * A cursor over the document that knows the page geometry. It keeps a heading with the first
  * lines under it, a bullet with its first line, sets two short sections side by side when both
  * fit, and lays out a box that may span pages. Long text flows onto new pages on its own (pdfkit
  * continues a page with the same margins).
  */
 export class HandoutWriter {
+  private face: FaceName | null = null;
+  private size = 0;
+
   constructor(
     readonly doc: PdfDoc,
     readonly geometry: PageGeometry,
+    private readonly heights: TextHeights = new Map(),
   ) {}
 
   get left(): number {
@@ -48,7 +60,30 @@ export class HandoutWriter {
 
   style(face: FaceName, size: number, color: string): this {
     this.doc.font(face).fontSize(size).fillColor(color);
+    this.face = face;
+    this.size = size;
     return this;
+  }
+
+  /**
+   * pdfkit's heightOfString in the current style, remembered. Every text is measured before it is
+   * drawn (to keep headings with their lines, fit columns and size the alert box), and measuring
+   * runs pdfkit's whole line breaker. The height depends only on what the key holds: the writer
+   * sets no character or word spacing, indent or columns, and measures no continued text.
+   */
+  private measuredHeight(
+    text: string,
+    options: { width: number; lineGap?: number; paragraphGap?: number },
+  ): number {
+    if (this.face === null) return this.doc.heightOfString(text, options);
+    const key = `${this.face} ${this.size} ${options.width} ${options.lineGap ?? '-'} ${options.paragraphGap ?? '-'} ${text}`;
+    let height = this.heights.get(key);
+    if (height === undefined) {
+      height = this.doc.heightOfString(text, options);
+      if (this.heights.size >= MAX_TEXT_HEIGHTS) this.heights.clear();
+      this.heights.set(key, height);
+    }
+    return height;
   }
 
   newPage(): void {
@@ -68,7 +103,7 @@ export class HandoutWriter {
 
   private headingHeight(title: string, width: number): number {
     this.style('bold', TYPE.heading, COLOR.accent);
-    return this.doc.heightOfString(title, { width }) + SPACE.afterHeading;
+    return this.measuredHeight(title, { width }) + SPACE.afterHeading;
   }
 
   private drawHeading(title: string, x: number, width: number, color: string = COLOR.accent): void {
@@ -79,7 +114,7 @@ export class HandoutWriter {
 
   private textHeight(text: string, width: number, face: FaceName = 'regular'): number {
     this.style(face, TYPE.body, COLOR.text);
-    return this.doc.heightOfString(text, {
+    return this.measuredHeight(text, {
       width,
       lineGap: TYPE.bodyLineGap,
       paragraphGap: SPACE.paragraphGap,
@@ -102,7 +137,7 @@ export class HandoutWriter {
     return lines.reduce(
       (sum, line) =>
         sum +
-        this.doc.heightOfString(line, { width: width - SPACE.bulletIndent, lineGap: TYPE.bodyLineGap }) +
+        this.measuredHeight(line, { width: width - SPACE.bulletIndent, lineGap: TYPE.bodyLineGap }) +
         SPACE.betweenItems,
       0,
     );
@@ -145,7 +180,7 @@ export class HandoutWriter {
     const signOffOptions = { width: this.width, lineGap: TYPE.bodyLineGap };
     this.style('regular', TYPE.body, COLOR.text);
     const signOffHeight =
-      signOff === '' ? 0 : SPACE.beforeSignOff + this.doc.heightOfString(signOff, signOffOptions);
+      signOff === '' ? 0 : SPACE.beforeSignOff + this.measuredHeight(signOff, signOffOptions);
     const pageRoom = this.bottom - this.geometry.margins.top;
     if (note) {
       const together = this.sectionHeight(note, this.width) + signOffHeight;

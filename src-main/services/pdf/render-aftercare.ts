@@ -3,15 +3,10 @@ import { formatSessionDate } from '../../../src-shared/aftercare/fill-template';
 import { type AftercareSheet, AftercareSheetSchema } from '../../../src-shared/domain/aftercare';
 import { UserFacingError } from '../../../src-shared/result';
 import { describeIssues } from '../../../src-shared/validation';
-import {
-  type FontkitFont,
-  findUnsupportedCharactersIn,
-  type HandoutFonts,
-  loadHandoutFonts,
-  printableText,
-} from './fonts';
-import { HandoutWriter, type PdfDoc, type Section } from './handout-writer';
+import { findUnsupportedCharactersIn, type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
+import { HandoutWriter, type PdfDoc, type Section, type TextHeights } from './handout-writer';
 import { COLOR, PAGE_GEOMETRY, SPACE, TYPE } from './layout';
+import { pdfFontSource } from './pdf-font-source';
 
 export interface RenderAftercareOptions {
   /** Folder holding the bundled TTFs (resources/fonts). Fonts are read once per folder. */
@@ -157,11 +152,11 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
   });
 
   for (const face of ['regular', 'bold', 'italic'] as const) {
-    // pdfkit takes a parsed fontkit font as a source; its typings only list files and buffers.
-    doc.registerFont(face, fonts[face] satisfies FontkitFont as unknown as PDFKit.Mixins.PDFFontSource);
+    // The parsed font behind caches shared by every render (see pdf-font-source.ts).
+    doc.registerFont(face, pdfFontSource(fonts[face]));
   }
 
-  const w = new HandoutWriter(doc, geometry);
+  const w = new HandoutWriter(doc, geometry, textHeightsFor(fonts));
   w.newPage();
   drawPracticeHeader(w, sheet, fonts);
 
@@ -215,6 +210,17 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
   drawRunningHeadersAndFooters(w, practiceName, clientName, printLine(sheet.practice.phone));
   doc.end();
   return finished;
+}
+
+/** Measured heights, shared by the handouts drawn with one set of fonts. */
+const textHeights = new WeakMap<HandoutFonts, TextHeights>();
+function textHeightsFor(fonts: HandoutFonts): TextHeights {
+  let heights = textHeights.get(fonts);
+  if (!heights) {
+    heights = new Map();
+    textHeights.set(fonts, heights);
+  }
+  return heights;
 }
 
 function pairOrSingle(w: HandoutWriter, first: Section | null, second: Section | null): void {

@@ -125,6 +125,15 @@ describe('placeholderValues', () => {
   it('falls back to the ISO date for a locale Intl refuses', () => {
     expect(formatSessionDate('2026-03-12', 'not a locale!')).toBe('2026-03-12');
   });
+
+  it('keeps formats apart by locale when asked again (they are kept between calls)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(formatSessionDate('2026-03-12', 'en-GB')).toBe('12 March 2026');
+      expect(formatSessionDate('2026-03-12', 'not a locale!')).toBe('2026-03-12');
+      expect(formatSessionDate('2026-03-12', 'de-DE')).toBe('12. März 2026');
+      expect(formatSessionDate('2026-04-01', 'en-GB')).toBe('1 April 2026');
+    }
+  });
 });
 
 function valuesSource() {

@@ -53,6 +53,12 @@ describe('findUnsupportedCharacters', () => {
     ).toEqual(['❤']);
   });
 
+  it('gives the same answer when asked again (coverage is remembered per set of fonts)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(findUnsupportedCharacters(['Łódź 中', 'Σοφία 🙂'], FONTS_DIR)).toEqual(['中', '🙂']);
+    }
+  });
+
   it('compares text in composed form', () => {
     expect(findUnsupportedCharacters(['Zoe\u0308'], FONTS_DIR)).toEqual([]);
   });
@@ -68,5 +74,15 @@ describe('printableText', () => {
   it('turns spaces the fonts lack into plain spaces, and folds lines when asked', () => {
     expect(printableText('a\u3000b', fonts)).toBe('a b');
     expect(printableText('  14 Willow Lane\n  Bristol  ', fonts, true)).toBe('14 Willow Lane Bristol');
+  });
+  it('prints plain text as it is, with or without characters to change (two ways through)', () => {
+    const plain = `Σοφία Łódź “quotes” – 24–48 h …\n\nSecond  paragraph, ${'x'.repeat(45)}`;
+    const broken = `Σοφία Łódź “quotes” – 24–48 h …\n\nSecond  paragraph, ${'x'.repeat(40)}\u00ad${'x'.repeat(5)}`;
+    expect(printableText(plain, fonts)).toBe(broken);
+    expect(printableText(`${plain}\u200b`, fonts)).toBe(broken);
+    const line = broken.replace('\n\n', ' ').replace('  ', ' ');
+    expect(printableText(` ${plain} `, fonts, true)).toBe(line);
+    expect(printableText(` ${plain}\t`, fonts, true)).toBe(line);
+    expect(printableText('no\u00a0break', fonts)).toBe('no\u00a0break');
   });
 });
