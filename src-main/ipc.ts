@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
 import {
   type ChannelMethod,
   type ChannelParsedRequest,
@@ -48,7 +49,7 @@ export function createDispatcher(handlers: MainHandlers, options: DispatcherOpti
       return fail('FORBIDDEN_SENDER', 'This request did not come from Stillpoint and was refused.');
     }
     const definition = channels[method];
-    const request = definition.request.safeParse(payload);
+    const request = safeParseOrRefuse(definition.request, payload);
     if (!request.success) {
       options.log('invalid-request', `${channelName}: ${describeIssues(request.error).join('; ')}`);
       return fail(
@@ -77,6 +78,24 @@ export function createDispatcher(handlers: MainHandlers, options: DispatcherOpti
       );
     }
   };
+}
+
+/**
+ * `safeParse` that never throws. zod can throw on some hostile values instead of reporting them
+ * (zod 4.6 throws a TypeError for a Promise placed in a number field of a draft note inside a
+ * client record); a payload the schema cannot even examine is simply not a valid request.
+ */
+function safeParseOrRefuse(schema: z.ZodType, payload: unknown): ReturnType<z.ZodType['safeParse']> {
+  try {
+    return schema.safeParse(payload);
+  } catch {
+    return {
+      success: false,
+      error: new z.ZodError([
+        { code: 'custom', path: [], message: 'This request could not be read', input: payload },
+      ]),
+    };
+  }
 }
 
 /** Registers every channel of the table with Electron; no channel is left out. */
