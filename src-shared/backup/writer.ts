@@ -47,7 +47,11 @@ export interface WriteBackupOptions {
   iterations?: number;
   /** Compressed bytes per encrypted segment: default 1 MiB. */
   segmentSize?: number;
-  /** zlib level 0-9: default 1 (fflate level 6 is ~1.6x slower for a ~10% smaller file). */
+  /**
+   * zlib level 0-9, compressed by fflate (JavaScript). Without it the platform's native zlib
+   * (CompressionStream 'deflate', default level) is used where there is one (Chromium, Node 18+):
+   * about 2.5x faster than fflate level 1 and a ~20% smaller file; fflate level 1 otherwise.
+   */
   compressionLevel?: number;
   /** The clock, for createdAt. */
   now?: () => Date;
@@ -116,13 +120,92 @@ function assertTableName(table: string): void {
   if (!TableNameSchema.safeParse(table).success) throw new RangeError(`"${table}" is not a valid table name`);
 }
 
+/** A zlib (RFC 1950) compressor feeding `onChunk`; `push` may wait for the compressor to catch up. */
+interface Compressor {
+  push(chunk: Bytes): Promise<void> | undefined;
+  finish(): Promise<void>;
+  /** Frees the compressor after a failure; never throws. */
+  abort(): void;
+}
+
+function fflateCompressor(level: CompressionLevel, onChunk: (chunk: Uint8Array) => void): Compressor {
+  const zlib = new Zlib({ level }, onChunk);
+  return {
+    push: (chunk) => {
+      zlib.push(chunk, false);
+      return undefined;
+    },
+    finish: async () => zlib.push(new Uint8Array(0), true),
+    abort: () => {},
+  };
+}
+
+/** The CompressionStream constructor where the platform has one (browsers, Node 18+). */
+interface NativeCompressionStream {
+  readonly writable: WritableStream<Uint8Array>;
+  readonly readable: ReadableStream<Uint8Array>;
+}
+type CompressionStreamConstructor = new (format: 'deflate') => NativeCompressionStream;
+
+function nativeCompressionStream(): CompressionStreamConstructor | undefined {
+  const ctor = (globalThis as { CompressionStream?: CompressionStreamConstructor }).CompressionStream;
+  return typeof ctor === 'function' ? ctor : undefined;
+}
+
+/**
+ * Native zlib through CompressionStream('deflate'): 'deflate' is the zlib format (RFC 1950),
+ * the same the reader's fflate Unzlib expects, so the file format does not change.
+ */
+function nativeCompressor(
+  Ctor: CompressionStreamConstructor,
+  onChunk: (chunk: Uint8Array) => void,
+): Compressor {
+  const stream = new Ctor('deflate');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const pump = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      onChunk(value);
+    }
+  })();
+  pump.catch(() => {}); // seen by finish(); after abort() nobody waits for it
+  return {
+    push: (chunk) => writer.write(chunk),
+    finish: async () => {
+      await writer.close();
+      await pump;
+    },
+    abort: () => {
+      writer.abort().catch(() => {});
+    },
+  };
+}
+
 /** Pass one: records -> NDJSON lines -> zlib -> segments, counting as it goes. */
 async function compressRecords(options: WriteBackupOptions, segmentSize: number): Promise<CompressedBody> {
-  const { signal, onProgress, validators, dateRange } = options;
   const level = (options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL) as CompressionLevel;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new RangeError('compressionLevel is 0-9');
   const sink = new SegmentSink(segmentSize);
-  const zlib = new Zlib({ level }, (chunk) => sink.push(chunk));
+  const Native = options.compressionLevel === undefined ? nativeCompressionStream() : undefined;
+  const zlib = Native
+    ? nativeCompressor(Native, (chunk) => sink.push(chunk))
+    : fflateCompressor(level, (chunk) => sink.push(chunk));
+  try {
+    return await compressInto(options, sink, zlib);
+  } catch (error) {
+    zlib.abort();
+    throw error;
+  }
+}
+
+async function compressInto(
+  options: WriteBackupOptions,
+  sink: SegmentSink,
+  zlib: Compressor,
+): Promise<CompressedBody> {
+  const { signal, onProgress, validators, dateRange } = options;
   const counts: Record<string, number> = {};
   for (const table of Object.keys(options.counts ?? {})) {
     assertTableName(table);
@@ -137,11 +220,11 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
   let pendingChars = 0;
   let lastYield = Date.now();
 
-  const flush = (final: boolean) => {
+  const flush = () => {
     const text = parts.join('');
     parts = [];
     pendingChars = 0;
-    zlib.push(utf8(text), final);
+    return text.length > 0 ? zlib.push(utf8(text)) : undefined;
   };
 
   for await (const batch of options.tables) {
@@ -184,7 +267,10 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
       }
       parts.push(prefix, json, '}\n');
       pendingChars += prefix.length + json.length + 2;
-      if (pendingChars >= FLUSH_CHARS) flush(false);
+      if (pendingChars >= FLUSH_CHARS) {
+        const pending = flush();
+        if (pending) await pending;
+      }
     }
     done += batch.records.length;
     onProgress?.(done, Math.max(expected, done));
@@ -195,7 +281,8 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
   }
   throwIfCancelled(signal);
   if (collector.failures.length > 0) throw collector.toError('backup');
-  flush(true);
+  await flush();
+  await zlib.finish();
   const segments = sink.finish();
   return {
     segments,
