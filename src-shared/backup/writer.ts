@@ -1,5 +1,12 @@
-import { Zlib } from 'fflate';
-import { type Bytes, toBase64, utf8 } from './bytes';
+import { type Bytes, toBase64 } from './bytes';
+import {
+  type CompressionLevel,
+  type Compressor,
+  type CompressorFactory,
+  DEFAULT_COMPRESSION_LEVEL,
+  fflateCompressor,
+  localCompressor,
+} from './compress';
 import { backupError, type RecordFailure } from './errors';
 import {
   type BackupHeader,
@@ -53,6 +60,11 @@ export interface WriteBackupOptions {
    * about 2.5x faster than fflate level 1 and a ~20% smaller file; fflate level 1 otherwise.
    */
   compressionLevel?: number;
+  /**
+   * Where compression happens when no `compressionLevel` is given, e.g. in a worker so the
+   * caller's thread only reads, checks and serializes. It must produce zlib (RFC 1950).
+   */
+  compressor?: CompressorFactory;
   /** The clock, for createdAt. */
   now?: () => Date;
   signal?: CancelSignal;
@@ -66,8 +78,6 @@ export interface WrittenBackup {
   byteLength: number;
   header: BackupHeader;
 }
-
-type CompressionLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 function throwIfCancelled(signal: CancelSignal | undefined): void {
   if (signal?.aborted) throw backupError('CANCELLED', 'cancelled by the caller');
@@ -113,74 +123,10 @@ interface CompressedBody {
   dateRange?: { table: string; field: string; first: string; last: string };
 }
 
-export const DEFAULT_COMPRESSION_LEVEL = 1;
 const FLUSH_CHARS = 256 * 1024;
 
 function assertTableName(table: string): void {
   if (!TableNameSchema.safeParse(table).success) throw new RangeError(`"${table}" is not a valid table name`);
-}
-
-/** A zlib (RFC 1950) compressor feeding `onChunk`; `push` may wait for the compressor to catch up. */
-interface Compressor {
-  push(chunk: Bytes): Promise<void> | undefined;
-  finish(): Promise<void>;
-  /** Frees the compressor after a failure; never throws. */
-  abort(): void;
-}
-
-function fflateCompressor(level: CompressionLevel, onChunk: (chunk: Uint8Array) => void): Compressor {
-  const zlib = new Zlib({ level }, onChunk);
-  return {
-    push: (chunk) => {
-      zlib.push(chunk, false);
-      return undefined;
-    },
-    finish: async () => zlib.push(new Uint8Array(0), true),
-    abort: () => {},
-  };
-}
-
-/** The CompressionStream constructor where the platform has one (browsers, Node 18+). */
-interface NativeCompressionStream {
-  readonly writable: WritableStream<Uint8Array>;
-  readonly readable: ReadableStream<Uint8Array>;
-}
-type CompressionStreamConstructor = new (format: 'deflate') => NativeCompressionStream;
-
-function nativeCompressionStream(): CompressionStreamConstructor | undefined {
-  const ctor = (globalThis as { CompressionStream?: CompressionStreamConstructor }).CompressionStream;
-  return typeof ctor === 'function' ? ctor : undefined;
-}
-
-/**
- * Native zlib through CompressionStream('deflate'): 'deflate' is the zlib format (RFC 1950),
- * the same the reader's fflate Unzlib expects, so the file format does not change.
- */
-function nativeCompressor(
-  Ctor: CompressionStreamConstructor,
-  onChunk: (chunk: Uint8Array) => void,
-): Compressor {
-  const stream = new Ctor('deflate');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      onChunk(value);
-    }
-  })();
-  pump.catch(() => {}); // seen by finish(); after abort() nobody waits for it
-  return {
-    push: (chunk) => writer.write(chunk),
-    finish: async () => {
-      await writer.close();
-      await pump;
-    },
-    abort: () => {
-      writer.abort().catch(() => {});
-    },
-  };
 }
 
 /** Pass one: records -> NDJSON lines -> zlib -> segments, counting as it goes. */
@@ -188,10 +134,11 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
   const level = (options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL) as CompressionLevel;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new RangeError('compressionLevel is 0-9');
   const sink = new SegmentSink(segmentSize);
-  const Native = options.compressionLevel === undefined ? nativeCompressionStream() : undefined;
-  const zlib = Native
-    ? nativeCompressor(Native, (chunk) => sink.push(chunk))
-    : fflateCompressor(level, (chunk) => sink.push(chunk));
+  const onChunk = (chunk: Uint8Array) => sink.push(chunk);
+  const zlib =
+    options.compressionLevel === undefined
+      ? (options.compressor ?? localCompressor)(onChunk)
+      : fflateCompressor(level, onChunk);
   try {
     return await compressInto(options, sink, zlib);
   } catch (error) {
@@ -224,7 +171,7 @@ async function compressInto(
     const text = parts.join('');
     parts = [];
     pendingChars = 0;
-    return text.length > 0 ? zlib.push(utf8(text)) : undefined;
+    return text.length > 0 ? zlib.push(text) : undefined;
   };
 
   for await (const batch of options.tables) {

@@ -11,10 +11,11 @@ import type { Result } from '../../../src-shared/result';
 import { CURRENT_SCHEMA_VERSION, type StillpointDatabase, TABLE_NAMES } from '../../db/database';
 import { platform } from '../../platform';
 import { BACKUP_TABLES, RECORD_VALIDATORS, type TableSpec } from './backup-tables';
+import { workerCompressor } from './worker-compressor';
 
 /**
  * "Back up now" and automatic backups: every table is read a page at a time (by primary key),
- * checked against the shared schemas, compressed and encrypted in the renderer
+ * checked against the shared schemas, compressed (in a worker) and encrypted in the renderer
  * (src-shared/backup), and only the ciphertext goes to main, which writes it atomically into the
  * backup folder. Plain records never cross IPC.
  *
@@ -138,6 +139,8 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
     counts,
     dateRange: { table: 'sessions', field: 'serviceDate' },
     validators: RECORD_VALIDATORS,
+    // Deflating in a worker while this thread reads and checks the next page (not in Node tests).
+    ...(typeof Worker === 'function' ? { compressor: workerCompressor } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(signal ? { signal } : {}),
     onProgress: (done, expected) =>
