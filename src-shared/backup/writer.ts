@@ -19,6 +19,7 @@ import {
   MAX_SEGMENT_SIZE,
   MIN_SEGMENT_SIZE,
   NONCE_PREFIX_LENGTH,
+  TAG_LENGTH,
   TableNameSchema,
 } from './format';
 import { encodeHeader } from './header';
@@ -65,6 +66,12 @@ export interface WriteBackupOptions {
    * caller's thread only reads, checks and serializes. It must produce zlib (RFC 1950).
    */
   compressor?: CompressorFactory;
+  /**
+   * Return the file as one chunk, allocated at its exact size before encryption starts, instead
+   * of the header and a chunk per segment: for a caller that needs one buffer (main's
+   * backupWrite), so the ciphertext is not held twice.
+   */
+  oneChunk?: boolean;
   /** The clock, for createdAt. */
   now?: () => Date;
   signal?: CancelSignal;
@@ -252,6 +259,8 @@ export interface SealInput {
   /** Compressed body cut into segments: all of `segmentSize` except the last (1..segmentSize). */
   segments: Bytes[];
   signal?: CancelSignal;
+  /** See WriteBackupOptions.oneChunk. */
+  oneChunk?: boolean;
 }
 
 /**
@@ -282,7 +291,12 @@ export async function sealSegments(input: SealInput): Promise<WrittenBackup> {
   }
   const { bytes, digest } = await encodeHeader(header);
   const bodyKey = await deriveBodyKey(key, noncePrefix);
-  const chunks: Bytes[] = [bytes];
+  // The exact file size is known before encrypting: with oneChunk each ciphertext is copied
+  // into its place in one buffer, so the file is never held twice (chunks and their join).
+  const fileSize = bytes.length + compressedBytes + segments.length * TAG_LENGTH;
+  const file = input.oneChunk ? new Uint8Array(fileSize) : undefined;
+  file?.set(bytes, 0);
+  const chunks: Bytes[] = [file ?? bytes];
   let byteLength = bytes.length;
   for (let i = 0; i < segments.length; i++) {
     throwIfCancelled(input.signal);
@@ -295,9 +309,11 @@ export async function sealSegments(input: SealInput): Promise<WrittenBackup> {
       segments[i]!,
     );
     segments[i] = new Uint8Array(0); // the plaintext is no longer needed: let it go
-    chunks.push(ciphertext);
+    if (file) file.set(ciphertext, byteLength);
+    else chunks.push(ciphertext);
     byteLength += ciphertext.length;
   }
+  if (byteLength !== fileSize) throw new Error('The backup came out a different size than planned');
   return { chunks, byteLength, header };
 }
 
@@ -336,6 +352,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     segmentSize,
     segments: body.segments,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.oneChunk ? { oneChunk: true } : {}),
   });
   const total = Object.values(body.counts).reduce((sum, n) => sum + n, 0);
   options.onProgress?.(total, total);

@@ -107,16 +107,6 @@ export async function* readTablesInPages(
   }
 }
 
-function concat(chunks: readonly Uint8Array[], byteLength: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(byteLength);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
 /**
  * Makes a complete `.stillpoint` file in memory. A record that fails its schema fails the
  * backup with BackupError INVALID_RECORDS naming it; a cancel is BackupError CANCELLED.
@@ -141,12 +131,16 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
     validators: RECORD_VALIDATORS,
     // Deflating in a worker while this thread reads and checks the next page (not in Node tests).
     ...(typeof Worker === 'function' ? { compressor: workerCompressor } : {}),
+    oneChunk: true, // main's backupWrite takes one buffer: encrypt straight into it
+
     ...(options.now ? { now: options.now } : {}),
     ...(signal ? { signal } : {}),
     onProgress: (done, expected) =>
       onProgress?.({ phase: 'reading', done, total: Math.max(expected, total) }),
   });
-  return { bytes: concat(written.chunks, written.byteLength), header: written.header };
+  const [bytes] = written.chunks;
+  if (written.chunks.length !== 1 || !bytes) throw new Error('Expected the backup as one buffer');
+  return { bytes, header: written.header };
 }
 
 export interface SaveBackupOptions extends MakeBackupOptions {

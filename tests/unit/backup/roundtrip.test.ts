@@ -208,6 +208,24 @@ describe('backup compression', () => {
     expect(nativeInfo.header.body).toMatchObject({ compression: 'zlib', encoding: 'ndjson' });
   });
 
+  it('oneChunk gives the whole file as one buffer of the planned size', async () => {
+    const practice = biggerPractice();
+    const written = await writeBackup({
+      key: await testKey(),
+      appVersion: '0.1.0',
+      schemaVersion: SCHEMA_VERSION,
+      tables: asAsync(batchesOf(practice, 7)),
+      segmentSize: 4096,
+      oneChunk: true,
+    });
+    expect(written.chunks).toHaveLength(1);
+    expect(written.chunks[0]!.length).toBe(written.byteLength);
+    const info = await readBackupHeader(written.chunks[0]!, { maxSchemaVersion: SCHEMA_VERSION });
+    expect(info.segmentCount).toBeGreaterThan(3);
+    expect(info.fileSize).toBe(written.byteLength);
+    expect((await readBack(written.chunks[0]!)).tables).toEqual(practice);
+  });
+
   it('falls back to fflate where there is no CompressionStream', async () => {
     const practice = biggerPractice();
     vi.stubGlobal('CompressionStream', undefined);
