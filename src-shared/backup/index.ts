@@ -1,13 +1,14 @@
 /**
  * Stillpoint backups: the `.stillpoint` file format (docs/backup-format.md), its writer and
- * reader, and the restore planner. Pure TypeScript on WebCrypto, TextEncoder/TextDecoder and
- * fflate, so it runs in the renderer (or a worker) and in Node tests alike. It never touches the
+ * reader, and the restore planner. Pure TypeScript on WebCrypto, TextEncoder/TextDecoder,
+ * CompressionStream (native zlib, where there is one) and fflate, so it runs in the renderer (or a
+ * worker) and in Node tests alike. It never touches the
  * database or the disk: the caller streams records in and writes the returned chunks.
  *
  * Writing
  *   writeBackup({ passphrase | key, appVersion, schemaVersion, tables, counts?, dateRange?,
- *                 validators?, iterations?, segmentSize?, compressionLevel?, now?, signal?,
- *                 onProgress? }): Promise<{ chunks: Uint8Array[]; byteLength; header }>
+ *                 validators?, iterations?, segmentSize?, compressionLevel?, compressor?, now?,
+ *                 signal?, onProgress? }): Promise<{ chunks: Uint8Array[]; byteLength; header }>
  *     `tables` is an (async) iterable of { table, records } chunks. Only the compressed body is
  *     held in memory. Throws INVALID_RECORDS (with validators, or a record that is not a plain
  *     object), CANCELLED, or RangeError for bad options.
@@ -48,6 +49,7 @@
  * as WebCrypto; decrypt first (readAllRecords, or a validation pass over batches()), then write.
  */
 export { type Bytes, fromBase64, toBase64 } from './bytes';
+export { type Compressor, type CompressorFactory, localCompressor } from './compress';
 export { jsonEqual } from './equal';
 export {
   BackupError,
@@ -103,4 +105,8 @@ export {
   validateAllRecords,
   zodValidator,
 } from './validate';
-export { type WriteBackupOptions, type WrittenBackup, writeBackup } from './writer';
+export {
+  type WriteBackupOptions,
+  type WrittenBackup,
+  writeBackup,
+} from './writer';

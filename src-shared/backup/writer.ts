@@ -1,5 +1,12 @@
-import { Zlib } from 'fflate';
-import { type Bytes, toBase64, utf8 } from './bytes';
+import { type Bytes, toBase64 } from './bytes';
+import {
+  type CompressionLevel,
+  type Compressor,
+  type CompressorFactory,
+  DEFAULT_COMPRESSION_LEVEL,
+  fflateCompressor,
+  localCompressor,
+} from './compress';
 import { backupError, type RecordFailure } from './errors';
 import {
   type BackupHeader,
@@ -12,6 +19,7 @@ import {
   MAX_SEGMENT_SIZE,
   MIN_SEGMENT_SIZE,
   NONCE_PREFIX_LENGTH,
+  TAG_LENGTH,
   TableNameSchema,
 } from './format';
 import { encodeHeader } from './header';
@@ -47,8 +55,23 @@ export interface WriteBackupOptions {
   iterations?: number;
   /** Compressed bytes per encrypted segment: default 1 MiB. */
   segmentSize?: number;
-  /** zlib level 0-9: default 1 (fflate level 6 is ~1.6x slower for a ~10% smaller file). */
+  /**
+   * zlib level 0-9, compressed by fflate (JavaScript). Without it the platform's native zlib
+   * (CompressionStream 'deflate', default level) is used where there is one (Chromium, Node 18+):
+   * about 2.5x faster than fflate level 1 and a ~20% smaller file; fflate level 1 otherwise.
+   */
   compressionLevel?: number;
+  /**
+   * Where compression happens when no `compressionLevel` is given, e.g. in a worker so the
+   * caller's thread only reads, checks and serializes. It must produce zlib (RFC 1950).
+   */
+  compressor?: CompressorFactory;
+  /**
+   * Return the file as one chunk, allocated at its exact size before encryption starts, instead
+   * of the header and a chunk per segment: for a caller that needs one buffer (main's
+   * backupWrite), so the ciphertext is not held twice.
+   */
+  oneChunk?: boolean;
   /** The clock, for createdAt. */
   now?: () => Date;
   signal?: CancelSignal;
@@ -62,8 +85,6 @@ export interface WrittenBackup {
   byteLength: number;
   header: BackupHeader;
 }
-
-type CompressionLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 function throwIfCancelled(signal: CancelSignal | undefined): void {
   if (signal?.aborted) throw backupError('CANCELLED', 'cancelled by the caller');
@@ -109,7 +130,6 @@ interface CompressedBody {
   dateRange?: { table: string; field: string; first: string; last: string };
 }
 
-export const DEFAULT_COMPRESSION_LEVEL = 1;
 const FLUSH_CHARS = 256 * 1024;
 
 function assertTableName(table: string): void {
@@ -118,11 +138,28 @@ function assertTableName(table: string): void {
 
 /** Pass one: records -> NDJSON lines -> zlib -> segments, counting as it goes. */
 async function compressRecords(options: WriteBackupOptions, segmentSize: number): Promise<CompressedBody> {
-  const { signal, onProgress, validators, dateRange } = options;
   const level = (options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL) as CompressionLevel;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new RangeError('compressionLevel is 0-9');
   const sink = new SegmentSink(segmentSize);
-  const zlib = new Zlib({ level }, (chunk) => sink.push(chunk));
+  const onChunk = (chunk: Uint8Array) => sink.push(chunk);
+  const zlib =
+    options.compressionLevel === undefined
+      ? (options.compressor ?? localCompressor)(onChunk)
+      : fflateCompressor(level, onChunk);
+  try {
+    return await compressInto(options, sink, zlib);
+  } catch (error) {
+    zlib.abort();
+    throw error;
+  }
+}
+
+async function compressInto(
+  options: WriteBackupOptions,
+  sink: SegmentSink,
+  zlib: Compressor,
+): Promise<CompressedBody> {
+  const { signal, onProgress, validators, dateRange } = options;
   const counts: Record<string, number> = {};
   for (const table of Object.keys(options.counts ?? {})) {
     assertTableName(table);
@@ -137,11 +174,11 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
   let pendingChars = 0;
   let lastYield = Date.now();
 
-  const flush = (final: boolean) => {
+  const flush = () => {
     const text = parts.join('');
     parts = [];
     pendingChars = 0;
-    zlib.push(utf8(text), final);
+    return text.length > 0 ? zlib.push(text) : undefined;
   };
 
   for await (const batch of options.tables) {
@@ -184,7 +221,10 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
       }
       parts.push(prefix, json, '}\n');
       pendingChars += prefix.length + json.length + 2;
-      if (pendingChars >= FLUSH_CHARS) flush(false);
+      if (pendingChars >= FLUSH_CHARS) {
+        const pending = flush();
+        if (pending) await pending;
+      }
     }
     done += batch.records.length;
     onProgress?.(done, Math.max(expected, done));
@@ -195,7 +235,8 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
   }
   throwIfCancelled(signal);
   if (collector.failures.length > 0) throw collector.toError('backup');
-  flush(true);
+  await flush();
+  await zlib.finish();
   const segments = sink.finish();
   return {
     segments,
@@ -218,6 +259,8 @@ export interface SealInput {
   /** Compressed body cut into segments: all of `segmentSize` except the last (1..segmentSize). */
   segments: Bytes[];
   signal?: CancelSignal;
+  /** See WriteBackupOptions.oneChunk. */
+  oneChunk?: boolean;
 }
 
 /**
@@ -248,7 +291,12 @@ export async function sealSegments(input: SealInput): Promise<WrittenBackup> {
   }
   const { bytes, digest } = await encodeHeader(header);
   const bodyKey = await deriveBodyKey(key, noncePrefix);
-  const chunks: Bytes[] = [bytes];
+  // The exact file size is known before encrypting: with oneChunk each ciphertext is copied
+  // into its place in one buffer, so the file is never held twice (chunks and their join).
+  const fileSize = bytes.length + compressedBytes + segments.length * TAG_LENGTH;
+  const file = input.oneChunk ? new Uint8Array(fileSize) : undefined;
+  file?.set(bytes, 0);
+  const chunks: Bytes[] = [file ?? bytes];
   let byteLength = bytes.length;
   for (let i = 0; i < segments.length; i++) {
     throwIfCancelled(input.signal);
@@ -261,9 +309,11 @@ export async function sealSegments(input: SealInput): Promise<WrittenBackup> {
       segments[i]!,
     );
     segments[i] = new Uint8Array(0); // the plaintext is no longer needed: let it go
-    chunks.push(ciphertext);
+    if (file) file.set(ciphertext, byteLength);
+    else chunks.push(ciphertext);
     byteLength += ciphertext.length;
   }
+  if (byteLength !== fileSize) throw new Error('The backup came out a different size than planned');
   return { chunks, byteLength, header };
 }
 
@@ -302,6 +352,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     segmentSize,
     segments: body.segments,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.oneChunk ? { oneChunk: true } : {}),
   });
   const total = Object.values(body.counts).reduce((sum, n) => sum + n, 0);
   options.onProgress?.(total, total);

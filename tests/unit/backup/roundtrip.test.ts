@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { concatBytes } from '../../../src-shared/backup/bytes';
 import {
@@ -19,8 +19,10 @@ import {
   batchesOf,
   PASSPHRASE,
   readBack,
+  rejection,
   SCHEMA_VERSION,
   samplePractice,
+  type Tables,
   testKey,
 } from './helpers';
 
@@ -182,6 +184,78 @@ const tablesArb = fc.dictionary(
   fc.array(record, { maxLength: 12 }),
   { minKeys: 1 },
 );
+
+describe('backup compression', () => {
+  /** Many similar records, so the body spans several segments and compresses well. */
+  function biggerPractice(): Tables {
+    const base = samplePractice();
+    const sessions: Record<string, unknown>[] = [];
+    for (let i = 0; i < 3000; i++)
+      sessions.push({ ...base.sessions![i % base.sessions!.length]!, id: `s-${i}` });
+    return { ...base, sessions };
+  }
+
+  it('native zlib (CompressionStream) by default, fflate with a level: both give the same records', async () => {
+    expect(typeof globalThis.CompressionStream).toBe('function');
+    const practice = biggerPractice();
+    const native = await backupBytes(practice, { segmentSize: 4096 });
+    const fflate = await backupBytes(practice, { segmentSize: 4096, compressionLevel: 1 });
+    // readBack inflates with fflate's Unzlib: the native body is the same zlib format.
+    expect((await readBack(native)).tables).toEqual(practice);
+    expect((await readBack(fflate)).tables).toEqual(practice);
+    const nativeInfo = await readBackupHeader(native, { maxSchemaVersion: SCHEMA_VERSION });
+    expect(nativeInfo.segmentCount).toBeGreaterThan(3);
+    expect(nativeInfo.header.body).toMatchObject({ compression: 'zlib', encoding: 'ndjson' });
+  });
+
+  it('oneChunk gives the whole file as one buffer of the planned size', async () => {
+    const practice = biggerPractice();
+    const written = await writeBackup({
+      key: await testKey(),
+      appVersion: '0.1.0',
+      schemaVersion: SCHEMA_VERSION,
+      tables: asAsync(batchesOf(practice, 7)),
+      segmentSize: 4096,
+      oneChunk: true,
+    });
+    expect(written.chunks).toHaveLength(1);
+    expect(written.chunks[0]!.length).toBe(written.byteLength);
+    const info = await readBackupHeader(written.chunks[0]!, { maxSchemaVersion: SCHEMA_VERSION });
+    expect(info.segmentCount).toBeGreaterThan(3);
+    expect(info.fileSize).toBe(written.byteLength);
+    expect((await readBack(written.chunks[0]!)).tables).toEqual(practice);
+  });
+
+  it('falls back to fflate where there is no CompressionStream', async () => {
+    const practice = biggerPractice();
+    vi.stubGlobal('CompressionStream', undefined);
+    try {
+      const bytes = await backupBytes(practice, { segmentSize: 4096 });
+      expect((await readBack(bytes)).tables).toEqual(practice);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('an invalid record after the native compressor has started still fails with INVALID_RECORDS', async () => {
+    const practice = biggerPractice();
+    const sessions = practice.sessions!;
+    sessions[2500] = { ...sessions[2500]!, date: 42 };
+    const error = await rejection(
+      backupBytes(practice, {
+        validators: {
+          clients: zodValidator(z.object({ id: z.string() }).loose()),
+          healthHistories: zodValidator(z.object({}).loose()),
+          sessions: zodValidator(z.object({ date: z.string() }).loose()),
+          auditLog: zodValidator(z.object({}).loose()),
+          settings: zodValidator(z.object({}).loose()),
+        },
+      }),
+    );
+    expect(error.code).toBe('INVALID_RECORDS');
+    expect(error.message).toContain('s-2500');
+  });
+});
 
 describe('backup round trip, property-based', () => {
   it('any records with any Unicode come back equal', async () => {
