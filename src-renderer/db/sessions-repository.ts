@@ -227,9 +227,11 @@ export class SessionsRepository {
     // Index order reversed, then a stable sort: the same pick as listForClient's order.
     const newestOfDay = async (day: string, keep: (other: SessionDraft) => boolean) => {
       const rows = await byDate().equals([clientId, day]).reverse().toArray();
+      // The note itself (re-saved on every autosave, so always in its own day) is not parsed.
       return rows
+        .filter((row) => row.id !== note.id)
         .map((row) => SessionDraftSchema.parse(row))
-        .filter((other) => other.id !== note.id && keep(other))
+        .filter(keep)
         .sort(newestFirst)[0];
     };
     const sameDay = await newestOfDay(serviceDate, (other) => (other.sessionNumber ?? 0) < number);
