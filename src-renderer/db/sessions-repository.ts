@@ -212,16 +212,36 @@ export class SessionsRepository {
     return rows.map((row) => SessionDraftSchema.parse(row)).sort(newestFirst);
   }
 
-  /** The client's session before this one (by date of service, then number), if any. */
-  async previousSession(note: Pick<SessionDraft, 'id' | 'clientId' | 'serviceDate' | 'sessionNumber'>) {
-    const all = await this.listForClient(note.clientId);
+  /**
+   * The client's session before this one (by date of service, then number), if any: the newest
+   * (newestFirst) of the notes on the same day with a lower number, else of the notes on the
+   * latest earlier day. Reads those days only, not all of the client's notes: the editor watches
+   * this live, and every autosave of the draft would otherwise read them all again.
+   */
+  async previousSession(
+    note: Pick<SessionDraft, 'id' | 'clientId' | 'serviceDate' | 'sessionNumber'>,
+  ): Promise<SessionDraft | undefined> {
+    const { clientId, serviceDate } = note;
     const number = note.sessionNumber ?? Number.MAX_SAFE_INTEGER;
-    return all.find(
-      (other) =>
-        other.id !== note.id &&
-        (other.serviceDate < note.serviceDate ||
-          (other.serviceDate === note.serviceDate && (other.sessionNumber ?? 0) < number)),
-    );
+    const byDate = () => this.db.sessions.where('[clientId+serviceDate]');
+    // Index order reversed, then a stable sort: the same pick as listForClient's order.
+    const newestOfDay = async (day: string, keep: (other: SessionDraft) => boolean) => {
+      const rows = await byDate().equals([clientId, day]).reverse().toArray();
+      // The note itself (re-saved on every autosave, so always in its own day) is not parsed.
+      return rows
+        .filter((row) => row.id !== note.id)
+        .map((row) => SessionDraftSchema.parse(row))
+        .filter(keep)
+        .sort(newestFirst)[0];
+    };
+    const sameDay = await newestOfDay(serviceDate, (other) => (other.sessionNumber ?? 0) < number);
+    if (sameDay) return sameDay;
+    const latestEarlier = await byDate()
+      .between([clientId, Dexie.minKey], [clientId, serviceDate], true, false)
+      .reverse()
+      .filter((row) => row.id !== note.id)
+      .first();
+    return latestEarlier ? newestOfDay(latestEarlier.serviceDate, () => true) : undefined;
   }
 
   /**

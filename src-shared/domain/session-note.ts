@@ -254,17 +254,40 @@ export const SignedSessionNoteSchema = z
   .superRefine(checkSignatureMatchesStatus);
 
 /**
- * The strict schema plus the checks that depend on today's date, for forms and signing. Messages
+ * The strict schema plus the checks that depend on today's date, for forms and signing (built
+ * once per day and then reused, see buildSessionNoteInputSchema). Messages
  * carry the field path (`painBefore.score`, `safetyCheck.findings.0.overrideReason`), so
  * `fieldErrors` from ../validation puts each beside its field.
  */
 export function makeSessionNoteInputSchema(today: IsoDate) {
+  let schema = inputSchemas.get(today);
+  if (!schema) {
+    schema = buildSessionNoteInputSchema(today);
+    // A few days at most (a session open across midnight, tests with fixed dates).
+    if (inputSchemas.size >= INPUT_SCHEMAS_KEPT) {
+      const oldest = inputSchemas.keys().next().value;
+      if (oldest !== undefined) inputSchemas.delete(oldest);
+    }
+    inputSchemas.set(today, schema);
+  }
+  return schema;
+}
+
+/**
+ * Building the schema (and zod's first parse with it, which compiles it) costs far more than a
+ * check, and the editor checks the note as the therapist types: one schema per day, reused.
+ * Schemas are immutable, so sharing one is safe.
+ */
+function buildSessionNoteInputSchema(today: IsoDate) {
   const notInFuture = IsoDateSchema.refine(
     (date) => !isRealCalendarDate(date) || daysBetween(today, date) <= 0,
     SESSION_NOTE_MESSAGES.futureDate,
   );
   return z.object(strictShape(notInFuture)).superRefine(checkSignatureMatchesStatus);
 }
+
+const INPUT_SCHEMAS_KEPT = 4;
+const inputSchemas = new Map<IsoDate, ReturnType<typeof buildSessionNoteInputSchema>>();
 
 // ---------------------------------------------------------------------------------------------
 // Lenient draft parts: every field falls back to empty rather than failing.

@@ -414,3 +414,84 @@ test('the timeline of a client with 200 sessions opens quickly', async ({ page }
   expect(Date.now() - clicked).toBeLessThan(5_000);
   await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('Since session 200');
 });
+
+/**
+ * Counts, per card of the editor, the commits in which React rendered the card again: a card's
+ * <section> gets a new props object exactly when its component ran. Read through the hook React
+ * offers its developer tools (also in production builds), installed before the app loads.
+ */
+function countCardRenders() {
+  const w = window as unknown as { __cardRenders: Record<string, number> };
+  w.__cardRenders = {};
+  const lastProps = new WeakMap<object, unknown>();
+  type Fiber = {
+    type: unknown;
+    memoizedProps: Record<string, unknown> | null;
+    stateNode: unknown;
+    child: Fiber | null;
+    sibling: Fiber | null;
+  };
+  const visit = (fiber: Fiber | null) => {
+    for (let f = fiber; f; f = f.sibling) {
+      const props = f.memoizedProps;
+      if (f.type === 'section' && props && f.stateNode) {
+        const name = String(props['aria-labelledby'] ?? props['aria-label'] ?? '');
+        if (lastProps.get(f.stateNode as object) !== props) {
+          lastProps.set(f.stateNode as object, props);
+          w.__cardRenders[name] = (w.__cardRenders[name] ?? 0) + 1;
+        }
+      }
+      visit(f.child);
+    }
+  };
+  (window as unknown as Record<string, unknown>).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    isDisabled: false,
+    supportsFiber: true,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => {},
+    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => visit(root.current),
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+  };
+}
+
+test('a keystroke in the plan renders only the card it is typed in, and the text is saved', async ({
+  page,
+}) => {
+  await page.addInitScript(countCardRenders);
+  await page.reload();
+  await createClient(page, 'Ida', 'Holm');
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+  // The safety check records itself in the draft once the health history is read: let it.
+  await expect(page.getByText('No contraindications found in the recorded health history.')).toBeVisible();
+  await page.getByLabel('Chief complaint').fill('Neck stiffness');
+  await waitForSaved(page);
+  await page.evaluate(() => {
+    (window as unknown as { __cardRenders: Record<string, number> }).__cardRenders = {};
+  });
+
+  const text = 'Continue weekly';
+  await page.getByLabel('Plan', { exact: true }).pressSequentially(text);
+  await waitForSaved(page);
+  const renders = await page.evaluate(
+    () => (window as unknown as { __cardRenders: Record<string, number> }).__cardRenders,
+  );
+  expect(renders['after-title']).toBeGreaterThanOrEqual(text.length);
+  for (const card of [
+    'Session details',
+    'safety-check-title',
+    'before-title',
+    'after-effects-title',
+    'rhythm-title',
+    'areas-title',
+    'sensations-title',
+  ]) {
+    expect(renders[card] ?? 0, card).toBe(0);
+  }
+
+  await page.reload();
+  await expect(page.getByLabel('Plan', { exact: true })).toHaveValue(text);
+  await expect(page.getByLabel('Chief complaint')).toHaveValue('Neck stiffness');
+});

@@ -1,20 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { formatDate } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { AfterEffectForm } from './AfterEffectForm';
 import { AfterEffectList } from './AfterEffectList';
-import { useDraft } from './draft-context';
+import { useDraftValue } from './draft-context';
 
 /**
  * "After-effects" the client reports from the previous session, asked at the start of this one.
  * Each report is saved at once against the previous session (the after-effects repository),
  * never inside this note, so the previous note stays as it was signed.
  */
-export function AfterEffectsCard() {
-  const { draft } = useDraft();
+export const AfterEffectsCard = memo(function AfterEffectsCard() {
+  const id = useDraftValue((d) => d.id);
+  const clientId = useDraftValue((d) => d.clientId);
+  const serviceDate = useDraftValue((d) => d.serviceDate);
+  const sessionNumber = useDraftValue((d) => d.sessionNumber);
   const [failure, setFailure] = useState<string | null>(null);
-  const { id, clientId, serviceDate, sessionNumber } = draft;
   const previous = useLiveQuery(
     async () =>
       (await repositories().sessions.previousSession({ id, clientId, serviceDate, sessionNumber })) ?? null,
@@ -74,4 +76,4 @@ export function AfterEffectsCard() {
       )}
     </section>
   );
-}
+});

@@ -1,10 +1,17 @@
+import { memo } from 'react';
 import { Field } from '../../app/ui/Field';
-import { useDraft } from './draft-context';
+import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
 
 /** Pain after, the client's global response, plan, recommended next session, home care. */
-export function AfterSessionCard() {
-  const { draft, update, errors } = useDraft();
+export const AfterSessionCard = memo(function AfterSessionCard() {
+  const update = useDraftUpdate();
+  const errors = useDraftErrors();
+  const painAfter = useDraftValue((d) => d.painAfter);
+  const globalResponse = useDraftValue((d) => d.globalResponse);
+  const plan = useDraftValue((d) => d.plan);
+  const nextSessionRecommendation = useDraftValue((d) => d.nextSessionRecommendation);
+  const homeCare = useDraftValue((d) => d.homeCare);
   return (
     <section className="card" aria-labelledby="after-title">
       <h2 id="after-title">After the session</h2>
@@ -15,7 +22,7 @@ export function AfterSessionCard() {
             min={0}
             max={10}
             step={1}
-            value={draft.painAfter.score}
+            value={painAfter.score}
             onValue={(score) => update((d) => ({ ...d, painAfter: { ...d.painAfter, score } }))}
           />
         </Field>
@@ -24,7 +31,7 @@ export function AfterSessionCard() {
             type="text"
             autoComplete="off"
             data-path="painAfter.location"
-            value={draft.painAfter.location}
+            value={painAfter.location}
             onChange={(e) =>
               update((d) => ({ ...d, painAfter: { ...d.painAfter, location: e.target.value } }))
             }
@@ -40,7 +47,7 @@ export function AfterSessionCard() {
             min={-100}
             max={100}
             step={5}
-            value={draft.globalResponse.improvementPercent}
+            value={globalResponse.improvementPercent}
             onValue={(improvementPercent) =>
               update((d) => ({ ...d, globalResponse: { ...d.globalResponse, improvementPercent } }))
             }
@@ -51,7 +58,7 @@ export function AfterSessionCard() {
             type="text"
             autoComplete="off"
             data-path="globalResponse.description"
-            value={draft.globalResponse.description}
+            value={globalResponse.description}
             onChange={(e) =>
               update((d) => ({ ...d, globalResponse: { ...d.globalResponse, description: e.target.value } }))
             }
@@ -61,7 +68,7 @@ export function AfterSessionCard() {
           <textarea
             rows={2}
             data-path="plan"
-            value={draft.plan}
+            value={plan}
             onChange={(e) => update((d) => ({ ...d, plan: e.target.value }))}
           />
         </Field>
@@ -71,7 +78,7 @@ export function AfterSessionCard() {
             autoComplete="off"
             placeholder="e.g. in 1 week"
             data-path="nextSessionRecommendation"
-            value={draft.nextSessionRecommendation}
+            value={nextSessionRecommendation}
             onChange={(e) => update((d) => ({ ...d, nextSessionRecommendation: e.target.value }))}
           />
         </Field>
@@ -79,11 +86,11 @@ export function AfterSessionCard() {
           <textarea
             rows={2}
             data-path="homeCare"
-            value={draft.homeCare}
+            value={homeCare}
             onChange={(e) => update((d) => ({ ...d, homeCare: e.target.value }))}
           />
         </Field>
       </div>
     </section>
   );
-}
+});

@@ -1,10 +1,15 @@
+import { memo } from 'react';
 import { Field } from '../../app/ui/Field';
-import { useDraft } from './draft-context';
+import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
 
 /** What the client brings: chief complaint, pain before, changes since last time. */
-export function BeforeSessionCard() {
-  const { draft, update, errors } = useDraft();
+export const BeforeSessionCard = memo(function BeforeSessionCard() {
+  const update = useDraftUpdate();
+  const errors = useDraftErrors();
+  const chiefComplaint = useDraftValue((d) => d.chiefComplaint);
+  const painBefore = useDraftValue((d) => d.painBefore);
+  const changesSinceLast = useDraftValue((d) => d.changesSinceLast);
   return (
     <section className="card" aria-labelledby="before-title">
       <h2 id="before-title">Before the session</h2>
@@ -14,7 +19,7 @@ export function BeforeSessionCard() {
             type="text"
             autoComplete="off"
             data-path="chiefComplaint"
-            value={draft.chiefComplaint}
+            value={chiefComplaint}
             onChange={(e) => update((d) => ({ ...d, chiefComplaint: e.target.value }))}
           />
         </Field>
@@ -24,7 +29,7 @@ export function BeforeSessionCard() {
             min={0}
             max={10}
             step={1}
-            value={draft.painBefore.score}
+            value={painBefore.score}
             onValue={(score) => update((d) => ({ ...d, painBefore: { ...d.painBefore, score } }))}
           />
         </Field>
@@ -33,7 +38,7 @@ export function BeforeSessionCard() {
             type="text"
             autoComplete="off"
             data-path="painBefore.location"
-            value={draft.painBefore.location}
+            value={painBefore.location}
             onChange={(e) =>
               update((d) => ({ ...d, painBefore: { ...d.painBefore, location: e.target.value } }))
             }
@@ -43,11 +48,11 @@ export function BeforeSessionCard() {
           <textarea
             rows={2}
             data-path="changesSinceLast"
-            value={draft.changesSinceLast}
+            value={changesSinceLast}
             onChange={(e) => update((d) => ({ ...d, changesSinceLast: e.target.value }))}
           />
         </Field>
       </div>
     </section>
   );
-}
+});

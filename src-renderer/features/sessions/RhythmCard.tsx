@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import {
   AMPLITUDE_LABELS,
   AMPLITUDES,
@@ -10,7 +10,7 @@ import {
 } from '../../../src-shared/domain/sensations';
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
 import { Field } from '../../app/ui/Field';
-import { useDraft } from './draft-context';
+import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
 
 const OTHER_SITE = '__other';
@@ -31,9 +31,10 @@ function rateHint(rate: number | null): string {
 type Rhythm = SessionDraft['rhythm'];
 
 /** Craniosacral rhythm: rate, amplitude, symmetry, quality, site palpated; still points. */
-export function RhythmCard() {
-  const { draft, update, errors } = useDraft();
-  const rhythm = draft.rhythm;
+export const RhythmCard = memo(function RhythmCard() {
+  const update = useDraftUpdate();
+  const errors = useDraftErrors();
+  const rhythm = useDraftValue((d) => d.rhythm);
   const change = (changes: Partial<Rhythm>) => update((d) => ({ ...d, rhythm: { ...d.rhythm, ...changes } }));
   const changeStillPoints = (changes: Partial<Rhythm['stillPoints']>) =>
     update((d) => ({ ...d, rhythm: { ...d.rhythm, stillPoints: { ...d.rhythm.stillPoints, ...changes } } }));
@@ -146,4 +147,4 @@ export function RhythmCard() {
       </div>
     </section>
   );
-}
+});

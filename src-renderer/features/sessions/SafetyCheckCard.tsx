@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { Client } from '../../../src-shared/domain/client';
 import { type Finding, severityLabel } from '../../../src-shared/safety';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { Field } from '../../app/ui/Field';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
-import { useDraft } from './draft-context';
+import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import {
   findingKey,
   groupFindings,
@@ -25,9 +25,10 @@ const SEVERITY_CLASS: Record<SafetyFindingDraft['severity'], string> = {
  * acknowledged in the note. AVOID needs a reason to proceed; CLEARANCE shows the clearance on
  * file or asks who gave it and when; MODIFY asks how the treatment was modified.
  */
-export function SafetyCheckCard({ client }: { client: Client }) {
-  const { draft, update } = useDraft();
-  const day = safetyCheckDay(draft, new Date());
+export const SafetyCheckCard = memo(function SafetyCheckCard({ client }: { client: Client }) {
+  const update = useDraftUpdate();
+  const safetyCheck = useDraftValue((d) => d.safetyCheck);
+  const day = useDraftValue((d) => safetyCheckDay(d, new Date()));
   const findings = useSafetyFindings(client.id, client.dateOfBirth, day);
 
   useEffect(() => {
@@ -38,8 +39,11 @@ export function SafetyCheckCard({ client }: { client: Client }) {
     });
   }, [findings, update]);
 
-  const stored = draft.safetyCheck.findings;
-  const groups = findings ? groupFindings(findings) : new Map<string, Finding[]>();
+  const stored = safetyCheck.findings;
+  const groups = useMemo(
+    () => (findings ? groupFindings(findings) : new Map<string, Finding[]>()),
+    [findings],
+  );
   const acknowledged = stored.filter((f) => f.acknowledged).length;
   const worst = stored[0]?.severity;
 
@@ -59,7 +63,7 @@ export function SafetyCheckCard({ client }: { client: Client }) {
       </div>
       <p className="muted safety-check-intro">
         From the health history, for {formatDate(day)}
-        {draft.safetyCheck.checkedAt ? ` (checked ${formatTimestamp(draft.safetyCheck.checkedAt)})` : ''}.
+        {safetyCheck.checkedAt ? ` (checked ${formatTimestamp(safetyCheck.checkedAt)})` : ''}.
       </p>
       {findings === undefined ? (
         <p className="muted">Checking the health history…</p>
@@ -79,9 +83,9 @@ export function SafetyCheckCard({ client }: { client: Client }) {
       )}
     </section>
   );
-}
+});
 
-function SafetyFindingItem({
+const SafetyFindingItem = memo(function SafetyFindingItem({
   finding,
   index,
   details,
@@ -90,7 +94,8 @@ function SafetyFindingItem({
   index: number;
   details: Finding[];
 }) {
-  const { update, errors } = useDraft();
+  const update = useDraftUpdate();
+  const errors = useDraftErrors();
   const path = `safetyCheck.findings.${index}`;
   const change = (changes: Partial<SafetyFindingDraft>) =>
     update((d) => ({
@@ -205,4 +210,4 @@ function SafetyFindingItem({
       )}
     </li>
   );
-}
+});

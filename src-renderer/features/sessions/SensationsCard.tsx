@@ -1,12 +1,17 @@
+import { memo } from 'react';
 import { SENSATIONS } from '../../../src-shared/domain/sensations';
 import { Field } from '../../app/ui/Field';
-import { useDraft } from './draft-context';
+import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { toggleSensation } from './draft-edits';
 
 /** "Sensations" the client reported (pick list and their own words), and what the therapist saw. */
-export function SensationsCard() {
-  const { draft, update, errors } = useDraft();
-  const selected = new Set(draft.sensations.selected);
+export const SensationsCard = memo(function SensationsCard() {
+  const update = useDraftUpdate();
+  const errors = useDraftErrors();
+  const sensations = useDraftValue((d) => d.sensations);
+  const observations = useDraftValue((d) => d.observations);
+  const emotionalRelease = useDraftValue((d) => d.emotionalRelease);
+  const selected = new Set(sensations.selected);
   const sensationError = Object.entries(errors).find(([key]) => key.startsWith('sensations.selected'))?.[1];
   return (
     <section className="card" aria-labelledby="sensations-title">
@@ -35,7 +40,7 @@ export function SensationsCard() {
             type="text"
             autoComplete="off"
             data-path="sensations.other"
-            value={draft.sensations.other}
+            value={sensations.other}
             onChange={(e) =>
               update((d) => ({ ...d, sensations: { ...d.sensations, other: e.target.value } }))
             }
@@ -45,7 +50,7 @@ export function SensationsCard() {
           <textarea
             rows={2}
             data-path="observations"
-            value={draft.observations}
+            value={observations}
             onChange={(e) => update((d) => ({ ...d, observations: e.target.value }))}
           />
         </Field>
@@ -53,11 +58,11 @@ export function SensationsCard() {
           <textarea
             rows={2}
             data-path="emotionalRelease"
-            value={draft.emotionalRelease}
+            value={emotionalRelease}
             onChange={(e) => update((d) => ({ ...d, emotionalRelease: e.target.value }))}
           />
         </Field>
       </div>
     </section>
   );
-}
+});

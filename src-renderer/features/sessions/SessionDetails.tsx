@@ -1,11 +1,18 @@
+import { memo } from 'react';
 import { formatTimestamp } from '../../app/format';
 import { Field } from '../../app/ui/Field';
-import { useDraft } from './draft-context';
+import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
 
 /** Date and time of service, duration, session number and the date of entry (kept apart). */
-export function SessionDetails() {
-  const { draft, update, errors } = useDraft();
+export const SessionDetails = memo(function SessionDetails() {
+  const update = useDraftUpdate();
+  const errors = useDraftErrors();
+  const serviceDate = useDraftValue((d) => d.serviceDate);
+  const serviceTime = useDraftValue((d) => d.serviceTime);
+  const durationMinutes = useDraftValue((d) => d.durationMinutes);
+  const sessionNumber = useDraftValue((d) => d.sessionNumber);
+  const entryDate = useDraftValue((d) => d.entryDate);
   return (
     <section className="card session-details" aria-label="Session details">
       <div className="details-grid">
@@ -13,7 +20,7 @@ export function SessionDetails() {
           <input
             type="date"
             data-path="serviceDate"
-            value={draft.serviceDate}
+            value={serviceDate}
             onChange={(e) => update((d) => ({ ...d, serviceDate: e.target.value }))}
           />
         </Field>
@@ -21,7 +28,7 @@ export function SessionDetails() {
           <input
             type="time"
             data-path="serviceTime"
-            value={draft.serviceTime}
+            value={serviceTime}
             onChange={(e) => update((d) => ({ ...d, serviceTime: e.target.value }))}
           />
         </Field>
@@ -31,7 +38,7 @@ export function SessionDetails() {
             min={1}
             max={480}
             step={5}
-            value={draft.durationMinutes}
+            value={durationMinutes}
             onValue={(durationMinutes) => update((d) => ({ ...d, durationMinutes }))}
           />
         </Field>
@@ -40,15 +47,15 @@ export function SessionDetails() {
             data-path="sessionNumber"
             min={1}
             step={1}
-            value={draft.sessionNumber}
+            value={sessionNumber}
             onValue={(sessionNumber) => update((d) => ({ ...d, sessionNumber }))}
           />
         </Field>
         <div className="field">
           <span className="label">Date of entry</span>
-          <span className="entry-date">{draft.entryDate ? formatTimestamp(draft.entryDate) : '—'}</span>
+          <span className="entry-date">{entryDate ? formatTimestamp(entryDate) : '—'}</span>
         </div>
       </div>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import { type SessionDraft, signingProblems } from '../../../src-shared/domain/session-note';
 import { ValidationError } from '../../../src-shared/validation';
@@ -11,8 +11,9 @@ import { AfterEffectsCard } from './AfterEffectsCard';
 import { AfterSessionCard } from './AfterSessionCard';
 import { AuditLog } from './AuditLog';
 import { BeforeSessionCard } from './BeforeSessionCard';
-import { DraftContext, type DraftRecipe } from './draft-context';
+import { DraftContext, useStoreValue } from './draft-context';
 import { visibleProblems } from './draft-edits';
+import { createDraftStore, type DraftStore, sameErrors } from './draft-store';
 import { RhythmCard } from './RhythmCard';
 import { SafetyCheckCard } from './SafetyCheckCard';
 import { SaveStatus } from './SaveStatus';
@@ -25,26 +26,37 @@ import { rememberSigner, useSigner } from './useSigner';
 import './sessions.css';
 
 const ADD_AREA_KEYS = 'mod+shift+a';
+/** Messages beside the fields are refreshed this long after the last change. */
+const CHECK_AFTER_MS = 300;
 
 function hasContent(draft: SessionDraft): boolean {
   return draft.chiefComplaint.trim() !== '' || draft.treatedAreas.length > 0 || draft.plan.trim() !== '';
 }
 
+/** Problems that stop signing, and the part of them to show beside the fields now. */
+function check(store: DraftStore, by: string, signAttempted: boolean): Record<string, string> {
+  const draft = store.get();
+  const problems = signingProblems(draft, { by, now: new Date() });
+  store.setErrors(visibleProblems(problems, draft, signAttempted));
+  return problems;
+}
+
 /**
- * The draft note editor. The draft lives in this component and saves itself (useAutosave) as the
- * therapist types; it is validated strictly only when "Sign note" is pressed, and a refusal
- * leaves it exactly as typed.
+ * The draft note editor. The draft lives in a store owned by this component (draft-store), read
+ * slice by slice by the sections, so a keystroke re-renders only the section it changes; it
+ * saves itself (useAutosave) as the therapist types. The messages beside the fields are
+ * refreshed after a short pause in typing; it is validated strictly when "Sign note" is pressed,
+ * and a refusal leaves it exactly as typed.
  */
 export function SessionEditor({ client, initial }: { client: Client; initial: SessionDraft }) {
-  const [draft, setDraft] = useState(initial);
-  const latest = useRef(draft);
-  latest.current = draft;
-  const update = useCallback((recipe: DraftRecipe) => setDraft((current) => recipe(current)), []);
+  const [store] = useState(() => createDraftStore(initial));
+  const update = store.update;
   const save = useCallback((note: SessionDraft) => repositories().sessions.saveDraft(note), []);
-  const { state, flush } = useAutosave(draft, save);
+  const { state, flush } = useAutosave(store, save);
 
   const [signer, setSigner] = useSigner();
   const [signAttempted, setSignAttempted] = useState(false);
+  const [problems, setProblems] = useState(() => check(store, signer, false));
   const [signing, setSigning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirmCopy, setConfirmCopy] = useState(false);
@@ -52,19 +64,29 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
   const summaryRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
-  // Checking is quick but not free: let typing win, then refresh the messages.
-  const checked = useDeferredValue(draft);
-  const problems = useMemo(
-    () => signingProblems(checked, { by: signer, now: new Date() }),
-    [checked, signer],
-  );
-  const errors = useMemo(
-    () => visibleProblems(problems, draft, signAttempted),
-    [problems, draft, signAttempted],
-  );
-  const context = useMemo(() => ({ draft, update, errors }), [draft, update, errors]);
+  // Checking the whole note is quick but not free: not on every keystroke, but once typing
+  // pauses, and at once when the signer changes or "Sign note" was pressed.
+  const recheck = useCallback(() => {
+    const found = check(store, signer, signAttempted);
+    setProblems((current) => (sameErrors(current, found) ? current : found));
+  }, [store, signer, signAttempted]);
+  useEffect(() => {
+    recheck();
+    let timer: number | undefined;
+    const unsubscribe = store.subscribe(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(recheck, CHECK_AFTER_MS);
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [store, recheck]);
 
-  const { id, clientId, serviceDate, sessionNumber } = draft;
+  const id = useStoreValue(store, (d) => d.id);
+  const clientId = useStoreValue(store, (d) => d.clientId);
+  const serviceDate = useStoreValue(store, (d) => d.serviceDate);
+  const sessionNumber = useStoreValue(store, (d) => d.sessionNumber);
   const hasPrevious = useLiveQuery(
     async () =>
       Boolean(await repositories().sessions.previousSession({ id, clientId, serviceDate, sessionNumber })),
@@ -87,14 +109,15 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
       setFailure('The draft could not be saved, so it was not signed. Your text is kept on screen.');
       return;
     }
-    const found = signingProblems(latest.current, { by: signer, now: new Date() });
+    const found = check(store, signer, true);
+    setProblems(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
     setSigning(true);
     try {
-      await repositories().sessions.sign(latest.current.id, signer);
+      await repositories().sessions.sign(store.get().id, signer);
       await rememberSigner(signer);
     } catch (error) {
       setFailure(
@@ -109,13 +132,13 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
 
   const copyFromLast = async () => {
     setConfirmCopy(false);
-    const copied = await repositories().sessions.draftCopiedFromPrevious(latest.current);
+    const copied = await repositories().sessions.draftCopiedFromPrevious(store.get());
     if (copied) update(() => copied);
   };
 
   const deleteDraft = async () => {
     try {
-      await repositories().sessions.deleteDraft(draft.id);
+      await repositories().sessions.deleteDraft(id);
       navigate({ name: 'client', clientId: client.id });
     } catch (error) {
       setConfirmDelete(false);
@@ -124,17 +147,17 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
   };
 
   return (
-    <DraftContext.Provider value={context}>
+    <DraftContext.Provider value={store}>
       <article className="page session-page" aria-labelledby="session-title">
         <nav aria-label="Breadcrumb" className="breadcrumb">
           <a href="#/clients">Clients</a> <span aria-hidden="true">›</span>{' '}
           <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
-          <span aria-hidden="true">›</span> Session {draft.sessionNumber ?? ''}
+          <span aria-hidden="true">›</span> Session {sessionNumber ?? ''}
         </nav>
         <header className="page-header session-header">
           <div>
             <h1 id="session-title">
-              Session {draft.sessionNumber ?? ''} <span className="tag status-draft">Draft</span>
+              Session {sessionNumber ?? ''} <span className="tag status-draft">Draft</span>
             </h1>
             <p className="subtitle">{clientDisplayName(client)}</p>
           </div>
@@ -144,7 +167,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
               type="button"
               disabled={!hasPrevious}
               title={hasPrevious ? undefined : 'There is no earlier session to copy'}
-              onClick={() => (hasContent(latest.current) ? setConfirmCopy(true) : void copyFromLast())}
+              onClick={() => (hasContent(store.get()) ? setConfirmCopy(true) : void copyFromLast())}
             >
               Copy from last session
             </button>
@@ -166,7 +189,6 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
         <SensationsCard />
         <AfterSessionCard />
         <SignPanel
-          draft={draft}
           signer={signer}
           onSignerChange={setSigner}
           onSignerCommit={(name) => void rememberSigner(name)}
@@ -177,7 +199,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
           onSign={() => void sign()}
           summaryRef={summaryRef}
         />
-        <AuditLog noteId={draft.id} />
+        <AuditLog noteId={id} />
 
         <Dialog title="Copy from last session?" open={confirmCopy} onClose={() => setConfirmCopy(false)}>
           <p>

@@ -1,7 +1,6 @@
 import { type Ref, useId } from 'react';
-import type { SessionDraft } from '../../../src-shared/domain/session-note';
 import { Field } from '../../app/ui/Field';
-import { focusField } from './draft-context';
+import { focusField, useDraftValue } from './draft-context';
 import { fieldName } from './draft-edits';
 
 /**
@@ -9,7 +8,6 @@ import { fieldName } from './draft-edits';
  * each a link to its field. The messages also stand beside the fields themselves.
  */
 export function SignPanel({
-  draft,
   signer,
   onSignerChange,
   onSignerCommit,
@@ -20,7 +18,6 @@ export function SignPanel({
   onSign,
   summaryRef,
 }: {
-  draft: SessionDraft;
   signer: string;
   onSignerChange: (value: string) => void;
   /** Called when the name is complete (the field loses focus), to remember it. */
@@ -53,15 +50,7 @@ export function SignPanel({
             Not signed yet: {entries.length} {entries.length === 1 ? 'thing needs' : 'things need'} attention.
             The draft is saved as it is.
           </p>
-          <ul>
-            {entries.map(([path, message]) => (
-              <li key={path}>
-                <button type="button" className="link" onClick={() => focusField(path)}>
-                  {fieldName(path, draft)}: {message}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ProblemList entries={entries} />
         </div>
       )}
       {failure && (
@@ -85,5 +74,21 @@ export function SignPanel({
         </button>
       </div>
     </section>
+  );
+}
+
+/** Each problem as a link to its field, named as the draft stands now. */
+function ProblemList({ entries }: { entries: [string, string][] }) {
+  const draft = useDraftValue((d) => d);
+  return (
+    <ul>
+      {entries.map(([path, message]) => (
+        <li key={path}>
+          <button type="button" className="link" onClick={() => focusField(path)}>
+            {fieldName(path, draft)}: {message}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { regionById, SIDE_LABELS, SIDES } from '../../../src-shared/domain/body-regions';
 import { AREA_FINDING_LABELS, AREA_FINDINGS } from '../../../src-shared/domain/session-note';
-import { useDraft } from './draft-context';
+import { useDraftErrors, useDraftUpdate } from './draft-context';
 import {
   addTechnique,
   removeTechnique,
@@ -15,8 +15,15 @@ import { TechniquePicker } from './TechniquePicker';
  * One treated area on two lines: name, side (paired structures) and finding; then techniques,
  * note and Remove. Tab follows the same order; in the finding, arrow keys pick.
  */
-export function TreatedAreaRow({ area, index }: { area: TreatedAreaDraft; index: number }) {
-  const { update, errors } = useDraft();
+export const TreatedAreaRow = memo(function TreatedAreaRow({
+  area,
+  index,
+}: {
+  area: TreatedAreaDraft;
+  index: number;
+}) {
+  const update = useDraftUpdate();
+  const errors = useDraftErrors();
   const legendId = useId();
   const sideId = useId();
   const errorId = useId();
@@ -122,4 +129,4 @@ export function TreatedAreaRow({ area, index }: { area: TreatedAreaDraft; index:
       </fieldset>
     </li>
   );
-}
+});

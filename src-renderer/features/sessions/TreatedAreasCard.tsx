@@ -1,13 +1,13 @@
-import { type Ref, useCallback, useMemo } from 'react';
+import { memo, type Ref, useCallback, useMemo } from 'react';
 import type { Side } from '../../../src-shared/domain/body-regions';
 import { BodyMap } from './BodyMap';
-import { useDraft } from './draft-context';
+import { useDraftUpdate, useDraftValue } from './draft-context';
 import { addTreatedArea } from './draft-edits';
 import { RegionPicker } from './RegionPicker';
 import { TreatedAreaRow } from './TreatedAreaRow';
 
 /** "Treated areas": the body map and the pick list add areas; each area is detailed below. */
-export function TreatedAreasCard({
+export const TreatedAreasCard = memo(function TreatedAreasCard({
   filterRef,
   shortcut,
 }: {
@@ -15,8 +15,8 @@ export function TreatedAreasCard({
   /** The key that jumps to the pick list, shown as a hint. */
   shortcut?: string;
 }) {
-  const { draft, update } = useDraft();
-  const areas = draft.treatedAreas;
+  const update = useDraftUpdate();
+  const areas = useDraftValue((d) => d.treatedAreas);
   const treated = useMemo(() => new Map(areas.map((area) => [area.regionId, area.side])), [areas]);
   const treatedIds = useMemo(() => new Set(treated.keys()), [treated]);
   const add = useCallback(
@@ -56,4 +56,4 @@ export function TreatedAreasCard({
       </div>
     </section>
   );
-}
+});

@@ -1,23 +1,48 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
+import type { DraftRecipe, DraftStore, FieldErrors } from './draft-store';
 
-export type DraftRecipe = (draft: SessionDraft) => SessionDraft;
+export type { DraftRecipe } from './draft-store';
 
-export interface DraftContextValue {
-  draft: SessionDraft;
-  /** Applies an edit; returning the same object means "no change" (and no autosave). */
-  update: (recipe: DraftRecipe) => void;
-  /** Field path -> message to show beside the field now. */
-  errors: Record<string, string>;
+/** The editor's draft store; the value never changes while the editor is open. */
+export const DraftContext = createContext<DraftStore | null>(null);
+
+/** The draft store of the session editor around this component. */
+export function useDraftStore(): DraftStore {
+  const store = useContext(DraftContext);
+  if (!store) throw new Error('useDraftStore is used outside the session editor.');
+  return store;
 }
 
-export const DraftContext = createContext<DraftContextValue | null>(null);
+/**
+ * One slice of the draft; the component re-renders only when that slice changes (compared with
+ * Object.is). The selector must return part of the draft or a primitive, never a new object.
+ */
+export function useDraftValue<T>(select: (draft: SessionDraft) => T): T {
+  return useStoreValue(useDraftStore(), select);
+}
 
-/** The draft being written, for the editor's sections. */
-export function useDraft(): DraftContextValue {
-  const value = useContext(DraftContext);
-  if (!value) throw new Error('useDraft is used outside the session editor.');
-  return value;
+/** useDraftValue for the component that holds the store (outside its provider). */
+export function useStoreValue<T>(store: DraftStore, select: (draft: SessionDraft) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+}
+
+/** Applies an edit to the draft (stable across renders). */
+export function useDraftUpdate(): (recipe: DraftRecipe) => void {
+  const store = useDraftStore();
+  return useCallback((recipe: DraftRecipe) => store.update(recipe), [store]);
+}
+
+/** Field path -> message to show beside the field now. */
+export function useDraftErrors(): FieldErrors {
+  const store = useDraftStore();
+  return useSyncExternalStore(store.subscribeErrors, store.errors);
+}
+
+/** The message to show beside one field now, if any. */
+export function useFieldError(path: string): string | undefined {
+  const store = useDraftStore();
+  return useSyncExternalStore(store.subscribeErrors, () => store.errors()[path]);
 }
 
 const FOCUSABLE = 'input, select, textarea, button, [tabindex]';

@@ -2,30 +2,45 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
+/** Where the value comes from: read it, and hear when it changes. */
+export interface AutosaveSource<T> {
+  get(): T;
+  subscribe(listener: () => void): () => void;
+}
+
+const SAVED: SaveState = { kind: 'saved' };
+const SAVING: SaveState = { kind: 'saving' };
+
 /**
- * Saves `value` shortly after it stops changing (debounced; well within a second), one save at a
- * time and always the latest value, so an older save never lands after a newer one. `flush`
- * saves now (before signing, on Ctrl+S, when the page is hidden or the editor closes). A failed
- * save keeps the value in memory and says so; the next change tries again.
+ * Saves the source's value shortly after it stops changing (debounced; well within a second), one
+ * save at a time and always the latest value, so an older save never lands after a newer one.
+ * `flush` saves now (before signing, on Ctrl+S, when the page is hidden or the editor closes). A
+ * failed save keeps the value in memory and says so; the next change tries again.
+ *
+ * It listens to the source itself rather than taking the value as a prop, so the component that
+ * owns it is not re-rendered on every keystroke: its state changes only between "Saving…",
+ * "Saved" and an error.
  */
-export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, delayMs = 400) {
-  const latest = useRef(value);
-  latest.current = value;
-  const saved = useRef(value);
+export function useAutosave<T>(
+  source: AutosaveSource<T>,
+  save: (value: T) => Promise<unknown>,
+  delayMs = 400,
+) {
+  const saved = useRef(source.get());
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const saveRef = useRef(save);
   saveRef.current = save;
-  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  const [state, setState] = useState<SaveState>(SAVED);
 
   /** Saves the latest value now; resolves to whether it is safely stored. */
   const flush = useCallback((): Promise<boolean> => {
     queue.current = queue.current.then(async () => {
-      const target = latest.current;
+      const target = source.get();
       if (target === saved.current) return true;
       try {
         await saveRef.current(target);
         saved.current = target;
-        if (latest.current === target) setState({ kind: 'saved' });
+        if (source.get() === target) setState(SAVED);
         return true;
       } catch (error) {
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -33,17 +48,28 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, d
       }
     });
     return queue.current;
-  }, []);
+  }, [source]);
 
   useEffect(() => {
-    if (value === saved.current) {
-      setState((current) => (current.kind === 'saving' ? { kind: 'saved' } : current));
-      return;
-    }
-    setState({ kind: 'saving' });
-    const timer = window.setTimeout(() => void flush(), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, flush, delayMs]);
+    let timer: number | undefined;
+    const onChange = () => {
+      window.clearTimeout(timer);
+      timer = undefined;
+      if (source.get() === saved.current) {
+        setState((current) => (current.kind === 'saving' ? SAVED : current));
+        return;
+      }
+      setState(SAVING);
+      timer = window.setTimeout(() => void flush(), delayMs);
+    };
+    const unsubscribe = source.subscribe(onChange);
+    // A change between the first render and this subscription.
+    if (source.get() !== saved.current) onChange();
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [source, flush, delayMs]);
 
   useEffect(() => {
     const onHide = () => void flush();

@@ -104,6 +104,59 @@ describe('sessions repository: drafts', () => {
     expect(await repos.sessions.previousSession(notes[0]!)).toBeUndefined();
   });
 
+  it('finds the previous session by day, then number and time, as the full list would, without reading it all', async () => {
+    const repos = openRepositories();
+    const client = await addClient(repos.clients);
+    const other = await addClient(repos.clients, 'Ola', 'Nordmann');
+    const plan: [string, string, number | null][] = [
+      ['2025-01-07', '09:00', 1],
+      ['2025-01-07', '11:00', 2],
+      ['2025-01-21', '10:00', 3],
+      ['2025-01-21', '10:00', 4],
+      ['2025-01-21', '08:00', 5],
+      ['2025-02-04', '10:00', 6],
+      ['2025-02-04', '10:00', null],
+      ['', '10:00', 8],
+    ];
+    const notes: SessionDraft[] = [];
+    for (const [serviceDate, serviceTime, sessionNumber] of plan) {
+      const draft = await repos.sessions.createDraft(client.id);
+      notes.push(await repos.sessions.saveDraft({ ...draft, serviceDate, serviceTime, sessionNumber }));
+    }
+    await repos.sessions.saveDraft({
+      ...(await repos.sessions.createDraft(other.id)),
+      serviceDate: '2025-01-20',
+    });
+
+    // What previousSession answered when it read every note of the client.
+    const all = await repos.sessions.listForClient(client.id);
+    const byFullList = (note: Pick<SessionDraft, 'id' | 'serviceDate' | 'sessionNumber'>) => {
+      const number = note.sessionNumber ?? Number.MAX_SAFE_INTEGER;
+      return all.find(
+        (o) =>
+          o.id !== note.id &&
+          (o.serviceDate < note.serviceDate ||
+            (o.serviceDate === note.serviceDate && (o.sessionNumber ?? 0) < number)),
+      )?.id;
+    };
+    const probes = [
+      ...notes,
+      // The draft on screen, moved to another day or renumbered before its autosave.
+      { ...notes[5]!, serviceDate: '2025-01-21' },
+      { ...notes[5]!, serviceDate: '2025-01-08' },
+      { ...notes[2]!, sessionNumber: 99 },
+      { ...notes[0]!, serviceDate: '2030-01-01' },
+      { ...notes[0]!, serviceDate: '2020-01-01' },
+    ];
+    for (const probe of probes) {
+      expect((await repos.sessions.previousSession(probe))?.id, JSON.stringify(probe.serviceDate)).toBe(
+        byFullList(probe),
+      );
+    }
+    expect((await repos.sessions.previousSession(notes[2]!))?.sessionNumber).toBe(2);
+    expect((await repos.sessions.previousSession(notes[4]!))?.sessionNumber).toBe(4);
+  });
+
   it("copies the previous note into a new draft, keeping the draft's own number and dates", async () => {
     const repos = openRepositories();
     const client = await addClient(repos.clients);

@@ -209,6 +209,23 @@ describe('SessionNoteSchema and the form input schema', () => {
   });
 });
 
+describe('makeSessionNoteInputSchema (one schema per day, reused)', () => {
+  it('gives the same schema for the same day and a new one for another day', () => {
+    const schema = makeSessionNoteInputSchema('2025-05-01');
+    expect(makeSessionNoteInputSchema('2025-05-01')).toBe(schema);
+    expect(makeSessionNoteInputSchema('2025-05-02')).not.toBe(schema);
+  });
+
+  it("keeps each day's own future-date check, after many days have come and gone", () => {
+    const note = { ...filledDraft(), serviceDate: '2025-05-03' };
+    for (const day of ['2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05', '2025-05-06', '2025-05-02']) {
+      const result = makeSessionNoteInputSchema(day).safeParse(note);
+      const future = !result.success && Object.keys(fieldErrors(result.error)).includes('serviceDate');
+      expect(future, day).toBe(day < '2025-05-03');
+    }
+  });
+});
+
 describe('AddendumInputSchema', () => {
   it('needs text and a reason, both trimmed', () => {
     expect(AddendumInputSchema.parse({ text: '  Pain was 5, not 6. ', reason: ' typo ' })).toEqual({
