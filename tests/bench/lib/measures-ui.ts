@@ -97,12 +97,39 @@ export async function clientSearchTyping(
   gapMs = 150,
 ): Promise<KeySample[]> {
   await page.bringToFront();
+  return typeQueriesTimed(page, {
+    field: '#client-search',
+    shown: CLIENT_LIST_SHOWN,
+    emptyShown: '.list-card[data-shown-query=""]',
+    queries,
+    runs,
+    gapMs,
+  });
+}
+
+/**
+ * Types each query a key at a time into a search field whose results say which text they show
+ * (`shown`), timing every key from keydown to the paint of its results; between queries the
+ * field is emptied and `emptyShown` (attached, maybe hidden) awaited.
+ */
+async function typeQueriesTimed(
+  page: Page,
+  options: {
+    field: string;
+    shown: string;
+    emptyShown: string;
+    queries: readonly string[];
+    runs: number;
+    gapMs: number;
+  },
+): Promise<KeySample[]> {
+  const { field, queries, runs, gapMs } = options;
   await page.evaluate(installKeyProbe, {
     mode: 'shown' as const,
-    fieldSelector: '#client-search',
-    shownSelector: CLIENT_LIST_SHOWN,
+    fieldSelector: field,
+    shownSelector: options.shown,
   });
-  await page.focus('#client-search');
+  await page.focus(field);
   let expected = 0;
   for (let run = 0; run < runs; run++) {
     for (const query of queries) {
@@ -112,8 +139,8 @@ export async function clientSearchTyping(
         await waitForKeySamples(page, expected);
         await sleep(gapMs);
       }
-      await page.fill('#client-search', '');
-      await page.waitForSelector(`.list-card[data-shown-query=""]`, { state: 'attached' });
+      await page.fill(field, '');
+      await page.waitForSelector(options.emptyShown, { state: 'attached' });
       await sleep(gapMs);
     }
   }
@@ -216,28 +243,15 @@ export async function noteSearchTyping(
 ): Promise<KeySample[]> {
   await page.bringToFront();
   await page.waitForSelector(NOTE_SEARCH_FIELD);
-  await page.evaluate(installKeyProbe, {
-    mode: 'shown' as const,
-    fieldSelector: NOTE_SEARCH_FIELD,
-    shownSelector: NOTE_SEARCH_SHOWN,
+  return typeQueriesTimed(page, {
+    field: NOTE_SEARCH_FIELD,
+    shown: NOTE_SEARCH_SHOWN,
+    // Hidden while the field is empty: attached, not visible.
+    emptyShown: '.note-search-results[data-shown-query=""]',
+    queries,
+    runs,
+    gapMs,
   });
-  await page.focus(NOTE_SEARCH_FIELD);
-  let expected = 0;
-  for (let run = 0; run < runs; run++) {
-    for (const query of queries) {
-      for (const char of query) {
-        await page.keyboard.type(char);
-        expected += 1;
-        await waitForKeySamples(page, expected);
-        await sleep(gapMs);
-      }
-      await page.fill(NOTE_SEARCH_FIELD, '');
-      // Hidden while the field is empty: attached, not visible.
-      await page.waitForSelector(`.note-search-results[data-shown-query=""]`, { state: 'attached' });
-      await sleep(gapMs);
-    }
-  }
-  return takeKeySamples(page);
 }
 
 /** JS heap of the page after a full garbage collection (CDP), in MB. */
