@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/csp';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../../e2e/harness/find-chromium';
 import { APP_URL, Harness, TEST_ORIGIN } from '../../e2e/harness/harness';
+import { fulfillStaticFile, resolveStaticFile } from '../../e2e/harness/static-files';
 import type { BenchPageApi } from '../page/bench-page';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -67,33 +67,12 @@ export function snapshotBuilds(workDir: string): BuildSnapshot {
 }
 
 function serveFrom(root: string, prefix: string) {
-  return async (route: Route) => {
-    const pathname = decodeURIComponent(new URL(route.request().url()).pathname).slice(prefix.length);
-    const file = path.resolve(root, pathname || 'index.html');
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      await route.fulfill({ status: 404, body: 'Not found' });
-      return;
-    }
-    await route.fulfill({
-      status: 200,
-      body: fs.readFileSync(file),
-      headers: {
-        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-      },
-    });
-  };
+  return (route: Route) =>
+    fulfillStaticFile(
+      route,
+      resolveStaticFile(root, new URL(route.request().url()).pathname.slice(prefix.length)),
+    );
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export async function openBenchBrowser(
   profileDir: string,

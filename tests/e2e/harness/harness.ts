@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/csp';
 import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
 import { createDispatcher, type Dispatch } from '../../../src-main/ipc';
 import type { SecureStore } from '../../../src-main/services/backups/secure-store';
 import type { FileDialogs, Printer } from '../../../src-main/services/files/dialogs';
 import type { KeyStorage } from '../../../src-shared/domain/backup-settings';
 import { channelMethods, channels } from '../../../src-shared/ipc';
+import { fulfillStaticFile, resolveStaticFile } from './static-files';
 import { BYTES_TAG, decodeFromWire, encodeForWire, installBridgeInPage } from './wire';
 
 /** The secure origin the renderer is served from in tests (WebCrypto needs a secure context). */
@@ -16,16 +16,6 @@ export const APP_URL = `${TEST_ORIGIN}/index.html`;
 const BINDING = '__stillpointInvoke';
 const repoRoot = path.resolve(__dirname, '../../..');
 const rendererRoot = path.join(repoRoot, 'out/renderer');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * The operating system as the app's main process sees it, for one test: a data folder of its
@@ -116,19 +106,7 @@ export class Harness {
         await route.abort('blockedbyclient');
         return;
       }
-      const file = resolveRendererFile(new URL(url).pathname);
-      if (!file) {
-        await route.fulfill({ status: 404, body: 'Not found' });
-        return;
-      }
-      await route.fulfill({
-        status: 200,
-        body: fs.readFileSync(file),
-        headers: {
-          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-        },
-      });
+      await fulfillStaticFile(route, resolveStaticFile(rendererRoot, new URL(url).pathname));
     });
     // A WebSocket never reaches route(); refuse those too.
     await context.routeWebSocket(/.*/, (ws) => {
@@ -213,13 +191,6 @@ export class Harness {
       },
     };
   }
-}
-
-function resolveRendererFile(pathname: string): string | null {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const resolved = path.resolve(rendererRoot, relative);
-  if (!resolved.startsWith(rendererRoot + path.sep) || !fs.existsSync(resolved)) return null;
-  return resolved;
 }
 
 function uniquePath(dir: string, fileName: string): string {
