@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { findElectronBinary } from './electron-binary.mjs';
+import { findElectronBinary } from './electron-binary.cjs';
 
 const electron = findElectronBinary();
 if (!electron.ok) {

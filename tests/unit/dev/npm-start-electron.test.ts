@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { executableInRelease } from '../../../resources/dev/electron-binary.mjs';
+import { executableInRelease } from '../../../resources/dev/electron-binary.cjs';
 import {
   createStartSandbox,
   electronVersion,

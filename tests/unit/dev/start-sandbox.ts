@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { executableInRelease } from '../../../resources/dev/electron-binary.mjs';
+import { executableInRelease } from '../../../resources/dev/electron-binary.cjs';
 
 /**
  * A throwaway copy of the project for running `npm start` end to end without touching the real

@@ -10,14 +10,14 @@
  * "Electron uninstall" when the file is missing. So we ask the package, and hand electron-vite the
  * answer through ELECTRON_EXEC_PATH.
  *
- * Plain JavaScript on purpose: it runs with `node` before anything is built. It lives in
+ * Plain JavaScript on purpose: it runs with `node` before anything is built; CommonJS so that both
+ * the ESM launcher and Playwright's CommonJS-compiled specs can load it. It lives in
  * resources/dev/ because it is project tooling, not app code: src-main is compiled into the app,
  * and electron-builder packs only out/ and resources/fonts.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 
 /**
  * @typedef {{ ok: true, path: string }} ElectronFound
@@ -27,8 +27,7 @@ import path from 'node:path';
  */
 
 /** The folder of the electron package this project installed. */
-export function electronPackageDir() {
-  const require = createRequire(import.meta.url);
+function electronPackageDir() {
   return path.dirname(require.resolve('electron/package.json'));
 }
 
@@ -37,7 +36,7 @@ export function electronPackageDir() {
  * install.js).
  * @param {NodeJS.Platform} platform
  */
-export function executableInRelease(platform) {
+function executableInRelease(platform) {
   if (platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
   if (platform === 'win32') return 'electron.exe';
   return 'electron';
@@ -49,7 +48,7 @@ export function executableInRelease(platform) {
  * @param {LookupOptions} [options]
  * @returns {ElectronLookup}
  */
-export function findElectronBinary(options = {}) {
+function findElectronBinary(options = {}) {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const electronDir = options.electronDir ?? electronPackageDir();
@@ -102,7 +101,7 @@ export function findElectronBinary(options = {}) {
  * @param {string | undefined} arch
  * @param {string} reason
  */
-export function noElectronMessage(version, platform, arch, reason) {
+function noElectronMessage(version, platform, arch, reason) {
   const example =
     platform === 'win32'
       ? `in PowerShell: $env:ELECTRON_OVERRIDE_DIST_PATH = "C:\\electron-v${version}"; npm start`
@@ -188,3 +187,5 @@ function paragraph(...sentences) {
   }
   return lines.join('\n');
 }
+
+module.exports = { electronPackageDir, executableInRelease, findElectronBinary, noElectronMessage };
