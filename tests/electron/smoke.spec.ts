@@ -1,31 +1,25 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron, expect, test } from '@playwright/test';
+import { findElectronBinary } from '../../resources/dev/electron-binary.cjs';
 
 /**
- * Runs the real app in real Electron. Electron downloads its binary on first install; on a
- * machine without internet (like our CI) there is none, and this test says so and skips.
+ * Runs the real app in real Electron. The binary comes the way `npm start` gets it: the electron
+ * package downloads it the first time it is asked (or ELECTRON_OVERRIDE_DIST_PATH /
+ * ELECTRON_EXEC_PATH name one). Only where none can be had (no internet and no binary, like our
+ * CI) does this test skip, and the reason says what to do.
  */
 const repoRoot = path.resolve(__dirname, '../..');
 
-function electronBinary(): string | null {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const pathFile = path.join(repoRoot, 'node_modules/electron/path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(repoRoot, 'node_modules/electron/dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
-const SKIP_REASON =
-  'No Electron binary here: node_modules/electron/dist is missing because Electron downloads it from the internet on install. Install with network access (or set ELECTRON_OVERRIDE_DIST_PATH) to run this smoke test.';
+const electron = findElectronBinary();
+const binary = electron.ok ? electron.path : null;
+const SKIP_REASON = electron.ok ? '' : `No Electron binary can be had here. ${electron.message}`;
 if (!binary) console.warn(`[real-Electron smoke test skipped] ${SKIP_REASON}`);
 
 test.describe('real Electron', () => {
   test.skip(!binary, SKIP_REASON);
 
   test('opens the app with a locked-down window', async () => {
-    const app = await electron.launch({
+    const app = await _electron.launch({
       args: [path.join(repoRoot, 'out/main/index.js')],
       executablePath: binary!,
     });
