@@ -59,9 +59,11 @@ const AUDIT_COLUMNS = [
  * SOAP sections, signature, addenda, the after-effects reported after it and its audit trail.
  * Pages carry "Page X of Y" and, from page 2, the client's name.
  *
- * The record is validated again here (main trusts no caller). A record with characters the
- * bundled fonts cannot draw is refused with the list of them and where they are, as the
- * aftercare handout is; the JSON export keeps every character.
+ * The export channel validates the record where it enters main; it is still parsed again here,
+ * unlike the handout's sheet, because callers outside the channel (tests) rely on this refusal:
+ * moving it to the boundary alone is a follow-up. A record with characters the bundled fonts
+ * cannot draw is refused with the list of them and where they are, as the aftercare handout is;
+ * the JSON export keeps every character.
  *
  * Throws UserFacingError: INVALID_REQUEST, UNSUPPORTED (characters, logo), FILE_READ_FAILED.
  */
