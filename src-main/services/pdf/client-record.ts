@@ -26,13 +26,9 @@ import { type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
 import { listSome, refuseUnprintableText } from './glyph-check';
 import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
 import { drawPageFurniture, drawPracticeHeader } from './page-furniture';
-import { startPdf } from './pdf-document';
+import { type PdfRenderOptions, startPdf } from './pdf-document';
 
-export interface RenderClientRecordOptions {
-  /** Folder holding the bundled TTFs (resources/fonts). */
-  fontsDir: string;
-  /** The clock, for the PDF's creation date. */
-  now?: Date;
+export interface RenderClientRecordOptions extends PdfRenderOptions {
   /** The practice logo from Settings, printed on the cover. */
   logo?: Logo | null;
   /** Time zone for moments (signed at, audit entries); the computer's own by default. */

@@ -9,9 +9,10 @@ export {
   drawPracticeHeader,
   type PageFurniture,
   type PracticeDetails,
+  practiceHeaderTexts,
 } from './page-furniture';
 export { type FaceName, PageWriter, type PdfDoc } from './page-writer';
-export { type PdfDescription, startPdf } from './pdf-document';
+export { type PdfDescription, type PdfRenderOptions, startPdf } from './pdf-document';
 // ...and the PDFs built from it.
 export {
   findUnsupportedSheetCharacters,

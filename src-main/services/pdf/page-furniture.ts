@@ -1,6 +1,7 @@
 import type { Logo } from '../../../src-shared/domain/aftercare';
 import { UserFacingError } from '../../../src-shared/result';
 import { type HandoutFonts, printableText } from './fonts';
+import type { PrintedText } from './glyph-check';
 import { COLOR, SPACE, TYPE } from './layout';
 import type { PageWriter, PdfDoc, PdfImage } from './page-writer';
 
@@ -17,6 +18,17 @@ export interface PracticeDetails {
   phone: string;
   email: string;
   website: string;
+}
+
+/** The texts the practice header prints, as a PDF's list of printed texts starts them. */
+export function practiceHeaderTexts(practice: PracticeDetails): PrintedText[] {
+  return [
+    { field: 'Practice name', text: practice.name },
+    { field: 'Practice address', text: practice.address },
+    { field: 'Practice phone', text: practice.phone },
+    { field: 'Practice email', text: practice.email },
+    { field: 'Practice website', text: practice.website },
+  ];
 }
 
 /**

@@ -4,6 +4,14 @@ import type { PageGeometry } from './layout';
 import type { PdfDoc } from './page-writer';
 import { pdfFontSource } from './pdf-font-source';
 
+/** What every PDF's render function is given (a PDF may ask for more). */
+export interface PdfRenderOptions {
+  /** Folder holding the bundled TTFs (resources/fonts). Fonts are read once per folder. */
+  fontsDir: string;
+  /** The clock, for the PDF's creation date. */
+  now?: Date;
+}
+
 /** What a PDF says about itself (File > Properties in a PDF reader). */
 export interface PdfDescription {
   title: string;

@@ -4,16 +4,11 @@ import { findUnsupportedCharactersIn, type HandoutFonts, loadHandoutFonts, print
 import { findUnprintableCharacters, type PrintedText, refuseUnprintableText } from './glyph-check';
 import { HandoutWriter, type Section } from './handout-writer';
 import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
-import { drawPageFurniture, drawPracticeHeader } from './page-furniture';
+import { drawPageFurniture, drawPracticeHeader, practiceHeaderTexts } from './page-furniture';
 import type { TextHeights } from './page-writer';
-import { startPdf } from './pdf-document';
+import { type PdfRenderOptions, startPdf } from './pdf-document';
 
-export interface RenderAftercareOptions {
-  /** Folder holding the bundled TTFs (resources/fonts). Fonts are read once per folder. */
-  fontsDir: string;
-  /** The clock, for the PDF's creation date. */
-  now?: Date;
-}
+export type RenderAftercareOptions = PdfRenderOptions;
 
 export const HANDOUT_HEADING = 'Aftercare after your session';
 export const SECTION_TITLES = {
@@ -53,11 +48,7 @@ export async function renderAftercarePdf(
 export function printedTexts(sheet: AftercareSheet): PrintedText[] {
   const { practice, sections } = sheet;
   return [
-    { field: 'Practice name', text: practice.name },
-    { field: 'Practice address', text: practice.address },
-    { field: 'Practice phone', text: practice.phone },
-    { field: 'Practice email', text: practice.email },
-    { field: 'Practice website', text: practice.website },
+    ...practiceHeaderTexts(practice),
     { field: "Client's name", text: sheet.clientName },
     ...sheet.treatedAreas.map((text) => ({ field: 'Treated areas', text })),
     { field: 'Opening line', text: sheet.intro },
