@@ -6,6 +6,8 @@ import { afterEffectLabel, SEVERITY_LABELS } from '../../../src-shared/domain/se
 import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
 import { builtInRule } from '../../../src-shared/safety';
+import type { PrintedText } from './glyph-check';
+import { practiceHeaderTexts } from './page-furniture';
 
 /**
  * The words of the client-record PDF, apart from where they are drawn: dates as a reader in any
@@ -163,17 +165,10 @@ export function auditRows(entries: ClientRecord['auditLog'], format: RecordForma
  * Every text the PDF prints, with where it comes from as the app names it. Labels and
  * headings are ours (plain Latin); these are the texts a user typed or that derive from them.
  */
-export function clientRecordPrintedTexts(
-  record: ClientRecord,
-  format: RecordFormat,
-): { field: string; text: string }[] {
+export function clientRecordPrintedTexts(record: ClientRecord, format: RecordFormat): PrintedText[] {
   const { client, practice, healthHistory: history } = record;
-  const texts: { field: string; text: string }[] = [
-    { field: 'Practice name', text: practice.name },
-    { field: 'Practice address', text: practice.address },
-    { field: 'Practice phone', text: practice.phone },
-    { field: 'Practice email', text: practice.email },
-    { field: 'Practice website', text: practice.website },
+  const texts: PrintedText[] = [
+    ...practiceHeaderTexts(practice),
     { field: 'Your name (Settings)', text: practice.therapistName },
     { field: "Client's name", text: clientDisplayName(client) },
     { field: 'Phone', text: client.phone },

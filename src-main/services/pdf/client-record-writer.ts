@@ -1,5 +1,5 @@
-import { type FaceName, HandoutWriter } from './handout-writer';
 import { COLOR, TYPE } from './layout';
+import { type FaceName, PageWriter } from './page-writer';
 
 /** Sizes the record adds to the handout's type scale (points). */
 export const RECORD_TYPE = {
@@ -35,12 +35,12 @@ export interface TableColumn {
 }
 
 /**
- * The handout's writer with the record's own pieces: section titles with a rule, label/value
- * rows, a tinted band heading each note, labelled blocks of lines (the SOAP sections), a line
- * with a left bar (addenda), and small tables (the audit trail) that repeat their heading row on
- * a new page. Everything measures before drawing, so a heading never ends a page.
+ * The page writer with the record's own pieces: section titles with a rule, label/value rows, a
+ * tinted band heading each note, labelled blocks of lines (the SOAP sections), a line with a left
+ * bar (addenda), and small tables (the audit trail) that repeat their heading row on a new page.
+ * Everything measures before drawing, so a heading never ends a page.
  */
-export class RecordWriter extends HandoutWriter {
+export class RecordWriter extends PageWriter {
   /** Page index (0-based, in the buffered range) where each section title was drawn. */
   readonly sectionPages = new Map<string, number>();
   /** What a page continues ("Session 2 · 8 January 2024"), for its running header. */
@@ -48,44 +48,12 @@ export class RecordWriter extends HandoutWriter {
   /** What is being drawn now; a page added while it is set continues it. */
   context: string | null = null;
 
-  constructor(...args: ConstructorParameters<typeof HandoutWriter>) {
+  constructor(...args: ConstructorParameters<typeof PageWriter>) {
     super(...args);
     // Also catches the pages pdfkit adds on its own when long text runs over.
     this.doc.on('pageAdded', () => {
       if (this.context) this.continuing.set(this.pageIndex(), this.context);
     });
-  }
-
-  pageIndex(): number {
-    const range = this.doc.bufferedPageRange();
-    return range.start + range.count - 1;
-  }
-
-  lineHeight(face: FaceName, size: number, gap = 0): number {
-    this.style(face, size, COLOR.text);
-    return this.doc.currentLineHeight(true) + gap;
-  }
-
-  heightOf(
-    text: string,
-    face: FaceName,
-    size: number,
-    width: number,
-    lineGap: number = TYPE.bodyLineGap,
-  ): number {
-    this.style(face, size, COLOR.text);
-    return this.doc.heightOfString(text === '' ? ' ' : text, { width, lineGap });
-  }
-
-  private rule(y: number, color: string = COLOR.rule, width = 0.75): void {
-    this.doc
-      .save()
-      .lineWidth(width)
-      .strokeColor(color)
-      .moveTo(this.left, y)
-      .lineTo(this.right, y)
-      .stroke()
-      .restore();
   }
 
   /** A numbered part of the record ("2  Health history"), with a rule under it. */

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Logo } from '../../../src-shared/domain/aftercare';
 import { clientDisplayName } from '../../../src-shared/domain/client';
 import { type ClientRecord, ClientRecordSchema } from '../../../src-shared/domain/client-record';
@@ -23,16 +22,13 @@ import {
   surgeryLines,
 } from './client-record-text';
 import { RECORD_SPACE, RECORD_TYPE, RecordWriter } from './client-record-writer';
-import { findUnsupportedCharactersIn, type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
-import type { PdfDoc } from './handout-writer';
-import { COLOR, PAGE_GEOMETRY, SPACE, TYPE } from './layout';
-import { pdfFontSource } from './pdf-font-source';
+import { type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
+import { listSome, refuseUnprintableText } from './glyph-check';
+import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
+import { drawPageFurniture, drawPracticeHeader } from './page-furniture';
+import { type PdfRenderOptions, startPdf } from './pdf-document';
 
-export interface RenderClientRecordOptions {
-  /** Folder holding the bundled TTFs (resources/fonts). */
-  fontsDir: string;
-  /** The clock, for the PDF's creation date. */
-  now?: Date;
+export interface RenderClientRecordOptions extends PdfRenderOptions {
   /** The practice logo from Settings, printed on the cover. */
   logo?: Logo | null;
   /** Time zone for moments (signed at, audit entries); the computer's own by default. */
@@ -47,7 +43,6 @@ export const RECORD_SECTIONS = {
   otherAudit: '4  Other audit entries',
 } as const;
 
-const MAX_LISTED_CHARACTERS = 16;
 const AUDIT_COLUMNS = [
   { title: 'When', width: 92 },
   { title: 'What', width: 82 },
@@ -60,9 +55,11 @@ const AUDIT_COLUMNS = [
  * SOAP sections, signature, addenda, the after-effects reported after it and its audit trail.
  * Pages carry "Page X of Y" and, from page 2, the client's name.
  *
- * The record is validated again here (main trusts no caller). A record with characters the
- * bundled fonts cannot draw is refused with the list of them and where they are, as the
- * aftercare handout is; the JSON export keeps every character.
+ * The export channel validates the record where it enters main; it is still parsed again here,
+ * unlike the handout's sheet, because callers outside the channel (tests) rely on this refusal:
+ * moving it to the boundary alone is a follow-up. A record with characters the bundled fonts
+ * cannot draw is refused with the list of them and where they are, as the aftercare handout is;
+ * the JSON export keeps every character.
  *
  * Throws UserFacingError: INVALID_REQUEST, UNSUPPORTED (characters, logo), FILE_READ_FAILED.
  */
@@ -80,41 +77,14 @@ export async function renderClientRecordPdf(
   const valid = parsed.data;
   const fonts = loadHandoutFonts(options.fontsDir);
   const format = recordFormat(options.timeZone);
-  refuseUnprintableText(valid, fonts, format);
-  return renderValidRecord(valid, fonts, format, options);
-}
-
-/** The characters of a record the PDF fonts cannot print; empty when it prints as it is. */
-export function findUnsupportedRecordCharacters(record: ClientRecord, fontsDir: string): string[] {
-  const format = recordFormat();
-  return findUnsupportedCharactersIn(
-    clientRecordPrintedTexts(record, format).map((t) => t.text),
-    loadHandoutFonts(fontsDir),
-  );
-}
-
-function refuseUnprintableText(record: ClientRecord, fonts: HandoutFonts, format: RecordFormat): void {
-  const texts = clientRecordPrintedTexts(record, format);
-  const missing = findUnsupportedCharactersIn(
-    texts.map((t) => t.text),
+  refuseUnprintableText(
+    clientRecordPrintedTexts(valid, format),
     fonts,
+    ({ characters, fields }) =>
+      `These characters cannot be printed with the PDF fonts: ${characters}. ` +
+      `They are in: ${listSome(fields, 8)}. Change them where you can, or save the record as JSON, which keeps every character.`,
   );
-  if (missing.length === 0) return;
-  const fields = [
-    ...new Set(
-      texts.filter((t) => findUnsupportedCharactersIn([t.text], fonts).length > 0).map((t) => t.field),
-    ),
-  ];
-  const listed = missing.slice(0, MAX_LISTED_CHARACTERS).join(', ');
-  const more =
-    missing.length > MAX_LISTED_CHARACTERS ? ` and ${missing.length - MAX_LISTED_CHARACTERS} more` : '';
-  const shownFields =
-    fields.slice(0, 8).join(', ') + (fields.length > 8 ? ` and ${fields.length - 8} more` : '');
-  throw new UserFacingError(
-    'UNSUPPORTED',
-    `These characters cannot be printed with the PDF fonts: ${listed}${more}. ` +
-      `They are in: ${shownFields}. Change them where you can, or save the record as JSON, which keeps every character.`,
-  );
+  return renderValidRecord(valid, fonts, format, options);
 }
 
 function renderValidRecord(
@@ -130,38 +100,13 @@ function renderValidRecord(
   const practiceName = line(record.practice.name);
   const now = options.now ?? new Date();
 
-  const doc = new PDFDocument({
-    size: geometry.size,
-    margins: geometry.margins,
-    autoFirstPage: false,
-    bufferPages: true,
-    pdfVersion: '1.7',
+  const { doc, bytes } = startPdf(geometry, fonts, {
+    title: `${CLIENT_RECORD_TITLE}: ${clientName}`,
+    author: practiceName || 'Stillpoint',
+    subject: `The complete record of ${clientName}, exported ${format.moment(record.exportedAt)}`,
     lang: 'en',
-    displayTitle: true,
-    font: null as unknown as string,
-    info: {
-      Title: `${CLIENT_RECORD_TITLE}: ${clientName}`,
-      Author: practiceName || 'Stillpoint',
-      Subject: `The complete record of ${clientName}, exported ${format.moment(record.exportedAt)}`,
-      Creator: 'Stillpoint',
-      CreationDate: now,
-      ModDate: now,
-    },
-  }) as PdfDoc;
-
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      const bytes = Buffer.concat(chunks);
-      resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    });
-    doc.on('error', reject);
+    now,
   });
-  for (const face of ['regular', 'bold', 'italic'] as const) {
-    // The parsed font behind caches shared by every render (see pdf-font-source.ts).
-    doc.registerFont(face, pdfFontSource(fonts[face]));
-  }
 
   const w = new RecordWriter(doc, geometry);
   w.newPage();
@@ -173,6 +118,7 @@ function renderValidRecord(
     print,
     logo: options.logo ?? null,
     orphanAudit: orphanAudit.length > 0,
+    fonts,
   });
   drawContact(w, record, format, { line, print });
   drawHealthHistory(w, record, format, print);
@@ -187,14 +133,23 @@ function renderValidRecord(
     );
   }
   drawContents(w, contents);
-  drawRunningHeadersAndFooters(
-    w,
-    practiceName,
-    clientName,
-    record.client.dateOfBirth ? format.date(record.client.dateOfBirth) : '',
-  );
+  const born = record.client.dateOfBirth ? format.date(record.client.dateOfBirth) : '';
+  const who = born ? `${clientName}, born ${born}` : clientName;
+  drawPageFurniture(w, {
+    footer: `Confidential health record  ·  ${who}`,
+    runningHeader: (pageIndex) => {
+      const continued = w.continuing.get(pageIndex);
+      return [
+        practiceName,
+        `${CLIENT_RECORD_TITLE}: ${clientName}`,
+        continued ? `${continued.split(' · ').slice(0, 2).join(', ')} (continued)` : '',
+      ]
+        .filter(Boolean)
+        .join('   ·   ');
+    },
+  });
   doc.end();
-  return finished;
+  return bytes;
 }
 
 interface TextTools {
@@ -212,13 +167,13 @@ function drawCover(
   w: RecordWriter,
   record: ClientRecord,
   format: RecordFormat,
-  tools: TextTools & { logo: Logo | null; orphanAudit: boolean },
+  tools: TextTools & { logo: Logo | null; orphanAudit: boolean; fonts: HandoutFonts },
 ): ContentsSlot {
   const { doc } = w;
   const { line } = tools;
   const { practice, client } = record;
   w.y = w.geometry.firstPageTop;
-  if (practice.name.trim() !== '' || tools.logo) drawPracticeHeader(w, record, tools);
+  if (practice.name.trim() !== '' || tools.logo) drawPracticeHeader(w, practice, tools.logo, tools.fonts, 16);
 
   w.style('bold', TYPE.title, COLOR.accent);
   doc.text(CLIENT_RECORD_TITLE, w.left, w.y, { width: w.width });
@@ -310,76 +265,6 @@ function drawContents(w: RecordWriter, slot: ContentsSlot): void {
   }
   doc.switchToPage(current);
   w.y = y;
-}
-
-/** Logo on the left, the practice's name and address beside it, its contact details on the right. */
-function drawPracticeHeader(
-  w: RecordWriter,
-  record: ClientRecord,
-  tools: TextTools & { logo: Logo | null },
-): void {
-  const { doc } = w;
-  const { line } = tools;
-  const practice = record.practice;
-  const top = w.geometry.firstPageTop;
-  let textLeft = w.left;
-  let bottom = top;
-  if (tools.logo) {
-    let image: ReturnType<PdfDoc['openImage']>;
-    try {
-      const bytes = tools.logo.bytes;
-      image = doc.openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    } catch {
-      throw new UserFacingError(
-        'UNSUPPORTED',
-        'The practice logo could not be read. Open it in an image editor, save it again as PNG or JPEG, and choose it again in Settings.',
-      );
-    }
-    const scale = Math.min(SPACE.logoMaxWidth / image.width, SPACE.logoMaxHeight / image.height);
-    const width = image.width * scale;
-    const height = image.height * scale;
-    doc.image(image, w.left, top, { width, height });
-    textLeft = w.left + width + 14;
-    bottom = top + height;
-  }
-  const details = [practice.phone, practice.email, practice.website].map(line).filter((text) => text !== '');
-  w.style('regular', TYPE.headerDetails, COLOR.muted);
-  const detailsWidth =
-    details.length > 0
-      ? Math.min(Math.max(...details.map((text) => doc.widthOfString(text))) + 4, SPACE.contactColumnMaxWidth)
-      : 0;
-  const nameWidth = Math.max(w.right - detailsWidth - (detailsWidth ? 16 : 0) - textLeft, 120);
-  w.style('bold', TYPE.practiceName, COLOR.text);
-  doc.text(line(practice.name), textLeft, top, { width: nameWidth });
-  const address = practice.address
-    .split(/\r?\n/)
-    .map((part) => line(part).replace(/,$/, ''))
-    .filter((part) => part !== '')
-    .join(', ');
-  if (address !== '') {
-    w.y += 2;
-    w.style('regular', TYPE.headerDetails, COLOR.muted);
-    doc.text(address, textLeft, w.y, { width: nameWidth, lineGap: 1.5 });
-  }
-  bottom = Math.max(bottom, w.y);
-  if (details.length > 0) {
-    w.style('regular', TYPE.headerDetails, COLOR.muted);
-    w.y = top + 2;
-    for (const detail of details) {
-      doc.text(detail, w.right - detailsWidth, w.y, { width: detailsWidth, align: 'right', lineGap: 1.5 });
-    }
-    bottom = Math.max(bottom, w.y);
-  }
-  const ruleY = bottom + 10;
-  doc
-    .save()
-    .lineWidth(0.75)
-    .strokeColor(COLOR.rule)
-    .moveTo(w.left, ruleY)
-    .lineTo(w.right, ruleY)
-    .stroke()
-    .restore();
-  w.y = ruleY + 16;
 }
 
 function drawContact(w: RecordWriter, record: ClientRecord, format: RecordFormat, tools: TextTools): void {
@@ -529,57 +414,6 @@ function drawSignature(
     });
   }
   w.y += 6;
-}
-
-function drawRunningHeadersAndFooters(
-  w: RecordWriter,
-  practiceName: string,
-  clientName: string,
-  born: string,
-): void {
-  const { doc, geometry } = w;
-  const range = doc.bufferedPageRange();
-  const who = born ? `${clientName}, born ${born}` : clientName;
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const margins = doc.page.margins;
-    const savedBottom = margins.bottom;
-    margins.bottom = 0;
-    const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
-    w.style('regular', TYPE.small, COLOR.muted);
-    const numberWidth = doc.widthOfString(pageNumber) + 2;
-    doc.text(pageNumber, w.right - numberWidth, geometry.footerY, { width: numberWidth, align: 'right' });
-    doc.text(`Confidential health record  ·  ${who}`, w.left, geometry.footerY, {
-      width: w.width - numberWidth - 20,
-      height: doc.currentLineHeight(),
-      ellipsis: true,
-    });
-    if (i > range.start) {
-      const continued = w.continuing.get(i);
-      const header = [
-        practiceName,
-        `${CLIENT_RECORD_TITLE}: ${clientName}`,
-        continued ? `${continued.split(' · ').slice(0, 2).join(', ')} (continued)` : '',
-      ]
-        .filter(Boolean)
-        .join('   ·   ');
-      doc.text(header, w.left, geometry.runningHeaderY, {
-        width: w.width,
-        height: doc.currentLineHeight(),
-        ellipsis: true,
-      });
-      const ruleY = geometry.runningHeaderY + doc.currentLineHeight() + 5;
-      doc
-        .save()
-        .lineWidth(0.5)
-        .strokeColor(COLOR.rule)
-        .moveTo(w.left, ruleY)
-        .lineTo(w.right, ruleY)
-        .stroke()
-        .restore();
-    }
-    margins.bottom = savedBottom;
-  }
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

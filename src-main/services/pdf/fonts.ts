@@ -139,10 +139,6 @@ export function findUnsupportedCharactersIn(texts: readonly string[], fonts: Han
   return [...missing];
 }
 
-export function findUnsupportedCharacters(texts: readonly string[], fontsDir: string): string[] {
-  return findUnsupportedCharactersIn(texts, loadHandoutFonts(fontsDir));
-}
-
 /**
  * A character printableText changes or drops: a space other than ' ' (a tab, a no-break or
  * ideographic space), a control character other than '\n', a format mark (a soft hyphen too, which

@@ -1,106 +1,15 @@
-import { COLOR, type PageGeometry, SPACE, TYPE } from './layout';
-
-export type FaceName = 'regular' | 'bold' | 'italic';
-
-/** A decoded image as pdfkit keeps it (pdfkit's typings leave out openImage). */
-export interface PdfImage {
-  readonly width: number;
-  readonly height: number;
-}
-export type PdfDoc = PDFKit.PDFDocument & {
-  openImage(src: Buffer): PdfImage;
-  image(src: PdfImage, x: number, y: number, options: { width: number; height: number }): PdfDoc;
-};
+import { COLOR, SPACE, TYPE } from './layout';
+import { type FaceName, PageWriter } from './page-writer';
 
 /** A titled section: bullets, or a paragraph (which may hold line breaks). */
 export type Section = { title: string; bullets: readonly string[] } | { title: string; text: string };
 
 /**
- * Heights of measured text by face, size, width, gaps and text (see
- * HandoutWriter.measuredHeight). The caller keeps one per set of fonts, so handouts share it:
- * most of a handout is template text measured at the same widths every time.
+ * The handout's writer: it keeps a heading with the first lines under it, a bullet with its
+ * first line, sets two short sections side by side when both fit, and lays out a box that may
+ * span pages.
  */
-export type TextHeights = Map<string, number>;
-const MAX_TEXT_HEIGHTS = 5000;
-
-/**
- * A cursor over the document that knows the page geometry. It keeps a heading with the first
- * lines under it, a bullet with its first line, sets two short sections side by side when both
- * fit, and lays out a box that may span pages. Long text flows onto new pages on its own (pdfkit
- * continues a page with the same margins).
- */
-export class HandoutWriter {
-  private face: FaceName | null = null;
-  private size = 0;
-
-  constructor(
-    readonly doc: PdfDoc,
-    readonly geometry: PageGeometry,
-    private readonly heights: TextHeights = new Map(),
-  ) {}
-
-  get left(): number {
-    return this.geometry.margins.left;
-  }
-  get right(): number {
-    return this.geometry.size[0] - this.geometry.margins.right;
-  }
-  get width(): number {
-    return this.right - this.left;
-  }
-  get bottom(): number {
-    return this.geometry.size[1] - this.geometry.margins.bottom;
-  }
-  get y(): number {
-    return this.doc.y;
-  }
-  set y(value: number) {
-    this.doc.y = value;
-  }
-
-  style(face: FaceName, size: number, color: string): this {
-    this.doc.font(face).fontSize(size).fillColor(color);
-    this.face = face;
-    this.size = size;
-    return this;
-  }
-
-  /**
-   * pdfkit's heightOfString in the current style, remembered. Every text is measured before it is
-   * drawn (to keep headings with their lines, fit columns and size the alert box), and measuring
-   * runs pdfkit's whole line breaker. The height depends only on what the key holds: the writer
-   * sets no character or word spacing, indent or columns, and measures no continued text.
-   */
-  private measuredHeight(
-    text: string,
-    options: { width: number; lineGap?: number; paragraphGap?: number },
-  ): number {
-    if (this.face === null) return this.doc.heightOfString(text, options);
-    const key = `${this.face} ${this.size} ${options.width} ${options.lineGap ?? '-'} ${options.paragraphGap ?? '-'} ${text}`;
-    let height = this.heights.get(key);
-    if (height === undefined) {
-      height = this.doc.heightOfString(text, options);
-      if (this.heights.size >= MAX_TEXT_HEIGHTS) this.heights.clear();
-      this.heights.set(key, height);
-    }
-    return height;
-  }
-
-  newPage(): void {
-    this.doc.addPage({ size: this.geometry.size, margins: this.geometry.margins });
-    this.y = this.geometry.margins.top;
-  }
-
-  /** Starts a new page unless `height` more points fit on this one. */
-  ensureSpace(height: number): void {
-    if (this.y + height > this.bottom) this.newPage();
-  }
-
-  bodyLineHeight(): number {
-    this.style('regular', TYPE.body, COLOR.text);
-    return this.doc.currentLineHeight(true) + TYPE.bodyLineGap;
-  }
-
+export class HandoutWriter extends PageWriter {
   private headingHeight(title: string, width: number): number {
     this.style('bold', TYPE.heading, COLOR.accent);
     return this.measuredHeight(title, { width }) + SPACE.afterHeading;

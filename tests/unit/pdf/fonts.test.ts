@@ -1,12 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  findUnsupportedCharacters,
-  HANDOUT_FONT_FILES,
-  loadHandoutFonts,
-} from '../../../src-main/services/pdf';
-import { printableText } from '../../../src-main/services/pdf/fonts';
+import { HANDOUT_FONT_FILES, loadHandoutFonts } from '../../../src-main/services/pdf';
+import { findUnsupportedCharactersIn, printableText } from '../../../src-main/services/pdf/fonts';
 import { FONTS_DIR } from './fixtures';
 
 describe('the bundled fonts', () => {
@@ -24,7 +20,10 @@ describe('the bundled fonts', () => {
   });
 });
 
-describe('findUnsupportedCharacters', () => {
+describe('findUnsupportedCharactersIn', () => {
+  const findUnsupportedCharacters = (texts: string[], fontsDir: string) =>
+    findUnsupportedCharactersIn(texts, loadHandoutFonts(fontsDir));
+
   it('accepts Latin, Greek and Cyrillic names and typographic punctuation', () => {
     expect(
       findUnsupportedCharacters(
