@@ -47,10 +47,14 @@ function excerpt(text: string, from: number, to: number): string {
 
 /** Every record of `text` in order (blank lines are records of one empty cell). */
 export function readCsvEntries(text: string, delimiter: string): CsvEntry[] {
+  return Array.from(csvEntries(text, delimiter));
+}
+
+/** The records of `text` one at a time, so a caller can read a large file in slices. */
+export function* csvEntries(text: string, delimiter: string): Generator<CsvEntry, void, undefined> {
   if (delimiter.length !== 1) throw new Error('The delimiter must be one character.');
   const delimiterCode = delimiter.charCodeAt(0);
   const length = text.length;
-  const entries: CsvEntry[] = [];
   let pos = 0;
   while (pos < length) {
     const start = pos;
@@ -111,11 +115,10 @@ export function readCsvEntries(text: string, delimiter: string): CsvEntry[] {
       // Start again on the line after the bad quote: a quote that never closes would otherwise
       // take every later row with it.
       const resume = nextLineStart(text, badQuote.at);
-      entries.push({ kind: 'broken', message: badQuote.message, text: excerpt(text, start, resume) });
+      yield { kind: 'broken', message: badQuote.message, text: excerpt(text, start, resume) };
       pos = resume;
     } else {
-      entries.push({ kind: 'record', cells });
+      yield { kind: 'record', cells };
     }
   }
-  return entries;
 }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { unescapeFormulaGuard } from './csv';
-import { readCsvEntries } from './csv-read';
+import { csvEntries } from './csv-read';
 
 /**
  * A CSV file from another tool as a table: its header cells and its data rows. Reading is
@@ -92,11 +92,29 @@ function isBlankRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 
+/** Records read between two progress steps of `readImportTableInSteps`. */
+export const READ_STEP_RECORDS = 5000;
+
 /**
  * Parses the file; throws ImportFileError with a message for the therapist when it is no table.
  * `encoding: 'windows-1252'` reads a legacy file as the user chose (never guessed).
  */
 export function readImportTable(bytes: Uint8Array, options: { encoding?: 'windows-1252' } = {}): ImportTable {
+  const steps = readImportTableInSteps(bytes, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same reading as `readImportTable`, pausing after every READ_STEP_RECORDS records with the
+ * number read so far, so the app can give the window a turn between slices of a large file.
+ */
+export function* readImportTableInSteps(
+  bytes: Uint8Array,
+  options: { encoding?: 'windows-1252' } = {},
+): Generator<number, ImportTable, undefined> {
   if (bytes.length === 0) throw new ImportFileError('That file is empty.');
   const { text, encoding, notUtf8 } = decodeCsvBytes(bytes, options.encoding);
   if (text.includes('\u0000')) {
@@ -119,36 +137,43 @@ export function readImportTable(bytes: Uint8Array, options: { encoding?: 'window
   // Rows are numbered as a spreadsheet shows them: by record (a quoted line break stays in its
   // cell), header first. Blank records are skipped but keep their number; a record with broken
   // quotes counts as one row.
-  const numbered = readCsvEntries(body, delimiter)
-    .map((entry, index) => ({ entry, number: index + 1 }))
-    .filter(({ entry }) => entry.kind === 'broken' || !isBlankRow(entry.cells));
-  const header = numbered.shift();
-  if (!header) throw new ImportFileError('That file has no rows.');
-  if (header.entry.kind === 'broken') {
-    throw new ImportFileError(
-      `The first row (the column names) could not be read: a quote (") in it is not closed properly. Fix it and try again: ${header.entry.text}`,
-    );
-  }
-  const headers = header.entry.cells.map((cell, index) => {
-    const name = unescapeFormulaGuard(cell.trim());
-    return name === '' ? `Column ${index + 1}` : name;
-  });
-  if (numbered.length === 0) {
-    throw new ImportFileError('That file has a header row but no clients under it.');
-  }
+  let headers: string[] | null = null;
   const longRows: number[] = [];
   const unreadableRows: UnreadableRow[] = [];
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  for (const { entry, number } of numbered) {
+  let number = 0;
+  for (const entry of csvEntries(body, delimiter)) {
+    number += 1;
+    if (number % READ_STEP_RECORDS === 0) yield number;
+    if (entry.kind === 'record' && isBlankRow(entry.cells)) continue;
+    if (headers === null) {
+      if (entry.kind === 'broken') {
+        throw new ImportFileError(
+          `The first row (the column names) could not be read: a quote (") in it is not closed properly. Fix it and try again: ${entry.text}`,
+        );
+      }
+      headers = entry.cells.map((cell, index) => {
+        const name = unescapeFormulaGuard(cell.trim());
+        return name === '' ? `Column ${index + 1}` : name;
+      });
+      continue;
+    }
     if (entry.kind === 'broken') {
       unreadableRows.push({ row: number, message: entry.message, text: entry.text });
       continue;
     }
     const cells = entry.cells;
     if (cells.length > headers.length && !isBlankRow(cells.slice(headers.length))) longRows.push(number);
-    rows.push(headers.map((_, index) => unescapeFormulaGuard(cells[index] ?? '')));
+    const width = headers.length;
+    const row = new Array<string>(width);
+    for (let index = 0; index < width; index += 1) row[index] = unescapeFormulaGuard(cells[index] ?? '');
+    rows.push(row);
     rowNumbers.push(number);
+  }
+  if (headers === null) throw new ImportFileError('That file has no rows.');
+  if (rows.length === 0 && unreadableRows.length === 0) {
+    throw new ImportFileError('That file has a header row but no clients under it.');
   }
   return { headers, rows, rowNumbers, delimiter, encoding, notUtf8, longRows, unreadableRows };
 }

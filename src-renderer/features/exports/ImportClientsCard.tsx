@@ -2,16 +2,18 @@ import { useRef, useState } from 'react';
 import { localToday } from '../../../src-shared/domain/dates';
 import { guessMapping } from '../../../src-shared/exports/import-mapping';
 import type { ReadyRow, SkippedRow } from '../../../src-shared/exports/import-plan';
-import { ImportFileError, readImportTable } from '../../../src-shared/exports/import-table';
+import { ImportFileError } from '../../../src-shared/exports/import-table';
 import { platform } from '../../platform';
 import { ImportPreview, type LoadedFile } from './ImportPreview';
 import { ImportReport } from './ImportReport';
 import { existingClientKeys, type ImportProgress, importClients } from './import-clients';
 import { formatCount, ProgressRow } from './ProgressRow';
+import { readTableInSteps } from './plan-in-chunks';
 import './exports.css';
 
 type Stage =
   | { kind: 'idle' }
+  | { kind: 'reading'; fileName: string; rowsRead: number }
   | { kind: 'loaded'; loaded: LoadedFile }
   | { kind: 'importing'; fileName: string; progress: ImportProgress }
   | {
@@ -47,13 +49,21 @@ export function ImportClientsCard() {
       if (!result.ok) return setError(result.error.message);
       if (!result.value) return;
       const { bytes, fileName } = result.value;
-      const table = readImportTable(bytes);
+      setStage({ kind: 'reading', fileName, rowsRead: 0 });
+      const table = await readTableInSteps(
+        bytes,
+        {},
+        {
+          onProgress: (rowsRead) => setStage({ kind: 'reading', fileName, rowsRead }),
+        },
+      );
       const existing = await existingClientKeys();
       setStage({
         kind: 'loaded',
         loaded: { fileName, bytes, table, existing, initial: guessMapping(table.headers) },
       });
     } catch (caught) {
+      setStage({ kind: 'idle' });
       setError(readError(caught));
     } finally {
       setChoosing(false);
@@ -61,12 +71,17 @@ export function ImportClientsCard() {
   };
 
   /** Reads the same bytes again as the user chose (UTF-8, or Windows-1252 for an older file). */
-  const rereadAs = (loaded: LoadedFile, encoding: 'utf-8' | 'windows-1252') => {
+  const rereadAs = async (loaded: LoadedFile, encoding: 'utf-8' | 'windows-1252') => {
     setError(null);
+    const { fileName } = loaded;
+    setStage({ kind: 'reading', fileName, rowsRead: 0 });
     try {
-      const table = readImportTable(loaded.bytes, encoding === 'windows-1252' ? { encoding } : {});
+      const table = await readTableInSteps(loaded.bytes, encoding === 'windows-1252' ? { encoding } : {}, {
+        onProgress: (rowsRead) => setStage({ kind: 'reading', fileName, rowsRead }),
+      });
       setStage({ kind: 'loaded', loaded: { ...loaded, table, initial: guessMapping(table.headers) } });
     } catch (caught) {
+      setStage({ kind: 'idle' });
       setError(readError(caught));
     }
   };
@@ -122,11 +137,16 @@ export function ImportClientsCard() {
           {error}
         </p>
       )}
+      {stage.kind === 'reading' && (
+        <p className="muted" role="status">
+          Reading {stage.fileName}… {formatCount(stage.rowsRead)} rows
+        </p>
+      )}
       {stage.kind === 'loaded' && (
         <ImportPreview
           key={`${stage.loaded.fileName}|${stage.loaded.table.encoding}`}
           loaded={stage.loaded}
-          onEncoding={(encoding) => rereadAs(stage.loaded, encoding)}
+          onEncoding={(encoding) => void rereadAs(stage.loaded, encoding)}
           onCancel={() => setStage({ kind: 'idle' })}
           onImport={(ready, skipped) => void startImport(stage.loaded, ready, skipped)}
         />

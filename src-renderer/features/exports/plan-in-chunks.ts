@@ -1,4 +1,5 @@
 import type { ImportPlan, ImportPlanner } from '../../../src-shared/exports/import-plan';
+import { type ImportTable, readImportTableInSteps } from '../../../src-shared/exports/import-table';
 
 /** Rows planned between two paints: a few milliseconds of work on a busy two-core machine. */
 export const PLAN_CHUNK_ROWS = 1000;
@@ -33,6 +34,25 @@ export async function planInChunks(
     const finished = planner.planNext(chunkRows);
     options.onProgress?.({ done: planner.planned, total: planner.total });
     if (finished) return planner.result();
+    await yieldToBrowser();
+  }
+}
+
+/**
+ * Reads the file into a table a slice of records at a time (readImportTableInSteps), giving the
+ * browser a turn between slices, with the number of rows read so far.
+ */
+export async function readTableInSteps(
+  bytes: Uint8Array,
+  options: { encoding?: 'windows-1252' },
+  progress: { onProgress?: (rowsRead: number) => void; yieldToBrowser?: () => Promise<void> } = {},
+): Promise<ImportTable> {
+  const yieldToBrowser = progress.yieldToBrowser ?? nextTask;
+  const steps = readImportTableInSteps(bytes, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    progress.onProgress?.(step.value);
     await yieldToBrowser();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planInChunks } from '../../../src-renderer/features/exports/plan-in-chunks';
+import { planInChunks, readTableInSteps } from '../../../src-renderer/features/exports/plan-in-chunks';
 import {
   defaultExtraUse,
   type ExtraColumn,
@@ -168,5 +168,26 @@ describe('planning in chunks', () => {
       },
     );
     expect(result).toBeNull();
+  });
+
+  it('reads a large file in slices, giving the window a turn between them, into the same table', async () => {
+    const text = ['First,Last', ...Array.from({ length: 12_000 }, (_, i) => `Anna${i},Berg`)].join('\n');
+    const bytes = utf8(text);
+    const read: number[] = [];
+    let turns = 0;
+    const table = await readTableInSteps(
+      bytes,
+      {},
+      {
+        onProgress: (rows) => read.push(rows),
+        yieldToBrowser: async () => {
+          turns += 1;
+        },
+      },
+    );
+    expect(read).toEqual([5000, 10_000]);
+    expect(turns).toBe(2);
+    expect(table).toEqual(readImportTable(bytes));
+    expect(table.rows).toHaveLength(12_000);
   });
 });
