@@ -48,16 +48,26 @@ export function sampleValues(rows: readonly (readonly string[])[], column: numbe
   return samples;
 }
 
+/**
+ * Columns of Stillpoint's own clients.csv that Stillpoint derives itself (ids, counts, times):
+ * re-importing them as notes would only add noise, so they are proposed to be left out.
+ */
+const OWN_DERIVED_COLUMNS = new Set(['client_id', 'session_count', 'last_visit', 'created_at', 'updated_at']);
+
 /** What the preview proposes: health columns to the history, empty ones left out, others to notes. */
 export function defaultExtraUse(header: string, samples: readonly string[]): ExtraColumnUse {
-  if (samples.length === 0) return 'leave-out';
+  if (samples.length === 0 || OWN_DERIVED_COLUMNS.has(header)) return 'leave-out';
   return HEALTH_HEADER.test(normalizeHeader(header)) ? 'conditions' : 'notes';
 }
 
-/** "Epilepsy, Warfarin 5mg" -> ["Epilepsy", "Warfarin 5mg"]: items split at , ; or a line break. */
+/**
+ * "Epilepsy, Warfarin 5mg" -> ["Epilepsy", "Warfarin 5mg"]. A list with semicolons or line breaks
+ * is split only at those, so "Migraine (current, moderate); DVT" keeps its commas (that is how
+ * Stillpoint's own clients.csv writes conditions).
+ */
 export function splitConditions(value: string): string[] {
   return value
-    .split(/[,;\r\n]+/)
+    .split(/[;\r\n]/.test(value) ? /[;\r\n]+/ : /,/)
     .map((item) => item.trim().replace(/\s+/g, ' '))
     .filter((item) => item !== '');
 }

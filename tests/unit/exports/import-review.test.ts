@@ -52,7 +52,14 @@ describe('columns no field takes', () => {
         defaultExtraUse(otherTool.headers[column]!, sampleValues(otherTool.rows, column)),
       ),
     ).toEqual(['notes', 'conditions', 'notes', 'leave-out']);
-    expect(splitConditions('Epilepsy, Warfarin 5mg;\nDVT')).toEqual(['Epilepsy', 'Warfarin 5mg', 'DVT']);
+    expect(splitConditions('Epilepsy, Warfarin 5mg')).toEqual(['Epilepsy', 'Warfarin 5mg']);
+    expect(splitConditions('Migraine (current, moderate);\nDVT')).toEqual([
+      'Migraine (current, moderate)',
+      'DVT',
+    ]);
+    // Stillpoint's own derived columns are proposed to be left out when its clients.csv comes back.
+    expect(defaultExtraUse('session_count', ['3'])).toBe('leave-out');
+    expect(defaultExtraUse('conditions', ['Migraine (current)'])).toBe('conditions');
   });
 
   it('are kept as lines of the notes or as conditions to review, as the therapist chose', () => {
