@@ -118,6 +118,58 @@ describe('rows with broken quotes', () => {
   });
 });
 
+describe('fuzzed quotes', () => {
+  const word = fc.stringMatching(/^[A-Za-z0-9 @.]{1,8}$/);
+
+  it('one stray quote anywhere costs at most its own row, and is reported when it does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, word, word), { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (rows, rowPick, cellPick, at) => {
+          const cells = rows.map((row) => [...row]);
+          const row = cells[rowPick % cells.length]!;
+          const index = cellPick % 3;
+          const cell = row[index]!;
+          const position = at % (cell.length + 1);
+          row[index] = `${cell.slice(0, position)}"${cell.slice(position)}`;
+          const text = ['First,Last,Email', ...cells.map((r) => r.join(','))].join('\r\n');
+          const table = readImportTable(utf8(text));
+          expect(table.rows.length + table.unreadableRows.length).toBe(rows.length);
+          expect(table.unreadableRows.length).toBeLessThanOrEqual(1);
+          for (const read of table.rows) expect(read.join('')).not.toMatch(/[\r\n]/);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any text either reads as a table or is refused with a message, never anything else', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ',', ';', '"', '\n', '\r', ' ', '\uFFFD') }),
+        (body) => {
+          try {
+            const table = readImportTable(utf8(`First,Last\n${body}`));
+            const result = planImport(
+              table,
+              guessMapping(table.headers),
+              { dateFormat: 'iso', today: TODAY },
+              new Set(),
+            );
+            expect(result.rows).toHaveLength(table.rows.length + table.unreadableRows.length);
+          } catch (error) {
+            expect((error as Error).name).toBe('ImportFileError');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('bytes that are not UTF-8', () => {
   // Row 3 holds one Windows-1252 byte (0xEB for ë); every other row is good UTF-8.
   const bytes = new Uint8Array([
