@@ -11,14 +11,22 @@ import Papa from 'papaparse';
  *   is prefixed with a single quote ('), so a spreadsheet shows it as text rather than running
  *   it as a formula (OWASP "CSV Injection"). Numbers are written as numbers and never prefixed.
  *   Papa's own `escapeFormulae: true` misses multi-line cells ("=1+1\nx"), hence our pattern.
+ *   Spreadsheets also trim leading white space and read full-width signs (＝ ＋ － ＠, typed by
+ *   East Asian input methods) as their ASCII forms, so " =1+1", "\u00A0=1+1", "\u200B=1+1",
+ *   "\n=1+1" and "＝1+1" start formulas too and are prefixed as well.
  */
 
 /** The UTF-8 byte-order mark, as the first character of the file. */
 export const UTF8_BOM = '\uFEFF';
 export const CSV_NEWLINE = '\r\n';
 
-/** A cell that a spreadsheet would take as the start of a formula (checked on text cells only). */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell that a spreadsheet would take as the start of a formula (checked on text cells only):
+ * a tab or CR at the very start, or a formula sign (ASCII or full-width) after any run of white
+ * space (\s covers space, newline, no-break space and the other Unicode spaces) and invisible
+ * characters (zero-width space, joiners, word joiner, byte-order mark).
+ */
+export const FORMULA_START = /^(?:[\t\r]|[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 export type CsvValue = string | number | null;
 

@@ -296,18 +296,3 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   }
   return mapping;
 }
-
-/**
- * "Kowalska, Marta" -> Marta / Kowalska; "Marta Anna Kowalska" -> "Marta Anna" / "Kowalska". A
- * single word is a last name with no first name (the row is then reported).
- */
-export function splitFullName(fullName: string): { firstName: string; lastName: string } {
-  const text = fullName.trim().replace(/\s+/g, ' ');
-  const comma = text.indexOf(',');
-  if (comma !== -1) {
-    return { lastName: text.slice(0, comma).trim(), firstName: text.slice(comma + 1).trim() };
-  }
-  const space = text.lastIndexOf(' ');
-  if (space === -1) return { firstName: '', lastName: text };
-  return { firstName: text.slice(0, space), lastName: text.slice(space + 1) };
-}

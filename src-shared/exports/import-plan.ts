@@ -1,39 +1,75 @@
 import { type ClientFormValues, type ClientInput, makeClientInputSchema } from '../domain/client';
 import type { IsoDate } from '../domain/dates';
 import { foldForSearch } from '../domain/text-search';
-import { type DateFormat, parseImportDate } from './import-dates';
-import { type ColumnMapping, IMPORT_FIELD_LABELS, type ImportField, splitFullName } from './import-mapping';
+import type { DateFormat } from './import-dates';
+import type { ExtraColumn } from './import-extras';
+import { type ColumnMapping, IMPORT_FIELD_LABELS } from './import-mapping';
+import type { CapitalNameOrder } from './import-names';
+import { excerpt, rowToClientValues } from './import-row';
 import type { ImportTable } from './import-table';
 
 /**
  * What an import would do, row by row, before anything is written: each row becomes client form
- * values, is validated with the same schema as the client form (makeClientInputSchema), and is
- * either ready or skipped with its reasons. Duplicates (same name and date of birth as a client
- * already on record, or as an earlier row of the file) are skipped too.
+ * values, is validated with the same schema as the client form (makeClientInputSchema, built
+ * once per plan), and is ready, skipped or a duplicate.
+ *
+ * Only a row without a usable name is skipped. A bad value in any other field (an email without
+ * a domain, a date that does not exist, a phone number in words) is left empty and the client is
+ * imported with a notice naming the field and the value, so one bad cell never costs a whole
+ * client. Names that needed a judgement ("BECKER TOM") are imported with a notice to check them.
+ * Duplicates (same name and date of birth as a client already on record, or as an earlier row of
+ * the file) are skipped. Rows the file reader could not split into cells are skipped and named.
  */
 
 export interface ImportOptions {
   dateFormat: DateFormat;
   /** Today's date on this computer: no date of birth or consent after it. */
   today: IsoDate;
+  /** How "BECKER TOM" (a full name in capitals) is read; last name first by default. */
+  capitalNameOrder?: CapitalNameOrder;
+  /** Columns no field takes that the therapist chose to keep. */
+  extras?: readonly ExtraColumn[];
 }
 
 export interface RowProblem {
-  /** The field as the form labels it ("Email", "Date of birth"), or "Duplicate". */
+  /** The field as the form labels it ("Email", "Date of birth"), "Duplicate" or "Whole row". */
   field: string;
   message: string;
 }
 
+/** A condition for the health history, from a kept column: the therapist reviews it. */
+export interface ImportedCondition {
+  label: string;
+  /** The header of the column it came from. */
+  column: string;
+}
+
 export type PlannedRow =
-  | { row: number; status: 'ready'; input: ClientInput }
+  | {
+      row: number;
+      status: 'ready';
+      input: ClientInput;
+      conditions: ImportedCondition[];
+      /** Fields left empty and names to check: the client is imported, the report says what. */
+      notices: RowProblem[];
+    }
   | { row: number; status: 'invalid'; values: ClientFormValues; problems: RowProblem[] }
-  | { row: number; status: 'duplicate'; input: ClientInput; problems: RowProblem[] };
+  | { row: number; status: 'duplicate'; input: ClientInput; problems: RowProblem[] }
+  | { row: number; status: 'unreadable'; text: string; problems: RowProblem[] };
+
+export type SkippedRow = Exclude<PlannedRow, { status: 'ready' }>;
+export type ReadyRow = Extract<PlannedRow, { status: 'ready' }>;
 
 export interface ImportPlan {
   rows: PlannedRow[];
   ready: number;
+  /** Rows skipped for a problem, unreadable rows included. */
   invalid: number;
   duplicates: number;
+  /** Ready rows imported with a notice (a field left empty, a name to check). */
+  withNotices: number;
+  /** Rows whose full name is wholly in capitals, so the order of the names is a choice. */
+  capitalNames: number;
 }
 
 type NameParts = { firstName: string; lastName: string; dateOfBirth: string | null };
@@ -42,32 +78,6 @@ type NameParts = { firstName: string; lastName: string; dateOfBirth: string | nu
 export function duplicateKey(client: NameParts): string {
   const fold = (text: string) => foldForSearch(text).replace(/\s+/g, ' ').trim();
   return `${fold(client.firstName)}|${fold(client.lastName)}|${client.dateOfBirth ?? ''}`;
-}
-
-const TRUE_WORDS = new Set([
-  'yes',
-  'y',
-  'true',
-  '1',
-  'x',
-  '✓',
-  '✔',
-  'given',
-  'signed',
-  'agreed',
-  'consented',
-  'ja',
-  'oui',
-  'si',
-  'sí',
-]);
-const FALSE_WORDS = new Set(['no', 'n', 'false', '0', '', '-', 'not given', 'none', 'nein', 'non']);
-
-function parseYesNo(raw: string): boolean | null {
-  const value = foldForSearch(raw).trim();
-  if (TRUE_WORDS.has(value)) return true;
-  if (FALSE_WORDS.has(value)) return false;
-  return null;
 }
 
 /** Zod paths of the client schema as the form labels them. */
@@ -91,115 +101,157 @@ const PATH_LABELS: Record<string, string> = {
   archived: 'Archived',
 };
 
-function joinAddress(
-  parts: Record<'line1' | 'line2' | 'city' | 'region' | 'postcode' | 'country', string>,
-): string {
-  const place = [parts.city, [parts.region, parts.postcode].filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join(', ');
-  return [parts.line1, parts.line2, place, parts.country].filter(Boolean).join('\n');
+/** The value at a schema path ("consent.date") of the form values. */
+function valueAt(values: ClientFormValues, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], values);
 }
 
-/** One data row as client form values, with the problems found while reading its cells. */
-export function rowToClientValues(
-  cells: readonly string[],
-  mapping: ColumnMapping,
-  options: ImportOptions,
-): { values: ClientFormValues; problems: RowProblem[]; nameFromFullName: boolean } {
-  const cell = (field: ImportField): string => {
-    const index = mapping[field];
-    return index === null ? '' : (cells[index] ?? '').trim();
-  };
-  const problems: RowProblem[] = [];
-  const todayYear = Number(options.today.slice(0, 4));
-  const date = (field: ImportField): string => {
-    const raw = cell(field);
-    if (raw === '') return '';
-    const parsed = parseImportDate(raw, options.dateFormat, todayYear);
-    if (parsed.ok) return parsed.date;
-    problems.push({ field: IMPORT_FIELD_LABELS[field], message: parsed.message });
-    return '';
-  };
-  const yesNo = (field: ImportField, label: string, fallback: boolean): boolean => {
-    if (mapping[field] === null) return fallback;
-    const parsed = parseYesNo(cell(field));
-    if (parsed === null) {
-      problems.push({ field: label, message: `Enter yes or no (found "${cell(field)}")` });
-      return fallback;
+/** Empties one optional field of the form values (the client is imported without it). */
+function clearField(values: ClientFormValues, key: string): ClientFormValues {
+  switch (key) {
+    case 'dateOfBirth':
+      return { ...values, dateOfBirth: '' };
+    case 'tags':
+      return { ...values, tags: [] };
+    // Consent given needs its date: without one the consent is recorded as not given.
+    case 'consent.date':
+    case 'consent.given':
+      return { ...values, consent: { ...values.consent, given: false, date: '' } };
+    case 'consent.textVersion':
+      return { ...values, consent: { ...values.consent, textVersion: '' } };
+    case 'emergencyContact.name':
+    case 'emergencyContact.phone': {
+      const part = key.split('.')[1] as 'name' | 'phone';
+      return { ...values, emergencyContact: { ...values.emergencyContact, [part]: '' } };
     }
-    return parsed;
-  };
-
-  let firstName = cell('firstName');
-  let lastName = cell('lastName');
-  let nameFromFullName = false;
-  if ((firstName === '' || lastName === '') && cell('fullName') !== '') {
-    const split = splitFullName(cell('fullName'));
-    nameFromFullName = true;
-    if (firstName === '') firstName = split.firstName;
-    if (lastName === '') lastName = split.lastName;
+    default:
+      return { ...values, [key]: '' };
   }
-
-  const dateOfBirth = date('dateOfBirth');
-  const consentDate = date('consentDate');
-  // Without a "consent given" column, a consent date means consent was given.
-  const consentGiven = yesNo('consentGiven', 'Consent given', consentDate !== '');
-  const archived = yesNo('archived', 'Archived', false);
-  const tags = cell('tags')
-    .split(/[;,]/)
-    .map((tag) => tag.trim())
-    .filter((tag) => tag !== '');
-
-  const values: ClientFormValues = {
-    firstName,
-    lastName,
-    preferredName: cell('preferredName'),
-    dateOfBirth,
-    phone: cell('phone'),
-    email: cell('email'),
-    address: joinAddress({
-      line1: cell('addressLine1'),
-      line2: cell('addressLine2'),
-      city: cell('city'),
-      region: cell('region'),
-      postcode: cell('postcode'),
-      country: cell('country'),
-    }),
-    emergencyContact: { name: cell('emergencyContactName'), phone: cell('emergencyContactPhone') },
-    referringPhysician: cell('referringPhysician'),
-    referralSource: cell('referralSource'),
-    consent: { given: consentGiven, date: consentDate, textVersion: cell('consentVersion') },
-    notes: cell('notes'),
-    tags,
-    archived,
-  };
-  return { values, problems, nameFromFullName };
 }
 
-/** Checks one row with the client form's schema. */
-export function planRow(
-  cells: readonly string[],
-  row: number,
-  mapping: ColumnMapping,
-  options: ImportOptions,
-): PlannedRow {
-  const { values, problems, nameFromFullName } = rowToClientValues(cells, mapping, options);
-  const parsed = makeClientInputSchema(options.today).safeParse(values);
-  const reported = new Set(problems.map((problem) => problem.field));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String);
-      const key = path[0] === 'tags' ? 'tags' : path.join('.');
-      let field = PATH_LABELS[key] ?? key;
-      if (nameFromFullName && (key === 'firstName' || key === 'lastName')) field = 'Full name';
-      // A date the reader could not parse is already reported in its own words.
-      if (reported.has(field)) continue;
-      reported.add(field);
-      problems.push({ field, message: issue.message });
-    }
+const REQUIRED_KEYS = new Set(['firstName', 'lastName']);
+/** Rounds of "clear the failing fields and check again"; each round clears at least one field. */
+const MAX_CLEARING_ROUNDS = 4;
+
+/**
+ * Plans rows a slice at a time (the preview plans a 100,000-row file in chunks so the window
+ * keeps answering), with the client schema built once and the duplicate keys carried across
+ * slices. `planImport` runs it in one go.
+ */
+export class ImportPlanner {
+  private readonly schema;
+  private readonly seenInFile = new Map<string, number>();
+  private readonly rows: PlannedRow[] = [];
+  private next = 0;
+  private counts = { ready: 0, invalid: 0, duplicates: 0, withNotices: 0, capitalNames: 0 };
+
+  constructor(
+    private readonly table: Pick<ImportTable, 'rows' | 'rowNumbers'> &
+      Partial<Pick<ImportTable, 'notUtf8' | 'unreadableRows'>>,
+    private readonly mapping: ColumnMapping,
+    private readonly options: ImportOptions,
+    private readonly existing: ReadonlySet<string>,
+  ) {
+    this.schema = makeClientInputSchema(options.today);
   }
-  if (problems.length > 0 || !parsed.success) return { row, status: 'invalid', values, problems };
-  return { row, status: 'ready', input: parsed.data };
+
+  get total(): number {
+    return this.table.rows.length;
+  }
+
+  get planned(): number {
+    return this.next;
+  }
+
+  /** Plans up to `count` more rows; true when every row is planned. */
+  planNext(count: number): boolean {
+    const end = Math.min(this.table.rows.length, this.next + count);
+    for (; this.next < end; this.next += 1) {
+      const index = this.next;
+      const row = this.table.rowNumbers[index] ?? index + 2;
+      this.rows.push(this.planOne(this.table.rows[index] ?? [], row));
+    }
+    return this.next >= this.table.rows.length;
+  }
+
+  /** The plan of every row planned so far, unreadable rows in their place. */
+  result(): ImportPlan {
+    const unreadable: PlannedRow[] = (this.table.unreadableRows ?? []).map((broken) => ({
+      row: broken.row,
+      status: 'unreadable',
+      text: broken.text,
+      problems: [{ field: 'Whole row', message: `${broken.message} It starts: ${broken.text}` }],
+    }));
+    const rows =
+      unreadable.length === 0 ? this.rows : [...this.rows, ...unreadable].sort((a, b) => a.row - b.row);
+    return { rows, ...this.counts, invalid: this.counts.invalid + unreadable.length };
+  }
+
+  private planOne(cells: readonly string[], row: number): PlannedRow {
+    const planned = this.checkRow(cells, row);
+    if (planned.status !== 'ready') {
+      this.counts.invalid += 1;
+      return planned;
+    }
+    const key = duplicateKey(planned.input);
+    const born = planned.input.dateOfBirth ? `born ${planned.input.dateOfBirth}` : 'no date of birth';
+    const name = `${planned.input.firstName} ${planned.input.lastName}`;
+    let message: string | null = null;
+    if (this.existing.has(key)) message = `${name} (${born}) is already a client`;
+    else if (this.seenInFile.has(key))
+      message = `same name and date of birth as row ${this.seenInFile.get(key)}`;
+    if (message !== null) {
+      this.counts.duplicates += 1;
+      return { row, status: 'duplicate', input: planned.input, problems: [{ field: 'Duplicate', message }] };
+    }
+    this.seenInFile.set(key, row);
+    this.counts.ready += 1;
+    if (planned.notices.length > 0) this.counts.withNotices += 1;
+    return planned;
+  }
+
+  private checkRow(cells: readonly string[], row: number): PlannedRow {
+    const read = rowToClientValues(cells, this.mapping, this.options, this.table.notUtf8 ?? false);
+    if (read.capitalName) this.counts.capitalNames += 1;
+    const { problems, notices, nameFromFullName } = read;
+    let values = read.values;
+    const reported = new Set([...problems, ...notices].map((problem) => problem.field));
+    for (let round = 0; round < MAX_CLEARING_ROUNDS; round += 1) {
+      const parsed = this.schema.safeParse(values);
+      if (parsed.success) {
+        if (problems.length > 0)
+          return { row, status: 'invalid', values, problems: [...problems, ...notices] };
+        return { row, status: 'ready', input: parsed.data, conditions: read.conditions, notices };
+      }
+      let cleared = false;
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String);
+        const key = path[0] === 'tags' ? 'tags' : path.join('.');
+        let field = PATH_LABELS[key] ?? key;
+        if (REQUIRED_KEYS.has(key)) {
+          if (nameFromFullName) field = 'Full name';
+          if (reported.has(field)) continue;
+          reported.add(field);
+          problems.push({ field, message: issue.message });
+          continue;
+        }
+        const found = excerpt(valueAt(values, key));
+        values = clearField(values, key);
+        cleared = true;
+        if (reported.has(field)) continue;
+        reported.add(field);
+        const message =
+          key === 'consent.date' && found === ''
+            ? 'consent recorded as not given: the file says it was given but has no consent date'
+            : `left empty: ${issue.message}${found === '' ? '' : ` (found "${found}")`}`;
+        notices.push({ field, message });
+      }
+      if (!cleared) break;
+    }
+    return { row, status: 'invalid', values, problems: [...problems, ...notices] };
+  }
 }
 
 /**
@@ -208,40 +260,22 @@ export function planRow(
  * with the same person twice, never makes two records.
  */
 export function planImport(
-  table: Pick<ImportTable, 'rows' | 'rowNumbers'>,
+  table: ConstructorParameters<typeof ImportPlanner>[0],
   mapping: ColumnMapping,
   options: ImportOptions,
   existing: ReadonlySet<string>,
 ): ImportPlan {
-  const seenInFile = new Map<string, number>();
-  let ready = 0;
-  let invalid = 0;
-  let duplicates = 0;
-  const rows = table.rows.map((cells, index): PlannedRow => {
-    const row = table.rowNumbers[index] ?? index + 2;
-    const planned = planRow(cells, row, mapping, options);
-    if (planned.status !== 'ready') {
-      invalid += 1;
-      return planned;
-    }
-    const key = duplicateKey(planned.input);
-    const born = planned.input.dateOfBirth ? `born ${planned.input.dateOfBirth}` : 'no date of birth';
-    const name = `${planned.input.firstName} ${planned.input.lastName}`;
-    let message: string | null = null;
-    if (existing.has(key)) message = `${name} (${born}) is already a client`;
-    else if (seenInFile.has(key)) message = `same name and date of birth as row ${seenInFile.get(key)}`;
-    if (message !== null) {
-      duplicates += 1;
-      return { row, status: 'duplicate', input: planned.input, problems: [{ field: 'Duplicate', message }] };
-    }
-    seenInFile.set(key, row);
-    ready += 1;
-    return planned;
-  });
-  return { rows, ready, invalid, duplicates };
+  const planner = new ImportPlanner(table, mapping, options, existing);
+  planner.planNext(Number.POSITIVE_INFINITY);
+  return planner.result();
 }
 
 /** "Row 7: Email: Enter an email address like name@example.com", one line per problem. */
-export function describeSkippedRow(row: Exclude<PlannedRow, { status: 'ready' }>): string[] {
+export function describeSkippedRow(row: SkippedRow): string[] {
   return row.problems.map((problem) => `Row ${row.row}: ${problem.field}: ${problem.message}`);
+}
+
+/** "Row 6: Email: left empty: ... (found "ola.example.com")", one line per notice. */
+export function describeRowNotices(row: ReadyRow): string[] {
+  return row.notices.map((notice) => `Row ${row.row}: ${notice.field}: ${notice.message}`);
 }

@@ -1,11 +1,13 @@
 import Papa from 'papaparse';
 import { unescapeFormulaGuard } from './csv';
+import { csvEntries } from './csv-read';
 
 /**
  * A CSV file from another tool as a table: its header cells and its data rows. Reading is
  * forgiving about what spreadsheets and practice software write: a UTF-8 byte-order mark, UTF-16
- * ("Unicode text" from Excel), a legacy Windows-1252 file, commas, semicolons (European Excel),
- * tabs or pipes between fields, CRLF or LF line ends, blank lines, ragged rows.
+ * ("Unicode text" from Excel), a legacy Windows-1252 file (when the user says so), commas, semicolons (European Excel),
+ * tabs or pipes between fields, CRLF or LF line ends, blank lines, ragged rows. What it cannot
+ * read it reports instead of guessing: rows with broken quotes, and bytes that are not UTF-8.
  */
 
 export interface ImportTable {
@@ -17,10 +19,29 @@ export interface ImportTable {
   rowNumbers: number[];
   delimiter: string;
   /** How the bytes were read. */
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  encoding: ImportEncoding;
+  /**
+   * Some bytes are not valid UTF-8 (read as U+FFFD "�"). Cells holding one are never imported as
+   * they are: the plan flags them. The user may choose to read the file as Windows-1252 instead.
+   */
+  notUtf8: boolean;
   /** Rows with more cells than the header: the extra cells are ignored (row numbers). */
   longRows: number[];
+  /** Rows whose quotes are broken, so their cells could not be told apart: never imported. */
+  unreadableRows: UnreadableRow[];
 }
+
+export interface UnreadableRow {
+  row: number;
+  message: string;
+  /** The start of the row as written in the file. */
+  text: string;
+}
+
+export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** The character a UTF-8 decoder puts where bytes are not valid UTF-8. */
+export const REPLACEMENT_CHARACTER = '\uFFFD';
 
 export class ImportFileError extends Error {
   constructor(message: string) {
@@ -36,19 +57,34 @@ export const DELIMITER_NAMES: Record<string, string> = {
   '|': 'vertical bar',
 };
 
-/** Text from the file's bytes: BOM-aware UTF-8/UTF-16, else Windows-1252 when not valid UTF-8. */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: ImportTable['encoding'] } {
+/**
+ * Text from the file's bytes: UTF-16 when it starts with its byte-order mark, else UTF-8. Bytes
+ * that are not valid UTF-8 become "�" and `notUtf8` says so: one bad byte no longer switches the
+ * whole file to another encoding (which turned "Zoë" into "ZoÃ«" in every other row). Windows-1252
+ * is read only when the user asks for it.
+ */
+export function decodeCsvBytes(
+  bytes: Uint8Array,
+  chosen?: 'windows-1252',
+): { text: string; encoding: ImportEncoding; notUtf8: boolean } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', notUtf8: false };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', notUtf8: false };
+  }
+  if (chosen === 'windows-1252') {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', notUtf8: false };
   }
   try {
     // The decoder drops a UTF-8 BOM itself.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      encoding: 'utf-8',
+      notUtf8: false,
+    };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', notUtf8: true };
   }
 }
 
@@ -56,10 +92,31 @@ function isBlankRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 
-/** Parses the file; throws ImportFileError with a message for the therapist when it is no table. */
-export function readImportTable(bytes: Uint8Array): ImportTable {
+/** Records read between two progress steps of `readImportTableInSteps`. */
+export const READ_STEP_RECORDS = 5000;
+
+/**
+ * Parses the file; throws ImportFileError with a message for the therapist when it is no table.
+ * `encoding: 'windows-1252'` reads a legacy file as the user chose (never guessed).
+ */
+export function readImportTable(bytes: Uint8Array, options: { encoding?: 'windows-1252' } = {}): ImportTable {
+  const steps = readImportTableInSteps(bytes, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same reading as `readImportTable`, pausing after every READ_STEP_RECORDS records with the
+ * number read so far, so the app can give the window a turn between slices of a large file.
+ */
+export function* readImportTableInSteps(
+  bytes: Uint8Array,
+  options: { encoding?: 'windows-1252' } = {},
+): Generator<number, ImportTable, undefined> {
   if (bytes.length === 0) throw new ImportFileError('That file is empty.');
-  const { text, encoding } = decodeCsvBytes(bytes);
+  const { text, encoding, notUtf8 } = decodeCsvBytes(bytes, options.encoding);
   if (text.includes('\u0000')) {
     throw new ImportFileError(
       'That file is not a CSV file (it holds binary data). Save it as CSV and try again.',
@@ -76,37 +133,47 @@ export function readImportTable(bytes: Uint8Array): ImportTable {
     skipEmptyLines: 'greedy',
     preview: 50,
   });
-  const parsed = Papa.parse<string[]>(body, {
-    header: false,
-    delimiter: guessed.meta.delimiter || ',',
-    skipEmptyLines: false,
-  });
-  const records = parsed.data;
+  const delimiter = guessed.meta.delimiter || ',';
   // Rows are numbered as a spreadsheet shows them: by record (a quoted line break stays in its
-  // cell), header first. Blank records are skipped but keep their number.
-  const numbered = records
-    .map((row, index) => ({ row, number: index + 1 }))
-    .filter(({ row }) => !isBlankRow(row));
-  const header = numbered.shift();
-  if (!header) throw new ImportFileError('That file has no rows.');
-  const headers = header.row.map((cell, index) => {
-    const name = unescapeFormulaGuard(cell.trim());
-    return name === '' ? `Column ${index + 1}` : name;
-  });
-  if (numbered.length === 0) {
+  // cell), header first. Blank records are skipped but keep their number; a record with broken
+  // quotes counts as one row.
+  let headers: string[] | null = null;
+  const longRows: number[] = [];
+  const unreadableRows: UnreadableRow[] = [];
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  let number = 0;
+  for (const entry of csvEntries(body, delimiter)) {
+    number += 1;
+    if (number % READ_STEP_RECORDS === 0) yield number;
+    if (entry.kind === 'record' && isBlankRow(entry.cells)) continue;
+    if (headers === null) {
+      if (entry.kind === 'broken') {
+        throw new ImportFileError(
+          `The first row (the column names) could not be read: a quote (") in it is not closed properly. Fix it and try again: ${entry.text}`,
+        );
+      }
+      headers = entry.cells.map((cell, index) => {
+        const name = unescapeFormulaGuard(cell.trim());
+        return name === '' ? `Column ${index + 1}` : name;
+      });
+      continue;
+    }
+    if (entry.kind === 'broken') {
+      unreadableRows.push({ row: number, message: entry.message, text: entry.text });
+      continue;
+    }
+    const cells = entry.cells;
+    if (cells.length > headers.length && !isBlankRow(cells.slice(headers.length))) longRows.push(number);
+    const width = headers.length;
+    const row = new Array<string>(width);
+    for (let index = 0; index < width; index += 1) row[index] = unescapeFormulaGuard(cells[index] ?? '');
+    rows.push(row);
+    rowNumbers.push(number);
+  }
+  if (headers === null) throw new ImportFileError('That file has no rows.');
+  if (rows.length === 0 && unreadableRows.length === 0) {
     throw new ImportFileError('That file has a header row but no clients under it.');
   }
-  const longRows: number[] = [];
-  const rows = numbered.map(({ row, number }) => {
-    if (row.length > headers.length && !isBlankRow(row.slice(headers.length))) longRows.push(number);
-    return headers.map((_, index) => unescapeFormulaGuard(row[index] ?? ''));
-  });
-  return {
-    headers,
-    rows,
-    rowNumbers: numbered.map(({ number }) => number),
-    delimiter: guessed.meta.delimiter || ',',
-    encoding,
-    longRows,
-  };
+  return { headers, rows, rowNumbers, delimiter, encoding, notUtf8, longRows, unreadableRows };
 }

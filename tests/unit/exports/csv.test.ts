@@ -87,6 +87,53 @@ describe('CSV cells: formula injection', () => {
     expect(csvCell(value)).toBe(written);
   });
 
+  // Every leader from the OWASP CSV-injection list, and the ones a spreadsheet reaches after
+  // trimming white space or folding full-width signs (issue 13, finding 9).
+  it.each([
+    ['=', '=1+1'],
+    ['+', '+1+1'],
+    ['-', '-1+1'],
+    ['@', '@SUM(A1)'],
+    ['tab', '\t=1+1'],
+    ['carriage return', '\r=1+1'],
+    ['space', ' =1+1'],
+    ['several spaces', '   +1+1'],
+    ['newline', '\n=1+1'],
+    ['CRLF', '\r\n=1+1'],
+    ['no-break space', '\u00A0=1+1'],
+    ['narrow no-break space', '\u202F=1+1'],
+    ['ideographic space', '\u3000=1+1'],
+    ['zero-width space', '\u200B=1+1'],
+    ['zero-width joiner', '\u200D@SUM(A1)'],
+    ['word joiner', '\u2060=1+1'],
+    ['byte-order mark', '\uFEFF=1+1'],
+    ['full-width equals sign', '\uFF1D1+1'],
+    ['full-width plus sign', '\uFF0B1+1'],
+    ['full-width hyphen-minus', '\uFF0D1+1'],
+    ['full-width commercial at', '\uFF20SUM(A1)'],
+    ['space then full-width equals', ' \uFF1DHYPERLINK("x")'],
+  ])('a cell starting with %s is guarded', (_leader, value) => {
+    expect(FORMULA_START.test(value)).toBe(true);
+    const written = csvCell(value);
+    expect(written.startsWith(`"'`)).toBe(true);
+    // What a spreadsheet reads back is the guarded text, and the importer restores the value.
+    const [[cell]] = parse(written) as [[string]];
+    expect(cell).toBe(`'${value}`);
+    expect(unescapeFormulaGuard(cell)).toBe(value);
+  });
+
+  it.each([
+    ['plain text', 'Anna'],
+    ['a leading space before text', ' padded '],
+    ['a newline before text', '\nsecond'],
+    ['= inside', 'a = b'],
+    ['a quote', "O'Brien"],
+    ['full-width text', '\uFF21\uFF22'],
+  ])('a cell with %s is not guarded', (_what, value) => {
+    expect(FORMULA_START.test(value)).toBe(false);
+    expect(csvCell(value).includes("'=") || csvCell(value).startsWith(`"'`)).toBe(false);
+  });
+
   it('leaves numbers alone, negative ones included, and text with = inside', () => {
     expect(csvCell(-20)).toBe('-20');
     expect(csvCell(6.5)).toBe('6.5');

@@ -10,13 +10,15 @@ import {
   type ColumnMapping,
   guessMapping,
   type ImportField,
-  splitFullName,
 } from '../../../src-shared/exports/import-mapping';
+import { splitFullName } from '../../../src-shared/exports/import-names';
 import {
+  describeRowNotices,
   describeSkippedRow,
   duplicateKey,
   type PlannedRow,
   planImport,
+  type ReadyRow,
 } from '../../../src-shared/exports/import-plan';
 import { ImportFileError, readImportTable } from '../../../src-shared/exports/import-table';
 import { CLIENT_COLUMNS, type ClientSheetRow } from '../../../src-shared/exports/spreadsheet-columns';
@@ -120,12 +122,18 @@ describe('column mapping guesses', () => {
   });
 
   it('splits a full name written either way', () => {
-    expect(splitFullName('Kowalska, Marta')).toEqual({ firstName: 'Marta', lastName: 'Kowalska' });
-    expect(splitFullName('  Marta   Anna Kowalska ')).toEqual({
+    expect(splitFullName('Kowalska, Marta')).toEqual({
+      firstName: 'Marta',
+      lastName: 'Kowalska',
+      check: null,
+      allCapitals: false,
+    });
+    expect(splitFullName('  Marta   Anna Kowalska ')).toMatchObject({
       firstName: 'Marta Anna',
       lastName: 'Kowalska',
+      check: null,
     });
-    expect(splitFullName('Cher')).toEqual({ firstName: '', lastName: 'Cher' });
+    expect(splitFullName('Cher')).toMatchObject({ firstName: '', lastName: 'Cher', check: null });
   });
 });
 
@@ -215,7 +223,7 @@ describe('reading the file', () => {
     expect(table.rowNumbers).toEqual([2, 4]);
   });
 
-  it('reads UTF-16 ("Unicode text" from Excel, tab-separated) and legacy Windows-1252', () => {
+  it('reads UTF-16 ("Unicode text" from Excel, tab-separated), and Windows-1252 only when asked', () => {
     const utf16 = new Uint8Array([
       0xff,
       0xfe,
@@ -229,9 +237,10 @@ describe('reading the file', () => {
     expect(table16.rows).toEqual([['Zoë', 'Ødegård']]);
     // "Zoë" in Windows-1252: ë is 0xEB, which is not valid UTF-8 on its own.
     const latin = new Uint8Array([...utf8('First,Last\r\nZo'), 0xeb, ...utf8(',Smith\r\n')]);
-    const table1252 = readImportTable(latin);
-    expect(table1252.encoding).toBe('windows-1252');
-    expect(table1252.rows).toEqual([['Zoë', 'Smith']]);
+    const asUtf8 = readImportTable(latin);
+    expect(asUtf8).toMatchObject({ encoding: 'utf-8', notUtf8: true, rows: [['Zo\uFFFD', 'Smith']] });
+    const table1252 = readImportTable(latin, { encoding: 'windows-1252' });
+    expect(table1252).toMatchObject({ encoding: 'windows-1252', notUtf8: false, rows: [['Zoë', 'Smith']] });
   });
 
   it('pads short rows, ignores (and counts) extra cells, names blank headers, removes the export formula guard', () => {
@@ -292,23 +301,41 @@ describe('import plan: validation, duplicates and the report', () => {
       tags: ['headaches', 'TMJ'],
       archived: false,
     });
-    expect(plan.ready).toBe(1);
+    expect(plan.ready).toBe(6);
     expect(plan.duplicates).toBe(2);
-    expect(plan.invalid).toBe(6);
+    expect(plan.invalid).toBe(1);
+    expect(plan.withNotices).toBe(5);
   });
 
-  it('reports every skipped row with its spreadsheet row number, field and reason', () => {
+  it('skips only rows without a usable name, and reports them with their spreadsheet row number, field and reason', () => {
     expect(report).toEqual([
       'Row 3: Duplicate: Marta Kowalska (born 1975-07-15) is already a client',
-      'Row 4: Date of birth: "31/02/1990" is not a real date',
       'Row 5: First name: Enter a first name',
-      'Row 6: Email: Enter an email address like name@example.com',
-      'Row 7: Date of birth: Date of birth cannot be in the future',
       'Row 8: Duplicate: same name and date of birth as row 2',
-      'Row 9: Consent given: Enter yes or no (found "maybe")',
-      'Row 9: Phone: Enter a phone number using digits (spaces, +, - and brackets are fine)',
-      'Row 10: Consent date: Enter the date consent was given',
     ]);
+  });
+
+  // Issue 21 item 12: a whole client was skipped for one bad cell (an e-mail without a domain).
+  it('imports a client with a bad optional field left empty, and says which field and what it held', () => {
+    const notices = plan.rows
+      .filter((row): row is ReadyRow => row.status === 'ready')
+      .flatMap(describeRowNotices);
+    expect(notices).toEqual([
+      'Row 4: Date of birth: left empty: "31/02/1990" is not a real date',
+      'Row 6: Email: left empty: Enter an email address like name@example.com (found "ola.example.com")',
+      'Row 7: Date of birth: left empty: Date of birth cannot be in the future (found "2030-01-01")',
+      'Row 9: Consent given: read as no: enter yes or no (found "maybe")',
+      'Row 9: Phone: left empty: Enter a phone number using digits (spaces, +, - and brackets are fine) (found "call me")',
+      'Row 10: Consent date: consent recorded as not given: the file says it was given but has no consent date',
+    ]);
+    expect(byRow.get(6)).toMatchObject({
+      status: 'ready',
+      input: { firstName: 'Ola', lastName: 'Nordmann', dateOfBirth: '1990-05-17', email: '' },
+    });
+    expect(byRow.get(10)).toMatchObject({
+      status: 'ready',
+      input: { consent: { given: false, date: null } },
+    });
   });
 
   it('follows the chosen date order', () => {
@@ -317,8 +344,9 @@ describe('import plan: validation, duplicates and the report', () => {
     expect(zoe?.status === 'ready' && zoe.input.dateOfBirth).toBe('1980-02-04');
     // 15/07/1975 has no 15th month.
     expect(us.rows.find((row) => row.row === 3)).toMatchObject({
-      status: 'invalid',
-      problems: [{ field: 'Date of birth', message: '"15/07/1975" is not a real date' }],
+      status: 'ready',
+      input: { dateOfBirth: null },
+      notices: [{ field: 'Date of birth', message: 'left empty: "15/07/1975" is not a real date' }],
     });
   });
 
@@ -374,7 +402,7 @@ describe('import plan: validation, duplicates and the report', () => {
       new Set(),
     );
     const { id: _id, createdAt: _c, updatedAt: _u, lastVisitAt: _l, searchText: _s, ...input } = client;
-    expect(result.rows[0]).toEqual({ row: 2, status: 'ready', input });
+    expect(result.rows[0]).toEqual({ row: 2, status: 'ready', input, conditions: [], notices: [] });
   });
 
   it('a file exported, imported and planned again finds every client already on record', () => {

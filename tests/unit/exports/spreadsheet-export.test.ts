@@ -1,3 +1,4 @@
+import { HealthHistoryRepository } from '../../../src-renderer/db/health-history-repository';
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -96,17 +97,54 @@ describe('import through the clients repository', () => {
       dateOfBirth: '1980-04-02',
     }));
     const seen: number[] = [];
-    const result = await importClients(inputs, {
-      db: repos.db,
-      clients: repos.clients,
-      onProgress: (p) => seen.push(p.imported),
-    });
+    const result = await importClients(
+      inputs.map((input) => ({ input, conditions: [] })),
+      {
+        db: repos.db,
+        clients: repos.clients,
+        onProgress: (p) => seen.push(p.imported),
+      },
+    );
     expect(result).toEqual({ imported: 230, cancelled: false });
     expect(seen).toEqual([0, 100, 200, 230]);
     expect(await repos.db.clients.count()).toBe(230);
     expect(await repos.db.healthHistories.count()).toBe(230);
     const keys = await existingClientKeys(repos.db);
     expect(keys.has(duplicateKey(inputs[17]!))).toBe(true);
+  });
+
+  it("adds a kept column's items to the new client's health history as conditions to review", async () => {
+    const repos = openRepositories();
+    const healthHistories = new HealthHistoryRepository(repos.db, repos.clock);
+    const result = await importClients(
+      [
+        {
+          input: { ...emptyClientInput(), firstName: 'Tom', lastName: 'Becker' },
+          conditions: [
+            { label: 'Epilepsy', column: 'Medical Alerts' },
+            { label: 'Warfarin 5mg', column: 'Medical Alerts' },
+          ],
+        },
+      ],
+      {
+        db: repos.db,
+        clients: repos.clients,
+        healthHistories,
+        source: { fileName: 'old.csv', today: '2026-03-20' },
+      },
+    );
+    expect(result.imported).toBe(1);
+    const [client] = await repos.db.clients.toArray();
+    const history = await healthHistories.get(client!.id);
+    expect(history.conditions).toEqual([
+      expect.objectContaining({
+        label: 'Epilepsy',
+        catalogId: null,
+        status: 'current',
+        notes: 'Imported on 2026-03-20 from the "Medical Alerts" column of old.csv: review with the client.',
+      }),
+      expect.objectContaining({ label: 'Warfarin 5mg', status: 'current' }),
+    ]);
   });
 
   it('stops before the next batch when cancelled; saved batches stay', async () => {
@@ -117,14 +155,17 @@ describe('import through the clients repository', () => {
       lastName: `B${i}`,
     }));
     const controller = new AbortController();
-    const result = await importClients(inputs, {
-      db: repos.db,
-      clients: repos.clients,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.imported === 100) controller.abort();
+    const result = await importClients(
+      inputs.map((input) => ({ input, conditions: [] })),
+      {
+        db: repos.db,
+        clients: repos.clients,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.imported === 100) controller.abort();
+        },
       },
-    });
+    );
     expect(result).toEqual({ imported: 100, cancelled: true });
     expect(await repos.db.clients.count()).toBe(100);
   });
@@ -135,9 +176,12 @@ describe('import through the clients repository', () => {
       { ...emptyClientInput(), firstName: 'Good', lastName: 'One' },
       { ...emptyClientInput(), firstName: 'Bad', lastName: 'Email', email: 'nope' },
     ];
-    await expect(importClients(inputs, { db: repos.db, clients: repos.clients })).rejects.toThrow(
-      'Enter an email address',
-    );
+    await expect(
+      importClients(
+        inputs.map((input) => ({ input, conditions: [] })),
+        { db: repos.db, clients: repos.clients },
+      ),
+    ).rejects.toThrow('Enter an email address');
     expect(await repos.db.clients.count()).toBe(0);
   });
 });

@@ -1,0 +1,393 @@
+import { useMemo, useRef, useState } from 'react';
+import { localToday } from '../../../src-shared/domain/dates';
+import {
+  DATE_FORMAT_LABELS,
+  DATE_FORMATS,
+  type DateFormat,
+  guessDateFormat,
+  localeDateOrder,
+} from '../../../src-shared/exports/import-dates';
+import {
+  defaultExtraUse,
+  type ExtraColumn,
+  type ExtraColumnUse,
+  sampleValues,
+  unmappedColumns,
+} from '../../../src-shared/exports/import-extras';
+import {
+  type ColumnMapping,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  type ImportField,
+} from '../../../src-shared/exports/import-mapping';
+import { CAPITAL_NAME_ORDER_LABELS, type CapitalNameOrder } from '../../../src-shared/exports/import-names';
+import {
+  describeRowNotices,
+  describeSkippedRow,
+  type ImportOptions,
+  type PlannedRow,
+  type ReadyRow,
+  type SkippedRow,
+} from '../../../src-shared/exports/import-plan';
+import { DELIMITER_NAMES, type ImportTable } from '../../../src-shared/exports/import-table';
+import { ExtraColumns } from './ExtraColumns';
+import { ReportLines } from './ImportReport';
+import { formatCount, ProgressRow } from './ProgressRow';
+import { useChunkedPlan } from './use-chunked-plan';
+
+const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
+const PREVIEW_ROWS = 5;
+
+export interface LoadedFile {
+  fileName: string;
+  bytes: Uint8Array;
+  table: ImportTable;
+  existing: Set<string>;
+  initial: ColumnMapping;
+}
+
+/** The first example value of a column, shortened for a line of the mapping. */
+function exampleOf(table: ImportTable, column: number | null): string {
+  if (column === null) return '';
+  const value = table.rows.slice(0, 20).find((row) => (row[column] ?? '').trim() !== '')?.[column] ?? '';
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
+export function ImportPreview({
+  loaded,
+  onEncoding,
+  onCancel,
+  onImport,
+}: {
+  loaded: LoadedFile;
+  onEncoding: (encoding: 'utf-8' | 'windows-1252') => void;
+  onCancel: () => void;
+  onImport: (ready: ReadyRow[], skipped: SkippedRow[]) => void;
+}) {
+  const { table } = loaded;
+  const [mapping, setMapping] = useState<ColumnMapping>(loaded.initial);
+  const [chosenFormat, setChosenFormat] = useState<DateFormat | null>(null);
+  const [capitalOrder, setCapitalOrder] = useState<CapitalNameOrder>('last-first');
+  const [chosenUses, setChosenUses] = useState<Record<number, ExtraColumnUse>>({});
+  const today = useRef(localToday()).current;
+
+  const dateGuess = useMemo(() => {
+    const columns = [mapping.dateOfBirth, mapping.consentDate].filter((c): c is number => c !== null);
+    const values = table.rows.flatMap((row) => columns.map((column) => row[column] ?? ''));
+    return guessDateFormat(values, localeDateOrder(locale));
+  }, [mapping.dateOfBirth, mapping.consentDate, table]);
+  const dateFormat = chosenFormat ?? dateGuess.format;
+
+  // Columns no field takes, with samples and what the therapist chose to do with each.
+  const unmapped = useMemo(
+    () =>
+      unmappedColumns(table.headers, mapping).map((column) => {
+        const header = table.headers[column] ?? `Column ${column + 1}`;
+        const samples = sampleValues(table.rows, column);
+        return { column, header, samples, proposed: defaultExtraUse(header, samples) };
+      }),
+    [table, mapping],
+  );
+  const extras = useMemo(
+    () =>
+      unmapped.flatMap(({ column, header, proposed }): ExtraColumn[] => {
+        const use = chosenUses[column] ?? proposed;
+        return use === 'leave-out' ? [] : [{ column, header, use }];
+      }),
+    [unmapped, chosenUses],
+  );
+  const options = useMemo<ImportOptions>(
+    () => ({ dateFormat, today, capitalNameOrder: capitalOrder, extras }),
+    [dateFormat, today, capitalOrder, extras],
+  );
+  const { plan, progress } = useChunkedPlan(table, mapping, options, loaded.existing);
+
+  const skippedLines = useMemo(
+    () => plan?.rows.flatMap((row) => (row.status === 'ready' ? [] : describeSkippedRow(row))) ?? [],
+    [plan],
+  );
+  const noticeLines = useMemo(
+    () => plan?.rows.flatMap((row) => (row.status === 'ready' ? describeRowNotices(row) : [])) ?? [],
+    [plan],
+  );
+  const usesDates = mapping.dateOfBirth !== null || mapping.consentDate !== null;
+  const hasName = mapping.lastName !== null || mapping.fullName !== null;
+
+  const setField = (field: ImportField, value: string) =>
+    setMapping((current) => ({ ...current, [field]: value === '' ? null : Number(value) }));
+
+  // Fields stay in the group they started in, so a field does not jump while it is changed.
+  const guessed = IMPORT_FIELDS.filter((field) => loaded.initial[field] !== null);
+  const others = IMPORT_FIELDS.filter((field) => loaded.initial[field] === null);
+  const mappingRow = (field: ImportField) => (
+    <MappingRow
+      key={field}
+      field={field}
+      headers={table.headers}
+      value={mapping[field]}
+      example={exampleOf(table, mapping[field])}
+      onChange={(value) => setField(field, value)}
+    />
+  );
+
+  const planning = progress !== null || plan === null;
+  const start = () => {
+    if (!plan || planning) return;
+    const ready = plan.rows.filter((row): row is ReadyRow => row.status === 'ready');
+    const skipped = plan.rows.filter((row): row is SkippedRow => row.status !== 'ready');
+    onImport(ready, skipped);
+  };
+  const skippedCount = plan ? plan.invalid + plan.duplicates : 0;
+
+  return (
+    <div className="import-preview">
+      <p className="muted" data-testid="import-file-summary">
+        <strong>{loaded.fileName}</strong>: {formatCount(table.rows.length + table.unreadableRows.length)}{' '}
+        {table.rows.length + table.unreadableRows.length === 1 ? 'row' : 'rows'}, fields separated by{' '}
+        {DELIMITER_NAMES[table.delimiter] ?? `"${table.delimiter}"`}, read as{' '}
+        {table.encoding === 'windows-1252' ? 'Windows-1252 (as you chose)' : table.encoding.toUpperCase()}.
+        {table.longRows.length > 0 &&
+          ` ${formatCount(table.longRows.length)} rows have more cells than the header; the extra cells are ignored.`}
+      </p>
+      {table.unreadableRows.length > 0 && (
+        <p className="notice warning" role="status">
+          {formatCount(table.unreadableRows.length)} {table.unreadableRows.length === 1 ? 'row' : 'rows'}{' '}
+          could not be read because of a quote (") that is not closed properly.{' '}
+          {table.unreadableRows.length === 1 ? 'It is' : 'They are'} skipped and listed below; the other rows
+          are read as they are.
+        </p>
+      )}
+      {(table.notUtf8 || table.encoding === 'windows-1252') && (
+        <div className="encoding-choice">
+          {table.notUtf8 && (
+            <p className="notice warning" role="status">
+              Some characters in this file are not UTF-8 and show as �. Cells holding them are left empty (a
+              name: the row is skipped) and listed below. If the file was saved by an older Windows program,
+              read it as Windows-1252 and check the accented letters in the preview.
+            </p>
+          )}
+          <label htmlFor="import-encoding">Read the file as</label>
+          <select
+            id="import-encoding"
+            value={table.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8'}
+            onChange={(event) => onEncoding(event.target.value as 'utf-8' | 'windows-1252')}
+          >
+            <option value="utf-8">UTF-8 (flag what cannot be read)</option>
+            <option value="windows-1252">Windows-1252 (older Windows programs, Western European)</option>
+          </select>
+        </div>
+      )}
+
+      <h3 id="mapping-title">Match the columns</h3>
+      <p className="muted">
+        Each Stillpoint field takes one column of your file. The matches below are guesses from the column
+        names: check them.
+      </p>
+      <fieldset className="mapping-fields">
+        <legend className="visually-hidden">The column of your file for each Stillpoint field</legend>
+        <div className="mapping-grid">{guessed.map(mappingRow)}</div>
+        {others.length > 0 && (
+          <details className="mapping-more">
+            <summary>Other Stillpoint fields ({others.length} without a matching column)</summary>
+            <div className="mapping-grid">{others.map(mappingRow)}</div>
+          </details>
+        )}
+      </fieldset>
+
+      {unmapped.length > 0 && (
+        <ExtraColumns
+          columns={unmapped.map((column) => ({
+            ...column,
+            use: chosenUses[column.column] ?? column.proposed,
+          }))}
+          onChange={(column, use) => setChosenUses((current) => ({ ...current, [column]: use }))}
+        />
+      )}
+
+      {usesDates && (
+        <div className="date-format">
+          <label htmlFor="import-date-format">Dates in this file are written</label>
+          <select
+            id="import-date-format"
+            value={dateFormat}
+            onChange={(event) => setChosenFormat(event.target.value as DateFormat)}
+          >
+            {DATE_FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {DATE_FORMAT_LABELS[format]}
+              </option>
+            ))}
+          </select>
+          {dateGuess.ambiguous && chosenFormat === null ? (
+            <p className="notice warning" role="status">
+              Dates like 03/04/1980 could mean 3 April or March 4: choose whether the day or the month comes
+              first.
+            </p>
+          ) : dateGuess.evidence.length > 0 ? (
+            <span className="field-hint">Detected from dates such as {dateGuess.evidence.join(', ')}.</span>
+          ) : null}
+        </div>
+      )}
+
+      {mapping.fullName !== null && (plan?.capitalNames ?? 0) > 0 && (
+        <div className="date-format">
+          <label htmlFor="import-capital-names">Names written in capitals (BECKER TOM) put</label>
+          <select
+            id="import-capital-names"
+            value={capitalOrder}
+            onChange={(event) => setCapitalOrder(event.target.value as CapitalNameOrder)}
+          >
+            {(Object.keys(CAPITAL_NAME_ORDER_LABELS) as CapitalNameOrder[]).map((order) => (
+              <option key={order} value={order}>
+                {CAPITAL_NAME_ORDER_LABELS[order]}
+              </option>
+            ))}
+          </select>
+          <p className="notice warning" role="status">
+            {formatCount(plan?.capitalNames ?? 0)} {plan?.capitalNames === 1 ? 'name is' : 'names are'}{' '}
+            written wholly in capitals, so the file does not show which is the first name. Each is listed
+            below to check.
+          </p>
+        </div>
+      )}
+
+      <h3 id="preview-title">Preview</h3>
+      {progress && (
+        <ProgressRow
+          label="Checking rows"
+          value={progress.done}
+          max={progress.total}
+          counts={`${formatCount(progress.done)} of ${formatCount(progress.total)} rows`}
+        />
+      )}
+      <p className="muted" aria-live="polite" data-testid="import-summary">
+        {plan === null
+          ? 'Checking rows…'
+          : `${formatCount(plan.ready)} ready to import · ${formatCount(plan.invalid)} with problems · ${formatCount(plan.duplicates)} already on record`}
+      </p>
+      {skippedCount > 0 && (
+        <details className="skipped-preview">
+          <summary>Rows that will be skipped ({formatCount(skippedCount)})</summary>
+          <ReportLines lines={skippedLines} />
+        </details>
+      )}
+      {plan && plan.withNotices > 0 && (
+        <details className="skipped-preview noticed-preview">
+          <summary>
+            Imported with a field left empty or a name to check ({formatCount(plan.withNotices)})
+          </summary>
+          <ReportLines lines={noticeLines} />
+        </details>
+      )}
+      {plan && <PreviewTable rows={plan.rows.slice(0, PREVIEW_ROWS)} />}
+      {!hasName && (
+        <p className="notice warning" role="status">
+          Choose the column with the last name (or the full name) to import.
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="primary" onClick={start} disabled={planning || plan.ready === 0}>
+          {planning
+            ? 'Checking rows…'
+            : `Import ${formatCount(plan.ready)} ${plan.ready === 1 ? 'client' : 'clients'}`}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function statusText(row: PlannedRow): string {
+  if (row.status === 'ready') {
+    return ['Ready', ...row.notices.map((notice) => `${notice.field}: ${notice.message}`)].join('; ');
+  }
+  return row.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+}
+
+function PreviewTable({ rows }: { rows: readonly PlannedRow[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="data import-table" aria-labelledby="preview-title">
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">First name</th>
+            <th scope="col">Last name</th>
+            <th scope="col">Date of birth</th>
+            <th scope="col">Email</th>
+            <th scope="col">Phone</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            if (row.status === 'unreadable') {
+              return (
+                <tr key={row.row} data-status={row.status}>
+                  <td>{row.row}</td>
+                  <td colSpan={5}>
+                    <code>{row.text}</code>
+                  </td>
+                  <td>{statusText(row)}</td>
+                </tr>
+              );
+            }
+            const values = row.status === 'invalid' ? row.values : row.input;
+            return (
+              <tr
+                key={row.row}
+                data-status={row.status}
+                data-notices={row.status === 'ready' && row.notices.length > 0}
+              >
+                <td>{row.row}</td>
+                <td>{values.firstName}</td>
+                <td>{values.lastName}</td>
+                <td>{values.dateOfBirth ?? ''}</td>
+                <td>{values.email}</td>
+                <td>{values.phone}</td>
+                <td>{statusText(row)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MappingRow({
+  field,
+  headers,
+  value,
+  example,
+  onChange,
+}: {
+  field: ImportField;
+  headers: readonly string[];
+  value: number | null;
+  example: string;
+  onChange: (value: string) => void;
+}) {
+  const id = `import-map-${field}`;
+  return (
+    <div className="mapping-row" data-mapped={value !== null}>
+      <label htmlFor={id}>{IMPORT_FIELD_LABELS[field]}</label>
+      <select
+        id={id}
+        value={value === null ? '' : String(value)}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">— not imported —</option>
+        {headers.map((header, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two columns may share a header name
+          <option key={index} value={String(index)}>
+            {header}
+          </option>
+        ))}
+      </select>
+      <span className="mapping-example muted">{example}</span>
+    </div>
+  );
+}
