@@ -97,3 +97,21 @@ export function matchTechniques(
   }
   return ranked(available, (t) => rank(q, t.label, t.id, ''));
 }
+
+/**
+ * The highlighted option after the box changed to `typed`: the best match once there is text
+ * (the therapist typed towards it), none in an empty box, so Enter there adds nothing.
+ */
+export function highlightAfterTyping(typed: string): number | null {
+  return typed.trim() === '' ? null : 0;
+}
+
+/**
+ * Arrow keys over `count` options: ↓ from nothing highlights the first, ↑ from the first stays
+ * there; with no options nothing is highlighted.
+ */
+export function moveHighlight(current: number | null, step: 1 | -1, count: number): number | null {
+  if (count === 0) return null;
+  if (current === null) return step === 1 ? 0 : null;
+  return Math.max(0, Math.min(count - 1, current + step));
+}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAP_SHAPES } from '../../../src-renderer/features/sessions/body-map-shapes';
 import {
+  highlightAfterTyping,
   matchRegions,
   matchTechniques,
+  moveHighlight,
   suggestedTechniques,
 } from '../../../src-renderer/features/sessions/pick-search';
 import { MAP_VIEWS, regionsOnMapView } from '../../../src-shared/domain/body-regions';
@@ -64,6 +66,27 @@ describe('technique type-ahead', () => {
     for (const region of matchRegions('')) {
       for (const id of suggestedTechniques(region.id)) expect(techniqueById(id), id).toBeDefined();
     }
+  });
+});
+
+describe('what Enter takes in a pick list (issue 21: never a technique the therapist did not choose)', () => {
+  it('highlights nothing in an empty box, so Enter there adds nothing', () => {
+    expect(highlightAfterTyping('')).toBeNull();
+    expect(highlightAfterTyping('   ')).toBeNull();
+  });
+
+  it('highlights the best match once the therapist has typed towards it', () => {
+    expect(highlightAfterTyping('cv')).toBe(0);
+  });
+
+  it('↓ from nothing highlights the first option, ↑ does not invent one', () => {
+    expect(moveHighlight(null, 1, 5)).toBe(0);
+    expect(moveHighlight(null, -1, 5)).toBeNull();
+    expect(moveHighlight(0, -1, 5)).toBe(0);
+    expect(moveHighlight(3, 1, 5)).toBe(4);
+    expect(moveHighlight(4, 1, 5)).toBe(4);
+    expect(moveHighlight(null, 1, 0)).toBeNull();
+    expect(moveHighlight(2, 1, 0)).toBeNull();
   });
 });
 
