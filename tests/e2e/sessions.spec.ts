@@ -327,7 +327,7 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
     'l3',
     'l5s1',
     'sacru',
-    'sacroi',
+    'sij',
     'cocc',
     'fe',
   ];
