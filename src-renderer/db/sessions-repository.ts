@@ -137,7 +137,13 @@ export class SessionsRepository {
       const stored = await this.get(noteId);
       if (!stored) throw new Error('This note no longer exists.');
       if (isSigned(stored)) throw new SignedNoteError([]);
-      const signed = signSessionNote(stored, { by, now: this.clock.now() });
+      // The client's date of birth: a session dated before it is refused here too, not only on screen.
+      const client = await this.clients.get(stored.clientId);
+      const signed = signSessionNote(stored, {
+        by,
+        now: this.clock.now(),
+        dateOfBirth: client?.dateOfBirth ?? null,
+      });
       await db.sessions.put(signed);
       await this.audit.append({
         noteId,
@@ -242,6 +248,24 @@ export class SessionsRepository {
       .filter((row) => row.id !== note.id)
       .first();
     return latestEarlier ? newestOfDay(latestEarlier.serviceDate, () => true) : undefined;
+  }
+
+  /**
+   * For "this is before the previous session": the date and number of the newest of the client's
+   * sessions numbered below this one (whatever this one's date says). Walks the date index from
+   * the newest day, so it reads a row or two, not the whole history.
+   */
+  async latestEarlierNumbered(
+    note: Pick<SessionDraft, 'id' | 'clientId' | 'sessionNumber'>,
+  ): Promise<{ serviceDate: string; sessionNumber: number | null } | undefined> {
+    const number = note.sessionNumber ?? Number.MAX_SAFE_INTEGER;
+    const row = await this.db.sessions
+      .where('[clientId+serviceDate]')
+      .between([note.clientId, Dexie.minKey], [note.clientId, Dexie.maxKey])
+      .reverse()
+      .filter((other) => other.id !== note.id && (other.sessionNumber ?? 0) < number)
+      .first();
+    return row ? { serviceDate: row.serviceDate, sessionNumber: row.sessionNumber ?? null } : undefined;
   }
 
   /**

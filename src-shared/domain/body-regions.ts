@@ -74,9 +74,11 @@ export interface BodyRegion {
    * internal structures (membranes, palate, vomer) and the limbs: those come from the pick list.
    */
   readonly mapViews: readonly MapView[];
+  /** Other names and abbreviations therapists type for it ("SIJ", "atlas", "jaw"), for type-ahead. */
+  readonly aliases: readonly string[];
 }
 
-type RegionSpec = Omit<BodyRegion, 'groupLabel'>;
+type RegionSpec = Omit<BodyRegion, 'groupLabel' | 'aliases'>;
 
 const BOTH_VIEWS: readonly MapView[] = ['lateral', 'posterior'];
 const LATERAL: readonly MapView[] = ['lateral'];
@@ -378,11 +380,46 @@ const REGION_SPECS: readonly RegionSpec[] = [
   },
 ];
 
+/**
+ * The abbreviations and everyday names therapists type (issue 21: "sij", "sbs", "oa", "atlas",
+ * "jaw", "tail" found nothing, and "si" found the sphenobasilar junction). Searched like labels;
+ * never stored in a note.
+ */
+const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  frontal: ['forehead'],
+  temporal: ['temporals', 'ears'],
+  'hard-palate': ['palate', 'roof of the mouth'],
+  'mandible-tmj': ['jaw', 'TMJ', 'temporomandibular joint'],
+  maxilla: ['upper jaw'],
+  'occiput-condyles': ['condyles', 'OCC condyles'],
+  'atlanto-occipital': ['OA', 'OA joint', 'C0-C1'],
+  sphenobasilar: ['SBS', 'SBJ', 'sphenobasilar synchondrosis'],
+  'dural-tube': ['dura', 'core link'],
+  c1: ['atlas'],
+  c2: ['axis'],
+  hyoid: ['throat'],
+  'thoracic-inlet': ['CT junction'],
+  'respiratory-diaphragm': ['diaphragm', 'thoracolumbar diaphragm'],
+  'pelvic-diaphragm': ['pelvic floor'],
+  'l5-s1': ['LS junction', 'lumbosacral'],
+  sacrum: ['sacral'],
+  sacroiliac: ['SIJ', 'SI joint', 'SI'],
+  coccyx: ['tailbone', 'tail'],
+  feet: ['foot'],
+  legs: ['leg'],
+  arms: ['arm'],
+  hands: ['hand'],
+};
+
 const GROUP_LABELS = new Map<string, string>(REGION_GROUPS.map((g) => [g.id, g.label]));
 
 export const BODY_REGIONS: readonly BodyRegion[] = Object.freeze(
   REGION_SPECS.map((spec) =>
-    Object.freeze({ ...spec, groupLabel: GROUP_LABELS.get(spec.group) ?? spec.group }),
+    Object.freeze({
+      ...spec,
+      groupLabel: GROUP_LABELS.get(spec.group) ?? spec.group,
+      aliases: Object.freeze([...(REGION_ALIASES[spec.id] ?? [])]),
+    }),
   ),
 );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dayNumber, type IsoDate, IsoDateSchema, type Timestamp, TimestampSchema } from './dates';
+import { DATE_MESSAGES, dateOfBirthError, isIncompleteDate, pastDateError } from './date-rules';
+import { type IsoDate, IsoDateSchema, isRealCalendarDate, type Timestamp, TimestampSchema } from './dates';
 import { type Id, IdSchema } from './ids';
 import { clientSearchText, foldForSearch } from './text-search';
 
@@ -16,10 +17,21 @@ import { clientSearchText, foldForSearch } from './text-search';
  * checks that depend on today's date (no date of birth in the future).
  */
 
-/** An optional calendar date: null when empty; '' from a form is accepted and becomes null. */
-export const OptionalIsoDateSchema = z.union([z.literal('').transform(() => null), z.null(), IsoDateSchema], {
-  message: 'Enter a real date (day, month and year)',
-});
+/**
+ * An optional calendar date: null when empty; '' from a form is accepted and becomes null. A date
+ * typed only in part (INCOMPLETE_DATE) is refused with its own message, never saved as empty.
+ */
+export const OptionalIsoDateSchema = z.union(
+  [
+    z.literal('').transform(() => null),
+    z.null(),
+    z.string().refine(isRealCalendarDate, {
+      error: (issue) =>
+        isIncompleteDate(String(issue.input)) ? DATE_MESSAGES.incomplete : DATE_MESSAGES.notReal,
+    }),
+  ],
+  { message: DATE_MESSAGES.notReal },
+);
 
 function optionalText(max: number, what: string) {
   return z
@@ -129,24 +141,21 @@ export type ClientInput = z.output<typeof ClientInputSchema>;
 /** The raw values a form holds before parsing (dates may be ''). */
 export type ClientFormValues = z.input<typeof ClientInputSchema>;
 
-/** The schema a client form validates with: adds "no date in the future" against `today`. */
+/**
+ * The schema a client form validates with: adds the date rules that need `today` (date-rules.ts:
+ * no date of birth in the future or over 120 years ago, no consent in the future or before birth).
+ */
 export function makeClientInputSchema(today: IsoDate) {
-  const todayNumber = dayNumber(today);
+  // Only real dates are checked here: an incomplete or impossible one already has its message.
+  const real = (date: string | null): date is IsoDate => date !== null && isRealCalendarDate(date);
   return ClientInputSchema.superRefine((value, ctx) => {
-    if (value.dateOfBirth !== null && dayNumber(value.dateOfBirth) > todayNumber) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dateOfBirth'],
-        message: 'Date of birth cannot be in the future',
-      });
-    }
-    if (value.consent.date !== null && dayNumber(value.consent.date) > todayNumber) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['consent', 'date'],
-        message: 'The consent date cannot be in the future',
-      });
-    }
+    const born = real(value.dateOfBirth) ? value.dateOfBirth : null;
+    const birthError = dateOfBirthError(born, today);
+    if (birthError) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: birthError });
+    if (!real(value.consent.date)) return;
+    const dateOfBirth = birthError ? null : born;
+    const consentError = pastDateError(value.consent.date, { today, dateOfBirth, what: 'consent date' });
+    if (consentError) ctx.addIssue({ code: 'custom', path: ['consent', 'date'], message: consentError });
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeIssues, ValidationError } from '../validation';
 import { isKnownRegionId, SideSchema } from './body-regions';
+import { serviceDateError } from './date-rules';
 import {
   daysBetween,
   type IsoDate,
@@ -452,7 +453,11 @@ export function makeAfterEffectReport(
 
 function parseStrict<S extends z.ZodType>(schema: S, input: unknown, what: string, extra: string[] = []) {
   const parsed = schema.safeParse(input);
-  const issues = parsed.success ? [] : describeIssues(parsed.error);
+  // A field named in `extra` keeps that one message (the more specific), not the schema's too.
+  const extraPaths = new Set(extra.map((line) => line.split(': ')[0]));
+  const issues = (parsed.success ? [] : describeIssues(parsed.error)).filter(
+    (line) => !extraPaths.has(line.split(': ')[0]),
+  );
   const all = [...new Set([...extra, ...issues])];
   if (!parsed.success || all.length > 0) throw new ValidationError(what, all);
   return parsed.data as z.output<S>;
@@ -560,10 +565,7 @@ export function pendingSafetyFinding(rule: {
  * Why a note cannot be signed yet, as field path -> message (empty when it can), for showing
  * beside each field before the therapist presses "Sign note".
  */
-export function signingProblems(
-  note: SessionDraft,
-  options: { by: string; now: Date },
-): Record<string, string> {
+export function signingProblems(note: SessionDraft, options: SigningOptions): Record<string, string> {
   try {
     signSessionNote(note, options);
     return {};
@@ -585,16 +587,27 @@ export function signingProblems(
  * range, a session in the future, a safety finding not acknowledged, an AVOID finding without an
  * override reason. Pure: saving the result (and refusing later edits) is the repository's job.
  */
-export function signSessionNote(note: SessionDraft, options: { by: string; now: Date }): SessionNote {
+export function signSessionNote(note: SessionDraft, options: SigningOptions): SessionNote {
   if (isSigned(note))
     throw new ValidationError('Session note', [`status: ${SESSION_NOTE_MESSAGES.alreadySigned}`]);
   const at = options.now.toISOString();
+  const today = localToday(options.now);
   const signedBy = options.by.trim();
   const candidate = { ...note, status: 'signed', signedAt: at, signedBy, updatedAt: at };
   // Checked here as well as in the schema: the schema's cross-field check is skipped when another
-  // field has the wrong type, and a missing signer must always be named.
+  // field has the wrong type, and a missing signer must always be named. The date of service
+  // follows the shared date rules (date-rules.ts), which also know the client's date of birth.
   const extra = signedBy ? [] : [`signedBy: ${SESSION_NOTE_MESSAGES.signedBy}`];
-  return parseStrict(makeSessionNoteInputSchema(localToday(options.now)), candidate, 'Session note', extra);
+  const dateError = serviceDateError(note.serviceDate, { today, dateOfBirth: options.dateOfBirth ?? null });
+  if (dateError) extra.unshift(`serviceDate: ${dateError}`);
+  return parseStrict(makeSessionNoteInputSchema(today), candidate, 'Session note', extra);
+}
+
+export interface SigningOptions {
+  by: string;
+  now: Date;
+  /** The client's date of birth: a session cannot be dated before it. */
+  dateOfBirth?: IsoDate | null;
 }
 
 /**

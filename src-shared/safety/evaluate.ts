@@ -251,7 +251,8 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
     }
     case 'age': {
       const dateOfBirth = context.dateOfBirth;
-      if (!dateOfBirth) return [];
+      // Not yet born on that day is a date error (date-rules.ts), never "a child under 2".
+      if (!dateOfBirth || daysBetween(dateOfBirth, context.today) < 0) return [];
       return [
         {
           what: `Born ${dateOfBirth}, ${describeAge(dateOfBirth, context.today)}`,

@@ -139,6 +139,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const name of ['Occipital', 'Temporal', 'Hyoid', 'Sacrum']) {
       const box = page.getByRole('combobox', { name: `Add a technique for ${name}` });
       await box.focus();
+      await box.press('ArrowDown'); // the area's usual technique
       await box.press('Enter');
     }
     await page

@@ -5,17 +5,20 @@ interface FieldProps {
   /** The message shown beside the field when its value is not valid. */
   error?: string | undefined;
   hint?: string | undefined;
+  /** Something to check that does not stop the save (a date long ago). */
+  warning?: string | undefined;
   wide?: boolean;
   /** One input, select or textarea; it receives id, aria-invalid and aria-describedby. */
   children: ReactElement<Record<string, unknown>>;
 }
 
 /** A labelled form control with its hint and its error message, wired for screen readers. */
-export function Field({ label, error, hint, wide, children }: FieldProps) {
+export function Field({ label, error, hint, warning, wide, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const warningId = warning && !error ? `${id}-warning` : undefined;
+  const describedBy = [hintId, errorId, warningId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={wide ? 'field wide' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -32,6 +35,11 @@ export function Field({ label, error, hint, wide, children }: FieldProps) {
       {error && (
         <span id={errorId} className="field-error" role="alert">
           {error}
+        </span>
+      )}
+      {warningId && (
+        <span id={warningId} className="field-warning" role="status">
+          {warning}
         </span>
       )}
     </div>

@@ -11,12 +11,14 @@ import {
 import { localToday } from '../../../src-shared/domain/dates';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
+import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
 import { describeStorageError } from '../../db/errors';
 
 /**
  * The client form, for a new client or an edit. It validates with the shared schema on
- * submit and on every change after that; nothing is saved until every field is valid.
+ * submit and on every change after that; nothing is saved until every field is valid. A date
+ * typed only in part is refused with a message (date-rules.ts), never saved as "not recorded".
  */
 export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (client: Client) => void }) {
   const schema = useMemo(() => makeClientInputSchema(localToday()), []);
@@ -78,9 +80,21 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
           <Field label="Preferred name" error={errors.preferredName?.message}>
             <input type="text" autoComplete="off" {...register('preferredName')} />
           </Field>
-          <Field label="Date of birth" error={errors.dateOfBirth?.message}>
-            <input type="date" {...register('dateOfBirth')} />
-          </Field>
+          <Controller
+            control={control}
+            name="dateOfBirth"
+            render={({ field }) => (
+              <Field label="Date of birth" error={errors.dateOfBirth?.message}>
+                <DateInput
+                  ref={field.ref}
+                  name={field.name}
+                  value={field.value}
+                  onValue={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              </Field>
+            )}
+          />
         </div>
       </fieldset>
 
@@ -118,9 +132,21 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
             <input type="checkbox" {...register('consent.given')} />
             Consent given
           </label>
-          <Field label="Consent date" error={errors.consent?.date?.message}>
-            <input type="date" {...register('consent.date')} />
-          </Field>
+          <Controller
+            control={control}
+            name="consent.date"
+            render={({ field }) => (
+              <Field label="Consent date" error={errors.consent?.date?.message}>
+                <DateInput
+                  ref={field.ref}
+                  name={field.name}
+                  value={field.value}
+                  onValue={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              </Field>
+            )}
+          />
           <Field
             label="Consent text version"
             error={errors.consent?.textVersion?.message}

@@ -1,12 +1,21 @@
 import { type KeyboardEvent, type Ref, useEffect, useId, useMemo, useState } from 'react';
 import type { BodyRegion } from '../../../src-shared/domain/body-regions';
-import { matchRegions } from './pick-search';
+import { ambiguousCandidates, type RegionMatch, searchRegions } from './pick-search';
 
 /**
  * The treated-area pick list, cranium to sacrum, for the keyboard: type a few letters ("occ",
- * "c1", "sac"), Enter adds the highlighted region, the filter clears and keeps the focus, so the
- * next area is a few keys away. Arrow keys move the highlight; Escape clears the filter.
+ * "c1", "sac") or a usual abbreviation ("sij", "sbs", "atlas"), Enter adds the highlighted region,
+ * the filter clears and keeps the focus, so the next area is a few keys away. Arrow keys move the
+ * highlight; Escape clears the filter. When the letters fit several areas equally well, a line
+ * above the list names them all, so the therapist sees which one Enter will add.
  */
+/** The tied areas by name, the first few and a count of the rest ("C1, C2, … and 3 more"). */
+function candidateNames(candidates: readonly RegionMatch[]): string {
+  const shown = candidates.slice(0, 5).map((match) => match.region.label);
+  const rest = candidates.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
 export function RegionPicker({
   treated,
   onAdd,
@@ -22,7 +31,9 @@ export function RegionPicker({
   const [announcement, setAnnouncement] = useState('');
   const inputId = useId();
   const listId = useId();
-  const matches = useMemo(() => matchRegions(query), [query]);
+  const found = useMemo(() => searchRegions(query), [query]);
+  const matches = useMemo(() => found.map((match) => match.region), [found]);
+  const candidates = useMemo(() => ambiguousCandidates(found), [found]);
   const activeIndex = Math.max(0, Math.min(active, matches.length - 1));
   const optionId = (index: number) => `${listId}-option-${index}`;
   const grouped = query.trim() === '';
@@ -99,6 +110,7 @@ export function RegionPicker({
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={matches.length > 0 ? optionId(activeIndex) : undefined}
+        aria-describedby={candidates.length > 0 ? `${listId}-candidates` : undefined}
         autoComplete="off"
         spellCheck={false}
         placeholder="Type occ, c1, sac… then Enter"
@@ -109,6 +121,12 @@ export function RegionPicker({
         }}
         onKeyDown={onKeyDown}
       />
+      {candidates.length > 0 && (
+        <p className="option-candidates" id={`${listId}-candidates`}>
+          “{query.trim()}” fits {candidates.length} areas: {candidateNames(candidates)}. Enter adds the
+          highlighted one.
+        </p>
+      )}
       <div
         id={listId}
         role="listbox"
@@ -149,6 +167,7 @@ export function RegionPicker({
               }}
             >
               <span className="option-label">{region.label}</span>
+              {found[index]?.alias && <span className="option-alias">{found[index]?.alias}</span>}
               {!grouped && <span className="option-group">{region.groupLabel}</span>}
               {added && <span className="option-added">Added</span>}
             </div>,

@@ -1,27 +1,47 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { memo } from 'react';
+import { serviceDateWarnings } from '../../../src-shared/domain/date-rules';
+import { localToday } from '../../../src-shared/domain/dates';
 import { formatTimestamp } from '../../app/format';
+import { repositories } from '../../app/repositories';
+import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
 import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
 
-/** Date and time of service, duration, session number and the date of entry (kept apart). */
-export const SessionDetails = memo(function SessionDetails() {
+/**
+ * Date and time of service, duration, session number and the date of entry (kept apart). The
+ * date of service follows date-rules.ts: an error (incomplete, in the future, before the client
+ * was born) comes with the signing problems; a warning (long ago, before the previous session)
+ * only asks to check.
+ */
+export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { dateOfBirth: string | null }) {
   const update = useDraftUpdate();
   const errors = useDraftErrors();
+  const id = useDraftValue((d) => d.id);
+  const clientId = useDraftValue((d) => d.clientId);
   const serviceDate = useDraftValue((d) => d.serviceDate);
   const serviceTime = useDraftValue((d) => d.serviceTime);
   const durationMinutes = useDraftValue((d) => d.durationMinutes);
   const sessionNumber = useDraftValue((d) => d.sessionNumber);
   const entryDate = useDraftValue((d) => d.entryDate);
+  const previous = useLiveQuery(
+    () => repositories().sessions.latestEarlierNumbered({ id, clientId, sessionNumber }),
+    [id, clientId, sessionNumber],
+  );
+  const warnings = serviceDateWarnings(serviceDate, {
+    today: localToday(),
+    dateOfBirth,
+    previous: previous ?? null,
+  });
   return (
     <section className="card session-details" aria-label="Session details">
       <div className="details-grid">
-        <Field label="Date of service" error={errors.serviceDate}>
-          <input
-            type="date"
+        <Field label="Date of service" error={errors.serviceDate} warning={warnings.join('. ') || undefined}>
+          <DateInput
             data-path="serviceDate"
             value={serviceDate}
-            onChange={(e) => update((d) => ({ ...d, serviceDate: e.target.value }))}
+            onValue={(value) => update((d) => (d.serviceDate === value ? d : { ...d, serviceDate: value }))}
           />
         </Field>
         <Field label="Time" error={errors.serviceTime}>

@@ -34,9 +34,14 @@ function hasContent(draft: SessionDraft): boolean {
 }
 
 /** Problems that stop signing, and the part of them to show beside the fields now. */
-function check(store: DraftStore, by: string, signAttempted: boolean): Record<string, string> {
+function check(
+  store: DraftStore,
+  by: string,
+  signAttempted: boolean,
+  dateOfBirth: string | null,
+): Record<string, string> {
   const draft = store.get();
-  const problems = signingProblems(draft, { by, now: new Date() });
+  const problems = signingProblems(draft, { by, now: new Date(), dateOfBirth });
   store.setErrors(visibleProblems(problems, draft, signAttempted));
   return problems;
 }
@@ -56,7 +61,8 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
 
   const [signer, setSigner] = useSigner();
   const [signAttempted, setSignAttempted] = useState(false);
-  const [problems, setProblems] = useState(() => check(store, signer, false));
+  const dateOfBirth = client.dateOfBirth;
+  const [problems, setProblems] = useState(() => check(store, signer, false, dateOfBirth));
   const [signing, setSigning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirmCopy, setConfirmCopy] = useState(false);
@@ -67,9 +73,9 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
   // Checking the whole note is quick but not free: not on every keystroke, but once typing
   // pauses, and at once when the signer changes or "Sign note" was pressed.
   const recheck = useCallback(() => {
-    const found = check(store, signer, signAttempted);
+    const found = check(store, signer, signAttempted, dateOfBirth);
     setProblems((current) => (sameErrors(current, found) ? current : found));
-  }, [store, signer, signAttempted]);
+  }, [store, signer, signAttempted, dateOfBirth]);
   useEffect(() => {
     recheck();
     let timer: number | undefined;
@@ -109,7 +115,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
       setFailure('The draft could not be saved, so it was not signed. Your text is kept on screen.');
       return;
     }
-    const found = check(store, signer, true);
+    const found = check(store, signer, true, dateOfBirth);
     setProblems(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -177,7 +183,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
           </div>
         </header>
 
-        <SessionDetails />
+        <SessionDetails dateOfBirth={dateOfBirth} />
         <SafetyCheckCard client={client} />
         <BeforeSessionCard />
         <AfterEffectsCard />

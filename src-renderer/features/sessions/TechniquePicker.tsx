@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { TECHNIQUE_GROUP_LABELS, techniqueLabel } from '../../../src-shared/domain/techniques';
-import { matchTechniques, normalizeQuery } from './pick-search';
+import { highlightAfterTyping, matchTechniques, moveHighlight, normalizeQuery } from './pick-search';
 
 interface Choice {
   value: string;
@@ -9,10 +9,12 @@ interface Choice {
 }
 
 /**
- * An area's techniques: chips for those chosen and a type-ahead box. On focus it offers the
- * region's usual techniques first (so Tab, Enter adds the usual one); typing filters the
- * protocol and named techniques; Enter on text that matches nothing adds it as the therapist's
- * own technique.
+ * An area's techniques: chips for those chosen and a type-ahead box. On focus it lists the
+ * region's usual techniques first, with nothing highlighted: Enter adds only what the therapist
+ * chose, an option moved to with the arrow keys (↓ Enter adds the usual one) or the best match
+ * for what they typed. Enter in the empty box adds nothing, so a technique that was not used can
+ * never be written by a key pressed out of habit. Text that matches nothing is added, on Enter,
+ * as the therapist's own technique.
  */
 export function TechniquePicker({
   regionId,
@@ -31,7 +33,8 @@ export function TechniquePicker({
 }) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // null: nothing highlighted, so Enter adds nothing (the list was opened, not chosen from).
+  const [active, setActive] = useState<number | null>(null);
   const listId = useId();
   const chipId = useId();
 
@@ -48,7 +51,7 @@ export function TechniquePicker({
     }
     return found;
   }, [query, regionId, chosen]);
-  const activeIndex = Math.max(0, Math.min(active, choices.length - 1));
+  const activeIndex = active === null ? null : Math.max(0, Math.min(active, choices.length - 1));
   const optionId = (index: number) => `${listId}-option-${index}`;
   const expanded = open && choices.length > 0;
 
@@ -56,23 +59,23 @@ export function TechniquePicker({
     if (!choice) return;
     onAdd(choice.value);
     setQuery('');
-    setActive(0);
+    setActive(null);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
-        if (!open) setOpen(true);
-        else setActive(Math.min(choices.length - 1, activeIndex + 1));
+        setOpen(true);
+        setActive(moveHighlight(activeIndex, 1, choices.length));
         break;
       case 'ArrowUp':
         event.preventDefault();
-        setActive(Math.max(0, activeIndex - 1));
+        setActive(moveHighlight(activeIndex, -1, choices.length));
         break;
       case 'Enter':
         event.preventDefault();
-        if (expanded) choose(choices[activeIndex]);
+        if (expanded && activeIndex !== null) choose(choices[activeIndex]);
         else setOpen(true);
         break;
       case 'Escape':
@@ -80,6 +83,7 @@ export function TechniquePicker({
           event.preventDefault();
           setOpen(false);
           setQuery('');
+          setActive(null);
         }
         break;
       case 'Backspace':
@@ -118,19 +122,22 @@ export function TechniquePicker({
           aria-expanded={expanded}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={expanded ? optionId(activeIndex) : undefined}
+          aria-activedescendant={expanded && activeIndex !== null ? optionId(activeIndex) : undefined}
           aria-invalid={invalid ? true : undefined}
           autoComplete="off"
           spellCheck={false}
-          placeholder={chosen.length > 0 ? 'Add another…' : 'Add a technique…'}
+          placeholder={chosen.length > 0 ? 'Add another…' : 'Type, or ↓ then Enter…'}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
-            setActive(0);
+            setActive(highlightAfterTyping(event.target.value));
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
+          onBlur={() => {
+            setOpen(false);
+            setActive(null);
+          }}
           onKeyDown={onKeyDown}
         />
         <div

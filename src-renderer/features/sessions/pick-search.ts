@@ -42,10 +42,53 @@ function ranked<T>(items: readonly T[], score: (item: T) => number | null): T[] 
     .map((entry) => entry.item);
 }
 
-export function matchRegions(query: string, regions: readonly BodyRegion[] = BODY_REGIONS): BodyRegion[] {
+/** A region found by type-ahead, and the alias that found it when its name did not ("SIJ"). */
+export interface RegionMatch {
+  region: BodyRegion;
+  alias: string | null;
+  score: number;
+}
+
+/** How well `q` (normalized) finds a region: by its name or id, else by one of its aliases. */
+function regionMatch(q: string, region: BodyRegion): RegionMatch | null {
+  const byName = rank(q, region.label, region.id, region.groupLabel);
+  let best: RegionMatch | null = byName === null ? null : { region, alias: null, score: byName };
+  for (const alias of region.aliases) {
+    // An alias counts as a name (exact, start, word start), never by its group or a letter inside.
+    const score = rank(q, alias, alias, '');
+    if (score !== null && score < 3 && (best === null || score < best.score)) best = { region, alias, score };
+  }
+  return best;
+}
+
+/**
+ * Type-ahead over the areas, best first, then cranium to sacrum: "si" and "sij" find the
+ * sacroiliac joint, "sbs" the sphenobasilar junction, "atlas" C1, "jaw" the mandible and then the
+ * maxilla. Every region that matches is listed, so an ambiguous prefix shows all its candidates.
+ */
+export function searchRegions(query: string, regions: readonly BodyRegion[] = BODY_REGIONS): RegionMatch[] {
   const q = normalizeQuery(query);
-  if (q === '') return [...regions];
-  return ranked(regions, (region) => rank(q, region.label, region.id, region.groupLabel));
+  if (q === '') return regions.map((region) => ({ region, alias: null, score: 0 }));
+  return regions
+    .map((region, index) => ({ match: regionMatch(q, region), index }))
+    .filter((entry): entry is { match: RegionMatch; index: number } => entry.match !== null)
+    .sort((a, b) => a.match.score - b.match.score || a.index - b.index)
+    .map((entry) => entry.match);
+}
+
+export function matchRegions(query: string, regions: readonly BodyRegion[] = BODY_REGIONS): BodyRegion[] {
+  return searchRegions(query, regions).map((match) => match.region);
+}
+
+/**
+ * The candidates an ambiguous query leaves open: the regions that share the best match when it is
+ * not exact ("sph": Sphenoid and Sphenobasilar junction), else an empty list.
+ */
+export function ambiguousCandidates(matches: readonly RegionMatch[]): RegionMatch[] {
+  const best = matches[0]?.score;
+  if (best === undefined || best === 0) return [];
+  const tied = matches.filter((match) => match.score === best);
+  return tied.length > 1 ? tied : [];
 }
 
 /** Techniques that usually go with a region, offered first in that area's technique list. */
@@ -96,4 +139,22 @@ export function matchTechniques(
     ];
   }
   return ranked(available, (t) => rank(q, t.label, t.id, ''));
+}
+
+/**
+ * The highlighted option after the box changed to `typed`: the best match once there is text
+ * (the therapist typed towards it), none in an empty box, so Enter there adds nothing.
+ */
+export function highlightAfterTyping(typed: string): number | null {
+  return typed.trim() === '' ? null : 0;
+}
+
+/**
+ * Arrow keys over `count` options: ↓ from nothing highlights the first, ↑ from the first stays
+ * there; with no options nothing is highlighted.
+ */
+export function moveHighlight(current: number | null, step: 1 | -1, count: number): number | null {
+  if (count === 0) return null;
+  if (current === null) return step === 1 ? 0 : null;
+  return Math.max(0, Math.min(count - 1, current + step));
 }

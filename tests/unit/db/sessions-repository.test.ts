@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientsRepository } from '../../../src-renderer/db/clients-repository';
 import { StillpointDatabase } from '../../../src-renderer/db/database';
 import { createSessionRepositories, SignedNoteError } from '../../../src-renderer/db/sessions-repository';
+import { DATE_MESSAGES } from '../../../src-shared/domain/date-rules';
 import { SESSION_NOTE_MESSAGES, type SessionDraft } from '../../../src-shared/domain/session-note';
 import { ValidationError } from '../../../src-shared/validation';
 import { addClient, filledIn, openRepositories, steppingClock } from './helpers';
@@ -270,6 +271,34 @@ describe('sessions repository: signing', () => {
       ]),
     );
     expect((await repos.sessions.get(draft.id))?.status).toBe('draft');
+  });
+
+  it('refuses to sign a session dated before the client was born, and leaves the last visit alone (issue 21)', async () => {
+    const repos = openRepositories();
+    const client = await addClient(repos.clients); // born 1980-04-02
+    const draft = await repos.sessions.createDraft(client.id);
+    await repos.sessions.saveDraft({ ...filledIn(draft), serviceDate: '1926-03-04' });
+    const error = await repos.sessions.sign(draft.id, 'Anna Therapist').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      `serviceDate: ${DATE_MESSAGES.serviceBeforeBirth('1980-04-02')}`,
+    ]);
+    expect((await repos.sessions.get(draft.id))?.status).toBe('draft');
+    expect((await repos.clients.get(client.id))?.lastVisitAt).toBeNull();
+  });
+
+  it('finds the date of the newest earlier-numbered session, whatever this one is dated', async () => {
+    const repos = openRepositories();
+    const client = await addClient(repos.clients);
+    const first = await repos.sessions.createDraft(client.id);
+    await repos.sessions.saveDraft({ ...first, serviceDate: '2025-02-25' });
+    const second = await repos.sessions.createDraft(client.id);
+    await repos.sessions.saveDraft({ ...second, serviceDate: '2025-02-20' });
+    expect(await repos.sessions.latestEarlierNumbered(second)).toEqual({
+      serviceDate: '2025-02-25',
+      sessionNumber: 1,
+    });
+    expect(await repos.sessions.latestEarlierNumbered(first)).toBeUndefined();
   });
 
   it('refuses to sign a note twice', async () => {

@@ -469,3 +469,10 @@ describe('ordering', () => {
     ]);
   });
 });
+
+describe('infant rule and a day before birth (issue 21)', () => {
+  it('a session dated before the client was born gives no "Child under 2 years" finding', () => {
+    expect(evaluate(history(), { dateOfBirth: '1985-04-02', today: '1926-12-03' })).toEqual([]);
+    expect(evaluate(history(), { dateOfBirth: '2026-11-20', today: '2026-11-19' })).toEqual([]);
+  });
+});

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MAP_SHAPES } from '../../../src-renderer/features/sessions/body-map-shapes';
 import {
+  ambiguousCandidates,
+  highlightAfterTyping,
   matchRegions,
   matchTechniques,
+  moveHighlight,
+  searchRegions,
   suggestedTechniques,
 } from '../../../src-renderer/features/sessions/pick-search';
-import { MAP_VIEWS, regionsOnMapView } from '../../../src-shared/domain/body-regions';
+import { BODY_REGIONS, MAP_VIEWS, regionsOnMapView } from '../../../src-shared/domain/body-regions';
 import { techniqueById } from '../../../src-shared/domain/techniques';
 
 describe('region type-ahead', () => {
@@ -45,6 +49,65 @@ describe('region type-ahead', () => {
   });
 });
 
+describe("region type-ahead by therapists' abbreviations (issue 21)", () => {
+  it.each([
+    ['si', 'sacroiliac'],
+    ['sij', 'sacroiliac'],
+    ['SI joint', 'sacroiliac'],
+    ['sbs', 'sphenobasilar'],
+    ['oa', 'atlanto-occipital'],
+    ['atlas', 'c1'],
+    ['axis', 'c2'],
+    ['jaw', 'mandible-tmj'],
+    ['tail', 'coccyx'],
+    ['tailbone', 'coccyx'],
+    ['pelvic floor', 'pelvic-diaphragm'],
+    ['forehead', 'frontal'],
+  ])('"%s" puts %s first', (query, id) => {
+    expect(matchRegions(query)[0]?.id).toBe(id);
+  });
+
+  it('says which alias found a region, and nothing when its own name did', () => {
+    expect(searchRegions('sij')[0]).toMatchObject({ alias: 'SIJ', score: 0 });
+    expect(searchRegions('occ')[0]).toMatchObject({ alias: null });
+  });
+
+  it('"si" still lists the sphenobasilar junction, after the SI joint', () => {
+    const ids = matchRegions('si').map((r) => r.id);
+    expect(ids[0]).toBe('sacroiliac');
+    expect(ids).toContain('sphenobasilar');
+  });
+
+  it('"jaw" lists the mandible and then the maxilla (upper jaw)', () => {
+    expect(matchRegions('jaw').map((r) => r.id)).toEqual(['mandible-tmj', 'maxilla']);
+  });
+
+  it('an ambiguous prefix leaves every tied candidate open; an exact name or alias does not', () => {
+    expect(ambiguousCandidates(searchRegions('sph')).map((m) => m.region.id)).toEqual([
+      'sphenoid',
+      'sphenobasilar',
+    ]);
+    expect(ambiguousCandidates(searchRegions('sac')).map((m) => m.region.id)).toEqual([
+      'sacrum',
+      'sacroiliac',
+    ]);
+    expect(ambiguousCandidates(searchRegions('sij'))).toEqual([]);
+    expect(ambiguousCandidates(searchRegions('t1'))).toEqual([]);
+    expect(ambiguousCandidates(searchRegions('zzz'))).toEqual([]);
+  });
+
+  it("no alias is another region's exact name or alias", () => {
+    const names = new Map<string, string>();
+    for (const region of BODY_REGIONS) {
+      for (const name of [region.label, region.id, ...region.aliases]) {
+        const key = name.toLowerCase();
+        expect(names.get(key) ?? region.id, `${name} (${region.id})`).toBe(region.id);
+        names.set(key, region.id);
+      }
+    }
+  });
+});
+
 describe('technique type-ahead', () => {
   it("offers the region's usual techniques first, then the protocol in order", () => {
     const list = matchTechniques('', 'occipital');
@@ -64,6 +127,27 @@ describe('technique type-ahead', () => {
     for (const region of matchRegions('')) {
       for (const id of suggestedTechniques(region.id)) expect(techniqueById(id), id).toBeDefined();
     }
+  });
+});
+
+describe('what Enter takes in a pick list (issue 21: never a technique the therapist did not choose)', () => {
+  it('highlights nothing in an empty box, so Enter there adds nothing', () => {
+    expect(highlightAfterTyping('')).toBeNull();
+    expect(highlightAfterTyping('   ')).toBeNull();
+  });
+
+  it('highlights the best match once the therapist has typed towards it', () => {
+    expect(highlightAfterTyping('cv')).toBe(0);
+  });
+
+  it('↓ from nothing highlights the first option, ↑ does not invent one', () => {
+    expect(moveHighlight(null, 1, 5)).toBe(0);
+    expect(moveHighlight(null, -1, 5)).toBeNull();
+    expect(moveHighlight(0, -1, 5)).toBe(0);
+    expect(moveHighlight(3, 1, 5)).toBe(4);
+    expect(moveHighlight(4, 1, 5)).toBe(4);
+    expect(moveHighlight(null, 1, 0)).toBeNull();
+    expect(moveHighlight(2, 1, 0)).toBeNull();
   });
 });
 
