@@ -11,6 +11,7 @@ import { lockDownSession, lockDownWebContents } from './security';
 import { electronSecureStore } from './services/backups/electron-secure-store';
 import { electronDialogs } from './services/files/electron-dialogs';
 import { electronPrinter } from './services/print/electron-printer';
+import { lockDownSpellcheck } from './spellcheck';
 import { APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { createMainWindow } from './window';
 
@@ -56,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       }),
     );
     lockDownSession(session.defaultSession, { devServerUrl, log });
+    lockDownSpellcheck(session.defaultSession, process.platform);
 
     const handlers = createMainHandlers({
       appName: app.getName(),
