@@ -1,6 +1,6 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupStatus } from '../../src-shared/domain/backup-settings';
+import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../src-shared/domain/file-size-limits';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
 import {
@@ -12,6 +12,7 @@ import {
 import { BackupSettingsStore } from '../services/backups/backup-settings-store';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import type { MainDeps } from './deps';
+import { readPickedFile } from './files';
 
 type BackupChannels =
   | 'backupStatus'
@@ -85,6 +86,9 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
     // clock, so no request can write elsewhere, choose an extension or overwrite a backup.
     backupWrite: async ({ kind, bytes }) => {
       const folder = configuredFolder();
+      // A backup main could not hand back for a restore is no backup: refuse it before writing.
+      if (bytes.byteLength > MAX_BACKUP_FILE_BYTES)
+        throw new UserFacingError('UNSUPPORTED', backupTooLargeMessage(bytes.byteLength));
       const now = deps.now();
       const fileName = await freeBackupFileName(folder, kind, now, beingWritten);
       beingWritten.add(fileName);
@@ -106,11 +110,7 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
     },
     backupReadFile: async ({ path: file }) => {
       const resolved = assertInsideFolder(configuredFolder(), file);
-      try {
-        return { fileName: path.basename(resolved), bytes: new Uint8Array(await fs.readFile(resolved)) };
-      } catch {
-        throw new UserFacingError('FILE_READ_FAILED', `"${path.basename(resolved)}" could not be read.`);
-      }
+      return { fileName: path.basename(resolved), bytes: await readPickedFile(resolved, 'backup') };
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   writeBackup,
 } from '../../../src-shared/backup';
 import type { BackupKind } from '../../../src-shared/domain/backup-settings';
+import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
 import { CURRENT_SCHEMA_VERSION, type StillpointDatabase, TABLE_NAMES } from '../../db/database';
 import { platform } from '../../platform';
@@ -179,6 +180,10 @@ export async function saveBackup(options: SaveBackupOptions): Promise<SavedBacku
   if (options.signal?.aborted) throw new BackupError('CANCELLED', 'Cancelled.');
   const total = Object.values(made.header.counts).reduce((sum, n) => sum + n, 0);
   options.onProgress?.({ phase: 'saving', done: total, total });
+  // Main would refuse it; saying so here spares sending hundreds of megabytes over IPC.
+  if (made.bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
+    throw new BackupSaveError('UNSUPPORTED', backupTooLargeMessage(made.bytes.byteLength));
+  }
   const kind = options.kind ?? (options.automatic ? 'automatic' : 'manual');
   const writer = options.writer ?? platformBackupWriter;
   const result = await writer({ kind, bytes: made.bytes });
