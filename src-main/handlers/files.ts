@@ -8,6 +8,7 @@ import {
   MAX_SAVED_FILE_BYTES,
   MAX_SAVED_TEXT_CHARS,
 } from '../../src-shared/domain/file-size-limits';
+import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
 import { writeFileAtomic } from '../services/files/atomic-write';
@@ -92,6 +93,8 @@ export function fileHandlers(
           'The logo must be a PNG or JPEG image; that file is neither.',
         );
       }
+      const tooLarge = logoDimensionsProblem(bytes);
+      if (tooLarge) throw new UserFacingError('INVALID_REQUEST', `${tooLarge}.`);
       return { fileName: path.basename(file), mimeType, bytes };
     },
     filesSaveAs: async ({ fileName, kind, contents }) => {

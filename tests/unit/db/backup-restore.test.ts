@@ -55,7 +55,13 @@ beforeAll(async () => {
 
 type Repos = ReturnType<typeof openRepositories>;
 
-const LOGO = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 250, 255]);
+/** A real 1 x 1 PNG: a restore checks the pixel size a logo declares. */
+const LOGO = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
 
 /** A small practice with a record in every table, names in several scripts. */
 async function seedPractice(repos: Repos) {
