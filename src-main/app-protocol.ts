@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
 /** Privileges for app://: a standard, secure origin so IndexedDB, WebCrypto and fetch work. */
@@ -11,6 +12,11 @@ export const APP_SCHEME_PRIVILEGES = {
  * Maps an app:// URL to a file inside the built renderer folder, or null when it points
  * anywhere else (another host, `..` tricks, encoded separators). The renderer can only ever
  * read its own bundle.
+ *
+ * The path is decoded exactly once, and a `%` still there afterwards is refused: a
+ * double-encoded `%252e%252e` decodes to `%2e%2e`, which looks harmless to `path.resolve`
+ * but which a file URL parser turns into `..` (issue 13, finding 1). No file of the bundle has
+ * a `%`, a backslash or a NUL in its name, so refusing them costs nothing.
  */
 export function resolveAppAssetPath(requestUrl: string, rendererRoot: string): string | null {
   let url: URL;
@@ -26,12 +32,40 @@ export function resolveAppAssetPath(requestUrl: string, rendererRoot: string): s
   } catch {
     return null;
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (pathname.includes('%') || pathname.includes('\0') || pathname.includes('\\')) return null;
   const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
   const root = path.resolve(rendererRoot);
   const resolved = path.resolve(root, relative);
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
   return resolved;
+}
+
+/** Reads one file of the bundle by its file: URL (Electron's `net.fetch` in the app). */
+export type FetchFile = (fileUrl: string) => Promise<Response>;
+
+/**
+ * The app:// protocol handler: a bundle file with its MIME type and the app's CSP, or 404.
+ * The file URL is built by `pathToFileURL`, which percent-encodes every character a URL parser
+ * would reinterpret, so the file fetched is exactly the path that was checked (never
+ * `file://${path}` by string).
+ */
+export function createAppProtocolHandler(options: {
+  rendererRoot: string;
+  fetchFile: FetchFile;
+  contentSecurityPolicy: string;
+}): (request: { url: string }) => Promise<Response> {
+  return async (request) => {
+    const file = resolveAppAssetPath(request.url, options.rendererRoot);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await options.fetchFile(pathToFileURL(file).href);
+    return new Response(response.body, {
+      status: response.status,
+      headers: {
+        'content-type': mimeTypeFor(file),
+        'content-security-policy': options.contentSecurityPolicy,
+      },
+    });
+  };
 }
 
 const MIME_TYPES: Record<string, string> = {

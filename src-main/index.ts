@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { BEFORE_QUIT_EVENT } from '../src-shared/ipc';
-import { APP_SCHEME_PRIVILEGES, mimeTypeFor, resolveAppAssetPath } from './app-protocol';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { createMainHandlers } from './handlers';
 import { createDispatcher, registerChannels } from './ipc';
@@ -11,6 +11,7 @@ import { lockDownSession, lockDownWebContents } from './security';
 import { electronSecureStore } from './services/backups/electron-secure-store';
 import { electronDialogs } from './services/files/electron-dialogs';
 import { electronPrinter } from './services/print/electron-printer';
+import { lockDownSpellcheck } from './spellcheck';
 import { APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { createMainWindow } from './window';
 
@@ -47,16 +48,16 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     const rendererRoot = path.join(__dirname, '../renderer');
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppAssetPath(request.url, rendererRoot);
-      if (!file) return new Response('Not found', { status: 404 });
-      const response = await net.fetch(`file://${file}`);
-      return new Response(response.body, {
-        status: response.status,
-        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
-      });
-    });
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({
+        rendererRoot,
+        fetchFile: (fileUrl) => net.fetch(fileUrl),
+        contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      }),
+    );
     lockDownSession(session.defaultSession, { devServerUrl, log });
+    lockDownSpellcheck(session.defaultSession, process.platform);
 
     const handlers = createMainHandlers({
       appName: app.getName(),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import { type LockdownOptions, lockDownWebContents } from './security';
+import { usesOsSpellchecker } from './spellcheck';
 import { APP_ENTRY_URL } from './trusted-url';
 import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
 
@@ -9,6 +10,8 @@ export interface MainWindowOptions extends LockdownOptions {
   windowStateFile: string;
   /** Called when the user closes the window; may preventDefault to finish work first. */
   onCloseRequested?: (event: { preventDefault(): void }) => void;
+  /** Decides spellcheck (see spellcheck.ts); default: this computer's. */
+  platform?: NodeJS.Platform;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -42,7 +45,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // The OS spellchecker on macOS and Windows; off on Linux (it would download dictionaries).
+      spellcheck: usesOsSpellchecker(options.platform ?? process.platform),
     },
   });
   lockDownWebContents(window.webContents, options);

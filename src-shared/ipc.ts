@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { AftercareSheetSchema, LogoSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
-import { BackupFileInfoSchema, BackupScheduleSchema, BackupStatusSchema } from './domain/backup-settings';
+import {
+  BackupFileInfoSchema,
+  BackupKindSchema,
+  BackupScheduleSchema,
+  BackupStatusSchema,
+} from './domain/backup-settings';
 import { ClientRecordSchema } from './domain/client-record';
 import { TimestampSchema } from './domain/dates';
 import {
@@ -96,11 +101,14 @@ export const channels = {
     BackupStatusSchema,
   ),
   backupReadKey: channel('backup:read-key', NoRequest, z.object({ passphrase: z.string().nullable() })),
-  /** Writes an already-encrypted backup into the backup folder, atomically. */
+  /**
+   * Writes an already-encrypted backup into the backup folder, atomically. Main names the file
+   * (kind and its own clock); automatic backups beyond the number to keep are pruned.
+   */
   backupWrite: channel(
     'backup:write',
-    z.object({ fileName: SafeFileNameSchema, bytes: BytesSchema, automatic: z.boolean() }),
-    z.object({ path: z.string(), pruned: z.array(z.string()) }),
+    z.object({ kind: BackupKindSchema, bytes: BytesSchema }),
+    z.object({ path: z.string(), fileName: z.string(), pruned: z.array(z.string()) }),
   ),
   backupList: channel('backup:list', NoRequest, z.array(BackupFileInfoSchema)),
   backupReadFile: channel(

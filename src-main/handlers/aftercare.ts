@@ -1,15 +1,30 @@
 import path from 'node:path';
 import type { AftercareSheet } from '../../src-shared/domain/aftercare';
+import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
+import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
 import { findUnsupportedSheetCharacters, renderAftercarePdf } from '../services/pdf';
 import type { MainDeps } from './deps';
 import { saveThroughDialog } from './files';
 
+/**
+ * The request schema already refuses an oversized logo; checked again right before pdfkit
+ * decodes it, because a decompression bomb here costs main minutes and gigabytes.
+ */
+function assertLogoCanBeDrawn(sheet: AftercareSheet): void {
+  const logo = sheet.practice.logo;
+  const problem = logo ? logoDimensionsProblem(logo.bytes) : null;
+  if (problem) throw new UserFacingError('INVALID_REQUEST', `${problem}. Choose it again in Settings.`);
+}
+
 export function aftercareHandlers(
   deps: MainDeps,
 ): Pick<MainHandlers, 'aftercareCheck' | 'aftercarePrint' | 'aftercareSavePdf'> {
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
-  const render = (sheet: AftercareSheet) => renderAftercarePdf(sheet, { fontsDir, now: deps.now() });
+  const render = (sheet: AftercareSheet) => {
+    assertLogoCanBeDrawn(sheet);
+    return renderAftercarePdf(sheet, { fontsDir, now: deps.now() });
+  };
   return {
     aftercareCheck: async ({ sheet }) => ({ unsupported: findUnsupportedSheetCharacters(sheet, fontsDir) }),
     aftercarePrint: async ({ sheet }) => deps.printer.printPdf(await render(sheet), { title: sheet.title }),

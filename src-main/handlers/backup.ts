@@ -1,12 +1,18 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupStatus } from '../../src-shared/domain/backup-settings';
+import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../src-shared/domain/file-size-limits';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
-import { assertInsideFolder, listBackups, pruneAutomaticBackups } from '../services/backups/backup-folder';
+import {
+  assertInsideFolder,
+  freeBackupFileName,
+  listBackups,
+  pruneAutomaticBackups,
+} from '../services/backups/backup-folder';
 import { BackupSettingsStore } from '../services/backups/backup-settings-store';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import type { MainDeps } from './deps';
+import { readPickedFile } from './files';
 
 type BackupChannels =
   | 'backupStatus'
@@ -25,6 +31,8 @@ type BackupChannels =
  */
 export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannels> {
   const store = new BackupSettingsStore(deps.userDataDir);
+  /** Names of backups still being written, so two writes in one second get different names. */
+  const beingWritten = new Set<string>();
 
   const status = (): BackupStatus => {
     const settings = store.read();
@@ -74,14 +82,27 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
         );
       }
     },
-    backupWrite: async ({ fileName, bytes, automatic }) => {
+    // The renderer says only what kind of backup this is; main names the file from its own
+    // clock, so no request can write elsewhere, choose an extension or overwrite a backup.
+    backupWrite: async ({ kind, bytes }) => {
       const folder = configuredFolder();
-      const target = path.join(folder, fileName);
-      await writeFileAtomic(target, bytes);
-      const settings = store.read();
-      const pruned = automatic ? await pruneAutomaticBackups(folder, settings.keep) : [];
-      await store.write({ ...settings, lastSuccessAt: deps.now().toISOString(), lastSuccessFile: fileName });
-      return { path: target, pruned };
+      // A backup main could not hand back for a restore is no backup: refuse it before writing.
+      if (bytes.byteLength > MAX_BACKUP_FILE_BYTES)
+        throw new UserFacingError('UNSUPPORTED', backupTooLargeMessage(bytes.byteLength));
+      const now = deps.now();
+      const fileName = await freeBackupFileName(folder, kind, now, beingWritten);
+      beingWritten.add(fileName);
+      try {
+        const target = path.join(folder, fileName);
+        await writeFileAtomic(target, bytes);
+        const settings = store.read();
+        const pruned =
+          kind === 'automatic' ? await pruneAutomaticBackups(folder, settings.keep, fileName) : [];
+        await store.write({ ...settings, lastSuccessAt: now.toISOString(), lastSuccessFile: fileName });
+        return { path: target, fileName, pruned };
+      } finally {
+        beingWritten.delete(fileName);
+      }
     },
     backupList: async () => {
       const folder = store.read().folder;
@@ -89,11 +110,7 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
     },
     backupReadFile: async ({ path: file }) => {
       const resolved = assertInsideFolder(configuredFolder(), file);
-      try {
-        return { fileName: path.basename(resolved), bytes: new Uint8Array(await fs.readFile(resolved)) };
-      } catch {
-        throw new UserFacingError('FILE_READ_FAILED', `"${path.basename(resolved)}" could not be read.`);
-      }
+      return { fileName: path.basename(resolved), bytes: await readPickedFile(resolved, 'backup') };
     },
   };
 }

@@ -1,10 +1,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LOGO_MAX_BYTES, sniffImageType } from '../../src-shared/domain/aftercare';
+import {
+  formatMegabytes,
+  MAX_BACKUP_FILE_BYTES,
+  MAX_CSV_FILE_BYTES,
+  MAX_SAVED_FILE_BYTES,
+  MAX_SAVED_TEXT_CHARS,
+} from '../../src-shared/domain/file-size-limits';
+import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import type { FileFilter } from '../services/files/dialogs';
+import { FileTooLargeError, readFileCapped } from '../services/files/read-capped';
 import type { MainDeps } from './deps';
 
 const FILTERS: Record<'csv' | 'json' | 'pdf' | 'backup', FileFilter[]> = {
@@ -14,8 +23,32 @@ const FILTERS: Record<'csv' | 'json' | 'pdf' | 'backup', FileFilter[]> = {
   backup: [{ name: 'Stillpoint backup', extensions: ['stillpoint'] }],
 };
 
-/** Largest file the app reads back (a backup of a very large practice). */
-const MAX_READ_BYTES = 2 * 1024 * 1024 * 1024 - 1;
+/** What a file the user picks may weigh, by what it is for (see file-size-limits.ts). */
+const MAX_OPEN_BYTES = { backup: MAX_BACKUP_FILE_BYTES, csv: MAX_CSV_FILE_BYTES } as const;
+
+/** The therapist-facing refusal of a file too large to open, by what it was for. */
+export function tooLargeToOpen(kind: keyof typeof MAX_OPEN_BYTES, fileName: string, size: number) {
+  const limit = formatMegabytes(MAX_OPEN_BYTES[kind]);
+  return new UserFacingError(
+    'UNSUPPORTED',
+    kind === 'csv'
+      ? `"${fileName}" is ${formatMegabytes(size)}; Stillpoint imports CSV files of up to ${limit}. Split it into smaller files (for example by surname) and import them one after another.`
+      : `"${fileName}" is ${formatMegabytes(size)}; Stillpoint restores backups of up to ${limit}, so this is not a backup it can open. Nothing was changed.`,
+  );
+}
+
+/** Reads a file the user picked for `kind`, refusing one over its limit before reading it. */
+export async function readPickedFile(
+  file: string,
+  kind: keyof typeof MAX_OPEN_BYTES,
+): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return await readFileCapped(file, MAX_OPEN_BYTES[kind]);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw tooLargeToOpen(kind, path.basename(file), error.size);
+    throw new UserFacingError('FILE_READ_FAILED', `"${path.basename(file)}" could not be read.`);
+  }
+}
 
 /** Saves through the save dialog; null path when the user cancels. */
 export async function saveThroughDialog(
@@ -60,24 +93,31 @@ export function fileHandlers(
           'The logo must be a PNG or JPEG image; that file is neither.',
         );
       }
+      const tooLarge = logoDimensionsProblem(bytes);
+      if (tooLarge) throw new UserFacingError('INVALID_REQUEST', `${tooLarge}.`);
       return { fileName: path.basename(file), mimeType, bytes };
     },
-    filesSaveAs: ({ fileName, kind, contents }) => saveThroughDialog(deps, fileName, kind, contents),
+    filesSaveAs: async ({ fileName, kind, contents }) => {
+      const tooLarge =
+        typeof contents === 'string'
+          ? contents.length > MAX_SAVED_TEXT_CHARS
+          : contents.byteLength > MAX_SAVED_FILE_BYTES;
+      if (tooLarge) {
+        const size = typeof contents === 'string' ? contents.length : contents.byteLength;
+        throw new UserFacingError(
+          'UNSUPPORTED',
+          `"${fileName}" would be about ${formatMegabytes(size)}, more than Stillpoint saves in one file (${formatMegabytes(MAX_SAVED_FILE_BYTES)}). Nothing was saved; export a smaller part of your records.`,
+        );
+      }
+      return saveThroughDialog(deps, fileName, kind, contents);
+    },
     filesOpen: async ({ kind }) => {
       const file = await deps.dialogs.chooseOpenFile({
         title: kind === 'backup' ? 'Choose a Stillpoint backup' : 'Choose a CSV file of clients',
         filters: kind === 'backup' ? FILTERS.backup : FILTERS.csv,
       });
       if (!file) return null;
-      try {
-        const stat = await fs.stat(file);
-        if (stat.size > MAX_READ_BYTES)
-          throw new UserFacingError('UNSUPPORTED', 'That file is too large to open.');
-        return { fileName: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
-      } catch (error) {
-        if (error instanceof UserFacingError) throw error;
-        throw new UserFacingError('FILE_READ_FAILED', `"${path.basename(file)}" could not be read.`);
-      }
+      return { fileName: path.basename(file), bytes: await readPickedFile(file, kind) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
+import { logoDimensionsProblem } from './image-dimensions';
 
 /**
  * The aftercare handout: what the renderer fills in and main prints. The same schema checks the
@@ -54,6 +55,11 @@ export const LogoSchema = z
         path: ['mimeType'],
         message: `The logo is a ${actual === 'image/png' ? 'PNG' : 'JPEG'} file but is labelled ${logo.mimeType}`,
       });
+    } else {
+      // A small file can declare an enormous image (a decompression bomb): refuse it here, so
+      // the form, every IPC request and a restored backup refuse it alike.
+      const problem = logoDimensionsProblem(logo.bytes);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['bytes'], message: problem });
     }
   });
 export type Logo = z.infer<typeof LogoSchema>;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 /**
+ * The fewest automatic backups main ever keeps when it prunes, whatever it is told: a damaged
+ * or subverted renderer asking for 1 cannot make one bad backup replace every good one.
+ */
+export const MIN_AUTOMATIC_BACKUPS_KEPT = 3;
+
+/**
  * Automatic backup settings. They live in main (a small JSON file beside the database) because
  * main needs them even when the database is empty or damaged: to find the latest backup.
  */
@@ -14,7 +20,7 @@ export const BackupScheduleSchema = z.object({
   keep: z
     .number()
     .int()
-    .min(1, { message: 'Keep at least one backup' })
+    .min(MIN_AUTOMATIC_BACKUPS_KEPT, { message: `Keep at least ${MIN_AUTOMATIC_BACKUPS_KEPT} backups` })
     .max(365, { message: 'Keep at most 365' }),
 });
 export type BackupSchedule = z.infer<typeof BackupScheduleSchema>;
@@ -48,9 +54,33 @@ export type BackupFileInfo = z.infer<typeof BackupFileInfoSchema>;
 export const AUTOMATIC_BACKUP_PREFIX = 'Stillpoint auto-backup ';
 export const MANUAL_BACKUP_PREFIX = 'Stillpoint backup ';
 
-/** "Stillpoint backup 2026-11-26 0930.stillpoint" (local time; seconds added to avoid clashes). */
-export function backupFileName(now: Date, automatic: boolean): string {
+/**
+ * What a backup is for: made by hand, made on schedule, or the safety copy taken before a
+ * restore replaces everything. The renderer says which; main builds the file name from it and
+ * from its own clock (the renderer never names a file in the backup folder).
+ */
+export const BackupKindSchema = z.enum(['manual', 'automatic', 'before-restore']);
+export type BackupKind = z.infer<typeof BackupKindSchema>;
+
+const KIND_PREFIXES: Record<BackupKind, string> = {
+  manual: MANUAL_BACKUP_PREFIX,
+  automatic: AUTOMATIC_BACKUP_PREFIX,
+  // Starts like a manual backup, so it is listed with them and never pruned.
+  'before-restore': `${MANUAL_BACKUP_PREFIX}before restore `,
+};
+
+/**
+ * "Stillpoint backup 2026-11-26 093000.stillpoint" (local time), "Stillpoint auto-backup ...",
+ * "Stillpoint backup before restore ...". `copy` 2 and up adds " (2)" for a second backup
+ * within the same second.
+ */
+export function backupFileNameFor(kind: BackupKind, now: Date, copy = 1): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `${automatic ? AUTOMATIC_BACKUP_PREFIX : MANUAL_BACKUP_PREFIX}${stamp}.stillpoint`;
+  return `${KIND_PREFIXES[kind]}${stamp}${copy > 1 ? ` (${copy})` : ''}.stillpoint`;
+}
+
+/** "Stillpoint backup 2026-11-26 093000.stillpoint" or the auto-backup equivalent. */
+export function backupFileName(now: Date, automatic: boolean): string {
+  return backupFileNameFor(automatic ? 'automatic' : 'manual', now);
 }

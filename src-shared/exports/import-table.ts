@@ -117,6 +117,13 @@ export function* readImportTableInSteps(
 ): Generator<number, ImportTable, undefined> {
   if (bytes.length === 0) throw new ImportFileError('That file is empty.');
   const { text, encoding, notUtf8 } = decodeCsvBytes(bytes, options.encoding);
+  // More than a byte-order mark but no text: the decoder gave up (Chromium answers '' for a
+  // file of hundreds of MB). Say so, rather than "no rows" (issue 13, finding 7).
+  if (text === '' && bytes.length > 4) {
+    throw new ImportFileError(
+      'That file could not be read as text (it may be too large or damaged). Save it again as CSV UTF-8 and try again.',
+    );
+  }
   if (text.includes('\u0000')) {
     throw new ImportFileError(
       'That file is not a CSV file (it holds binary data). Save it as CSV and try again.',

@@ -3,7 +3,10 @@ import path from 'node:path';
 import {
   AUTOMATIC_BACKUP_PREFIX,
   type BackupFileInfo,
+  type BackupKind,
+  backupFileNameFor,
   MANUAL_BACKUP_PREFIX,
+  MIN_AUTOMATIC_BACKUPS_KEPT,
 } from '../../../src-shared/domain/backup-settings';
 import { UserFacingError } from '../../../src-shared/result';
 
@@ -26,16 +29,38 @@ export async function listBackups(folder: string): Promise<BackupFileInfo[]> {
     if (!stat?.isFile()) continue;
     infos.push({ fileName, path: full, size: stat.size, modifiedAt: stat.mtime.toISOString(), automatic });
   }
-  // Names carry the local time after a fixed prefix, so within a kind name order is time order.
   return infos.sort((a, b) => (a.modifiedAt < b.modifiedAt ? 1 : a.modifiedAt > b.modifiedAt ? -1 : 0));
 }
 
-/** Deletes the oldest automatic backups beyond `keep`. Manual backups are never deleted. */
-export async function pruneAutomaticBackups(folder: string, keep: number): Promise<string[]> {
-  const automatic = (await listBackups(folder))
-    .filter((b) => b.automatic)
-    .sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
-  const doomed = automatic.slice(keep);
+/**
+ * When a backup file was made: its creation time (birthtime) where the file system records
+ * one, else its last change (mtime). Never the date in its name: a renderer could choose the
+ * name, and a computer whose clock was reset names today's backup 2000-01-01.
+ */
+function createdAtMs(stat: { birthtimeMs: number; mtimeMs: number }): number {
+  return stat.birthtimeMs > 0 ? stat.birthtimeMs : stat.mtimeMs;
+}
+
+/**
+ * Deletes the oldest automatic backups (by creation time) so that `keep` remain, counting the
+ * one just written. The file just written is never deleted, `keep` is raised to
+ * MIN_AUTOMATIC_BACKUPS_KEPT whatever was asked, and manual backups are never deleted.
+ */
+export async function pruneAutomaticBackups(
+  folder: string,
+  keep: number,
+  justWritten: string,
+): Promise<string[]> {
+  const kept = Math.max(MIN_AUTOMATIC_BACKUPS_KEPT, Math.floor(keep) || 0);
+  const others: { fileName: string; path: string; createdAt: number }[] = [];
+  for (const backup of await listBackups(folder)) {
+    if (!backup.automatic || backup.fileName === justWritten) continue;
+    const stat = await fs.stat(backup.path).catch(() => null);
+    if (stat) others.push({ fileName: backup.fileName, path: backup.path, createdAt: createdAtMs(stat) });
+  }
+  // Newest first; the file just written takes one of the `kept` places.
+  others.sort((a, b) => b.createdAt - a.createdAt);
+  const doomed = others.slice(kept - 1);
   for (const backup of doomed) await fs.rm(backup.path, { force: true });
   return doomed.map((b) => b.fileName);
 }
@@ -50,4 +75,30 @@ export function assertInsideFolder(folder: string, file: string): string {
     );
   }
   return resolved;
+}
+
+/**
+ * A free name for a new backup in `folder`, built by main from the kind and main's clock:
+ * "... (2)", "... (3)" when one already exists for that second (or is being written now,
+ * `taken`). Gives up after 99 so a folder full of clashes cannot keep main busy.
+ */
+export async function freeBackupFileName(
+  folder: string,
+  kind: BackupKind,
+  now: Date,
+  taken: ReadonlySet<string>,
+): Promise<string> {
+  for (let copy = 1; copy < 100; copy++) {
+    const fileName = backupFileNameFor(kind, now, copy);
+    if (taken.has(fileName)) continue;
+    const exists = await fs.lstat(path.join(folder, fileName)).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) return fileName;
+  }
+  throw new UserFacingError(
+    'FILE_WRITE_FAILED',
+    'The backup folder already holds many backups made this very second; wait a moment and try again.',
+  );
 }

@@ -1,10 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { BackupScheduleSchema, DEFAULT_BACKUP_SCHEDULE } from '../../../src-shared/domain/backup-settings';
+import {
+  BackupScheduleSchema,
+  DEFAULT_BACKUP_SCHEDULE,
+  MIN_AUTOMATIC_BACKUPS_KEPT,
+} from '../../../src-shared/domain/backup-settings';
 import { writeFileAtomic } from '../files/atomic-write';
 
 const StoredSchema = BackupScheduleSchema.extend({
+  // A file written when 1 or 2 were allowed still reads (its folder must not be lost): raised.
+  keep: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .transform((keep) => Math.max(keep, MIN_AUTOMATIC_BACKUPS_KEPT)),
   lastSuccessAt: z.string().nullable().default(null),
   lastSuccessFile: z.string().nullable().default(null),
 });

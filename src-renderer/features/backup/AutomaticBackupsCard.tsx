@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { BackupStatus } from '../../../src-shared/domain/backup-settings';
+import { type BackupStatus, MIN_AUTOMATIC_BACKUPS_KEPT } from '../../../src-shared/domain/backup-settings';
 import { formatTimestamp } from '../../app/format';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
@@ -18,7 +18,8 @@ function scheduleOf(status: BackupStatus): Schedule {
 
 function keepProblem(keep: string): string | null {
   const n = Number(keep);
-  if (!/^\d+$/.test(keep.trim()) || n < 1) return 'Keep at least one backup.';
+  if (!/^\d+$/.test(keep.trim()) || n < MIN_AUTOMATIC_BACKUPS_KEPT)
+    return `Keep at least ${MIN_AUTOMATIC_BACKUPS_KEPT} backups.`;
   if (n > 365) return 'Keep at most 365.';
   return null;
 }
@@ -124,7 +125,7 @@ export function AutomaticBackupsCard() {
         >
           <input
             type="number"
-            min={1}
+            min={MIN_AUTOMATIC_BACKUPS_KEPT}
             max={365}
             inputMode="numeric"
             value={schedule.keep}

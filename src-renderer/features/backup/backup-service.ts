@@ -6,7 +6,8 @@ import {
   type RecordBatch,
   writeBackup,
 } from '../../../src-shared/backup';
-import { backupFileName } from '../../../src-shared/domain/backup-settings';
+import type { BackupKind } from '../../../src-shared/domain/backup-settings';
+import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
 import { CURRENT_SCHEMA_VERSION, type StillpointDatabase, TABLE_NAMES } from '../../db/database';
 import { platform } from '../../platform';
@@ -37,12 +38,14 @@ export interface BackupProgress {
   total: number;
 }
 
-/** Main's atomic write into the backup folder (platform().backupWrite), injectable for tests. */
+/**
+ * Main's atomic write into the backup folder (platform().backupWrite), injectable for tests.
+ * Main names the file from the kind and its own clock and answers with the name.
+ */
 export type BackupFileWriter = (request: {
-  fileName: string;
+  kind: BackupKind;
   bytes: Uint8Array<ArrayBuffer>;
-  automatic: boolean;
-}) => Promise<Result<{ path: string; pruned: string[] }>>;
+}) => Promise<Result<{ path: string; fileName: string; pruned: string[] }>>;
 
 export const platformBackupWriter: BackupFileWriter = (request) => platform().backupWrite(request);
 
@@ -147,8 +150,8 @@ export interface SaveBackupOptions extends MakeBackupOptions {
   automatic: boolean;
   /** Default: main's backupWrite. */
   writer?: BackupFileWriter;
-  /** Default: "Stillpoint backup 2026-11-26 093000.stillpoint" (or auto-backup). */
-  fileName?: string;
+  /** What the backup is for, which names the file; default: automatic or manual. */
+  kind?: BackupKind;
 }
 
 export interface SavedBackup {
@@ -177,14 +180,17 @@ export async function saveBackup(options: SaveBackupOptions): Promise<SavedBacku
   if (options.signal?.aborted) throw new BackupError('CANCELLED', 'Cancelled.');
   const total = Object.values(made.header.counts).reduce((sum, n) => sum + n, 0);
   options.onProgress?.({ phase: 'saving', done: total, total });
-  const fileName =
-    options.fileName ?? backupFileName((options.now ?? (() => new Date()))(), options.automatic);
+  // Main would refuse it; saying so here spares sending hundreds of megabytes over IPC.
+  if (made.bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
+    throw new BackupSaveError('UNSUPPORTED', backupTooLargeMessage(made.bytes.byteLength));
+  }
+  const kind = options.kind ?? (options.automatic ? 'automatic' : 'manual');
   const writer = options.writer ?? platformBackupWriter;
-  const result = await writer({ fileName, bytes: made.bytes, automatic: options.automatic });
+  const result = await writer({ kind, bytes: made.bytes });
   if (!result.ok) throw new BackupSaveError(result.error.code, result.error.message);
   return {
     path: result.value.path,
-    fileName,
+    fileName: result.value.fileName,
     pruned: result.value.pruned,
     header: made.header,
     byteLength: made.bytes.byteLength,

@@ -4,7 +4,9 @@ import { AuditEntrySchema } from '../../../src-shared/domain/audit';
 import { type Client, ClientSchema } from '../../../src-shared/domain/client';
 import { TimestampSchema } from '../../../src-shared/domain/dates';
 import { HealthHistorySchema } from '../../../src-shared/domain/health-history';
+import { logoDimensionsProblem } from '../../../src-shared/domain/image-dimensions';
 import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
+import { SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { CLIENT_INDEX_FIELDS, clientRowFor } from '../../db/clients-repository';
 import { TABLE_NAMES, type TableName } from '../../db/database';
 
@@ -48,12 +50,28 @@ export function decodeBytes(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The practice logo inside a settings value, if it has bytes: the one settings value whose
+ * size matters before any screen reads it (a decompression bomb in a backup, issue 13).
+ */
+function practiceLogoBytes(value: unknown): Uint8Array | null {
+  const logo = (value as { practice?: { logo?: { bytes?: unknown } } } | null)?.practice?.logo;
+  return logo?.bytes instanceof Uint8Array ? logo.bytes : null;
+}
+
 /** A settings row: one key, its value (checked by the screen that reads it), when it changed. */
-export const SettingsRowSchema = z.object({
-  key: z.string().min(1).max(200),
-  value: z.unknown().transform(decodeBytes),
-  updatedAt: TimestampSchema,
-});
+export const SettingsRowSchema = z
+  .object({
+    key: z.string().min(1).max(200),
+    value: z.unknown().transform(decodeBytes),
+    updatedAt: TimestampSchema,
+  })
+  .superRefine((row, ctx) => {
+    if (row.key !== SETTINGS_KEYS.practice) return;
+    const bytes = practiceLogoBytes(row.value);
+    const problem = bytes ? logoDimensionsProblem(bytes) : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value', 'practice', 'logo'], message: problem });
+  });
 
 export interface TableSpec {
   name: TableName;

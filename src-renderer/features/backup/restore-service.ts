@@ -465,13 +465,6 @@ export class RestoreNotStartedError extends Error {
   }
 }
 
-/** "Stillpoint backup before restore 2026-11-26 093000.stillpoint": kept, never pruned. */
-export function safetyBackupFileName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `Stillpoint backup before restore ${stamp}.stillpoint`;
-}
-
 async function writeSafetyBackup(options: RestoreOptions, now: () => Date): Promise<string | null> {
   const { db, signal, onProgress } = options;
   const counts = await countRecords(db);
@@ -482,7 +475,8 @@ async function writeSafetyBackup(options: RestoreOptions, now: () => Date): Prom
       passphrase: options.passphrase,
       appVersion: options.appVersion,
       automatic: false,
-      fileName: safetyBackupFileName(now()),
+      // Main names it "Stillpoint backup before restore <date time>": kept, never pruned.
+      kind: 'before-restore',
       writer: options.writer ?? platformBackupWriter,
       now,
       ...(signal ? { signal } : {}),

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { repositories } from '../../app/repositories';
+import { forgetSecretsOnLock } from './forget-on-lock';
 import { LockScreen } from './LockScreen';
 import { readLockSettings } from './lock-service';
 import { useIdle } from './useIdle';
@@ -35,6 +36,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   const lockNow = useCallback(() => {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     window.getSelection()?.removeAllRanges();
+    forgetSecretsOnLock();
     setState('locked');
   }, []);
 

@@ -18,7 +18,15 @@ const MIME: Record<string, string> = {
  * outside `root` or not a file: the same guard as main's app:// protocol.
  */
 export function resolveStaticFile(root: string, pathname: string): string | null {
-  const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  // As main does: a '%' left after one decode, a backslash or a NUL is never a bundle file.
+  if (/[%\\\0]/.test(decoded)) return null;
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const resolved = path.resolve(root, relative);
   if (!resolved.startsWith(root + path.sep) || !fs.existsSync(resolved) || !fs.statSync(resolved).isFile())
     return null;

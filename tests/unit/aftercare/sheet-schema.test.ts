@@ -67,7 +67,11 @@ describe('the practice logo', () => {
   });
 
   it('accepts a JPEG by its first bytes', () => {
-    const jpegStart = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+    // SOI, a JFIF segment, then the frame header (SOF0) with its size: 2 x 1 pixels.
+    const jpegStart = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0,
+      0x11, 8, 0, 1, 0, 2, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+    ]);
     expect(errorsFor(withLogo({ mimeType: 'image/jpeg', bytes: jpegStart }))).toEqual({});
   });
 

@@ -31,6 +31,7 @@ import {
   deriveBackupKey,
   writeBackup,
 } from '../../../src-shared/backup';
+import { type BackupKind, backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import { ClientSchema, emptyClientInput } from '../../../src-shared/domain/client';
 import { emptyHealthHistory } from '../../../src-shared/domain/health-history';
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
@@ -54,7 +55,13 @@ beforeAll(async () => {
 
 type Repos = ReturnType<typeof openRepositories>;
 
-const LOGO = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 250, 255]);
+/** A real 1 x 1 PNG: a restore checks the pixel size a logo declares. */
+const LOGO = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
 
 /** A small practice with a record in every table, names in several scripts. */
 async function seedPractice(repos: Repos) {
@@ -149,11 +156,13 @@ async function expectRefused(
   return error;
 }
 
-function memoryWriter() {
-  const files: { fileName: string; bytes: Uint8Array; automatic: boolean }[] = [];
+/** Main's backupWrite in memory: it names the file from the kind and its own clock. */
+function memoryWriter(now = () => new Date(2026, 10, 26, 9, 30, 5)) {
+  const files: { fileName: string; bytes: Uint8Array; kind: BackupKind }[] = [];
   const writer: BackupFileWriter = async (request) => {
-    files.push(request);
-    return { ok: true, value: { path: `/backups/${request.fileName}`, pruned: [] } };
+    const fileName = backupFileNameFor(request.kind, now());
+    files.push({ ...request, fileName });
+    return { ok: true, value: { path: `/backups/${fileName}`, fileName, pruned: [] } };
   };
   return { files, writer };
 }
@@ -285,17 +294,17 @@ describe('backup then restore', () => {
   it("hands only ciphertext to main, and a refused write fails with main's message", async () => {
     const repos = openRepositories();
     await addClient(repos.clients, 'Zoë', 'Ødegård');
-    const { files, writer } = memoryWriter();
+    const { files, writer } = memoryWriter(() => new Date(2026, 10, 26, 9, 30, 0));
     const saved = await saveBackup({
       db: repos.db,
       key,
       appVersion: APP_VERSION,
       automatic: true,
       writer,
-      now: () => new Date(2026, 10, 26, 9, 30, 0),
     });
+    // Main names the file; the renderer only says it is an automatic backup.
     expect(saved.fileName).toBe('Stillpoint auto-backup 2026-11-26 093000.stillpoint');
-    expect(files[0]).toMatchObject({ automatic: true, fileName: saved.fileName });
+    expect(files[0]).toMatchObject({ kind: 'automatic', fileName: saved.fileName });
     const text = new TextDecoder('latin1').decode(files[0]!.bytes);
     expect(text).not.toContain('Ødegård');
     expect(text).not.toContain('firstName');
@@ -586,7 +595,7 @@ describe('replace all', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({
       fileName: 'Stillpoint backup before restore 2026-11-26 093005.stillpoint',
-      automatic: false,
+      kind: 'before-restore',
     });
     expect(result.safetyBackupPath).toBe(
       '/backups/Stillpoint backup before restore 2026-11-26 093005.stillpoint',
@@ -676,8 +685,8 @@ describe('all or nothing', () => {
           passphrase: PASSPHRASE,
           appVersion: APP_VERSION,
           writer: async (request) => {
-            written.push(request.fileName);
-            return { ok: true, value: { path: request.fileName, pruned: [] } };
+            written.push(request.kind);
+            return { ok: true, value: { path: request.kind, fileName: request.kind, pruned: [] } };
           },
           onProgress: (p) => {
             if (p.phase === 'writing' && p.done > 0) written.push(`wrote ${p.done}`);

@@ -3,9 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
+import { aftercareHandlers } from '../../../src-main/handlers/aftercare';
 import { createDispatcher } from '../../../src-main/ipc';
 import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
 import { buildAftercareSheet } from '../../../src-shared/aftercare/build-sheet';
+import type { AftercareSheet } from '../../../src-shared/domain/aftercare';
+import { jpegDeclaring, pngDeclaring } from '../domain/image-bombs';
 
 vi.mock('electron', () => ({}));
 
@@ -191,5 +194,61 @@ describe('aftercare channels', () => {
     const result = await t.call('aftercare:print', { sheet: damaged });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect((result as { error: { message: string } }).error.message).toContain('seekHelp');
+  });
+});
+
+// Issue 13, finding 5: a small PNG declaring 16000 x 16000 pixels took 46 s and 4 GB to print.
+describe('a logo that declares an enormous image', () => {
+  const bomb = pngDeclaring(16000, 16000);
+
+  it('is refused when chosen, with its size in words; 4096 x 4096 is still taken', async () => {
+    const t = setup();
+    for (const [name, bytes] of [
+      ['bomb.png', bomb],
+      ['tall.jpg', jpegDeclaring(300, 20000)],
+    ] as const) {
+      const file = path.join(t.dir, name);
+      fs.writeFileSync(file, bytes);
+      t.open.push(file);
+      const result = await t.call('files:choose-logo');
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+      if (!result.ok)
+        expect(result.error.message).toMatch(
+          /^The logo is \d+ × \d+ pixels; the largest Stillpoint accepts is 4096 × 4096/,
+        );
+    }
+    const fine = path.join(t.dir, 'fine.png');
+    fs.writeFileSync(fine, pngDeclaring(4096, 4096));
+    t.open.push(fine);
+    expect(await t.call('files:choose-logo')).toMatchObject({ ok: true, value: { mimeType: 'image/png' } });
+  });
+
+  it('never reaches pdfkit: printing and saving the handout refuse it', async () => {
+    const t = setup();
+    const withBomb = sheet();
+    withBomb.practice.logo = { mimeType: 'image/png', bytes: bomb };
+    for (const [channel, payload] of [
+      ['aftercare:print', { sheet: withBomb }],
+      ['aftercare:save-pdf', { sheet: withBomb, fileName: 'Aftercare.pdf' }],
+    ] as const) {
+      const result = await t.call(channel, payload);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+      if (!result.ok) expect(result.error.message).toMatch(/16000 × 16000 pixels/);
+    }
+    expect(t.printed).toEqual([]);
+  });
+
+  it('is refused by the aftercare handler itself, should a request ever get past the schema', async () => {
+    const handlers = aftercareHandlers({
+      resourcesDir: path.join(repoRoot, 'resources'),
+      now: () => new Date('2026-11-26T09:00:00Z'),
+      printer: { printPdf: vi.fn() },
+    } as unknown as MainDeps);
+    const withBomb = sheet();
+    withBomb.practice.logo = { mimeType: 'image/png', bytes: bomb };
+    await expect(handlers.aftercarePrint({ sheet: withBomb as AftercareSheet })).rejects.toMatchObject({
+      name: 'UserFacingError',
+      message: expect.stringMatching(/16000 × 16000 pixels.*Choose it again in Settings\./),
+    });
   });
 });

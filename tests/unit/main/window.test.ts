@@ -69,6 +69,23 @@ describe('the main window', () => {
     });
   });
 
+  // Issue 13, finding 8: spellcheck must never download Hunspell dictionaries.
+  it.each([
+    ['darwin', true],
+    ['win32', true],
+    ['linux', false],
+    ['freebsd', false],
+  ] as const)('checks spelling on %s only if the operating system does it: %s', (platform, spellcheck) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-window-'));
+    createMainWindow({
+      preloadPath: '/app/preload.js',
+      windowStateFile: path.join(dir, 'w.json'),
+      log: vi.fn(),
+      platform,
+    });
+    expect(created[0]!.options.webPreferences).toMatchObject({ spellcheck });
+  });
+
   it('loads the app from app://, never file://, and remembers its size and position', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-window-'));
     const stateFile = path.join(dir, 'window-state.json');

@@ -247,8 +247,9 @@ describe('renderAftercarePdf: refusals', () => {
   });
 
   it('refuses a logo that only looks like a PNG', async () => {
+    // A whole, sensible header (4 x 4 pixels) with nothing decodable after it.
     const broken = new Uint8Array(64);
-    broken.set(TINY_PNG.subarray(0, 16));
+    broken.set(TINY_PNG.subarray(0, 33));
     const sheet = sheetWith();
     sheet.practice.logo = { mimeType: 'image/png', bytes: broken };
     const error = await renderError(sheet);
