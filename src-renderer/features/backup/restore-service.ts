@@ -8,7 +8,6 @@ import {
   type OpenedBackup,
   openBackup,
   planTableRestore,
-  type RecordFailure,
   type RestorableRecord,
   type RestoreConflict,
   type RestoreCounts,
@@ -86,16 +85,10 @@ function cancelled(): BackupError {
   return new BackupError('CANCELLED', backupErrorMessages.CANCELLED);
 }
 
-function duplicateKeyError(failure: RecordFailure): BackupError {
-  const where = `${failure.table} record ${failure.index + 1}${failure.id ? ` (id ${failure.id})` : ''}`;
-  const listed = `${where}, field ${failure.field}: ${failure.message}`;
-  return new BackupError(
-    'INVALID_RECORDS',
-    `Some records in this backup are not valid, so nothing was restored. ${listed}.`,
-    listed,
-    [failure],
-  );
-}
+/** Each table's primary key, which the reader checks for repeats as the lines arrive. */
+const TABLE_KEY_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
+  TABLE_NAMES.map((name) => [name, TABLE_SPECS[name].key]),
+);
 
 function specOf(table: string): TableSpec {
   // The validators refuse any table this version does not know, so this cannot miss.
@@ -127,25 +120,16 @@ export async function loadBackup(
     TableName,
     Set<string>
   >;
+  // The reader checks each record's key as its line arrives (a file of one record repeated
+  // fails at the second copy) and collects the keys here, for Replace all's deletions.
+  const keySets = new Map<string, Set<string>>(TABLE_NAMES.map((name) => [name, keys[name]]));
   for await (const batch of opened.batches({
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
+    uniqueKeys: TABLE_KEY_FIELDS,
+    keySets,
   })) {
-    const spec = specOf(batch.table);
-    const seen = keys[spec.name];
-    for (const record of batch.records as Row[]) {
-      const key = keyOf(spec, record);
-      if (seen.has(key)) {
-        throw duplicateKeyError({
-          table: spec.name,
-          index: seen.size,
-          id: key,
-          field: spec.key,
-          message: 'appears twice in the backup',
-        });
-      }
-      seen.add(key);
-    }
+    specOf(batch.table); // a table this version does not know has failed validation already
   }
   const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, keys[name].size])) as Record<
     TableName,
