@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { constants, deflateSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOT_STILLPOINT_BODY_MESSAGE } from '../../../src-shared/backup/errors';
 import { MAX_LINE_BYTES, maxInflatedPerSegment, maxInflatedTotal } from '../../../src-shared/backup/format';
@@ -147,4 +148,42 @@ describe('real backups are not caught by the limits', () => {
     const { tables } = await readBack(file);
     expect(tables).toEqual(samplePractice());
   });
+});
+
+describe('crafted bodies, fuzzed', () => {
+  it('whatever the shape (segment size, repeats, padding, line breaks), the work stays within the limits', async () => {
+    const shapes = fc.record({
+      segmentSize: fc.integer({ min: 64, max: 16 * 1024 }),
+      records: fc.integer({ min: 1, max: 200 }),
+      padKb: fc.integer({ min: 0, max: 96 }),
+      sameId: fc.boolean(),
+      breakEvery: fc.option(fc.integer({ min: 1, max: 5_000 }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(shapes, async ({ segmentSize, records, padKb, sameId, breakEvery }) => {
+        const pad = 'A'.repeat(padKb * 1024);
+        let text = '';
+        for (let i = 0; i < records; i++)
+          text += `{"t":"clients","r":{"id":"c${sameId ? 0 : i}","pad":"${pad}"}}\n`;
+        if (breakEvery) text = text.replace(new RegExp(`(.{${breakEvery}})`, 'gs'), '$1\n');
+        const compressed = new Uint8Array(deflateSync(Buffer.from(text), { level: 9 }));
+        const file = await sealCompressed(compressed, { clients: records }, segmentSize);
+        let inflated = 0;
+        const outcome = await readAllRecords(file, PASSPHRASE, {
+          maxSchemaVersion: SCHEMA_VERSION,
+          uniqueKeys: { clients: 'id' },
+          onInflate: (n) => {
+            inflated += n;
+          },
+        }).then(
+          () => 'read',
+          (error: unknown) => (error instanceof BackupError ? error.code : `unexpected ${String(error)}`),
+        );
+        expect(['read', 'CORRUPTED', 'INVALID_RECORDS']).toContain(outcome);
+        expect(inflated).toBeLessThanOrEqual(maxInflatedTotal(compressed.length) + ONE_SLICE);
+        if (outcome === 'read') expect(inflated).toBe(Buffer.byteLength(text));
+      }),
+      { numRuns: 12 },
+    );
+  }, 180_000);
 });
