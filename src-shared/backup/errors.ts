@@ -57,6 +57,18 @@ export function backupError(code: Exclude<BackupErrorCode, 'INVALID_RECORDS'>, d
   return new BackupError(code, backupErrorMessages[code], detail);
 }
 
+/**
+ * A body that breaks the format's limits (a record line or the unpacked text far larger than
+ * any Stillpoint backup holds): no accident of copying makes one, so the message says it may
+ * not be a Stillpoint backup at all. The code stays CORRUPTED.
+ */
+export const NOT_STILLPOINT_BODY_MESSAGE =
+  'This backup file is damaged or was not made by Stillpoint, so it cannot be restored.';
+
+export function notStillpointBodyError(detail: string): BackupError {
+  return new BackupError('CORRUPTED', NOT_STILLPOINT_BODY_MESSAGE, detail);
+}
+
 export function isBackupError(error: unknown): error is BackupError {
   return error instanceof BackupError;
 }

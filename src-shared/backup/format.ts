@@ -35,6 +35,30 @@ export const MIN_SEGMENT_SIZE = 64;
 export const MAX_SEGMENT_SIZE = 16 << 20;
 const MAX_COMPRESSED_BYTES = 2 ** 48;
 
+/**
+ * Limits on what the body may unpack to (docs/backup-format.md, "Limits"), so a crafted file
+ * cannot make the reader allocate or work without bound. Stillpoint's records compress about
+ * 4-7 to 1 (measured on the demo practice, per 64 KiB and 1 MiB segment); a note that repeats a
+ * long template in every record stays under 50 to 1. Deflate itself allows up to about 1032 to 1.
+ */
+/** A record line (its UTF-8 bytes, without the newline). The largest real record, the practice
+ * settings with a 2 MB logo, is under 3 MB. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+/** Inflated bytes per compressed byte: at most this times S while one segment is inflated... */
+export const MAX_INFLATION_RATIO = 256;
+/** ...and at most this times N, plus INFLATION_ALLOWANCE, over the whole body. */
+export const INFLATION_ALLOWANCE = 16 * 1024 * 1024;
+
+/** The most text segment `i` may unpack to (S = the header's segmentSize). */
+export function maxInflatedPerSegment(segmentSize: number): number {
+  return MAX_INFLATION_RATIO * segmentSize;
+}
+
+/** The most text the whole body may unpack to (N = the header's compressedBytes). */
+export function maxInflatedTotal(compressedBytes: number): number {
+  return MAX_INFLATION_RATIO * compressedBytes + INFLATION_ALLOWANCE;
+}
+
 /** HKDF info strings (UTF-8). */
 export const INFO_PASSPHRASE_CHECK = 'stillpoint-backup/v1/passphrase-check';
 export const INFO_BODY_KEY = 'stillpoint-backup/v1/body-key';

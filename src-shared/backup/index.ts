@@ -13,15 +13,20 @@
  *     held in memory. Throws INVALID_RECORDS (with validators, or a record that is not a plain
  *     object), CANCELLED, or RangeError for bad options.
  *   deriveBackupKey(passphrase, { salt?, iterations? }): Promise<BackupKey>
- *     PBKDF2-SHA256 (default 600,000 iterations) then HKDF. Pass the key to several writeBackup
- *     calls to pay the KDF once (automatic backups, tests); each file still gets its own body key.
+ *     PBKDF2-SHA256 (default 600,000 iterations) then HKDF. A key may seal several files (each
+ *     still gets its own body key); tests do that to pay the KDF once. The app does not: every
+ *     backup it makes, automatic ones included, draws a fresh salt (docs/backup-format.md, Keys).
  *
  * Reading (every failure is a BackupError with a code and a message for the therapist)
  *   readBackupHeader(source, { maxSchemaVersion }): Promise<BackupInfo>
  *     No passphrase: counts, date range, created at, versions, for the preview.
  *     NOT_A_BACKUP | TRUNCATED | CORRUPTED | NEWER_VERSION.
  *   openBackup(source, passphrase, { maxSchemaVersion, validators?, maxFailures?, batchSize?,
- *              signal?, onProgress? }): Promise<OpenedBackup>
+ *              signal?, onProgress?, uniqueKeys?, keySets?, onInflate? }): Promise<OpenedBackup>
+ *     The body is inflated 8 KiB at a time within the format's limits (a record line at most
+ *     16 MiB, the text at most 256 times the compressed size): a crafted file is CORRUPTED
+ *     early, never a huge allocation. `uniqueKeys` (table -> key field) refuses a repeated key
+ *     as its line arrives.
  *     Checks the header and the passphrase (WRONG_PASSPHRASE) before any record is decrypted;
  *     `opened.batches()` then yields { table, records } (validated values when validators are
  *     given) and ends with CORRUPTED / INVALID_RECORDS / CANCELLED if something is wrong. Each
@@ -91,6 +96,7 @@ export {
   type BlobLike,
   type OpenedBackup,
   openBackup,
+  type PassOptions,
   type ReadOptions,
   readAllRecords,
   readBackupHeader,

@@ -61,7 +61,7 @@ async function deriveUncached(passphrase: string, salt: Bytes, iterations: numbe
 /**
  * Derived keys by (passphrase, salt, iterations). PBKDF2 with 600,000 iterations costs a few
  * hundred milliseconds, and the same passphrase and salt come back often: a preview and then a
- * restore of one file, automatic backups sealed with one BackupKey, and tests. The map is keyed
+ * restore of one file, and tests. (New backups, automatic ones included, draw a fresh salt.) The map is keyed
  * by a SHA-256 of the inputs so the passphrase itself is not kept as a key; the values are
  * non-extractable CryptoKeys. A small LRU; `clearBackupKeyCache()` forgets everything.
  */

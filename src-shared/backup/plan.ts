@@ -1,5 +1,8 @@
+import { type ConflictReason, decideMerge, type MergePolicy, policyOf } from '../merge/merge-rules';
 import { jsonEqual } from './equal';
 import { invalidRecordsError } from './errors';
+
+export type { ConflictReason } from '../merge/merge-rules';
 
 /** What the planner needs of every record: an id and when it last changed (ISO timestamp). */
 export interface RestorableRecord {
@@ -21,8 +24,12 @@ export interface PlanRestoreInput<R extends RestorableRecord = RestorableRecord>
   /** The records in the backup (validated), by table. */
   incoming: Readonly<Record<string, readonly R[]>>;
   mode: RestoreMode;
-  /** Table -> field marking a signed record. Default: STILLPOINT_SIGNED_FIELDS. */
+  /** Table -> merge policy. Default: STILLPOINT_MERGE_POLICIES (src-shared/merge/merge-rules.ts). */
+  policies?: Readonly<Record<string, MergePolicy>>;
+  /** Instead of `policies`: every table versioned, signed by this field where one is given. */
   signedFields?: Readonly<Record<string, string>>;
+  /** Merge: take the file's settings instead of keeping this computer's. */
+  takeIncomingSettings?: boolean;
   /** Makes ids for conflict copies. Default: crypto.randomUUID. */
   newId?: () => string;
   /** Tables to plan. Default: every table named in `current` or `incoming`. */
@@ -42,6 +49,10 @@ export interface RestoreCounts {
   deleted: number;
   /** Merge: a signed version would have been lost; both are kept. */
   conflicts: number;
+  /** Merge: history (audit entries, after-effects) that differs under an id here: not applied. */
+  refused: number;
+  /** Merge: settings in the file that were not taken (this computer's kept). */
+  settingsKept: number;
 }
 
 export interface TablePlan<R extends RestorableRecord = RestorableRecord> extends RestoreCounts {
@@ -49,9 +60,9 @@ export interface TablePlan<R extends RestorableRecord = RestorableRecord> extend
   puts: R[];
   /** Ids to delete (replace mode only). */
   deletes: string[];
+  /** Merge: ids of incoming records not applied (refused history, settings kept here). */
+  notApplied: { id: string; why: 'history' | 'setting' }[];
 }
-
-export type ConflictReason = 'both-signed' | 'current-signed' | 'incoming-signed';
 
 export interface RestoreConflict<R extends RestorableRecord = RestorableRecord> {
   table: string;
@@ -72,18 +83,16 @@ export interface RestorePlan<R extends RestorableRecord = RestorableRecord> {
 }
 
 function emptyCounts(): RestoreCounts {
-  return { added: 0, updated: 0, unchanged: 0, keptCurrent: 0, deleted: 0, conflicts: 0 };
-}
-
-function isSigned(record: RestorableRecord, field: string | undefined): boolean {
-  if (field === undefined) return false;
-  const value = (record as unknown as Record<string, unknown>)[field];
-  return value !== null && value !== undefined;
-}
-
-function timeOf(record: RestorableRecord): number {
-  const time = typeof record.updatedAt === 'string' ? Date.parse(record.updatedAt) : Number.NaN;
-  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+  return {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    keptCurrent: 0,
+    deleted: 0,
+    conflicts: 0,
+    refused: 0,
+    settingsKept: 0,
+  };
 }
 
 const COPY_KEYS = new Set(['id', CONFLICT_COPY_FIELD]);
@@ -103,13 +112,10 @@ function checkIncoming(table: string, index: number, record: RestorableRecord, s
 }
 
 /**
- * Plans one table. Merge rules, by record id:
- * - a new id is added; an identical record is unchanged;
- * - otherwise the newer `updatedAt` wins (a tie keeps the database's version);
- * - but when the losing version is signed (its signed field is non-null), nothing is lost: the
- *   database's version keeps its id and the incoming one is added beside it with a new id and
- *   `conflictCopyOf: <id>` (its signature kept), and the pair is listed as a conflict. Merging
- *   the same backup again finds that copy and adds nothing.
+ * Plans one table. Merge decides each record by id with the shared rules
+ * (src-shared/merge/merge-rules.ts, `policy`; default: versioned, signed by `signedField`):
+ * newer wins, a signed loser is kept beside as a conflict copy (`conflictCopyOf: <id>`, found
+ * again on a second merge so nothing is added twice), history is append-only, settings stay.
  * Replace: the table becomes exactly the incoming records (puts + deletes, unchanged skipped).
  * O(current + incoming) with Maps; deep comparison only for ids present on both sides.
  */
@@ -117,11 +123,22 @@ export function planTableRestore<R extends RestorableRecord>(
   table: string,
   current: readonly R[],
   incoming: readonly R[],
-  options: { mode: RestoreMode; signedField?: string; newId?: () => string },
+  options: {
+    mode: RestoreMode;
+    signedField?: string;
+    policy?: MergePolicy;
+    takeIncomingSettings?: boolean;
+    newId?: () => string;
+  },
   conflicts: RestoreConflict<R>[] = [],
 ): TablePlan<R> {
-  const plan: TablePlan<R> = { ...emptyCounts(), puts: [], deletes: [] };
+  const plan: TablePlan<R> = { ...emptyCounts(), puts: [], deletes: [], notApplied: [] };
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  const policy: MergePolicy = options.policy ?? {
+    kind: 'versioned',
+    ...(options.signedField ? { signedField: options.signedField } : {}),
+  };
+  const takeIncomingSettings = options.takeIncomingSettings === true;
   const currentById = new Map<string, R>();
   const copiesOf = new Map<string, R[]>();
   for (const record of current) {
@@ -137,51 +154,60 @@ export function planTableRestore<R extends RestorableRecord>(
   incoming.forEach((record, index) => {
     checkIncoming(table, index, record, seen);
     const existing = currentById.get(record.id);
-    if (!existing) {
-      plan.puts.push(record);
-      plan.added++;
-      return;
-    }
-    if (jsonEqual(existing, record)) {
-      plan.unchanged++;
-      return;
-    }
     if (options.mode === 'replace') {
-      plan.puts.push(record);
-      plan.updated++;
-      return;
-    }
-    const incomingWins = timeOf(record) > timeOf(existing);
-    const currentSigned = isSigned(existing, options.signedField);
-    const incomingSigned = isSigned(record, options.signedField);
-    const loserSigned = incomingWins ? currentSigned : incomingSigned;
-    if (!loserSigned) {
-      if (incomingWins) {
+      if (!existing) {
+        plan.puts.push(record);
+        plan.added++;
+      } else if (jsonEqual(existing, record)) plan.unchanged++;
+      else {
         plan.puts.push(record);
         plan.updated++;
-      } else plan.keptCurrent++;
+      }
       return;
     }
-    if (copiesOf.get(record.id)?.some((copy) => jsonEqual(copy, record, COPY_KEYS))) {
-      plan.unchanged++;
-      return;
-    }
-    const copy = { ...record, id: newId(), [CONFLICT_COPY_FIELD]: record.id } as R;
-    plan.puts.push(copy);
-    plan.conflicts++;
-    conflicts.push({
-      table,
-      id: record.id,
-      copyId: copy.id,
-      reason:
-        currentSigned && incomingSigned
-          ? 'both-signed'
-          : currentSigned
-            ? 'current-signed'
-            : 'incoming-signed',
-      current: existing,
-      incoming: record,
+    const decision = decideMerge(policy, existing, record, {
+      takeIncomingSettings,
+      alreadyCopied: () =>
+        copiesOf.get(record.id)?.some((copy) => jsonEqual(copy, record, COPY_KEYS)) ?? false,
     });
+    switch (decision.kind) {
+      case 'add':
+        plan.puts.push(record);
+        plan.added++;
+        return;
+      case 'unchanged':
+        plan.unchanged++;
+        return;
+      case 'replace':
+        plan.puts.push(record);
+        plan.updated++;
+        return;
+      case 'keep-current':
+        plan.keptCurrent++;
+        return;
+      case 'refuse-history':
+        plan.refused++;
+        plan.notApplied.push({ id: record.id, why: 'history' });
+        return;
+      case 'keep-setting':
+        plan.settingsKept++;
+        plan.notApplied.push({ id: record.id, why: 'setting' });
+        return;
+      case 'conflict-copy': {
+        const copy = { ...record, id: newId(), [CONFLICT_COPY_FIELD]: record.id } as R;
+        plan.puts.push(copy);
+        plan.conflicts++;
+        conflicts.push({
+          table,
+          id: record.id,
+          copyId: copy.id,
+          reason: decision.reason,
+          current: existing!,
+          incoming: record,
+        });
+        return;
+      }
+    }
   });
   if (options.mode === 'replace') {
     for (const id of currentById.keys()) {
@@ -192,6 +218,14 @@ export function planTableRestore<R extends RestorableRecord>(
   return plan;
 }
 
+/** `policies`, else versioned records signed by `signedFields`, else Stillpoint's rules. */
+function tablePolicy(input: PlanRestoreInput<RestorableRecord>, table: string): MergePolicy {
+  if (input.policies) return policyOf(table, input.policies);
+  if (!input.signedFields) return policyOf(table);
+  const signedField = Object.hasOwn(input.signedFields, table) ? input.signedFields[table] : undefined;
+  return { kind: 'versioned', ...(signedField ? { signedField } : {}) };
+}
+
 /**
  * Plans a restore without touching anything: what to put and delete per table, with counts for
  * the preview ("12 added, 3 updated, 1 conflict") and the list of conflicts. A table missing
@@ -200,7 +234,6 @@ export function planTableRestore<R extends RestorableRecord>(
  * that appears twice.
  */
 export function planRestore<R extends RestorableRecord>(input: PlanRestoreInput<R>): RestorePlan<R> {
-  const signedFields = input.signedFields ?? STILLPOINT_SIGNED_FIELDS;
   const tables = input.tables ?? [
     ...new Set([...Object.keys(input.current), ...Object.keys(input.incoming)]),
   ];
@@ -214,14 +247,14 @@ export function planRestore<R extends RestorableRecord>(input: PlanRestoreInput<
   for (const table of tables) {
     const current = Object.hasOwn(input.current, table) ? input.current[table]! : [];
     const incoming = Object.hasOwn(input.incoming, table) ? input.incoming[table]! : [];
-    const signedField = Object.hasOwn(signedFields, table) ? signedFields[table] : undefined;
     const tablePlan = planTableRestore(
       table,
       current,
       incoming,
       {
         mode: input.mode,
-        ...(signedField ? { signedField } : {}),
+        policy: tablePolicy(input, table),
+        ...(input.takeIncomingSettings ? { takeIncomingSettings: true } : {}),
         ...(input.newId ? { newId: input.newId } : {}),
       },
       conflicts,
@@ -234,6 +267,8 @@ export function planRestore<R extends RestorableRecord>(input: PlanRestoreInput<
     summary.keptCurrent += tablePlan.keptCurrent;
     summary.deleted += tablePlan.deleted;
     summary.conflicts += tablePlan.conflicts;
+    summary.refused += tablePlan.refused;
+    summary.settingsKept += tablePlan.settingsKept;
     summary.puts += tablePlan.puts.length;
     summary.deletes += tablePlan.deletes.length;
   }

@@ -1,7 +1,21 @@
 import { Unzlib } from 'fflate';
 import { type Bytes, fromBase64 } from './bytes';
-import { BackupError, backupError, type RecordFailure } from './errors';
-import { type BackupHeader, TAG_LENGTH, totalRecords } from './format';
+import {
+  BackupError,
+  backupError,
+  invalidRecordsError,
+  notStillpointBodyError,
+  type RecordFailure,
+} from './errors';
+import {
+  type BackupHeader,
+  MAX_INFLATION_RATIO,
+  MAX_LINE_BYTES,
+  maxInflatedPerSegment,
+  maxInflatedTotal,
+  TAG_LENGTH,
+  totalRecords,
+} from './format';
 import { MAX_HEADER_REGION, type ParsedHeader, parseHeader } from './header';
 import { type BackupKey, decryptSegment, deriveBackupKey, deriveBodyKey, passphraseMatches } from './keys';
 import {
@@ -42,7 +56,19 @@ export interface ReadOptions {
   signal?: CancelSignal;
   /** (records read, records in the file) after each segment. */
   onProgress?: ProgressCallback;
+  /**
+   * Table -> the field that is its key. Each record's key is checked against the ones before it
+   * as the line arrives, and a repeat fails at once with INVALID_RECORDS ("appears twice").
+   */
+  uniqueKeys?: Readonly<Record<string, string>>;
+  /** Where `uniqueKeys` collects the keys seen (table -> keys), for a caller that keeps them. */
+  keySets?: Map<string, Set<string>>;
+  /** Told the size of every chunk of text the decompressor produces (tests count the work). */
+  onInflate?: (bytes: number) => void;
 }
+
+/** What a single `batches()` pass may override. */
+export type PassOptions = Pick<ReadOptions, 'signal' | 'onProgress' | 'uniqueKeys' | 'keySets' | 'onInflate'>;
 
 export interface OpenedBackup {
   info: BackupInfo;
@@ -54,7 +80,7 @@ export interface OpenedBackup {
    * on to name up to `maxFailures` records, then throws INVALID_RECORDS. The batches yielded
    * before it were valid, but a restore must still discard them (abort its transaction).
    */
-  batches(overrides?: Pick<ReadOptions, 'signal' | 'onProgress'>): AsyncGenerator<RecordBatch>;
+  batches(overrides?: PassOptions): AsyncGenerator<RecordBatch>;
 }
 
 async function readRange(source: BackupSource, start: number, end: number): Promise<Bytes> {
@@ -139,12 +165,23 @@ export async function readAllRecords(
   return { info: opened.info, tables };
 }
 
-/** A partial line longer than this cannot come from our writer. */
-const MAX_LINE_CHARS = 256 * 1024 * 1024;
+/**
+ * Compressed bytes handed to the decompressor at a time. Deflate unpacks at most about 1032
+ * bytes per byte, so one push produces at most about 8.5 MB, and the limits below are checked
+ * (and batches handed out) between pushes: a crafted segment cannot make one huge allocation.
+ */
+const INFLATE_SLICE = 8 * 1024;
+
+/** A line is counted in UTF-16 code units here; a line of MAX_LINE_BYTES UTF-8 bytes has at most as many. */
+const MAX_LINE_CHARS = MAX_LINE_BYTES;
+
+function lineTooLong(line: number): BackupError {
+  return notStillpointBodyError(`record line ${line} is longer than ${MAX_LINE_BYTES} bytes`);
+}
 
 /**
  * Turns decompressed text into records. Everything here runs inside fflate's callback, so it
- * only queues batches; the generator yields them between segments.
+ * only queues batches; the generator yields them between slices of a segment.
  */
 class RecordParser {
   readonly ready: RecordBatch[] = [];
@@ -160,6 +197,8 @@ class RecordParser {
     private readonly validators: RecordValidators | undefined,
     private readonly batchSize: number,
     maxFailures: number | undefined,
+    private readonly uniqueKeys: Readonly<Record<string, string>> | undefined,
+    private readonly keySets: Map<string, Set<string>>,
   ) {
     for (const table of Object.keys(counts)) this.seen[table] = 0;
     this.collector = new FailureCollector(maxFailures);
@@ -169,18 +208,21 @@ class RecordParser {
     let newline = text.indexOf('\n');
     if (newline < 0) {
       this.pending += text;
-      if (this.pending.length > MAX_LINE_CHARS) throw backupError('CORRUPTED', 'a record line is too long');
+      if (this.pending.length > MAX_LINE_CHARS) throw lineTooLong(this.recordsRead + 1);
       return;
     }
+    if (this.pending.length + newline > MAX_LINE_CHARS) throw lineTooLong(this.recordsRead + 1);
     this.line(this.pending + text.slice(0, newline));
     let start = newline + 1;
     newline = text.indexOf('\n', start);
     while (newline >= 0) {
+      if (newline - start > MAX_LINE_CHARS) throw lineTooLong(this.recordsRead + 1);
       this.line(text.slice(start, newline));
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
     this.pending = text.slice(start);
+    if (this.pending.length > MAX_LINE_CHARS) throw lineTooLong(this.recordsRead + 1);
   }
 
   private line(line: string): void {
@@ -209,6 +251,27 @@ class RecordParser {
     this.accept(table, index, parsed.r);
   }
 
+  /** Fails at once on a key seen before in this table (a file of one record repeated, say). */
+  private checkUnique(table: string, index: number, record: Record<string, unknown>): void {
+    const field =
+      this.uniqueKeys && Object.hasOwn(this.uniqueKeys, table) ? this.uniqueKeys[table] : undefined;
+    if (field === undefined) return;
+    const value = record[field];
+    if (typeof value !== 'string' && typeof value !== 'number') return; // the validator names it
+    const key = String(value);
+    let keys = this.keySets.get(table);
+    if (!keys) {
+      keys = new Set();
+      this.keySets.set(table, keys);
+    }
+    if (keys.has(key)) {
+      throw invalidRecordsError([
+        { table, index, id: key.slice(0, 80), field, message: 'appears twice in the backup' },
+      ]);
+    }
+    keys.add(key);
+  }
+
   private accept(table: string, index: number, record: unknown): void {
     let failures: RecordFailure[] | undefined;
     let value = record;
@@ -219,6 +282,7 @@ class RecordParser {
       if (check.ok) value = check.value;
       else failures = check.failures;
     }
+    if (!failures && isPlainRecord(value)) this.checkUnique(table, index, value);
     if (failures) {
       this.collector.add(failures);
       this.batch = [];
@@ -258,7 +322,7 @@ async function* readBatches(
   options: ReadOptions,
 ): AsyncGenerator<RecordBatch> {
   const { header, layout, digest } = parsed;
-  const { signal, onProgress } = options;
+  const { signal, onProgress, onInflate } = options;
   const total = totalRecords(header);
   const noncePrefix = fromBase64(header.cipher.nonce)!;
   const bodyKey = await deriveBodyKey(key, noncePrefix);
@@ -267,14 +331,34 @@ async function* readBatches(
     options.validators,
     options.batchSize ?? 1000,
     options.maxFailures,
+    options.uniqueKeys,
+    options.keySets ?? new Map(),
   );
+  const perSegmentLimit = maxInflatedPerSegment(layout.segmentSize);
+  const totalLimit = maxInflatedTotal(header.body.compressedBytes);
+  let segment = 0;
+  let inflatedInSegment = 0;
+  let inflated = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const inflater = new Unzlib((chunk, final) => {
+    // The limits are checked before the text is decoded or parsed.
+    onInflate?.(chunk.length);
+    inflatedInSegment += chunk.length;
+    inflated += chunk.length;
+    if (inflatedInSegment > perSegmentLimit) {
+      throw notStillpointBodyError(
+        `segment ${segment} unpacks to more than ${perSegmentLimit} bytes (${MAX_INFLATION_RATIO_TEXT} its size)`,
+      );
+    }
+    if (inflated > totalLimit) {
+      throw notStillpointBodyError(`the records unpack to more than ${totalLimit} bytes`);
+    }
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: !final });
-    } catch {
-      throw backupError('CORRUPTED', 'the records are not valid UTF-8');
+    } catch (error) {
+      if (error instanceof TypeError) throw backupError('CORRUPTED', 'the records are not valid UTF-8');
+      throw error;
     }
     parser.pushText(text);
   });
@@ -290,23 +374,32 @@ async function* readBatches(
     if (!plaintext) {
       throw backupError('CORRUPTED', `segment ${i} of ${layout.segmentCount} does not authenticate`);
     }
-    try {
-      inflater.push(plaintext, final);
-      if (final) parser.finish();
-    } catch (error) {
-      if (error instanceof BackupError) throw error;
-      throw backupError('CORRUPTED', `the records do not decompress: ${String(error)}`);
+    segment = i;
+    inflatedInSegment = 0;
+    for (let offset = 0; offset < plaintext.length; offset += INFLATE_SLICE) {
+      const end = Math.min(offset + INFLATE_SLICE, plaintext.length);
+      const last = final && end === plaintext.length;
+      try {
+        inflater.push(plaintext.subarray(offset, end), last);
+        if (last) parser.finish();
+      } catch (error) {
+        if (error instanceof BackupError) throw error;
+        throw backupError('CORRUPTED', `the records do not decompress: ${String(error)}`);
+      }
+      if (parser.collector.full) throw parser.collector.toError('restore');
+      const ready = parser.ready.splice(0);
+      for (const batch of ready) {
+        yield batch;
+        throwIfCancelled(signal);
+      }
+      if (Date.now() - lastYield > 25) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+        throwIfCancelled(signal);
+      }
     }
-    if (parser.collector.full) throw parser.collector.toError('restore');
     onProgress?.(parser.recordsRead, total);
-    const ready = parser.ready.splice(0);
-    for (const batch of ready) {
-      yield batch;
-      throwIfCancelled(signal);
-    }
-    if (Date.now() - lastYield > 25) {
-      await yieldToEventLoop();
-      lastYield = Date.now();
-    }
   }
 }
+
+const MAX_INFLATION_RATIO_TEXT = `${MAX_INFLATION_RATIO} times`;

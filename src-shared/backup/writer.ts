@@ -1,4 +1,4 @@
-import { type Bytes, toBase64 } from './bytes';
+import { type Bytes, toBase64, utf8 } from './bytes';
 import {
   type CompressionLevel,
   type Compressor,
@@ -16,8 +16,10 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   KDF_NAME,
+  MAX_LINE_BYTES,
   MAX_SEGMENT_SIZE,
   MIN_SEGMENT_SIZE,
+  maxInflatedTotal,
   NONCE_PREFIX_LENGTH,
   TAG_LENGTH,
   TableNameSchema,
@@ -132,6 +134,10 @@ interface CompressedBody {
 
 const FLUSH_CHARS = 256 * 1024;
 
+const TOO_LARGE_RECORD = `is too large for a backup (at most ${MAX_LINE_BYTES / 1024 / 1024} MB a record)`;
+const TOO_COMPRESSIBLE =
+  'The records compress far more than records normally do, so a backup of them could not be read back. No backup was made.';
+
 function assertTableName(table: string): void {
   if (!TableNameSchema.safeParse(table).success) throw new RangeError(`"${table}" is not a valid table name`);
 }
@@ -172,6 +178,7 @@ async function compressInto(
   let done = 0;
   let parts: string[] = [];
   let pendingChars = 0;
+  let textChars = 0;
   let lastYield = Date.now();
 
   const flush = () => {
@@ -212,6 +219,14 @@ async function compressInto(
         collector.add([recordFailure(table, index, record, '', `cannot be saved as JSON (${reason})`)]);
         continue;
       }
+      // The reader refuses a longer line (docs/backup-format.md, "Limits"): never write one.
+      const lineChars = prefix.length + json.length + 1;
+      if (lineChars * 3 > MAX_LINE_BYTES && utf8(`${prefix}${json}}`).length > MAX_LINE_BYTES) {
+        collector.add([recordFailure(table, index, record, '', TOO_LARGE_RECORD)]);
+        if (collector.overflow) throw collector.toError('backup');
+        continue;
+      }
+      textChars += lineChars + 1;
       if (trackDates !== undefined) {
         const value = (record as Record<string, unknown>)[trackDates];
         if (typeof value === 'string' && value.length <= 64) {
@@ -238,6 +253,9 @@ async function compressInto(
   await flush();
   await zlib.finish();
   const segments = sink.finish();
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: within the reader's total limit for certain.
+  if (textChars * 3 > maxInflatedTotal(sink.total)) throw new RangeError(TOO_COMPRESSIBLE);
+
   return {
     segments,
     compressedBytes: sink.total,

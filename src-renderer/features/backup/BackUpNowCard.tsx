@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../app/ui/Field';
 import { database } from '../../db/database';
 import { platform } from '../../platform';
@@ -7,7 +7,12 @@ import { type BackupProgress, currentAppVersion, describeFailure, saveBackup } f
 import { refreshBackupStatus, setBackupStatus, useBackupStatus } from './backup-status';
 import { formatBytes } from './format';
 import { ProgressBar } from './ProgressBar';
-import { passphraseProblem, passphraseStrength } from './passphrase';
+import {
+  loadStrengthEstimator,
+  passphraseProblem,
+  passphraseStrength,
+  type StrengthEstimator,
+} from './passphrase';
 
 type Outcome = { kind: 'ok'; text: string; path: string } | { kind: 'error'; text: string } | null;
 
@@ -63,9 +68,20 @@ export function BackUpNowCard() {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [note, setNote] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const [estimator, setEstimator] = useState<StrengthEstimator | null>(null);
 
-  const problem = passphraseProblem(passphrase, repeated);
-  const strength = passphraseStrength(passphrase);
+  useEffect(() => {
+    let live = true;
+    loadStrengthEstimator()
+      .then((loaded) => live && setEstimator(loaded))
+      .catch(() => undefined); // checked again (and awaited) when the backup is asked for
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const strength = passphraseStrength(passphrase, estimator);
+  const problem = passphraseProblem(passphrase, repeated, strength);
   const keyUnavailable = status?.keyStorage === 'unavailable';
   const running = progress !== null;
 
@@ -74,7 +90,16 @@ export function BackUpNowCard() {
     setTried(true);
     setOutcome(null);
     setNote(null);
-    if (problem) return;
+    // The weakest passphrases are refused: wait for the estimate if it is still loading.
+    let loaded: StrengthEstimator;
+    try {
+      loaded = estimator ?? (await loadStrengthEstimator());
+    } catch {
+      setOutcome({ kind: 'error', text: 'The passphrase strength could not be checked. Try again.' });
+      return;
+    }
+    // The problem shows beside the field (tried is set).
+    if (passphraseProblem(passphrase, repeated, passphraseStrength(passphrase, loaded))) return;
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ phase: 'reading', done: 0, total: 0 });
@@ -127,7 +152,11 @@ export function BackUpNowCard() {
         <Field
           label="Passphrase"
           hint={passphrase ? `${strength.label}. ${strength.advice}` : strength.advice}
-          error={tried && strength.strength === 'too-short' ? (problem ?? undefined) : undefined}
+          error={
+            tried && (strength.strength === 'too-short' || strength.strength === 'weak')
+              ? (problem ?? undefined)
+              : undefined
+          }
         >
           <input
             type="password"
@@ -139,7 +168,11 @@ export function BackUpNowCard() {
         </Field>
         <Field
           label="Passphrase again"
-          error={tried && strength.strength !== 'too-short' && problem ? problem : undefined}
+          error={
+            tried && strength.strength !== 'too-short' && strength.strength !== 'weak' && problem
+              ? problem
+              : undefined
+          }
         >
           <input
             type="password"
@@ -159,7 +192,7 @@ export function BackUpNowCard() {
           low={1.5}
           high={2.5}
           optimum={3}
-          value={{ 'too-short': 0, weak: 1, fair: 2, strong: 3 }[strength.strength]}
+          value={{ 'too-short': 0, checking: 0, weak: 1, fair: 2, strong: 3 }[strength.strength]}
         />
       )}
       <label className="checkbox">

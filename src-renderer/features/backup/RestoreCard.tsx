@@ -11,7 +11,7 @@ import { currentAppVersion, describeFailure } from './backup-service';
 import { refreshBackupStatus, useBackupStatus } from './backup-status';
 import { formatBytes, formatCount } from './format';
 import { ProgressBar } from './ProgressBar';
-import { BackupFacts, ConflictList, RestorePreviewTable } from './RestorePreviewTable';
+import { BackupFacts, ConflictList, NotAppliedList, RestorePreviewTable } from './RestorePreviewTable';
 import {
   type LoadedBackup,
   loadBackup,
@@ -86,6 +86,7 @@ export function RestoreCard() {
   const error = errorStore.use();
   const [passphrase, setPassphrase] = useState('');
   const [confirmReplace, setConfirmReplace] = useState(false);
+  const [takeSettings, setTakeSettings] = useState(false);
   const [backups, setBackups] = useState<BackupFileInfo[] | undefined>(undefined);
   const cardRef = useRef<HTMLElement>(null);
   const landing = useRef(landingRequest());
@@ -201,6 +202,7 @@ export function RestoreCard() {
         mode,
         passphrase: ready.passphrase,
         appVersion: await currentAppVersion(),
+        ...(mode === 'merge' && takeSettings ? { takeSettings: true } : {}),
         signal: controller.signal,
         onProgress: (progress) => stepStore.set({ kind: 'restoring', source: ready.source, mode, progress }),
       });
@@ -218,6 +220,7 @@ export function RestoreCard() {
   const reset = () => {
     errorStore.set(null);
     setPassphrase('');
+    setTakeSettings(false);
     stepStore.set({ kind: 'choose' });
   };
 
@@ -294,7 +297,9 @@ export function RestoreCard() {
               <h3>Merge</h3>
               <p className="muted">
                 Adds what is missing here and takes the newer version of each record. A signed note is never
-                overwritten: when the two differ, both are kept.
+                overwritten: when the two differ, both are kept. The audit log and after-effects are only
+                added to, and this computer’s settings (app lock, practice details) stay unless you choose
+                otherwise.
               </p>
               {step.merge.conflicts.length > 0 && (
                 <p>
@@ -303,7 +308,28 @@ export function RestoreCard() {
                 </p>
               )}
               <ConflictList preview={step.merge} />
-              <button type="button" className="primary" onClick={() => void restore('merge')}>
+              <NotAppliedList preview={step.merge} />
+              {step.merge.notApplied.some((item) => item.why === 'setting') && (
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={takeSettings}
+                    onChange={(e) => setTakeSettings(e.target.checked)}
+                  />
+                  Take the backup’s settings instead (including its app lock)
+                </label>
+              )}
+              {step.merge.refusal && (
+                <p className="notice error" data-testid="merge-refusal">
+                  {step.merge.refusal}
+                </p>
+              )}
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void restore('merge')}
+                disabled={step.merge.refusal !== null}
+              >
                 Merge
               </button>
             </div>
@@ -315,7 +341,17 @@ export function RestoreCard() {
                   ? `A backup of the ${formatCount(step.replace.totals.current)} records here now is saved first.`
                   : 'There are no records here now.'}
               </p>
-              <button type="button" className="danger" onClick={() => setConfirmReplace(true)}>
+              {step.replace.refusal && (
+                <p className="notice error" data-testid="replace-refusal">
+                  {step.replace.refusal}
+                </p>
+              )}
+              <button
+                type="button"
+                className="danger"
+                onClick={() => setConfirmReplace(true)}
+                disabled={step.replace.refusal !== null}
+              >
                 Replace all
               </button>
             </div>
@@ -446,6 +482,7 @@ function RestoreSummary({
         {totals.conflicts > 0 ? `, ${formatCount(totals.conflicts)} in conflict (both versions kept)` : ''}.
       </p>
       <ConflictList preview={result} />
+      <NotAppliedList preview={result} />
       {result.safetyBackupPath && (
         <p>
           Your records as they were before are saved in <code>{result.safetyBackupPath}</code>.

@@ -47,7 +47,13 @@ export function BackupFacts({ fileName, info }: { fileName: string; info: Backup
 function onlyHere(change: TableChange): number {
   return Math.max(
     0,
-    change.current - change.unchanged - change.updated - change.keptCurrent - change.conflicts,
+    change.current -
+      change.unchanged -
+      change.updated -
+      change.keptCurrent -
+      change.conflicts -
+      change.refused -
+      change.settingsKept,
   );
 }
 
@@ -57,6 +63,8 @@ function mergeText(change: TableChange): string {
     change.updated && `${formatCount(change.updated)} updated`,
     change.keptCurrent && `${formatCount(change.keptCurrent)} newer here, kept`,
     change.conflicts && `${formatCount(change.conflicts)} in conflict, both kept`,
+    change.refused && `${formatCount(change.refused)} differing history entries refused`,
+    change.settingsKept && `${formatCount(change.settingsKept)} not taken, this computer’s kept`,
     change.unchanged && `${formatCount(change.unchanged)} unchanged`,
     onlyHere(change) && `${formatCount(onlyHere(change))} only here, kept`,
   ].filter(Boolean);
@@ -120,5 +128,42 @@ export function ConflictList({ preview }: { preview: RestorePreview }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * What Merge leaves out: settings kept as they are here (unless taken on purpose), and history
+ * entries (audit log, after-effects) that differ from the ones here under the same id.
+ */
+export function NotAppliedList({ preview }: { preview: RestorePreview }) {
+  const settings = preview.notApplied.filter((item) => item.why === 'setting');
+  const history = preview.notApplied.filter((item) => item.why === 'history');
+  return (
+    <>
+      {settings.length > 0 && (
+        <div data-testid="settings-kept">
+          <p>Settings kept as they are on this computer (the backup’s are not taken):</p>
+          <ul>
+            {settings.map((item) => (
+              <li key={item.id}>{item.label}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview.totals.refused > 0 && (
+        <div data-testid="history-refused">
+          <p>
+            {formatCount(preview.totals.refused)} history entr{preview.totals.refused === 1 ? 'y' : 'ies'} in
+            the backup differ from the ones here and were not applied (history is only ever added to, never
+            changed):
+          </p>
+          <ul>
+            {history.map((item) => (
+              <li key={`${item.table}-${item.id}`}>{item.label}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }

@@ -1,83 +1,122 @@
 /**
- * The passphrase rules for a backup: at least 10 characters, typed twice, with a plain-words
- * hint about its strength. The estimate is deliberately rough (length and variety, repeats and
- * sequences discounted); it nudges toward several unrelated words, it does not promise anything.
+ * The passphrase rules for a backup: at least 10 characters, typed twice, and not among the
+ * easiest to guess. Strength is estimated with zxcvbn-ts (@zxcvbn-ts/core, maintained; the
+ * original `zxcvbn` has had no release since 2017): it knows common passwords, English words and
+ * names, keyboard patterns, dates, repeats and sequences. Its score 0-4 estimates guesses:
+ * 0-1 (under a million) is refused; 2 is allowed with advice; 3-4 is strong. A backup file can be
+ * attacked offline for as long as the attacker likes, so the weakest must not seal one.
+ *
+ * The dictionaries are about 1.5 MB, so they load (a separate chunk) when the card first needs
+ * them, not with the app.
  */
 export const MIN_PASSPHRASE_LENGTH = 10;
 
-export type Strength = 'too-short' | 'weak' | 'fair' | 'strong';
+export type Strength = 'too-short' | 'checking' | 'weak' | 'fair' | 'strong';
 
 export interface StrengthHint {
   strength: Strength;
+  /** zxcvbn's score 0-4, or null before it is known. */
+  score: number | null;
   /** "Strength: fair" */
   label: string;
   advice: string;
 }
 
-function charsetSize(text: string): number {
-  let size = 0;
-  if (/[a-z]/.test(text)) size += 26;
-  if (/[A-Z]/.test(text)) size += 26;
-  if (/[0-9]/.test(text)) size += 10;
-  if (/[^a-zA-Z0-9\s]/.test(text)) size += 33;
-  if (/\s/.test(text)) size += 1;
-  return Math.max(size, 10);
+export interface StrengthEstimate {
+  score: 0 | 1 | 2 | 3 | 4;
+  /** zxcvbn's warning in English ("This is a top-10 common password."), or ''. */
+  warning: string;
+  suggestions: string[];
 }
 
-/** Characters that add little: the same as, or one step from, the one before ("aaa", "abc", "123"). */
-function predictableCount(text: string): number {
-  const chars = [...text];
-  let count = 0;
-  for (let i = 1; i < chars.length; i++) {
-    const step = chars[i]!.codePointAt(0)! - chars[i - 1]!.codePointAt(0)!;
-    if (step >= -1 && step <= 1) count++;
-  }
-  return count;
+export interface StrengthEstimator {
+  estimate(passphrase: string): StrengthEstimate;
 }
 
-/** A rough estimate in bits. */
-export function passphraseBits(passphrase: string): number {
-  const length = [...passphrase].length;
-  const effective = Math.max(0, length - predictableCount(passphrase) * 0.75);
-  const words = passphrase
-    .trim()
-    .split(/[\s\-_.,]+/)
-    .filter((word) => word.length >= 3).length;
-  // Several words: count them like words from a large list (about 11 bits each) if that is more.
-  const perChar = effective * Math.log2(charsetSize(passphrase)) * 0.6;
-  return Math.max(perChar, words >= 3 ? words * 11 : 0);
+/** Words that say nothing when they are in a backup passphrase of this app. */
+const APP_WORDS = ['stillpoint', 'still point', 'backup', 'craniosacral', 'passphrase'];
+
+let loading: Promise<StrengthEstimator> | undefined;
+
+/** zxcvbn-ts with the common and English dictionaries, loaded once. */
+export function loadStrengthEstimator(): Promise<StrengthEstimator> {
+  loading ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    const zxcvbn = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: english.translations,
+    });
+    return {
+      estimate: (passphrase) => {
+        const result = zxcvbn.check(passphrase, APP_WORDS);
+        return {
+          score: result.score,
+          warning: result.feedback.warning ?? '',
+          suggestions: result.feedback.suggestions,
+        };
+      },
+    };
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
 }
 
-export function passphraseStrength(passphrase: string): StrengthHint {
+const WORDS_ADVICE = 'Four or more unrelated words are strong and easy to remember.';
+
+export function passphraseStrength(passphrase: string, estimator: StrengthEstimator | null): StrengthHint {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     return {
       strength: 'too-short',
+      score: null,
       label: 'Too short',
-      advice: `Use at least ${MIN_PASSPHRASE_LENGTH} characters; four or more unrelated words are strong and easy to remember.`,
+      advice: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. ${WORDS_ADVICE}`,
     };
   }
-  const bits = passphraseBits(passphrase);
-  if (bits < 40) {
+  if (!estimator) {
+    return { strength: 'checking', score: null, label: 'Checking strength…', advice: WORDS_ADVICE };
+  }
+  const { score, warning, suggestions } = estimator.estimate(passphrase);
+  if (score <= 1) {
+    const why = warning || suggestions[0] || 'It is among the first million guesses an attacker would try.';
     return {
       strength: 'weak',
-      label: 'Strength: weak',
-      advice: 'Easy to guess. Add more unrelated words.',
+      score,
+      label: 'Strength: too easy to guess',
+      advice: `${why} ${WORDS_ADVICE}`,
     };
   }
-  if (bits < 60) {
-    return { strength: 'fair', label: 'Strength: fair', advice: 'Another word or two would make it strong.' };
+  if (score === 2) {
+    return {
+      strength: 'fair',
+      score,
+      label: 'Strength: fair',
+      advice: `${warning ? `${warning} ` : ''}Another word or two would make it strong.`,
+    };
   }
   return {
     strength: 'strong',
+    score,
     label: 'Strength: strong',
     advice: 'Keep it somewhere safe: it cannot be recovered.',
   };
 }
 
-/** The message beside the fields, or null when the two entries are usable. */
-export function passphraseProblem(passphrase: string, repeated: string): string | null {
+/**
+ * The message beside the fields, or null when the two entries are usable. The weakest
+ * passphrases (score 0-1) are refused; `hint` is `passphraseStrength` of the same passphrase.
+ */
+export function passphraseProblem(passphrase: string, repeated: string, hint: StrengthHint): string | null {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
     return `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`;
+  if (hint.strength === 'weak')
+    return `This passphrase is too easy to guess, and a backup can be attacked for as long as someone likes. ${hint.advice}`;
   if (passphrase !== repeated) return 'The two passphrases are not the same.';
   return null;
 }

@@ -14,8 +14,13 @@ import {
   type RestoreCounts,
   type RestoreMode,
   readBackupHeader,
-  STILLPOINT_SIGNED_FIELDS,
 } from '../../../src-shared/backup';
+import {
+  clientReferenceOf,
+  futureMoment,
+  policyOf,
+  STILLPOINT_MERGE_POLICIES,
+} from '../../../src-shared/merge/merge-rules';
 import {
   CURRENT_SCHEMA_VERSION,
   type StillpointDatabase,
@@ -29,7 +34,7 @@ import {
   platformBackupWriter,
   saveBackup,
 } from './backup-service';
-import { isTableName, RECORD_VALIDATORS, TABLE_SPECS, type TableSpec } from './backup-tables';
+import { isTableName, RECORD_VALIDATORS, TABLE_LABELS, TABLE_SPECS, type TableSpec } from './backup-tables';
 
 /**
  * "Restore from backup". Nothing is written until the last step, and that step is all or nothing:
@@ -62,6 +67,12 @@ export interface LoadedBackup {
   counts: Record<TableName, number>;
   /** The primary keys of each table's records in the backup (for Replace all's deletions). */
   keys: Record<TableName, Set<string>>;
+  /**
+   * Clients the backup's health histories, notes and after-effects belong to but that are not
+   * in the backup, each with the first record that names them. Merge needs them here; Replace
+   * all cannot restore such a file.
+   */
+  clientsOutsideFile: Map<string, RecordFailure>;
 }
 
 export type RestorePhase = 'checking' | 'comparing' | 'safety-backup' | 'writing';
@@ -77,16 +88,13 @@ interface PassOptions {
   onProgress?: (progress: RestoreProgress) => void;
 }
 
-/** Step 1: the header, without the passphrase. NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION. */
-export function previewBackup(source: BackupSource): Promise<BackupInfo> {
-  return readBackupHeader(source, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
+interface LoadOptions extends PassOptions {
+  /** The clock a record's moments are checked against (at most a day later is accepted). */
+  now?: () => Date;
 }
 
-function cancelled(): BackupError {
-  return new BackupError('CANCELLED', backupErrorMessages.CANCELLED);
-}
-
-function duplicateKeyError(failure: RecordFailure): BackupError {
+/** A record that breaks a merge rule before anything is written: named like any invalid record. */
+function ruleError(failure: RecordFailure): BackupError {
   const where = `${failure.table} record ${failure.index + 1}${failure.id ? ` (id ${failure.id})` : ''}`;
   const listed = `${where}, field ${failure.field}: ${failure.message}`;
   return new BackupError(
@@ -96,6 +104,24 @@ function duplicateKeyError(failure: RecordFailure): BackupError {
     [failure],
   );
 }
+
+function idOf(spec: TableSpec, record: Row): string {
+  return String(record[spec.key]).slice(0, 80);
+}
+
+/** Step 1: the header, without the passphrase. NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION. */
+export function previewBackup(source: BackupSource): Promise<BackupInfo> {
+  return readBackupHeader(source, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
+}
+
+function cancelled(): BackupError {
+  return new BackupError('CANCELLED', backupErrorMessages.CANCELLED);
+}
+
+/** Each table's primary key, which the reader checks for repeats as the lines arrive. */
+const TABLE_KEY_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
+  TABLE_NAMES.map((name) => [name, TABLE_SPECS[name].key]),
+);
 
 function specOf(table: string): TableSpec {
   // The validators refuse any table this version does not know, so this cannot miss.
@@ -115,8 +141,11 @@ function keyOf(spec: TableSpec, record: Row): string {
 export async function loadBackup(
   source: BackupSource,
   passphrase: string,
-  options: PassOptions = {},
+  options: LoadOptions = {},
 ): Promise<LoadedBackup> {
+  const now = (options.now ?? (() => new Date()))();
+  const clientsNamed = new Map<string, RecordFailure>();
+  const seen = Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
   const opened = await openBackup(source, passphrase, {
     maxSchemaVersion: CURRENT_SCHEMA_VERSION,
     validators: RECORD_VALIDATORS,
@@ -127,32 +156,76 @@ export async function loadBackup(
     TableName,
     Set<string>
   >;
+  // The reader checks each record's key as its line arrives (a file of one record repeated
+  // fails at the second copy) and collects the keys here, for Replace all's deletions.
+  const keySets = new Map<string, Set<string>>(TABLE_NAMES.map((name) => [name, keys[name]]));
   for await (const batch of opened.batches({
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
+    uniqueKeys: TABLE_KEY_FIELDS,
+    keySets,
   })) {
-    const spec = specOf(batch.table);
-    const seen = keys[spec.name];
+    const spec = specOf(batch.table); // a table this version does not know has failed validation already
     for (const record of batch.records as Row[]) {
-      const key = keyOf(spec, record);
-      if (seen.has(key)) {
-        throw duplicateKeyError({
+      const index = seen[spec.name]++;
+      // A moment far ahead would win every later merge (newer wins): refused.
+      const future = futureMoment(spec.name, record, now);
+      if (future) {
+        throw ruleError({
           table: spec.name,
-          index: seen.size,
-          id: key,
-          field: spec.key,
-          message: 'appears twice in the backup',
+          index,
+          id: idOf(spec, record),
+          field: future.field,
+          message: `is dated ${future.value}, more than a day after this computer's clock (${now.toISOString()}); if this computer's date is wrong, correct it and try again`,
         });
       }
-      seen.add(key);
+      const client = clientReferenceOf(spec.name, record);
+      if (client !== undefined && !clientsNamed.has(client)) {
+        clientsNamed.set(client, {
+          table: spec.name,
+          index,
+          id: idOf(spec, record),
+          field: 'clientId',
+          message: 'belongs to a client who is not in this backup',
+        });
+      }
     }
   }
+  const clientsOutsideFile = new Map([...clientsNamed].filter(([client]) => !keys.clients.has(client)));
   const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, keys[name].size])) as Record<
     TableName,
     number
   >;
   // Backups of an older schema version would be upgraded batch by batch here and in the passes.
-  return { info: opened.info, opened, counts, keys };
+  return { info: opened.info, opened, counts, keys, clientsOutsideFile };
+}
+
+/** "Session note 3 (id s1) belongs to a client who is neither on this computer nor in the backup." */
+function unresolvedMessage(failure: RecordFailure, client: string, mode: RestoreMode): string {
+  const where = `${TABLE_LABELS[failure.table as TableName] ?? failure.table}: record ${failure.index + 1}${failure.id ? ` (id ${failure.id})` : ''}`;
+  const whose =
+    mode === 'merge'
+      ? 'is neither on this computer nor in the backup'
+      : 'is not in the backup, and Replace all keeps nothing from this computer';
+  return `This backup cannot be restored: ${where} belongs to a client (id ${client.slice(0, 80)}) who ${whose}. Nothing was restored; your records are unchanged.`;
+}
+
+/**
+ * Every health history, note and after-effect must belong to a client after the restore: in the
+ * backup, or (Merge) on this computer. The reason it cannot, or null.
+ */
+async function unresolvedReference(
+  db: StillpointDatabase,
+  loaded: LoadedBackup,
+  mode: RestoreMode,
+): Promise<string | null> {
+  if (loaded.clientsOutsideFile.size === 0) return null;
+  const clients = [...loaded.clientsOutsideFile.keys()];
+  const here = mode === 'merge' ? await db.clients.bulkGet(clients) : [];
+  for (const [i, client] of clients.entries()) {
+    if (here[i] === undefined) return unresolvedMessage(loaded.clientsOutsideFile.get(client)!, client, mode);
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,11 +272,27 @@ export interface ConflictView {
   label: string;
 }
 
+/** A record of the backup that Merge leaves out, and why, in words. */
+export interface NotAppliedView {
+  table: TableName;
+  id: string;
+  /** "App lock" (a setting kept here) or "Audit entry of Session 3, 2025-03-04, Marta Kowalska". */
+  label: string;
+  why: 'history' | 'setting';
+}
+
+/** At most this many not-applied records are listed by name (all are counted). */
+export const NOT_APPLIED_LISTED = 50;
+
 export interface RestorePreview {
   mode: RestoreMode;
   tables: Record<TableName, TableChange>;
   totals: RestoreCounts & { current: number; incoming: number };
   conflicts: ConflictView[];
+  /** Merge: settings kept as they are here, and history entries refused (the first few). */
+  notApplied: NotAppliedView[];
+  /** Why this mode cannot restore the file (a record's client is nowhere), or null. */
+  refusal: string | null;
 }
 
 function emptyPreview(
@@ -220,11 +309,13 @@ function emptyPreview(
       keptCurrent: 0,
       deleted: 0,
       conflicts: 0,
+      refused: 0,
+      settingsKept: 0,
       current: current[name] ?? 0,
       incoming: loaded.counts[name],
     };
   }
-  return { mode, tables, totals: totalsOf(tables), conflicts: [] };
+  return { mode, tables, totals: totalsOf(tables), conflicts: [], notApplied: [], refusal: null };
 }
 
 function totalsOf(tables: Record<TableName, TableChange>): RestorePreview['totals'] {
@@ -235,6 +326,8 @@ function totalsOf(tables: Record<TableName, TableChange>): RestorePreview['total
     keptCurrent: 0,
     deleted: 0,
     conflicts: 0,
+    refused: 0,
+    settingsKept: 0,
     current: 0,
     incoming: 0,
   };
@@ -322,6 +415,9 @@ interface MergedBatch {
   puts: Row[];
   counts: RestoreCounts;
   conflicts: RestoreConflict[];
+  notApplied: { id: string; why: 'history' | 'setting'; record: Row }[];
+  /** What Replace all would do with the same records: added, updated or unchanged. */
+  replaceCounts: RestoreCounts;
 }
 
 /** Merge rules for one batch against the matching records here (see planTableRestore). */
@@ -330,19 +426,17 @@ async function mergeBatch(
   spec: TableSpec,
   records: readonly Row[],
   copies: ExistingCopies,
-  newId?: () => string,
+  choices: { newId?: () => string; takeSettings?: boolean } = {},
 ): Promise<MergedBatch> {
   const keys = records.map((record) => record[spec.key] as string);
   const found = ((await db.table(spec.name).bulkGet(keys)) as (Row | undefined)[]).filter(
     (row): row is Row => row !== undefined,
   );
-  const signedField = Object.hasOwn(STILLPOINT_SIGNED_FIELDS, spec.name)
-    ? STILLPOINT_SIGNED_FIELDS[spec.name]
-    : undefined;
   const options = {
     mode: 'merge' as const,
-    ...(signedField ? { signedField } : {}),
-    ...(newId ? { newId } : {}),
+    policy: policyOf(spec.name, STILLPOINT_MERGE_POLICIES),
+    ...(choices.takeSettings ? { takeIncomingSettings: true } : {}),
+    ...(choices.newId ? { newId: choices.newId } : {}),
   };
   const current = found.map((row) => toPlanItem(spec, recordOfRow(spec, row)));
   const incoming = records.map((record) => toPlanItem(spec, record));
@@ -366,6 +460,7 @@ async function mergeBatch(
       );
     }
   }
+  const replacePlan = planTableRestore(spec.name, current, incoming, { mode: 'replace' });
   const puts = plan.puts.map((item) => spec.toRow(fromPlanItem(spec, item)));
   copies.add(puts.filter((row) => typeof row.conflictCopyOf === 'string'));
   return {
@@ -377,8 +472,16 @@ async function mergeBatch(
       keptCurrent: plan.keptCurrent,
       deleted: 0,
       conflicts: plan.conflicts,
+      refused: plan.refused,
+      settingsKept: plan.settingsKept,
     },
     conflicts,
+    replaceCounts: { ...replacePlan, deleted: 0 },
+    notApplied: plan.notApplied.map(({ id, why }) => ({
+      id,
+      why,
+      record: records.find((record) => keyOf(spec, record) === id)!,
+    })),
   };
 }
 
@@ -389,6 +492,38 @@ function addCounts(target: TableChange, counts: RestoreCounts): void {
   target.keptCurrent += counts.keptCurrent;
   target.deleted += counts.deleted;
   target.conflicts += counts.conflicts;
+  target.refused += counts.refused;
+  target.settingsKept += counts.settingsKept;
+}
+
+/** Names of the settings a therapist knows; other keys are shown as they are. */
+const SETTING_LABELS: Readonly<Record<string, string>> = {
+  practice: 'Practice details',
+  'handout-template': 'Aftercare handout text',
+  safety: 'Safety rules',
+  'app-lock': 'App lock (passcode and idle time)',
+  'app-lock-failed-tries': 'App lock wrong tries',
+  'sessions.signer': 'Name notes are signed with',
+};
+
+async function notAppliedViews(
+  db: StillpointDatabase,
+  spec: TableSpec,
+  merged: MergedBatch,
+  names: ClientNames,
+  into: NotAppliedView[],
+): Promise<void> {
+  for (const { id, why, record } of merged.notApplied) {
+    if (into.length >= NOT_APPLIED_LISTED) return;
+    let label = SETTING_LABELS[id] ?? `Setting "${id}"`;
+    if (why === 'history') {
+      const what = spec.name === 'auditLog' ? 'Audit entry' : 'After-effect report';
+      const client = await names.nameOf(db, String(record.clientId));
+      const at = String(spec.name === 'auditLog' ? record.at : record.reportedAt);
+      label = `${what} of ${at.slice(0, 10)}, ${client}`;
+    }
+    into.push({ table: spec.name, id, label, why });
+  }
 }
 
 /**
@@ -412,21 +547,13 @@ export async function previewRestore(
     const spec = specOf(batch.table);
     const records = batch.records as Row[];
     if (spec.name === 'clients') names.remember(records);
-    const merged = await mergeBatch(db, spec, records, copies, () => 'preview');
+    const merged = await mergeBatch(db, spec, records, copies, { newId: () => 'preview' });
     addCounts(merge.tables[spec.name], merged.counts);
     for (const conflict of merged.conflicts) merge.conflicts.push(await conflictView(db, conflict, names));
-    // Replace all: what matches here is updated or unchanged, the rest added; merge knows which.
-    const { added, updated, unchanged, keptCurrent, conflicts } = merged.counts;
-    const changed = updated + keptCurrent + conflicts;
-    addCounts(replace.tables[spec.name], {
-      added,
-      updated: changed,
-      unchanged,
-      keptCurrent: 0,
-      deleted: 0,
-      conflicts: 0,
-    });
-    matched[spec.name] += changed + unchanged;
+    await notAppliedViews(db, spec, merged, names, merge.notApplied);
+    const { updated, unchanged } = merged.replaceCounts;
+    addCounts(replace.tables[spec.name], { ...merged.replaceCounts, refused: 0, settingsKept: 0 });
+    matched[spec.name] += updated + unchanged;
     done += records.length;
     options.onProgress?.({ phase: 'comparing', done, total });
   }
@@ -434,6 +561,8 @@ export async function previewRestore(
     replace.tables[name].deleted = Math.max(0, (current[name] ?? 0) - matched[name]);
   merge.totals = totalsOf(merge.tables);
   replace.totals = totalsOf(replace.tables);
+  merge.refusal = await unresolvedReference(db, loaded, 'merge');
+  replace.refusal = await unresolvedReference(db, loaded, 'replace');
   return { merge, replace };
 }
 
@@ -446,6 +575,8 @@ export interface RestoreOptions extends PassOptions {
   appVersion: string;
   /** Default: main's backupWrite. */
   writer?: BackupFileWriter;
+  /** Merge: take the backup's settings instead of keeping this computer's (the user chose it). */
+  takeSettings?: boolean;
   now?: () => Date;
   newId?: () => string;
 }
@@ -504,6 +635,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const { db, loaded, mode, signal, onProgress } = options;
   const now = options.now ?? (() => new Date());
   if (signal?.aborted) throw cancelled();
+  // Replace all can be refused before its safety backup; Merge checks again inside the transaction.
+  const refusal = mode === 'replace' ? await unresolvedReference(db, loaded, 'replace') : null;
+  if (refusal) throw new RestoreNotStartedError(refusal);
   const safetyBackupPath = mode === 'replace' ? await writeSafetyBackup(options, now) : null;
   if (signal?.aborted) throw cancelled();
 
@@ -514,6 +648,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     return await db.transaction('rw', tables, async () => {
       const current = await countRecords(db);
       const result = emptyPreview(mode, current, loaded);
+      if (mode === 'merge') {
+        const unresolved = await unresolvedReference(db, loaded, 'merge');
+        if (unresolved) throw new RestoreNotStartedError(unresolved);
+      }
       const names = new ClientNames();
       const copies = new ExistingCopies();
       let written = 0;
@@ -541,7 +679,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
           written += records.length;
         } else {
           if (spec.name === 'clients') names.remember(records);
-          const merged = await mergeBatch(db, spec, records, copies, options.newId);
+          const merged = await mergeBatch(db, spec, records, copies, {
+            ...(options.newId ? { newId: options.newId } : {}),
+            ...(options.takeSettings ? { takeSettings: true } : {}),
+          });
+          await notAppliedViews(db, spec, merged, names, result.notApplied);
           if (merged.puts.length > 0) await table.bulkPut(merged.puts);
           addCounts(result.tables[spec.name], merged.counts);
           for (const conflict of merged.conflicts)

@@ -12,6 +12,7 @@ import {
   trackDatabaseChanges,
 } from '../../../src-renderer/features/backup/automatic-backups';
 import {
+  loadStrengthEstimator,
   MIN_PASSPHRASE_LENGTH,
   passphraseProblem,
   passphraseStrength,
@@ -294,19 +295,46 @@ describe('changes since the last backup', () => {
 });
 
 describe('the passphrase', () => {
-  it('needs 10 characters, typed the same twice', () => {
-    expect(passphraseProblem('short', 'short')).toContain(`${MIN_PASSPHRASE_LENGTH} characters`);
-    expect(passphraseProblem('long enough here', 'long enough hera')).toBe(
+  /** The app's problem message for a passphrase typed the same twice (or not). */
+  async function problemOf(passphrase: string, repeated = passphrase) {
+    const estimator = await loadStrengthEstimator();
+    return passphraseProblem(passphrase, repeated, passphraseStrength(passphrase, estimator));
+  }
+
+  it('needs 10 characters, typed the same twice', async () => {
+    expect(await problemOf('short')).toContain(`${MIN_PASSPHRASE_LENGTH} characters`);
+    expect(await problemOf('cedar river lantern quietly', 'cedar river lantern quietlx')).toBe(
       'The two passphrases are not the same.',
     );
-    expect(passphraseProblem('long enough here', 'long enough here')).toBeNull();
+    expect(await problemOf('cedar river lantern quietly')).toBeNull();
   });
 
-  it('gets a plain hint: repeats and sequences are weak, several unrelated words strong', () => {
-    expect(passphraseStrength('abc').strength).toBe('too-short');
-    expect(passphraseStrength('aaaaaaaaaaaa').strength).toBe('weak');
-    expect(passphraseStrength('1234567890').strength).toBe('weak');
-    expect(passphraseStrength('Sunflower7!').strength).toBe('fair');
-    expect(passphraseStrength('cedar river lantern quietly').strength).toBe('strong');
+  it('refuses the easiest to guess (zxcvbn score 0-1) with the reason, however long (issue 13)', async () => {
+    for (const weak of ['password1234', 'aaaaaaaaaaaa', '1234567890', 'qwertyuiop', 'stillpoint2025']) {
+      const problem = await problemOf(weak);
+      expect(problem, weak).toMatch(/^This passphrase is too easy to guess/);
+      expect(problem, weak).toContain('Four or more unrelated words are strong and easy to remember.');
+    }
+    expect(await problemOf('1234567890')).toContain('This is a frequently used password.');
+    expect(await problemOf('Sunflower7!')).toBeNull(); // fair: allowed, with advice
+  });
+
+  it('shows the strength: checking until the estimator is loaded, then weak, fair or strong', async () => {
+    const estimator = await loadStrengthEstimator();
+    expect(passphraseStrength('abc', estimator).strength).toBe('too-short');
+    expect(passphraseStrength('cedar river lantern quietly', null)).toMatchObject({
+      strength: 'checking',
+      label: 'Checking strength…',
+    });
+    expect(passphraseStrength('aaaaaaaaaaaa', estimator)).toMatchObject({ strength: 'weak', score: 0 });
+    expect(passphraseStrength('Sunflower7!', estimator)).toMatchObject({
+      strength: 'fair',
+      label: 'Strength: fair',
+      score: 2,
+    });
+    expect(passphraseStrength('cedar river lantern quietly', estimator)).toMatchObject({
+      strength: 'strong',
+      score: 4,
+    });
   });
 });

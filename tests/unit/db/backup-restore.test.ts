@@ -291,6 +291,28 @@ describe('backup then restore', () => {
     expect(progress.at(-1)).toBe(2); // the client and their (empty) health history
   });
 
+  it('every automatic backup draws its own salt: no derived key is reused (docs/backup-format.md, Keys)', async () => {
+    const repos = openRepositories();
+    await addClient(repos.clients, 'Zoë', 'Ødegård');
+    const { writer } = memoryWriter();
+    const first = await saveBackup({
+      db: repos.db,
+      passphrase: PASSPHRASE,
+      appVersion: APP_VERSION,
+      automatic: true,
+      writer,
+    });
+    const second = await saveBackup({
+      db: repos.db,
+      passphrase: PASSPHRASE,
+      appVersion: APP_VERSION,
+      automatic: true,
+      writer,
+    });
+    expect(first.header.kdf.salt).not.toBe(second.header.kdf.salt);
+    expect(first.header.passphraseCheck).not.toBe(second.header.passphraseCheck);
+  });
+
   it("hands only ciphertext to main, and a refused write fails with main's message", async () => {
     const repos = openRepositories();
     await addClient(repos.clients, 'Zoë', 'Ødegård');
