@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { StillpointBridge } from '../../src-shared/ipc';
 import { expect, test } from './fixtures';
 import { APP_URL, type Harness } from './harness/harness';
 
@@ -49,6 +50,8 @@ test('an empty database on a computer that had clients: a clear notice that offe
   const set = await harness.dispatch('records:set-counts', { clients: 12, at }, SENDER);
   expect(set.ok).toBe(true);
 
+  await page.clock.install();
+  const callsBeforeReload = harness.calls.length;
   await page.reload();
   const notice = page.getByRole('region', { name: 'Your records may be missing' });
   await expect(notice).toBeVisible();
@@ -61,8 +64,12 @@ test('an empty database on a computer that had clients: a clear notice that offe
     `Stillpoint found no records, but this computer had 12 clients on ${when}. Your data may have been removed. Restore the latest automatic backup?`,
   );
 
-  // While the therapist has not answered, the app must not overwrite what main remembers.
-  await page.waitForTimeout(1_500);
+  // While the therapist has not answered, the app must not overwrite what main remembers. The
+  // counts go to main a second after they settle: run the page's timers well past that, then
+  // make one more call from the page; every call made before it has arrived by its answer.
+  await page.clock.runFor(10_000);
+  await page.evaluate(() => (window as unknown as { stillpoint: StillpointBridge }).stillpoint.appInfo());
+  expect(harness.calls.slice(callsBeforeReload)).not.toContain('records:set-counts');
   expect(await rememberedCounts(harness)).toEqual({ clients: 12, at });
 
   // The offer leads to the Backup screen; the notice stays until answered.

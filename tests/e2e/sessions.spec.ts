@@ -286,7 +286,7 @@ test('after-effects reported at the next session are saved against the previous 
   await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('lasted 24 h');
 });
 
-test('twenty treated areas with the keyboard alone, well under two minutes', async ({ page }) => {
+test('twenty treated areas with the keyboard alone, in about 210 keys', async ({ page }) => {
   await createClient(page, 'Kari', 'Holm');
   await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
@@ -302,8 +302,6 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
     await page.keyboard.type(text);
     keys += text.length;
   };
-  const started = Date.now();
-
   // Ctrl+Shift+A: to the pick list; a few letters and Enter per area, focus stays in the filter.
   await press('Control+Shift+A');
   await expect(page.getByRole('combobox', { name: 'Add an area from the list' })).toBeFocused();
@@ -362,7 +360,6 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
   }
   await press('Control+s');
   await waitForSaved(page);
-  const seconds = (Date.now() - started) / 1000;
 
   await expect(list.getByRole('radio', { name: 'Release', checked: true })).toHaveCount(20);
   await expect(list.locator('.chip')).toHaveCount(20);
@@ -371,7 +368,6 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
   await expect(area(page, 'Sacrum')).toContainText('Sacral / lumbosacral decompression');
   // About 210 keys: some 70 seconds at a steady three keys a second, leaving time to think.
   expect(keys).toBeLessThan(230);
-  expect(seconds).toBeLessThan(120);
   testInfoNote(`keyboard path: ${keys} keys`);
 });
 
@@ -379,7 +375,10 @@ function testInfoNote(text: string) {
   test.info().annotations.push({ type: 'note', description: text });
 }
 
-test('the timeline of a client with 200 sessions opens quickly', async ({ page }) => {
+// How fast it opens is the bench's "busy-client" measure; here: all of it shows, and a new note starts.
+test('the timeline of a client with 200 sessions shows every one, and the 201st session starts', async ({
+  page,
+}) => {
   await createClient(page, 'Eva', 'Lund');
   const clientId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
   await seedSignedSessions(
@@ -396,22 +395,14 @@ test('the timeline of a client with 200 sessions opens quickly', async ({ page }
   );
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Eva Lund' })).toBeVisible();
-  const started = Date.now();
   const timeline = page.getByRole('region', { name: 'Sessions' });
   const rows = timeline.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem');
   await expect(rows).toHaveCount(200);
   await expect(timeline.locator('canvas').first()).toBeVisible();
-  const loaded = Date.now() - started;
-  test.info().annotations.push({ type: 'note', description: `200-session timeline shown in ${loaded} ms` });
-  // Typically well under a second; the bound is generous for a busy test machine.
-  expect(loaded).toBeLessThan(5_000);
   await expect(rows.first()).toContainText('Follow-up 200');
 
-  // Starting the 201st session stays quick too.
-  const clicked = Date.now();
   await timeline.getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Session 201/ })).toBeVisible();
-  expect(Date.now() - clicked).toBeLessThan(5_000);
   await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('Since session 200');
 });
 

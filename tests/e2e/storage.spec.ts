@@ -139,8 +139,11 @@ test('a database from a newer Stillpoint is refused with a message and left exac
   ).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
 
-  // Give a careless open the time to happen, then look: same version, same tables, same rows.
-  await page.waitForTimeout(500);
+  // The refusal is on screen, so the app's one open has ended: look now, and again once a second
+  // start has ended in the same refusal: same version, same tables, same rows.
+  expect(await inspectDatabase(page)).toEqual(before);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stillpoint needs updating' })).toBeVisible();
   expect(await inspectDatabase(page)).toEqual(before);
   expect(before.future).toEqual({ id: 'f1', from: 'the future' });
 });
