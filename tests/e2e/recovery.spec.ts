@@ -35,9 +35,14 @@ test('main keeps the record counts up to date as clients are added and removed',
   await createClient(page, 'Sam', 'Archer');
   await expect.poll(async () => (await rememberedCounts(harness))?.clients).toBe(2);
 
+  await harness.chooseBackupFolder();
   await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog').getByLabel(/Type/).fill('sam archer');
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete client and sessions' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Type/).fill('sam archer');
+  await dialog.getByLabel('Your name').fill('Anna Lind');
+  await dialog.getByLabel('Backup passphrase', { exact: true }).fill('quiet river stone path');
+  await dialog.getByLabel('Backup passphrase again').fill('quiet river stone path');
+  await dialog.getByRole('button', { name: 'Delete client and sessions' }).click();
   await expect.poll(async () => (await rememberedCounts(harness))?.clients).toBe(1);
 });
 

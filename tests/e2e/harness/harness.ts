@@ -91,6 +91,19 @@ export class Harness {
    */
   readonly calls: string[] = [];
 
+  /** Sets up a backup folder as if the therapist had chosen one in Backup; returns its path. */
+  async chooseBackupFolder(): Promise<string> {
+    const folder = path.join(this.baseDir, 'backups');
+    fs.mkdirSync(folder, { recursive: true });
+    this.nextFolder(folder);
+    const answer = await this.dispatch('backup:choose-folder', undefined, {
+      url: APP_URL,
+      isMainFrame: true,
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return folder;
+  }
+
   /** Every URL the page asked for, and those refused because they left the app. */
   requests(): string[] {
     return [...this.requestLog];
