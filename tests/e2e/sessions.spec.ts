@@ -287,6 +287,7 @@ test('after-effects reported at the next session are saved against the previous 
 });
 
 test('twenty treated areas with the keyboard alone, in about 210 keys', async ({ page }) => {
+  test.slow(); // about 210 key presses, each a round trip to the browser: slow on a busy machine
   await createClient(page, 'Kari', 'Holm');
   await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();

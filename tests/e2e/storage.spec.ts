@@ -151,7 +151,7 @@ test('a database from a newer Stillpoint is refused with a message and left exac
 // The quick form of `npm run test:faults` (tests/faults/durability.spec.ts): three SIGKILLs of
 // a real Chromium on a persistent profile during a stream of client saves.
 test('acknowledged saves survive the browser being killed (3 quick SIGKILL cycles)', async () => {
-  test.setTimeout(120_000);
+  test.slow(); // the config's ceiling times three: heavy work on a possibly busy machine
   const testInfo = test.info();
   const summary = await runDurability({
     cycles: 3,
