@@ -157,6 +157,7 @@ test('acknowledged saves survive the browser being killed (3 quick SIGKILL cycle
     cycles: 3,
     baseDir: testInfo.outputPath('durability'),
     killAfterMs: [1_500, 3_500],
+    countFromFirstAck: true,
   });
   console.log(summaryLine(summary));
   expect(summary.kills).toBe(3);
