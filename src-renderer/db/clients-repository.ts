@@ -1,3 +1,4 @@
+import { type AuditEntry, makeAuditEntry } from '../../src-shared/domain/audit';
 import {
   buildClientRecord,
   type Client,
@@ -91,21 +92,42 @@ export class ClientsRepository {
 
   /**
    * Deletes a client and everything recorded about them (health history, sessions,
-   * after-effects, audit entries), all or nothing. The UI asks for the name first.
+   * after-effects, the notes' audit entries), all or nothing, and leaves one audit entry that
+   * says only that a client was deleted, when and by whom (and which safety backup holds the
+   * records): no name, no clinical content. The UI asks for the name and takes a safety backup
+   * first (features/clients/delete-client.ts).
    */
-  async deleteWithSessions(id: string): Promise<{ sessions: number }> {
+  async deleteWithSessions(
+    id: string,
+    deletion: { by: string; safetyBackup?: string },
+  ): Promise<{ sessions: number; audit: AuditEntry }> {
     const { db } = this;
+    const by = deletion.by.trim();
+    if (!by) throw new Error('Say who is deleting the client: it is kept with the record of the deletion.');
     return db.transaction(
       'rw',
       [db.clients, db.healthHistories, db.sessions, db.afterEffects, db.auditLog],
       async () => {
+        if (!(await db.clients.get(id))) throw new Error('This client no longer exists.');
         const sessions = await db.sessions.where('clientId').equals(id).primaryKeys();
         await db.sessions.bulkDelete(sessions);
         await db.afterEffects.where('clientId').equals(id).delete();
         await db.auditLog.where('clientId').equals(id).delete();
         await db.healthHistories.delete(id);
         await db.clients.delete(id);
-        return { sessions: sessions.length };
+        const notes = sessions.length === 1 ? '1 session note' : `${sessions.length} session notes`;
+        const audit = makeAuditEntry({
+          // No note: the entry stands for the client's whole record, under the client's id.
+          noteId: id,
+          clientId: id,
+          action: 'client-deleted',
+          now: this.clock.now(),
+          detail: `Client deleted by ${by}, with ${notes}.${
+            deletion.safetyBackup ? ` Safety backup: ${deletion.safetyBackup}` : ''
+          }`,
+        });
+        await db.auditLog.add(audit);
+        return { sessions: sessions.length, audit };
       },
     );
   }

@@ -5,10 +5,20 @@ import { type Id, IdSchema, newId } from './ids';
 
 /**
  * The per-note audit log: append-only (the repository only ever adds entries), so a practice can
- * show when a note was written, signed, corrected, printed or handed out.
+ * show when a note was written, signed, corrected, printed or handed out, and that a client was
+ * deleted (an entry whose noteId is the deleted client's id).
  */
 
-export const AUDIT_ACTIONS = ['created', 'signed', 'addendum', 'printed', 'exported', 'pdf-saved'] as const;
+export const AUDIT_ACTIONS = [
+  'created',
+  'signed',
+  'addendum',
+  'printed',
+  'exported',
+  'pdf-saved',
+  /** The one entry left when a client is deleted: when, by whom, no clinical content. */
+  'client-deleted',
+] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
@@ -19,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   printed: 'Printed',
   exported: 'Exported',
   'pdf-saved': 'Saved as PDF',
+  'client-deleted': 'Client deleted',
 };
 
 export const AuditEntrySchema = z.object({

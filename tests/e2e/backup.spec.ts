@@ -67,7 +67,7 @@ test('back up, lose the database, restore: clients, health history and notes com
   page,
   harness,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the config's ceiling times three: heavy work on a possibly busy machine
   await createClient(page, 'Zoë', 'Ødegård');
   await page.getByRole('button', { name: 'Add condition' }).click();
   await page
@@ -133,7 +133,7 @@ test('a damaged copy and a wrong passphrase are refused with their own messages;
   page,
   harness,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the config's ceiling times three: heavy work on a possibly busy machine
   await createClient(page, 'Marta', 'Kowalska');
   const folder = harness.userDataDir.replace('user-data', 'backups');
   fs.mkdirSync(folder, { recursive: true });
@@ -200,7 +200,7 @@ test('automatic backups: schedule, remembered passphrase, the insecure-store war
   page,
   harness,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the config's ceiling times three: heavy work on a possibly busy machine
   harness.keyStorage = 'insecure';
   await createClient(page, 'Aiko', 'Tanaka');
   const folder = harness.userDataDir.replace('user-data', 'backups');

@@ -94,7 +94,8 @@ test('bad input gets a message beside the field and nothing is saved', async ({ 
   await expect(page.getByText('No conditions recorded.')).toBeVisible();
 });
 
-test('archive, restore, and delete with the name typed', async ({ page }) => {
+test('archive, restore, and delete with the name typed', async ({ page, harness }) => {
+  await harness.chooseBackupFolder();
   await createClient(page, 'Sam', 'Archer');
   await page.getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByText('Archived', { exact: true })).toBeVisible();
@@ -106,6 +107,9 @@ test('archive, restore, and delete with the name typed', async ({ page }) => {
   const confirm = dialog.getByRole('button', { name: 'Delete client and sessions' });
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(/Type/).fill('sam archer');
+  await dialog.getByLabel('Your name').fill('Anna Lind');
+  await dialog.getByLabel('Backup passphrase', { exact: true }).fill('quiet river stone path');
+  await dialog.getByLabel('Backup passphrase again').fill('quiet river stone path');
   await confirm.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
   await expect(page.getByText('No clients yet.')).toBeVisible();

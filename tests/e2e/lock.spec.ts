@@ -37,10 +37,21 @@ async function enterPasscode(page: Page, passcode: string) {
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
+/**
+ * The page's clock is fixed (Date.now and new Date() return exactly what the test sets) while
+ * its timers keep running, so the lock's waits, counted from when a try was made, do not depend
+ * on how long the PBKDF2 check, a reload or the database took on this machine.
+ */
+const START = new Date('2026-11-26T09:00:00.000Z').getTime();
+const at = (ms: number) => new Date(START + ms);
+
 test('a passcode locks at start; wrong tries are slowed down, also across a reload; the right one unlocks', async ({
   page,
 }) => {
-  await page.clock.install();
+  // Eight runs of a 600,000-iteration PBKDF2 hash and four page loads: slow on a busy machine.
+  test.slow();
+  await page.clock.setFixedTime(at(0));
+  await page.reload();
   await createClient(page, 'Marta', 'Kowalska');
   await turnOnAppLock(page, '15');
 
@@ -60,19 +71,26 @@ test('a passcode locks at start; wrong tries are slowed down, also across a relo
   await expect(page.getByTestId('lock-wait')).toContainText('Try again in 0:02');
   await expect(page.getByLabel('Passcode', { exact: true })).toBeDisabled();
 
-  // The fourth wrong try, after the wait: now 4 s.
-  await page.clock.runFor(2_100);
+  // The wait counts down with the clock and ends exactly 2 s after the third try.
+  await page.clock.setFixedTime(at(1_000));
+  await expect(page.getByTestId('lock-wait')).toContainText('Try again in 0:01');
+  await expect(page.getByLabel('Passcode', { exact: true })).toBeDisabled();
+  await page.clock.setFixedTime(at(2_000));
   await expect(page.getByLabel('Passcode', { exact: true })).toBeEnabled();
+
+  // The fourth wrong try: now 4 s.
   await enterPasscode(page, 'wrong-4');
   await expect(page.getByTestId('lock-wait')).toContainText('Try again in 0:04');
 
-  // A reload does not reset the count or the wait.
+  // A reload does not reset the count or the wait: still 4 s at the same moment.
   await page.reload();
   await expect(lockScreen(page)).toBeVisible();
-  await expect(page.getByTestId('lock-wait')).toContainText(/Try again in 0:0[1-4]/);
+  await expect(page.getByTestId('lock-wait')).toContainText('Try again in 0:04');
   await expect(page.getByLabel('Passcode', { exact: true })).toBeDisabled();
 
-  await page.clock.runFor(4_100);
+  await page.clock.setFixedTime(at(5_999));
+  await expect(page.getByTestId('lock-wait')).toContainText('Try again in 0:01');
+  await page.clock.setFixedTime(at(6_000));
   await expect(page.getByLabel('Passcode', { exact: true })).toBeEnabled();
   await enterPasscode(page, PASSCODE);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
@@ -86,20 +104,28 @@ test('a passcode locks at start; wrong tries are slowed down, also across a relo
 });
 
 test('the app locks itself after the idle time; activity keeps it open', async ({ page }) => {
-  await page.clock.install();
+  await page.clock.setFixedTime(at(0));
   await page.reload();
   await createClient(page, 'Zoë', 'Ødegård');
   await turnOnAppLock(page, '1');
 
+  // The idle check runs once a second on the page's timers. Each step fixes the time, then runs
+  // the timers one second on, so the check has certainly looked at that time.
+  const checkAt = async (ms: number) => {
+    await page.clock.setFixedTime(at(ms));
+    await page.clock.runFor(1_000);
+  };
+
   // Forty seconds, some activity, forty more: still open (the minute restarts with activity).
-  await page.clock.runFor(40_000);
+  await checkAt(40_000);
   await page.mouse.move(200, 200);
   await page.mouse.move(220, 240);
-  await page.clock.runFor(40_000);
+  await checkAt(80_000);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(lockScreen(page)).toHaveCount(0);
 
   // A full minute without activity: locked, and the records are gone from the page.
-  await page.clock.runFor(61_000);
+  await checkAt(100_000);
   await expect(lockScreen(page)).toBeVisible();
   await expectNoRecordsInPage(page, ['Ødegård', 'Zoë']);
 

@@ -14,7 +14,7 @@ async function createClient(page: Page, first: string, last: string) {
 }
 
 test('quitting after a change makes an automatic backup before the app closes', async ({ page, harness }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the config's ceiling times three: heavy work on a possibly busy machine
   await createClient(page, 'Aiko', 'Tanaka');
   const folder = harness.userDataDir.replace('user-data', 'backups');
   fs.mkdirSync(folder, { recursive: true });

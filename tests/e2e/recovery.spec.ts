@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { StillpointBridge } from '../../src-shared/ipc';
 import { expect, test } from './fixtures';
 import { APP_URL, type Harness } from './harness/harness';
 
@@ -34,9 +35,14 @@ test('main keeps the record counts up to date as clients are added and removed',
   await createClient(page, 'Sam', 'Archer');
   await expect.poll(async () => (await rememberedCounts(harness))?.clients).toBe(2);
 
+  await harness.chooseBackupFolder();
   await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog').getByLabel(/Type/).fill('sam archer');
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete client and sessions' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Type/).fill('sam archer');
+  await dialog.getByLabel('Your name').fill('Anna Lind');
+  await dialog.getByLabel('Backup passphrase', { exact: true }).fill('quiet river stone path');
+  await dialog.getByLabel('Backup passphrase again').fill('quiet river stone path');
+  await dialog.getByRole('button', { name: 'Delete client and sessions' }).click();
   await expect.poll(async () => (await rememberedCounts(harness))?.clients).toBe(1);
 });
 
@@ -49,6 +55,8 @@ test('an empty database on a computer that had clients: a clear notice that offe
   const set = await harness.dispatch('records:set-counts', { clients: 12, at }, SENDER);
   expect(set.ok).toBe(true);
 
+  await page.clock.install();
+  const callsBeforeReload = harness.calls.length;
   await page.reload();
   const notice = page.getByRole('region', { name: 'Your records may be missing' });
   await expect(notice).toBeVisible();
@@ -61,8 +69,12 @@ test('an empty database on a computer that had clients: a clear notice that offe
     `Stillpoint found no records, but this computer had 12 clients on ${when}. Your data may have been removed. Restore the latest automatic backup?`,
   );
 
-  // While the therapist has not answered, the app must not overwrite what main remembers.
-  await page.waitForTimeout(1_500);
+  // While the therapist has not answered, the app must not overwrite what main remembers. The
+  // counts go to main a second after they settle: run the page's timers well past that, then
+  // make one more call from the page; every call made before it has arrived by its answer.
+  await page.clock.runFor(10_000);
+  await page.evaluate(() => (window as unknown as { stillpoint: StillpointBridge }).stillpoint.appInfo());
+  expect(harness.calls.slice(callsBeforeReload)).not.toContain('records:set-counts');
   expect(await rememberedCounts(harness)).toEqual({ clients: 12, at });
 
   // The offer leads to the Backup screen; the notice stays until answered.

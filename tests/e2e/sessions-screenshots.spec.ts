@@ -65,7 +65,7 @@ const HISTORY: SeedSession[] = [
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots of the note editor, body map and timeline (${scheme})`, async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
+    test.slow(); // the config's ceiling times three: heavy work on a possibly busy machine
     const out = testInfo.outputPath('images');
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -287,7 +287,8 @@ test('after-effects reported at the next session are saved against the previous 
   await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('lasted 24 h');
 });
 
-test('twenty treated areas with the keyboard alone, well under two minutes', async ({ page }) => {
+test('twenty treated areas with the keyboard alone, in about 210 keys', async ({ page }) => {
+  test.slow(); // about 210 key presses, each a round trip to the browser: slow on a busy machine
   await createClient(page, 'Kari', 'Holm');
   await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
@@ -303,8 +304,6 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
     await page.keyboard.type(text);
     keys += text.length;
   };
-  const started = Date.now();
-
   // Ctrl+Shift+A: to the pick list; a few letters and Enter per area, focus stays in the filter.
   await press('Control+Shift+A');
   await expect(page.getByRole('combobox', { name: 'Add an area from the list' })).toBeFocused();
@@ -383,7 +382,6 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
   }
   await press('Control+s');
   await waitForSaved(page);
-  const seconds = (Date.now() - started) / 1000;
 
   await expect(list.getByRole('radio', { name: 'Release', checked: true })).toHaveCount(20);
   await expect(list.locator('.chip')).toHaveCount(20);
@@ -394,7 +392,6 @@ test('twenty treated areas with the keyboard alone, well under two minutes', asy
   await expect(list.getByText('Still point induction (CV-4)')).toHaveCount(1); // the occiput only
   // About 230 keys: some 75 seconds at a steady three keys a second, leaving time to think.
   expect(keys).toBeLessThan(240);
-  expect(seconds).toBeLessThan(120);
   testInfoNote(`keyboard path: ${keys} keys`);
 });
 
@@ -402,7 +399,10 @@ function testInfoNote(text: string) {
   test.info().annotations.push({ type: 'note', description: text });
 }
 
-test('the timeline of a client with 200 sessions opens quickly', async ({ page }) => {
+// How fast it opens is the bench's "busy-client" measure; here: all of it shows, and a new note starts.
+test('the timeline of a client with 200 sessions shows every one, and the 201st session starts', async ({
+  page,
+}) => {
   await createClient(page, 'Eva', 'Lund');
   const clientId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
   await seedSignedSessions(
@@ -419,22 +419,14 @@ test('the timeline of a client with 200 sessions opens quickly', async ({ page }
   );
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Eva Lund' })).toBeVisible();
-  const started = Date.now();
   const timeline = page.getByRole('region', { name: 'Sessions' });
   const rows = timeline.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem');
   await expect(rows).toHaveCount(200);
   await expect(timeline.locator('canvas').first()).toBeVisible();
-  const loaded = Date.now() - started;
-  test.info().annotations.push({ type: 'note', description: `200-session timeline shown in ${loaded} ms` });
-  // Typically well under a second; the bound is generous for a busy test machine.
-  expect(loaded).toBeLessThan(5_000);
   await expect(rows.first()).toContainText('Follow-up 200');
 
-  // Starting the 201st session stays quick too.
-  const clicked = Date.now();
   await timeline.getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Session 201/ })).toBeVisible();
-  expect(Date.now() - clicked).toBeLessThan(5_000);
   await expect(page.getByRole('region', { name: 'After-effects' })).toContainText('Since session 200');
 });
 

@@ -27,6 +27,11 @@ export interface DurabilityOptions {
   seed?: number;
   /** The kill comes this long after the saves start: uniform in [min, max] ms. */
   killAfterMs?: [number, number];
+  /**
+   * Start the kill's countdown only once the cycle's first save was acknowledged, so a slow
+   * machine still has saves to check (the quick run in npm test); default: from the start.
+   */
+  countFromFirstAck?: boolean;
   log?: (line: string) => void;
 }
 
@@ -300,9 +305,19 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
       current = await launch(profileDir, harness);
       const killAfter = Math.round(minKill + next() * (maxKill - minKill));
-      const stream = saveStream(current.page, cycle, next, acks, attempted).catch(() => {
-        // The browser died under the stream: expected.
-      });
+      const acksBefore = acks.length;
+      let streamEnded = false;
+      const stream = saveStream(current.page, cycle, next, acks, attempted)
+        .catch(() => {
+          // The browser died under the stream: expected.
+        })
+        .finally(() => {
+          streamEnded = true;
+        });
+      // Waits on the first acknowledged save (a state, not a time), checking every 50 ms.
+      while (options.countFromFirstAck && acks.length === acksBefore && !streamEnded) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await new Promise((resolve) => setTimeout(resolve, killAfter));
       await kill(current);
       kills += 1;

@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
+    // FC_SEED=<n> fixes the seed of every fast-check property (see fast-check-seed.ts).
+    setupFiles: ['tests/unit/fast-check-seed.ts'],
     pool: 'forks',
   },
 });

@@ -24,6 +24,17 @@ export function recordsWentMissing(current: Counts, remembered: RecordCounts | n
 
 export type RecordsBridge = Pick<StillpointBridge, 'recordsGetCounts' | 'recordsSetCounts'>;
 
+/** The timer the report waits on (a test passes one it fires itself). */
+export interface DebounceTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const windowTimers: DebounceTimers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /**
  * Keeps main's memory of the counts up to date: watches the client count (a live query over the
  * clients table only, so note edits never wake it) and, a moment after it settles, sends it if
@@ -32,12 +43,13 @@ export type RecordsBridge = Pick<StillpointBridge, 'recordsGetCounts' | 'records
 export function keepCountsRemembered(
   db: StillpointDatabase,
   bridge: RecordsBridge,
-  options: { lastSent: Counts | null; debounceMs?: number; now?: () => Date },
+  options: { lastSent: Counts | null; debounceMs?: number; now?: () => Date; timers?: DebounceTimers },
 ): () => void {
   const debounceMs = options.debounceMs ?? 1_000;
   const now = options.now ?? (() => new Date());
+  const timers = options.timers ?? windowTimers;
   let lastSent = options.lastSent;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   let latest: Counts | undefined;
 
   const send = () => {
@@ -60,8 +72,8 @@ export function keepCountsRemembered(
   const subscription = liveQuery(() => countRecords(db)).subscribe({
     next: (counts) => {
       latest = counts;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(send, debounceMs);
+      if (timer !== undefined) timers.clear(timer);
+      timer = timers.set(send, debounceMs);
     },
     error: () => {
       // A closed database: nothing to count; the next start checks again.
@@ -71,7 +83,7 @@ export function keepCountsRemembered(
   return () => {
     subscription.unsubscribe();
     if (timer !== undefined) {
-      clearTimeout(timer);
+      timers.clear(timer);
       send();
     }
   };

@@ -13,6 +13,7 @@ import { AuditLog } from './AuditLog';
 import { BeforeSessionCard } from './BeforeSessionCard';
 import { DraftContext, useStoreValue } from './draft-context';
 import { visibleProblems } from './draft-edits';
+import { draftJournal } from './draft-journal';
 import { createDraftStore, type DraftStore, sameErrors } from './draft-store';
 import { RhythmCard } from './RhythmCard';
 import { SafetyCheckCard } from './SafetyCheckCard';
@@ -57,7 +58,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
   const [store] = useState(() => createDraftStore(initial));
   const update = store.update;
   const save = useCallback((note: SessionDraft) => repositories().sessions.saveDraft(note), []);
-  const { state, flush } = useAutosave(store, save);
+  const { state, flush } = useAutosave(store, save, { journal: draftJournal() });
 
   const [signer, setSigner] = useSigner();
   const [signAttempted, setSignAttempted] = useState(false);

@@ -8,6 +8,16 @@ export interface AutosaveSource<T> {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * Somewhere synchronous that outlives the page (see draft-journal): every change is written there
+ * at once, and forgotten once it is saved, so a reload or a closed window between a keystroke
+ * and its save loses nothing.
+ */
+export interface AutosaveJournal<T> {
+  write(value: T): void;
+  clear(value: T): void;
+}
+
 const SAVED: SaveState = { kind: 'saved' };
 const SAVING: SaveState = { kind: 'saving' };
 
@@ -20,16 +30,22 @@ const SAVING: SaveState = { kind: 'saving' };
  * It listens to the source itself rather than taking the value as a prop, so the component that
  * owns it is not re-rendered on every keystroke: its state changes only between "Saving…",
  * "Saved" and an error.
+ *
+ * A save started when the page unloads may never finish; with a `journal`, each change is also
+ * written there synchronously the moment it happens, and cleared once it is saved.
  */
 export function useAutosave<T>(
   source: AutosaveSource<T>,
   save: (value: T) => Promise<unknown>,
-  delayMs = 400,
+  options: { delayMs?: number; journal?: AutosaveJournal<T> } = {},
 ) {
+  const delayMs = options.delayMs ?? 400;
   const saved = useRef(source.get());
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const saveRef = useRef(save);
   saveRef.current = save;
+  const journalRef = useRef(options.journal);
+  journalRef.current = options.journal;
   const [state, setState] = useState<SaveState>(SAVED);
 
   /** Saves the latest value now; resolves to whether it is safely stored. */
@@ -40,7 +56,10 @@ export function useAutosave<T>(
       try {
         await saveRef.current(target);
         saved.current = target;
-        if (source.get() === target) setState(SAVED);
+        if (source.get() === target) {
+          setState(SAVED);
+          journalRef.current?.clear(target);
+        }
         return true;
       } catch (error) {
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -55,10 +74,13 @@ export function useAutosave<T>(
     const onChange = () => {
       window.clearTimeout(timer);
       timer = undefined;
-      if (source.get() === saved.current) {
+      const value = source.get();
+      if (value === saved.current) {
+        journalRef.current?.clear(value);
         setState((current) => (current.kind === 'saving' ? SAVED : current));
         return;
       }
+      journalRef.current?.write(value);
       setState(SAVING);
       timer = window.setTimeout(() => void flush(), delayMs);
     };

@@ -1,12 +1,15 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { repositories } from '../../app/repositories';
 import { database } from '../../db/database';
 import { NEWER_DATABASE_MESSAGE, type OpenOutcome, openDatabaseSafely } from '../../db/open-database';
+import { replayDraftJournal } from '../sessions/draft-journal';
 import { requestPersistentStorage } from './persistence';
 import './storage.css';
 
 /**
  * Opens the database before anything reads it. A database from a newer Stillpoint is refused
- * with a full-page message and left closed and untouched; nothing below this gate runs.
+ * with a full-page message and left closed and untouched; nothing below this gate runs. Once
+ * open, a draft's unsaved last keystrokes (draft-journal) are saved before any screen shows.
  */
 export function DatabaseGate({ children }: { children: ReactNode }) {
   const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
@@ -14,9 +17,16 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void requestPersistentStorage();
-    void openDatabaseSafely(database()).then((result) => {
-      if (live) setOutcome(result);
-    });
+    void openDatabaseSafely(database())
+      .then(async (result) => {
+        // A draft's last keystrokes from before a reload or a closed window go into the draft
+        // before any screen reads it (see draft-journal).
+        if (result.kind === 'open') await replayDraftJournal(repositories().sessions).catch(() => null);
+        return result;
+      })
+      .then((result) => {
+        if (live) setOutcome(result);
+      });
     return () => {
       live = false;
     };

@@ -54,6 +54,7 @@ export class Harness {
         if (!this.quitRequested) return false;
         this.quitRequested = false;
         this.quitsCompleted += 1;
+        for (const answered of this.quitWaiters.splice(0)) answered();
         return true;
       },
       harness: true,
@@ -82,6 +83,25 @@ export class Harness {
   /** The folder the next folder dialog returns. */
   nextFolder(folder: string): void {
     this.folderQueue.push(folder);
+  }
+
+  /**
+   * The channels the page called, in the order the calls arrived (noted before each is handled),
+   * so a test can tell that a call was never made once a later call has come back.
+   */
+  readonly calls: string[] = [];
+
+  /** Sets up a backup folder as if the therapist had chosen one in Backup; returns its path. */
+  async chooseBackupFolder(): Promise<string> {
+    const folder = path.join(this.baseDir, 'backups');
+    fs.mkdirSync(folder, { recursive: true });
+    this.nextFolder(folder);
+    const answer = await this.dispatch('backup:choose-folder', undefined, {
+      url: APP_URL,
+      isMainFrame: true,
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return folder;
   }
 
   /** Every URL the page asked for, and those refused because they left the app. */
@@ -118,6 +138,7 @@ export class Harness {
   /** Defines window.stillpoint in the page, wired to main's handlers running here in Node. */
   async attachPage(page: Page): Promise<void> {
     await page.exposeBinding(BINDING, async (source, channelName: unknown, payload: unknown) => {
+      this.calls.push(String(channelName));
       const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
       const result = await this.dispatch(String(channelName), decodeFromWire(payload), sender);
       return encodeForWire(result);
@@ -130,6 +151,7 @@ export class Harness {
   }
 
   private quitRequested = false;
+  private readonly quitWaiters: (() => void)[] = [];
   /** How many times the page answered a quit request (main would have closed the app). */
   quitsCompleted = 0;
 
@@ -138,15 +160,22 @@ export class Harness {
    * backup at quit) and answers on app:quit-ready. Resolves when the page has answered.
    */
   async requestQuit(page: Page, timeoutMs = 60_000): Promise<void> {
-    const before = this.quitsCompleted;
     this.quitRequested = true;
+    const answered = new Promise<void>((resolve) => this.quitWaiters.push(resolve));
     await page.evaluate(() =>
       (window as unknown as { __stillpointHarnessBeforeQuit: () => number }).__stillpointHarnessBeforeQuit(),
     );
-    const deadline = Date.now() + timeoutMs;
-    while (this.quitsCompleted === before) {
-      if (Date.now() > deadline) throw new Error('The page did not answer the quit request in time.');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    let giveUp: ReturnType<typeof setTimeout> | undefined;
+    const tooLate = new Promise<never>((_, reject) => {
+      giveUp = setTimeout(
+        () => reject(new Error('The page did not answer the quit request in time.')),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([answered, tooLate]);
+    } finally {
+      clearTimeout(giveUp);
     }
   }
 

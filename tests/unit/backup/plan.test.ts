@@ -275,14 +275,13 @@ describe('planRestore at practice scale', () => {
           : note(`n${i}`, `text ${i}`, '2025-01-01T00:00:00Z', signedAt);
     }
     incoming.push(note('fresh', 'new', '2025-02-01T00:00:00Z'));
-    const started = performance.now();
     const plan = planRestore({
       current: { sessions: current },
       incoming: { sessions: incoming },
       mode: 'merge',
     });
-    const elapsed = performance.now() - started;
     expect(plan.summary).toMatchObject({ added: 1, unchanged: 160_000, updated: 20_000, conflicts: 20_000 });
-    expect(elapsed).toBeLessThan(5_000);
-  });
+    // No stopwatch: a plan that compared every pair (4 * 10^10 comparisons) would not finish
+    // within the test's time limit, while a linear one takes well under a second.
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
   type AutoBackupOutcome,
@@ -274,17 +275,22 @@ describe('changes since the last backup', () => {
       getItem: (k: string) => stored.get(k) ?? null,
       setItem: (k: string, v: string) => void stored.set(k, v),
     };
+    // Dexie announces each committed write to its listeners in turn; one added after the
+    // tracker's hears of a write only once the tracker has.
+    const announced: string[] = [];
+    const listen = (parts: ObservabilitySet) => void announced.push(...Object.keys(parts));
     let clock = 1_000;
     const tracker = trackDatabaseChanges(repos.name, { storage, now: () => clock });
+    Dexie.on('storagemutated', listen);
     expect(tracker.lastChangeAt()).toBeNull();
     await addClient(other.clients);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect.poll(() => announced.some((part) => part.startsWith(`idb://${other.name}/`))).toBe(true);
     expect(tracker.lastChangeAt()).toBeNull();
 
     clock = 2_000;
     await addClient(repos.clients);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(tracker.lastChangeAt()).toBe(2_000);
+    await expect.poll(() => tracker.lastChangeAt()).toBe(2_000);
+    Dexie.on.storagemutated.unsubscribe(listen);
     tracker.stop();
 
     // The next start (a reload) still knows.

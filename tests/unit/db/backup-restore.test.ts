@@ -535,7 +535,7 @@ describe('merge', () => {
       author: 'Anna Lind',
     });
     await addClient(repos.clients, 'New', 'Here');
-    await repos.clients.deleteWithSessions(sofia.id);
+    await repos.clients.deleteWithSessions(sofia.id, { by: 'Anna Lind' });
     // And one record is older here than in the backup: the draft, rewound in time.
     await repos.db.sessions.update(draftId, {
       chiefComplaint: 'older text',

@@ -86,7 +86,7 @@ async function sealed(tables: Tables): Promise<Uint8Array<ArrayBuffer>> {
 
 const writer: BackupFileWriter = async (request) => ({
   ok: true,
-  value: { path: `/backups/${request.fileName}`, pruned: [] },
+  value: { path: `/backups/${request.kind}.stillpoint`, fileName: `${request.kind}.stillpoint`, pruned: [] },
 });
 
 async function merge(db: StillpointDatabase, bytes: Uint8Array, options: { takeSettings?: boolean } = {}) {

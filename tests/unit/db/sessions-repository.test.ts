@@ -189,7 +189,8 @@ describe('sessions repository: drafts', () => {
     expect((await repos.sessions.get(kept.id))?.status).toBe('signed');
   });
 
-  it('stays quick for a client with 200 sessions', async () => {
+  // How fast a busy client's page opens is the bench's "busy-client" measure, not a test.
+  it("lists every one of a client's 200 sessions", async () => {
     const repos = openRepositories();
     const client = await addClient(repos.clients);
     const draft = await repos.sessions.createDraft(client.id);
@@ -202,10 +203,8 @@ describe('sessions repository: drafts', () => {
         serviceDate: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
       })),
     );
-    const started = performance.now();
     const listed = await repos.sessions.listForClient(client.id);
     expect(listed).toHaveLength(200);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

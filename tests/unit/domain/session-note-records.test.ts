@@ -176,8 +176,16 @@ describe('audit entries', () => {
     expect(makeAuditEntry({ noteId: 'n1', clientId: 'c1', action: 'printed', now: NOW }).detail).toBe('');
   });
 
-  it('knows the six actions and refuses others', () => {
-    expect(AUDIT_ACTIONS).toEqual(['created', 'signed', 'addendum', 'printed', 'exported', 'pdf-saved']);
+  it('knows the seven actions and refuses others', () => {
+    expect(AUDIT_ACTIONS).toEqual([
+      'created',
+      'signed',
+      'addendum',
+      'printed',
+      'exported',
+      'pdf-saved',
+      'client-deleted',
+    ]);
     const bad = { id: 'a', noteId: 'n', clientId: 'c', action: 'edited', at: NOW.toISOString(), detail: '' };
     expect(AuditEntrySchema.safeParse(bad).success).toBe(false);
     expect(AuditEntrySchema.safeParse({ ...bad, action: 'pdf-saved' }).success).toBe(true);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   countRecords,
+  type DebounceTimers,
   keepCountsRemembered,
   type RecordsBridge,
   recordsWentMissing,
@@ -39,28 +40,72 @@ function fakeBridge(answer: 'ok' | 'fail' = 'ok') {
   return { bridge, sent, setMode: (next: 'ok' | 'fail') => (mode = next) };
 }
 
-describe('keepCountsRemembered', () => {
-  afterEach(() => vi.useRealTimers());
+/**
+ * The report's timer, fired by the test: `fire()` runs what is pending as if its moment had
+ * come. `scheduled()` counts the changes the live query delivered (each one restarts the timer).
+ */
+function manualTimers() {
+  let nextId = 0;
+  let scheduled = 0;
+  const pending = new Map<number, () => void>();
+  const timers: DebounceTimers = {
+    set: (run) => {
+      nextId += 1;
+      scheduled += 1;
+      pending.set(nextId, run);
+      return nextId;
+    },
+    clear: (handle) => {
+      pending.delete(handle as number);
+    },
+  };
+  return {
+    timers,
+    scheduled: () => scheduled,
+    pending: () => pending.size,
+    fire: () => {
+      const due = [...pending.values()];
+      pending.clear();
+      for (const run of due) run();
+    },
+  };
+}
 
+describe('keepCountsRemembered', () => {
   it('sends the counts once they settle, only when they changed', async () => {
     const { db, clients, sessions } = openRepositories();
     const { bridge, sent } = fakeBridge();
-    const stop = keepCountsRemembered(db, bridge, { lastSent: null, debounceMs: 50 });
-    await expect.poll(() => sent.length).toBe(1);
-    expect(sent[0]).toMatchObject({ clients: 0 });
+    const clock = manualTimers();
+    const stop = keepCountsRemembered(db, bridge, { lastSent: null, timers: clock.timers });
+    // Nothing is sent before the timer fires; then the first count.
+    await expect.poll(() => clock.pending()).toBe(1);
+    expect(sent).toEqual([]);
+    clock.fire();
+    expect(sent).toMatchObject([{ clients: 0 }]);
 
-    // A burst of writes: one report at the end, not one per write.
+    // A burst of writes: each change restarts the one timer, so they go in one report.
+    const quiet = clock.scheduled();
     const marta = await addClient(clients, 'Marta', 'Kowalska');
     await addClient(clients, 'Sam', 'Archer');
     await sessions.createDraft(marta.id);
-    await expect.poll(() => sent.at(-1)).toMatchObject({ clients: 2 });
-    const reports = sent.length;
-    expect(reports).toBeLessThanOrEqual(3);
+    await expect.poll(() => clock.scheduled()).toBeGreaterThan(quiet);
+    expect(clock.pending()).toBe(1);
+    await expect
+      .poll(() => {
+        clock.fire();
+        return sent.at(-1)?.clients;
+      })
+      .toBe(2);
+    const reported = sent.map((counts) => counts.clients);
+    expect(new Set(reported).size).toBe(reported.length);
 
     // A write that changes no count sends nothing; neither do notes (they are not counted).
+    const reports = sent.length;
+    const seen = clock.scheduled();
     await clients.setArchived(marta.id, true);
     await sessions.createDraft(marta.id);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.poll(() => clock.scheduled()).toBeGreaterThan(seen);
+    clock.fire();
     expect(sent.length).toBe(reports);
     stop();
     expect(await countRecords(db)).toEqual({ clients: 2 });
@@ -69,8 +114,10 @@ describe('keepCountsRemembered', () => {
   it('does not resend what main already remembers', async () => {
     const { db } = openRepositories();
     const { bridge, sent } = fakeBridge();
-    const stop = keepCountsRemembered(db, bridge, { lastSent: { clients: 0 }, debounceMs: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const clock = manualTimers();
+    const stop = keepCountsRemembered(db, bridge, { lastSent: { clients: 0 }, timers: clock.timers });
+    await expect.poll(() => clock.pending()).toBe(1);
+    clock.fire();
     expect(sent).toEqual([]);
     stop();
   });
@@ -78,19 +125,26 @@ describe('keepCountsRemembered', () => {
   it('after a failed report, tries again with the next change; stopping sends what is pending', async () => {
     const { db, clients } = openRepositories();
     const { bridge, sent, setMode } = fakeBridge('fail');
-    const stop = keepCountsRemembered(db, bridge, { lastSent: null, debounceMs: 30 });
-    await expect.poll(() => sent.length).toBe(1);
+    const clock = manualTimers();
+    const stop = keepCountsRemembered(db, bridge, { lastSent: null, timers: clock.timers });
+    await expect.poll(() => clock.pending()).toBe(1);
+    clock.fire();
+    expect(sent).toHaveLength(1);
     setMode('ok');
     await addClient(clients);
-    await expect.poll(() => sent.at(-1)?.clients).toBe(1);
-
-    const stopSoon = keepCountsRemembered(db, bridge, {
-      lastSent: { clients: 1 },
-      debounceMs: 60_000,
-    });
+    await expect
+      .poll(() => {
+        clock.fire();
+        return sent.at(-1)?.clients;
+      })
+      .toBe(1);
     stop();
+
+    // Stopping (the window closing) sends a count still waiting for its timer.
     await addClient(clients, 'Ada', 'Lovelace');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const later = manualTimers();
+    const stopSoon = keepCountsRemembered(db, bridge, { lastSent: { clients: 1 }, timers: later.timers });
+    await expect.poll(() => later.pending()).toBe(1);
     const before = sent.length;
     stopSoon();
     expect(sent.length).toBe(before + 1);

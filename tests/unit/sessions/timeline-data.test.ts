@@ -41,7 +41,8 @@ describe('timeline chart data', () => {
     expect(hasChartValues(chartColumns([note('2025-01-07', 1, null, null, null)]))).toBe(false);
   });
 
-  it('builds the columns for 200 sessions quickly', () => {
+  // How fast a busy client's page opens is the bench's "busy-client" measure, not a test.
+  it('builds the columns for 200 sessions', () => {
     const notes = Array.from({ length: 200 }, (_, i) =>
       note(
         `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
@@ -51,8 +52,6 @@ describe('timeline chart data', () => {
         8,
       ),
     );
-    const started = performance.now();
     expect(chartColumns(notes).x).toHaveLength(200);
-    expect(performance.now() - started).toBeLessThan(100);
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readAllRecords } from '../../src-shared/backup';
-import { MEASURE_IDS, runPracticeBench } from '../bench/lib/run';
+import { MEASURE_IDS, runPracticeBench } from './lib/run';
 
 /**
  * Keeps `npm run bench` and `npm run demo-data` from rotting, without timing anything: the whole

@@ -1,0 +1,69 @@
+import type { ClientsRepository } from '../../db/clients-repository';
+import type { StillpointDatabase } from '../../db/database';
+import { type BackupFileWriter, describeFailure, saveBackup } from '../backup/backup-service';
+
+/**
+ * Deleting a client, the way "Replace all" restores: first a backup of every record, sealed with
+ * the backup passphrase and written to the backup folder (kept, never pruned); only when it is
+ * on disk are the client's records deleted, leaving one audit entry (when, by whom, which
+ * backup). If the backup cannot be written, nothing is deleted.
+ */
+
+/** Refused before anything was deleted: the message is for the therapist. */
+export class DeleteNotStartedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeleteNotStartedError';
+  }
+}
+
+/** "Stillpoint backup before deleting a client 2026-11-26 093000.stillpoint" (no client name). */
+export function deletionBackupFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `Stillpoint backup before deleting a client ${stamp}.stillpoint`;
+}
+
+export interface DeleteClientOptions {
+  db: StillpointDatabase;
+  clients: ClientsRepository;
+  clientId: string;
+  /** Who deletes: kept in the audit entry. */
+  by: string;
+  /** Seals the safety backup (the stored one for automatic backups, or one typed now). */
+  passphrase: string;
+  appVersion: string;
+  /** Default: main's backupWrite (into the backup folder). */
+  writer?: BackupFileWriter;
+  now?: () => Date;
+}
+
+export async function deleteClientWithSafetyBackup(
+  options: DeleteClientOptions,
+): Promise<{ sessions: number; safetyBackupPath: string }> {
+  const now = options.now ?? (() => new Date());
+  if (!options.by.trim()) {
+    throw new DeleteNotStartedError('Type your name: it is kept with the record of the deletion.');
+  }
+  let saved: { path: string; fileName: string };
+  try {
+    saved = await saveBackup({
+      db: options.db,
+      passphrase: options.passphrase,
+      appVersion: options.appVersion,
+      automatic: false,
+      fileName: deletionBackupFileName(now()),
+      now,
+      ...(options.writer ? { writer: options.writer } : {}),
+    });
+  } catch (error) {
+    throw new DeleteNotStartedError(
+      `Deleting a client first saves a backup of all your records, and that failed: ${describeFailure(error, 'backup')} Nothing was deleted.`,
+    );
+  }
+  const { sessions } = await options.clients.deleteWithSessions(options.clientId, {
+    by: options.by,
+    safetyBackup: saved.fileName,
+  });
+  return { sessions, safetyBackupPath: saved.path };
+}
