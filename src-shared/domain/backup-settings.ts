@@ -59,7 +59,7 @@ export const MANUAL_BACKUP_PREFIX = 'Stillpoint backup ';
  * restore replaces everything. The renderer says which; main builds the file name from it and
  * from its own clock (the renderer never names a file in the backup folder).
  */
-export const BackupKindSchema = z.enum(['manual', 'automatic', 'before-restore']);
+export const BackupKindSchema = z.enum(['manual', 'automatic', 'before-restore', 'before-delete']);
 export type BackupKind = z.infer<typeof BackupKindSchema>;
 
 const KIND_PREFIXES: Record<BackupKind, string> = {
@@ -67,6 +67,7 @@ const KIND_PREFIXES: Record<BackupKind, string> = {
   automatic: AUTOMATIC_BACKUP_PREFIX,
   // Starts like a manual backup, so it is listed with them and never pruned.
   'before-restore': `${MANUAL_BACKUP_PREFIX}before restore `,
+  'before-delete': `${MANUAL_BACKUP_PREFIX}before deleting a client `,
 };
 
 /**

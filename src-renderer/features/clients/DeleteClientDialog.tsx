@@ -10,7 +10,7 @@ import { database } from '../../db/database';
 import { platform } from '../../platform';
 import { canRunUnattended } from '../backup/automatic-backups';
 import { currentAppVersion } from '../backup/backup-service';
-import { passphraseProblem } from '../backup/passphrase';
+import { loadStrengthEstimator, passphraseProblem, passphraseStrength } from '../backup/passphrase';
 import { useSigner } from '../sessions/useSigner';
 import { DeleteNotStartedError, deleteClientWithSafetyBackup } from './delete-client';
 
@@ -68,7 +68,11 @@ export function DeleteClientDialog({
       }
       sealWith = stored.value.passphrase;
     } else {
-      const problem = passphraseProblem(passphrase, repeated);
+      const problem = passphraseProblem(
+        passphrase,
+        repeated,
+        passphraseStrength(passphrase, await loadStrengthEstimator()),
+      );
       if (problem) {
         setError(`Nothing was deleted: ${problem}`);
         return;

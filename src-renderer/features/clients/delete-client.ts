@@ -1,3 +1,4 @@
+import { backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import type { ClientsRepository } from '../../db/clients-repository';
 import type { StillpointDatabase } from '../../db/database';
 import { type BackupFileWriter, describeFailure, saveBackup } from '../backup/backup-service';
@@ -19,9 +20,7 @@ export class DeleteNotStartedError extends Error {
 
 /** "Stillpoint backup before deleting a client 2026-11-26 093000.stillpoint" (no client name). */
 export function deletionBackupFileName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `Stillpoint backup before deleting a client ${stamp}.stillpoint`;
+  return backupFileNameFor('before-delete', now);
 }
 
 export interface DeleteClientOptions {
@@ -52,7 +51,8 @@ export async function deleteClientWithSafetyBackup(
       passphrase: options.passphrase,
       appVersion: options.appVersion,
       automatic: false,
-      fileName: deletionBackupFileName(now()),
+      // Main names it "Stillpoint backup before deleting a client <date time>": kept, never pruned.
+      kind: 'before-delete',
       now,
       ...(options.writer ? { writer: options.writer } : {}),
     });

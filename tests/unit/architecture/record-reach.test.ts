@@ -80,7 +80,7 @@ describe('every table reaches everywhere', () => {
         await table.put(row);
       }
     }
-    await clients.deleteWithSessions(client.id);
+    await clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
     for (const table of clientTables) {
       const left = await table.where('clientId').equals(client.id).toArray();
       // Only the minimal "client deleted" audit entry may stay: none of the rows put here.

@@ -1,3 +1,4 @@
+import { backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { BackupFileWriter } from '../../../src-renderer/features/backup/backup-service';
@@ -26,9 +27,11 @@ async function practice() {
 
 function diskWriter() {
   const files = new Map<string, Uint8Array>();
-  const writer: BackupFileWriter = async ({ fileName, bytes }) => {
+  // Names the file as main does, from the kind and the test's fixed clock.
+  const writer: BackupFileWriter = async ({ kind, bytes }) => {
+    const fileName = backupFileNameFor(kind, new Date(2026, 10, 26, 9, 30, 0));
     files.set(fileName, bytes);
-    return ok({ path: `/backups/${fileName}`, pruned: [] });
+    return ok({ path: `/backups/${fileName}`, fileName, pruned: [] });
   };
   return { files, writer };
 }
