@@ -181,3 +181,55 @@ describe('soapAsText', () => {
     expect(text).not.toContain('Addenda');
   });
 });
+
+describe('the safety check in the SOAP view (issue 21 item 2)', () => {
+  const base = emptySessionNote({ clientId: 'c1', sessionNumber: 1, now: NOW, id: 'n1' });
+  const objective = (safetyCheck: SessionDraft['safetyCheck']) =>
+    buildSoapView({ ...base, safetyCheck }, { formatTimestamp }).objective.filter((line) =>
+      /Safety check|reviewed with the client/.test(line),
+    );
+  const at = '2025-03-04T10:10:00.000Z';
+
+  it('a history never taken is recorded as such, never as "no findings"', () => {
+    const lines = objective({
+      checkedAt: at,
+      historyReviewedAt: null,
+      findings: [
+        {
+          ...pendingSafetyFinding({
+            ruleId: 'history-not-recorded',
+            severity: 'CAUTION',
+            title: 'No health history recorded yet',
+          }),
+          acknowledged: true,
+        },
+      ],
+    });
+    expect(lines).toEqual([
+      `Safety check ([${at}]): no health history recorded yet, so nothing could be checked; acknowledged.`,
+    ]);
+  });
+
+  it('no findings names the day the history was reviewed with the client', () => {
+    expect(objective({ checkedAt: at, historyReviewedAt: '2025-02-20', findings: [] })).toEqual([
+      `Safety check ([${at}]): no findings in the health history reviewed with the client on 2025-02-20.`,
+    ]);
+  });
+
+  it('findings come with the review date; a note from before the date was recorded reads as it did', () => {
+    const lines = objective({
+      checkedAt: at,
+      historyReviewedAt: '2025-02-20',
+      findings: [
+        {
+          ...pendingSafetyFinding({ ruleId: 'osteoporosis', severity: 'MODIFY', title: 'Osteoporosis' }),
+          acknowledged: true,
+          modification: 'Light touch',
+        },
+      ],
+    });
+    expect(lines[0]).toBe('Health history last reviewed with the client on 2025-02-20.');
+    expect(lines).toHaveLength(2);
+    expect(objective({ checkedAt: at, findings: [] })).toEqual([`Safety check ([${at}]): no findings.`]);
+  });
+});
