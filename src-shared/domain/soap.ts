@@ -1,4 +1,5 @@
 import { HISTORY_NOT_RECORDED_RULE_ID } from '../safety/evaluate';
+import { severityLabel } from '../safety/severity';
 import { regionLabel as defaultRegionLabel, SIDE_LABELS } from './body-regions';
 import { localToday } from './dates';
 import {
@@ -143,7 +144,8 @@ function safetyLines(note: SessionDraft, formatTimestamp: (timestamp: string) =>
       }
       if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);
       if (finding.modification.trim()) parts.push(`treatment modified: ${finding.modification.trim()}`);
-      return `Safety check${when}: ${finding.title.trim() || finding.ruleId} (${finding.severity}), ${parts.join('; ')}.`;
+      // The words the therapist saw on screen ("Do not treat"), never the internal code ("AVOID").
+      return `Safety check${when}: ${finding.title.trim() || finding.ruleId} (${severityLabel(finding.severity)}), ${parts.join('; ')}.`;
     }),
   ];
 }

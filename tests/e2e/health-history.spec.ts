@@ -59,6 +59,7 @@ test('DVT and warfarin typed without pressing Save reach the next session, whose
     .getByRole('navigation', { name: 'Breadcrumb' })
     .getByRole('link', { name: 'Greta Holm' })
     .click();
+  await expect(page.getByRole('heading', { level: 1, name: /Greta Holm/ })).toBeVisible();
   await page.reload();
   await expect(history(page).getByRole('group', { name: 'Condition 1' }).getByLabel('Condition')).toHaveValue(
     'Deep vein thrombosis (DVT)',
@@ -81,6 +82,7 @@ test('going to Settings keeps health-history edits; what cannot be saved stops t
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: /Jonas Berg/ })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('group', { name: 'Condition 1' }).getByLabel('Condition')).toHaveValue(
     'Whiplash',

@@ -14,6 +14,18 @@ const SEVERITY_CLASS: Record<Finding['severity'], string> = {
   CAUTION: 'caution',
 };
 
+/**
+ * One entry per rule (within a severity), with every history item behind it: a concussion
+ * recorded as a condition and as a head injury is one "Brain injury or concussion" finding with
+ * two reasons, not the same finding twice.
+ */
+function byRule(findings: Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings)
+    groups.set(finding.ruleId, [...(groups.get(finding.ruleId) ?? []), finding]);
+  return [...groups.values()];
+}
+
 /** "Last reviewed with the client on 3 Dec 2026", or that it never was. */
 export function ReviewedLine({ reviewedAt }: { reviewedAt: string | null }) {
   return (
@@ -90,19 +102,21 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
                 </span>
               </h3>
               <ul className="findings">
-                {active
-                  .filter((f) => f.severity === severity)
-                  .map((finding) => (
-                    <li key={`${finding.ruleId}-${finding.itemId ?? ''}`} data-severity={finding.severity}>
-                      <strong>{finding.title}</strong>
-                      <span className="finding-because">{finding.because}</span>
-                      {finding.until && (
-                        <span className="finding-until">Applies until {formatDate(finding.until)}</span>
-                      )}
-                      <p className="finding-rationale">{finding.rationale}</p>
-                      <p className="finding-source">Source: {finding.source}</p>
-                    </li>
-                  ))}
+                {byRule(active.filter((f) => f.severity === severity)).map((group) => (
+                  <li key={group[0]!.ruleId} data-severity={severity}>
+                    <strong>{group[0]!.title}</strong>
+                    {group.map((finding) => (
+                      <span key={finding.itemId ?? finding.because} className="finding-because">
+                        {finding.because}
+                        {finding.until && (
+                          <span className="finding-until"> · applies until {formatDate(finding.until)}</span>
+                        )}
+                      </span>
+                    ))}
+                    <p className="finding-rationale">{group[0]!.rationale}</p>
+                    <p className="finding-source">Source: {group[0]!.source}</p>
+                  </li>
+                ))}
               </ul>
             </div>
           ))}

@@ -108,7 +108,7 @@ describe('buildSoapView', () => {
         'Sensations the client reported: warmth, deep calm, a sense of space in the jaw.',
       ],
       objective: [
-        'Safety check ([2025-03-04T10:10:00.000Z]): Pregnancy (MODIFY), acknowledged; treatment modified: Side-lying, no prone work.',
+        'Safety check ([2025-03-04T10:10:00.000Z]): Pregnancy (Modify treatment), acknowledged; treatment modified: Side-lying, no prone work.',
         'Craniosacral rhythm: 8 cycles per minute, low amplitude, restricted left, quality: slow, steady, palpated at: Sacrum.',
         'Still points: 2, about 1 min 30 s in total.',
         'Treated Occipital: Still point induction (CV-4), Cranial base (occipital) release; finding: release.',
@@ -231,5 +231,41 @@ describe('the safety check in the SOAP view (issue 21 item 2)', () => {
     expect(lines[0]).toBe('Health history last reviewed with the client on 2025-02-20.');
     expect(lines).toHaveLength(2);
     expect(objective({ checkedAt: at, findings: [] })).toEqual([`Safety check ([${at}]): no findings.`]);
+  });
+});
+
+describe('severity in the SOAP view: the words on screen, not the codes (issue 21 item 6)', () => {
+  it('prints "Do not treat" and "Needs medical clearance", never AVOID or CLEARANCE', () => {
+    const base = emptySessionNote({ clientId: 'c1', sessionNumber: 1, now: NOW, id: 'n1' });
+    const view = buildSoapView({
+      ...base,
+      safetyCheck: {
+        checkedAt: '2025-03-04T10:10:00.000Z',
+        findings: [
+          {
+            ...pendingSafetyFinding({
+              ruleId: 'untreated-brain-injury',
+              severity: 'AVOID',
+              title: 'Brain injury or concussion',
+            }),
+            acknowledged: true,
+            overrideReason: 'Seen by GP yesterday',
+          },
+          {
+            ...pendingSafetyFinding({
+              ruleId: 'chiari',
+              severity: 'CLEARANCE',
+              title: 'Chiari malformation',
+            }),
+            acknowledged: true,
+            clearance: { givenBy: 'Dr Okafor', date: '2025-02-01' },
+          },
+        ],
+      },
+    });
+    const text = view.objective.join('\n');
+    expect(text).toContain('Brain injury or concussion (Do not treat), acknowledged');
+    expect(text).toContain('Chiari malformation (Needs medical clearance), acknowledged');
+    expect(text).not.toMatch(/\b(AVOID|CLEARANCE|MODIFY|CAUTION)\b/);
   });
 });
