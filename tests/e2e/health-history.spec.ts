@@ -9,6 +9,9 @@ import { expect, test } from './fixtures';
 
 const NOW = new Date('2026-12-03T10:00:00');
 
+// Whole working-day paths of many steps: a slow, shared machine gets three times the usual budget.
+test.slow();
+
 async function openApp(page: Page) {
   await page.clock.setFixedTime(NOW);
   await page.reload();

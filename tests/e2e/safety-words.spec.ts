@@ -6,6 +6,9 @@ import { expect, test } from './fixtures';
  * words the therapist saw ("Do not treat"), not the internal codes ("AVOID").
  */
 
+// Whole working-day paths of many steps: a slow, shared machine gets three times the usual budget.
+test.slow();
+
 async function openApp(page: Page) {
   await page.clock.setFixedTime(new Date('2026-12-03T10:00:00'));
   await page.reload();
