@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { confirmLeave, hasLeaveGuard } from './leave-guard';
 
 /**
  * The app's places, kept in the URL hash so a reload returns to the same screen (and a
@@ -52,7 +53,15 @@ export function sectionOf(route: Route): Section {
 
 export function navigate(route: Route): void {
   const hash = routeToHash(route);
-  if (window.location.hash !== hash) window.location.hash = hash;
+  if (window.location.hash === hash) return;
+  // A screen with unsaved work may hold the move (leave-guard.ts); otherwise go at once.
+  if (!hasLeaveGuard()) {
+    window.location.hash = hash;
+    return;
+  }
+  void confirmLeave().then((ok) => {
+    if (ok) window.location.hash = hash;
+  });
 }
 
 export function useRoute(): Route {

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { upgradeHealthHistoryRow } from '../../src-shared/domain/health-history';
 
 /**
  * The one Dexie database. Every version ever shipped stays declared here, each with a
@@ -11,7 +12,7 @@ import Dexie, { type EntityTable } from 'dexie';
 export const DATABASE_NAME = 'stillpoint';
 
 /** The schema version this build writes. A database with a higher version is refused. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 // biome-ignore lint/suspicious/noExplicitAny: narrowed by each repository's zod schema
 type AnyRecord = Record<string, any>;
@@ -38,6 +39,18 @@ export class StillpointDatabase extends Dexie {
       auditLog: 'id, noteId, clientId, at',
       settings: 'key',
     });
+    // 2: health histories record the day they were last reviewed with the client (`reviewedAt`).
+    // No index changes; the rows are rewritten so they pass today's schema.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('healthHistories')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            Object.assign(row, upgradeHealthHistoryRow(row));
+          });
+      });
   }
 }
 

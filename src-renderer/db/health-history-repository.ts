@@ -22,13 +22,17 @@ export class HealthHistoryRepository {
     return row ? HealthHistorySchema.parse(row) : emptyHealthHistory(clientId, this.clock.now());
   }
 
-  /** Validates the whole history against today's date and replaces the stored one. */
+  /**
+   * Validates the whole history against today's date and replaces the stored one. Saving what
+   * the client said counts as reviewing the history with them today.
+   */
   async save(clientId: string, input: HealthHistoryInput): Promise<HealthHistory> {
     const now = this.clock.now();
-    const valid = parseWith(makeHealthHistoryInputSchema(localToday(now)), input, 'The health history');
+    const today = localToday(now);
+    const valid = parseWith(makeHealthHistoryInputSchema(today), input, 'The health history');
     const history = parseWith(
       HealthHistorySchema,
-      { ...valid, clientId, updatedAt: now.toISOString() },
+      { ...valid, clientId, reviewedAt: today, updatedAt: now.toISOString() },
       'The health history',
     );
     await this.db.transaction('rw', this.db.clients, this.db.healthHistories, async () => {
@@ -36,5 +40,24 @@ export class HealthHistoryRepository {
       await this.db.healthHistories.put(history);
     });
     return history;
+  }
+
+  /**
+   * "Reviewed with the client today: no changes": records today as the day the history was last
+   * gone through with the client, leaving every entry as it is.
+   */
+  async markReviewed(clientId: string): Promise<HealthHistory> {
+    const now = this.clock.now();
+    return this.db.transaction('rw', this.db.clients, this.db.healthHistories, async () => {
+      if (!(await this.db.clients.get(clientId))) throw new Error('This client no longer exists.');
+      const current = await this.get(clientId);
+      const history = parseWith(
+        HealthHistorySchema,
+        { ...current, reviewedAt: localToday(now), updatedAt: now.toISOString() },
+        'The health history',
+      );
+      await this.db.healthHistories.put(history);
+      return history;
+    });
   }
 }

@@ -332,6 +332,8 @@ class HistoryBuilder {
       surgeries: surgeries.map((s) => s.item),
       headInjuries: headInjuries.map((h) => h.item),
       clearances: clearances.map((c) => c.item),
+      // Taken with the client at intake, and gone through again whenever something was reported.
+      reviewedAt: isoDay(changeDay),
       updatedAt,
     };
 
@@ -360,6 +362,7 @@ class HistoryBuilder {
         surgeries: surgeries.filter((s) => s.from <= day).map((s) => s.item),
         headInjuries: headInjuries.filter((h) => h.from <= day).map((h) => h.item),
         clearances: clearances.filter((c) => c.from <= day).map((c) => c.item),
+        reviewedAt: isoDay(Math.min(day, changeDay)),
         updatedAt,
       };
     };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CatalogIdSchema } from '../safety/catalog';
 import { OptionalIsoDateSchema } from './client';
-import { dayNumber, type IsoDate, IsoDateSchema, type Timestamp, TimestampSchema } from './dates';
+import { dayNumber, type IsoDate, IsoDateSchema, localToday, type Timestamp, TimestampSchema } from './dates';
 import { type Id, IdSchema } from './ids';
 
 /**
@@ -238,6 +238,12 @@ function historyShape(today: IsoDate | null) {
 export const HealthHistorySchema = z.object({
   clientId: IdSchema,
   ...historyShape(null),
+  /**
+   * The last day the therapist went through the history with the client (schema version 2): set
+   * by saving a change and by "Reviewed with the client today: no changes". null = never: with
+   * nothing recorded either, the history was never taken, which is not a clean bill of health.
+   */
+  reviewedAt: IsoDateSchema.nullable(),
   updatedAt: TimestampSchema,
 });
 export type HealthHistory = z.output<typeof HealthHistorySchema>;
@@ -256,7 +262,7 @@ export function makeHealthHistoryInputSchema(today: IsoDate) {
   return z.object(historyShape(today));
 }
 
-/** A new client's history: nothing recorded yet. */
+/** A new client's history: nothing recorded yet, never reviewed. */
 export function emptyHealthHistory(clientId: Id, now: Timestamp | Date): HealthHistory {
   return {
     clientId,
@@ -266,6 +272,56 @@ export function emptyHealthHistory(clientId: Id, now: Timestamp | Date): HealthH
     surgeries: [],
     headInjuries: [],
     clearances: [],
+    reviewedAt: null,
     updatedAt: typeof now === 'string' ? now : now.toISOString(),
   };
 }
+
+/** Nothing in any list and pregnancy never asked about. */
+export function recordsNothing(
+  history: Omit<HealthHistory, 'clientId' | 'updatedAt' | 'reviewedAt'>,
+): boolean {
+  return (
+    history.conditions.length === 0 &&
+    history.medications.length === 0 &&
+    history.pregnancy === null &&
+    history.surgeries.length === 0 &&
+    history.headInjuries.length === 0 &&
+    history.clearances.length === 0
+  );
+}
+
+/**
+ * "No health history recorded yet": never reviewed with the client and nothing in it. The safety
+ * check says so (amber) instead of "no contraindications found".
+ */
+export function historyNotRecorded(history: HealthHistory): boolean {
+  return history.reviewedAt === null && recordsNothing(history);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A schema-version-1 row (no `reviewedAt`) as version 2 stores it. A v1 history that records
+ * anything was taken with the client: reviewed on the day it was last saved. An empty one may
+ * never have been taken, so it stays "not recorded" (the safe reading: the check asks again
+ * instead of reporting a clean bill of health). Rows that already have the field, and anything
+ * that is not a record, pass unchanged (the schema then judges them). Used by the database
+ * upgrade and by a restore of an older backup, so both read old rows the same way.
+ */
+export function upgradeHealthHistoryRow(row: unknown): unknown {
+  if (!isPlainObject(row) || 'reviewedAt' in row) return row;
+  const lists = ['conditions', 'medications', 'surgeries', 'headInjuries', 'clearances'];
+  const recordsSomething =
+    lists.some((key) => Array.isArray(row[key]) && (row[key] as unknown[]).length > 0) ||
+    (row.pregnancy !== null && row.pregnancy !== undefined);
+  const saved = typeof row.updatedAt === 'string' ? new Date(row.updatedAt) : null;
+  const reviewedAt =
+    recordsSomething && saved !== null && !Number.isNaN(saved.getTime()) ? localToday(saved) : null;
+  return { ...row, reviewedAt };
+}
+
+/** Any stored health history, of this version or an older one (a restore, an import). */
+export const StoredHealthHistorySchema = z.preprocess(upgradeHealthHistoryRow, HealthHistorySchema);

@@ -196,6 +196,11 @@ function strictShape(serviceDate: z.ZodString) {
     safetyCheck: z.object({
       checkedAt: TimestampSchema.nullable().refine((at) => at !== null, SESSION_NOTE_MESSAGES.safetyCheck),
       findings: z.array(SafetyFindingSchema),
+      /**
+       * The day the health history it ran on was last reviewed with the client (null: never).
+       * Absent in notes written before the app recorded it.
+       */
+      historyReviewedAt: IsoDateSchema.nullable().optional(),
     }),
     rhythm: RhythmSchema,
     treatedAreas: z.array(TreatedAreaSchema).max(200),
@@ -359,6 +364,7 @@ function draftShape() {
     safetyCheck: lenientObject({
       checkedAt: draftNullableText,
       findings: z.array(DraftFindingSchema).catch([]),
+      historyReviewedAt: z.string().nullable().optional().catch(undefined),
     }),
     rhythm: lenientObject({
       rateCpm: draftNumber,

@@ -1,3 +1,5 @@
+import { HISTORY_NOT_RECORDED_RULE_ID } from '../safety/evaluate';
+import { severityLabel } from '../safety/severity';
 import { regionLabel as defaultRegionLabel, SIDE_LABELS } from './body-regions';
 import { localToday } from './dates';
 import {
@@ -115,18 +117,37 @@ function safetyLines(note: SessionDraft, formatTimestamp: (timestamp: string) =>
   const { checkedAt, findings } = note.safetyCheck;
   if (checkedAt === null && findings.length === 0) return [];
   const when = checkedAt ? ` (${formatTimestamp(checkedAt)})` : '';
-  if (findings.length === 0) return [`Safety check${when}: no findings.`];
-  return findings.map((finding) => {
-    const parts = [finding.acknowledged ? 'acknowledged' : 'not acknowledged'];
-    if (finding.clearance) {
-      parts.push(
-        `clearance from ${finding.clearance.givenBy.trim() || 'unnamed'} on ${finding.clearance.date}`,
-      );
-    }
-    if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);
-    if (finding.modification.trim()) parts.push(`treatment modified: ${finding.modification.trim()}`);
-    return `Safety check${when}: ${finding.title.trim() || finding.ruleId} (${finding.severity}), ${parts.join('; ')}.`;
-  });
+  const reviewedAt = note.safetyCheck.historyReviewedAt;
+  if (findings.length === 0) {
+    // Notes written before the review date was recorded say only "no findings".
+    if (reviewedAt === undefined) return [`Safety check${when}: no findings.`];
+    return [
+      reviewedAt === null
+        ? `Safety check${when}: no findings; the health history was never reviewed with the client.`
+        : `Safety check${when}: no findings in the health history reviewed with the client on ${reviewedAt}.`,
+    ];
+  }
+  const reviewed =
+    typeof reviewedAt === 'string' ? [`Health history last reviewed with the client on ${reviewedAt}.`] : [];
+  return [
+    ...reviewed,
+    ...findings.map((finding) => {
+      if (finding.ruleId === HISTORY_NOT_RECORDED_RULE_ID) {
+        const ack = finding.acknowledged ? 'acknowledged' : 'not acknowledged';
+        return `Safety check${when}: no health history recorded yet, so nothing could be checked; ${ack}.`;
+      }
+      const parts = [finding.acknowledged ? 'acknowledged' : 'not acknowledged'];
+      if (finding.clearance) {
+        parts.push(
+          `clearance from ${finding.clearance.givenBy.trim() || 'unnamed'} on ${finding.clearance.date}`,
+        );
+      }
+      if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);
+      if (finding.modification.trim()) parts.push(`treatment modified: ${finding.modification.trim()}`);
+      // The words the therapist saw on screen ("Do not treat"), never the internal code ("AVOID").
+      return `Safety check${when}: ${finding.title.trim() || finding.ruleId} (${severityLabel(finding.severity)}), ${parts.join('; ')}.`;
+    }),
+  ];
 }
 
 function rhythmLines(rhythm: SessionDraft['rhythm']): string[] {

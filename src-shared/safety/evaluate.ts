@@ -1,5 +1,10 @@
 import { addDays, addMonths, dayNumber, daysBetween, type IsoDate } from '../domain/dates';
-import type { Clearance, Condition, HealthHistory } from '../domain/health-history';
+import {
+  type Clearance,
+  type Condition,
+  type HealthHistory,
+  historyNotRecorded,
+} from '../domain/health-history';
 import type { Id } from '../domain/ids';
 import { type CatalogId, catalogItem, catalogMatchesForText, looksLikeAnticoagulant } from './catalog';
 import { type CustomRule, DEFAULT_SAFETY_SETTINGS, type SafetySettings } from './custom-rules';
@@ -40,6 +45,10 @@ import { type Severity, severityRank } from './severity';
  * clearance" finding. Lifted findings are returned with `lifted: true` and the clearance, so the
  * screen can show "cleared by Dr X on date"; `activeFindings` drops them. AVOID, MODIFY and
  * CAUTION findings are never lifted by a clearance.
+ *
+ * A history never taken (nothing recorded, never reviewed with the client) gives one finding of
+ * its own, "No health history recorded yet", instead of an empty list. An infant's age finding
+ * still comes with it: the date of birth is on the client, not in the history.
  */
 
 export interface EvaluationContext {
@@ -479,6 +488,33 @@ function liftingClearance(
   );
 }
 
+/**
+ * The finding for a history that was never taken (nothing recorded, never reviewed with the
+ * client). Without it an empty history would read "no contraindications found": a clean bill of
+ * health nobody gave. Amber on screen, acknowledged in the note like any finding.
+ */
+export const HISTORY_NOT_RECORDED_RULE_ID = 'history-not-recorded';
+
+function historyNotRecordedFinding(): Finding {
+  return {
+    ruleId: HISTORY_NOT_RECORDED_RULE_ID,
+    severity: 'CAUTION',
+    title: 'No health history recorded yet',
+    because: 'Nothing has been recorded or reviewed with the client, so nothing could be checked.',
+    rationale:
+      'The check can only find what the health history records. Ask the intake questions (conditions, ' +
+      'medications such as blood thinners, pregnancy, surgeries, head injuries) and record the answers, ' +
+      'or record that the history was reviewed with the client and there is nothing to note.',
+    source: 'Stillpoint: a check runs over the recorded health history (DOMAIN.md)',
+    lifted: false,
+    custom: false,
+  };
+}
+
+export function isHistoryNotRecordedFinding(finding: { ruleId: string }): boolean {
+  return finding.ruleId === HISTORY_NOT_RECORDED_RULE_ID;
+}
+
 /** Most serious first; within a severity, findings still in force before lifted ones. */
 export function compareFindings(a: Finding, b: Finding): number {
   return severityRank(a.severity) - severityRank(b.severity) || Number(a.lifted) - Number(b.lifted);
@@ -492,6 +528,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function evaluateContraindications(history: HealthHistory, context: EvaluationContext): Finding[] {
   const settings = context.settings ?? DEFAULT_SAFETY_SETTINGS;
   const raw: Array<{ finding: Finding; eventDate: IsoDate | null }> = [];
+  if (historyNotRecorded(history)) raw.push({ finding: historyNotRecordedFinding(), eventDate: null });
   for (const rule of BUILT_IN_RULES) {
     const window = rule.window && (settings.windowOverrides[rule.id as WindowedRuleId] ?? rule.window);
     raw.push(...evaluateBuiltInRule(rule, history, context, window));

@@ -15,6 +15,12 @@ async function createClient(page: Page, first: string, last: string) {
   await page.getByLabel('Date of birth').fill('1978-06-14');
   await page.getByRole('button', { name: 'Save client' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(last) })).toBeVisible();
+  // The intake: gone through with the client, nothing to note (else the check says "no health
+  // history recorded yet", which each note would have to acknowledge).
+  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText(
+    'Health history last reviewed with the client on',
+  );
 }
 
 /** A condition from the list in the health history, saved (it drives the safety check). */
@@ -480,7 +486,9 @@ test('a keystroke in the plan renders only the card it is typed in, and the text
   await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
   // The safety check records itself in the draft once the health history is read: let it.
-  await expect(page.getByText('No contraindications found in the recorded health history.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText(
+    'No contraindications found in the health history reviewed with the client on',
+  );
   await page.getByLabel('Chief complaint').fill('Neck stiffness');
   await waitForSaved(page);
   await page.evaluate(() => {

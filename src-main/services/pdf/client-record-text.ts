@@ -1,7 +1,7 @@
 import { AUDIT_ACTION_LABELS } from '../../../src-shared/domain/audit';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
-import type { HealthHistory } from '../../../src-shared/domain/health-history';
+import { type HealthHistory, historyNotRecorded } from '../../../src-shared/domain/health-history';
 import { afterEffectLabel, SEVERITY_LABELS } from '../../../src-shared/domain/sensations';
 import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
@@ -146,6 +146,14 @@ export function headInjuryLines(history: HealthHistory, format: RecordFormat): s
     const description = injury.description.trim() ? `: ${injury.description.trim()}` : '';
     return `${when}${description} (${injury.treated ? 'seen and treated by a physician' : 'not treated by a physician'})`;
   });
+}
+
+/** When the history was last gone through with the client, or that it never was. */
+export function historyReviewedLine(history: HealthHistory, format: RecordFormat): string {
+  if (history.reviewedAt) return `Last reviewed with the client on ${format.date(history.reviewedAt)}.`;
+  return historyNotRecorded(history)
+    ? 'No health history recorded yet: never reviewed with the client.'
+    : 'Not recorded as reviewed with the client.';
 }
 
 export function clearanceLines(history: HealthHistory, format: RecordFormat): string[] {

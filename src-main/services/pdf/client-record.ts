@@ -13,6 +13,7 @@ import {
   consentText,
   emergencyContactText,
   headInjuryLines,
+  historyReviewedLine,
   medicationLines,
   noteTitle,
   pregnancyLine,
@@ -311,7 +312,7 @@ function drawHealthHistory(
   ];
   const recorded = parts.filter(([, lines]) => lines.length > 0);
   const empty = parts.filter(([, lines]) => lines.length === 0).map(([title]) => title.toLowerCase());
-  w.note(`Last updated ${format.moment(history.updatedAt)}.`);
+  w.note(`Last updated ${format.moment(history.updatedAt)}. ${historyReviewedLine(history, format)}`);
   for (const [title, lines] of recorded) {
     w.subheading(title, w.lineHeight('regular', TYPE.body, TYPE.bodyLineGap));
     w.bullets(lines.map(print));

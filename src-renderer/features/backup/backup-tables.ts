@@ -3,7 +3,7 @@ import { fromBase64, type RecordValidators, toBase64, zodValidator } from '../..
 import { AuditEntrySchema } from '../../../src-shared/domain/audit';
 import { type Client, ClientSchema } from '../../../src-shared/domain/client';
 import { TimestampSchema } from '../../../src-shared/domain/dates';
-import { HealthHistorySchema } from '../../../src-shared/domain/health-history';
+import { StoredHealthHistorySchema } from '../../../src-shared/domain/health-history';
 import { logoDimensionsProblem } from '../../../src-shared/domain/image-dimensions';
 import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { SETTINGS_KEYS } from '../../../src-shared/domain/settings';
@@ -133,7 +133,8 @@ export const BACKUP_TABLES: readonly TableSpec[] = TABLE_NAMES.map((name) => TAB
 /** The shared schemas, one per table: a backup and a restore both check every record. */
 export const RECORD_VALIDATORS: RecordValidators = {
   clients: zodValidator(ClientSchema),
-  healthHistories: zodValidator(HealthHistorySchema),
+  // A history from an older backup gains `reviewedAt` the way the database upgrade adds it.
+  healthHistories: zodValidator(StoredHealthHistorySchema),
   sessions: zodValidator(StoredSessionNoteSchema),
   afterEffects: zodValidator(AfterEffectReportSchema),
   auditLog: zodValidator(AuditEntrySchema),

@@ -33,7 +33,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
 function ClientDetails({ client }: { client: Client }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const findings = useSafetyFindings(client.id, client.dateOfBirth);
+  const safetyCheck = useSafetyFindings(client.id, client.dateOfBirth);
   const history = useLiveQuery(() => repositories().healthHistories.get(client.id), [client.id]);
   const today = localToday();
 
@@ -72,7 +72,7 @@ function ClientDetails({ client }: { client: Client }) {
         </div>
       </header>
 
-      <SafetyBanner findings={findings} />
+      <SafetyBanner check={safetyCheck} />
 
       <ClientSessions clientId={client.id} />
 

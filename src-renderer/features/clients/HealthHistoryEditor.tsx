@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type Control,
   Controller,
@@ -19,15 +19,52 @@ import {
 } from '../../../src-shared/domain/health-history';
 import { newId } from '../../../src-shared/domain/ids';
 import { BUILT_IN_RULES, CONDITION_CATALOG, catalogItem } from '../../../src-shared/safety';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { repositories } from '../../app/repositories';
+import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
 import { describeStorageError } from '../../db/errors';
+import { ReviewedLine } from '../safety/SafetyBanner';
+import { discardUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from '../safety/unsaved-history';
+import { type HistorySaveState, useHealthHistoryAutosave } from './useHealthHistoryAutosave';
 
 type Errors = FieldErrors<HealthHistoryFormValues>;
 
 function toFormValues(history: HealthHistory): HealthHistoryFormValues {
-  const { clientId: _c, updatedAt: _u, ...lists } = history;
+  const { clientId: _c, updatedAt: _u, reviewedAt: _r, ...lists } = history;
   return lists;
+}
+
+/** "Saving…", "Health history saved.", or why it is not saved. */
+function HistorySaveStatus({ state }: { state: HistorySaveState }) {
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'saving':
+      return (
+        <p className="muted history-save-status" role="status">
+          Saving…
+        </p>
+      );
+    case 'saved':
+      return (
+        <p className="notice ok" role="status">
+          Health history saved.
+        </p>
+      );
+    case 'invalid':
+      return (
+        <p className="notice error" role="alert">
+          Some fields need attention; the health history was not saved.
+        </p>
+      );
+    case 'error':
+      return (
+        <p className="notice error" role="alert">
+          {state.message}
+        </p>
+      );
+  }
 }
 
 /** Yes / No / Not recorded, for the nullable "treated" answers. */
@@ -50,12 +87,22 @@ function TriStateSelect({
 }
 
 /**
- * The health history, edited as a whole and saved in one go after validation with the shared
- * schema (no future dates, resolved not before onset). A message appears beside each field.
+ * The health history, edited as a whole and autosaved shortly after each change (like a note),
+ * once it passes the shared schema (no future dates, resolved not before onset); a message
+ * appears beside each field that stops it. Leaving the client page saves first; what cannot be
+ * saved stops the move with a question. "Reviewed with the client today: no changes" records the
+ * review without changing an entry.
  */
 export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
+  const clientId = history.clientId;
   const schema = useMemo(() => makeHealthHistoryInputSchema(localToday()), []);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [kept] = useState(() => takeUnsavedEdits(clientId));
+  const [reviewFailure, setReviewFailure] = useState<string | null>(null);
+  const form = useForm<HealthHistoryFormValues, unknown, HealthHistoryInput>({
+    resolver: zodResolver(schema),
+    defaultValues: toFormValues(history),
+    reValidateMode: 'onChange',
+  });
   const {
     register,
     control,
@@ -63,11 +110,14 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
     watch,
     setValue,
     reset,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<HealthHistoryFormValues, unknown, HealthHistoryInput>({
-    resolver: zodResolver(schema),
-    defaultValues: toFormValues(history),
-    reValidateMode: 'onChange',
+    formState: { errors },
+  } = form;
+  const { state, flush } = useHealthHistoryAutosave({
+    clientId,
+    form,
+    schema,
+    save: (values) => repositories().healthHistories.save(clientId, values),
+    describeError: (error) => describeStorageError(error, 'Not saved'),
   });
   const conditions = useFieldArray({ control, name: 'conditions', keyName: 'key' });
   const medications = useFieldArray({ control, name: 'medications', keyName: 'key' });
@@ -75,36 +125,102 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
   const injuries = useFieldArray({ control, name: 'headInjuries', keyName: 'key' });
   const clearances = useFieldArray({ control, name: 'clearances', keyName: 'key' });
   const pregnancy = watch('pregnancy');
+  const unsaved = state.kind === 'saving' || state.kind === 'invalid' || state.kind === 'error';
+
+  // Edits brought back from a closed editor: shown again, with why they were not stored.
+  useEffect(() => {
+    if (!kept) return;
+    reset(kept, { keepDefaultValues: true });
+    void flush();
+  }, [kept, reset, flush]);
+
+  // Leaving: store what can be stored; ask about the rest (nothing is dropped without a word).
+  const [leaveQuestion, setLeaveQuestion] = useState<((leave: boolean) => void) | null>(null);
+  const discarded = useRef(false);
+  const guard = useCallback(async () => {
+    const result = await flush();
+    if (result === 'saved') return true;
+    const leave = await new Promise<boolean>((resolve) => setLeaveQuestion(() => resolve));
+    setLeaveQuestion(null);
+    if (leave) {
+      discarded.current = true;
+      discardUnsavedEdits(clientId);
+    }
+    return leave;
+  }, [flush, clientId]);
+  useLeaveGuard(guard);
+
+  // Closed without the question (the app locked, the client deleted): save what can be saved
+  // and keep the rest for when the client page opens again.
+  useEffect(
+    () => () => {
+      if (discarded.current) return;
+      const values = form.getValues();
+      void flush().then((result) => {
+        if (result !== 'saved') keepUnsavedEdits(clientId, values);
+      });
+    },
+    [form, flush, clientId],
+  );
 
   const onSubmit = handleSubmit(
-    async (values) => {
-      try {
-        const saved = await repositories().healthHistories.save(history.clientId, values);
-        reset(toFormValues(saved));
-        setStatus({ kind: 'ok', text: 'Health history saved.' });
-      } catch (error) {
-        setStatus({ kind: 'error', text: describeStorageError(error, 'Not saved') });
-      }
+    async () => {
+      await flush();
     },
-    () => setStatus({ kind: 'error', text: 'Some fields need attention; the health history was not saved.' }),
+    () => void flush(),
   );
+
+  const markReviewed = async () => {
+    setReviewFailure(null);
+    if ((await flush()) !== 'saved') return;
+    try {
+      await repositories().healthHistories.markReviewed(clientId);
+    } catch (error) {
+      setReviewFailure(describeStorageError(error, 'Not recorded'));
+    }
+  };
 
   return (
     <form className="card health-history" onSubmit={onSubmit} noValidate aria-labelledby="history-title">
       <div className="card-header">
         <h2 id="history-title">Health history</h2>
         <div className="button-row">
-          {isDirty && <span className="tag">Unsaved changes</span>}
-          <button type="submit" className="primary" disabled={isSubmitting}>
+          {unsaved && <span className="tag">Unsaved changes</span>}
+          <button type="submit" className="primary">
             Save health history
           </button>
         </div>
       </div>
-      {status && (
-        <p className={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          {status.text}
+      <div className="history-review-row">
+        <ReviewedLine reviewedAt={history.reviewedAt} />
+        <button type="button" onClick={() => void markReviewed()} disabled={unsaved}>
+          Reviewed with the client today: no changes
+        </button>
+      </div>
+      <HistorySaveStatus state={state} />
+      {reviewFailure && (
+        <p className="notice error" role="alert">
+          {reviewFailure}
         </p>
       )}
+      <Dialog
+        title="Leave with unsaved health history?"
+        open={leaveQuestion !== null}
+        onClose={() => leaveQuestion?.(false)}
+      >
+        <p>
+          Some changes to the health history cannot be saved yet: the fields marked in red need attention. If
+          you leave now, these changes are lost and the safety check runs on the history as last saved.
+        </p>
+        <div className="button-row dialog-actions">
+          <button type="button" className="primary" onClick={() => leaveQuestion?.(false)}>
+            Stay and fix them
+          </button>
+          <button type="button" className="danger" onClick={() => leaveQuestion?.(true)}>
+            Leave without these changes
+          </button>
+        </div>
+      </Dialog>
 
       <section aria-labelledby="conditions-title" className="history-section">
         <div className="section-header">

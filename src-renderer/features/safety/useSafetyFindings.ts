@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { localToday } from '../../../src-shared/domain/dates';
+import { useMemo } from 'react';
+import { type IsoDate, localToday } from '../../../src-shared/domain/dates';
 import {
   DEFAULT_SAFETY_SETTINGS,
   evaluateContraindications,
@@ -7,24 +8,46 @@ import {
   SafetySettingsSchema,
 } from '../../../src-shared/safety';
 import { repositories } from '../../app/repositories';
+import { type UnsavedHistory, useUnsavedHistory } from './unsaved-history';
 
 export const SAFETY_SETTINGS_KEY = 'safety';
 
+export interface SafetyCheckResult {
+  /** The findings on the last saved health history. */
+  findings: Finding[];
+  /** The day the history was last reviewed with the client; null: never. */
+  historyReviewedAt: IsoDate | null;
+  /**
+   * Changes to the history not stored yet: the findings above are on the version before them,
+   * so a screen must not present them as the check (and a note must not record them).
+   */
+  unsaved: UnsavedHistory | null;
+}
+
 /**
- * The contraindication findings for a client on a day (today by default), recomputed live
+ * The contraindication check for a client on a day (today by default), recomputed live
  * whenever the health history, the client or the practice's safety settings change.
  */
 export function useSafetyFindings(
   clientId: string,
   dateOfBirth: string | null,
   on?: string,
-): Finding[] | undefined {
-  return useLiveQuery(async () => {
+): SafetyCheckResult | undefined {
+  const unsaved = useUnsavedHistory(clientId);
+  const checked = useLiveQuery(async () => {
     const { healthHistories, settings } = repositories();
     const [history, safety] = await Promise.all([
       healthHistories.get(clientId),
       settings.get(SAFETY_SETTINGS_KEY, SafetySettingsSchema, DEFAULT_SAFETY_SETTINGS),
     ]);
-    return evaluateContraindications(history, { today: on ?? localToday(), dateOfBirth, settings: safety });
+    return {
+      findings: evaluateContraindications(history, {
+        today: on ?? localToday(),
+        dateOfBirth,
+        settings: safety,
+      }),
+      historyReviewedAt: history.reviewedAt,
+    };
   }, [clientId, dateOfBirth, on]);
+  return useMemo(() => (checked === undefined ? undefined : { ...checked, unsaved }), [checked, unsaved]);
 }

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { confirmLeave } from '../../app/leave-guard';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { SessionChart } from './SessionChart';
@@ -19,6 +20,12 @@ export function ClientSessions({ clientId }: { clientId: string }) {
   const start = async () => {
     setStarting(true);
     setFailure(null);
+    // The new note's safety check reads the health history: unsaved changes to it are saved
+    // first, or the therapist decides about them, before the note exists.
+    if (!(await confirmLeave())) {
+      setStarting(false);
+      return;
+    }
     try {
       const draft = await repositories().sessions.createDraft(clientId);
       navigate({ name: 'session', clientId, sessionId: draft.id });

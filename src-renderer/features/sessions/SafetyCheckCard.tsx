@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo } from 'react';
 import type { Client } from '../../../src-shared/domain/client';
-import { type Finding, severityLabel } from '../../../src-shared/safety';
+import { type Finding, isHistoryNotRecordedFinding, severityLabel } from '../../../src-shared/safety';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { Field } from '../../app/ui/Field';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
@@ -29,15 +29,25 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({ client }: { clien
   const update = useDraftUpdate();
   const safetyCheck = useDraftValue((d) => d.safetyCheck);
   const day = useDraftValue((d) => safetyCheckDay(d, new Date()));
-  const findings = useSafetyFindings(client.id, client.dateOfBirth, day);
+  const check = useSafetyFindings(client.id, client.dateOfBirth, day);
+  const findings = check?.findings;
+  const historyReviewedAt = check?.historyReviewedAt ?? null;
+  const unsaved = check?.unsaved ?? null;
 
   useEffect(() => {
     if (!findings) return;
     update((current) => {
-      const next = syncSafetyCheck(current.safetyCheck, findings, new Date());
+      // Never record a check of a history with unsaved changes: it is not run until they are
+      // stored, and signing asks for it.
+      if (unsaved) {
+        return current.safetyCheck.checkedAt === null
+          ? current
+          : { ...current, safetyCheck: { ...current.safetyCheck, checkedAt: null } };
+      }
+      const next = syncSafetyCheck(current.safetyCheck, findings, new Date(), historyReviewedAt);
       return next ? { ...current, safetyCheck: next } : current;
     });
-  }, [findings, update]);
+  }, [findings, historyReviewedAt, unsaved, update]);
 
   const stored = safetyCheck.findings;
   const groups = useMemo(
@@ -45,11 +55,18 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({ client }: { clien
     [findings],
   );
   const acknowledged = stored.filter((f) => f.acknowledged).length;
-  const worst = stored[0]?.severity;
+  const worst = stored.find((f) => !isHistoryNotRecordedFinding(f))?.severity;
+  const notRecorded = stored.some(isHistoryNotRecordedFinding);
+  const level =
+    unsaved || (notRecorded && worst !== 'AVOID' && worst !== 'CLEARANCE')
+      ? 'level-unrecorded'
+      : worst
+        ? `level-${SEVERITY_CLASS[worst]}`
+        : 'level-clear';
 
   return (
     <section
-      className={`card safety-check ${worst ? `level-${SEVERITY_CLASS[worst]}` : 'level-clear'}`}
+      className={`card safety-check ${level}`}
       aria-labelledby="safety-check-title"
       data-path="safetyCheck"
     >
@@ -65,10 +82,25 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({ client }: { clien
         From the health history, for {formatDate(day)}
         {safetyCheck.checkedAt ? ` (checked ${formatTimestamp(safetyCheck.checkedAt)})` : ''}.
       </p>
+      {findings !== undefined && !unsaved && (
+        <p className="muted history-reviewed">
+          {historyReviewedAt
+            ? `Health history last reviewed with the client on ${formatDate(historyReviewedAt)}.`
+            : 'Health history never reviewed with the client.'}
+        </p>
+      )}
       {findings === undefined ? (
         <p className="muted">Checking the health history…</p>
+      ) : unsaved ? (
+        <p className="notice warning safety-unsaved" role="status">
+          Not checked: the health history has changes that are not saved yet. Save them on the client page;
+          the check runs on the saved history.
+        </p>
       ) : stored.length === 0 ? (
-        <p className="safety-clear">No contraindications found in the recorded health history.</p>
+        <p className="safety-clear">
+          No contraindications found in the health history reviewed with the client
+          {historyReviewedAt ? ` on ${formatDate(historyReviewedAt)}` : ''}.
+        </p>
       ) : (
         <ul className="safety-findings">
           {stored.map((finding, index) => (
@@ -120,9 +152,13 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
       data-severity={finding.severity}
     >
       <div className="safety-finding-head">
-        <span className={`severity-badge severity-${SEVERITY_CLASS[finding.severity]}`}>
-          {severityLabel(finding.severity)}
-        </span>
+        {isHistoryNotRecordedFinding(finding) ? (
+          <span className="severity-badge severity-unrecorded">Not checked</span>
+        ) : (
+          <span className={`severity-badge severity-${SEVERITY_CLASS[finding.severity]}`}>
+            {severityLabel(finding.severity)}
+          </span>
+        )}
         <strong className="safety-finding-title">{finding.title}</strong>
         <label className="checkbox acknowledge">
           <input

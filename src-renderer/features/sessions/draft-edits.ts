@@ -123,12 +123,14 @@ function sameJson(a: unknown, b: unknown): boolean {
 /**
  * Brings the note's safety check in line with the findings for the day of service, keeping what
  * the therapist already acknowledged and wrote. A clearance on file (a finding lifted by it) is
- * filled in from the health history. Returns null when nothing needs to change.
+ * filled in from the health history, and the day the history was last reviewed with the client is
+ * recorded with the check. Returns null when nothing needs to change.
  */
 export function syncSafetyCheck(
   current: SessionDraft['safetyCheck'],
   findings: readonly Finding[],
   now: Date,
+  historyReviewedAt: string | null = null,
 ): SessionDraft['safetyCheck'] | null {
   const next: SafetyFindingDraft[] = [];
   for (const [key, group] of groupFindings(findings)) {
@@ -140,8 +142,13 @@ export function syncSafetyCheck(
     if (onFile) base.clearance = { givenBy: onFile.givenBy, date: onFile.date };
     next.push(base);
   }
-  if (current.checkedAt !== null && sameJson(next, current.findings)) return null;
-  return { checkedAt: now.toISOString(), findings: next };
+  if (
+    current.checkedAt !== null &&
+    sameJson(next, current.findings) &&
+    current.historyReviewedAt === historyReviewedAt
+  )
+    return null;
+  return { checkedAt: now.toISOString(), findings: next, historyReviewedAt };
 }
 
 // ---------------------------------------------------------------------------------------------

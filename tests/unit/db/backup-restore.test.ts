@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +35,7 @@ import {
 } from '../../../src-shared/backup';
 import { type BackupKind, backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import { ClientSchema, emptyClientInput } from '../../../src-shared/domain/client';
-import { emptyHealthHistory } from '../../../src-shared/domain/health-history';
+import { emptyHealthHistory, upgradeHealthHistoryRow } from '../../../src-shared/domain/health-history';
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { addClient, filledIn, openRepositories } from './helpers';
@@ -746,5 +748,52 @@ describe('all or nothing', () => {
     );
     expect(error.code).toBe('CANCELLED');
     expect(await snapshot(repos.db)).toEqual(before);
+  });
+});
+
+describe('a backup written by schema version 1 (issue 21: health histories gained reviewedAt)', () => {
+  it('restores, and its health histories read as the database upgrade reads them', async () => {
+    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'v1.json'), 'utf8')) as {
+      tables: Record<string, Record<string, unknown>[]>;
+    };
+    const clients = fixture.tables.clients!.map((row) => {
+      const { sortKey: _s, searchTokens: _t, ...client } = row;
+      return client;
+    });
+    const histories = fixture.tables.healthHistories!;
+    expect(histories.every((row) => !('reviewedAt' in row))).toBe(true);
+    const written = await writeBackup({
+      key,
+      appVersion: '0.1.0',
+      schemaVersion: 1,
+      tables: [
+        { table: 'clients', records: clients },
+        { table: 'healthHistories', records: histories },
+      ],
+    });
+    const bytes = new Uint8Array(written.byteLength);
+    let offset = 0;
+    for (const chunk of written.chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    const target = openRepositories();
+    await restoreBackup({
+      db: target.db,
+      loaded: await loadBackup(bytes, PASSPHRASE),
+      mode: 'replace',
+      passphrase: PASSPHRASE,
+      appVersion: APP_VERSION,
+      writer: memoryWriter().writer,
+    });
+    const repository = new HealthHistoryRepository(target.db, target.clock);
+    for (const before of histories) {
+      const after = await repository.get(before.clientId as string);
+      expect(after).toEqual(upgradeHealthHistoryRow(before));
+    }
+    const recorded = histories.find((row) => (row.conditions as unknown[]).length > 0)!;
+    expect((await repository.get(recorded.clientId as string)).reviewedAt).not.toBeNull();
+    const empty = histories.find((row) => (row.conditions as unknown[]).length === 0)!;
+    expect((await repository.get(empty.clientId as string)).reviewedAt).toBeNull();
   });
 });

@@ -20,8 +20,8 @@ import { verifyPasscode } from '../../../src-renderer/features/lock/passcode';
 import { AftercareTemplateSchema } from '../../../src-shared/domain/aftercare';
 import { AuditEntrySchema } from '../../../src-shared/domain/audit';
 import { ClientSchema, clientSortName } from '../../../src-shared/domain/client';
-import { TimestampSchema } from '../../../src-shared/domain/dates';
-import { HealthHistorySchema } from '../../../src-shared/domain/health-history';
+import { localToday, TimestampSchema } from '../../../src-shared/domain/dates';
+import { HealthHistorySchema, historyNotRecorded } from '../../../src-shared/domain/health-history';
 import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { foldForSearch, searchTokensFor } from '../../../src-shared/domain/text-search';
@@ -253,3 +253,27 @@ describe.each(fixtures.map((f) => [f.schemaVersion, f] as const))(
     });
   },
 );
+
+describe('version 2: health histories record when they were last reviewed with the client', () => {
+  it('a version 1 history with entries was reviewed the day it was last saved; an empty one was never taken', async () => {
+    const v1 = fixtures.find((f) => f.schemaVersion === 1)!;
+    const db = new StillpointDatabase(await createAtFixtureVersion(v1));
+    await openDatabaseSafely(db);
+    const histories = new HealthHistoryRepository(db);
+    const byClient = new Map(v1.tables.healthHistories!.map((row) => [row.clientId as string, row]));
+    for (const [clientId, before] of byClient) {
+      const after = await histories.get(clientId);
+      const recorded = (before.conditions as unknown[]).length > 0;
+      expect(after.reviewedAt, clientId).toBe(
+        recorded ? localToday(new Date(before.updatedAt as string)) : null,
+      );
+      expect(historyNotRecorded(after), clientId).toBe(!recorded);
+      // Nothing else changed: not an entry, not the time it was last saved.
+      expect({ ...after, reviewedAt: undefined }).toEqual({ ...before, reviewedAt: undefined });
+    }
+    // The signed note is untouched: a signed note is never edited, not even by an upgrade.
+    const signed = v1.tables.sessions!.find((s) => s.status === 'signed')!;
+    expect(await db.sessions.get(signed.id as string)).toEqual(signed);
+    db.close();
+  });
+});

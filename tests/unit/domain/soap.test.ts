@@ -108,7 +108,7 @@ describe('buildSoapView', () => {
         'Sensations the client reported: warmth, deep calm, a sense of space in the jaw.',
       ],
       objective: [
-        'Safety check ([2025-03-04T10:10:00.000Z]): Pregnancy (MODIFY), acknowledged; treatment modified: Side-lying, no prone work.',
+        'Safety check ([2025-03-04T10:10:00.000Z]): Pregnancy (Modify treatment), acknowledged; treatment modified: Side-lying, no prone work.',
         'Craniosacral rhythm: 8 cycles per minute, low amplitude, restricted left, quality: slow, steady, palpated at: Sacrum.',
         'Still points: 2, about 1 min 30 s in total.',
         'Treated Occipital: Still point induction (CV-4), Cranial base (occipital) release; finding: release.',
@@ -179,5 +179,93 @@ describe('soapAsText', () => {
     expect(text).toContain('S - Subjective\n  Nothing recorded.');
     expect(text).toContain('P - Plan\n  Plan: Weekly\n    then monthly.');
     expect(text).not.toContain('Addenda');
+  });
+});
+
+describe('the safety check in the SOAP view (issue 21 item 2)', () => {
+  const base = emptySessionNote({ clientId: 'c1', sessionNumber: 1, now: NOW, id: 'n1' });
+  const objective = (safetyCheck: SessionDraft['safetyCheck']) =>
+    buildSoapView({ ...base, safetyCheck }, { formatTimestamp }).objective.filter((line) =>
+      /Safety check|reviewed with the client/.test(line),
+    );
+  const at = '2025-03-04T10:10:00.000Z';
+
+  it('a history never taken is recorded as such, never as "no findings"', () => {
+    const lines = objective({
+      checkedAt: at,
+      historyReviewedAt: null,
+      findings: [
+        {
+          ...pendingSafetyFinding({
+            ruleId: 'history-not-recorded',
+            severity: 'CAUTION',
+            title: 'No health history recorded yet',
+          }),
+          acknowledged: true,
+        },
+      ],
+    });
+    expect(lines).toEqual([
+      `Safety check ([${at}]): no health history recorded yet, so nothing could be checked; acknowledged.`,
+    ]);
+  });
+
+  it('no findings names the day the history was reviewed with the client', () => {
+    expect(objective({ checkedAt: at, historyReviewedAt: '2025-02-20', findings: [] })).toEqual([
+      `Safety check ([${at}]): no findings in the health history reviewed with the client on 2025-02-20.`,
+    ]);
+  });
+
+  it('findings come with the review date; a note from before the date was recorded reads as it did', () => {
+    const lines = objective({
+      checkedAt: at,
+      historyReviewedAt: '2025-02-20',
+      findings: [
+        {
+          ...pendingSafetyFinding({ ruleId: 'osteoporosis', severity: 'MODIFY', title: 'Osteoporosis' }),
+          acknowledged: true,
+          modification: 'Light touch',
+        },
+      ],
+    });
+    expect(lines[0]).toBe('Health history last reviewed with the client on 2025-02-20.');
+    expect(lines).toHaveLength(2);
+    expect(objective({ checkedAt: at, findings: [] })).toEqual([`Safety check ([${at}]): no findings.`]);
+  });
+});
+
+describe('severity in the SOAP view: the words on screen, not the codes (issue 21 item 6)', () => {
+  it('prints "Do not treat" and "Needs medical clearance", never AVOID or CLEARANCE', () => {
+    const base = emptySessionNote({ clientId: 'c1', sessionNumber: 1, now: NOW, id: 'n1' });
+    const view = buildSoapView({
+      ...base,
+      safetyCheck: {
+        checkedAt: '2025-03-04T10:10:00.000Z',
+        findings: [
+          {
+            ...pendingSafetyFinding({
+              ruleId: 'untreated-brain-injury',
+              severity: 'AVOID',
+              title: 'Brain injury or concussion',
+            }),
+            acknowledged: true,
+            overrideReason: 'Seen by GP yesterday',
+          },
+          {
+            ...pendingSafetyFinding({
+              ruleId: 'chiari',
+              severity: 'CLEARANCE',
+              title: 'Chiari malformation',
+            }),
+            acknowledged: true,
+            clearance: { givenBy: 'Dr Okafor', date: '2025-02-01' },
+          },
+        ],
+      },
+    });
+    const text = view.objective.join('\n');
+    expect(text).toContain('Brain injury or concussion (Do not treat), acknowledged');
+    expect(text).toContain('Chiari malformation (Needs medical clearance), acknowledged');
+    expect(text).not.toMatch(/\b(AVOID|CLEARANCE|MODIFY|CAUTION)\b/);
   });
 });

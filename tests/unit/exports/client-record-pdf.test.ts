@@ -65,6 +65,7 @@ describe('client record PDF: what the client reads', () => {
       'Οδός Ερμού 12',
       'Osteoporosis: current, moderate, since 3 January 2020.',
       'Alendronate 70 mg weekly',
+      'Last reviewed with the client on 6 January 2025.',
       'Session 1 · 13 January 2025 at 10:00 · 60 min',
       'Chief complaint: Tension headaches after desk work.',
       'Chief complaint: Jaw tension on waking.',

@@ -127,6 +127,8 @@ describe('client record JSON', () => {
     });
     expect(record.practice.name).toBe('');
     expect(record.practice.paperSize).toBe('A4');
+    // The day the history was last reviewed with the client travels with it (issue 21).
+    expect(record.healthHistory.reviewedAt).toBe('2025-01-06');
     expect(record.sessions).toEqual([]);
   });
 });

@@ -120,6 +120,7 @@ export function recordFixture(
   });
   const healthHistory: HealthHistory = {
     ...emptyHealthHistory(client.id, new Date('2025-01-06T10:05:00Z')),
+    reviewedAt: '2025-01-06',
     conditions: [
       {
         id: 'c1',

@@ -17,8 +17,13 @@ export function daysAgo(days: number, today: IsoDate = TODAY): IsoDate {
   return addDays(today, -days);
 }
 
+/** A history reviewed with the client (a week before TODAY), unless `parts` says otherwise. */
 export function history(parts: Partial<Omit<HealthHistory, 'clientId' | 'updatedAt'>> = {}): HealthHistory {
-  return { ...emptyHealthHistory('client-1', '2026-11-26T09:00:00.000Z'), ...parts };
+  return {
+    ...emptyHealthHistory('client-1', '2026-11-26T09:00:00.000Z'),
+    reviewedAt: '2026-11-19',
+    ...parts,
+  };
 }
 
 export function condition(catalogId: CatalogId | null, overrides: Partial<Condition> = {}): Condition {

@@ -115,6 +115,7 @@ function historyArb(today: IsoDate): fc.Arbitrary<HealthHistory> {
       }),
       { maxLength: 4 },
     ),
+    reviewedAt: fc.option(nearDate(today), { nil: null }),
     updatedAt: fc.constant('2026-11-26T09:00:00.000Z'),
   });
 }

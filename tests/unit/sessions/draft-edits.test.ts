@@ -78,9 +78,20 @@ describe('safety check in the note', () => {
   });
 
   it('records a run with no findings, and then leaves the draft alone', () => {
-    const first = syncSafetyCheck({ checkedAt: null, findings: [] }, [], NOW);
-    expect(first).toEqual({ checkedAt: NOW.toISOString(), findings: [] });
-    expect(syncSafetyCheck(first!, [], new Date())).toBeNull();
+    const first = syncSafetyCheck({ checkedAt: null, findings: [] }, [], NOW, '2026-11-20');
+    expect(first).toEqual({ checkedAt: NOW.toISOString(), findings: [], historyReviewedAt: '2026-11-20' });
+    expect(syncSafetyCheck(first!, [], new Date(), '2026-11-20')).toBeNull();
+  });
+
+  it('runs again when the history is reviewed with the client, and records the new date', () => {
+    const first = syncSafetyCheck({ checkedAt: null, findings: [] }, [], NOW, null)!;
+    expect(first.historyReviewedAt).toBeNull();
+    const later = new Date(NOW.getTime() + 60_000);
+    expect(syncSafetyCheck(first, [], later, '2026-11-26')).toEqual({
+      checkedAt: later.toISOString(),
+      findings: [],
+      historyReviewedAt: '2026-11-26',
+    });
   });
 
   it('keeps what the therapist acknowledged and wrote, adds new findings, drops ones no longer found', () => {
