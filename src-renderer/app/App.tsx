@@ -89,10 +89,14 @@ function AppShell() {
               >
                 {section.label}
                 {section.id === 'notes-to-sign' && draftTotal !== undefined && draftTotal > 0 && (
-                  <span className="nav-count">
-                    <span className="visually-hidden">: </span>
-                    {draftTotal}
-                  </span>
+                  <>
+                    <span className="nav-count" aria-hidden="true">
+                      {draftTotal}
+                    </span>
+                    <span className="visually-hidden">
+                      {` (${draftTotal} draft${draftTotal === 1 ? '' : 's'})`}
+                    </span>
+                  </>
                 )}
               </a>
             </li>
