@@ -174,7 +174,7 @@ export function ClientList() {
                           ? `${formatDate(client.dateOfBirth)} · ${ageInYears(client.dateOfBirth, today)} y`
                           : 'Date of birth not recorded'}
                       </span>
-                      <span className="client-visit">
+                      <span className={draftCount > 0 ? 'client-visit has-drafts' : 'client-visit'}>
                         {visitSummaryText(client.lastVisitAt, draftCount, formatDate)}
                       </span>
                       <span className="client-tags">
