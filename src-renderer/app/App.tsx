@@ -1,4 +1,6 @@
 import { type ReactNode, useMemo } from 'react';
+import { NotesToSignPage } from '../features/attention/NotesToSignPage';
+import { useDraftTotal } from '../features/attention/useDrafts';
 import { BackupPage } from '../features/backup/BackupPage';
 import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
 import { ClientsSection } from '../features/clients/ClientsSection';
@@ -11,6 +13,8 @@ import { type Shortcut, shortcutLabel, useShortcuts } from './shortcuts';
 
 const SECTIONS = [
   { id: 'clients', label: 'Clients', route: { name: 'clients' }, keys: 'mod+1' },
+  // Second in the sidebar, but the next free shortcut: Ctrl+2 and Ctrl+3 stay as they were.
+  { id: 'notes-to-sign', label: 'Notes to sign', route: { name: 'notes-to-sign' }, keys: 'mod+4' },
   { id: 'settings', label: 'Settings', route: { name: 'settings' }, keys: 'mod+2' },
   { id: 'backup', label: 'Backup', route: { name: 'backup' }, keys: 'mod+3' },
 ] as const satisfies readonly { id: string; label: string; route: Route; keys: string }[];
@@ -42,6 +46,7 @@ function AutomaticBackups({ children }: { children: ReactNode }) {
 function AppShell() {
   const route = useRoute();
   const current = sectionOf(route);
+  const draftTotal = useDraftTotal();
 
   const shortcuts = useMemo<Shortcut[]>(
     () => [
@@ -83,6 +88,16 @@ function AppShell() {
                 title={`${section.label} (${shortcutLabel(section.keys)})`}
               >
                 {section.label}
+                {section.id === 'notes-to-sign' && draftTotal !== undefined && draftTotal > 0 && (
+                  <>
+                    <span className="nav-count" aria-hidden="true">
+                      {draftTotal}
+                    </span>
+                    <span className="visually-hidden">
+                      {` (${draftTotal} draft${draftTotal === 1 ? '' : 's'})`}
+                    </span>
+                  </>
+                )}
               </a>
             </li>
           ))}
@@ -91,6 +106,7 @@ function AppShell() {
       </nav>
       <main id="main-content" className="content" tabIndex={-1}>
         {current === 'clients' && <ClientsSection route={route} />}
+        {current === 'notes-to-sign' && <NotesToSignPage />}
         {current === 'settings' && <SettingsPage />}
         {current === 'backup' && <BackupPage />}
       </main>

@@ -10,14 +10,16 @@ export type Route =
   | { name: 'new-client' }
   | { name: 'client'; clientId: string }
   | { name: 'session'; clientId: string; sessionId: string }
+  | { name: 'notes-to-sign' }
   | { name: 'settings' }
   | { name: 'backup' };
 
-export type Section = 'clients' | 'settings' | 'backup';
+export type Section = 'clients' | 'notes-to-sign' | 'settings' | 'backup';
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third, fourth] = parts;
+  if (first === 'notes-to-sign') return { name: 'notes-to-sign' };
   if (first === 'settings') return { name: 'settings' };
   if (first === 'backup') return { name: 'backup' };
   if (first === 'clients' && second === 'new') return { name: 'new-client' };
@@ -38,6 +40,8 @@ export function routeToHash(route: Route): string {
       return `#/clients/${encodeURIComponent(route.clientId)}`;
     case 'session':
       return `#/clients/${encodeURIComponent(route.clientId)}/sessions/${encodeURIComponent(route.sessionId)}`;
+    case 'notes-to-sign':
+      return '#/notes-to-sign';
     case 'settings':
       return '#/settings';
     case 'backup':
@@ -46,6 +50,7 @@ export function routeToHash(route: Route): string {
 }
 
 export function sectionOf(route: Route): Section {
+  if (route.name === 'notes-to-sign') return 'notes-to-sign';
   if (route.name === 'settings') return 'settings';
   if (route.name === 'backup') return 'backup';
   return 'clients';

@@ -37,6 +37,13 @@ function newestFirst(a: SessionDraft, b: SessionDraft): number {
   return (b.sessionNumber ?? 0) - (a.sessionNumber ?? 0);
 }
 
+/** Oldest first: date of service, then time, then when the note was started. */
+function oldestFirst(a: SessionDraft, b: SessionDraft): number {
+  if (a.serviceDate !== b.serviceDate) return a.serviceDate < b.serviceDate ? -1 : 1;
+  if (a.serviceTime !== b.serviceTime) return a.serviceTime < b.serviceTime ? -1 : 1;
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}
+
 /**
  * The only code that touches the sessions table. Rules it enforces itself, whatever the UI does:
  * - a draft is saved leniently (SessionDraftSchema), so autosave never loses what was typed;
@@ -216,6 +223,30 @@ export class SessionsRepository {
       .reverse()
       .toArray();
     return rows.map((row) => SessionDraftSchema.parse(row)).sort(newestFirst);
+  }
+
+  /**
+   * Every unsigned draft across clients, oldest first (date of service, time, then when it was
+   * started): the "Notes to sign" list and the client list's draft badges. Read through the
+   * status index, so it costs the drafts only, not the practice's signed notes.
+   */
+  async listDrafts(): Promise<SessionDraft[]> {
+    const rows = await this.db.sessions.where('status').equals('draft').toArray();
+    return rows.map((row) => SessionDraftSchema.parse(row)).sort(oldestFirst);
+  }
+
+  /** How many unsigned drafts there are across clients (the sidebar's "Notes to sign"). */
+  async countDrafts(): Promise<number> {
+    return this.db.sessions.where('status').equals('draft').count();
+  }
+
+  /** How many unsigned drafts a client has (the client page header). */
+  async countDraftsForClient(clientId: Id): Promise<number> {
+    return this.db.sessions
+      .where('status')
+      .equals('draft')
+      .filter((row) => row.clientId === clientId)
+      .count();
   }
 
   /**

@@ -7,6 +7,10 @@ import { formatDate } from '../../app/format';
 import { navigate } from '../../app/router';
 import { loadClientList, loadRecentClients } from '../../db/clients-repository';
 import { database } from '../../db/database';
+import { draftCountsByClient, draftsToSignText, visitSummaryText } from '../attention/attention-text';
+import { DraftBadge, SeverityMark } from '../attention/SeverityMark';
+import { useDrafts } from '../attention/useDrafts';
+import { useSafetyMarks } from '../attention/useSafetyMarks';
 import { BackupReminder } from '../backup/BackupReminder';
 import { NoteSearch } from '../search/NoteSearch';
 import { buildClientListModel, byLastVisit, type SortOrder, visibleClients } from './client-list-model';
@@ -42,6 +46,11 @@ export function ClientList() {
       window.clearTimeout(timer);
     };
   }, [loadAll, recent]);
+  // What needs attention: each client's worst safety finding (one pass over the histories, in a
+  // worker, once the whole list is in) and unsigned drafts (a few rows from the status index).
+  const marks = useSafetyMarks(model?.byName);
+  const drafts = useDrafts();
+  const draftCounts = useMemo(() => draftCountsByClient(drafts ?? []), [drafts]);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortOrder>('last-visit');
   const [showArchived, setShowArchived] = useState(false);
@@ -142,6 +151,8 @@ export function ClientList() {
             >
               {virtualizer.getVirtualItems().map((row) => {
                 const client = visible[row.index]!;
+                const severity = marks?.get(client.id);
+                const draftCount = draftCounts.get(client.id) ?? 0;
                 return (
                   <li
                     key={client.id}
@@ -149,16 +160,22 @@ export function ClientList() {
                     style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                   >
                     <a href={`#/clients/${encodeURIComponent(client.id)}`} className="client-row-link">
-                      <span className="client-name">{clientDisplayName(client)}</span>
+                      <span className="client-name-cell">
+                        <span className="client-name">{clientDisplayName(client)}</span>
+                        {(severity || draftCount > 0) && (
+                          <span className="client-attention">
+                            {severity && <SeverityMark severity={severity} />}
+                            {draftCount > 0 && <DraftBadge text={draftsToSignText(draftCount)} />}
+                          </span>
+                        )}
+                      </span>
                       <span className="client-meta">
                         {client.dateOfBirth
                           ? `${formatDate(client.dateOfBirth)} · ${ageInYears(client.dateOfBirth, today)} y`
                           : 'Date of birth not recorded'}
                       </span>
-                      <span className="client-visit">
-                        {client.lastVisitAt
-                          ? `Last visit ${formatDate(client.lastVisitAt)}`
-                          : 'No sessions yet'}
+                      <span className={draftCount > 0 ? 'client-visit has-drafts' : 'client-visit'}>
+                        {visitSummaryText(client.lastVisitAt, draftCount, formatDate)}
                       </span>
                       <span className="client-tags">
                         {client.tags.slice(0, 3).map((tag) => (

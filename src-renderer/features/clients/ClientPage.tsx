@@ -5,6 +5,7 @@ import { ageInYears, localToday } from '../../../src-shared/domain/dates';
 import { formatDate } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
+import { ClientVisitSummary } from '../attention/ClientVisitSummary';
 import { ExportClientRecordButton } from '../exports/ExportClientRecordButton';
 import { SafetyBanner } from '../safety/SafetyBanner';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
@@ -52,7 +53,7 @@ function ClientDetails({ client }: { client: Client }) {
             {client.dateOfBirth
               ? `Born ${formatDate(client.dateOfBirth)} (${ageInYears(client.dateOfBirth, today)} years)`
               : 'Date of birth not recorded'}
-            {client.lastVisitAt ? ` · Last visit ${formatDate(client.lastVisitAt)}` : ' · No sessions yet'}
+            <ClientVisitSummary clientId={client.id} lastVisitAt={client.lastVisitAt} />
           </p>
         </div>
         <div className="button-row">

@@ -1,0 +1,79 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { clientDisplayName } from '../../../src-shared/domain/client';
+import type { SessionDraft } from '../../../src-shared/domain/session-note';
+import { formatDate } from '../../app/format';
+import { repositories } from '../../app/repositories';
+import { routeToHash } from '../../app/router';
+import './attention.css';
+
+interface DraftToSign {
+  draft: SessionDraft;
+  clientName: string;
+}
+
+/** Every unsigned draft with its client's name, oldest first (kept live). */
+async function loadDraftsToSign(): Promise<DraftToSign[]> {
+  const { sessions, clients } = repositories();
+  const drafts = await sessions.listDrafts();
+  const names = new Map<string, string>();
+  for (const clientId of new Set(drafts.map((draft) => draft.clientId))) {
+    const client = await clients.get(clientId);
+    names.set(clientId, client ? clientDisplayName(client) : 'Client no longer on file');
+  }
+  return drafts.map((draft) => ({ draft, clientName: names.get(draft.clientId) ?? '' }));
+}
+
+/** A draft's date as the therapist typed it: formatted when it is a whole date, else as it stands. */
+function serviceDateText(draft: SessionDraft): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(draft.serviceDate)) {
+    const formatted = formatDate(draft.serviceDate);
+    if (formatted !== 'Invalid Date') return formatted;
+  }
+  return draft.serviceDate ? draft.serviceDate : 'Date not set';
+}
+
+/**
+ * "Notes to sign": every session note still a draft, across clients, oldest first, each opening
+ * the draft. A note is not part of the record until it is signed, so the oldest waits longest.
+ */
+export function NotesToSignPage() {
+  const items = useLiveQuery(loadDraftsToSign, []);
+  return (
+    <section className="page notes-to-sign-page" aria-labelledby="notes-to-sign-title">
+      <header className="page-header">
+        <div>
+          <h1 id="notes-to-sign-title">Notes to sign</h1>
+          <p className="subtitle" aria-live="polite">
+            {items === undefined
+              ? 'Loading…'
+              : items.length === 0
+                ? 'Every session note is signed.'
+                : `${items.length.toLocaleString()} draft${items.length === 1 ? '' : 's'} waiting for a signature, oldest first`}
+          </p>
+        </div>
+      </header>
+      {items !== undefined && items.length > 0 && (
+        <ul className="card notes-to-sign" aria-label="Drafts to sign">
+          {items.map(({ draft, clientName }) => (
+            <li key={draft.id}>
+              <a
+                href={routeToHash({ name: 'session', clientId: draft.clientId, sessionId: draft.id })}
+                className="note-to-sign-link"
+              >
+                <span className="note-to-sign-client">{clientName}</span>
+                <span className="note-to-sign-when">
+                  #{draft.sessionNumber ?? '?'} · {serviceDateText(draft)}
+                  {draft.serviceTime ? ` ${draft.serviceTime}` : ''}
+                </span>
+                <span className="note-to-sign-what">
+                  {draft.chiefComplaint.trim() ? draft.chiefComplaint : 'No chief complaint yet'}
+                </span>
+                <span className="tag draft-badge">Draft</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
