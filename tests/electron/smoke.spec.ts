@@ -39,11 +39,12 @@ test.describe('real Electron', () => {
       await page.evaluate(() => {
         window.location.href = 'https://example.com/';
       });
-      await page.waitForTimeout(500);
-      expect(page.url()).toMatch(/^app:\/\/stillpoint\//);
+      // No sleep: a round trip through main after the navigation request means main has
+      // already answered will-navigate (refused), and the page that answers is still ours.
       const info = await page.evaluate(() =>
         (globalThis as unknown as { stillpoint: { appInfo(): Promise<unknown> } }).stillpoint.appInfo(),
       );
+      expect(page.url()).toMatch(/^app:\/\/stillpoint\//);
       expect(info).toMatchObject({ ok: true, value: { name: expect.any(String) } });
       const fetched = await page.evaluate(() =>
         fetch('https://example.com/').then(
