@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { upgradeHealthHistoryRow } from '../../src-shared/domain/health-history';
+import { SETTINGS_KEYS, withoutOversizedLogo } from '../../src-shared/domain/settings';
 
 /**
  * The one Dexie database. Every version ever shipped stays declared here, each with a
@@ -39,7 +40,8 @@ export class StillpointDatabase extends Dexie {
       auditLog: 'id, noteId, clientId, at',
       settings: 'key',
     });
-    // 2: health histories record the day they were last reviewed with the client (`reviewedAt`).
+    // 2: health histories record the day they were last reviewed with the client (`reviewedAt`);
+    // a stored practice logo larger than 4096 x 4096 pixels is dropped.
     // No index changes; the rows are rewritten so they pass today's schema.
     this.version(2)
       .stores({})
@@ -49,6 +51,15 @@ export class StillpointDatabase extends Dexie {
           .toCollection()
           .modify((row: Record<string, unknown>) => {
             Object.assign(row, upgradeHealthHistoryRow(row));
+          });
+        // A practice logo too large to print (accepted before version 2) is left out, so the
+        // practice details still read and still back up (withoutOversizedLogo).
+        await tx
+          .table('settings')
+          .where('key')
+          .equals(SETTINGS_KEYS.practice)
+          .modify((row: Record<string, unknown>) => {
+            row.value = withoutOversizedLogo(row.value);
           });
       });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type PaperSize, PaperSizeSchema, PracticeSchema } from './aftercare';
+import { logoDimensionsProblem } from './image-dimensions';
 
 /**
  * Practice settings, stored one key per group in the settings table. The keys are fixed here
@@ -59,4 +60,20 @@ export function emptyPracticeSettings(locale: string): PracticeSettings {
     therapistName: '',
     paperSize: defaultPaperSize(locale),
   };
+}
+
+/**
+ * A stored practice settings value with its logo left out when the logo declares an image too
+ * large to print (over 4096 x 4096 pixels; see image-dimensions.ts). Versions before 2 accepted
+ * any logo under 2 MB: such a logo would now fail the settings schema, and with it the practice
+ * name, address and therapist's name on every screen and in every backup. Everything else is
+ * kept; the therapist chooses a smaller logo in Settings.
+ */
+export function withoutOversizedLogo(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const practice = (value as { practice?: unknown }).practice;
+  if (typeof practice !== 'object' || practice === null) return value;
+  const logo = (practice as { logo?: unknown }).logo as { bytes?: unknown } | null | undefined;
+  if (!logo || !(logo.bytes instanceof Uint8Array) || !logoDimensionsProblem(logo.bytes)) return value;
+  return { ...value, practice: { ...practice, logo: null } };
 }

@@ -23,9 +23,14 @@ import { ClientSchema, clientSortName } from '../../../src-shared/domain/client'
 import { localToday, TimestampSchema } from '../../../src-shared/domain/dates';
 import { HealthHistorySchema, historyNotRecorded } from '../../../src-shared/domain/health-history';
 import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
-import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
+import {
+  type PracticeSettings,
+  PracticeSettingsSchema,
+  SETTINGS_KEYS,
+} from '../../../src-shared/domain/settings';
 import { foldForSearch, searchTokensFor } from '../../../src-shared/domain/text-search';
 import { SafetySettingsSchema } from '../../../src-shared/safety';
+import { pngDeclaring } from '../domain/image-bombs';
 
 /**
  * Every schema version ever shipped has a fixture in ./fixtures (vN.json: the Dexie store
@@ -276,4 +281,42 @@ describe('version 2: health histories record when they were last reviewed with t
     expect(await db.sessions.get(signed.id as string)).toEqual(signed);
     db.close();
   });
+
+  it('a stored logo too large to print is dropped; the practice details stay readable', async () => {
+    const v1 = fixtures.find((f) => f.schemaVersion === 1)!;
+    const bomb = { mimeType: 'image/png', bytes: pngDeclaring(16_000, 16_000) };
+    const practiceRow = v1.tables.settings!.find((row) => row.key === SETTINGS_KEYS.practice)!;
+    const practice = practiceRow.value as { practice: Record<string, unknown> };
+    const withBomb = {
+      ...v1,
+      tables: {
+        ...v1.tables,
+        settings: v1.tables.settings!.map((row) =>
+          row.key === SETTINGS_KEYS.practice
+            ? { ...row, value: { ...practice, practice: { ...practice.practice, logo: bomb } } }
+            : row,
+        ),
+      },
+    };
+    const db = new StillpointDatabase(await createAtFixtureVersion(withBomb));
+    await openDatabaseSafely(db);
+    const fallback = emptyPracticeSettingsFor();
+    const read = await new SettingsRepository(db).get(
+      SETTINGS_KEYS.practice,
+      PracticeSettingsSchema,
+      fallback,
+    );
+    expect(read).not.toBe(fallback);
+    expect(read).toEqual({ ...practice, practice: { ...practice.practice, logo: null } });
+    db.close();
+  });
 });
+
+/** A fallback the test can tell apart from what was stored (the screens' own default is empty). */
+function emptyPracticeSettingsFor(): PracticeSettings {
+  return {
+    practice: { name: 'fallback', address: '', phone: '', email: '', website: '', logo: null },
+    therapistName: 'fallback',
+    paperSize: 'A4',
+  };
+}
