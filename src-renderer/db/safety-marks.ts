@@ -2,6 +2,7 @@ import type { IsoDate } from '../../src-shared/domain/dates';
 import { HealthHistorySchema } from '../../src-shared/domain/health-history';
 import {
   evaluateContraindications,
+  HISTORY_NOT_RECORDED_RULE_ID,
   highestSeverity,
   type SafetySettings,
   type Severity,
@@ -43,14 +44,15 @@ export async function computeWorstSeverities(
       const parsed = HealthHistorySchema.safeParse(row);
       if (!parsed.success) continue;
       const history = parsed.data;
-      // highestSeverity leaves out findings lifted by a clearance on file.
-      const worst = highestSeverity(
-        evaluateContraindications(history, {
-          today: context.today,
-          dateOfBirth: context.dateOfBirthOf.get(history.clientId) ?? null,
-          settings: context.settings,
-        }),
-      );
+      // highestSeverity leaves out findings lifted by a clearance on file. "No health history
+      // recorded yet" is not a contraindication: the list marks what the history says, and a
+      // new client's session asks for the history itself.
+      const findings = evaluateContraindications(history, {
+        today: context.today,
+        dateOfBirth: context.dateOfBirthOf.get(history.clientId) ?? null,
+        settings: context.settings,
+      }).filter((finding) => finding.ruleId !== HISTORY_NOT_RECORDED_RULE_ID);
+      const worst = highestSeverity(findings);
       if (worst !== null) marks.set(history.clientId, worst);
     }
     if (rows.length < pageSize) return marks;

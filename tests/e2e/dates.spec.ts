@@ -21,6 +21,12 @@ async function createClient(page: Page, first: string, last: string, dateOfBirth
   await page.getByLabel('Date of birth').fill(dateOfBirth);
   await page.getByRole('button', { name: 'Save client' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(last) })).toBeVisible();
+  // The intake, gone through with nothing to note (else every note acknowledges "no health
+  // history recorded yet" before it can be signed).
+  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText(
+    'Health history last reviewed with the client on',
+  );
 }
 
 async function newSession(page: Page, number: number) {

@@ -108,11 +108,12 @@ test('a full disk while saving a client: a clear message, the typed form kept, a
 test('a database from a newer Stillpoint is refused with a message and left exactly as it was', async ({
   page,
 }) => {
-  // A newer version upgrades the database (Dexie version 2 = IndexedDB version 20) and adds a table.
+  // A newer version upgrades the database (Dexie version 3 = IndexedDB version 30, one past this
+  // build's) and adds a table.
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('stillpoint', 20);
+        const request = indexedDB.open('stillpoint', 30);
         request.onupgradeneeded = () => {
           request.result
             .createObjectStore('futureTable', { keyPath: 'id' })
@@ -127,7 +128,7 @@ test('a database from a newer Stillpoint is refused with a message and left exac
       }),
   );
   const before = await inspectDatabase(page);
-  expect(before.version).toBe(20);
+  expect(before.version).toBe(30);
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Stillpoint needs updating' })).toBeVisible();
@@ -135,7 +136,7 @@ test('a database from a newer Stillpoint is refused with a message and left exac
     'This data was written by a newer version of Stillpoint. Install the newer version to open it; nothing was changed.',
   );
   await expect(
-    page.getByText('The records are in format 2; this Stillpoint reads up to format 1.'),
+    page.getByText('The records are in format 3; this Stillpoint reads up to format 2.'),
   ).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
 

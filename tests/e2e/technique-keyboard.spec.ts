@@ -14,6 +14,12 @@ async function newClientSession(page: Page) {
   await page.getByLabel('Last name').fill('Ruud');
   await page.getByRole('button', { name: 'Save client' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tove Ruud' })).toBeVisible();
+  // The intake, gone through with nothing to note (else every note acknowledges "no health
+  // history recorded yet" before it can be signed).
+  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText(
+    'Health history last reviewed with the client on',
+  );
   await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
 }
