@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CURRENT_SCHEMA_VERSION } from '../../src-renderer/db/database';
 import { readAllRecords } from '../../src-shared/backup';
 import { MEASURE_IDS, runPracticeBench } from './lib/run';
 
@@ -72,7 +73,7 @@ test('npm run demo-data writes a backup that opens with the documented passphras
     { cwd: repoRoot, stdio: 'pipe' },
   );
   const { info, tables } = await readAllRecords(new Uint8Array(fs.readFileSync(file)), 'demo-practice', {
-    maxSchemaVersion: 1,
+    maxSchemaVersion: CURRENT_SCHEMA_VERSION,
   });
   expect(info.header.counts.clients).toBe(20);
   expect(tables.clients).toHaveLength(20);
