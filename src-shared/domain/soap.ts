@@ -38,6 +38,10 @@ export interface SoapOptions {
   techniqueLabel?: (idOrCustom: string) => string;
   /** Moments are stored as ISO timestamps; the default shows local "YYYY-MM-DD HH:MM". */
   formatTimestamp?: (timestamp: string) => string;
+  /** Calendar dates ("YYYY-MM-DD") as the screen shows them; the default keeps them as stored. */
+  formatDate?: (date: string) => string;
+  /** Times of day ("HH:MM") as the screen shows them; the default keeps them as stored. */
+  formatTime?: (time: string) => string;
   /** After-effects the client reported from the previous session (they live in their own table). */
   afterEffectsReported?: readonly AfterEffectReport[];
 }
@@ -113,7 +117,11 @@ function afterEffectLine(report: AfterEffectReport): string {
   return `After the previous session the client reported: ${parts.join(', ')}.${notes ? ` ${notes}` : ''}`;
 }
 
-function safetyLines(note: SessionDraft, formatTimestamp: (timestamp: string) => string): string[] {
+function safetyLines(
+  note: SessionDraft,
+  formatTimestamp: (timestamp: string) => string,
+  formatDate: (date: string) => string,
+): string[] {
   const { checkedAt, findings } = note.safetyCheck;
   if (checkedAt === null && findings.length === 0) return [];
   const when = checkedAt ? ` (${formatTimestamp(checkedAt)})` : '';
@@ -124,11 +132,13 @@ function safetyLines(note: SessionDraft, formatTimestamp: (timestamp: string) =>
     return [
       reviewedAt === null
         ? `Safety check${when}: no findings; the health history was never reviewed with the client.`
-        : `Safety check${when}: no findings in the health history reviewed with the client on ${reviewedAt}.`,
+        : `Safety check${when}: no findings in the health history reviewed with the client on ${formatDate(reviewedAt)}.`,
     ];
   }
   const reviewed =
-    typeof reviewedAt === 'string' ? [`Health history last reviewed with the client on ${reviewedAt}.`] : [];
+    typeof reviewedAt === 'string'
+      ? [`Health history last reviewed with the client on ${formatDate(reviewedAt)}.`]
+      : [];
   return [
     ...reviewed,
     ...findings.map((finding) => {
@@ -139,7 +149,7 @@ function safetyLines(note: SessionDraft, formatTimestamp: (timestamp: string) =>
       const parts = [finding.acknowledged ? 'acknowledged' : 'not acknowledged'];
       if (finding.clearance) {
         parts.push(
-          `clearance from ${finding.clearance.givenBy.trim() || 'unnamed'} on ${finding.clearance.date}`,
+          `clearance from ${finding.clearance.givenBy.trim() || 'unnamed'} on ${formatDate(finding.clearance.date)}`,
         );
       }
       if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);
@@ -215,11 +225,13 @@ export function buildSoapView(note: SessionDraft, options: SoapOptions = {}): So
   const regionLabel = options.regionLabel ?? defaultRegionLabel;
   const techniqueLabel = options.techniqueLabel ?? defaultTechniqueLabel;
   const formatTimestamp = options.formatTimestamp ?? localTimestamp;
+  const formatDate = options.formatDate ?? ((date: string) => date);
+  const formatTime = options.formatTime ?? ((time: string) => time);
 
   const header: string[] = [];
   const when = [
-    note.serviceDate.trim() && `on ${note.serviceDate.trim()}`,
-    note.serviceTime.trim() && `at ${note.serviceTime.trim()}`,
+    note.serviceDate.trim() && `on ${formatDate(note.serviceDate.trim())}`,
+    note.serviceTime.trim() && `at ${formatTime(note.serviceTime.trim())}`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -250,7 +262,7 @@ export function buildSoapView(note: SessionDraft, options: SoapOptions = {}): So
   ];
 
   const objective = [
-    ...safetyLines(note, formatTimestamp),
+    ...safetyLines(note, formatTimestamp, formatDate),
     ...rhythmLines(note.rhythm),
     ...treatedAreaLines(note, regionLabel, techniqueLabel),
     ...labelled('Observations', note.observations),

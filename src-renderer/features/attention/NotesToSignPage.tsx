@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { clientDisplayName } from '../../../src-shared/domain/client';
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
-import { formatDate } from '../../app/format';
+import { formatDate, formatTime } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { routeToHash } from '../../app/router';
 import './attention.css';
@@ -63,7 +63,7 @@ export function NotesToSignPage() {
                 <span className="note-to-sign-client">{clientName}</span>
                 <span className="note-to-sign-when">
                   #{draft.sessionNumber ?? '?'} · {serviceDateText(draft)}
-                  {draft.serviceTime ? ` ${draft.serviceTime}` : ''}
+                  {draft.serviceTime ? ` ${formatTime(draft.serviceTime)}` : ''}
                 </span>
                 <span className="note-to-sign-what">
                   {draft.chiefComplaint.trim() ? draft.chiefComplaint : 'No chief complaint yet'}

@@ -75,7 +75,13 @@ export function AutomaticBackupsCard() {
     }
   };
 
-  const wanted = schedule.daily || schedule.onQuit;
+  // A ticked box promises backups; until a folder and a remembered passphrase exist none can run,
+  // so the boxes show unticked and say why (issue 21). The stored choice is kept for later.
+  const ready = status.hasKey && Boolean(status.folder);
+  const needs = [
+    ...(status.folder ? [] : ['a backup folder']),
+    ...(status.hasKey ? [] : ['a passphrase remembered for them (“Remember for automatic backups”)']),
+  ].join(' and ');
   return (
     <form className="card backup-card" onSubmit={save} noValidate aria-labelledby="auto-backup-title">
       <div className="card-header">
@@ -96,10 +102,18 @@ export function AutomaticBackupsCard() {
       )}
       <fieldset className="backup-schedule">
         <legend>When</legend>
+        {!ready && (
+          <p className="notice warning" id="auto-backup-not-ready">
+            Automatic backups cannot run yet: they need {needs}. Both are set under “Back up now”; then choose
+            here when they run.
+          </p>
+        )}
         <label className="checkbox">
           <input
             type="checkbox"
-            checked={schedule.daily}
+            checked={ready && schedule.daily}
+            disabled={!ready}
+            aria-describedby={ready ? undefined : 'auto-backup-not-ready'}
             onChange={(e) => setSchedule({ ...schedule, daily: e.target.checked })}
           />
           Every day (while Stillpoint is open)
@@ -107,7 +121,9 @@ export function AutomaticBackupsCard() {
         <label className="checkbox">
           <input
             type="checkbox"
-            checked={schedule.onQuit}
+            checked={ready && schedule.onQuit}
+            disabled={!ready}
+            aria-describedby={ready ? undefined : 'auto-backup-not-ready'}
             onChange={(e) => setSchedule({ ...schedule, onQuit: e.target.checked })}
           />
           When the app quits, if something changed
@@ -155,9 +171,6 @@ export function AutomaticBackupsCard() {
           {status.folder ? <code>{status.folder}</code> : 'None chosen: choose one under “Back up now”.'}
         </dd>
       </dl>
-      {wanted && (!status.hasKey || !status.folder) && (
-        <p className="notice warning">Automatic backups need a folder and a remembered passphrase.</p>
-      )}
       {lastAutomatic?.kind === 'failed' && (
         <p className="notice error" role="alert">
           The automatic backup of {formatTimestamp(lastAutomatic.at.toISOString())} failed:{' '}

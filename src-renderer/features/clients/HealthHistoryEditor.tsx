@@ -513,8 +513,9 @@ function ConditionRow({
           </Field>
         )}
       />
-      <Field label="Notes" error={e?.notes?.message}>
-        <input type="text" {...register(`conditions.${index}.notes`)} />
+      {/* The whole row's width, and as many lines as the note needs: nothing is cut off. */}
+      <Field label="Notes" error={e?.notes?.message} wide>
+        <textarea rows={1} className="auto-grow" {...register(`conditions.${index}.notes`)} />
       </Field>
       <button type="button" className="link" onClick={onRemove}>
         Remove

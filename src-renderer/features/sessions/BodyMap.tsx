@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type MouseEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, type PointerEvent, useMemo, useRef, useState } from 'react';
 import {
   type MapView,
   regionById,
@@ -17,6 +17,36 @@ import {
 } from './body-map-shapes';
 
 const VIEW_NAMES: Record<MapView, string> = { lateral: 'side view', posterior: 'back view' };
+
+/**
+ * How far (screen pixels) beyond its drawn outline a region still takes a click or a hover. Some
+ * regions are drawn small (the hyoid is about 21 x 7 px, a cervical vertebra 12 px high); with
+ * 12 px all round each gets a target of at least 24 px across where nothing else is nearer
+ * (WCAG 2.2, 2.5.8), without changing the drawing. Between close neighbours the nearer wins.
+ */
+const HIT_MARGIN_PX = 12;
+
+/** The region part (and so region and side) nearest to a point, within HIT_MARGIN_PX. */
+function nearestPart(
+  svg: SVGSVGElement,
+  x: number,
+  y: number,
+): { regionId: string; side: string | null } | null {
+  let best: { regionId: string; side: string | null } | null = null;
+  let bestDistance = HIT_MARGIN_PX;
+  for (const part of svg.querySelectorAll<SVGPathElement>('.map-region .part')) {
+    const box = part.getBoundingClientRect();
+    const dx = Math.max(box.left - x, 0, x - box.right);
+    const dy = Math.max(box.top - y, 0, y - box.bottom);
+    const distance = Math.hypot(dx, dy);
+    const regionId = part.closest('[data-region]')?.getAttribute('data-region');
+    if (regionId && distance <= bestDistance) {
+      bestDistance = distance;
+      best = { regionId, side: part.getAttribute('data-side') };
+    }
+  }
+  return best;
+}
 
 function partTreated(part: ShapePart, side: Side | null | undefined): boolean {
   if (side === undefined) return false;
@@ -41,6 +71,7 @@ export function BodyMap({
   const [view, setView] = useState<MapView>('lateral');
   const [focusId, setFocusId] = useState<string | null>(null);
   const [pointed, setPointed] = useState<string | null>(null);
+  const [nearby, setNearby] = useState<string | null>(null);
   const shapeRefs = useRef(new Map<string, SVGGElement>());
   const shapes = MAP_SHAPES[view];
   const order = useMemo(
@@ -90,7 +121,21 @@ export function BodyMap({
     onAdd(shape.regionId, side === 'left' || side === 'right' ? side : null);
   };
 
-  const captionId = pointed ?? focusId;
+  // A click or hover on the map's background near a region counts for that region.
+  const onBackgroundClick = (event: MouseEvent<SVGSVGElement>) => {
+    if ((event.target as Element).closest('.map-region')) return;
+    const near = nearestPart(event.currentTarget, event.clientX, event.clientY);
+    if (!near) return;
+    setFocusId(near.regionId);
+    onAdd(near.regionId, near.side === 'left' || near.side === 'right' ? near.side : null);
+  };
+  const onBackgroundPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    if ((event.target as Element).closest('.map-region')) return;
+    const near = nearestPart(event.currentTarget, event.clientX, event.clientY)?.regionId ?? null;
+    if (near !== nearby) setNearby(near);
+  };
+
+  const captionId = pointed ?? nearby ?? focusId;
   const captionRegion = captionId ? regionById(captionId) : undefined;
   const captionSide = captionId ? treated.get(captionId) : undefined;
   let caption = 'Click a region to add it. Membranes, palate and limbs are in the list.';
@@ -119,11 +164,16 @@ export function BodyMap({
           </div>
         )}
         {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group role names the map for its region buttons. */}
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click beside a small region only widens the mouse target; the keyboard moves between the regions themselves. */}
         <svg
           className={`body-map-svg view-${view}`}
           viewBox={`0 0 ${MAP_VIEWBOX.width} ${MAP_VIEWBOX.height}`}
           role="group"
           aria-label={`Body map, ${VIEW_NAMES[view]}`}
+          data-nearby={nearby ?? undefined}
+          onClick={onBackgroundClick}
+          onPointerMove={onBackgroundPointerMove}
+          onPointerLeave={() => setNearby(null)}
         >
           <g className="map-decor">
             {MAP_DECORATIONS[view].filter(isBehind).map((decoration) => (
@@ -146,8 +196,11 @@ export function BodyMap({
                 aria-label={label}
                 data-region={shape.regionId}
                 data-treated={side !== undefined ? 'true' : undefined}
-                className={`map-region${side !== undefined ? ' treated' : ''}`}
-                onClick={(event) => onClick(event, shape)}
+                className={`map-region${side !== undefined ? ' treated' : ''}${nearby === shape.regionId ? ' near' : ''}`}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onClick(event, shape);
+                }}
                 onKeyDown={(event) => onKeyDown(event, shape)}
                 onFocus={() => setFocusId(shape.regionId)}
                 onMouseEnter={() => setPointed(shape.regionId)}

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { confirmLeave } from '../../app/leave-guard';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
+import { markNewDraft } from './new-draft-focus';
 import { SessionChart } from './SessionChart';
 import { SessionTimeline } from './SessionTimeline';
 import { afterEffectsBySession, chartColumns, hasChartValues } from './timeline-data';
@@ -28,6 +29,7 @@ export function ClientSessions({ clientId }: { clientId: string }) {
     }
     try {
       const draft = await repositories().sessions.createDraft(clientId);
+      markNewDraft(draft.id);
       navigate({ name: 'session', clientId, sessionId: draft.id });
     } catch (error) {
       setFailure(`No session was started: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,7 +25,14 @@ const SEVERITY_CLASS: Record<SafetyFindingDraft['severity'], string> = {
  * acknowledged in the note. AVOID needs a reason to proceed; CLEARANCE shows the clearance on
  * file or asks who gave it and when; MODIFY asks how the treatment was modified.
  */
-export const SafetyCheckCard = memo(function SafetyCheckCard({ client }: { client: Client }) {
+export const SafetyCheckCard = memo(function SafetyCheckCard({
+  client,
+  onChecked,
+}: {
+  client: Client;
+  /** Called each time the findings are read and written into the note. */
+  onChecked?: () => void;
+}) {
   const update = useDraftUpdate();
   const safetyCheck = useDraftValue((d) => d.safetyCheck);
   const day = useDraftValue((d) => safetyCheckDay(d, new Date()));
@@ -47,7 +54,8 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({ client }: { clien
       const next = syncSafetyCheck(current.safetyCheck, findings, new Date(), historyReviewedAt);
       return next ? { ...current, safetyCheck: next } : current;
     });
-  }, [findings, historyReviewedAt, unsaved, update]);
+    onChecked?.();
+  }, [findings, historyReviewedAt, unsaved, update, onChecked]);
 
   const stored = safetyCheck.findings;
   const groups = useMemo(

@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { RHYTHM_NORMAL_RANGE } from '../../../src-shared/domain/sensations';
+import { formatEpochSecondsDate } from '../../app/format';
 import type { ChartColumns } from './timeline-data';
 
 const HEIGHT = 220;
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+/** Room for one date under the axis ("Nov 30, 2026"), the same format as everywhere else. */
+const DATE_TICK_SPACE = 96;
 
 function useDarkScheme(): boolean {
   const query = '(prefers-color-scheme: dark)';
@@ -27,7 +29,8 @@ function themeColors(element: Element) {
     before: read('--warning', '#8a5a00'),
     after: read('--accent', '#2f6f73'),
     rate: read('--info', '#2d5e8c'),
-    band: read('--info-soft', '#e8f0f8'),
+    // Its own colour, opaque: a faded --info-soft vanished against the dark surface (issue 21).
+    band: read('--chart-band', '#dce8f5'),
     axis: read('--text-muted', '#5d686c'),
     grid: read('--border', '#e2ddd5'),
     surface: read('--surface', '#ffffff'),
@@ -44,6 +47,7 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
   const container = useRef<HTMLDivElement>(null);
   const dark = useDarkScheme();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `dark` redraws the chart when the colour scheme changes, so themeColors reads the new colours.
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -95,10 +99,12 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
       axes: [
         {
           ...axis,
-          space: 56,
-          // Few sessions: a tick under each one. Many: uPlot's own spacing, same wording.
-          ...(columns.x.length <= 12 ? { splits: () => columns.x } : {}),
-          values: (_u, splits) => splits.map((seconds) => shortDate.format(new Date(seconds * 1000))),
+          space: DATE_TICK_SPACE,
+          // Few sessions: a tick under each one, if their dates fit. Many: uPlot's own spacing.
+          ...(columns.x.length <= 12 && columns.x.length * DATE_TICK_SPACE <= element.clientWidth - 100
+            ? { splits: () => columns.x }
+            : {}),
+          values: (_u, splits) => splits.map(formatEpochSecondsDate),
         },
         { ...axis, scale: 'pain', label: 'Pain (0-10)', labelFont: font, labelSize: 18, size: 40 },
         {
@@ -121,7 +127,6 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
             const bottom = u.valToPos(RHYTHM_NORMAL_RANGE.min, 'cpm', true);
             u.ctx.save();
             u.ctx.fillStyle = colors.band;
-            u.ctx.globalAlpha = dark ? 0.6 : 0.9;
             u.ctx.fillRect(u.bbox.left, top, u.bbox.width, bottom - top);
             u.ctx.restore();
           },

@@ -15,6 +15,8 @@ import { DraftContext, useStoreValue } from './draft-context';
 import { visibleProblems } from './draft-edits';
 import { draftJournal } from './draft-journal';
 import { createDraftStore, type DraftStore, sameErrors } from './draft-store';
+import { LastSessionCard } from './LastSessionCard';
+import { focusFirstThingToDo } from './new-draft-focus';
 import { RhythmCard } from './RhythmCard';
 import { SafetyCheckCard } from './SafetyCheckCard';
 import { SaveStatus } from './SaveStatus';
@@ -70,6 +72,11 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
   const [confirmDelete, setConfirmDelete] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const pageRef = useRef<HTMLElement>(null);
+  const onSafetyChecked = useCallback(() => {
+    const page = pageRef.current;
+    if (page) requestAnimationFrame(() => focusFirstThingToDo(store.get().id, page));
+  }, [store]);
 
   // Checking the whole note is quick but not free: not on every keystroke, but once typing
   // pauses, and at once when the signer changes or "Sign note" was pressed.
@@ -102,7 +109,18 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
 
   const shortcuts = useMemo<Shortcut[]>(
     () => [
-      { keys: ADD_AREA_KEYS, description: 'Add a treated area', run: () => filterRef.current?.focus() },
+      {
+        keys: ADD_AREA_KEYS,
+        description: 'Add a treated area',
+        run: () => {
+          const filter = filterRef.current;
+          if (!filter) return;
+          // Focus alone scrolls the box just into view, at the window's bottom edge with the
+          // list below it hidden; bring the whole picker to the middle instead.
+          filter.focus({ preventScroll: true });
+          (filter.closest('.region-picker') ?? filter).scrollIntoView({ block: 'center' });
+        },
+      },
       { keys: 'mod+s', description: 'Save the draft now', run: () => void flush() },
     ],
     [flush],
@@ -155,7 +173,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
 
   return (
     <DraftContext.Provider value={store}>
-      <article className="page session-page" aria-labelledby="session-title">
+      <article ref={pageRef} className="page session-page" aria-labelledby="session-title">
         <nav aria-label="Breadcrumb" className="breadcrumb">
           <a href="#/clients">Clients</a> <span aria-hidden="true">›</span>{' '}
           <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
@@ -185,28 +203,37 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
         </header>
 
         <SessionDetails dateOfBirth={dateOfBirth} />
-        <SafetyCheckCard client={client} />
-        <BeforeSessionCard />
-        <AfterEffectsCard />
-        <RhythmCard />
-        <TreatedAreasCard
-          filterRef={filterRef}
-          shortcut={shortcutLabel(ADD_AREA_KEYS).replace('shift', 'Shift')}
-        />
-        <SensationsCard />
-        <AfterSessionCard />
-        <SignPanel
-          signer={signer}
-          onSignerChange={setSigner}
-          onSignerCommit={(name) => void rememberSigner(name)}
-          problems={problems}
-          showProblems={signAttempted}
-          busy={signing}
-          failure={failure}
-          onSign={() => void sign()}
-          summaryRef={summaryRef}
-        />
-        <AuditLog noteId={id} />
+        {/* One column; in a wide window the safety check and the last session stand beside the
+            note (sessions.css). The safety check stays first in the Tab order either way. */}
+        <div className="session-columns">
+          <div className="session-aside">
+            <SafetyCheckCard client={client} onChecked={onSafetyChecked} />
+            <LastSessionCard />
+          </div>
+          <div className="session-main">
+            <BeforeSessionCard />
+            <AfterEffectsCard />
+            <RhythmCard />
+            <TreatedAreasCard
+              filterRef={filterRef}
+              shortcut={shortcutLabel(ADD_AREA_KEYS).replace('shift', 'Shift')}
+            />
+            <SensationsCard />
+            <AfterSessionCard />
+            <SignPanel
+              signer={signer}
+              onSignerChange={setSigner}
+              onSignerCommit={(name) => void rememberSigner(name)}
+              problems={problems}
+              showProblems={signAttempted}
+              busy={signing}
+              failure={failure}
+              onSign={() => void sign()}
+              summaryRef={summaryRef}
+            />
+            <AuditLog noteId={id} />
+          </div>
+        </div>
 
         <Dialog title="Copy from last session?" open={confirmCopy} onClose={() => setConfirmCopy(false)}>
           <p>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
-import { formatDate, formatTimestamp } from '../../app/format';
+import { formatDate, formatTime, formatTimestamp } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { AftercareDialog } from '../aftercare/AftercareDialog';
 import { AddendumForm } from './AddendumForm';
@@ -30,7 +30,12 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
   );
   if (note === undefined || reported === undefined) return <p className="page muted">Loading…</p>;
   if (note === null) return <p className="page muted">This note no longer exists.</p>;
-  const soap = buildSoapView(note, { afterEffectsReported: reported, formatTimestamp });
+  const soap = buildSoapView(note, {
+    afterEffectsReported: reported,
+    formatTimestamp,
+    formatDate,
+    formatTime,
+  });
 
   return (
     <article className="page session-page signed-note" aria-labelledby="session-title">
@@ -47,7 +52,7 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
           <p className="subtitle">
             {clientDisplayName(client)}
             {note.serviceDate ? ` · ${formatDate(note.serviceDate)}` : ''}
-            {note.serviceTime ? ` at ${note.serviceTime}` : ''}
+            {note.serviceTime ? ` at ${formatTime(note.serviceTime)}` : ''}
             {note.durationMinutes !== null ? ` · ${note.durationMinutes} min` : ''}
           </p>
         </div>

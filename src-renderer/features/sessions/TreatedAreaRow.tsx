@@ -2,25 +2,22 @@ import { memo, useId } from 'react';
 import { regionById, SIDE_LABELS, SIDES } from '../../../src-shared/domain/body-regions';
 import { AREA_FINDING_LABELS, AREA_FINDINGS } from '../../../src-shared/domain/session-note';
 import { useDraftErrors, useDraftUpdate } from './draft-context';
-import {
-  addTechnique,
-  removeTechnique,
-  removeTreatedArea,
-  type TreatedAreaDraft,
-  updateTreatedArea,
-} from './draft-edits';
+import { addTechnique, removeTechnique, type TreatedAreaDraft, updateTreatedArea } from './draft-edits';
 import { TechniquePicker } from './TechniquePicker';
 
 /**
  * One treated area on two lines: name, side (paired structures) and finding; then techniques,
- * note and Remove. Tab follows the same order; in the finding, arrow keys pick.
+ * note and Remove. Tab follows the same order; in the finding, arrow keys pick. Remove can be
+ * undone (TreatedAreasCard), so a key pressed once too often costs nothing.
  */
 export const TreatedAreaRow = memo(function TreatedAreaRow({
   area,
   index,
+  onRemove,
 }: {
   area: TreatedAreaDraft;
   index: number;
+  onRemove: (area: TreatedAreaDraft) => void;
 }) {
   const update = useDraftUpdate();
   const errors = useDraftErrors();
@@ -101,12 +98,11 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
               onRemove={(technique) => update((d) => removeTechnique(d, area.id, technique))}
             />
           </div>
-          <input
-            type="text"
-            className="area-note"
+          <textarea
+            className="area-note auto-grow"
             aria-label="Note"
             placeholder="Note"
-            autoComplete="off"
+            rows={1}
             data-path={`${path}.note`}
             value={area.note}
             onChange={(e) => update((d) => updateTreatedArea(d, area.id, { note: e.target.value }))}
@@ -116,7 +112,7 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
             className="link remove-area"
             aria-label="Remove"
             aria-describedby={legendId}
-            onClick={() => update((d) => removeTreatedArea(d, area.id))}
+            onClick={() => onRemove(area)}
           >
             Remove
           </button>

@@ -1,8 +1,8 @@
-import { memo, type Ref, useCallback, useMemo } from 'react';
-import type { Side } from '../../../src-shared/domain/body-regions';
+import { memo, type Ref, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { regionLabel, type Side } from '../../../src-shared/domain/body-regions';
 import { BodyMap } from './BodyMap';
 import { useDraftUpdate, useDraftValue } from './draft-context';
-import { addTreatedArea } from './draft-edits';
+import { addTreatedArea, removeTreatedArea, restoreTreatedArea, type TreatedAreaDraft } from './draft-edits';
 import { RegionPicker } from './RegionPicker';
 import { TreatedAreaRow } from './TreatedAreaRow';
 
@@ -24,6 +24,64 @@ export const TreatedAreasCard = memo(function TreatedAreasCard({
     [update],
   );
 
+  // "Remove" stays in the Tab path (it is the keyboard's only way to take an area out) but can
+  // be undone: the line that replaces the area holds the focus on "Undo", so an Enter pressed
+  // once too often brings the area back with its finding, techniques and note, and Tab goes on
+  // to the next area as before.
+  const [removed, setRemoved] = useState<{ area: TreatedAreaDraft; index: number } | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const focusUndo = useRef(false);
+  // Read through a ref so the rows (memo) keep one callback and a keystroke re-renders one row.
+  const areasRef = useRef(areas);
+  areasRef.current = areas;
+  const remove = useCallback(
+    (area: TreatedAreaDraft) => {
+      const index = areasRef.current.findIndex((a) => a.id === area.id);
+      update((d) => removeTreatedArea(d, area.id));
+      setRemoved({ area, index });
+      focusUndo.current = true;
+    },
+    [update],
+  );
+  const undo = () => {
+    if (!removed) return;
+    const { area } = removed;
+    update((d) => restoreTreatedArea(d, area));
+    setRemoved(null);
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>(
+          `.area-row[data-region="${CSS.escape(area.regionId)}"] .area-fieldset *:is(select, input, textarea)`,
+        )
+        ?.focus(),
+    );
+  };
+  useEffect(() => {
+    if (removed && focusUndo.current) {
+      focusUndo.current = false;
+      undoRef.current?.focus();
+    }
+  }, [removed]);
+  // Added again meanwhile (map or list): nothing left to undo.
+  const undoable = removed && !treated.has(removed.area.regionId) ? removed : null;
+  const undoLine = undoable && (
+    <li key="removed" className="area-removed">
+      <span role="status">
+        {regionLabel(undoable.area.regionId)} removed
+        {undoable.area.techniques.length > 0 || undoable.area.finding || undoable.area.note
+          ? ', with its finding, techniques and note.'
+          : '.'}
+      </span>
+      <button type="button" ref={undoRef} className="link" onClick={undo}>
+        Undo
+      </button>
+    </li>
+  );
+  const rows = areas.map((area, index) => (
+    <TreatedAreaRow key={area.id} area={area} index={index} onRemove={remove} />
+  ));
+  if (undoLine) rows.splice(Math.min(undoable.index, rows.length), 0, undoLine);
+
   return (
     <section className="card treated-areas" aria-labelledby="areas-title">
       <div className="card-header">
@@ -41,15 +99,13 @@ export const TreatedAreasCard = memo(function TreatedAreasCard({
         </div>
         <div className="areas-main">
           <RegionPicker treated={treatedIds} onAdd={(regionId) => add(regionId)} inputRef={filterRef} />
-          {areas.length === 0 ? (
+          {rows.length === 0 ? (
             <p className="muted empty-areas">
               Nothing added yet. Click a region on the map, or type in the list and press Enter.
             </p>
           ) : (
             <ol className="area-list" aria-label="Treated areas, cranium to sacrum">
-              {areas.map((area, index) => (
-                <TreatedAreaRow key={area.id} area={area} index={index} />
-              ))}
+              {rows}
             </ol>
           )}
         </div>

@@ -56,6 +56,15 @@ export function addTreatedArea(
   return { ...draft, treatedAreas: inBodyOrder([...draft.treatedAreas, area]) };
 }
 
+/**
+ * Puts a removed area back as it was (side, techniques, finding, note), in body order. Nothing
+ * happens if the region was added again meanwhile: that newer entry is what the therapist wants.
+ */
+export function restoreTreatedArea(draft: SessionDraft, area: TreatedAreaDraft): SessionDraft {
+  if (hasTreatedArea(draft, area.regionId)) return draft;
+  return { ...draft, treatedAreas: inBodyOrder([...draft.treatedAreas, area]) };
+}
+
 export function hasTreatedArea(draft: SessionDraft, regionId: string): boolean {
   return draft.treatedAreas.some((area) => area.regionId === regionId);
 }
