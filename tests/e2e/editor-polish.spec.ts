@@ -139,7 +139,6 @@ test('Ctrl+Shift+A on a 1024 x 700 window shows the whole area picker, not its t
   await page.setViewportSize({ width: 1024, height: 700 });
   await createClient(page, 'Ola', 'Dahl');
   await newSession(page);
-  await expect(page.getByLabel('Chief complaint')).toBeFocused();
   await page.keyboard.press('Control+Shift+A');
   const filter = page.getByRole('combobox', { name: 'Add an area from the list' });
   await expect(filter).toBeFocused();
@@ -224,6 +223,14 @@ test('at 1920 x 1080 the safety check and the last session stand beside the note
   expect(s.y).toBeLessThan(b.y + b.height); // level with the start of the note
   expect(l.y).toBeGreaterThan(s.y);
   expect(b.width).toBeGreaterThan(900);
+  await expectNoSidewaysScroll(page);
+
+  // The client page, wide, then the window made small: the chart shrinks with it.
+  await page.getByRole('link', { name: 'Eva Nyberg' }).first().click();
+  const chart = page.getByRole('region', { name: 'Sessions' }).locator('canvas').first();
+  await expect(chart).toBeVisible();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect.poll(async () => (await chart.boundingBox())?.width ?? 0).toBeLessThan(800);
   await expectNoSidewaysScroll(page);
 });
 

@@ -49,6 +49,29 @@ test('session editor and client page at 1024 x 700 and 1920 x 1080', async ({ pa
   await expect(page.getByText('Health history saved.')).toBeVisible();
   const clientId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
   await seedSignedSessions(page, clientId, HISTORY);
+  // The sessions repository keeps the client's last visit as it signs; seeded notes skip it.
+  await page.evaluate(
+    async ({ clientId, daysAgo }) => {
+      const d = new Date();
+      d.setDate(d.getDate() - daysAgo);
+      const lastVisitAt = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('stillpoint');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('clients', 'readwrite');
+      const store = tx.objectStore('clients');
+      const read = store.get(clientId);
+      read.onsuccess = () => store.put({ ...read.result, lastVisitAt });
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { clientId, daysAgo: Math.min(...HISTORY.map((s) => s.daysAgo)) },
+  );
   await page.reload();
   await expect(page.getByRole('region', { name: 'Sessions' }).locator('canvas').first()).toBeVisible();
 
@@ -87,9 +110,10 @@ test('session editor and client page at 1024 x 700 and 1920 x 1080', async ({ pa
     await page.setViewportSize(size);
     await page.locator('#main-content').evaluate((el) => el.scrollTo(0, 0));
     await shoot(page, `session-editor-${size.width}.png`);
-    await page
-      .getByRole('region', { name: 'Treated areas' })
-      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.getByRole('region', { name: 'Treated areas' }).evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      document.getElementById('main-content')?.scrollBy(0, -90);
+    });
     await shoot(page, `session-editor-areas-${size.width}.png`);
   }
 });
