@@ -5,6 +5,7 @@ import {
   fieldName,
   removeTechnique,
   removeTreatedArea,
+  restoreTreatedArea,
   safetyCheckDay,
   syncSafetyCheck,
   toggleSensation,
@@ -61,6 +62,18 @@ describe('treated areas', () => {
     note = removeTechnique(note, id, 'still-point-cv4');
     expect(note.treatedAreas[0]?.techniques).toEqual(['Gentle cradle']);
     expect(removeTreatedArea(note, id).treatedAreas).toEqual([]);
+  });
+
+  it('puts a removed area back as it was, in body order; not over one added again meanwhile', () => {
+    let note = addTreatedArea(addTreatedArea(addTreatedArea(draft(), 'occipital'), 'c1'), 'sacrum');
+    note = addTechnique(note, note.treatedAreas[1]!.id, 'still-point-cv4');
+    const c1 = { ...note.treatedAreas[1]!, finding: 'release' as const, note: 'Softened' };
+    note = removeTreatedArea(note, c1.id);
+    const restored = restoreTreatedArea(note, c1);
+    expect(restored.treatedAreas.map((a) => a.regionId)).toEqual(['occipital', 'c1', 'sacrum']);
+    expect(restored.treatedAreas[1]).toEqual(c1);
+    const again = addTreatedArea(note, 'c1');
+    expect(restoreTreatedArea(again, c1)).toBe(again);
   });
 
   it('toggles sensations', () => {
