@@ -139,8 +139,15 @@ test('Ctrl+Shift+A on a 1024 x 700 window shows the whole area picker, not its t
   await page.setViewportSize({ width: 1024, height: 700 });
   await createClient(page, 'Ola', 'Dahl');
   await newSession(page);
-  await page.keyboard.press('Control+Shift+A');
   const filter = page.getByRole('combobox', { name: 'Add an area from the list' });
+  // Scrolled while writing so that the picker's box just shows at the window's bottom edge:
+  // focusing it alone would not scroll, leaving the list below the window.
+  await filter.evaluate((el) => {
+    const top = el.getBoundingClientRect().top;
+    document.getElementById('main-content')?.scrollBy(0, top - (window.innerHeight - 30));
+  });
+  await expect.poll(async () => (await filter.boundingBox())?.y ?? 0).toBeGreaterThan(640);
+  await page.keyboard.press('Control+Shift+A');
   await expect(filter).toBeFocused();
   const list = page.getByRole('listbox', { name: 'Body regions, cranium to sacrum' });
   await expect.poll(() => within(page, filter)).toBe(true);
