@@ -78,6 +78,8 @@ export function serviceDateError(value: string, context: ServiceDateContext): st
 export interface ServiceDateWarningContext extends ServiceDateContext {
   /** The client's most recent earlier session (by number), when there is one. */
   previous?: { serviceDate: string; sessionNumber: number | null } | null;
+  /** How the screen shows a date (the previous session's, in the message); default as stored. */
+  formatDate?: (date: IsoDate) => string;
 }
 
 /** Things to check about a date of service that can still be signed: long ago, before the last one. */
@@ -88,7 +90,12 @@ export function serviceDateWarnings(value: string, context: ServiceDateWarningCo
   if (ago > LATE_ENTRY_DAYS) warnings.push(DATE_MESSAGES.serviceLongAgo(ago));
   const previous = context.previous;
   if (previous && isRealCalendarDate(previous.serviceDate) && daysBetween(previous.serviceDate, value) < 0)
-    warnings.push(DATE_MESSAGES.serviceBeforePrevious(previous.serviceDate, previous.sessionNumber));
+    warnings.push(
+      DATE_MESSAGES.serviceBeforePrevious(
+        context.formatDate ? context.formatDate(previous.serviceDate) : previous.serviceDate,
+        previous.sessionNumber,
+      ),
+    );
   return warnings;
 }
 

@@ -91,8 +91,12 @@ test('a date in the future is refused; one long ago or before the previous sessi
   await newSession(page, 2);
   await page.getByLabel('Chief complaint').fill('Follow-up');
   await page.getByLabel('Date of service').fill('2026-10-01');
+  // The previous session's date as every date on screen: the locale's (issue 21, item 11).
+  const previousDate = await page.evaluate(() =>
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(2026, 10, 20)),
+  );
   await expect(dateField(page).getByRole('status')).toHaveText(
-    'This is 63 days ago: check the date. This is before the previous session (session 1) on 2026-11-20',
+    `This is 63 days ago: check the date. This is before the previous session (session 1) on ${previousDate}`,
   );
   await page.getByRole('button', { name: 'Sign note' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');

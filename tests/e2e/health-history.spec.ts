@@ -189,7 +189,11 @@ test('"Reviewed with the client today: no changes" records the review; the next 
   await page.getByLabel('Chief complaint').fill('Low back pain');
   await page.getByLabel('Signed by').fill('Anna Lind');
   await page.getByRole('button', { name: 'Sign note' }).click();
+  // Dates on screen are the locale's, like every other date (issue 21, item 11).
+  const reviewed = await page.evaluate(() =>
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(2026, 11, 3)),
+  );
   await expect(page.getByRole('region', { name: 'SOAP note' })).toContainText(
-    'no findings in the health history reviewed with the client on 2026-12-03.',
+    `no findings in the health history reviewed with the client on ${reviewed}.`,
   );
 });

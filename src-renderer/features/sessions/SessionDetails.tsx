@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo } from 'react';
 import { serviceDateWarnings } from '../../../src-shared/domain/date-rules';
 import { localToday } from '../../../src-shared/domain/dates';
-import { formatTimestamp } from '../../app/format';
+import { formatDate, formatTimestamp } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
@@ -33,6 +33,7 @@ export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { da
     today: localToday(),
     dateOfBirth,
     previous: previous ?? null,
+    formatDate,
   });
   return (
     <section className="card session-details" aria-label="Session details">
