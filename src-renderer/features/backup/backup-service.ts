@@ -9,9 +9,9 @@ import {
 import type { BackupKind } from '../../../src-shared/domain/backup-settings';
 import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
+import { BACKUP_TABLES, RECORD_VALIDATORS, type TableSpec } from '../../db/backup-tables';
 import { CURRENT_SCHEMA_VERSION, type StillpointDatabase, TABLE_NAMES } from '../../db/database';
 import { platform } from '../../platform';
-import { BACKUP_TABLES, RECORD_VALIDATORS, type TableSpec } from './backup-tables';
 import { workerCompressor } from './worker-compressor';
 
 /**

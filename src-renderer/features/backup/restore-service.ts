@@ -22,6 +22,13 @@ import {
   STILLPOINT_MERGE_POLICIES,
 } from '../../../src-shared/merge/merge-rules';
 import {
+  isTableName,
+  RECORD_VALIDATORS,
+  TABLE_LABELS,
+  TABLE_SPECS,
+  type TableSpec,
+} from '../../db/backup-tables';
+import {
   CURRENT_SCHEMA_VERSION,
   type StillpointDatabase,
   TABLE_NAMES,
@@ -34,7 +41,6 @@ import {
   platformBackupWriter,
   saveBackup,
 } from './backup-service';
-import { isTableName, RECORD_VALIDATORS, TABLE_LABELS, TABLE_SPECS, type TableSpec } from './backup-tables';
 
 /**
  * "Restore from backup". Nothing is written until the last step, and that step is all or nothing:

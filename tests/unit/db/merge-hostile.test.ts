@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/db/backup-tables';
 import {
   CURRENT_SCHEMA_VERSION,
   type StillpointDatabase,
   TABLE_NAMES,
 } from '../../../src-renderer/db/database';
 import type { BackupFileWriter } from '../../../src-renderer/features/backup/backup-service';
-import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/features/backup/backup-tables';
 import {
   loadBackup,
   previewRestore,
