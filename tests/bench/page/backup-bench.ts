@@ -1,6 +1,6 @@
 import { StillpointDatabase as Database, type StillpointDatabase } from '../../../src-renderer/db/database';
 import { makeBackup } from '../../../src-renderer/features/backup/backup-service';
-import { loadBackup, restoreBackup } from '../../../src-renderer/features/backup/restore-service';
+import { loadBackup, restoreBackup } from '../../../src-renderer/features/backup/restore/restore-service';
 import { BackupError } from '../../../src-shared/backup';
 import { HeapSampler } from './heap';
 

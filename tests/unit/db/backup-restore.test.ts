@@ -25,7 +25,7 @@ import {
   previewRestore,
   RestoreNotStartedError,
   restoreBackup,
-} from '../../../src-renderer/features/backup/restore-service';
+} from '../../../src-renderer/features/backup/restore/restore-service';
 import {
   BackupError,
   type BackupErrorCode,

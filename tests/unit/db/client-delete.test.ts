@@ -2,7 +2,7 @@ import { backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { BackupFileWriter } from '../../../src-renderer/features/backup/backup-service';
-import { loadBackup } from '../../../src-renderer/features/backup/restore-service';
+import { loadBackup } from '../../../src-renderer/features/backup/restore/restore-service';
 import {
   DeleteNotStartedError,
   deleteClientWithSafetyBackup,

@@ -12,7 +12,7 @@ import {
   previewRestore,
   RestoreNotStartedError,
   restoreBackup,
-} from '../../../src-renderer/features/backup/restore-service';
+} from '../../../src-renderer/features/backup/restore/restore-service';
 import { BackupError, type BackupKey, deriveBackupKey, writeBackup } from '../../../src-shared/backup';
 import { addClient, filledIn, openRepositories } from './helpers';
 

@@ -1,16 +1,16 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import type { RestoreMode } from '../../../src-shared/backup';
-import { BackupError, type BackupInfo } from '../../../src-shared/backup';
-import type { BackupFileInfo } from '../../../src-shared/domain/backup-settings';
-import { formatTimestamp } from '../../app/format';
-import { Dialog } from '../../app/ui/Dialog';
-import { Field } from '../../app/ui/Field';
-import { database } from '../../db/database';
-import { platform } from '../../platform';
-import { currentAppVersion, describeFailure } from './backup-service';
-import { refreshBackupStatus, useBackupStatus } from './backup-status';
-import { formatBytes, formatCount } from './format';
-import { ProgressBar } from './ProgressBar';
+import type { RestoreMode } from '../../../../src-shared/backup';
+import { BackupError, type BackupInfo } from '../../../../src-shared/backup';
+import type { BackupFileInfo } from '../../../../src-shared/domain/backup-settings';
+import { formatTimestamp } from '../../../app/format';
+import { Dialog } from '../../../app/ui/Dialog';
+import { Field } from '../../../app/ui/Field';
+import { database } from '../../../db/database';
+import { platform } from '../../../platform';
+import { currentAppVersion, describeFailure } from '../backup-service';
+import { refreshBackupStatus, useBackupStatus } from '../backup-status';
+import { formatBytes, formatCount } from '../format';
+import { ProgressBar } from '../ProgressBar';
 import { BackupFacts, ConflictList, NotAppliedList, RestorePreviewTable } from './RestorePreviewTable';
 import {
   type LoadedBackup,
@@ -23,7 +23,7 @@ import {
   type RestoreResult,
   restoreBackup,
 } from './restore-service';
-import { createUiStore } from './ui-store';
+import { createUiStore } from '../ui-store';
 
 interface Source {
   fileName: string;

@@ -1,8 +1,8 @@
-import type { BackupInfo } from '../../../src-shared/backup';
-import { formatDate, formatTimestamp } from '../../app/format';
-import { TABLE_LABELS } from '../../db/backup-tables';
-import { TABLE_NAMES } from '../../db/database';
-import { formatBytes, formatCount } from './format';
+import type { BackupInfo } from '../../../../src-shared/backup';
+import { formatDate, formatTimestamp } from '../../../app/format';
+import { TABLE_LABELS } from '../../../db/backup-tables';
+import { TABLE_NAMES } from '../../../db/database';
+import { formatBytes, formatCount } from '../format';
 import type { RestorePreview, TableChange } from './restore-service';
 
 function isIsoDate(text: string): boolean {

@@ -14,33 +14,33 @@ import {
   type RestoreCounts,
   type RestoreMode,
   readBackupHeader,
-} from '../../../src-shared/backup';
+} from '../../../../src-shared/backup';
 import {
   clientReferenceOf,
   futureMoment,
   policyOf,
   STILLPOINT_MERGE_POLICIES,
-} from '../../../src-shared/merge/merge-rules';
+} from '../../../../src-shared/merge/merge-rules';
 import {
   isTableName,
   RECORD_VALIDATORS,
   TABLE_LABELS,
   TABLE_SPECS,
   type TableSpec,
-} from '../../db/backup-tables';
+} from '../../../db/backup-tables';
 import {
   CURRENT_SCHEMA_VERSION,
   type StillpointDatabase,
   TABLE_NAMES,
   type TableName,
-} from '../../db/database';
+} from '../../../db/database';
 import {
   type BackupFileWriter,
   countRecords,
   describeFailure,
   platformBackupWriter,
   saveBackup,
-} from './backup-service';
+} from '../backup-service';
 
 /**
  * "Restore from backup". Nothing is written until the last step, and that step is all or nothing:
