@@ -2,7 +2,7 @@ import { backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { BackupFileWriter } from '../../../src-renderer/features/backup/backup-service';
-import { loadBackup } from '../../../src-renderer/features/backup/restore/restore-service';
+import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
 import {
   DeleteNotStartedError,
   deleteClientWithSafetyBackup,
@@ -54,7 +54,7 @@ describe('deleting a client', () => {
     const now = new Date(2026, 10, 26, 9, 30, 0);
 
     const result = await deleteClientWithSafetyBackup({
-      db: repos.db,
+      records: repos.backupSnapshot,
       clients: repos.clients,
       clientId: marta.id,
       by: 'Anna Lind',
@@ -98,7 +98,7 @@ describe('deleting a client', () => {
       throw Object.assign(new Error('Choose a backup folder first.'), { name: 'PlatformError' });
     };
     const refusal = deleteClientWithSafetyBackup({
-      db: repos.db,
+      records: repos.backupSnapshot,
       clients: repos.clients,
       clientId: marta.id,
       by: 'Anna Lind',
@@ -118,7 +118,7 @@ describe('deleting a client', () => {
     const { files, writer } = diskWriter();
     await expect(
       deleteClientWithSafetyBackup({
-        db: repos.db,
+        records: repos.backupSnapshot,
         clients: repos.clients,
         clientId: marta.id,
         by: '  ',
