@@ -149,7 +149,6 @@ export async function saveBackup(options: SaveBackupOptions): Promise<SavedBacku
 /** The words to show for a failed backup or restore: never a stack trace. */
 export function describeFailure(error: unknown, what: 'backup' | 'restore'): string {
   if (error instanceof BackupError || error instanceof BackupSaveError) return error.message;
-  if (error instanceof Error && error.name === 'PlatformError') return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return what === 'backup'
     ? `The backup could not be made (${detail}). Nothing was changed.`

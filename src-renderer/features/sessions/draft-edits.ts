@@ -56,10 +56,6 @@ export function addTreatedArea(
   return { ...draft, treatedAreas: inBodyOrder([...draft.treatedAreas, area]) };
 }
 
-export function hasTreatedArea(draft: SessionDraft, regionId: string): boolean {
-  return draft.treatedAreas.some((area) => area.regionId === regionId);
-}
-
 export function removeTreatedArea(draft: SessionDraft, areaId: string): SessionDraft {
   return { ...draft, treatedAreas: draft.treatedAreas.filter((area) => area.id !== areaId) };
 }

@@ -8,7 +8,7 @@ import {
   deleteClientWithSafetyBackup,
   deletionBackupFileName,
 } from '../../../src-renderer/features/clients/delete-client';
-import { ok } from '../../../src-shared/result';
+import { fail, ok } from '../../../src-shared/result';
 import { addClient, filledIn, openRepositories } from './helpers';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -94,9 +94,8 @@ describe('deleting a client', () => {
   it('deletes nothing when the backup cannot be written', async () => {
     const { repos, marta } = await practice();
     const before = await snapshot(repos);
-    const failing: BackupFileWriter = async () => {
-      throw Object.assign(new Error('Choose a backup folder first.'), { name: 'PlatformError' });
-    };
+    // What main answers when no backup folder is chosen.
+    const failing: BackupFileWriter = async () => fail('UNSUPPORTED', 'Choose a backup folder first.');
     const refusal = deleteClientWithSafetyBackup({
       records: repos.backupSnapshot,
       clients: repos.clients,
