@@ -79,6 +79,7 @@ export { type BackupKey, clearBackupKeyCache, deriveBackupKey } from './keys';
 export {
   CONFLICT_COPY_FIELD,
   type ConflictReason,
+  emptyCounts,
   type PlanRestoreInput,
   planRestore,
   planTableRestore,

@@ -82,7 +82,8 @@ export interface RestorePlan<R extends RestorableRecord = RestorableRecord> {
   summary: RestoreCounts & { puts: number; deletes: number };
 }
 
-function emptyCounts(): RestoreCounts {
+/** Every count of a restore at zero. */
+export function emptyCounts(): RestoreCounts {
   return {
     added: 0,
     updated: 0,

@@ -1,9 +1,10 @@
-import type {
-  ConflictReason,
-  RecordFailure,
-  RestoreConflict,
-  RestoreCounts,
-  RestoreMode,
+import {
+  type ConflictReason,
+  emptyCounts,
+  type RecordFailure,
+  type RestoreConflict,
+  type RestoreCounts,
+  type RestoreMode,
 } from '../../../../src-shared/backup';
 import { TABLE_LABELS, type TableSpec } from '../../../db/backup-tables';
 import type { RestoreWriter } from '../../../db/restore-writer';
@@ -63,35 +64,13 @@ export function emptyPreview(
 ): RestorePreview {
   const tables = {} as Record<TableName, TableChange>;
   for (const name of TABLE_NAMES) {
-    tables[name] = {
-      added: 0,
-      updated: 0,
-      unchanged: 0,
-      keptCurrent: 0,
-      deleted: 0,
-      conflicts: 0,
-      refused: 0,
-      settingsKept: 0,
-      current: current[name] ?? 0,
-      incoming: loaded.counts[name],
-    };
+    tables[name] = { ...emptyCounts(), current: current[name] ?? 0, incoming: loaded.counts[name] };
   }
   return { mode, tables, totals: totalsOf(tables), conflicts: [], notApplied: [], refusal: null };
 }
 
 export function totalsOf(tables: Record<TableName, TableChange>): RestorePreview['totals'] {
-  const totals = {
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    keptCurrent: 0,
-    deleted: 0,
-    conflicts: 0,
-    refused: 0,
-    settingsKept: 0,
-    current: 0,
-    incoming: 0,
-  };
+  const totals = { ...emptyCounts(), current: 0, incoming: 0 };
   for (const name of TABLE_NAMES) {
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += tables[name][key];
   }
@@ -165,14 +144,7 @@ export async function conflictView(
 }
 
 export function addCounts(target: TableChange, counts: RestoreCounts): void {
-  target.added += counts.added;
-  target.updated += counts.updated;
-  target.unchanged += counts.unchanged;
-  target.keptCurrent += counts.keptCurrent;
-  target.deleted += counts.deleted;
-  target.conflicts += counts.conflicts;
-  target.refused += counts.refused;
-  target.settingsKept += counts.settingsKept;
+  for (const key of Object.keys(emptyCounts()) as (keyof RestoreCounts)[]) target[key] += counts[key];
 }
 
 /** Names of the settings a therapist knows; other keys are shown as they are. */
