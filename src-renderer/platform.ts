@@ -1,5 +1,4 @@
 import type { StillpointBridge, StillpointEvents } from '../src-shared/ipc';
-import type { Result } from '../src-shared/result';
 
 declare global {
   interface Window {
@@ -25,21 +24,4 @@ export function platform(): StillpointBridge {
 /** Main's messages to the page, or null outside the desktop app. */
 export function appEvents(): StillpointEvents | null {
   return window.stillpointEvents ?? null;
-}
-
-/** For callers that want an exception (with the therapist-facing message) instead of a Result. */
-export async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
-  const settled = await result;
-  if (settled.ok) return settled.value;
-  throw new PlatformError(settled.error.code, settled.error.message);
-}
-
-export class PlatformError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PlatformError';
-  }
 }

@@ -7,8 +7,8 @@ import { saveThroughDialog } from './files';
 /**
  * Exports that main renders: the client-record PDF. (The spreadsheet CSVs and the client-record
  * JSON are prepared in the renderer and saved through files:save-as.) The record was validated
- * by the dispatcher with ClientRecordSchema and is validated again by the renderer; a record the
- * fonts cannot print is refused before any dialog opens.
+ * once, by the dispatcher with ClientRecordSchema; a record the fonts cannot print is refused
+ * before any dialog opens.
  */
 export function exportHandlers(deps: MainDeps): Pick<MainHandlers, 'exportClientRecordPdf'> {
   const fontsDir = path.join(deps.resourcesDir, 'fonts');

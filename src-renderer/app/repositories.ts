@@ -1,5 +1,6 @@
 import { ClientsRepository } from '../db/clients-repository';
 import { database } from '../db/database';
+import { createDataFronts } from '../db/fronts';
 import { HealthHistoryRepository } from '../db/health-history-repository';
 import { createSessionRepositories } from '../db/sessions-repository';
 import { SettingsRepository } from '../db/settings-repository';
@@ -13,6 +14,8 @@ function createRepositories() {
     settings: new SettingsRepository(db),
     // sessions, afterEffects, audit
     ...createSessionRepositories(db, clients),
+    // backupSnapshot, restoreWriter, practicePages, recordCounts
+    ...createDataFronts(db),
   };
 }
 

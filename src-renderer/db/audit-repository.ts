@@ -36,6 +36,20 @@ export class AuditRepository {
     return record;
   }
 
+  /**
+   * Several entries in one transaction (joining the caller's, if any): all are kept or none,
+   * as when every note of an exported client record records the export.
+   */
+  async appendMany(
+    entries: readonly { noteId: Id; clientId: Id; action: AuditAction; detail?: string }[],
+  ): Promise<AuditEntry[]> {
+    const records = entries.map((entry) => makeAuditEntry({ ...entry, now: this.clock.now() }));
+    await this.db.transaction('rw', this.db.auditLog, async () => {
+      await this.db.auditLog.bulkAdd(records);
+    });
+    return records;
+  }
+
   /** A note's entries, oldest first (the order they happened). */
   async listForNote(noteId: Id): Promise<AuditEntry[]> {
     const rows = await this.db.auditLog.where('noteId').equals(noteId).toArray();

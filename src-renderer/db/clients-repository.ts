@@ -137,6 +137,26 @@ export class ClientsRepository {
     return row ? ClientSchema.parse(row) : undefined;
   }
 
+  /** Every client, in name order, for the client list (loadClientList). */
+  listAll(): Promise<ClientListItem[]> {
+    return loadClientList(this.db);
+  }
+
+  /** The `limit` clients seen most recently, for the client list's first screen. */
+  listRecent(limit: number): Promise<ClientListItem[]> {
+    return loadRecentClients(this.db, limit);
+  }
+
+  /**
+   * Runs `work` in one read-write transaction over clients and health histories; the
+   * repositories' own transactions join it, so a batch of imported clients costs one durable
+   * commit and is saved whole or not at all.
+   */
+  inOneBatch<T>(work: () => Promise<T>): Promise<T> {
+    // An async function on purpose: Dexie keeps native awaits inside the transaction only then.
+    return this.db.transaction('rw', this.db.clients, this.db.healthHistories, async () => await work());
+  }
+
   /** Marks the date of a client's latest session (called by the sessions repository). */
   async touchLastVisit(id: string, visitDate: string): Promise<void> {
     await this.db.clients

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { CURRENT_SCHEMA_VERSION, type StillpointDatabase } from './database';
+import { CURRENT_SCHEMA_VERSION, database, type StillpointDatabase } from './database';
 
 /** Dexie stores version n as IndexedDB version n * 10 (the spare units are its own patches). */
 const DEXIE_VERSION_FACTOR = 10;
@@ -58,6 +58,11 @@ export async function openDatabaseSafely(
     }
     return { kind: 'failed', message: describeOpenError(error) };
   }
+}
+
+/** Opens the app's one database (see openDatabaseSafely), before anything reads it. */
+export function openAppDatabase(): Promise<OpenOutcome> {
+  return openDatabaseSafely(database());
 }
 
 /** The IndexedDB version of database `name`, or null when there is none yet. Opens nothing. */

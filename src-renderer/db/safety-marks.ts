@@ -59,3 +59,12 @@ export async function computeWorstSeverities(
     after = rows[rows.length - 1]!.clientId as string;
   }
 }
+
+/** The client list's front door to the histories for its safety marks (read-only). */
+export class SafetyMarksReader {
+  constructor(private readonly db: StillpointDatabase) {}
+
+  compute(context: SafetyMarksContext, pageSize?: number): Promise<WorstSeverities | undefined> {
+    return computeWorstSeverities(this.db, context, pageSize);
+  }
+}

@@ -31,27 +31,25 @@
  *     `opened.batches()` then yields { table, records } (validated values when validators are
  *     given) and ends with CORRUPTED / INVALID_RECORDS / CANCELLED if something is wrong. Each
  *     call reads the file again, so a validation pass can precede a writing pass.
- *   readAllRecords(source, passphrase, options): Promise<{ info, tables: Record<table, records[]> }>
  *   `source` is a Uint8Array or anything Blob-like (a File): segments are read one at a time.
  *
  * Validation
  *   zodValidator(schema) -> RecordValidator; validators are Record<table, RecordValidator>.
- *   validateAllRecords(tables, validators, { maxFailures?, during? }):
- *     { ok: true, tables } | { ok: false, error: BackupError('INVALID_RECORDS') } naming table,
- *     record number, id and field of the first few failures.
+ *     Passed to openBackup, they check every record as its batch is read; a failure names the
+ *     table, record number, id and field (INVALID_RECORDS).
  *
  * Restore planning (pure, O(n))
- *   planRestore({ current, incoming, mode: 'replace' | 'merge', signedFields?, newId?, tables? })
- *     -> { tables: Record<table, { puts, deletes, added, updated, unchanged, keptCurrent,
- *          deleted, conflicts }>, conflicts: RestoreConflict[], summary }
- *   planTableRestore(table, current, incoming, options) for one table at a time.
+ *   planTableRestore(table, current, incoming, options) -> { puts, deletes, added, updated,
+ *     unchanged, keptCurrent, deleted, conflicts } for one table (or one batch of it) at a
+ *     time. (Whole-file helpers for tests: tests/unit/backup/whole-file.ts.)
  *
  * Key cache: derived keys are cached by SHA-256(iterations, salt, passphrase) in a small LRU
  * (8 entries) so a preview-then-restore, or many files sealed with one salt, derive once.
  * `clearBackupKeyCache()` empties it (e.g. when the app locks).
  *
  * Memory and IndexedDB: an IndexedDB transaction commits when it waits on anything else, such
- * as WebCrypto; decrypt first (readAllRecords, or a validation pass over batches()), then write.
+ * as WebCrypto; decrypt first (a validation pass over batches()), then write a batch at a time,
+ * awaiting the next batch through Dexie.waitFor.
  */
 export { type Bytes, fromBase64, toBase64 } from './bytes';
 export { type Compressor, type CompressorFactory, localCompressor } from './compress';
@@ -79,14 +77,12 @@ export { type BackupKey, clearBackupKeyCache, deriveBackupKey } from './keys';
 export {
   CONFLICT_COPY_FIELD,
   type ConflictReason,
-  type PlanRestoreInput,
-  planRestore,
+  emptyCounts,
   planTableRestore,
   type RestorableRecord,
   type RestoreConflict,
   type RestoreCounts,
   type RestoreMode,
-  type RestorePlan,
   STILLPOINT_SIGNED_FIELDS,
   type TablePlan,
 } from './plan';
@@ -98,7 +94,6 @@ export {
   openBackup,
   type PassOptions,
   type ReadOptions,
-  readAllRecords,
   readBackupHeader,
 } from './reader';
 export type { CancelSignal, ProgressCallback, RecordBatch } from './records';
@@ -107,8 +102,6 @@ export {
   type RecordValidator,
   type RecordValidators,
   type SafeParser,
-  type ValidateAllResult,
-  validateAllRecords,
   zodValidator,
 } from './validate';
 export {

@@ -1,4 +1,4 @@
-import { type ConflictReason, decideMerge, type MergePolicy, policyOf } from '../merge/merge-rules';
+import { type ConflictReason, decideMerge, type MergePolicy } from '../merge/merge-rules';
 import { jsonEqual } from './equal';
 import { invalidRecordsError } from './errors';
 
@@ -17,24 +17,6 @@ export const STILLPOINT_SIGNED_FIELDS: Readonly<Record<string, string>> = { sess
 
 /** The field a conflict copy carries: the id of the record it conflicts with. */
 export const CONFLICT_COPY_FIELD = 'conflictCopyOf';
-
-export interface PlanRestoreInput<R extends RestorableRecord = RestorableRecord> {
-  /** The records in the database now, by table. */
-  current: Readonly<Record<string, readonly R[]>>;
-  /** The records in the backup (validated), by table. */
-  incoming: Readonly<Record<string, readonly R[]>>;
-  mode: RestoreMode;
-  /** Table -> merge policy. Default: STILLPOINT_MERGE_POLICIES (src-shared/merge/merge-rules.ts). */
-  policies?: Readonly<Record<string, MergePolicy>>;
-  /** Instead of `policies`: every table versioned, signed by this field where one is given. */
-  signedFields?: Readonly<Record<string, string>>;
-  /** Merge: take the file's settings instead of keeping this computer's. */
-  takeIncomingSettings?: boolean;
-  /** Makes ids for conflict copies. Default: crypto.randomUUID. */
-  newId?: () => string;
-  /** Tables to plan. Default: every table named in `current` or `incoming`. */
-  tables?: readonly string[];
-}
 
 export interface RestoreCounts {
   /** Incoming records whose id is not in the database. */
@@ -75,14 +57,8 @@ export interface RestoreConflict<R extends RestorableRecord = RestorableRecord> 
   incoming: R;
 }
 
-export interface RestorePlan<R extends RestorableRecord = RestorableRecord> {
-  mode: RestoreMode;
-  tables: Record<string, TablePlan<R>>;
-  conflicts: RestoreConflict<R>[];
-  summary: RestoreCounts & { puts: number; deletes: number };
-}
-
-function emptyCounts(): RestoreCounts {
+/** Every count of a restore at zero. */
+export function emptyCounts(): RestoreCounts {
   return {
     added: 0,
     updated: 0,
@@ -214,63 +190,6 @@ export function planTableRestore<R extends RestorableRecord>(
       if (!seen.has(id)) plan.deletes.push(id);
     }
     plan.deleted = plan.deletes.length;
-  }
-  return plan;
-}
-
-/** `policies`, else versioned records signed by `signedFields`, else Stillpoint's rules. */
-function tablePolicy(input: PlanRestoreInput<RestorableRecord>, table: string): MergePolicy {
-  if (input.policies) return policyOf(table, input.policies);
-  if (!input.signedFields) return policyOf(table);
-  const signedField = Object.hasOwn(input.signedFields, table) ? input.signedFields[table] : undefined;
-  return { kind: 'versioned', ...(signedField ? { signedField } : {}) };
-}
-
-/**
- * Plans a restore without touching anything: what to put and delete per table, with counts for
- * the preview ("12 added, 3 updated, 1 conflict") and the list of conflicts. A table missing
- * from `incoming` counts as empty: in replace mode its records are deleted.
- * Throws BackupError INVALID_RECORDS for an incoming record without id or updatedAt, or an id
- * that appears twice.
- */
-export function planRestore<R extends RestorableRecord>(input: PlanRestoreInput<R>): RestorePlan<R> {
-  const tables = input.tables ?? [
-    ...new Set([...Object.keys(input.current), ...Object.keys(input.incoming)]),
-  ];
-  const conflicts: RestoreConflict<R>[] = [];
-  const plan: RestorePlan<R> = {
-    mode: input.mode,
-    tables: {},
-    conflicts,
-    summary: { ...emptyCounts(), puts: 0, deletes: 0 },
-  };
-  for (const table of tables) {
-    const current = Object.hasOwn(input.current, table) ? input.current[table]! : [];
-    const incoming = Object.hasOwn(input.incoming, table) ? input.incoming[table]! : [];
-    const tablePlan = planTableRestore(
-      table,
-      current,
-      incoming,
-      {
-        mode: input.mode,
-        policy: tablePolicy(input, table),
-        ...(input.takeIncomingSettings ? { takeIncomingSettings: true } : {}),
-        ...(input.newId ? { newId: input.newId } : {}),
-      },
-      conflicts,
-    );
-    plan.tables[table] = tablePlan;
-    const summary = plan.summary;
-    summary.added += tablePlan.added;
-    summary.updated += tablePlan.updated;
-    summary.unchanged += tablePlan.unchanged;
-    summary.keptCurrent += tablePlan.keptCurrent;
-    summary.deleted += tablePlan.deleted;
-    summary.conflicts += tablePlan.conflicts;
-    summary.refused += tablePlan.refused;
-    summary.settingsKept += tablePlan.settingsKept;
-    summary.puts += tablePlan.puts.length;
-    summary.deletes += tablePlan.deletes.length;
   }
   return plan;
 }

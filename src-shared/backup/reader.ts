@@ -149,22 +149,6 @@ export async function openBackup(
   };
 }
 
-/** Everything at once, for small backups and for restores that write in one transaction. */
-export async function readAllRecords(
-  source: BackupSource,
-  passphrase: string,
-  options: ReadOptions,
-): Promise<{ info: BackupInfo; tables: Record<string, unknown[]> }> {
-  const opened = await openBackup(source, passphrase, options);
-  const tables: Record<string, unknown[]> = {};
-  for (const table of Object.keys(opened.info.header.counts)) tables[table] = [];
-  for await (const batch of opened.batches()) {
-    const list = tables[batch.table]!;
-    for (const record of batch.records) list.push(record);
-  }
-  return { info: opened.info, tables };
-}
-
 /**
  * Compressed bytes handed to the decompressor at a time. Deflate unpacks at most about 1032
  * bytes per byte, so one push produces at most about 8.5 MB, and the limits below are checked

@@ -2,8 +2,8 @@ import { type BackupError, invalidRecordsError, type RecordFailure } from './err
 
 /**
  * The validation hook. The backup code does not know the app's schemas: the caller passes one
- * validator per table (usually `zodValidator(SomeSchema)`), and the reader, the writer and
- * `validateAllRecords` run every record through it.
+ * validator per table (usually `zodValidator(SomeSchema)`), and the reader and the writer run
+ * every record through it.
  */
 export type RecordCheck =
   | { ok: true; value: unknown }
@@ -112,38 +112,4 @@ export class FailureCollector {
   toError(during: 'restore' | 'backup'): BackupError {
     return invalidRecordsError(this.failures, { moreNotShown: this.overflow, during });
   }
-}
-
-export type ValidateAllResult =
-  | { ok: true; tables: Record<string, unknown[]> }
-  | { ok: false; error: BackupError };
-
-/**
- * Validates every record of every table. On success returns the validated values (what the
- * schemas output); otherwise an INVALID_RECORDS error naming the first few failing records
- * (table, index, id, field). Use it before writing a backup and before writing a restore.
- */
-export function validateAllRecords(
-  tables: Readonly<Record<string, readonly unknown[]>>,
-  validators: RecordValidators,
-  options: { maxFailures?: number; during?: 'restore' | 'backup' } = {},
-): ValidateAllResult {
-  const collector = new FailureCollector(options.maxFailures);
-  const out: Record<string, unknown[]> = {};
-  for (const [table, records] of Object.entries(tables)) {
-    const values: unknown[] = new Array(records.length);
-    for (let index = 0; index < records.length; index++) {
-      const result = checkRecord(validators, table, index, records[index]);
-      if (result.ok) values[index] = result.value;
-      else {
-        collector.add(result.failures);
-        if (collector.overflow) break;
-      }
-    }
-    out[table] = values;
-    if (collector.overflow) break;
-  }
-  if (collector.failures.length > 0)
-    return { ok: false, error: collector.toError(options.during ?? 'restore') };
-  return { ok: true, tables: out };
 }

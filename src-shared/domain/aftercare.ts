@@ -210,5 +210,3 @@ export const AftercareTemplateSchema = z
     checkPlaceholders(template.closing, ctx, ['closing']);
   });
 export type AftercareTemplate = z.infer<typeof AftercareTemplateSchema>;
-
-export { DEFAULT_AFTERCARE_TEMPLATE } from '../aftercare/default-template';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { RECORD_VALIDATORS } from '../../src-renderer/db/backup-tables';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../../src-renderer/db/database';
-import { RECORD_VALIDATORS } from '../../src-renderer/features/backup/backup-tables';
 import { writeBackup } from '../../src-shared/backup';
 import { generatePracticeAll, PRACTICE_TABLES, practiceInfo } from '../../src-shared/demo';
 import { localToday } from '../../src-shared/domain/dates';

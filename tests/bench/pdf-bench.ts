@@ -9,12 +9,12 @@ import {
   SECTION_TITLES,
 } from '../../src-main/services/pdf';
 import { pdfFontSource } from '../../src-main/services/pdf/pdf-font-source';
-import { buildSheetSections, placeholderValues } from '../../src-shared/aftercare';
 import {
-  type AftercareSheet,
-  AftercareSheetSchema,
+  buildSheetSections,
   DEFAULT_AFTERCARE_TEMPLATE,
-} from '../../src-shared/domain/aftercare';
+  placeholderValues,
+} from '../../src-shared/aftercare';
+import { type AftercareSheet, AftercareSheetSchema } from '../../src-shared/domain/aftercare';
 
 /**
  * Aftercare PDF timing: one typical handout (default text, four treated areas, a short note, a

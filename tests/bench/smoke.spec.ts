@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CURRENT_SCHEMA_VERSION } from '../../src-renderer/db/database';
-import { readAllRecords } from '../../src-shared/backup';
+import { readAllRecords } from '../unit/backup/whole-file';
 import { MEASURE_IDS, runPracticeBench } from './lib/run';
 
 /**

@@ -246,3 +246,21 @@ test('automatic backups: schedule, remembered passphrase, the insecure-store war
     .click();
   await expect(page.getByTestId('stored-key')).toContainText('Not stored');
 });
+
+test('leaving the Backup screen forgets a refused file: coming back starts from choosing a file', async ({
+  page,
+  harness,
+}) => {
+  const notABackup = path.join(harness.baseDir, 'holiday photo.stillpoint');
+  fs.writeFileSync(notABackup, 'These are not the bytes of a backup.');
+  await openBackupScreen(page);
+  harness.nextOpenFile(notABackup);
+  await restoreCard(page).getByRole('button', { name: 'Choose a backup file…' }).click();
+  await expect(restoreCard(page).getByTestId('restore-error')).toContainText('not a Stillpoint backup');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await openBackupScreen(page);
+  await expect(restoreCard(page).getByRole('button', { name: 'Choose a backup file…' })).toBeEnabled();
+  await expect(restoreCard(page).getByTestId('restore-error')).toHaveCount(0);
+});

@@ -1,9 +1,7 @@
 import type { Logo } from '../../../src-shared/domain/aftercare';
 import { clientDisplayName } from '../../../src-shared/domain/client';
-import { type ClientRecord, ClientRecordSchema } from '../../../src-shared/domain/client-record';
+import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import type { StoredSessionNote } from '../../../src-shared/domain/session-note';
-import { UserFacingError } from '../../../src-shared/result';
-import { describeIssues } from '../../../src-shared/validation';
 import {
   afterEffectSentence,
   auditRows,
@@ -56,36 +54,27 @@ const AUDIT_COLUMNS = [
  * SOAP sections, signature, addenda, the after-effects reported after it and its audit trail.
  * Pages carry "Page X of Y" and, from page 2, the client's name.
  *
- * The export channel validates the record where it enters main; it is still parsed again here,
- * unlike the handout's sheet, because callers outside the channel (tests) rely on this refusal:
- * moving it to the boundary alone is a follow-up. A record with characters the bundled fonts
- * cannot draw is refused with the list of them and where they are, as the aftercare handout is;
- * the JSON export keeps every character.
+ * The record is validated once, where it enters main (the export channel's schema); callers
+ * outside the channel (tests, the bench) parse it with ClientRecordSchema first. A record with
+ * characters the bundled fonts cannot draw is refused with the list of them and where they are,
+ * as the aftercare handout is; the JSON export keeps every character.
  *
- * Throws UserFacingError: INVALID_REQUEST, UNSUPPORTED (characters, logo), FILE_READ_FAILED.
+ * Throws UserFacingError: UNSUPPORTED (characters, logo), FILE_READ_FAILED.
  */
 export async function renderClientRecordPdf(
   record: ClientRecord,
   options: RenderClientRecordOptions,
 ): Promise<Uint8Array> {
-  const parsed = ClientRecordSchema.safeParse(record);
-  if (!parsed.success) {
-    throw new UserFacingError(
-      'INVALID_REQUEST',
-      `The client record cannot be made into a PDF: ${describeIssues(parsed.error).slice(0, 5).join('; ')}`,
-    );
-  }
-  const valid = parsed.data;
   const fonts = loadHandoutFonts(options.fontsDir);
   const format = recordFormat(options.timeZone);
   refuseUnprintableText(
-    clientRecordPrintedTexts(valid, format),
+    clientRecordPrintedTexts(record, format),
     fonts,
     ({ characters, fields }) =>
       `These characters cannot be printed with the PDF fonts: ${characters}. ` +
       `They are in: ${listSome(fields, 8)}. Change them where you can, or save the record as JSON, which keeps every character.`,
   );
-  return renderValidRecord(valid, fonts, format, options);
+  return renderValidRecord(record, fonts, format, options);
 }
 
 function renderValidRecord(

@@ -1,10 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
 import { buildAftercareSheet, type HandoutSession } from '../../../src-shared/aftercare/build-sheet';
-import {
-  AftercareSheetSchema,
-  AftercareTemplateSchema,
-  DEFAULT_AFTERCARE_TEMPLATE,
-} from '../../../src-shared/domain/aftercare';
+import { AftercareSheetSchema, AftercareTemplateSchema } from '../../../src-shared/domain/aftercare';
 import type { Client } from '../../../src-shared/domain/client';
 import { fileNamePart } from '../../../src-shared/domain/files';
 import {

@@ -1,7 +1,6 @@
 import type { IsoDate } from '../../../src-shared/domain/dates';
 import type { SafetySettings, Severity } from '../../../src-shared/safety';
-import { StillpointDatabase } from '../../db/database';
-import { computeWorstSeverities } from '../../db/safety-marks';
+import { openWorkerFronts } from '../../db/fronts';
 
 /**
  * Runs the safety check over every client's health history off the main thread, so the client
@@ -28,15 +27,16 @@ const scope = self as unknown as {
 scope.onmessage = (event: MessageEvent) => {
   const message = event.data as ComputeMessage | null;
   if (message?.type !== 'compute') return;
-  const db = new StillpointDatabase();
-  computeWorstSeverities(db, {
-    today: message.today,
-    settings: message.settings,
-    dateOfBirthOf: new Map(message.datesOfBirth),
-  })
+  const fronts = openWorkerFronts();
+  fronts.safetyMarks
+    .compute({
+      today: message.today,
+      settings: message.settings,
+      dateOfBirthOf: new Map(message.datesOfBirth),
+    })
     .then((marks) => scope.postMessage({ type: 'done', marks: [...(marks ?? [])] }))
     .catch((error: unknown) =>
       scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     )
-    .finally(() => db.close());
+    .finally(() => fronts.close());
 };

@@ -7,8 +7,7 @@ import {
 } from '../../../src-shared/safety';
 import { repositories } from '../../app/repositories';
 import type { ClientListItem } from '../../db/clients-repository';
-import { database } from '../../db/database';
-import { computeWorstSeverities, type WorstSeverities } from '../../db/safety-marks';
+import type { WorstSeverities } from '../../db/safety-marks';
 import { SAFETY_SETTINGS_KEY } from '../safety/useSafetyFindings';
 import type { ComputeMessage, SafetyMarksMessage } from './safety-marks.worker';
 
@@ -74,19 +73,20 @@ function computeMarks(message: ComputeMessage, done: (marks: WorstSeverities) =>
 function computeHere(message: ComputeMessage, done: (marks: WorstSeverities) => void): () => void {
   let cancelled = false;
   const settings: SafetySettings = message.settings;
-  void computeWorstSeverities(
-    database(),
-    {
-      today: message.today,
-      settings,
-      dateOfBirthOf: new Map(message.datesOfBirth),
-      cancelled: () => cancelled,
-    },
-    // Small pages: each one is a few milliseconds of the screen's thread, so keys still answer.
-    50,
-  ).then((marks) => {
-    if (marks) done(marks);
-  });
+  void repositories()
+    .safetyMarks.compute(
+      {
+        today: message.today,
+        settings,
+        dateOfBirthOf: new Map(message.datesOfBirth),
+        cancelled: () => cancelled,
+      },
+      // Small pages: each one is a few milliseconds of the screen's thread, so keys still answer.
+      50,
+    )
+    .then((marks) => {
+      if (marks) done(marks);
+    });
   return () => {
     cancelled = true;
   };

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
-import { database } from '../../db/database';
 import { platform } from '../../platform';
 import { INSECURE_KEY_WARNING } from './automatic-backups';
 import { type BackupProgress, currentAppVersion, describeFailure, saveBackup } from './backup-service';
@@ -109,7 +109,7 @@ export function BackUpNowCard() {
         return;
       }
       const saved = await saveBackup({
-        db: database(),
+        records: repositories().backupSnapshot,
         passphrase,
         appVersion: await currentAppVersion(),
         automatic: false,

@@ -3,7 +3,7 @@ import { ImportClientsCard } from '../exports/ImportClientsCard';
 import { AutomaticBackupsCard } from './AutomaticBackupsCard';
 import { BackUpNowCard } from './BackUpNowCard';
 import { LastBackupCard } from './LastBackupCard';
-import { RestoreCard } from './RestoreCard';
+import { RestoreCard } from './restore/RestoreCard';
 import './backup.css';
 
 /**

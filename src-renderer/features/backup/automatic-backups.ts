@@ -1,5 +1,5 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
 import type { BackupStatus } from '../../../src-shared/domain/backup-settings';
+import { type ChangedParts, onCommittedWrites } from '../../db/change-feed';
 
 /**
  * Automatic backups, run by the renderer (it holds the records and does the encryption):
@@ -72,7 +72,7 @@ export interface ChangeTracker {
 const LAST_CHANGE_KEY = 'stillpoint.backup.lastChangeAt';
 
 /**
- * Notices every committed write to database `dbName` (Dexie's storagemutated event, which also
+ * Notices every committed write to database `dbName` (db/change-feed.ts: Dexie's storagemutated event, which also
  * carries writes from other windows) and remembers the time in localStorage, so a change made
  * just before a crash still counts at the next start.
  */
@@ -85,7 +85,7 @@ export function trackDatabaseChanges(
   const stored = Number(storage?.getItem(LAST_CHANGE_KEY) ?? '');
   let last: number | null = Number.isFinite(stored) && stored > 0 ? stored : null;
   const prefix = `idb://${dbName}/`;
-  const listener = (parts: ObservabilitySet) => {
+  const listener = (parts: ChangedParts) => {
     if (!Object.keys(parts).some((part) => part.startsWith(prefix))) return;
     last = now();
     try {
@@ -94,11 +94,8 @@ export function trackDatabaseChanges(
       // storage full or unavailable: the in-memory time still serves this session
     }
   };
-  Dexie.on('storagemutated', listener);
-  return {
-    lastChangeAt: () => last,
-    stop: () => Dexie.on.storagemutated.unsubscribe(listener),
-  };
+  const stop = onCommittedWrites(listener);
+  return { lastChangeAt: () => last, stop };
 }
 
 // ---------------------------------------------------------------------------------------------

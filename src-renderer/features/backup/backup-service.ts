@@ -1,22 +1,15 @@
-import type { IndexableType } from 'dexie';
-import {
-  BackupError,
-  type BackupHeader,
-  type BackupKey,
-  type RecordBatch,
-  writeBackup,
-} from '../../../src-shared/backup';
+import { BackupError, type BackupHeader, type BackupKey, writeBackup } from '../../../src-shared/backup';
 import type { BackupKind } from '../../../src-shared/domain/backup-settings';
 import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
-import { CURRENT_SCHEMA_VERSION, type StillpointDatabase, TABLE_NAMES } from '../../db/database';
+import type { BackupSnapshotReader } from '../../db/backup-snapshot';
+import { RECORD_VALIDATORS } from '../../db/backup-tables';
 import { platform } from '../../platform';
-import { BACKUP_TABLES, RECORD_VALIDATORS, type TableSpec } from './backup-tables';
 import { workerCompressor } from './worker-compressor';
 
 /**
- * "Back up now" and automatic backups: every table is read a page at a time (by primary key),
- * checked against the shared schemas, compressed (in a worker) and encrypted in the renderer
+ * "Back up now" and automatic backups: every table is read a page at a time through the backup's
+ * front to the data (`BackupSnapshotReader`, src-renderer/db), checked against the shared schemas, compressed (in a worker) and encrypted in the renderer
  * (src-shared/backup), and only the ciphertext goes to main, which writes it atomically into the
  * backup folder. Plain records never cross IPC.
  *
@@ -24,9 +17,6 @@ import { workerCompressor } from './worker-compressor';
  * backup runs may or may not be in it (each record is whole either way). The header keeps the
  * counts actually written.
  */
-
-/** Records per read: large enough to be fast, small enough to keep memory flat. */
-export const PAGE_SIZE = 2_000;
 
 export type BackupPhase = 'reading' | 'saving';
 
@@ -50,7 +40,8 @@ export type BackupFileWriter = (request: {
 export const platformBackupWriter: BackupFileWriter = (request) => platform().backupWrite(request);
 
 export interface MakeBackupOptions {
-  db: StillpointDatabase;
+  /** The records to back up: `repositories().backupSnapshot` in the app. */
+  records: BackupSnapshotReader;
   /** The passphrase (a fresh salt is drawn and PBKDF2 runs once) or a key derived earlier. */
   passphrase?: string;
   key?: BackupKey;
@@ -68,64 +59,22 @@ export interface MadeBackup {
   header: BackupHeader;
 }
 
-/** Counts of every table, for progress and for the reminder of what a backup holds. */
-export async function countRecords(db: StillpointDatabase): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const name of TABLE_NAMES) counts[name] = await db.table(name).count();
-  return counts;
-}
-
-/**
- * Every table, `pageSize` rows per read transaction in primary-key order, as backup records
- * (index-only fields left out). The next page is already being read while the caller
- * compresses this one: IndexedDB does its part off the main thread, so the wait mostly
- * disappears. Stops between pages when `signal` is aborted.
- */
-export async function* readTablesInPages(
-  db: StillpointDatabase,
-  options: { pageSize?: number; signal?: AbortSignal } = {},
-): AsyncGenerator<RecordBatch> {
-  const pageSize = options.pageSize ?? PAGE_SIZE;
-  const readPage = (spec: TableSpec, after: IndexableType | undefined) => {
-    const table = db.table(spec.name);
-    const collection = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
-    return collection.limit(pageSize).toArray() as Promise<Record<string, unknown>[]>;
-  };
-  let index = 0;
-  let pending: Promise<Record<string, unknown>[]> | null = readPage(BACKUP_TABLES[0]!, undefined);
-  while (pending) {
-    const spec = BACKUP_TABLES[index]!;
-    const rows = await pending;
-    if (options.signal?.aborted) {
-      pending?.catch(() => {}); // a read already started is let go
-      return; // the writer reports the cancel
-    }
-    const last = rows.length === pageSize ? (rows[rows.length - 1]![spec.key] as IndexableType) : undefined;
-    if (last !== undefined) pending = readPage(spec, last);
-    else {
-      index++;
-      pending = index < BACKUP_TABLES.length ? readPage(BACKUP_TABLES[index]!, undefined) : null;
-    }
-    if (rows.length > 0) yield { table: spec.name, records: rows.map(spec.toBackup) };
-  }
-}
-
 /**
  * Makes a complete `.stillpoint` file in memory. A record that fails its schema fails the
  * backup with BackupError INVALID_RECORDS naming it; a cancel is BackupError CANCELLED.
  */
 export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
-  const { db, signal, onProgress } = options;
+  const { records, signal, onProgress } = options;
   if (!options.key && !options.passphrase) throw new RangeError('A backup needs a passphrase or a key');
-  const counts = await countRecords(db);
+  const counts = await records.countsByTable();
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   onProgress?.({ phase: 'reading', done: 0, total });
   const written = await writeBackup({
     ...(options.key ? { key: options.key } : { passphrase: options.passphrase! }),
     ...(options.iterations ? { iterations: options.iterations } : {}),
     appVersion: options.appVersion,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    tables: readTablesInPages(db, {
+    schemaVersion: records.schemaVersion,
+    tables: records.pages({
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       ...(signal ? { signal } : {}),
     }),
@@ -200,7 +149,6 @@ export async function saveBackup(options: SaveBackupOptions): Promise<SavedBacku
 /** The words to show for a failed backup or restore: never a stack trace. */
 export function describeFailure(error: unknown, what: 'backup' | 'restore'): string {
   if (error instanceof BackupError || error instanceof BackupSaveError) return error.message;
-  if (error instanceof Error && error.name === 'PlatformError') return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return what === 'backup'
     ? `The backup could not be made (${detail}). Nothing was changed.`

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { database } from '../../db/database';
+import { repositories } from '../../app/repositories';
 import { appEvents, platform } from '../../platform';
 import { AutomaticBackupScheduler, trackDatabaseChanges } from './automatic-backups';
-import { countRecords, currentAppVersion, saveBackup } from './backup-service';
+import { currentAppVersion, saveBackup } from './backup-service';
 import { refreshBackupStatus, setLastAutomaticOutcome } from './backup-status';
 
 function localStorageOrNull(): Storage | null {
@@ -21,8 +21,8 @@ function localStorageOrNull(): Storage | null {
 export function useAutomaticBackups(): void {
   useEffect(() => {
     if (!window.stillpoint) return; // opened outside the app: nothing to back up to
-    const db = database();
-    const changes = trackDatabaseChanges(db.name, { storage: localStorageOrNull() });
+    const records = repositories().backupSnapshot;
+    const changes = trackDatabaseChanges(records.databaseName, { storage: localStorageOrNull() });
     const scheduler = new AutomaticBackupScheduler({
       changes,
       status: refreshBackupStatus,
@@ -31,12 +31,9 @@ export function useAutomaticBackups(): void {
         if (!result.ok) throw new Error(result.error.message);
         return result.value.passphrase;
       },
-      isEmpty: async () => {
-        const counts = await countRecords(db);
-        return Object.entries(counts).every(([table, n]) => table === 'settings' || n === 0);
-      },
+      isEmpty: () => records.hasOnlySettings(),
       backUp: async (passphrase) => {
-        await saveBackup({ db, passphrase, appVersion: await currentAppVersion(), automatic: true });
+        await saveBackup({ records, passphrase, appVersion: await currentAppVersion(), automatic: true });
         await refreshBackupStatus();
       },
       page: {

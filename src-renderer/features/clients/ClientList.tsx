@@ -4,9 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { clientDisplayName } from '../../../src-shared/domain/client';
 import { ageInYears, localToday } from '../../../src-shared/domain/dates';
 import { formatDate } from '../../app/format';
+import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
-import { loadClientList, loadRecentClients } from '../../db/clients-repository';
-import { database } from '../../db/database';
 import { draftCountsByClient, draftsToSignText, visitSummaryText } from '../attention/attention-text';
 import { DraftBadge, SeverityMark } from '../attention/SeverityMark';
 import { useDrafts } from '../attention/useDrafts';
@@ -24,11 +23,11 @@ export function ClientList() {
   // it is painted, the whole list, prepared for filtering (both orders sorted once per load).
   const [loadAll, setLoadAll] = useState(false);
   const model = useLiveQuery(
-    async () => (loadAll ? buildClientListModel(await loadClientList(database())) : undefined),
+    async () => (loadAll ? buildClientListModel(await repositories().clients.listAll()) : undefined),
     [loadAll],
   );
   const recent = useLiveQuery(
-    async () => (model === undefined ? loadRecentClients(database(), FIRST_SCREEN) : null),
+    async () => (model === undefined ? repositories().clients.listRecent(FIRST_SCREEN) : null),
     [model === undefined],
   );
   useEffect(() => {

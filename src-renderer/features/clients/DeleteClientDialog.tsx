@@ -6,7 +6,6 @@ import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
-import { database } from '../../db/database';
 import { platform } from '../../platform';
 import { canRunUnattended } from '../backup/automatic-backups';
 import { currentAppVersion } from '../backup/backup-service';
@@ -81,7 +80,7 @@ export function DeleteClientDialog({
     setBusy(true);
     try {
       await deleteClientWithSafetyBackup({
-        db: database(),
+        records: repositories().backupSnapshot,
         clients: repositories().clients,
         clientId: client.id,
         by,

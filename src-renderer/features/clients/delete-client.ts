@@ -1,6 +1,6 @@
 import { backupFileNameFor } from '../../../src-shared/domain/backup-settings';
+import type { BackupSnapshotReader } from '../../db/backup-snapshot';
 import type { ClientsRepository } from '../../db/clients-repository';
-import type { StillpointDatabase } from '../../db/database';
 import { type BackupFileWriter, describeFailure, saveBackup } from '../backup/backup-service';
 
 /**
@@ -24,7 +24,8 @@ export function deletionBackupFileName(now: Date): string {
 }
 
 export interface DeleteClientOptions {
-  db: StillpointDatabase;
+  /** Every record, for the safety backup: `repositories().backupSnapshot` in the app. */
+  records: BackupSnapshotReader;
   clients: ClientsRepository;
   clientId: string;
   /** Who deletes: kept in the audit entry. */
@@ -47,7 +48,7 @@ export async function deleteClientWithSafetyBackup(
   let saved: { path: string; fileName: string };
   try {
     saved = await saveBackup({
-      db: options.db,
+      records: options.records,
       passphrase: options.passphrase,
       appVersion: options.appVersion,
       automatic: false,

@@ -3,7 +3,7 @@ import {
   CLIENTS_CSV_FILE_NAME,
   SESSIONS_CSV_FILE_NAME,
 } from '../../../src-shared/exports/spreadsheet-columns';
-import { database } from '../../db/database';
+import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
 import { formatCount, ProgressRow } from './ProgressRow';
 import { buildSpreadsheetFiles, ExportCancelledError, type SpreadsheetProgress } from './spreadsheet-export';
@@ -29,7 +29,7 @@ export function ExportsCard() {
     setStatus(null);
     setCancelling(false);
     try {
-      const files = await buildSpreadsheetFiles(database(), {
+      const files = await buildSpreadsheetFiles(repositories().practicePages, {
         signal: controller.signal,
         onProgress: setProgress,
       });

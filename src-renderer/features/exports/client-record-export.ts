@@ -9,7 +9,6 @@ import {
 } from '../../../src-shared/domain/settings';
 import { assembleClientRecord, clientRecordJson } from '../../../src-shared/exports/client-record-export';
 import { repositories } from '../../app/repositories';
-import { database } from '../../db/database';
 import { platform } from '../../platform';
 
 /**
@@ -61,22 +60,18 @@ function baseName(path: string): string {
 }
 
 /**
- * One "exported" audit entry per note of the record, naming the file, all in one transaction
- * (the audit repository joins it): every note records the export, or none does.
+ * One "exported" audit entry per note of the record, naming the file, all in one transaction:
+ * every note records the export, or none does.
  */
 async function auditExport(record: ClientRecord, what: 'PDF' | 'JSON', path: string): Promise<void> {
-  const audit = repositories().audit;
-  const db = database();
-  await db.transaction('rw', db.auditLog, async () => {
-    for (const { note } of record.sessions) {
-      await audit.append({
-        noteId: note.id,
-        clientId: record.client.id,
-        action: 'exported',
-        detail: `Client record exported as ${what} (${baseName(path)})`,
-      });
-    }
-  });
+  await repositories().audit.appendMany(
+    record.sessions.map(({ note }) => ({
+      noteId: note.id,
+      clientId: record.client.id,
+      action: 'exported' as const,
+      detail: `Client record exported as ${what} (${baseName(path)})`,
+    })),
+  );
 }
 
 export type SaveOutcome = { saved: true; path: string } | { saved: false; error?: string };

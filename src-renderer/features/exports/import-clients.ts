@@ -3,14 +3,15 @@ import type { Condition } from '../../../src-shared/domain/health-history';
 import { newId } from '../../../src-shared/domain/ids';
 import { duplicateKey, type ImportedCondition } from '../../../src-shared/exports/import-plan';
 import { repositories } from '../../app/repositories';
-import { type ClientsRepository, loadClientList } from '../../db/clients-repository';
-import { database, type StillpointDatabase } from '../../db/database';
+import type { ClientsRepository } from '../../db/clients-repository';
 import type { HealthHistoryRepository } from '../../db/health-history-repository';
 
 /** duplicateKey() of every client on record, to skip rows that would make a second copy. */
-export async function existingClientKeys(db: StillpointDatabase = database()): Promise<Set<string>> {
-  const clients = await loadClientList(db);
-  return new Set(clients.map(duplicateKey));
+export async function existingClientKeys(
+  clients: ClientsRepository = repositories().clients,
+): Promise<Set<string>> {
+  const list = await clients.listAll();
+  return new Set(list.map(duplicateKey));
 }
 
 export interface ImportProgress {
@@ -62,13 +63,11 @@ export async function importClients(
     onProgress?: (progress: ImportProgress) => void;
     /** Where the file came from and today's date, written into imported conditions' notes. */
     source?: { fileName: string; today: string };
-    /** The database and repositories to write through (the app's own by default). */
-    db?: StillpointDatabase;
+    /** The repositories to write through (the app's own by default). */
     clients?: ClientsRepository;
     healthHistories?: HealthHistoryRepository;
   } = {},
 ): Promise<{ imported: number; cancelled: boolean }> {
-  const db = options.db ?? database();
   const clients = options.clients ?? repositories().clients;
   const source = options.source ?? {
     fileName: 'the imported file',
@@ -80,7 +79,7 @@ export async function importClients(
   for (let start = 0; start < total; start += IMPORT_BATCH_SIZE) {
     if (options.signal?.aborted) return { imported, cancelled: true };
     const batch = clientsToImport.slice(start, start + IMPORT_BATCH_SIZE);
-    await db.transaction('rw', db.clients, db.healthHistories, async () => {
+    await clients.inOneBatch(async () => {
       for (const { input, conditions } of batch) {
         const client = await clients.create(input);
         if (conditions.length === 0) continue;

@@ -5,8 +5,7 @@ import {
   SESSION_COLUMNS,
   type SessionSheetRow,
 } from '../../../src-shared/exports/spreadsheet-columns';
-import type { StillpointDatabase } from '../../db/database';
-import { countPractice, practicePages } from './practice-pages';
+import type { PracticePagesReader } from '../../db/practice-pages';
 
 export interface SpreadsheetProgress {
   clients: number;
@@ -40,14 +39,14 @@ function nextFrame(): Promise<void> {
  * bytes and one page of records. Checks `signal` between pages.
  */
 export async function buildSpreadsheetFiles(
-  db: StillpointDatabase,
+  practice: PracticePagesReader,
   options: {
     signal?: AbortSignal;
     onProgress?: (progress: SpreadsheetProgress) => void;
     pageSize?: number;
   } = {},
 ): Promise<SpreadsheetFiles> {
-  const totals = await countPractice(db);
+  const totals = await practice.count();
   const clientsCsv = new CsvFileBuilder<ClientSheetRow>(CLIENT_COLUMNS);
   const sessionsCsv = new CsvFileBuilder<SessionSheetRow>(SESSION_COLUMNS);
   const report = () =>
@@ -58,7 +57,7 @@ export async function buildSpreadsheetFiles(
       totalSessions: Math.max(totals.sessions, sessionsCsv.rows),
     });
   report();
-  for await (const page of practicePages(db, options.pageSize)) {
+  for await (const page of practice.pages(options.pageSize)) {
     if (options.signal?.aborted) throw new ExportCancelledError();
     const clientRows: ClientSheetRow[] = [];
     const sessionRows: SessionSheetRow[] = [];

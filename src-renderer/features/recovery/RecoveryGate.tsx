@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { RecordCounts } from '../../../src-shared/ipc';
 import { formatTimestamp } from '../../app/format';
-import { database } from '../../db/database';
+import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
-import { countRecords, keepCountsRemembered, recordsWentMissing } from './record-counts';
+import { keepCountsRemembered, recordsWentMissing } from './record-counts';
 import './recovery.css';
 
 type Check =
@@ -32,7 +32,7 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
     (async () => {
       const answer = await platform().recordsGetCounts();
       if (!answer.ok) return { kind: 'unknown' } as const;
-      const current = await countRecords(database());
+      const current = await repositories().recordCounts.countClients();
       return recordsWentMissing(current, answer.value)
         ? ({ kind: 'missing', remembered: answer.value! } as const)
         : ({ kind: 'fine', remembered: answer.value } as const);
@@ -50,7 +50,7 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
   // Watched only while the notice shows: otherwise every client save would recount.
   const missing = check.kind === 'missing';
   const clientsNow = useLiveQuery(
-    async () => (missing ? await database().clients.count() : undefined),
+    async () => (missing ? (await repositories().recordCounts.countClients()).clients : undefined),
     [missing],
   );
   useEffect(() => {
@@ -63,7 +63,7 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
   const keeping = check.kind === 'fine';
   useEffect(() => {
     if (!keeping) return;
-    return keepCountsRemembered(database(), platform(), { lastSent: rememberedAtStart });
+    return keepCountsRemembered(repositories().recordCounts, platform(), { lastSent: rememberedAtStart });
   }, [keeping, rememberedAtStart]);
 
   const startFresh = async () => {

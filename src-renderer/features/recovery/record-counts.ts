@@ -1,17 +1,7 @@
-import { liveQuery } from 'dexie';
 import type { RecordCounts, StillpointBridge } from '../../../src-shared/ipc';
-import type { StillpointDatabase } from '../../db/database';
+import type { Counts, RecordCountsReader } from '../../db/record-counts';
 
-export type Counts = Pick<RecordCounts, 'clients'>;
-
-/**
- * Counts the clients only. The sessions table is left alone on purpose: an IndexedDB count walks
- * every row (about a second at 200,000 notes), and a live count of it re-ran after every
- * autosave, holding the note's next save behind it.
- */
-export async function countRecords(db: StillpointDatabase): Promise<Counts> {
-  return { clients: await db.clients.count() };
-}
+export type { Counts };
 
 /**
  * True when the database is empty although this computer is known to have had clients: the
@@ -41,7 +31,7 @@ const windowTimers: DebounceTimers = {
  * it changed. Returns the function that stops it.
  */
 export function keepCountsRemembered(
-  db: StillpointDatabase,
+  counts: RecordCountsReader,
   bridge: RecordsBridge,
   options: { lastSent: Counts | null; debounceMs?: number; now?: () => Date; timers?: DebounceTimers },
 ): () => void {
@@ -69,19 +59,19 @@ export function keepCountsRemembered(
       });
   };
 
-  const subscription = liveQuery(() => countRecords(db)).subscribe({
-    next: (counts) => {
-      latest = counts;
+  const stop = counts.watch(
+    (current) => {
+      latest = current;
       if (timer !== undefined) timers.clear(timer);
       timer = timers.set(send, debounceMs);
     },
-    error: () => {
+    () => {
       // A closed database: nothing to count; the next start checks again.
     },
-  });
+  );
 
   return () => {
-    subscription.unsubscribe();
+    stop();
     if (timer !== undefined) {
       timers.clear(timer);
       send();

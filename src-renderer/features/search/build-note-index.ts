@@ -1,12 +1,11 @@
-import type { IndexableType } from 'dexie';
-import type { StillpointDatabase } from '../../db/database';
 import {
   DOC_CHUNK,
   type DocChunkRow,
   NOTE_INDEX_FORMAT,
   type NoteIndexDatabase,
   type NoteIndexMeta,
-} from './note-index-db';
+} from '../../db/note-index-db';
+import type { NoteSource } from '../../db/note-source';
 import { compareNewestFirst, noteTerms, type SearchableNote } from './note-text';
 import { PostingsWriter } from './postings';
 
@@ -29,12 +28,8 @@ const FINGERPRINT_SIZE = 8;
  * last few note ids in key order. Two key reads of a few entries; a count of the notes would
  * scan every stored note (over half a second for 200,000 in Chromium).
  */
-export async function notesFingerprint(source: StillpointDatabase): Promise<string[]> {
-  const [first, last] = await Promise.all([
-    source.sessions.orderBy(':id').limit(FINGERPRINT_SIZE).primaryKeys(),
-    source.sessions.orderBy(':id').reverse().limit(FINGERPRINT_SIZE).primaryKeys(),
-  ]);
-  return [...first, ...last] as string[];
+export function notesFingerprint(source: NoteSource): Promise<string[]> {
+  return source.fingerprint(FINGERPRINT_SIZE);
 }
 
 /** A growable array of unsigned 32-bit numbers. */
@@ -54,7 +49,7 @@ class U32List {
 type NoteKey = Pick<SearchableNote, 'id' | 'clientId' | 'serviceDate' | 'serviceTime' | 'sessionNumber'>;
 
 export async function buildNoteIndex(
-  source: StillpointDatabase,
+  source: NoteSource,
   index: NoteIndexDatabase,
   options: { pageSize?: number; onProgress?: (progress: BuildProgress) => void; now?: () => Date } = {},
 ): Promise<NoteIndexMeta> {
@@ -62,7 +57,7 @@ export async function buildNoteIndex(
   const buildStart = (options.now?.() ?? new Date()).toISOString();
   const pageSize = options.pageSize ?? 1_000;
   // One scan of the store to count: reading every note is much longer anyway.
-  const total = await source.sessions.count();
+  const total = await source.countNotes();
   const fingerprint = await notesFingerprint(source);
 
   const termIds = new Map<string, number>();
@@ -72,11 +67,9 @@ export async function buildNoteIndex(
   const keys: NoteKey[] = [];
   let watermark = buildStart;
 
-  let after: IndexableType | undefined;
+  let after: string | undefined;
   for (;;) {
-    const collection =
-      after === undefined ? source.sessions.orderBy(':id') : source.sessions.where(':id').above(after);
-    const rows = (await collection.limit(pageSize).toArray()) as unknown as SearchableNote[];
+    const rows = (await source.notesAfter(after, pageSize)) as unknown as SearchableNote[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     for (const note of rows) {
@@ -138,14 +131,8 @@ export async function buildNoteIndex(
     postingsBytes: terms.reduce((sum, row) => sum + row.postings.byteLength, 0),
   };
   // One transaction: a reader sees the old index or the new one, never half of each.
-  await index.transaction('rw', index.terms, index.docs, index.meta, async () => {
-    await index.meta.clear();
-    await index.terms.clear();
-    await index.docs.clear();
-    await index.terms.bulkPut(terms);
-    await index.docs.bulkPut(docs);
-    meta.buildMs = Math.round(performance.now() - started);
-    await index.meta.put(meta);
+  await index.replaceIndex(terms, docs, meta, (done) => {
+    done.buildMs = Math.round(performance.now() - started);
   });
   return meta;
 }

@@ -1,8 +1,8 @@
-import Dexie, { type ObservabilitySet, RangeSet } from 'dexie';
-import { database } from '../../db/database';
+import { repositories } from '../../app/repositories';
+import { type ChangedParts, isBulkChange, onCommittedWrites } from '../../db/change-feed';
+import { NoteIndexDatabase } from '../../db/note-index-db';
 import { buildNoteIndex } from './build-note-index';
 import type { WorkerMessage } from './note-index.worker';
-import { NoteIndexDatabase } from './note-index-db';
 import { type IndexBuilder, NoteSearchEngine } from './note-search';
 
 /**
@@ -16,10 +16,9 @@ export function workerIndexBuilder(index: NoteIndexDatabase): IndexBuilder {
       try {
         worker = new Worker(new URL('./note-index.worker.ts', import.meta.url), { type: 'module' });
       } catch {
-        buildNoteIndex(database(), index, { onProgress: (p) => onProgress(p.done, p.total) }).then(
-          () => resolve(),
-          reject,
-        );
+        buildNoteIndex(repositories().noteSource, index, {
+          onProgress: (p) => onProgress(p.done, p.total),
+        }).then(() => resolve(), reject);
         return;
       }
       worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
@@ -46,16 +45,8 @@ const BULK_CHANGE = 100;
  * Whether a storage change touched many notes: Dexie reports the keys written per table as a
  * set of ranges; a range wider than one key is a clear or a range delete.
  */
-export function isBulkNoteChange(parts: ObservabilitySet, databaseName: string): boolean {
-  const changed = parts[`idb://${databaseName}/sessions/`];
-  if (!changed) return false;
-  let keys = 0;
-  for (const node of new RangeSet().add(changed)) {
-    if (indexedDB.cmp(node.from, node.to) !== 0) return true;
-    keys += 1;
-    if (keys > BULK_CHANGE) return true;
-  }
-  return false;
+export function isBulkNoteChange(parts: ChangedParts, databaseName: string): boolean {
+  return isBulkChange(parts, databaseName, 'sessions', BULK_CHANGE);
 }
 
 let engine: NoteSearchEngine | undefined;
@@ -63,11 +54,11 @@ let engine: NoteSearchEngine | undefined;
 /** The app's note search, over the one database, created on first use. */
 export function noteSearchEngine(): NoteSearchEngine {
   if (!engine) {
-    const db = database();
+    const source = repositories().noteSource;
     const index = new NoteIndexDatabase();
-    const created = new NoteSearchEngine(db, index, workerIndexBuilder(index));
-    Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-      if (isBulkNoteChange(parts, db.name)) void created.notesChangedInBulk();
+    const created = new NoteSearchEngine(source, index, workerIndexBuilder(index));
+    onCommittedWrites((parts) => {
+      if (isBulkNoteChange(parts, source.databaseName)) void created.notesChangedInBulk();
     });
     engine = created;
   }

@@ -1,6 +1,6 @@
-import { StillpointDatabase } from '../../db/database';
+import { openWorkerFronts } from '../../db/fronts';
+import { NoteIndexDatabase } from '../../db/note-index-db';
 import { buildNoteIndex } from './build-note-index';
-import { NoteIndexDatabase } from './note-index-db';
 
 /**
  * Builds the note index off the main thread: the screen keeps answering while 200,000 notes are
@@ -18,9 +18,9 @@ const scope = self as unknown as {
 
 scope.onmessage = (event: MessageEvent) => {
   if ((event.data as { type?: unknown } | null)?.type !== 'build') return;
-  const source = new StillpointDatabase();
+  const fronts = openWorkerFronts();
   const index = new NoteIndexDatabase();
-  buildNoteIndex(source, index, {
+  buildNoteIndex(fronts.noteSource, index, {
     onProgress: (progress) => scope.postMessage({ type: 'progress', ...progress }),
   })
     .then((meta) => scope.postMessage({ type: 'done', noteCount: meta.noteCount, buildMs: meta.buildMs }))
@@ -28,7 +28,7 @@ scope.onmessage = (event: MessageEvent) => {
       scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     )
     .finally(() => {
-      source.close();
+      fronts.close();
       index.close();
     });
 };

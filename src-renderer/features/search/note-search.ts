@@ -1,8 +1,13 @@
 import { clientDisplayName } from '../../../src-shared/domain/client';
 import { foldForSearch } from '../../../src-shared/domain/text-search';
-import type { StillpointDatabase } from '../../db/database';
+import {
+  DOC_CHUNK,
+  NOTE_INDEX_FORMAT,
+  type NoteIndexDatabase,
+  type NoteIndexMeta,
+} from '../../db/note-index-db';
+import type { NoteSource } from '../../db/note-source';
 import { buildNoteIndex, notesFingerprint } from './build-note-index';
-import { DOC_CHUNK, NOTE_INDEX_FORMAT, type NoteIndexDatabase, type NoteIndexMeta } from './note-index-db';
 import {
   compareNewestFirst,
   noteFields,
@@ -74,7 +79,7 @@ export class NoteSearchEngine {
   private readonly listeners = new Set<(state: IndexState) => void>();
 
   constructor(
-    private readonly source: StillpointDatabase,
+    private readonly source: NoteSource,
     private readonly index: NoteIndexDatabase,
     private readonly builder: IndexBuilder = (onProgress) =>
       buildNoteIndex(source, index, { onProgress: (p) => onProgress(p.done, p.total) }).then(() => undefined),
@@ -108,7 +113,7 @@ export class NoteSearchEngine {
   }
 
   private async load(): Promise<void> {
-    const meta = (await this.index.meta.get('meta')) ?? null;
+    const meta = await this.index.readMeta();
     if (!meta || meta.format !== NOTE_INDEX_FORMAT) {
       await this.adoptIndex(null);
       void this.rebuild();
@@ -116,7 +121,7 @@ export class NoteSearchEngine {
     }
     const [fingerprint, changed] = await Promise.all([
       notesFingerprint(this.source),
-      this.source.sessions.where('updatedAt').above(meta.watermark).count(),
+      this.source.countNotesChangedSince(meta.watermark),
     ]);
     await this.adoptIndex(meta);
     // Other records (a restore), a bulk change seen earlier, or many changes since.
@@ -131,7 +136,7 @@ export class NoteSearchEngine {
    * app closes first. Small changes (a note saved) need nothing: they are read directly.
    */
   async notesChangedInBulk(): Promise<void> {
-    await this.index.meta.update('meta', { dirty: true }).catch(() => undefined);
+    await this.index.markDirty().catch(() => undefined);
     await this.prepare();
     await this.rebuild();
   }
@@ -141,7 +146,7 @@ export class NoteSearchEngine {
     this.postings.clear();
     this.postingsBytes = 0;
     this.docChunks.clear();
-    this.dictionary = meta ? ((await this.index.terms.orderBy('term').primaryKeys()) as string[]) : [];
+    this.dictionary = meta ? await this.index.sortedTerms() : [];
     if (meta) this.setState({ kind: 'ready', notes: meta.noteCount });
   }
 
@@ -151,8 +156,7 @@ export class NoteSearchEngine {
       this.setState({ kind: 'building', done: 0, total: 0 });
       try {
         await this.builder((done, total) => this.setState({ kind: 'building', done, total }));
-        const meta = (await this.index.meta.get('meta')) ?? null;
-        await this.adoptIndex(meta);
+        await this.adoptIndex(await this.index.readMeta());
       } catch (error) {
         this.setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -181,7 +185,7 @@ export class NoteSearchEngine {
   private async postingsOf(terms: string[]): Promise<Uint8Array[]> {
     const missing = terms.filter((term) => !this.postings.has(term));
     if (missing.length > 0) {
-      const rows = await this.index.terms.bulkGet(missing);
+      const rows = await this.index.termRows(missing);
       for (const row of rows) {
         if (!row) continue;
         this.postings.set(row.term, row.postings);
@@ -210,7 +214,7 @@ export class NoteSearchEngine {
       (chunk) => !this.docChunks.has(chunk),
     );
     if (chunks.length > 0) {
-      const rows = await this.index.docs.bulkGet(chunks);
+      const rows = await this.index.docRows(chunks);
       for (const row of rows) if (row) this.docChunks.set(row.chunk, row.ids);
     }
     return numbers.map((n) => this.docChunks.get(Math.floor(n / DOC_CHUNK))?.[n % DOC_CHUNK] ?? '');
@@ -247,9 +251,7 @@ export class NoteSearchEngine {
       this.indexMatches(words),
       // Without an index (first build running) every note is "changed": too many to read, so
       // only what the index knows is searched until it is ready.
-      meta
-        ? (this.source.sessions.where('updatedAt').above(watermark).toArray() as unknown as Promise<Row[]>)
-        : [],
+      meta ? (this.source.notesChangedSince(watermark) as Promise<Row[]>) : [],
     ]);
     const changed = changedRows.filter((note) => termsMatch(noteTerms(note), words));
     const changedIds = new Set(changedRows.map((note) => note.id));
@@ -258,14 +260,14 @@ export class NoteSearchEngine {
     // were edited or deleted since the index was built).
     const numbers = matches ? matches.first(limit + 20) : [];
     const ids = (await this.idsOf(numbers)).filter((id) => id && !changedIds.has(id));
-    const stored = (await this.source.sessions.bulkGet(ids)) as (Row | undefined)[];
+    const stored = (await this.source.notes(ids)) as (Row | undefined)[];
     const fromIndex = stored.filter(
       (note): note is Row => note !== undefined && termsMatch(noteTerms(note), words),
     );
     const notes = [...fromIndex, ...changed].sort(compareNewestFirst).slice(0, limit);
 
     const clientIds = [...new Set(notes.map((note) => note.clientId))];
-    const clients = await this.source.clients.bulkGet(clientIds);
+    const clients = await this.source.clients(clientIds);
     const names = new Map<string, string>();
     clientIds.forEach((id, i) => {
       const client = clients[i];

@@ -39,12 +39,6 @@ export function useDraftErrors(): FieldErrors {
   return useSyncExternalStore(store.subscribeErrors, store.errors);
 }
 
-/** The message to show beside one field now, if any. */
-export function useFieldError(path: string): string | undefined {
-  const store = useDraftStore();
-  return useSyncExternalStore(store.subscribeErrors, () => store.errors()[path]);
-}
-
 const FOCUSABLE = 'input, select, textarea, button, [tabindex]';
 
 /**

@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
 import {
   AFTERCARE_PLACEHOLDERS,
   type AftercareTemplate,
   AftercareTemplateSchema,
-  DEFAULT_AFTERCARE_TEMPLATE,
 } from '../../../src-shared/domain/aftercare';
 import { SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { fieldErrors } from '../../../src-shared/validation';

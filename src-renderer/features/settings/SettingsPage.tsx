@@ -1,4 +1,5 @@
-import { AftercareTemplateSchema, DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/domain/aftercare';
+import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
+import { AftercareTemplateSchema } from '../../../src-shared/domain/aftercare';
 import {
   emptyPracticeSettings,
   PracticeSettingsSchema,

@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { repositories } from '../../app/repositories';
-import { database } from '../../db/database';
-import { NEWER_DATABASE_MESSAGE, type OpenOutcome, openDatabaseSafely } from '../../db/open-database';
+import { NEWER_DATABASE_MESSAGE, type OpenOutcome, openAppDatabase } from '../../db/open-database';
 import { replayDraftJournal } from '../sessions/draft-journal';
 import { requestPersistentStorage } from './persistence';
 import './storage.css';
@@ -17,7 +16,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void requestPersistentStorage();
-    void openDatabaseSafely(database())
+    void openAppDatabase()
       .then(async (result) => {
         // A draft's last keystrokes from before a reload or a closed window go into the draft
         // before any screen reads it (see draft-journal).

@@ -1,6 +1,9 @@
+import { BackupSnapshotReader } from '../../../src-renderer/db/backup-snapshot';
 import { StillpointDatabase as Database, type StillpointDatabase } from '../../../src-renderer/db/database';
+import { RestoreWriter } from '../../../src-renderer/db/restore-writer';
 import { makeBackup } from '../../../src-renderer/features/backup/backup-service';
-import { loadBackup, restoreBackup } from '../../../src-renderer/features/backup/restore-service';
+import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
+import { restoreBackup } from '../../../src-renderer/features/backup/restore/restore-service';
 import { BackupError } from '../../../src-shared/backup';
 import { HeapSampler } from './heap';
 
@@ -37,7 +40,7 @@ export async function backupBench(db: StillpointDatabase, passphrase: string): P
   const heap = new HeapSampler();
   const start = performance.now();
   const made = await makeBackup({
-    db,
+    records: new BackupSnapshotReader(db),
     passphrase,
     appVersion: '0.0.0-bench',
     onProgress: () => heap.sample(),
@@ -66,7 +69,7 @@ export async function restoreBench(targetName: string, passphrase: string): Prom
   });
   const loadMs = performance.now() - start;
   const result = await restoreBackup({
-    db: target,
+    store: new RestoreWriter(target),
     loaded,
     mode: 'replace',
     passphrase,

@@ -1,6 +1,7 @@
 import type { StillpointDatabase } from '../../../src-renderer/db/database';
+import { NoteIndexDatabase } from '../../../src-renderer/db/note-index-db';
+import { NoteSource } from '../../../src-renderer/db/note-source';
 import { workerIndexBuilder } from '../../../src-renderer/features/search/engine';
-import { NoteIndexDatabase } from '../../../src-renderer/features/search/note-index-db';
 import { NoteSearchEngine } from '../../../src-renderer/features/search/note-search';
 
 /**
@@ -12,7 +13,7 @@ let engine: NoteSearchEngine | undefined;
 function engineFor(db: StillpointDatabase): NoteSearchEngine {
   if (!engine) {
     const index = new NoteIndexDatabase();
-    engine = new NoteSearchEngine(db, index, workerIndexBuilder(index));
+    engine = new NoteSearchEngine(new NoteSource(db), index, workerIndexBuilder(index));
   }
   return engine;
 }

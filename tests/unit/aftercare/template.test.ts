@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildSheetSections,
+  DEFAULT_AFTERCARE_TEMPLATE,
   emptyPlaceholdersUsed,
   fillTemplate,
   firstNameOf,
@@ -15,7 +16,6 @@ import {
   AftercareSheetSchema,
   type AftercareTemplate,
   AftercareTemplateSchema,
-  DEFAULT_AFTERCARE_TEMPLATE,
 } from '../../../src-shared/domain/aftercare';
 import { UserFacingError } from '../../../src-shared/result';
 import { typicalSheet } from '../pdf/fixtures';

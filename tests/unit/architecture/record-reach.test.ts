@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/db/backup-tables';
 import { TABLE_NAMES, type TableName } from '../../../src-renderer/db/database';
-import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/features/backup/backup-tables';
 import { ClientRecordSchema } from '../../../src-shared/domain/client-record';
 import { addClient, openRepositories } from '../db/helpers';
 

@@ -5,9 +5,7 @@ import { concatBytes } from '../../../src-shared/backup/bytes';
 import { HEADER_DIGEST_LENGTH, MAGIC, PRELUDE_LENGTH, TAG_LENGTH } from '../../../src-shared/backup/format';
 import {
   backupErrorMessages,
-  readAllRecords,
   readBackupHeader,
-  validateAllRecords,
   writeBackup,
   zodValidator,
 } from '../../../src-shared/backup/index';
@@ -28,6 +26,7 @@ import {
   testKey,
   withHeader,
 } from './helpers';
+import { readAllRecords, validateAllRecords } from './whole-file';
 
 describe('a wrong passphrase', () => {
   it('fails fast and distinctly', async () => {

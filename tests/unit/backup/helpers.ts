@@ -7,10 +7,10 @@ import {
   type BackupKey,
   deriveBackupKey,
   type RecordBatch,
-  readAllRecords,
   type WriteBackupOptions,
   writeBackup,
 } from '../../../src-shared/backup/index';
+import { readAllRecords } from './whole-file';
 
 export const PASSPHRASE = 'correct horse battery staple';
 /** One salt for the whole suite: with the key cache, PBKDF2 (600,000 iterations) runs once. */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOT_STILLPOINT_BODY_MESSAGE } from '../../../src-shared/backup/errors';
 import { MAX_LINE_BYTES, maxInflatedPerSegment, maxInflatedTotal } from '../../../src-shared/backup/format';
-import { BackupError, type ReadOptions, readAllRecords, writeBackup } from '../../../src-shared/backup/index';
+import { BackupError, type ReadOptions, writeBackup } from '../../../src-shared/backup/index';
 import {
   asAsync,
   backupBytes,
@@ -21,6 +21,7 @@ import {
   longLineFile,
   sealCompressed,
 } from './hostile-files';
+import { readAllRecords } from './whole-file';
 
 /**
  * Issue 13, finding 3: a 475 KB crafted file made the reader allocate 1.55 GB, a 1.9 MB one

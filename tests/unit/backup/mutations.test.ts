@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesEqual, concatBytes } from '../../../src-shared/backup/bytes';
 import { MAGIC, TAG_LENGTH } from '../../../src-shared/backup/format';
-import { BackupError, type BackupErrorCode, readAllRecords } from '../../../src-shared/backup/index';
+import { BackupError, type BackupErrorCode } from '../../../src-shared/backup/index';
 import {
   backupBytes,
   bodyStartOf,
@@ -13,6 +13,7 @@ import {
   samplePractice,
   withHeader,
 } from './helpers';
+import { readAllRecords } from './whole-file';
 
 /**
  * Issue 8, "bad files": a valid backup mutated at random is always refused with a BackupError

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BackupError, planRestore, type RestorableRecord } from '../../../src-shared/backup/index';
+import { BackupError, type RestorableRecord } from '../../../src-shared/backup/index';
+import { planRestore } from './whole-file';
 
 interface Note extends RestorableRecord {
   text: string;

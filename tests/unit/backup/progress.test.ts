@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../src-shared/backup/bytes';
-import {
-  BackupError,
-  openBackup,
-  type RecordBatch,
-  readAllRecords,
-  writeBackup,
-} from '../../../src-shared/backup/index';
+import { BackupError, openBackup, type RecordBatch, writeBackup } from '../../../src-shared/backup/index';
 import { backupBytes, PASSPHRASE, rejection, SCHEMA_VERSION, testKey } from './helpers';
+import { readAllRecords } from './whole-file';
 
 const notes = (count: number) =>
   Array.from({ length: count }, (_, i) => ({

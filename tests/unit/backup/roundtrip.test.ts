@@ -7,7 +7,6 @@ import {
   deriveBackupKey,
   FORMAT_NAME,
   openBackup,
-  readAllRecords,
   readBackupHeader,
   toBase64,
   writeBackup,
@@ -25,6 +24,7 @@ import {
   type Tables,
   testKey,
 } from './helpers';
+import { readAllRecords } from './whole-file';
 
 describe('backup round trip', () => {
   it('gives back exactly the records that went in, with a readable header', async () => {

@@ -8,7 +8,7 @@ describe('audit repository', () => {
     const methods = Object.getOwnPropertyNames(AuditRepository.prototype).filter(
       (name) => name !== 'constructor',
     );
-    expect(methods.sort()).toEqual(['append', 'listForClient', 'listForNote']);
+    expect(methods.sort()).toEqual(['append', 'appendMany', 'listForClient', 'listForNote']);
   });
 
   it('entries accumulate in order: created, signed, addendum, then what other features append', async () => {

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeBytes } from '../../../src-renderer/db/backup-tables';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES } from '../../../src-renderer/db/database';
 import { SettingsRepository } from '../../../src-renderer/db/settings-repository';
-import { encodeBytes } from '../../../src-renderer/features/backup/backup-tables';
-import { loadBackup } from '../../../src-renderer/features/backup/restore-service';
+import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
 import { BackupError, type BackupKey, deriveBackupKey, writeBackup } from '../../../src-shared/backup';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { pngDeclaring } from '../domain/image-bombs';

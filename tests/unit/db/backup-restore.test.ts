@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BackupSnapshotReader } from '../../../src-renderer/db/backup-snapshot';
 import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -11,21 +12,20 @@ import {
   TABLE_NAMES,
 } from '../../../src-renderer/db/database';
 import { HealthHistoryRepository } from '../../../src-renderer/db/health-history-repository';
+import { RestoreWriter } from '../../../src-renderer/db/restore-writer';
 import { SettingsRepository } from '../../../src-renderer/db/settings-repository';
 import {
   type BackupFileWriter,
   BackupSaveError,
   makeBackup,
-  readTablesInPages,
   saveBackup,
 } from '../../../src-renderer/features/backup/backup-service';
+import { loadBackup, previewBackup } from '../../../src-renderer/features/backup/restore/load-backup';
 import {
-  loadBackup,
-  previewBackup,
   previewRestore,
   RestoreNotStartedError,
   restoreBackup,
-} from '../../../src-renderer/features/backup/restore-service';
+} from '../../../src-renderer/features/backup/restore/restore-service';
 import {
   BackupError,
   type BackupErrorCode,
@@ -132,7 +132,9 @@ async function snapshot(db: StillpointDatabase) {
 }
 
 async function backupOf(db: StillpointDatabase): Promise<Uint8Array<ArrayBuffer>> {
-  return (await makeBackup({ db, key, appVersion: APP_VERSION, pageSize: 2 })).bytes;
+  return (
+    await makeBackup({ records: new BackupSnapshotReader(db), key, appVersion: APP_VERSION, pageSize: 2 })
+  ).bytes;
 }
 
 async function failure(promise: Promise<unknown>): Promise<BackupError> {
@@ -191,7 +193,7 @@ describe('backup then restore', () => {
     expect(loaded.counts).toEqual(info.header.counts);
     const { files, writer } = memoryWriter();
     const result = await restoreBackup({
-      db: target.db,
+      store: new RestoreWriter(target.db),
       loaded,
       mode: 'replace',
       passphrase: PASSPHRASE,
@@ -241,7 +243,7 @@ describe('backup then restore', () => {
           const original = await snapshot(source.db);
           const target = openRepositories();
           await restoreBackup({
-            db: target.db,
+            store: new RestoreWriter(target.db),
             loaded: await loadBackup(await backupOf(source.db), PASSPHRASE),
             mode: 'merge',
             passphrase: PASSPHRASE,
@@ -260,7 +262,7 @@ describe('backup then restore', () => {
     const repos = openRepositories();
     for (let i = 0; i < 7; i++) await addClient(repos.clients, `Client${i}`, 'Páge');
     const batches = [];
-    for await (const batch of readTablesInPages(repos.db, { pageSize: 3 })) batches.push(batch);
+    for await (const batch of new BackupSnapshotReader(repos.db).pages({ pageSize: 3 })) batches.push(batch);
     const clientBatches = batches.filter((b) => b.table === 'clients');
     expect(clientBatches.map((b) => b.records.length)).toEqual([3, 3, 1]);
     const ids = clientBatches.flatMap((b) => b.records.map((r) => (r as { id: string }).id));
@@ -275,7 +277,12 @@ describe('backup then restore', () => {
     await repos.db.clients.update(client.id, { email: 'not an email' });
     const progress: number[] = [];
     const error = await failure(
-      makeBackup({ db: repos.db, key, appVersion: APP_VERSION, onProgress: (p) => progress.push(p.done) }),
+      makeBackup({
+        records: new BackupSnapshotReader(repos.db),
+        key,
+        appVersion: APP_VERSION,
+        onProgress: (p) => progress.push(p.done),
+      }),
     );
     expect(error.code).toBe('INVALID_RECORDS');
     expect(error.message).toContain('no backup was made');
@@ -284,7 +291,7 @@ describe('backup then restore', () => {
     await repos.db.clients.update(client.id, { email: '' });
     progress.length = 0;
     await makeBackup({
-      db: repos.db,
+      records: new BackupSnapshotReader(repos.db),
       key,
       appVersion: APP_VERSION,
       onProgress: (p) => progress.push(p.done),
@@ -298,14 +305,14 @@ describe('backup then restore', () => {
     await addClient(repos.clients, 'Zoë', 'Ødegård');
     const { writer } = memoryWriter();
     const first = await saveBackup({
-      db: repos.db,
+      records: new BackupSnapshotReader(repos.db),
       passphrase: PASSPHRASE,
       appVersion: APP_VERSION,
       automatic: true,
       writer,
     });
     const second = await saveBackup({
-      db: repos.db,
+      records: new BackupSnapshotReader(repos.db),
       passphrase: PASSPHRASE,
       appVersion: APP_VERSION,
       automatic: true,
@@ -320,7 +327,7 @@ describe('backup then restore', () => {
     await addClient(repos.clients, 'Zoë', 'Ødegård');
     const { files, writer } = memoryWriter(() => new Date(2026, 10, 26, 9, 30, 0));
     const saved = await saveBackup({
-      db: repos.db,
+      records: new BackupSnapshotReader(repos.db),
       key,
       appVersion: APP_VERSION,
       automatic: true,
@@ -341,7 +348,7 @@ describe('backup then restore', () => {
       },
     });
     const attempt = saveBackup({
-      db: repos.db,
+      records: new BackupSnapshotReader(repos.db),
       key,
       appVersion: APP_VERSION,
       automatic: false,
@@ -359,7 +366,12 @@ describe('backup then restore', () => {
     const controller = new AbortController();
     controller.abort();
     const error = await failure(
-      makeBackup({ db: repos.db, key, appVersion: APP_VERSION, signal: controller.signal }),
+      makeBackup({
+        records: new BackupSnapshotReader(repos.db),
+        key,
+        appVersion: APP_VERSION,
+        signal: controller.signal,
+      }),
     );
     expect(error.code).toBe('CANCELLED');
   });
@@ -397,7 +409,7 @@ describe('a large backup', () => {
     const target = openRepositories();
     await target.db.clients.bulkAdd(rows.slice(0, 100)); // some already here, identical
     await addClient(target.clients, 'Only', 'Here');
-    const { merge, replace } = await previewRestore(target.db, loaded);
+    const { merge, replace } = await previewRestore(new RestoreWriter(target.db), loaded);
     expect(merge.tables.clients).toMatchObject({
       added: 2_500,
       unchanged: 100,
@@ -407,7 +419,7 @@ describe('a large backup', () => {
     expect(replace.tables.clients).toMatchObject({ added: 2_500, unchanged: 100, deleted: 1 });
     const progress: number[] = [];
     const result = await restoreBackup({
-      db: target.db,
+      store: new RestoreWriter(target.db),
       loaded,
       mode: 'replace',
       passphrase: PASSPHRASE,
@@ -546,7 +558,7 @@ describe('merge', () => {
     const before = await snapshot(repos.db);
 
     const loaded = await loadBackup(backup, PASSPHRASE);
-    const preview = (await previewRestore(repos.db, loaded)).merge;
+    const preview = (await previewRestore(new RestoreWriter(repos.db), loaded)).merge;
     expect(await snapshot(repos.db)).toEqual(before); // a preview writes nothing
     expect(preview.tables.clients).toMatchObject({ added: 1, keptCurrent: 1, unchanged: 1, conflicts: 0 });
     expect(preview.tables.sessions).toMatchObject({ added: 1, updated: 1, conflicts: 1 });
@@ -555,7 +567,7 @@ describe('merge', () => {
     expect(preview.conflicts[0]!.label).toContain('Zoë Ødegård');
 
     const result = await restoreBackup({
-      db: repos.db,
+      store: new RestoreWriter(repos.db),
       loaded,
       mode: 'merge',
       passphrase: PASSPHRASE,
@@ -582,7 +594,8 @@ describe('merge', () => {
     expect(StoredSessionNoteSchema.safeParse(copy).success).toBe(true);
 
     // Merging the same backup again changes nothing.
-    const again = (await previewRestore(repos.db, await loadBackup(backup, PASSPHRASE))).merge;
+    const again = (await previewRestore(new RestoreWriter(repos.db), await loadBackup(backup, PASSPHRASE)))
+      .merge;
     expect(again.totals).toMatchObject({ added: 0, updated: 0, conflicts: 0 });
   });
 });
@@ -599,12 +612,12 @@ describe('replace all', () => {
     const before = await snapshot(repos.db);
     const { files, writer } = memoryWriter();
     const loaded = await loadBackup(backup, PASSPHRASE);
-    const preview = (await previewRestore(repos.db, loaded)).replace;
+    const preview = (await previewRestore(new RestoreWriter(repos.db), loaded)).replace;
     expect(preview.tables.clients).toMatchObject({ current: 1, incoming: 3, added: 3, deleted: 1 });
 
     const phases: string[] = [];
     const result = await restoreBackup({
-      db: repos.db,
+      store: new RestoreWriter(repos.db),
       loaded,
       mode: 'replace',
       passphrase: PASSPHRASE,
@@ -629,7 +642,7 @@ describe('replace all', () => {
     // The safety backup holds what was there before, with the same passphrase.
     const undo = openRepositories();
     await restoreBackup({
-      db: undo.db,
+      store: new RestoreWriter(undo.db),
       loaded: await loadBackup(files[0]!.bytes, PASSPHRASE),
       mode: 'replace',
       passphrase: PASSPHRASE,
@@ -651,7 +664,7 @@ describe('replace all', () => {
       error: { code: 'DISK_FULL', message: 'The disk is full.' },
     });
     const attempt = restoreBackup({
-      db: repos.db,
+      store: new RestoreWriter(repos.db),
       loaded,
       mode: 'replace',
       passphrase: PASSPHRASE,
@@ -703,7 +716,7 @@ describe('all or nothing', () => {
       failure.armed = true;
       await expect(
         restoreBackup({
-          db: repos.db,
+          store: new RestoreWriter(repos.db),
           loaded,
           mode,
           passphrase: PASSPHRASE,
@@ -734,7 +747,7 @@ describe('all or nothing', () => {
     const controller = new AbortController();
     const error = await failure(
       restoreBackup({
-        db: repos.db,
+        store: new RestoreWriter(repos.db),
         loaded,
         mode: 'merge',
         passphrase: PASSPHRASE,
@@ -779,7 +792,7 @@ describe('a backup written by schema version 1 (issue 21: health histories gaine
     }
     const target = openRepositories();
     await restoreBackup({
-      db: target.db,
+      store: new RestoreWriter(target.db),
       loaded: await loadBackup(bytes, PASSPHRASE),
       mode: 'replace',
       passphrase: PASSPHRASE,

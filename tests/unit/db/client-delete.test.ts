@@ -2,13 +2,13 @@ import { backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { BackupFileWriter } from '../../../src-renderer/features/backup/backup-service';
-import { loadBackup } from '../../../src-renderer/features/backup/restore-service';
+import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
 import {
   DeleteNotStartedError,
   deleteClientWithSafetyBackup,
   deletionBackupFileName,
 } from '../../../src-renderer/features/clients/delete-client';
-import { ok } from '../../../src-shared/result';
+import { fail, ok } from '../../../src-shared/result';
 import { addClient, filledIn, openRepositories } from './helpers';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -54,7 +54,7 @@ describe('deleting a client', () => {
     const now = new Date(2026, 10, 26, 9, 30, 0);
 
     const result = await deleteClientWithSafetyBackup({
-      db: repos.db,
+      records: repos.backupSnapshot,
       clients: repos.clients,
       clientId: marta.id,
       by: 'Anna Lind',
@@ -94,11 +94,10 @@ describe('deleting a client', () => {
   it('deletes nothing when the backup cannot be written', async () => {
     const { repos, marta } = await practice();
     const before = await snapshot(repos);
-    const failing: BackupFileWriter = async () => {
-      throw Object.assign(new Error('Choose a backup folder first.'), { name: 'PlatformError' });
-    };
+    // What main answers when no backup folder is chosen.
+    const failing: BackupFileWriter = async () => fail('UNSUPPORTED', 'Choose a backup folder first.');
     const refusal = deleteClientWithSafetyBackup({
-      db: repos.db,
+      records: repos.backupSnapshot,
       clients: repos.clients,
       clientId: marta.id,
       by: 'Anna Lind',
@@ -118,7 +117,7 @@ describe('deleting a client', () => {
     const { files, writer } = diskWriter();
     await expect(
       deleteClientWithSafetyBackup({
-        db: repos.db,
+        records: repos.backupSnapshot,
         clients: repos.clients,
         clientId: marta.id,
         by: '  ',

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { ClientsRepository, type Clock } from '../../../src-renderer/db/clients-repository';
 import { StillpointDatabase } from '../../../src-renderer/db/database';
+import { createDataFronts } from '../../../src-renderer/db/fronts';
 import { createSessionRepositories } from '../../../src-renderer/db/sessions-repository';
 import { emptyClientInput } from '../../../src-shared/domain/client';
 import { pendingSafetyFinding, type SessionDraft } from '../../../src-shared/domain/session-note';
@@ -30,7 +31,14 @@ export function openRepositories(options: { name?: string; clock?: Clock } = {})
   const clock = options.clock ?? steppingClock();
   const db = new StillpointDatabase(name);
   const clients = new ClientsRepository(db, clock);
-  return { db, name, clock, clients, ...createSessionRepositories(db, clients, clock) };
+  return {
+    db,
+    name,
+    clock,
+    clients,
+    ...createSessionRepositories(db, clients, clock),
+    ...createDataFronts(db),
+  };
 }
 
 export async function addClient(clients: ClientsRepository, first = 'Marta', last = 'Kowalska') {

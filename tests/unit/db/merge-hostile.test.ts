@@ -1,18 +1,19 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/db/backup-tables';
 import {
   CURRENT_SCHEMA_VERSION,
   type StillpointDatabase,
   TABLE_NAMES,
 } from '../../../src-renderer/db/database';
+import { RestoreWriter } from '../../../src-renderer/db/restore-writer';
 import type { BackupFileWriter } from '../../../src-renderer/features/backup/backup-service';
-import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/features/backup/backup-tables';
+import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
 import {
-  loadBackup,
   previewRestore,
   RestoreNotStartedError,
   restoreBackup,
-} from '../../../src-renderer/features/backup/restore-service';
+} from '../../../src-renderer/features/backup/restore/restore-service';
 import { BackupError, type BackupKey, deriveBackupKey, writeBackup } from '../../../src-shared/backup';
 import { addClient, filledIn, openRepositories } from './helpers';
 
@@ -91,9 +92,9 @@ const writer: BackupFileWriter = async (request) => ({
 
 async function merge(db: StillpointDatabase, bytes: Uint8Array, options: { takeSettings?: boolean } = {}) {
   const loaded = await loadBackup(bytes, PASSPHRASE, { now: () => NOW });
-  const preview = (await previewRestore(db, loaded)).merge;
+  const preview = (await previewRestore(new RestoreWriter(db), loaded)).merge;
   const result = await restoreBackup({
-    db,
+    store: new RestoreWriter(db),
     loaded,
     mode: 'merge',
     passphrase: PASSPHRASE,
@@ -204,7 +205,7 @@ describe('references must resolve', () => {
     const before = await snapshot(repos.db);
 
     const loaded = await loadBackup(bytes, PASSPHRASE, { now: () => NOW });
-    const { merge: mergePreview, replace } = await previewRestore(repos.db, loaded);
+    const { merge: mergePreview, replace } = await previewRestore(new RestoreWriter(repos.db), loaded);
     expect(mergePreview.refusal).toBe(
       'This backup cannot be restored: Health histories: record 2 (id 0b8f2c1e-0000-4000-8000-00000000dead) belongs to a client (id 0b8f2c1e-0000-4000-8000-00000000dead) who is neither on this computer nor in the backup. Nothing was restored; your records are unchanged.',
     );
@@ -213,7 +214,7 @@ describe('references must resolve', () => {
     );
     for (const mode of ['merge', 'replace'] as const) {
       const attempt = restoreBackup({
-        db: repos.db,
+        store: new RestoreWriter(repos.db),
         loaded,
         mode,
         passphrase: PASSPHRASE,
@@ -231,11 +232,11 @@ describe('references must resolve', () => {
     tables.clients = tables.clients!.filter((client) => client.id !== zoe.id);
     tables.healthHistories = [];
     const loaded = await loadBackup(await sealed(tables), PASSPHRASE, { now: () => NOW });
-    const { merge: mergePreview, replace } = await previewRestore(repos.db, loaded);
+    const { merge: mergePreview, replace } = await previewRestore(new RestoreWriter(repos.db), loaded);
     expect(mergePreview.refusal).toBeNull();
     expect(replace.refusal).toContain('Session notes: record 1');
     await restoreBackup({
-      db: repos.db,
+      store: new RestoreWriter(repos.db),
       loaded,
       mode: 'merge',
       passphrase: PASSPHRASE,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
+import { createDispatcher } from '../../../src-main/ipc';
 import { renderClientRecordPdf } from '../../../src-main/services/pdf/client-record';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import { channels } from '../../../src-shared/ipc';
@@ -159,13 +160,6 @@ describe('client record PDF: refusals', () => {
     expect(error.message).toContain('Session 1 (13 January 2025)');
     expect(error.message).toContain('save the record as JSON');
   });
-
-  it('refuses a record that is not valid, naming the field', async () => {
-    const { record } = recordFixture();
-    const error = await renderError({ ...record, client: { ...record.client, firstName: '' } });
-    expect(error.code).toBe('INVALID_REQUEST');
-    expect(error.message).toContain('client.firstName');
-  });
 });
 
 describe('export:client-record-pdf channel', () => {
@@ -191,6 +185,31 @@ describe('export:client-record-pdf channel', () => {
       harness: false,
     };
   }
+
+  it('refuses a record that is not valid at the channel, naming the field, before any dialog opens', async () => {
+    const chooseSavePath = vi.fn(async () => path.join(workDir, 'never.pdf'));
+    const dispatch = createDispatcher(
+      createMainHandlers({ ...deps(null), dialogs: { ...deps(null).dialogs, chooseSavePath } }),
+      {
+        isTrustedSender: () => true,
+        log: () => {},
+      },
+    );
+    const { record } = recordFixture();
+    const result = (await dispatch(
+      'export:client-record-pdf',
+      {
+        record: { ...record, client: { ...record.client, firstName: '' } },
+        fileName: 'Client record.pdf',
+        logo: null,
+      },
+      { url: 'app://stillpoint/index.html', isMainFrame: true },
+    )) as { ok: boolean; error?: { code: string; message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('INVALID_REQUEST');
+    expect(result.error?.message).toContain('client.firstName');
+    expect(chooseSavePath).not.toHaveBeenCalled();
+  });
 
   it('validates the request with the shared schema, renders, and saves where the user chose', async () => {
     const target = path.join(workDir, 'Client record.pdf');

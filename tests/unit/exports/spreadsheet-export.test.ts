@@ -1,4 +1,5 @@
 import { HealthHistoryRepository } from '../../../src-renderer/db/health-history-repository';
+import { PracticePagesReader } from '../../../src-renderer/db/practice-pages';
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +40,10 @@ describe('spreadsheet export over the database', () => {
   it('writes every client and every note, in name order, read a page at a time, with progress', async () => {
     const repos = await practice(7, 3);
     const progress: SpreadsheetProgress[] = [];
-    const files = await buildSpreadsheetFiles(repos.db, { pageSize: 3, onProgress: (p) => progress.push(p) });
+    const files = await buildSpreadsheetFiles(new PracticePagesReader(repos.db), {
+      pageSize: 3,
+      onProgress: (p) => progress.push(p),
+    });
     expect(files.clients).toBe(7);
     expect(files.sessions).toBe(22);
     const clients = rowsOf(files.clientsCsv);
@@ -69,7 +73,7 @@ describe('spreadsheet export over the database', () => {
   it('stops between pages when cancelled', async () => {
     const repos = await practice(5, 1);
     const controller = new AbortController();
-    const run = buildSpreadsheetFiles(repos.db, {
+    const run = buildSpreadsheetFiles(new PracticePagesReader(repos.db), {
       pageSize: 2,
       signal: controller.signal,
       onProgress: (p) => {
@@ -81,7 +85,7 @@ describe('spreadsheet export over the database', () => {
 
   it('an empty practice gives two files with only the header row', async () => {
     const repos = openRepositories();
-    const files = await buildSpreadsheetFiles(repos.db);
+    const files = await buildSpreadsheetFiles(new PracticePagesReader(repos.db));
     expect(new TextDecoder().decode(files.clientsCsv)).toMatch(/^client_id,first_name,.*,updated_at\r\n$/);
     expect(files.sessions).toBe(0);
   });
@@ -100,7 +104,6 @@ describe('import through the clients repository', () => {
     const result = await importClients(
       inputs.map((input) => ({ input, conditions: [] })),
       {
-        db: repos.db,
         clients: repos.clients,
         onProgress: (p) => seen.push(p.imported),
       },
@@ -109,7 +112,7 @@ describe('import through the clients repository', () => {
     expect(seen).toEqual([0, 100, 200, 230]);
     expect(await repos.db.clients.count()).toBe(230);
     expect(await repos.db.healthHistories.count()).toBe(230);
-    const keys = await existingClientKeys(repos.db);
+    const keys = await existingClientKeys(repos.clients);
     expect(keys.has(duplicateKey(inputs[17]!))).toBe(true);
   });
 
@@ -127,7 +130,6 @@ describe('import through the clients repository', () => {
         },
       ],
       {
-        db: repos.db,
         clients: repos.clients,
         healthHistories,
         source: { fileName: 'old.csv', today: '2026-03-20' },
@@ -158,7 +160,6 @@ describe('import through the clients repository', () => {
     const result = await importClients(
       inputs.map((input) => ({ input, conditions: [] })),
       {
-        db: repos.db,
         clients: repos.clients,
         signal: controller.signal,
         onProgress: (p) => {
@@ -179,7 +180,7 @@ describe('import through the clients repository', () => {
     await expect(
       importClients(
         inputs.map((input) => ({ input, conditions: [] })),
-        { db: repos.db, clients: repos.clients },
+        { clients: repos.clients },
       ),
     ).rejects.toThrow('Enter an email address');
     expect(await repos.db.clients.count()).toBe(0);

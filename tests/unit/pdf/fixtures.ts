@@ -3,8 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { buildSheetSections, placeholderValues } from '../../../src-shared/aftercare';
-import { type AftercareSheetInput, DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/domain/aftercare';
+import {
+  buildSheetSections,
+  DEFAULT_AFTERCARE_TEMPLATE,
+  placeholderValues,
+} from '../../../src-shared/aftercare';
+import type { AftercareSheetInput } from '../../../src-shared/domain/aftercare';
 
 export const FONTS_DIR = path.resolve(__dirname, '../../../resources/fonts');
 export const FIXED_NOW = new Date('2026-03-12T15:30:00Z');

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { RecordCountsReader } from '../../../src-renderer/db/record-counts';
 import {
-  countRecords,
   type DebounceTimers,
   keepCountsRemembered,
   type RecordsBridge,
@@ -76,7 +76,10 @@ describe('keepCountsRemembered', () => {
     const { db, clients, sessions } = openRepositories();
     const { bridge, sent } = fakeBridge();
     const clock = manualTimers();
-    const stop = keepCountsRemembered(db, bridge, { lastSent: null, timers: clock.timers });
+    const stop = keepCountsRemembered(new RecordCountsReader(db), bridge, {
+      lastSent: null,
+      timers: clock.timers,
+    });
     // Nothing is sent before the timer fires; then the first count.
     await expect.poll(() => clock.pending()).toBe(1);
     expect(sent).toEqual([]);
@@ -108,14 +111,17 @@ describe('keepCountsRemembered', () => {
     clock.fire();
     expect(sent.length).toBe(reports);
     stop();
-    expect(await countRecords(db)).toEqual({ clients: 2 });
+    expect(await new RecordCountsReader(db).countClients()).toEqual({ clients: 2 });
   });
 
   it('does not resend what main already remembers', async () => {
     const { db } = openRepositories();
     const { bridge, sent } = fakeBridge();
     const clock = manualTimers();
-    const stop = keepCountsRemembered(db, bridge, { lastSent: { clients: 0 }, timers: clock.timers });
+    const stop = keepCountsRemembered(new RecordCountsReader(db), bridge, {
+      lastSent: { clients: 0 },
+      timers: clock.timers,
+    });
     await expect.poll(() => clock.pending()).toBe(1);
     clock.fire();
     expect(sent).toEqual([]);
@@ -126,7 +132,10 @@ describe('keepCountsRemembered', () => {
     const { db, clients } = openRepositories();
     const { bridge, sent, setMode } = fakeBridge('fail');
     const clock = manualTimers();
-    const stop = keepCountsRemembered(db, bridge, { lastSent: null, timers: clock.timers });
+    const stop = keepCountsRemembered(new RecordCountsReader(db), bridge, {
+      lastSent: null,
+      timers: clock.timers,
+    });
     await expect.poll(() => clock.pending()).toBe(1);
     clock.fire();
     expect(sent).toHaveLength(1);
@@ -143,7 +152,10 @@ describe('keepCountsRemembered', () => {
     // Stopping (the window closing) sends a count still waiting for its timer.
     await addClient(clients, 'Ada', 'Lovelace');
     const later = manualTimers();
-    const stopSoon = keepCountsRemembered(db, bridge, { lastSent: { clients: 1 }, timers: later.timers });
+    const stopSoon = keepCountsRemembered(new RecordCountsReader(db), bridge, {
+      lastSent: { clients: 1 },
+      timers: later.timers,
+    });
     await expect.poll(() => later.pending()).toBe(1);
     const before = sent.length;
     stopSoon();

@@ -3,9 +3,10 @@ import { RangeSet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import { StillpointDatabase } from '../../../src-renderer/db/database';
+import { NoteIndexDatabase } from '../../../src-renderer/db/note-index-db';
+import { NoteSource } from '../../../src-renderer/db/note-source';
 import { buildNoteIndex } from '../../../src-renderer/features/search/build-note-index';
 import { isBulkNoteChange } from '../../../src-renderer/features/search/engine';
-import { NoteIndexDatabase } from '../../../src-renderer/features/search/note-index-db';
 import { NoteSearchEngine } from '../../../src-renderer/features/search/note-search';
 import { noteTerms, queryWords } from '../../../src-renderer/features/search/note-text';
 import { decodePostings, NoteSet, PostingsWriter } from '../../../src-renderer/features/search/postings';
@@ -21,7 +22,7 @@ async function practiceDatabases(clients = 12) {
   const practice = generatePracticeAll({ seed: 7, clients, sessionsPerClient: 6 });
   await db.clients.bulkAdd(practice.clients.map((client) => clientRowFor(client)));
   await db.sessions.bulkAdd(practice.sessions);
-  const engine = new NoteSearchEngine(db, index);
+  const engine = new NoteSearchEngine(new NoteSource(db), index);
   return { db, index, engine, practice };
 }
 
@@ -90,7 +91,7 @@ describe('note search', () => {
 
   it('sees notes changed or deleted after the index was built', async () => {
     const { db, index, engine, practice } = await practiceDatabases(4);
-    await buildNoteIndex(db, index, { now: () => new Date('2000-01-01T00:00:00Z') });
+    await buildNoteIndex(new NoteSource(db), index, { now: () => new Date('2000-01-01T00:00:00Z') });
     await engine.prepare();
     const note = practice.sessions[0]!;
     await db.sessions.put({
@@ -114,7 +115,7 @@ describe('note search', () => {
 
   it('rebuilds an index made from other records (a restore)', async () => {
     const { db, index, engine } = await practiceDatabases(3);
-    await buildNoteIndex(db, index);
+    await buildNoteIndex(new NoteSource(db), index);
     const replacement = generatePracticeAll({ seed: 99, clients: 3, sessionsPerClient: 6 });
     await db.sessions.clear();
     await db.sessions.bulkAdd(replacement.sessions);

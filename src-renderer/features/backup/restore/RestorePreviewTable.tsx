@@ -1,9 +1,9 @@
-import type { BackupInfo } from '../../../src-shared/backup';
-import { formatDate, formatTimestamp } from '../../app/format';
-import { TABLE_NAMES } from '../../db/database';
-import { TABLE_LABELS } from './backup-tables';
-import { formatBytes, formatCount } from './format';
-import type { RestorePreview, TableChange } from './restore-service';
+import type { BackupInfo } from '../../../../src-shared/backup';
+import { formatDate, formatTimestamp } from '../../../app/format';
+import { TABLE_LABELS } from '../../../db/backup-tables';
+import { TABLE_NAMES } from '../../../db/table-names';
+import { formatBytes, formatCount } from '../format';
+import type { RestorePreview, TableChange } from './restore-preview';
 
 function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text);

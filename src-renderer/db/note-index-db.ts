@@ -55,4 +55,49 @@ export class NoteIndexDatabase extends Dexie {
     super(name);
     this.version(1).stores({ terms: 'term', docs: 'chunk', meta: 'key' });
   }
+
+  /** What the index was built from, or null when there is none. */
+  async readMeta(): Promise<NoteIndexMeta | null> {
+    return (await this.meta.get('meta')) ?? null;
+  }
+
+  /** Many notes changed at once: the next start rebuilds the index even if this run does not. */
+  async markDirty(): Promise<void> {
+    await this.meta.update('meta', { dirty: true });
+  }
+
+  /** Every indexed term, sorted. */
+  async sortedTerms(): Promise<string[]> {
+    return (await this.terms.orderBy('term').primaryKeys()) as string[];
+  }
+
+  termRows(terms: readonly string[]): Promise<(TermRow | undefined)[]> {
+    return this.terms.bulkGet([...terms]);
+  }
+
+  docRows(chunks: readonly number[]): Promise<(DocChunkRow | undefined)[]> {
+    return this.docs.bulkGet([...chunks]);
+  }
+
+  /**
+   * Replaces the whole index in one transaction: a reader sees the old index or the new one,
+   * never half of each. `finish` completes the meta row just before it is written (the build's
+   * time includes the writing).
+   */
+  async replaceIndex(
+    terms: readonly TermRow[],
+    docs: readonly DocChunkRow[],
+    meta: NoteIndexMeta,
+    finish: (meta: NoteIndexMeta) => void = () => {},
+  ): Promise<void> {
+    await this.transaction('rw', this.terms, this.docs, this.meta, async () => {
+      await this.meta.clear();
+      await this.terms.clear();
+      await this.docs.clear();
+      await this.terms.bulkPut([...terms]);
+      await this.docs.bulkPut([...docs]);
+      finish(meta);
+      await this.meta.put(meta);
+    });
+  }
 }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { fromBase64, type RecordValidators, toBase64, zodValidator } from '../../../src-shared/backup';
-import { AuditEntrySchema } from '../../../src-shared/domain/audit';
-import { type Client, ClientSchema } from '../../../src-shared/domain/client';
-import { TimestampSchema } from '../../../src-shared/domain/dates';
-import { StoredHealthHistorySchema } from '../../../src-shared/domain/health-history';
-import { logoDimensionsProblem } from '../../../src-shared/domain/image-dimensions';
-import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
-import { SETTINGS_KEYS } from '../../../src-shared/domain/settings';
-import { CLIENT_INDEX_FIELDS, clientRowFor } from '../../db/clients-repository';
-import { TABLE_NAMES, type TableName } from '../../db/database';
+import { fromBase64, type RecordValidators, toBase64, zodValidator } from '../../src-shared/backup';
+import { AuditEntrySchema } from '../../src-shared/domain/audit';
+import { type Client, ClientSchema } from '../../src-shared/domain/client';
+import { TimestampSchema } from '../../src-shared/domain/dates';
+import { StoredHealthHistorySchema } from '../../src-shared/domain/health-history';
+import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
+import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../src-shared/domain/session-note';
+import { SETTINGS_KEYS } from '../../src-shared/domain/settings';
+import { CLIENT_INDEX_FIELDS, clientRowFor } from './clients-repository';
+import { TABLE_NAMES, type TableName } from './database';
 
 /**
  * How each table travels in a backup: its primary key, the schema every record must pass (on

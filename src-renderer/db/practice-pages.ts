@@ -1,23 +1,22 @@
-import { type Client, ClientSchema } from '../../../src-shared/domain/client';
-import { type HealthHistory, HealthHistorySchema } from '../../../src-shared/domain/health-history';
-import type { Id } from '../../../src-shared/domain/ids';
+import { type Client, ClientSchema } from '../../src-shared/domain/client';
+import { type HealthHistory, HealthHistorySchema } from '../../src-shared/domain/health-history';
+import type { Id } from '../../src-shared/domain/ids';
 import {
   type AfterEffectReport,
   AfterEffectReportSchema,
   type SessionDraft,
   SessionDraftSchema,
-} from '../../../src-shared/domain/session-note';
-import type { StillpointDatabase } from '../../db/database';
+} from '../../src-shared/domain/session-note';
+import type { StillpointDatabase } from './database';
 
 /**
  * Read-only, paged reads of the whole practice for the spreadsheet export: clients in name order,
  * a page at a time, each page with those clients' health histories, notes and after-effect
  * reports. Memory stays bounded by the page, not the practice (10,000 clients, 200,000 notes).
  *
- * This reads tables directly, which elsewhere only repositories do: the repositories read one
- * client at a time, which for 10,000 clients means 40,000 transactions. It never writes, and
- * every row is parsed with the same schema the repositories use. It belongs in src-renderer/db
- * as a repository method once that folder's owners agree the shape.
+ * The repositories read one client at a time, which for 10,000 clients means 40,000
+ * transactions; this reads a page of clients with all their rows in one. It never writes, and
+ * every row is parsed with the same schema the repositories use.
  */
 
 export interface PracticePage {
@@ -102,5 +101,18 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
       afterEffectsBySession: groupBy(reports, (report) => report.sessionId),
       noteCount: notes.length,
     };
+  }
+}
+
+/** The spreadsheet export's front door to the data: counts, then the practice page by page. */
+export class PracticePagesReader {
+  constructor(private readonly db: StillpointDatabase) {}
+
+  count(): Promise<PracticeCounts> {
+    return countPractice(this.db);
+  }
+
+  pages(pageSize?: number): AsyncGenerator<PracticePage> {
+    return practicePages(this.db, pageSize);
   }
 }

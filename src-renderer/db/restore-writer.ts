@@ -1,0 +1,96 @@
+import Dexie from 'dexie';
+import { BackupSnapshotReader } from './backup-snapshot';
+import { type StillpointDatabase, TABLE_NAMES, type TableName } from './database';
+
+type Row = Record<string, unknown>;
+
+/** What a restore may do inside its one transaction. */
+export interface RestoreTransaction {
+  /** Stores rows (already converted with the table's `toRow`), replacing any with the same key. */
+  put(table: TableName, rows: readonly Row[]): Promise<void>;
+  /** Deletes every row of `table` whose key is not in `keep`; answers how many went. */
+  deleteAllExcept(table: TableName, keep: ReadonlySet<string>): Promise<number>;
+  /**
+   * Runs work that is not IndexedDB (decrypting the next batch of the file) without letting
+   * the transaction commit meanwhile (Dexie.waitFor), outside the transaction's zone.
+   */
+  outside<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * The restore's front door to the data: the reads a restore plan compares against, and one
+ * read-write transaction over every table for the write, so a restore is all or nothing. The
+ * reads join that transaction when called inside it (Dexie's zones), so a merge compares with
+ * what the transaction sees.
+ */
+export class RestoreWriter {
+  /** The current records, for the safety backup made before "Replace all". */
+  readonly snapshot: BackupSnapshotReader;
+
+  constructor(private readonly db: StillpointDatabase) {
+    this.snapshot = new BackupSnapshotReader(db);
+  }
+
+  countsByTable(): Promise<Record<TableName, number>> {
+    return this.snapshot.countsByTable();
+  }
+
+  /** The ids in `ids` of clients not on this computer. */
+  missingClients(ids: readonly string[]): Promise<string[]> {
+    return this.db.clients.bulkGet([...ids]).then((here) => ids.filter((_, i) => here[i] === undefined));
+  }
+
+  /** One client's stored row (for naming them), or undefined. */
+  client(id: string): Promise<Row | undefined> {
+    return this.db.clients.get(id) as Promise<Row | undefined>;
+  }
+
+  /**
+   * Session notes kept beside an original by an earlier merge (`conflictCopyOf`). There is no
+   * index on the field, so the table is scanned: callers ask once per restore.
+   */
+  conflictCopies(): Promise<Row[]> {
+    return this.db.sessions.filter((row) => typeof row.conflictCopyOf === 'string').toArray() as Promise<
+      Row[]
+    >;
+  }
+
+  /** The stored rows of `table` with these primary keys (the ones that exist). */
+  recordsByKey(table: TableName, keys: readonly string[]): Promise<Row[]> {
+    return this.db
+      .table(table)
+      .bulkGet([...keys])
+      .then((found: (Row | undefined)[]) => found.filter((row): row is Row => row !== undefined));
+  }
+
+  /**
+   * One read-write transaction over every table. A throw, a cancel or a crash inside `work`
+   * aborts it and IndexedDB rolls every table back.
+   */
+  inOneTransaction<T>(work: (tx: RestoreTransaction) => Promise<T>): Promise<T> {
+    const db = this.db;
+    const tx: RestoreTransaction = {
+      put: (table, rows) =>
+        db
+          .table(table)
+          .bulkPut([...rows])
+          .then(() => undefined),
+      deleteAllExcept: (table, keep) =>
+        db
+          .table(table)
+          .toCollection()
+          .primaryKeys()
+          .then((here) => {
+            const doomed = here.filter((key) => !keep.has(String(key)));
+            return db
+              .table(table)
+              .bulkDelete(doomed)
+              .then(() => doomed.length);
+          }),
+      outside: (run) => Dexie.waitFor(Dexie.ignoreTransaction(run)),
+    };
+    const tables = TABLE_NAMES.map((name) => db.table(name));
+    // An async function on purpose: Dexie keeps native awaits inside the transaction only then.
+    return db.transaction('rw', tables, async () => await work(tx));
+  }
+}
