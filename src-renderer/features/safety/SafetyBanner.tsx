@@ -1,9 +1,11 @@
 import {
+import { RuleSource } from './RuleSource';
   type Finding,
   isHistoryNotRecordedFinding,
   SEVERITY_ORDER,
   severityLabel,
 } from '../../../src-shared/safety';
+
 import { formatDate } from '../../app/format';
 import type { SafetyCheckResult } from './useSafetyFindings';
 
@@ -114,7 +116,7 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
                       </span>
                     ))}
                     <p className="finding-rationale">{group[0]!.rationale}</p>
-                    <p className="finding-source">Source: {group[0]!.source}</p>
+                    <RuleSource source={group[0]!.source} />
                   </li>
                 ))}
               </ul>
