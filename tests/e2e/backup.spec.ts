@@ -29,7 +29,7 @@ async function openBackupScreen(page: Page) {
 /** "Back up now" with the passphrase typed twice; returns the path of the file written. */
 async function backUpNow(page: Page, options: { remember?: boolean } = {}): Promise<string> {
   await openBackupScreen(page);
-  const card = page.getByRole('form', { name: 'Back up now' });
+  const card = page.getByRole('form', { name: 'Make a backup' });
   await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await card.getByLabel('Passphrase again').fill(PASSPHRASE);
   if (options.remember) await card.getByRole('checkbox', { name: 'Remember for automatic backups' }).check();

@@ -152,7 +152,11 @@ export function AutomaticBackupsCard() {
         </dd>
         <dt>Folder</dt>
         <dd>
-          {status.folder ? <code>{status.folder}</code> : 'None chosen: choose one under “Back up now”.'}
+          {status.folder ? (
+            <code>{status.folder}</code>
+          ) : (
+            'None chosen yet: choose one under “Make a backup”.'
+          )}
         </dd>
       </dl>
       {wanted && (!status.hasKey || !status.folder) && (

@@ -1,5 +1,4 @@
 import {
-import { RuleSource } from './RuleSource';
   type Finding,
   isHistoryNotRecordedFinding,
   SEVERITY_ORDER,
@@ -7,6 +6,7 @@ import { RuleSource } from './RuleSource';
 } from '../../../src-shared/safety';
 
 import { formatDate } from '../../app/format';
+import { RuleSource } from './RuleSource';
 import type { SafetyCheckResult } from './useSafetyFindings';
 
 const SEVERITY_CLASS: Record<Finding['severity'], string> = {
