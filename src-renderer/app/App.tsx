@@ -10,6 +10,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { DatabaseGate } from '../features/storage/DatabaseGate';
 import { Welcome } from '../features/welcome/Welcome';
 import { WelcomeGate } from '../features/welcome/WelcomeGate';
+import { useHistoryNavigation } from './history';
 import { navigate, type Route, sectionOf, useRoute } from './router';
 import { type Shortcut, shortcutLabel, useShortcuts } from './shortcuts';
 
@@ -52,6 +53,7 @@ function AppShell() {
   const route = useRoute();
   const current = sectionOf(route);
   const draftTotal = useDraftTotal();
+  useHistoryNavigation();
 
   const shortcuts = useMemo<Shortcut[]>(
     () => [
@@ -113,7 +115,11 @@ function AppShell() {
         {current === 'clients' && <ClientsSection route={route} />}
         {current === 'notes-to-sign' && <NotesToSignPage />}
         {current === 'settings' &&
-          (route.name === 'welcome' ? <Welcome onDone={(next) => navigate(next)} /> : <SettingsPage />)}
+          (route.name === 'welcome' ? (
+            <Welcome fromSettings onDone={(next) => navigate(next)} />
+          ) : (
+            <SettingsPage />
+          ))}
         {current === 'backup' && <BackupPage />}
       </main>
     </div>

@@ -60,16 +60,25 @@ export function sectionOf(route: Route): Section {
   return 'clients';
 }
 
-export function navigate(route: Route): void {
+/**
+ * Moves to a screen. `replace`: the new screen takes the current one's place in the history,
+ * for a screen that is finished once it leads on (a saved "New client" form), so Back does not
+ * return to a form that was already used.
+ */
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
   const hash = routeToHash(route);
   if (window.location.hash === hash) return;
+  const go = () => {
+    if (options.replace) window.location.replace(hash);
+    else window.location.hash = hash;
+  };
   // A screen with unsaved work may hold the move (leave-guard.ts); otherwise go at once.
   if (!hasLeaveGuard()) {
-    window.location.hash = hash;
+    go();
     return;
   }
   void confirmLeave().then((ok) => {
-    if (ok) window.location.hash = hash;
+    if (ok) go();
   });
 }
 

@@ -25,7 +25,7 @@ type Step = 'practice' | 'safety';
  * clients" fills the app with a small made-up practice to look around in.
  * `onDone` is called with where to go next once Welcome is marked done.
  */
-export function Welcome({ onDone }: { onDone: (next: Route) => void }) {
+export function Welcome({ onDone, fromSettings }: { onDone: (next: Route) => void; fromSettings?: boolean }) {
   const [step, setStep] = useState<Step>('practice');
   const practice = useSetting(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -42,6 +42,11 @@ export function Welcome({ onDone }: { onDone: (next: Route) => void }) {
 
   return (
     <section className="page welcome" aria-labelledby="welcome-title">
+      {fromSettings && (
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <a href="#/settings">Settings</a> <span aria-hidden="true">›</span> Welcome
+        </nav>
+      )}
       <header className="page-header">
         <div>
           <h1 id="welcome-title" ref={heading} tabIndex={-1}>

@@ -75,7 +75,7 @@ export function WelcomePassphrase() {
   };
 
   return (
-    <form onSubmit={save} noValidate aria-label="Backup passphrase">
+    <form onSubmit={save} noValidate aria-label="Passphrase for automatic backups">
       <div className="form-grid">
         <Field
           label="Backup passphrase"
