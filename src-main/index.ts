@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
-import { BEFORE_QUIT_EVENT } from '../src-shared/ipc';
+import { BEFORE_QUIT_EVENT, NAVIGATE_EVENT, type NavigateDirection } from '../src-shared/ipc';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { createMainHandlers } from './handlers';
@@ -31,6 +31,12 @@ const quitHandshake = createQuitHandshake({
   quit: () => app.quit(),
   timeoutMs: 120_000,
 });
+
+/** Back or Forward through the page's screens, from the Go menu or the mouse. */
+function navigate(direction: NavigateDirection): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  mainWindow.webContents.send(NAVIGATE_EVENT, direction);
+}
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -88,7 +94,12 @@ if (!app.requestSingleInstanceLock()) {
       });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        buildMenuTemplate({ appName: 'Stillpoint', isMac: process.platform === 'darwin', showAbout }),
+        buildMenuTemplate({
+          appName: 'Stillpoint',
+          isMac: process.platform === 'darwin',
+          showAbout,
+          navigate,
+        }),
       ),
     );
 
@@ -104,6 +115,14 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
       },
     });
+    // The mouse's back and forward buttons reach Windows apps as app commands; elsewhere the
+    // page sees them as mouse buttons 3 and 4 (app/history.ts), so only Windows listens here.
+    if (process.platform === 'win32') {
+      mainWindow.on('app-command', (_event, command) => {
+        if (command === 'browser-backward') navigate('back');
+        if (command === 'browser-forward') navigate('forward');
+      });
+    }
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { NavigateDirection } from '../src-shared/ipc';
 
 /**
  * The native menu: standard roles so undo, copy, paste, zoom and window handling behave as
@@ -8,8 +9,29 @@ export function buildMenuTemplate(options: {
   appName: string;
   isMac: boolean;
   showAbout: () => void;
+  /** Back or Forward through the app's screens (main sends NAVIGATE_EVENT to the page). */
+  navigate: (direction: NavigateDirection) => void;
 }): MenuItemConstructorOptions[] {
   const about: MenuItemConstructorOptions = { label: `About ${options.appName}`, click: options.showAbout };
+  // The page handles these keys itself (app/history.ts), in the browser harness too; the menu
+  // only shows them, so one key press never moves twice.
+  const go: MenuItemConstructorOptions = {
+    label: 'Go',
+    submenu: [
+      {
+        label: 'Back',
+        accelerator: options.isMac ? 'Cmd+[' : 'Alt+Left',
+        registerAccelerator: false,
+        click: () => options.navigate('back'),
+      },
+      {
+        label: 'Forward',
+        accelerator: options.isMac ? 'Cmd+]' : 'Alt+Right',
+        registerAccelerator: false,
+        click: () => options.navigate('forward'),
+      },
+    ],
+  };
   const template: MenuItemConstructorOptions[] = [];
   if (options.isMac) {
     template.push({
@@ -51,6 +73,7 @@ export function buildMenuTemplate(options: {
         { role: 'togglefullscreen' },
       ],
     },
+    go,
     { label: 'Window', role: 'windowMenu' },
     { label: 'Help', role: 'help', submenu: options.isMac ? [] : [about] },
   );

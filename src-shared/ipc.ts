@@ -157,10 +157,21 @@ export const channelMethods = Object.keys(channels) as ChannelMethod[];
 /** The one message main sends to the renderer: the app is about to quit (see quit-handshake.ts). */
 export const BEFORE_QUIT_EVENT = 'stillpoint:before-quit';
 
+/**
+ * Main asks the page to go back or forward through its history: the Go menu, and on Windows the
+ * mouse's back and forward buttons (BrowserWindow 'app-command'). The payload is checked with
+ * this schema in the preload before the page hears of it.
+ */
+export const NAVIGATE_EVENT = 'stillpoint:navigate';
+export const NavigateDirectionSchema = z.enum(['back', 'forward']);
+export type NavigateDirection = z.infer<typeof NavigateDirectionSchema>;
+
 /** `window.stillpointEvents`: what main tells the renderer, beside the request channels. */
 export interface StillpointEvents {
   /** Runs `listener` when the app is about to quit; answer with `appQuitReady()`. Returns an unsubscribe. */
   onBeforeQuit(listener: () => void): () => void;
+  /** Runs `listener` with a valid direction when main asks for Back or Forward. Returns an unsubscribe. */
+  onNavigate(listener: (direction: NavigateDirection) => void): () => void;
 }
 
 export function channelByName(name: string): ChannelMethod | undefined {

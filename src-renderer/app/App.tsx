@@ -8,6 +8,9 @@ import { LockGate } from '../features/lock/LockGate';
 import { RecoveryGate } from '../features/recovery/RecoveryGate';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DatabaseGate } from '../features/storage/DatabaseGate';
+import { Welcome } from '../features/welcome/Welcome';
+import { WelcomeGate } from '../features/welcome/WelcomeGate';
+import { useHistoryNavigation } from './history';
 import { navigate, type Route, sectionOf, useRoute } from './router';
 import { type Shortcut, shortcutLabel, useShortcuts } from './shortcuts';
 
@@ -21,7 +24,8 @@ const SECTIONS = [
 
 /**
  * Gates, outermost first: the database opens (a newer one is refused), the app lock, the
- * check for records that went missing. The shell renders only when all three let it.
+ * check for records that went missing, Welcome on a fresh install. The shell renders only when
+ * all four let it.
  * Automatic backups run above the lock, so locking (which unmounts the shell) does not stop them.
  */
 export function App() {
@@ -30,7 +34,9 @@ export function App() {
       <AutomaticBackups>
         <LockGate>
           <RecoveryGate>
-            <AppShell />
+            <WelcomeGate>
+              <AppShell />
+            </WelcomeGate>
           </RecoveryGate>
         </LockGate>
       </AutomaticBackups>
@@ -47,6 +53,7 @@ function AppShell() {
   const route = useRoute();
   const current = sectionOf(route);
   const draftTotal = useDraftTotal();
+  useHistoryNavigation();
 
   const shortcuts = useMemo<Shortcut[]>(
     () => [
@@ -107,7 +114,12 @@ function AppShell() {
       <main id="main-content" className="content" tabIndex={-1}>
         {current === 'clients' && <ClientsSection route={route} />}
         {current === 'notes-to-sign' && <NotesToSignPage />}
-        {current === 'settings' && <SettingsPage />}
+        {current === 'settings' &&
+          (route.name === 'welcome' ? (
+            <Welcome fromSettings onDone={(next) => navigate(next)} />
+          ) : (
+            <SettingsPage />
+          ))}
         {current === 'backup' && <BackupPage />}
       </main>
     </div>

@@ -2,6 +2,7 @@ import { ClientsRepository } from '../db/clients-repository';
 import { database } from '../db/database';
 import { createDataFronts } from '../db/fronts';
 import { HealthHistoryRepository } from '../db/health-history-repository';
+import { SamplePracticeRepository } from '../db/sample-practice-repository';
 import { createSessionRepositories } from '../db/sessions-repository';
 import { SettingsRepository } from '../db/settings-repository';
 
@@ -12,6 +13,7 @@ function createRepositories() {
     clients,
     healthHistories: new HealthHistoryRepository(db),
     settings: new SettingsRepository(db),
+    samplePractice: new SamplePracticeRepository(db),
     // sessions, afterEffects, audit
     ...createSessionRepositories(db, clients),
     // backupSnapshot, restoreWriter, practicePages, recordCounts

@@ -12,7 +12,8 @@ export type Route =
   | { name: 'session'; clientId: string; sessionId: string }
   | { name: 'notes-to-sign' }
   | { name: 'settings' }
-  | { name: 'backup' };
+  | { name: 'backup' }
+  | { name: 'welcome' };
 
 export type Section = 'clients' | 'notes-to-sign' | 'settings' | 'backup';
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'notes-to-sign') return { name: 'notes-to-sign' };
   if (first === 'settings') return { name: 'settings' };
   if (first === 'backup') return { name: 'backup' };
+  if (first === 'welcome') return { name: 'welcome' };
   if (first === 'clients' && second === 'new') return { name: 'new-client' };
   if (first === 'clients' && second && third === 'sessions' && fourth) {
     return { name: 'session', clientId: second, sessionId: fourth };
@@ -46,26 +48,37 @@ export function routeToHash(route: Route): string {
       return '#/settings';
     case 'backup':
       return '#/backup';
+    case 'welcome':
+      return '#/welcome';
   }
 }
 
 export function sectionOf(route: Route): Section {
   if (route.name === 'notes-to-sign') return 'notes-to-sign';
-  if (route.name === 'settings') return 'settings';
+  if (route.name === 'settings' || route.name === 'welcome') return 'settings';
   if (route.name === 'backup') return 'backup';
   return 'clients';
 }
 
-export function navigate(route: Route): void {
+/**
+ * Moves to a screen. `replace`: the new screen takes the current one's place in the history,
+ * for a screen that is finished once it leads on (a saved "New client" form), so Back does not
+ * return to a form that was already used.
+ */
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
   const hash = routeToHash(route);
   if (window.location.hash === hash) return;
+  const go = () => {
+    if (options.replace) window.location.replace(hash);
+    else window.location.hash = hash;
+  };
   // A screen with unsaved work may hold the move (leave-guard.ts); otherwise go at once.
   if (!hasLeaveGuard()) {
-    window.location.hash = hash;
+    go();
     return;
   }
   void confirmLeave().then((ok) => {
-    if (ok) window.location.hash = hash;
+    if (ok) go();
   });
 }
 

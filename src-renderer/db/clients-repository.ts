@@ -132,6 +132,11 @@ export class ClientsRepository {
     );
   }
 
+  /** True once any client is stored (the Welcome screens open only on an empty practice). */
+  async hasAny(): Promise<boolean> {
+    return (await this.db.clients.limit(1).count()) > 0;
+  }
+
   async get(id: string): Promise<Client | undefined> {
     const row = await this.db.clients.get(id);
     return row ? ClientSchema.parse(row) : undefined;

@@ -124,13 +124,41 @@ function templateTexts(template: AftercareTemplate): { where: string; text: stri
   return out;
 }
 
-function fillText(text: string, values: PlaceholderValues, where: string): string {
-  if (hasUnfinishedPlaceholder(text)) throw new TemplatePlaceholderError('', where);
-  return text.replace(PLACEHOLDER_PATTERN, (_match, rawName: string) => {
+/** A sentence ends at . ! ? or … followed by a space; a line with none of them is one sentence. */
+const SENTENCE_BREAK = /(?<=[.!?\u2026])[ \t]+/u;
+
+function fillSentence(sentence: string, values: PlaceholderValues, where: string): string {
+  return sentence.replace(PLACEHOLDER_PATTERN, (_match, rawName: string) => {
     const name = rawName.trim();
     if (!isAftercarePlaceholder(name)) throw new TemplatePlaceholderError(name, where);
     return values[name];
   });
+}
+
+/** True when a sentence uses a placeholder whose value is empty (no phone number in Settings). */
+function usesEmptyValue(sentence: string, values: PlaceholderValues): boolean {
+  return placeholdersIn(sentence).some((name) => isAftercarePlaceholder(name) && values[name].trim() === '');
+}
+
+/**
+ * Fills one text. The "missing" rule for every placeholder: a sentence (or a line without a
+ * full stop, like the name under "With best wishes,") that needs a value nobody has given is
+ * left out whole, so paper given to a client never reads "call ." or "With best wishes," over a
+ * blank. The other sentences of the text stay as written.
+ */
+function fillText(text: string, values: PlaceholderValues, where: string): string {
+  if (hasUnfinishedPlaceholder(text)) throw new TemplatePlaceholderError('', where);
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!usesEmptyValue(line, values)) return fillSentence(line, values, where);
+      const sentences = line.split(SENTENCE_BREAK);
+      const kept = sentences.filter((sentence) => !usesEmptyValue(sentence, values));
+      if (kept.length === 0 && sentences.some((sentence) => sentence.trim() !== '')) return null;
+      return kept.map((sentence) => fillSentence(sentence, values, where)).join(' ');
+    })
+    .filter((line): line is string => line !== null)
+    .join('\n');
 }
 
 /**

@@ -10,7 +10,15 @@ export const SETTINGS_KEYS = {
   practice: 'practice',
   handoutTemplate: 'handout-template',
   safety: 'safety',
+  /** Set when the Welcome screens were finished or skipped: they do not open by themselves again. */
+  welcome: 'welcome',
 } as const;
+
+export const WelcomeStateSchema = z.object({
+  /** When the therapist finished or skipped the Welcome screens (ISO timestamp). */
+  doneAt: z.string().max(40),
+});
+export type WelcomeState = z.infer<typeof WelcomeStateSchema>;
 
 export const PracticeSettingsSchema = z.object({
   practice: PracticeSchema,

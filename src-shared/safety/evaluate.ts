@@ -505,7 +505,7 @@ function historyNotRecordedFinding(): Finding {
       'The check can only find what the health history records. Ask the intake questions (conditions, ' +
       'medications such as blood thinners, pregnancy, surgeries, head injuries) and record the answers, ' +
       'or record that the history was reviewed with the client and there is nothing to note.',
-    source: 'Stillpoint: a check runs over the recorded health history (DOMAIN.md)',
+    source: "Stillpoint's safety check: it can only use what the health history records",
     lifted: false,
     custom: false,
   };

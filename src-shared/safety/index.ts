@@ -2,5 +2,6 @@
 export * from './catalog';
 export * from './custom-rules';
 export * from './evaluate';
+export * from './references';
 export * from './rules';
 export * from './severity';

@@ -157,7 +157,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
     ],
     window: null,
     rationale: 'Work on the head could stress an untreated aneurysm.',
-    source: 'seed article; craniolongevity.com',
+    source: 'craniolongevity.com',
   },
   {
     id: 'skull-fracture',
@@ -175,7 +175,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
     window: SIX_WEEKS,
     endsWhenResolved: true,
     rationale: 'Pressure on the skull must wait until a fracture has healed.',
-    source: 'seed article; drnikookar.com',
+    source: 'drnikookar.com',
   },
   {
     id: 'raised-icp',
@@ -185,7 +185,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
     branches: [{ when: ['current'], severity: 'AVOID' }],
     window: null,
     rationale: 'Craniosacral work changes pressure around the brain and spinal cord.',
-    source: 'seed article; craniolongevity.com',
+    source: 'craniolongevity.com',
   },
   {
     id: 'untreated-brain-injury',
@@ -202,7 +202,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
     ],
     window: SIX_WEEKS,
     rationale: "A recent brain injury or concussion needs the physician's clearance before cranial work.",
-    source: 'seed article; clinicalgate.com',
+    source: 'clinicalgate.com',
   },
   {
     id: 'csf-leak',
@@ -250,7 +250,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
     ],
     window: null,
     rationale: "Bleeding and clotting risks need the physician's clearance before treatment.",
-    source: 'seed article; massageproguide.com',
+    source: 'massageproguide.com',
   },
   {
     id: 'chiari',
@@ -288,7 +288,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
     ],
     window: null,
     rationale: 'Adapt positioning and pressure during pregnancy, and note how.',
-    source: 'seed article; craniolongevity.com',
+    source: 'craniolongevity.com',
   },
   {
     id: 'osteoporosis',
@@ -298,7 +298,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
     branches: [{ when: ['current'], severity: 'MODIFY' }],
     window: null,
     rationale: 'Use lighter pressure and careful positioning on fragile bones.',
-    source: 'seed article',
+    source: "Werner, A Massage Therapist's Guide to Pathology (osteoporosis precautions)",
   },
   {
     id: 'tumour-epilepsy',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { passWelcome } from './welcome';
 
 /**
  * A therapist's backup day: back up into a folder, lose the database, restore it; a damaged
@@ -29,7 +30,7 @@ async function openBackupScreen(page: Page) {
 /** "Back up now" with the passphrase typed twice; returns the path of the file written. */
 async function backUpNow(page: Page, options: { remember?: boolean } = {}): Promise<string> {
   await openBackupScreen(page);
-  const card = page.getByRole('form', { name: 'Back up now' });
+  const card = page.getByRole('form', { name: 'Make a backup' });
   await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await card.getByLabel('Passphrase again').fill(PASSPHRASE);
   if (options.remember) await card.getByRole('checkbox', { name: 'Remember for automatic backups' }).check();
@@ -40,7 +41,10 @@ async function backUpNow(page: Page, options: { remember?: boolean } = {}): Prom
   return file;
 }
 
-/** Deletes the whole IndexedDB database from the page, as a broken profile would, and reloads. */
+/**
+ * Deletes the whole IndexedDB database from the page, as a broken profile would, and reloads:
+ * a fresh install again, so Welcome opens and is skipped.
+ */
 async function wipeDatabase(page: Page) {
   await page.evaluate(
     () =>
@@ -51,7 +55,7 @@ async function wipeDatabase(page: Page) {
       }),
   );
   await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await passWelcome(page);
 }
 
 function restoreCard(page: Page) {

@@ -36,7 +36,9 @@ test('a recent skull fracture shows an AVOID finding with its source, and resolv
 
   await expect(banner).toContainText('Do not treat');
   await expect(banner).toContainText('Recent skull fracture');
-  await expect(banner.locator('li[data-severity="AVOID"]')).toContainText('Source:');
+  await expect(banner.locator('li[data-severity="AVOID"]')).toContainText(
+    'Reference: https://drnikookar.com',
+  );
 
   // Resolve it: the fracture has healed (marked past, healed today), so the rule no longer applies.
   await condition.getByLabel('Status').selectOption('past');

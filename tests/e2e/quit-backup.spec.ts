@@ -22,7 +22,7 @@ test('quitting after a change makes an automatic backup before the app closes', 
 
   // "Back up now", remembering the passphrase for unattended backups ("when the app quits" is on).
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Backup' }).click();
-  const card = page.getByRole('form', { name: 'Back up now' });
+  const card = page.getByRole('form', { name: 'Make a backup' });
   await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await card.getByLabel('Passphrase again').fill(PASSPHRASE);
   await card.getByRole('checkbox', { name: 'Remember for automatic backups' }).check();

@@ -25,7 +25,8 @@ test.describe('real Electron', () => {
     });
     try {
       const page = await app.firstWindow();
-      await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+      // A fresh profile: the app opens on Welcome.
+      await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Stillpoint' })).toBeVisible();
       expect(page.url()).toMatch(/^app:\/\/stillpoint\//);
       // No Node in the page (contextIsolation + sandbox + nodeIntegration off).
       const globals = await page.evaluate(() => ({

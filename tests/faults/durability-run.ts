@@ -10,6 +10,7 @@ import { HealthHistorySchema } from '../../src-shared/domain/health-history';
 import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../src-shared/domain/session-note';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/harness/find-chromium';
 import { APP_URL, Harness } from '../e2e/harness/harness';
+import { passWelcome } from '../e2e/welcome';
 
 /**
  * Crash durability, proven by killing the browser. A real Chromium with a persistent profile
@@ -117,7 +118,8 @@ async function launch(profileDir: string, harness: Harness): Promise<RunningBrow
     const page = context.pages()[0] ?? (await context.newPage());
     await harness.attachPage(page);
     await page.goto(APP_URL);
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor({ timeout: 30_000 });
+    // The first launch is a fresh install: Welcome opens and is skipped.
+    await passWelcome(page);
     return { child, browser, page };
   } catch (error) {
     killGroup(child);

@@ -64,8 +64,10 @@ export class RecordWriter extends PageWriter {
       if (this.y > this.geometry.margins.top + 1) this.y += RECORD_SPACE.sectionGap;
     }
     this.sectionPages.set(title, this.pageIndex());
-    this.style('bold', RECORD_TYPE.sectionTitle, COLOR.accent);
-    this.doc.text(title, this.left, this.y, { width: this.width });
+    this.tag('H2', () => {
+      this.style('bold', RECORD_TYPE.sectionTitle, COLOR.accent);
+      this.doc.text(title, this.left, this.y, { width: this.width });
+    });
     this.y += 2;
     this.rule(this.y, COLOR.accent, 0.9);
     this.y += 7;
@@ -76,8 +78,10 @@ export class RecordWriter extends PageWriter {
     const height = this.lineHeight('bold', TYPE.heading) + 3;
     this.ensureSpace(this.geometry.sectionGap + height + keepWith);
     this.y += this.geometry.sectionGap;
-    this.style('bold', TYPE.heading, COLOR.text);
-    this.doc.text(title, this.left, this.y, { width: this.width });
+    this.tag('H3', () => {
+      this.style('bold', TYPE.heading, COLOR.text);
+      this.doc.text(title, this.left, this.y, { width: this.width });
+    });
     this.y += 3;
   }
 
@@ -99,13 +103,18 @@ export class RecordWriter extends PageWriter {
       const pageRoom = this.bottom - this.geometry.margins.top;
       this.ensureSpace(height <= pageRoom / 3 ? height : firstLine);
       const top = this.y;
-      this.style('regular', RECORD_TYPE.label, COLOR.muted);
-      this.doc.text(label, this.left, top + 1, { width: labelWidth - 10 });
-      const labelBottom = this.y;
-      this.y = top;
-      const page = this.pageIndex();
-      this.style('regular', TYPE.body, rawValue.trim() === '' ? COLOR.muted : COLOR.text);
-      this.doc.text(value, valueX, top, { width: valueWidth, lineGap: TYPE.bodyLineGap });
+      let labelBottom = top;
+      let page = this.pageIndex();
+      // One paragraph per row: the label, then its value.
+      this.tag('P', () => {
+        this.style('regular', RECORD_TYPE.label, COLOR.muted);
+        this.doc.text(label, this.left, top + 1, { width: labelWidth - 10 });
+        labelBottom = this.y;
+        this.y = top;
+        page = this.pageIndex();
+        this.style('regular', TYPE.body, rawValue.trim() === '' ? COLOR.muted : COLOR.text);
+        this.doc.text(value, valueX, top, { width: valueWidth, lineGap: TYPE.bodyLineGap });
+      });
       // When the value ran onto a new page, the label's bottom on the old page does not count.
       const bottom = this.pageIndex() === page ? Math.max(this.y, labelBottom) : this.y;
       this.y = bottom + RECORD_SPACE.rowGap;
@@ -115,8 +124,10 @@ export class RecordWriter extends PageWriter {
   /** Muted text across the full width (an explanation, "None recorded."). */
   note(text: string, face: FaceName = 'italic', color: string = COLOR.muted): void {
     this.ensureSpace(this.lineHeight(face, TYPE.body, TYPE.bodyLineGap));
-    this.style(face, TYPE.body, color);
-    this.doc.text(text, this.left, this.y, { width: this.width, lineGap: TYPE.bodyLineGap });
+    this.tag('P', () => {
+      this.style(face, TYPE.body, color);
+      this.doc.text(text, this.left, this.y, { width: this.width, lineGap: TYPE.bodyLineGap });
+    });
     this.y += 2;
   }
 
@@ -127,10 +138,14 @@ export class RecordWriter extends PageWriter {
     for (const item of items) {
       this.ensureSpace(this.lineHeight('regular', TYPE.body, TYPE.bodyLineGap));
       const y = this.y;
-      this.style('bold', TYPE.body, COLOR.accent);
-      this.doc.text('•', x + 1.5, y, { lineBreak: false });
-      this.style('regular', TYPE.body, COLOR.text);
-      this.doc.text(item, x + 13, y, { width: width - 13, lineGap: TYPE.bodyLineGap });
+      this.artifact(() => {
+        this.style('bold', TYPE.body, COLOR.accent);
+        this.doc.text('•', x + 1.5, y, { lineBreak: false });
+      });
+      this.tag('LI', () => {
+        this.style('regular', TYPE.body, COLOR.text);
+        this.doc.text(item, x + 13, y, { width: width - 13, lineGap: TYPE.bodyLineGap });
+      });
       this.y += 2.5;
     }
   }
@@ -150,24 +165,33 @@ export class RecordWriter extends PageWriter {
     const height = this.heightOf(title, 'bold', RECORD_TYPE.noteTitle, titleWidth, 0) + pad * 2;
     this.ensureSpace(height + keepWith);
     const top = this.y;
-    this.doc.save().roundedRect(this.left, top, this.width, height, 3).fill(RECORD_COLOR.band).restore();
-    this.style('bold', RECORD_TYPE.noteTitle, COLOR.text);
-    this.doc.text(title, this.left + pad + 2, top + pad, { width: titleWidth });
+    this.artifact(() =>
+      this.doc.save().roundedRect(this.left, top, this.width, height, 3).fill(RECORD_COLOR.band).restore(),
+    );
+    this.tag('H3', () => {
+      this.style('bold', RECORD_TYPE.noteTitle, COLOR.text);
+      this.doc.text(title, this.left + pad + 2, top + pad, { width: titleWidth });
+    });
     // The status as a small pill, right-aligned and centred on the first line.
     const pillHeight = lineHeight - 1;
     const pillX = this.right - pad - statusWidth;
     const pillY = top + pad + (lineHeight - pillHeight) / 2 - 0.5;
-    this.doc
-      .save()
-      .roundedRect(pillX, pillY, statusWidth, pillHeight, pillHeight / 2)
-      .fillAndStroke(draft ? RECORD_COLOR.draftFill : '#ffffff', draft ? RECORD_COLOR.draft : COLOR.accent)
-      .restore();
+    this.artifact(() =>
+      this.doc
+        .save()
+        .roundedRect(pillX, pillY, statusWidth, pillHeight, pillHeight / 2)
+        .fillAndStroke(draft ? RECORD_COLOR.draftFill : '#ffffff', draft ? RECORD_COLOR.draft : COLOR.accent)
+        .restore(),
+    );
     this.style('bold', RECORD_TYPE.label, draft ? RECORD_COLOR.draft : COLOR.accent);
     const textHeight = this.doc.currentLineHeight();
-    this.doc.text(status, pillX, pillY + (pillHeight - textHeight) / 2 + 0.5, {
-      width: statusWidth,
-      align: 'center',
-      lineBreak: false,
+    this.tag('P', () => {
+      this.style('bold', RECORD_TYPE.label, draft ? RECORD_COLOR.draft : COLOR.accent);
+      this.doc.text(status, pillX, pillY + (pillHeight - textHeight) / 2 + 0.5, {
+        width: statusWidth,
+        align: 'center',
+        lineBreak: false,
+      });
     });
     this.y = top + height + 5;
   }
@@ -194,13 +218,17 @@ export class RecordWriter extends PageWriter {
     );
     this.ensureSpace(firstHeight);
     const top = this.y;
-    this.style('bold', RECORD_TYPE.soapLabel, COLOR.accent);
-    this.doc.text(label, this.left, top + 0.8, { width: RECORD_SPACE.soapColumn - 8 });
+    this.tag('P', () => {
+      this.style('bold', RECORD_TYPE.soapLabel, COLOR.accent);
+      this.doc.text(label, this.left, top + 0.8, { width: RECORD_SPACE.soapColumn - 8 });
+    });
     this.y = top;
     shown.forEach((line, index) => {
       if (index > 0) this.ensureSpace(this.lineHeight('regular', TYPE.body, TYPE.bodyLineGap));
-      this.style('regular', TYPE.body, lines.length > 0 ? COLOR.text : COLOR.muted);
-      this.doc.text(line, x, this.y, { width, lineGap: TYPE.bodyLineGap });
+      this.tag('P', () => {
+        this.style('regular', TYPE.body, lines.length > 0 ? COLOR.text : COLOR.muted);
+        this.doc.text(line, x, this.y, { width, lineGap: TYPE.bodyLineGap });
+      });
       this.y += 2.5;
     });
     this.y += 2;
@@ -215,13 +243,17 @@ export class RecordWriter extends PageWriter {
       this.lineHeight('bold', RECORD_TYPE.label) + this.lineHeight('regular', TYPE.body, 2) * 2,
     );
     const start = { page: this.pageIndex(), y: this.y };
-    this.style('bold', RECORD_TYPE.label, COLOR.muted);
-    this.doc.text(heading, x, this.y, { width });
+    this.tag('P', () => {
+      this.style('bold', RECORD_TYPE.label, COLOR.muted);
+      this.doc.text(heading, x, this.y, { width });
+    });
     this.y += 1.5;
     for (const paragraph of paragraphs) {
       this.ensureSpace(this.lineHeight(paragraph.face, TYPE.body, TYPE.bodyLineGap));
-      this.style(paragraph.face, TYPE.body, COLOR.text);
-      this.doc.text(paragraph.text, x, this.y, { width, lineGap: TYPE.bodyLineGap });
+      this.tag('P', () => {
+        this.style(paragraph.face, TYPE.body, COLOR.text);
+        this.doc.text(paragraph.text, x, this.y, { width, lineGap: TYPE.bodyLineGap });
+      });
       this.y += 2;
     }
     this.verticalBar(this.left + indent + 1, start, { page: this.pageIndex(), y: this.y - 2 });
@@ -236,14 +268,16 @@ export class RecordWriter extends PageWriter {
       const bottom = page === to.page ? to.y : this.bottom;
       if (bottom <= top) continue;
       this.doc.switchToPage(page);
-      this.doc
-        .save()
-        .lineWidth(2)
-        .strokeColor(COLOR.accent)
-        .moveTo(x, top)
-        .lineTo(x, bottom)
-        .stroke()
-        .restore();
+      this.artifact(() =>
+        this.doc
+          .save()
+          .lineWidth(2)
+          .strokeColor(COLOR.accent)
+          .moveTo(x, top)
+          .lineTo(x, bottom)
+          .stroke()
+          .restore(),
+      );
     }
     this.doc.switchToPage(current);
   }
@@ -266,36 +300,47 @@ export class RecordWriter extends PageWriter {
     const drawRow = (cells: readonly string[], face: FaceName, fill: string | null, color: string) => {
       const height = rowHeight(cells, face);
       const top = this.y;
-      if (fill) this.doc.save().rect(this.left, top, this.width, height).fill(fill).restore();
+      if (fill)
+        this.artifact(() => this.doc.save().rect(this.left, top, this.width, height).fill(fill).restore());
       let x = this.left;
-      cells.forEach((cell, index) => {
-        this.style(face, size, color);
-        this.doc.text(cell, x + pad, top + pad, { width: widths[index]! - pad * 2, lineGap: 1 });
-        x += widths[index]!;
+      // A row of header cells (TH) or data cells (TD), inside the table's TR.
+      this.group('TR', () => {
+        cells.forEach((cell, index) => {
+          const cellX = x;
+          this.tag(face === 'bold' ? 'TH' : 'TD', () => {
+            this.style(face, size, color);
+            this.doc.text(cell, cellX + pad, top + pad, { width: widths[index]! - pad * 2, lineGap: 1 });
+          });
+          x += widths[index]!;
+        });
       });
-      this.doc
-        .save()
-        .lineWidth(0.5)
-        .strokeColor(COLOR.rule)
-        .moveTo(this.left, top + height)
-        .lineTo(this.right, top + height)
-        .stroke()
-        .restore();
+      this.artifact(() =>
+        this.doc
+          .save()
+          .lineWidth(0.5)
+          .strokeColor(COLOR.rule)
+          .moveTo(this.left, top + height)
+          .lineTo(this.right, top + height)
+          .stroke()
+          .restore(),
+      );
       this.y = top + height;
     };
     const titles = columns.map((column) => column.title);
     const headHeight = rowHeight(titles, 'bold');
     const first = rows[0];
     this.ensureSpace(headHeight + (first ? rowHeight(first, 'regular') : 0));
-    drawRow(titles, 'bold', RECORD_COLOR.tableHead, COLOR.muted);
-    for (const row of rows) {
-      const height = rowHeight(row, 'regular');
-      if (this.y + height > this.bottom) {
-        this.newPage();
-        drawRow(titles, 'bold', RECORD_COLOR.tableHead, COLOR.muted);
+    this.group('Table', () => {
+      drawRow(titles, 'bold', RECORD_COLOR.tableHead, COLOR.muted);
+      for (const row of rows) {
+        const height = rowHeight(row, 'regular');
+        if (this.y + height > this.bottom) {
+          this.newPage();
+          drawRow(titles, 'bold', RECORD_COLOR.tableHead, COLOR.muted);
+        }
+        drawRow(row, 'regular', null, COLOR.text);
       }
-      drawRow(row, 'regular', null, COLOR.text);
-    }
+    });
     this.y += 4;
   }
 }

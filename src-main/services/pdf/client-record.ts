@@ -25,7 +25,7 @@ import { type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
 import { listSome, refuseUnprintableText } from './glyph-check';
 import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
 import { drawPageFurniture, drawPracticeHeader } from './page-furniture';
-import { type PdfRenderOptions, startPdf } from './pdf-document';
+import { finishPdf, type PdfRenderOptions, startPdf } from './pdf-document';
 
 export interface RenderClientRecordOptions extends PdfRenderOptions {
   /** The practice logo from Settings, printed on the cover. */
@@ -90,7 +90,7 @@ function renderValidRecord(
   const practiceName = line(record.practice.name);
   const now = options.now ?? new Date();
 
-  const { doc, bytes } = startPdf(geometry, fonts, {
+  const { doc, structure, bytes } = startPdf(geometry, fonts, {
     title: `${CLIENT_RECORD_TITLE}: ${clientName}`,
     author: practiceName || 'Stillpoint',
     subject: `The complete record of ${clientName}, exported ${format.moment(record.exportedAt)}`,
@@ -98,7 +98,7 @@ function renderValidRecord(
     now,
   });
 
-  const w = new RecordWriter(doc, geometry);
+  const w = new RecordWriter(doc, geometry).tagged(structure);
   w.newPage();
   const orphanAudit = record.auditLog.filter(
     (entry) => !record.sessions.some((session) => session.note.id === entry.noteId),
@@ -123,6 +123,7 @@ function renderValidRecord(
     );
   }
   drawContents(w, contents);
+  w.closeTags();
   const born = record.client.dateOfBirth ? format.date(record.client.dateOfBirth) : '';
   const who = born ? `${clientName}, born ${born}` : clientName;
   drawPageFurniture(w, {
@@ -138,7 +139,7 @@ function renderValidRecord(
         .join('   ·   ');
     },
   });
-  doc.end();
+  finishPdf({ doc, structure });
   return bytes;
 }
 
@@ -165,11 +166,15 @@ function drawCover(
   w.y = w.geometry.firstPageTop;
   if (practice.name.trim() !== '' || tools.logo) drawPracticeHeader(w, practice, tools.logo, tools.fonts, 16);
 
-  w.style('bold', TYPE.title, COLOR.accent);
-  doc.text(CLIENT_RECORD_TITLE, w.left, w.y, { width: w.width });
+  w.tag('H1', () => {
+    w.style('bold', TYPE.title, COLOR.accent);
+    doc.text(CLIENT_RECORD_TITLE, w.left, w.y, { width: w.width });
+  });
   w.y += 1;
-  w.style('bold', RECORD_TYPE.clientName, COLOR.text);
-  doc.text(line(clientDisplayName(client)), w.left, w.y, { width: w.width });
+  w.tag('P', () => {
+    w.style('bold', RECORD_TYPE.clientName, COLOR.text);
+    doc.text(line(clientDisplayName(client)), w.left, w.y, { width: w.width });
+  });
   w.y += 10;
 
   const notes = record.sessions.map((session) => session.note);
@@ -210,8 +215,10 @@ function drawCover(
   const entries: string[] = [RECORD_SECTIONS.contact, RECORD_SECTIONS.health, RECORD_SECTIONS.notes];
   if (tools.orphanAudit) entries.push(RECORD_SECTIONS.otherAudit);
   w.y += 10;
-  w.style('bold', TYPE.heading, COLOR.text);
-  doc.text('Contents', w.left, w.y, { width: w.width });
+  w.tag('H2', () => {
+    w.style('bold', TYPE.heading, COLOR.text);
+    doc.text('Contents', w.left, w.y, { width: w.width });
+  });
   w.y += 3;
   const slot = { y: w.y, entries };
   w.y += entries.length * w.lineHeight('regular', TYPE.body, 4) + 4;
@@ -229,27 +236,32 @@ function drawContents(w: RecordWriter, slot: ContentsSlot): void {
   for (const title of slot.entries) {
     const page = (w.sectionPages.get(title) ?? 0) - doc.bufferedPageRange().start + 1;
     const label = title.replace(/^\d+\s+/, (n) => `${n.trim()}.  `);
-    w.style('regular', TYPE.body, COLOR.text);
-    doc.text(label, w.left, rowY, { width: width - 40, lineBreak: false });
     const pageText = `page ${page}`;
-    w.style('regular', TYPE.body, COLOR.muted);
-    doc.text(pageText, w.left + width - 60, rowY, { width: 60, align: 'right', lineBreak: false });
+    // Drawn last on the cover, so read last: a contents entry is its title and its page.
+    w.tag('P', () => {
+      w.style('regular', TYPE.body, COLOR.text);
+      doc.text(label, w.left, rowY, { width: width - 40, lineBreak: false });
+      w.style('regular', TYPE.body, COLOR.muted);
+      doc.text(pageText, w.left + width - 60, rowY, { width: 60, align: 'right', lineBreak: false });
+    });
     // Dotted leader between the title and its page.
     w.style('regular', TYPE.body, COLOR.text);
     const labelEnd = w.left + doc.widthOfString(label) + 6;
     w.style('regular', TYPE.body, COLOR.muted);
     const leaderEnd = w.left + width - 60 + (60 - doc.widthOfString(pageText)) - 6;
     if (leaderEnd > labelEnd) {
-      doc
-        .save()
-        .lineWidth(0.6)
-        .dash(0.6, { space: 2.4 })
-        .strokeColor(COLOR.rule)
-        .moveTo(labelEnd, rowY + rowHeight * 0.62)
-        .lineTo(leaderEnd, rowY + rowHeight * 0.62)
-        .stroke()
-        .undash()
-        .restore();
+      w.artifact(() =>
+        doc
+          .save()
+          .lineWidth(0.6)
+          .dash(0.6, { space: 2.4 })
+          .strokeColor(COLOR.rule)
+          .moveTo(labelEnd, rowY + rowHeight * 0.62)
+          .lineTo(leaderEnd, rowY + rowHeight * 0.62)
+          .stroke()
+          .undash()
+          .restore(),
+      );
     }
     rowY += rowHeight;
   }
@@ -331,8 +343,10 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
     const soap = soapFor(record, note, format);
     const meta = soap.header.filter((text) => text.startsWith('Entered') || text.startsWith('Conflict copy'));
     if (meta.length > 0) {
-      w.style('regular', RECORD_TYPE.label, COLOR.muted);
-      w.doc.text(meta.map(line).join('  ·  '), w.left, w.y, { width: w.width });
+      w.tag('P', () => {
+        w.style('regular', RECORD_TYPE.label, COLOR.muted);
+        w.doc.text(meta.map(line).join('  ·  '), w.left, w.y, { width: w.width });
+      });
       w.y += 4;
     }
     w.labelledLines('Subjective', soap.subjective.map(print), 'Nothing recorded.');
@@ -366,8 +380,10 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     if (audit.length > 0) {
       w.ensureSpace(w.lineHeight('bold', RECORD_TYPE.label) + 40);
-      w.style('bold', RECORD_TYPE.label, COLOR.muted);
-      w.doc.text('AUDIT TRAIL', w.left, w.y, { width: w.width, characterSpacing: 0.6 });
+      w.tag('H4', () => {
+        w.style('bold', RECORD_TYPE.label, COLOR.muted);
+        w.doc.text('AUDIT TRAIL', w.left, w.y, { width: w.width, characterSpacing: 0.6 });
+      });
       w.y += 2;
       w.table(
         AUDIT_COLUMNS,
@@ -391,16 +407,29 @@ function drawSignature(
   w.y += 3;
   const x = w.left + RECORD_SPACE.soapColumn;
   if (note.status === 'signed') {
-    doc.save().lineWidth(0.6).strokeColor(COLOR.rule).moveTo(x, w.y).lineTo(w.right, w.y).stroke().restore();
+    w.artifact(() =>
+      doc
+        .save()
+        .lineWidth(0.6)
+        .strokeColor(COLOR.rule)
+        .moveTo(x, w.y)
+        .lineTo(w.right, w.y)
+        .stroke()
+        .restore(),
+    );
     w.y += 4;
-    w.style('bold', TYPE.body, COLOR.text);
-    doc.text(`Signed by ${line(note.signedBy ?? '')}`, x, w.y, { width: w.right - x, continued: true });
-    w.style('regular', TYPE.body, COLOR.muted);
-    doc.text(note.signedAt ? `  ·  ${format.moment(note.signedAt)}` : '');
+    w.tag('P', () => {
+      w.style('bold', TYPE.body, COLOR.text);
+      doc.text(`Signed by ${line(note.signedBy ?? '')}`, x, w.y, { width: w.right - x, continued: true });
+      w.style('regular', TYPE.body, COLOR.muted);
+      doc.text(note.signedAt ? `  ·  ${format.moment(note.signedAt)}` : '');
+    });
   } else {
-    w.style('italic', TYPE.body, '#8a5a00');
-    doc.text('Draft: not signed. A draft may still change; only signed notes are final.', x, w.y, {
-      width: w.right - x,
+    w.tag('P', () => {
+      w.style('italic', TYPE.body, '#8a5a00');
+      doc.text('Draft: not signed. A draft may still change; only signed notes are final.', x, w.y, {
+        width: w.right - x,
+      });
     });
   }
   w.y += 6;

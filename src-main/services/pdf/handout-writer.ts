@@ -15,9 +15,20 @@ export class HandoutWriter extends PageWriter {
     return this.measuredHeight(title, { width }) + SPACE.afterHeading;
   }
 
-  private drawHeading(title: string, x: number, width: number, color: string = COLOR.accent): void {
-    this.style('bold', TYPE.heading, color);
-    this.doc.text(title, x, this.y, { width });
+  /** A section heading, tagged H2; a repeated one ("… (continued)") is furniture. */
+  private drawHeading(
+    title: string,
+    x: number,
+    width: number,
+    color: string = COLOR.accent,
+    repeated = false,
+  ): void {
+    const draw = () => {
+      this.style('bold', TYPE.heading, color);
+      this.doc.text(title, x, this.y, { width });
+    };
+    if (repeated) this.artifact(draw);
+    else this.tag('H2', draw);
     this.y += SPACE.afterHeading;
   }
 
@@ -37,8 +48,10 @@ export class HandoutWriter extends PageWriter {
     face: FaceName = 'regular',
     color: string = COLOR.text,
   ) {
-    this.style(face, TYPE.body, color);
-    this.doc.text(text, x, this.y, { width, lineGap: TYPE.bodyLineGap, paragraphGap: SPACE.paragraphGap });
+    this.tag('P', () => {
+      this.style(face, TYPE.body, color);
+      this.doc.text(text, x, this.y, { width, lineGap: TYPE.bodyLineGap, paragraphGap: SPACE.paragraphGap });
+    });
   }
 
   private bulletsHeight(lines: readonly string[], width: number): number {
@@ -55,12 +68,17 @@ export class HandoutWriter extends PageWriter {
   /** Draws one bullet at this.y; the caller has made room for its first line. */
   private drawBullet(text: string, x: number, width: number, bulletColor: string): void {
     const y = this.y;
-    this.style('bold', TYPE.body, bulletColor);
-    this.doc.text('•', x + 1.5, y, { lineBreak: false });
-    this.style('regular', TYPE.body, COLOR.text);
-    this.doc.text(text, x + SPACE.bulletIndent, y, {
-      width: width - SPACE.bulletIndent,
-      lineGap: TYPE.bodyLineGap,
+    // The bullet is drawn, not read: the list item (LI in an L) already says it is one.
+    this.artifact(() => {
+      this.style('bold', TYPE.body, bulletColor);
+      this.doc.text('•', x + 1.5, y, { lineBreak: false });
+    });
+    this.tag('LI', () => {
+      this.style('regular', TYPE.body, COLOR.text);
+      this.doc.text(text, x + SPACE.bulletIndent, y, {
+        width: width - SPACE.bulletIndent,
+        lineGap: TYPE.bodyLineGap,
+      });
     });
     this.y += SPACE.betweenItems;
   }
@@ -107,8 +125,10 @@ export class HandoutWriter extends PageWriter {
     if (signOff === '') return;
     this.ensureSpace(signOffHeight);
     this.y += SPACE.beforeSignOff;
-    this.style('regular', TYPE.body, COLOR.text);
-    this.doc.text(signOff, this.left, this.y, signOffOptions);
+    this.tag('P', () => {
+      this.style('regular', TYPE.body, COLOR.text);
+      this.doc.text(signOff, this.left, this.y, signOffOptions);
+    });
   }
 
   /** A full-width section that may run onto the next page; its heading never ends a page. */
@@ -116,15 +136,17 @@ export class HandoutWriter extends PageWriter {
     const body = this.bodyLineHeight();
     this.ensureSpace(this.geometry.sectionGap + this.headingHeight(section.title, this.width) + body * 2);
     this.y += this.geometry.sectionGap;
-    this.drawHeading(section.title, this.left, this.width);
-    if ('bullets' in section) {
-      for (const line of section.bullets) {
-        this.ensureSpace(body);
-        this.drawBullet(line, this.left, this.width, COLOR.accent);
+    this.group('Sect', () => {
+      this.drawHeading(section.title, this.left, this.width);
+      if ('bullets' in section) {
+        for (const line of section.bullets) {
+          this.ensureSpace(body);
+          this.drawBullet(line, this.left, this.width, COLOR.accent);
+        }
+      } else {
+        this.paragraph(section.text);
       }
-    } else {
-      this.paragraph(section.text);
-    }
+    });
   }
 
   /**
@@ -143,12 +165,14 @@ export class HandoutWriter extends PageWriter {
     [first, second].forEach((section, column) => {
       const x = this.left + column * (columnWidth + SPACE.columnGap);
       this.y = top;
-      this.drawHeading(section.title, x, columnWidth);
-      if ('bullets' in section) {
-        for (const line of section.bullets) this.drawBullet(line, x, columnWidth, COLOR.accent);
-      } else {
-        this.drawText(section.text, x, columnWidth);
-      }
+      this.group('Sect', () => {
+        this.drawHeading(section.title, x, columnWidth);
+        if ('bullets' in section) {
+          for (const line of section.bullets) this.drawBullet(line, x, columnWidth, COLOR.accent);
+        } else {
+          this.drawText(section.text, x, columnWidth);
+        }
+      });
     });
     this.y = top + height;
   }
@@ -194,44 +218,48 @@ export class HandoutWriter extends PageWriter {
     const continuedTitle = `${title} (continued)`;
     const continuedRow: Row = {
       height: this.headingHeight(continuedTitle, innerWidth),
-      draw: () => this.drawHeading(continuedTitle, innerLeft, innerWidth, COLOR.alertText),
+      draw: () => this.drawHeading(continuedTitle, innerLeft, innerWidth, COLOR.alertText, true),
     };
-    let index = 0;
-    while (index < rows.length) {
-      // As many rows as fit on this page; a row taller than a whole page goes on a page of its own.
-      const segment: Row[] = index > 0 ? [continuedRow] : [];
-      let segmentHeight = pad * 2 + (index > 0 ? continuedRow.height : 0);
-      let end = index;
-      while (end < rows.length && this.y + segmentHeight + rows[end]!.height <= this.bottom) {
-        segmentHeight += rows[end]!.height;
-        segment.push(rows[end]!);
-        end += 1;
-      }
-      if (end === index) {
-        if (this.y > this.geometry.margins.top) {
-          this.newPage();
-          continue;
+    this.group('Sect', () => {
+      let index = 0;
+      while (index < rows.length) {
+        // As many rows as fit on this page; a row taller than a whole page goes on a page of its own.
+        const segment: Row[] = index > 0 ? [continuedRow] : [];
+        let segmentHeight = pad * 2 + (index > 0 ? continuedRow.height : 0);
+        let end = index;
+        while (end < rows.length && this.y + segmentHeight + rows[end]!.height <= this.bottom) {
+          segmentHeight += rows[end]!.height;
+          segment.push(rows[end]!);
+          end += 1;
         }
-        segmentHeight += rows[end]!.height;
-        segment.push(rows[end]!);
-        end += 1;
+        if (end === index) {
+          if (this.y > this.geometry.margins.top) {
+            this.newPage();
+            continue;
+          }
+          segmentHeight += rows[end]!.height;
+          segment.push(rows[end]!);
+          end += 1;
+        }
+        const top = this.y;
+        this.artifact(() =>
+          this.doc
+            .save()
+            .lineWidth(1.2)
+            .roundedRect(this.left, top, this.width, segmentHeight, 5)
+            .fillAndStroke(COLOR.alertFill, COLOR.alertBorder)
+            .restore(),
+        );
+        let rowTop = top + pad;
+        for (const row of segment) {
+          this.y = rowTop;
+          row.draw();
+          rowTop += row.height;
+        }
+        this.y = top + segmentHeight;
+        index = end;
+        if (index < rows.length) this.newPage();
       }
-      const top = this.y;
-      this.doc
-        .save()
-        .lineWidth(1.2)
-        .roundedRect(this.left, top, this.width, segmentHeight, 5)
-        .fillAndStroke(COLOR.alertFill, COLOR.alertBorder)
-        .restore();
-      let rowTop = top + pad;
-      for (const row of segment) {
-        this.y = rowTop;
-        row.draw();
-        rowTop += row.height;
-      }
-      this.y = top + segmentHeight;
-      index = end;
-      if (index < rows.length) this.newPage();
-    }
+    });
   }
 }

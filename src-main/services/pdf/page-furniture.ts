@@ -55,7 +55,9 @@ export function drawPracticeHeader(
     const scale = Math.min(SPACE.logoMaxWidth / image.width, SPACE.logoMaxHeight / image.height);
     const width = image.width * scale;
     const height = image.height * scale;
-    doc.image(image, w.left, top, { width, height });
+    w.tag('Figure', () => doc.image(image, w.left, top, { width, height }), {
+      alt: `Logo of ${line(practice.name) || 'the practice'}`,
+    });
     textLeft = w.left + width + 14;
     bottom = top + height;
   }
@@ -69,8 +71,10 @@ export function drawPracticeHeader(
       : 0;
   const nameWidth = Math.max(w.right - detailsWidth - (detailsWidth ? 16 : 0) - textLeft, 120);
 
-  w.style('bold', TYPE.practiceName, COLOR.text);
-  doc.text(line(practice.name), textLeft, top, { width: nameWidth });
+  w.tag('P', () => {
+    w.style('bold', TYPE.practiceName, COLOR.text);
+    doc.text(line(practice.name), textLeft, top, { width: nameWidth });
+  });
   const address = practice.address
     .split(/\r?\n/)
     .map((part) => line(part).replace(/,$/, ''))
@@ -78,8 +82,10 @@ export function drawPracticeHeader(
     .join(', ');
   if (address !== '') {
     w.y += 2;
-    w.style('regular', TYPE.headerDetails, COLOR.muted);
-    doc.text(address, textLeft, w.y, { width: nameWidth, lineGap: 1.5 });
+    w.tag('P', () => {
+      w.style('regular', TYPE.headerDetails, COLOR.muted);
+      doc.text(address, textLeft, w.y, { width: nameWidth, lineGap: 1.5 });
+    });
   }
   bottom = Math.max(bottom, w.y);
 
@@ -87,7 +93,10 @@ export function drawPracticeHeader(
     w.style('regular', TYPE.headerDetails, COLOR.muted);
     w.y = top + 2;
     for (const detail of details) {
-      doc.text(detail, w.right - detailsWidth, w.y, { width: detailsWidth, align: 'right', lineGap: 1.5 });
+      w.tag('P', () => {
+        w.style('regular', TYPE.headerDetails, COLOR.muted);
+        doc.text(detail, w.right - detailsWidth, w.y, { width: detailsWidth, align: 'right', lineGap: 1.5 });
+      });
     }
     bottom = Math.max(bottom, w.y);
   }
@@ -136,26 +145,29 @@ export function drawPageFurniture(w: PageWriter, furniture: PageFurniture): void
     const savedBottom = margins.bottom;
     margins.bottom = 0;
 
-    const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
-    w.style('regular', TYPE.small, COLOR.muted);
-    const numberWidth = doc.widthOfString(pageNumber) + 2;
-    doc.text(pageNumber, w.right - numberWidth, geometry.footerY, { width: numberWidth, align: 'right' });
-    doc.text(furniture.footer, w.left, geometry.footerY, {
-      width: w.width - numberWidth - 20,
-      height: doc.currentLineHeight(),
-      ellipsis: true,
-    });
-
-    if (i > range.start) {
-      const header = furniture.runningHeader(i);
-      if (furniture.restyleRunningHeader) w.style('regular', TYPE.small, COLOR.muted);
-      doc.text(header, w.left, geometry.runningHeaderY, {
-        width: w.width,
+    // Page numbers, footers and running headers repeat what the page holds: furniture, not content.
+    w.artifact(() => {
+      const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
+      w.style('regular', TYPE.small, COLOR.muted);
+      const numberWidth = doc.widthOfString(pageNumber) + 2;
+      doc.text(pageNumber, w.right - numberWidth, geometry.footerY, { width: numberWidth, align: 'right' });
+      doc.text(furniture.footer, w.left, geometry.footerY, {
+        width: w.width - numberWidth - 20,
         height: doc.currentLineHeight(),
         ellipsis: true,
       });
-      w.rule(geometry.runningHeaderY + doc.currentLineHeight() + 5, COLOR.rule, 0.5);
-    }
+
+      if (i > range.start) {
+        const header = furniture.runningHeader(i);
+        if (furniture.restyleRunningHeader) w.style('regular', TYPE.small, COLOR.muted);
+        doc.text(header, w.left, geometry.runningHeaderY, {
+          width: w.width,
+          height: doc.currentLineHeight(),
+          ellipsis: true,
+        });
+        w.rule(geometry.runningHeaderY + doc.currentLineHeight() + 5, COLOR.rule, 0.5);
+      }
+    });
     margins.bottom = savedBottom;
   }
 }

@@ -31,6 +31,9 @@ const MAX_TEXT_HEIGHTS = 5000;
 export class PageWriter {
   private face: FaceName | null = null;
   private size = 0;
+  /** Open structure elements, innermost last; empty when the document is not tagged. */
+  private readonly containers: { element: PDFKit.PDFStructureElement; type: string; auto: boolean }[] = [];
+  private inArtifact = false;
 
   constructor(
     readonly doc: PdfDoc,
@@ -85,6 +88,84 @@ export class PageWriter {
     return height;
   }
 
+  /** Tags what this writer draws under `root` (startPdf's 'Document' element). */
+  tagged(root: PDFKit.PDFStructureElement): this {
+    this.containers.length = 0;
+    this.containers.push({ element: root, type: 'Document', auto: false });
+    return this;
+  }
+
+  /**
+   * Draws `draw` as one structure element (H1, H2, P, Figure...) in the open container. A list
+   * item (LI) opens a list (L) around itself when none is open; anything else closes it, so
+   * consecutive bullets form one list without the caller keeping count.
+   */
+  tag(type: string, draw: () => void, options: { alt?: string } = {}): void {
+    const top = this.containers.at(-1);
+    if (!top) {
+      draw();
+      return;
+    }
+    if (type !== 'LI' && top.auto) this.closeContainer();
+    if (type === 'LI' && this.containers.at(-1)?.type !== 'L') this.openContainer('L', true);
+    const parent = this.containers.at(-1)!.element;
+    if (type === 'LI') {
+      // A list item holds its content as the item's body.
+      const item = this.doc.struct('LI');
+      parent.add(item);
+      item.add(this.doc.struct('LBody', {}, [draw]));
+      item.end();
+      return;
+    }
+    parent.add(this.doc.struct(type, options, [draw]));
+  }
+
+  /** Groups what `draw` tags (a section: its heading and body) in one element of `type`. */
+  group(type: string, draw: () => void): void {
+    if (this.containers.length === 0) {
+      draw();
+      return;
+    }
+    if (this.containers.at(-1)!.auto) this.closeContainer();
+    this.openContainer(type, false);
+    const depth = this.containers.length;
+    draw();
+    while (this.containers.length >= depth) this.closeContainer();
+  }
+
+  /** Draws `draw` as page furniture (rules, frames, page numbers): outside the reading order. */
+  artifact(draw: () => void): void {
+    // Not tagged, or already inside an artifact (a rule under the running header): just draw.
+    if (this.containers.length === 0 || this.inArtifact) {
+      draw();
+      return;
+    }
+    this.inArtifact = true;
+    this.doc.markContent('Artifact', { type: 'Pagination' } as PDFKit.Mixins.MarkingOptions);
+    try {
+      draw();
+    } finally {
+      this.doc.endMarkedContent();
+      this.inArtifact = false;
+    }
+  }
+
+  private openContainer(type: string, auto: boolean): void {
+    const element = this.doc.struct(type);
+    this.containers.at(-1)!.element.add(element);
+    this.containers.push({ element, type, auto });
+  }
+
+  private closeContainer(): void {
+    if (this.containers.length <= 1) return;
+    this.containers.pop()!.element.end();
+  }
+
+  /** Closes every open list and section, before the document's tag tree is ended. */
+  closeTags(): void {
+    while (this.containers.length > 1) this.closeContainer();
+  }
+
   newPage(): void {
     this.doc.addPage({ size: this.geometry.size, margins: this.geometry.margins });
     this.y = this.geometry.margins.top;
@@ -126,13 +207,15 @@ export class PageWriter {
 
   /** A horizontal rule across the text width. */
   rule(y: number, color: string = COLOR.rule, width = 0.75): void {
-    this.doc
-      .save()
-      .lineWidth(width)
-      .strokeColor(color)
-      .moveTo(this.left, y)
-      .lineTo(this.right, y)
-      .stroke()
-      .restore();
+    this.artifact(() =>
+      this.doc
+        .save()
+        .lineWidth(width)
+        .strokeColor(color)
+        .moveTo(this.left, y)
+        .lineTo(this.right, y)
+        .stroke()
+        .restore(),
+    );
   }
 }

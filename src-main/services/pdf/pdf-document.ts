@@ -26,13 +26,16 @@ export interface PdfDescription {
 /** A document being written, and its bytes once doc.end() is called. */
 export interface StartedPdf {
   doc: PdfDoc;
+  /** The root of the tag tree ('Document'): hand it to the writer (PageWriter.tagged). */
+  structure: PDFKit.PDFStructureElement;
   bytes: Promise<Uint8Array>;
 }
 
 /**
- * Starts a PDF the way every Stillpoint PDF starts: PDF 1.7, pages added by the writer (none
- * yet), pages kept in memory so the page furniture can be drawn once the page count is known,
- * the bundled fonts registered as 'regular', 'bold' and 'italic', and no other font.
+ * Starts a PDF the way every Stillpoint PDF starts: PDF 1.7, tagged (a 'Document' structure
+ * root, the document language), pages added by the writer (none yet), pages kept in memory so
+ * the page furniture can be drawn once the page count is known, the bundled fonts registered as
+ * 'regular', 'bold' and 'italic', and no other font. Call `finishPdf` instead of doc.end().
  */
 export function startPdf(geometry: PageGeometry, fonts: HandoutFonts, about: PdfDescription): StartedPdf {
   const doc = new PDFDocument({
@@ -43,6 +46,9 @@ export function startPdf(geometry: PageGeometry, fonts: HandoutFonts, about: Pdf
     pdfVersion: '1.7',
     lang: about.lang,
     displayTitle: true,
+    // Tagged: headings, paragraphs, lists and the logo (with its alternative text) are marked
+    // in a structure tree, so a screen reader reads the sheet in order; furniture is an artifact.
+    tagged: true,
     // No default font: the constructor would otherwise load Helvetica, a standard font we never use.
     font: null as unknown as string,
     info: {
@@ -70,5 +76,13 @@ export function startPdf(geometry: PageGeometry, fonts: HandoutFonts, about: Pdf
     // The parsed font behind caches shared by every render (see pdf-font-source.ts).
     doc.registerFont(face, pdfFontSource(fonts[face]));
   }
-  return { doc, bytes };
+  const structure = doc.struct('Document');
+  doc.addStructure(structure);
+  return { doc, structure, bytes };
+}
+
+/** Closes the tag tree and the document: every PDF ends here. */
+export function finishPdf(started: Pick<StartedPdf, 'doc' | 'structure'>): void {
+  started.structure.end();
+  started.doc.end();
 }

@@ -6,7 +6,7 @@ import { HandoutWriter, type Section } from './handout-writer';
 import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
 import { drawPageFurniture, drawPracticeHeader, practiceHeaderTexts } from './page-furniture';
 import type { TextHeights } from './page-writer';
-import { type PdfRenderOptions, startPdf } from './pdf-document';
+import { finishPdf, type PdfRenderOptions, startPdf } from './pdf-document';
 
 export type RenderAftercareOptions = PdfRenderOptions;
 
@@ -82,7 +82,7 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
   const clientName = printLine(sheet.clientName);
   const sessionDate = printableDate(sheet, fonts);
 
-  const { doc, bytes } = startPdf(geometry, fonts, {
+  const { doc, structure, bytes } = startPdf(geometry, fonts, {
     title: printLine(sheet.title),
     author: practiceName,
     subject: `Aftercare notes for ${clientName} after the session on ${sessionDate}`,
@@ -90,18 +90,22 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
     now,
   });
 
-  const w = new HandoutWriter(doc, geometry, textHeightsFor(fonts));
+  const w = new HandoutWriter(doc, geometry, textHeightsFor(fonts)).tagged(structure);
   w.newPage();
   drawPracticeHeader(w, sheet.practice, sheet.practice.logo, fonts, 14);
 
   // Title and who it is for.
-  w.style('bold', TYPE.title, COLOR.accent);
-  doc.text(HANDOUT_HEADING, w.left, w.y, { width: w.width });
+  w.tag('H1', () => {
+    w.style('bold', TYPE.title, COLOR.accent);
+    doc.text(HANDOUT_HEADING, w.left, w.y, { width: w.width });
+  });
   w.y += 3;
-  w.style('bold', TYPE.clientLine, COLOR.text);
-  doc.text(clientName, w.left, w.y, { width: w.width, continued: true });
-  w.style('regular', TYPE.clientLine, COLOR.muted);
-  doc.text(`   ·   ${sessionDate}`);
+  w.tag('P', () => {
+    w.style('bold', TYPE.clientLine, COLOR.text);
+    doc.text(clientName, w.left, w.y, { width: w.width, continued: true });
+    w.style('regular', TYPE.clientLine, COLOR.muted);
+    doc.text(`   ·   ${sessionDate}`);
+  });
   w.y += 6;
   w.paragraph(print(sheet.intro), 'italic');
 
@@ -111,10 +115,12 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
     // One line, label first. No-break spaces keep each dot with the area before it when it wraps.
     w.y += geometry.sectionGap;
     w.ensureSpace(w.bodyLineHeight());
-    w.style('bold', TYPE.body, COLOR.accent);
-    doc.text(`${SECTION_TITLES.treatedAreas}:  `, w.left, w.y, { width: w.width, continued: true });
-    w.style('regular', TYPE.body, COLOR.text);
-    doc.text(capitalised.join('\u00A0\u00A0·\u00A0 '), { lineGap: TYPE.bodyLineGap });
+    w.tag('P', () => {
+      w.style('bold', TYPE.body, COLOR.accent);
+      doc.text(`${SECTION_TITLES.treatedAreas}:  `, w.left, w.y, { width: w.width, continued: true });
+      w.style('regular', TYPE.body, COLOR.text);
+      doc.text(capitalised.join('\u00A0\u00A0·\u00A0 '), { lineGap: TYPE.bodyLineGap });
+    });
   }
 
   const lines = (list: readonly string[]) => list.map(print).filter((line) => line !== '');
@@ -140,6 +146,7 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
   const note = print(sheet.personalNote).replace(/\n[ \u00A0]*(?:\n[ \u00A0]*)+/g, '\n');
   const closing = print(sheet.closing);
   w.noteAndSignOff(note === '' ? null : { title: SECTION_TITLES.personalNote, text: note }, closing);
+  w.closeTags();
 
   const practicePhone = printLine(sheet.practice.phone);
   drawPageFurniture(w, {
@@ -147,7 +154,7 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
     runningHeader: () => `${practiceName}   ·   Aftercare for ${clientName}`,
     restyleRunningHeader: true,
   });
-  doc.end();
+  finishPdf({ doc, structure });
   return bytes;
 }
 

@@ -13,6 +13,8 @@ import { describeIssues } from '../../../src-shared/validation';
 import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
+import { useSigner } from '../sessions/useSigner';
+import { lacksPracticeName, PracticeNamePrompt } from '../settings/PracticeNamePrompt';
 import { useSetting } from '../settings/useSetting';
 import { AftercarePreview } from './AftercarePreview';
 
@@ -84,7 +86,8 @@ export function AftercareDialog({
     };
   }, [open, built]);
 
-  const missingPractice = practice !== undefined && practice.practice.name.trim() === '';
+  const missingPractice = practice !== undefined && lacksPracticeName(practice);
+  const [signer] = useSigner();
   const fileName = `Aftercare ${fileNamePart(`${client.lastName} ${client.firstName}`)} ${session.serviceDate}.pdf`;
 
   const run = async (action: 'print' | 'save') => {
@@ -114,10 +117,11 @@ export function AftercareDialog({
     <Dialog title="Print aftercare" open={open} onClose={onClose}>
       <div className="aftercare-dialog">
         {missingPractice ? (
-          <p className="notice warning" role="alert">
-            Add your practice name and details in <a href="#/settings">Settings</a> first: they head every
-            handout.
-          </p>
+          <PracticeNamePrompt
+            current={practice}
+            suggestedName={signer}
+            purpose="The practice's name heads every handout."
+          />
         ) : built?.problem ? (
           <p className="notice error" role="alert">
             {built.problem}

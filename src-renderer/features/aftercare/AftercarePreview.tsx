@@ -12,6 +12,8 @@ export function AftercarePreview({ sheet }: { sheet: AftercareSheet }) {
     <article
       className={`handout-preview paper-${sheet.paperSize.toLowerCase()}`}
       aria-label="Handout preview"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls; a tab stop lets the keyboard scroll it (WCAG 2.1.1)
+      tabIndex={0}
     >
       <header className="handout-header">
         <div>

@@ -168,7 +168,11 @@ export function AutomaticBackupsCard() {
         </dd>
         <dt>Folder</dt>
         <dd>
-          {status.folder ? <code>{status.folder}</code> : 'None chosen: choose one under “Back up now”.'}
+          {status.folder ? (
+            <code>{status.folder}</code>
+          ) : (
+            'None chosen yet: choose one under “Make a backup”.'
+          )}
         </dd>
       </dl>
       {lastAutomatic?.kind === 'failed' && (

@@ -14,7 +14,10 @@ import {
   type StrengthEstimator,
 } from './passphrase';
 
-type Outcome = { kind: 'ok'; text: string; path: string } | { kind: 'error'; text: string } | null;
+type Outcome =
+  | { kind: 'ok'; text: string; path: string }
+  | { kind: 'error' | 'warning'; text: string }
+  | null;
 
 /** Asks main for a folder; the new status comes back either way. */
 export async function chooseBackupFolder(): Promise<string | null> {
@@ -100,14 +103,27 @@ export function BackUpNowCard() {
     }
     // The problem shows beside the field (tried is set).
     if (passphraseProblem(passphrase, repeated, passphraseStrength(passphrase, loaded))) return;
+    // The first backup asks where backups go before anything is read; cancelling keeps what was typed.
+    if (!status?.folder) {
+      let folder: string | null;
+      try {
+        folder = await chooseBackupFolder();
+      } catch (error) {
+        setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      if (!folder) {
+        setOutcome({
+          kind: 'warning',
+          text: 'No folder was chosen, so nothing was saved. Your passphrase is still filled in: press the button again when you are ready to pick a folder.',
+        });
+        return;
+      }
+    }
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ phase: 'reading', done: 0, total: 0 });
     try {
-      if (!status?.folder && !(await chooseBackupFolder())) {
-        setOutcome({ kind: 'error', text: 'Choose a backup folder first.' });
-        return;
-      }
       const saved = await saveBackup({
         records: repositories().backupSnapshot,
         passphrase,
@@ -142,7 +158,7 @@ export function BackUpNowCard() {
 
   return (
     <form className="card backup-card" onSubmit={backUp} noValidate aria-labelledby="backup-now-title">
-      <h2 id="backup-now-title">Back up now</h2>
+      <h2 id="backup-now-title">Make a backup</h2>
       <p className="muted">
         One encrypted file of every record: clients, health histories, notes, after-effects, the audit log and
         settings. Without the passphrase nobody can open it, including you: write it down somewhere safe.
@@ -222,6 +238,7 @@ export function BackUpNowCard() {
           <button type="submit" className="primary">
             Back up now
           </button>
+          {!status?.folder && <span className="muted">First you choose where backups are kept.</span>}
         </div>
       )}
       {outcome?.kind === 'ok' && (
@@ -231,6 +248,11 @@ export function BackUpNowCard() {
       )}
       {outcome?.kind === 'error' && (
         <p className="notice error" role="alert">
+          {outcome.text}
+        </p>
+      )}
+      {outcome?.kind === 'warning' && (
+        <p className="notice warning" role="status">
           {outcome.text}
         </p>
       )}

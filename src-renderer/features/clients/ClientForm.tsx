@@ -45,7 +45,8 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
       const { clients } = repositories();
       const saved = existing ? await clients.update(existing.id, values) : await clients.create(values);
       if (onDone) onDone(saved);
-      else navigate({ name: 'client', clientId: saved.id });
+      // The used form gives way to the client: Back goes to where 'New client' was pressed.
+      else navigate({ name: 'client', clientId: saved.id }, { replace: true });
     } catch (error) {
       setSaveError(describeStorageError(error, 'The client was not saved'));
     }

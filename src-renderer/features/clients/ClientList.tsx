@@ -12,6 +12,7 @@ import { useDrafts } from '../attention/useDrafts';
 import { useSafetyMarks } from '../attention/useSafetyMarks';
 import { BackupReminder } from '../backup/BackupReminder';
 import { NoteSearch } from '../search/NoteSearch';
+import { SampleNotice, SampleTag, useSampleClientIds } from '../welcome/SampleNotice';
 import { buildClientListModel, byLastVisit, type SortOrder, visibleClients } from './client-list-model';
 
 const ROW_HEIGHT = 56;
@@ -71,6 +72,7 @@ export function ClientList() {
     overscan: 8,
   });
   const today = localToday();
+  const sampleIds = useSampleClientIds();
 
   const openFirst = () => {
     const first = visible[0];
@@ -93,6 +95,7 @@ export function ClientList() {
         </button>
       </header>
       <BackupReminder />
+      <SampleNotice />
 
       <search className="toolbar">
         <label htmlFor="client-search" className="visually-hidden">
@@ -161,6 +164,7 @@ export function ClientList() {
                     <a href={`#/clients/${encodeURIComponent(client.id)}`} className="client-row-link">
                       <span className="client-name-cell">
                         <span className="client-name">{clientDisplayName(client)}</span>
+                        {sampleIds.has(client.id) && <SampleTag />}
                         {(severity || draftCount > 0) && (
                           <span className="client-attention">
                             {severity && <SeverityMark severity={severity} />}

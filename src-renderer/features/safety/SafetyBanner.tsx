@@ -4,7 +4,9 @@ import {
   SEVERITY_ORDER,
   severityLabel,
 } from '../../../src-shared/safety';
+
 import { formatDate } from '../../app/format';
+import { RuleSource } from './RuleSource';
 import type { SafetyCheckResult } from './useSafetyFindings';
 
 const SEVERITY_CLASS: Record<Finding['severity'], string> = {
@@ -114,7 +116,7 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
                       </span>
                     ))}
                     <p className="finding-rationale">{group[0]!.rationale}</p>
-                    <p className="finding-source">Source: {group[0]!.source}</p>
+                    <RuleSource source={group[0]!.source} />
                   </li>
                 ))}
               </ul>

@@ -206,7 +206,8 @@ export function BodyMap({
                 onMouseEnter={() => setPointed(shape.regionId)}
                 onMouseLeave={() => setPointed(null)}
               >
-                <title>{label}</title>
+                {/* A tooltip for shapes without a printed label; a printed one already says it. */}
+                {!shape.text && <title>{label}</title>}
                 {shape.parts.map((part) => (
                   <path
                     key={part.d}

@@ -127,14 +127,15 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
   );
   useShortcuts(shortcuts);
 
-  const sign = async () => {
+  // `name`: the signer just typed in the "Who is signing?" prompt, before the state has caught up.
+  const sign = async (name = signer) => {
     setSignAttempted(true);
     setFailure(null);
     if (!(await flush())) {
       setFailure('The draft could not be saved, so it was not signed. Your text is kept on screen.');
       return;
     }
-    const found = check(store, signer, true, dateOfBirth);
+    const found = check(store, name, true, dateOfBirth);
     setProblems(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -142,8 +143,8 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
     }
     setSigning(true);
     try {
-      await repositories().sessions.sign(store.get().id, signer);
-      await rememberSigner(signer);
+      await repositories().sessions.sign(store.get().id, name);
+      await rememberSigner(name);
     } catch (error) {
       setFailure(
         error instanceof ValidationError
@@ -228,7 +229,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
               showProblems={signAttempted}
               busy={signing}
               failure={failure}
-              onSign={() => void sign()}
+              onSign={(name) => void sign(name)}
               summaryRef={summaryRef}
             />
             <AuditLog noteId={id} />

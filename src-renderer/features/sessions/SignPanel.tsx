@@ -1,4 +1,5 @@
-import { type Ref, useId } from 'react';
+import { type FormEvent, type Ref, useId, useState } from 'react';
+import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
 import { focusField, useDraftValue } from './draft-context';
 import { fieldName } from './draft-edits';
@@ -26,11 +27,15 @@ export function SignPanel({
   showProblems: boolean;
   busy: boolean;
   failure: string | null;
-  onSign: () => void;
+  /** `name` is given when it was just asked for (the field was empty). */
+  onSign: (name?: string) => void;
   summaryRef: Ref<HTMLDivElement>;
 }) {
   const summaryId = useId();
   const entries = Object.entries(problems);
+  // On a fresh install nobody has signed yet: "Sign note" asks for the name and carries on.
+  const [asking, setAsking] = useState(false);
+  const signOrAsk = () => (signer.trim() === '' ? setAsking(true) : onSign());
   return (
     <section className="card sign-panel" aria-labelledby="sign-title">
       <h2 id="sign-title">Sign and lock</h2>
@@ -59,7 +64,13 @@ export function SignPanel({
         </p>
       )}
       <div className="sign-row">
-        <Field label="Signed by" error={showProblems ? problems.signedBy : undefined}>
+        <Field
+          label="Signed by"
+          hint={
+            signer.trim() === '' ? 'Your name as it should stand on the note. It is remembered.' : undefined
+          }
+          error={showProblems ? problems.signedBy : undefined}
+        >
           <input
             type="text"
             autoComplete="name"
@@ -69,10 +80,20 @@ export function SignPanel({
             onBlur={(e) => onSignerCommit(e.target.value)}
           />
         </Field>
-        <button type="button" className="primary sign-button" onClick={onSign} disabled={busy}>
+        <button type="button" className="primary sign-button" onClick={signOrAsk} disabled={busy}>
           Sign note
         </button>
       </div>
+      <SignerPrompt
+        open={asking}
+        onClose={() => setAsking(false)}
+        onName={(name) => {
+          setAsking(false);
+          onSignerChange(name);
+          onSignerCommit(name);
+          onSign(name);
+        }}
+      />
     </section>
   );
 }
@@ -90,5 +111,48 @@ function ProblemList({ entries }: { entries: [string, string][] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "Who is signing?": the one detail signing needs, asked for in place. */
+function SignerPrompt({
+  open,
+  onClose,
+  onName,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onName: (name: string) => void;
+}) {
+  const [name, setName] = useState('');
+  const [tried, setTried] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (name.trim() !== '') onName(name.trim());
+  };
+  return (
+    <Dialog title="Who is signing?" open={open} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <p className="muted">Your name goes on the signed note. Stillpoint remembers it for the next one.</p>
+        <Field label="Your name" error={tried && name.trim() === '' ? 'Enter your name to sign' : undefined}>
+          <input
+            type="text"
+            autoComplete="name"
+            autoFocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </Field>
+        <div className="button-row dialog-actions">
+          <button type="submit" className="primary">
+            Sign note
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

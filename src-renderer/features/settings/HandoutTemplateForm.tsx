@@ -80,7 +80,8 @@ export function HandoutTemplateForm({ initial }: { initial: AftercareTemplate })
         </div>
       </div>
       <p className="muted">
-        Placeholders: {AFTERCARE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}. Keep the wording sober:
+        Placeholders: {AFTERCARE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}. A sentence whose placeholder
+        has nothing to fill it (no phone number yet, say) is left out of the handout. Keep the wording sober:
         describe what some people notice, make no promises.
       </p>
       {status && (

@@ -9,6 +9,7 @@ import { DEFAULT_SAFETY_SETTINGS, SafetySettingsSchema } from '../../../src-shar
 import { useAppInfo } from '../../app/useAppInfo';
 import { AppLockCard } from '../lock/AppLockCard';
 import { StorageCard } from '../storage/StorageCard';
+import { SampleNotice } from '../welcome/SampleNotice';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { SafetyRulesForm } from './SafetyRulesForm';
@@ -30,6 +31,19 @@ export function SettingsPage() {
       <header className="page-header">
         <h1 id="settings-title">Settings</h1>
       </header>
+      <section className="card" aria-labelledby="getting-started-title">
+        <h2 id="getting-started-title">Getting started</h2>
+        <p className="muted">
+          The Welcome screens again: your practice's details, backups and the app lock, or sample clients to
+          look around with.
+        </p>
+        <SampleNotice />
+        <div className="button-row">
+          <a className="button" href="#/welcome">
+            Open the Welcome screens
+          </a>
+        </div>
+      </section>
       {practice && <PracticeSettingsForm initial={practice} />}
       {template && <HandoutTemplateForm initial={template} />}
       {safety && <SafetyRulesForm initial={safety} />}

@@ -104,6 +104,18 @@ export class Harness {
     return folder;
   }
 
+  /** Go > Back or Go > Forward in the native menu: main's navigate event, as the preload delivers it. */
+  async menuNavigate(page: Page, direction: 'back' | 'forward'): Promise<void> {
+    const listeners = await page.evaluate(
+      (d) =>
+        (
+          window as unknown as { __stillpointHarnessNavigate: (d: string) => number }
+        ).__stillpointHarnessNavigate(d),
+      direction,
+    );
+    if (listeners === 0) throw new Error('The page does not listen for Back and Forward from the menu.');
+  }
+
   /** Every URL the page asked for, and those refused because they left the app. */
   requests(): string[] {
     return [...this.requestLog];

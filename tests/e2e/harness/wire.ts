@@ -82,6 +82,9 @@ export function installBridgeInPage(args: {
   // Main's "about to quit" message, as the preload exposes it; the harness sends it by calling
   // the hidden trigger (see Harness.requestQuit).
   const quitListeners = new Set<() => void>();
+  // Main's "go back/forward" (the Go menu, Windows mouse buttons); the hidden trigger stands
+  // for main's send, the direction checked as the preload checks it.
+  const navigateListeners = new Set<(direction: 'back' | 'forward') => void>();
   const events = {
     onBeforeQuit(listener: () => void) {
       const handler = () => listener();
@@ -90,7 +93,20 @@ export function installBridgeInPage(args: {
         quitListeners.delete(handler);
       };
     },
+    onNavigate(listener: (direction: 'back' | 'forward') => void) {
+      navigateListeners.add(listener);
+      return () => {
+        navigateListeners.delete(listener);
+      };
+    },
   };
+  Object.defineProperty(window, '__stillpointHarnessNavigate', {
+    value: (direction: unknown) => {
+      if (direction !== 'back' && direction !== 'forward') return 0;
+      for (const listener of navigateListeners) listener(direction);
+      return navigateListeners.size;
+    },
+  });
   Object.defineProperty(window, 'stillpointEvents', { value: Object.freeze(events), configurable: false });
   Object.defineProperty(window, '__stillpointHarnessBeforeQuit', {
     value: () => {

@@ -277,3 +277,89 @@ describe('emptyPlaceholdersUsed', () => {
     expect(emptyPlaceholdersUsed(DEFAULT_AFTERCARE_TEMPLATE, { ...values, nextSession: '' })).toEqual([]);
   });
 });
+
+describe('a placeholder with no value (the missing rule)', () => {
+  const PRACTICE_FIELDS = ['practiceName', 'practicePhone', 'therapistName', 'nextSession'] as const;
+
+  /** Every way of leaving the optional details empty: 2^4 combinations. */
+  function everyCombination(): PlaceholderValues[] {
+    return Array.from({ length: 1 << PRACTICE_FIELDS.length }, (_, mask) => {
+      const out = { ...values };
+      PRACTICE_FIELDS.forEach((field, i) => {
+        if (mask & (1 << i)) out[field] = '';
+      });
+      return out;
+    });
+  }
+
+  /** The holes a sentence shows when a value is missing. */
+  function holes(text: string): string[] {
+    const found: string[] = [];
+    if (/ [.,;:!?]/u.test(text)) found.push('space before punctuation');
+    if (/call\s*[.,]/iu.test(text)) found.push('"call ." with no number');
+    if (/\(\s*\)|\[\s*\]|\{\s*\}/u.test(text)) found.push('empty brackets');
+    if (/ {2}/u.test(text)) found.push('double space');
+    if (/,\s*$/u.test(text) && !/wishes,$/u.test(text)) found.push('sentence ending in a comma');
+    if (/\{\{|\}\}/u.test(text)) found.push('placeholder left in');
+    return found;
+  }
+
+  /** A template with every placeholder in several sentence positions, on every line kind. */
+  const everyPlaceholder = AFTERCARE_PLACEHOLDERS.map((name) => `{{${name}}}`);
+  const stress: AftercareTemplate = {
+    intro: `Hello {{clientFirstName}}. Your therapist is {{therapistName}}. Call {{practicePhone}} any time.`,
+    whatToExpect: everyPlaceholder.map((p) => `About ${p}: it is fine.`),
+    selfCare: everyPlaceholder.map((p) => `${p}`),
+    seekHelp: ['A sudden headache', ...everyPlaceholder.map((p) => `Ring ${p} (day or night).`)],
+    seekHelpAdvice: `Get help now. {{practiceName}} can advise on {{practicePhone}}.`,
+    contact: `Questions? Call {{practicePhone}}. See you {{nextSession}}. {{therapistName}} at {{practiceName}}.`,
+    closing: 'With best wishes,\n{{therapistName}}\n{{practiceName}}',
+  };
+
+  for (const [label, template] of [
+    ['the default text', DEFAULT_AFTERCARE_TEMPLATE],
+    ['a text using every placeholder everywhere', stress],
+  ] as const) {
+    it(`leaves no hole in ${label}, whatever is missing`, () => {
+      for (const combination of everyCombination()) {
+        const built = buildSheetSections(template, combination);
+        const texts = [
+          built.intro,
+          ...built.sections.whatToExpect,
+          ...built.sections.selfCare,
+          ...built.sections.seekHelp,
+          built.seekHelpAdvice,
+          built.contact,
+          ...built.closing.split('\n'),
+        ];
+        for (const text of texts) {
+          expect({ text, holes: holes(text) }).toEqual({ text, holes: [] });
+        }
+        // What was given is still there: nothing else is dropped.
+        for (const field of PRACTICE_FIELDS) {
+          const value = combination[field];
+          if (value && allText(template).includes(`{{${field}}}`)) {
+            expect(texts.join('\n')).toContain(value);
+          }
+        }
+      }
+    });
+  }
+
+  it('drops only the sentence that needs the missing value', () => {
+    const built = buildSheetSections(DEFAULT_AFTERCARE_TEMPLATE, { ...values, practicePhone: '' });
+    expect(built.contact).toBe(
+      'At your next visit, let me know how you felt in the days after this session.',
+    );
+    const unsigned = buildSheetSections(DEFAULT_AFTERCARE_TEMPLATE, { ...values, therapistName: '' });
+    expect(unsigned.closing).toBe('With best wishes,');
+  });
+
+  it('fills the whole sentence when every value is there', () => {
+    const built = buildSheetSections(DEFAULT_AFTERCARE_TEMPLATE, values);
+    expect(built.contact).toBe(
+      'If you have a question, or something after today worries you, call 0117 496 0123. ' +
+        'At your next visit, let me know how you felt in the days after this session.',
+    );
+  });
+});

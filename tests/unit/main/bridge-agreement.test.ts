@@ -29,12 +29,13 @@ describe('the channel table has two sides that agree', () => {
     }
   });
 
-  it('the only event main sends is "before quit", with nothing attached', async () => {
+  it('main sends two events: "before quit" with nothing attached, and "navigate" with a checked direction only', async () => {
     await import('../../../src-main/preload/index');
     const events = exposed.stillpointEvents as {
       onBeforeQuit(listener: (...args: unknown[]) => void): () => void;
+      onNavigate(listener: (...args: unknown[]) => void): () => void;
     };
-    expect(Object.keys(events)).toEqual(['onBeforeQuit']);
+    expect(Object.keys(events).sort()).toEqual(['onBeforeQuit', 'onNavigate']);
     expect(Object.isFrozen(events)).toBe(true);
     const on = (await import('electron')).ipcRenderer.on as unknown as ReturnType<typeof vi.fn>;
     const heard: unknown[][] = [];
@@ -44,6 +45,19 @@ describe('the channel table has two sides that agree', () => {
     handler({ sender: 'ipc event with internals' }, 'payload');
     expect(heard).toEqual([[]]);
     unsubscribe();
+
+    const directions: unknown[][] = [];
+    const stop = events.onNavigate((...args) => directions.push(args));
+    const [navChannel, navHandler] = on.mock.calls.at(-1) as [string, (...args: unknown[]) => void];
+    expect(navChannel).toBe('stillpoint:navigate');
+    const event = { sender: 'ipc event with internals' };
+    navHandler(event, 'back');
+    navHandler(event, 'forward');
+    // Anything else main might send by mistake never reaches the page.
+    for (const bad of ['sideways', '', null, undefined, 3, { direction: 'back' }, ['back']])
+      navHandler(event, bad);
+    expect(directions).toEqual([['back'], ['forward']]);
+    stop();
   });
 
   it('main implements a handler for every channel and nothing more', () => {

@@ -138,7 +138,7 @@ describe('the native menu', () => {
   it('offers the standard edit, view and window roles and an About box', () => {
     const showAbout = vi.fn();
     for (const isMac of [true, false]) {
-      const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout });
+      const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout, navigate: vi.fn() });
       const roles = JSON.stringify(template);
       for (const role of [
         'undo',
@@ -161,5 +161,26 @@ describe('the native menu', () => {
       (about!.click as () => void)();
     }
     expect(showAbout).toHaveBeenCalledTimes(2);
+  });
+
+  it('has Go > Back and Forward, shown with the platform keys the page itself handles', () => {
+    for (const isMac of [true, false]) {
+      const navigate = vi.fn();
+      const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout: vi.fn(), navigate });
+      const go = template.find((item) => item.label === 'Go');
+      const items = (Array.isArray(go?.submenu) ? go.submenu : []) as {
+        label?: string;
+        accelerator?: string;
+        registerAccelerator?: boolean;
+        click?: () => void;
+      }[];
+      expect(items.map((item) => [item.label, item.accelerator, item.registerAccelerator])).toEqual([
+        ['Back', isMac ? 'Cmd+[' : 'Alt+Left', false],
+        ['Forward', isMac ? 'Cmd+]' : 'Alt+Right', false],
+      ]);
+      items[0]!.click!();
+      items[1]!.click!();
+      expect(navigate.mock.calls).toEqual([['back'], ['forward']]);
+    }
   });
 });

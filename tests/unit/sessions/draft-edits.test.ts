@@ -24,7 +24,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     severity: 'MODIFY',
     title: 'Osteoporosis',
     rationale: 'Lighter pressure',
-    source: 'seed article',
+    source: 'craniolongevity.com',
     because: 'Osteoporosis',
     lifted: false,
     custom: false,
