@@ -138,9 +138,13 @@ function safetyLines(note: SessionDraft, formatTimestamp: (timestamp: string) =>
       }
       const parts = [finding.acknowledged ? 'acknowledged' : 'not acknowledged'];
       if (finding.clearance) {
-        parts.push(
-          `clearance from ${finding.clearance.givenBy.trim() || 'unnamed'} on ${finding.clearance.date}`,
-        );
+        // The clearance the acknowledgement relied on, as it stood on the client's file.
+        const c = finding.clearance;
+        const until = c.validUntil ? `, valid until ${c.validUntil}` : '';
+        const onFile = c.clearanceId ? " (physician clearance on the client's file" : '';
+        const recorded =
+          c.clearanceId && c.recordedBy?.trim() ? `, recorded by ${c.recordedBy.trim()})` : onFile ? ')' : '';
+        parts.push(`cleared by ${c.givenBy.trim() || 'unnamed'} on ${c.date}${until}${onFile}${recorded}`);
       }
       if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);
       if (finding.modification.trim()) parts.push(`treatment modified: ${finding.modification.trim()}`);

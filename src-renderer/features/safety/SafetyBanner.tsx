@@ -5,6 +5,7 @@ import {
   severityLabel,
 } from '../../../src-shared/safety';
 import { formatDate } from '../../app/format';
+import { describeClearance } from './clearance-text';
 import type { SafetyCheckResult } from './useSafetyFindings';
 
 const SEVERITY_CLASS: Record<Finding['severity'], string> = {
@@ -128,8 +129,7 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
               <li key={`${finding.ruleId}-${finding.itemId ?? ''}-lifted`}>
                 <strong>{finding.title}</strong>
                 <span className="finding-because">
-                  Cleared by {finding.clearance?.givenBy} on{' '}
-                  {finding.clearance?.date ? formatDate(finding.clearance.date) : 'an unknown date'}
+                  {finding.clearance ? describeClearance(finding.clearance) : 'Cleared'}
                 </span>
               </li>
             ))}
