@@ -9,6 +9,7 @@ import {
   makeHealthHistoryInputSchema,
 } from '../../src-shared/domain/health-history';
 import { type Id, newId } from '../../src-shared/domain/ids';
+import { builtInRule } from '../../src-shared/safety/rules';
 import { parseWith } from '../../src-shared/validation';
 import { AuditRepository } from './audit-repository';
 import { type Clock, systemClock } from './clients-repository';
@@ -127,7 +128,7 @@ export class HealthHistoryRepository {
           noteId,
           clientId,
           action: 'clearance-recorded',
-          detail: `${input.ruleId}: cleared by ${first.givenBy} on ${first.date}${until}${by}`,
+          detail: `${builtInRule(input.ruleId)?.title ?? input.ruleId}: cleared by ${first.givenBy} on ${first.date}${until}${by}`,
         });
         return added;
       },

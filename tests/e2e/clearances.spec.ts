@@ -87,7 +87,9 @@ test('a concussion 2 weeks ago: record the physician clearance, sign, and the ne
   );
   await expect(soap).not.toContainText('AVOID');
   const audit = page.getByRole('region', { name: 'Audit log' });
-  await expect(audit.locator('tr[data-action="clearance-recorded"]')).toContainText('Dr Lena Fischer');
+  await expect(audit.locator('tr[data-action="clearance-recorded"]')).toContainText(
+    'Brain injury or concussion: cleared by Dr Lena Fischer on 2026-12-01',
+  );
 
   // A week later: the next session shows the clearance on file, and the finding is cleared.
   await page.clock.setFixedTime(new Date('2026-12-10T10:00:00'));
@@ -102,6 +104,7 @@ test('a concussion 2 weeks ago: record the physician clearance, sign, and the ne
   await expect(page.getByRole('heading', { level: 1, name: /Session 2/ })).toBeVisible();
   const next = page.getByRole('region', { name: 'Safety check' }).locator('li[data-severity="AVOID"]');
   await expect(next.locator('.clearance-on-file')).toContainText(/Cleared by Dr Lena Fischer on .+, until /);
+  await expect(next.getByText('Cleared', { exact: true })).toBeVisible();
   await expect(next.getByRole('button', { name: /Record physician clearance/ })).toHaveCount(0);
   await expect(next.getByLabel('Reason to treat despite this finding')).toHaveCount(0);
 
@@ -117,7 +120,7 @@ test('a concussion 2 weeks ago: record the physician clearance, sign, and the ne
     'Brain injury or concussion (head injury: Concussion, fell off her bike): cleared by Dr Lena Fischer on',
   );
   expect(text).toContain('Recorded by Anna Lind on');
-  expect(text).toContain('GP letter: no concussion signs on examination');
+  expect(text).toContain('GP letter: no concussion signs on examination.');
   expect(text).toContain("(physician clearance on the client's file, recorded by Anna Lind)");
   expect(text).not.toMatch(/\bAVOID\b/);
 });

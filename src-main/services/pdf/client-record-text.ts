@@ -175,7 +175,8 @@ export function clearanceLines(history: HealthHistory, format: RecordFormat): st
     const item = clearedItemName(history, clearance.itemId);
     const about = item ? ` (${item})` : '';
     const until = clearance.validUntil ? `, valid until ${format.date(clearance.validUntil)}` : '';
-    const notes = clearance.notes.trim() ? ` ${clearance.notes.trim()}` : '';
+    const note = clearance.notes.trim();
+    const notes = note ? ` ${/[.!?]$/.test(note) ? note : `${note}.`}` : '';
     // Clearances recorded before who and when were kept say nothing of it.
     const who = clearance.recordedBy.trim();
     const by = who ? ` by ${who}` : '';

@@ -92,7 +92,9 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
         ? !notRecorded &&
           !unsaved && (
             <p className="safety-clear">
-              No contraindications found in the health history reviewed with the client.
+              {lifted.length > 0
+                ? 'Nothing in force: what the health history raised is cleared by a physician (below).'
+                : 'No contraindications found in the health history reviewed with the client.'}
             </p>
           )
         : SEVERITY_ORDER.filter((severity) => active.some((f) => f.severity === severity)).map((severity) => (

@@ -58,7 +58,8 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({ client }: { clien
     [findings],
   );
   const acknowledged = stored.filter((f) => f.acknowledged).length;
-  const worst = stored.find((f) => !isHistoryNotRecordedFinding(f))?.severity;
+  // A finding lifted by a physician's clearance on file no longer colours the card.
+  const worst = stored.find((f) => !isHistoryNotRecordedFinding(f) && !f.clearance?.clearanceId)?.severity;
   const notRecorded = stored.some(isHistoryNotRecordedFinding);
   const level =
     unsaved || (notRecorded && worst !== 'AVOID' && worst !== 'CLEARANCE')
@@ -166,6 +167,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
             {severityLabel(finding.severity)}
           </span>
         )}
+        {onFile && <span className="tag tag-ok finding-cleared">Cleared</span>}
         <strong className="safety-finding-title">{finding.title}</strong>
         <label className="checkbox acknowledge">
           <input
