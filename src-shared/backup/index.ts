@@ -82,6 +82,7 @@ export {
   type PlanRestoreInput,
   planRestore,
   planTableRestore,
+  type RecordBody,
   type RestorableRecord,
   type RestoreConflict,
   type RestoreCounts,

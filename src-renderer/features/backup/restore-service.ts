@@ -8,6 +8,7 @@ import {
   type OpenedBackup,
   openBackup,
   planTableRestore,
+  type RecordBody,
   type RecordFailure,
   type RestorableRecord,
   type RestoreConflict,
@@ -247,6 +248,12 @@ function toPlanItem(spec: TableSpec, record: Row): RestorableRecord {
   return { id: keyOf(spec, record), updatedAt: typeof stamp === 'string' ? stamp : '', record } as Wrapped;
 }
 
+/** The merge rules read and extend the record inside a wrapped item (a health history's clearances). */
+const WRAPPED_BODY: RecordBody<RestorableRecord> = {
+  get: (item) => (item as Wrapped).record,
+  set: (item, record) => ({ ...(item as Wrapped), record: record as Row }) as Wrapped,
+};
+
 function fromPlanItem(spec: TableSpec, item: RestorableRecord): Row {
   return needsWrapper(spec) ? (item as Wrapped).record : (item as unknown as Row);
 }
@@ -435,6 +442,7 @@ async function mergeBatch(
   const options = {
     mode: 'merge' as const,
     policy: policyOf(spec.name, STILLPOINT_MERGE_POLICIES),
+    ...(needsWrapper(spec) ? { body: WRAPPED_BODY } : {}),
     ...(choices.takeSettings ? { takeIncomingSettings: true } : {}),
     ...(choices.newId ? { newId: choices.newId } : {}),
   };
