@@ -119,11 +119,8 @@ export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   column('last_visit', 'Date of the latest signed session', DATE, (r) => text(r.client.lastVisitAt)),
   column('created_at', 'When the client was added', MOMENT, (r) => r.client.createdAt),
   column('updated_at', 'When the details were last changed', MOMENT, (r) => r.client.updatedAt),
-  column(
-    'clearances',
-    'Physician clearances on file: "rule: cleared by physician on date, until date"',
-    LIST,
-    (r) => list(r.healthHistory?.clearances.map(clearanceText) ?? []),
+  column('clearances', 'Physician clearances on file: rule, who, dates', LIST, (r) =>
+    list(r.healthHistory?.clearances.map(clearanceText) ?? []),
   ),
 ];
 
