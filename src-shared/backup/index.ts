@@ -79,6 +79,7 @@ export {
   type ConflictReason,
   emptyCounts,
   planTableRestore,
+  type RecordBody,
   type RestorableRecord,
   type RestoreConflict,
   type RestoreCounts,

@@ -1,4 +1,9 @@
-import { type ConflictReason, decideMerge, type MergePolicy } from '../merge/merge-rules';
+import {
+  type ConflictReason,
+  decideMerge,
+  keepAppendOnlyEntries,
+  type MergePolicy,
+} from '../merge/merge-rules';
 import { jsonEqual } from './equal';
 import { invalidRecordsError } from './errors';
 
@@ -57,6 +62,17 @@ export interface RestoreConflict<R extends RestorableRecord = RestorableRecord> 
   incoming: R;
 }
 
+/** How to reach the stored record inside a plan item (see `planTableRestore`'s `body`). */
+export interface RecordBody<R> {
+  get(item: R): Readonly<Record<string, unknown>>;
+  set(item: R, body: Readonly<Record<string, unknown>>): R;
+}
+
+const PLAIN_BODY: RecordBody<never> = {
+  get: (item) => item as unknown as Record<string, unknown>,
+  set: (_item, body) => body as never,
+};
+
 /** Every count of a restore at zero. */
 export function emptyCounts(): RestoreCounts {
   return {
@@ -105,9 +121,21 @@ export function planTableRestore<R extends RestorableRecord>(
     policy?: MergePolicy;
     takeIncomingSettings?: boolean;
     newId?: () => string;
+    /**
+     * Where the stored record sits in a plan item, for a caller that wraps records (keyed by
+     * something other than `id`). Default: the item is the record.
+     */
+    body?: RecordBody<R>;
   },
   conflicts: RestoreConflict<R>[] = [],
 ): TablePlan<R> {
+  const body = options.body ?? PLAIN_BODY;
+  // The version that stays, with every append-only entry of the other version (a clearance).
+  const keepEntries = (winner: R, loser: R): R => {
+    const inner = body.get(winner);
+    const combined = keepAppendOnlyEntries(policy, inner, body.get(loser));
+    return combined === inner ? winner : body.set(winner, combined);
+  };
   const plan: TablePlan<R> = { ...emptyCounts(), puts: [], deletes: [], notApplied: [] };
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const policy: MergePolicy = options.policy ?? {
@@ -155,12 +183,18 @@ export function planTableRestore<R extends RestorableRecord>(
         plan.unchanged++;
         return;
       case 'replace':
-        plan.puts.push(record);
+        plan.puts.push(keepEntries(record, existing!));
         plan.updated++;
         return;
-      case 'keep-current':
-        plan.keptCurrent++;
+      case 'keep-current': {
+        const kept = keepEntries(existing!, record);
+        if (kept === existing) plan.keptCurrent++;
+        else {
+          plan.puts.push(kept);
+          plan.updated++;
+        }
         return;
+      }
       case 'refuse-history':
         plan.refused++;
         plan.notApplied.push({ id: record.id, why: 'history' });

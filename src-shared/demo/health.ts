@@ -294,6 +294,9 @@ class HistoryBuilder {
         date: isoDay(date),
         validUntil,
         notes: this.random.chance(0.3) ? 'Letter scanned into the client file.' : '',
+        // As a clearance typed into the history form: who recorded it was not asked there.
+        recordedBy: '',
+        recordedAt: null,
       },
       from: date,
     });

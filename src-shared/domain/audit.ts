@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'printed',
   'exported',
   'pdf-saved',
+  /** A physician's clearance written onto the client's file from this note (issue 21 item 6). */
+  'clearance-recorded',
   /** The one entry left when a client is deleted: when, by whom, no clinical content. */
   'client-deleted',
 ] as const;
@@ -29,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   printed: 'Printed',
   exported: 'Exported',
   'pdf-saved': 'Saved as PDF',
+  'clearance-recorded': 'Clearance recorded',
   'client-deleted': 'Client deleted',
 };
 

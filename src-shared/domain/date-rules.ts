@@ -40,6 +40,7 @@ export const DATE_MESSAGES = {
   birthTooLongAgo: `That would make the client over ${OLDEST_AGE_YEARS}: check the year`,
   futureNotAllowed: (what: string) => `The ${what} cannot be in the future`,
   beforeBirth: (what: string) => `The ${what} is before the client's date of birth`,
+  endBeforeStart: (what: string, start: string) => `The ${what} cannot be before the ${start}`,
 } as const;
 
 export function isIncompleteDate(value: string | null | undefined): boolean {
@@ -124,5 +125,22 @@ export function pastDateError(
   const born = context.dateOfBirth;
   if (born && isRealCalendarDate(born) && daysBetween(born, value) < 0)
     return DATE_MESSAGES.beforeBirth(context.what);
+  return null;
+}
+
+/**
+ * Why the last day something holds (a clearance's "valid until") cannot be saved (or null).
+ * Blank is allowed: no end. It may lie in the future, but not before the day it started.
+ */
+export function endDateError(
+  value: string | null,
+  context: { start: string | null; what: string; startWhat: string },
+): string | null {
+  if (isBlank(value)) return null;
+  const format = formatError(value);
+  if (format) return format;
+  const start = context.start;
+  if (start && isRealCalendarDate(start) && daysBetween(start, value) < 0)
+    return DATE_MESSAGES.endBeforeStart(context.what, context.startWhat);
   return null;
 }

@@ -176,9 +176,14 @@ export function makeHeadInjuryInputSchema(today: IsoDate) {
 // Clearances
 
 /**
- * A physician's clearance on file. It lifts the "Needs medical clearance" findings of its rule
- * (a built-in rule id such as "aneurysm", or a practice rule's id), or of one item of the history
- * when `itemId` is set.
+ * A physician's clearance on file: the physician assessed the client and cleared treatment. It
+ * lifts the "Do not treat" and "Needs medical clearance" findings of its rule (a built-in rule id
+ * such as "aneurysm", or a practice rule's id), or of one item of the history when `itemId` is
+ * set, until `validUntil` (see src-shared/safety/evaluate.ts).
+ *
+ * Clearances are history: kept on the client's file (not per session) so every later session
+ * shows them, never removed by a merge (src-shared/merge/merge-rules.ts). `recordedBy` and
+ * `recordedAt` came later: a clearance stored before them reads as '' and null.
  */
 export const ClearanceSchema = z
   .object({
@@ -195,6 +200,10 @@ export const ClearanceSchema = z
     /** Last day the clearance holds, when the physician limited it; null = no end. */
     validUntil: OptionalIsoDateSchema.default(null),
     notes: optionalText(2000, 'notes'),
+    /** The therapist who wrote it down ('' for clearances recorded before this was asked). */
+    recordedBy: optionalText(200, 'name').default(''),
+    /** When it was written down (null for clearances recorded before this was kept). */
+    recordedAt: TimestampSchema.nullable().default(null),
   })
   .superRefine((clearance, ctx) => {
     if (clearance.validUntil !== null && dayNumber(clearance.validUntil) < dayNumber(clearance.date)) {

@@ -47,7 +47,8 @@ export const SESSION_NOTE_MESSAGES = {
   technique: 'A technique needs a name',
   sensation: 'Choose a sensation from the list, or describe it under Other',
   acknowledge: 'Acknowledge every safety finding before signing',
-  avoidOverride: 'Give a reason for treating despite this AVOID finding',
+  avoidOverride:
+    'Record the physician\'s clearance, or give a reason for treating despite this "Do not treat" finding',
   clearance: 'Record who gave the clearance and when, or give a reason to proceed without it',
   clearanceBy: 'Enter who gave the clearance',
   modification: 'Note how the treatment was modified',
@@ -102,9 +103,17 @@ const PainSchema = z.object({
   location: shortText,
 });
 
+/**
+ * The clearance a safety acknowledgement relied on. Since issue 21 item 6 it is copied from the
+ * client's file (`clearanceId` names the entry there, with its end date and who recorded it);
+ * notes written before then hold only who and when, typed into the note.
+ */
 export const ClearanceSchema = z.object({
   givenBy: required(SESSION_NOTE_MESSAGES.clearanceBy, 500),
   date: IsoDateSchema,
+  clearanceId: IdSchema.optional(),
+  validUntil: IsoDateSchema.nullish(),
+  recordedBy: z.string().max(200, SESSION_NOTE_MESSAGES.tooLong).optional(),
 });
 export type Clearance = z.infer<typeof ClearanceSchema>;
 
@@ -116,17 +125,20 @@ export const SafetyFindingSchema = z
     severity: SafetySeveritySchema,
     title: z.string().min(1).max(500),
     acknowledged: z.boolean(),
-    /** AVOID: why the therapist treated anyway. CLEARANCE without a clearance: why proceed. */
+    /**
+     * AVOID without a clearance on file: why the therapist treated anyway. CLEARANCE without a
+     * clearance: why proceed.
+     */
     overrideReason: longText.default(''),
     /** MODIFY: how the treatment was modified. */
     modification: longText.default(''),
-    /** CLEARANCE: who cleared treatment and on which day. */
+    /** AVOID or CLEARANCE: the physician's clearance on file that lifted it (who, when, until). */
     clearance: ClearanceSchema.nullish(),
   })
   .superRefine((finding, ctx) => {
     if (!finding.acknowledged)
       ctx.addIssue({ code: 'custom', message: SESSION_NOTE_MESSAGES.acknowledge, path: ['acknowledged'] });
-    if (finding.severity === 'AVOID' && !hasText(finding.overrideReason)) {
+    if (finding.severity === 'AVOID' && !finding.clearance?.clearanceId && !hasText(finding.overrideReason)) {
       ctx.addIssue({
         code: 'custom',
         message: SESSION_NOTE_MESSAGES.avoidOverride,
@@ -324,7 +336,16 @@ const DraftFindingSchema = z.object({
   acknowledged: z.boolean().catch(false),
   overrideReason: draftText,
   modification: draftText,
-  clearance: z.object({ givenBy: draftText, date: draftText }).nullish().catch(null),
+  clearance: z
+    .object({
+      givenBy: draftText,
+      date: draftText,
+      clearanceId: z.string().min(1).optional().catch(undefined),
+      validUntil: z.string().nullish().catch(null),
+      recordedBy: z.string().optional().catch(undefined),
+    })
+    .nullish()
+    .catch(null),
 });
 
 const DraftTreatedAreaSchema = z.object({

@@ -148,8 +148,14 @@ function safetyLines(
       }
       const parts = [finding.acknowledged ? 'acknowledged' : 'not acknowledged'];
       if (finding.clearance) {
+        // The clearance the acknowledgement relied on, as it stood on the client's file.
+        const c = finding.clearance;
+        const until = c.validUntil ? `, valid until ${formatDate(c.validUntil)}` : '';
+        const onFile = c.clearanceId ? " (physician clearance on the client's file" : '';
+        const recorded =
+          c.clearanceId && c.recordedBy?.trim() ? `, recorded by ${c.recordedBy.trim()})` : onFile ? ')' : '';
         parts.push(
-          `clearance from ${finding.clearance.givenBy.trim() || 'unnamed'} on ${formatDate(finding.clearance.date)}`,
+          `cleared by ${c.givenBy.trim() || 'unnamed'} on ${formatDate(c.date)}${until}${onFile}${recorded}`,
         );
       }
       if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);

@@ -10,6 +10,7 @@ import {
 } from '../domain/sensations';
 import { type AfterEffectReport, AREA_FINDING_LABELS, type SessionDraft } from '../domain/session-note';
 import { techniqueLabel } from '../domain/techniques';
+import { builtInRule } from '../safety/rules';
 import type { CsvColumn, CsvValue } from './csv';
 
 /**
@@ -73,6 +74,12 @@ function conditionText(condition: HealthHistory['conditions'][number]): string {
   return `${condition.label} (${details.join(', ')})`;
 }
 
+function clearanceText(clearance: HealthHistory['clearances'][number]): string {
+  const rule = builtInRule(clearance.ruleId)?.title ?? clearance.ruleId;
+  const until = clearance.validUntil ? `, until ${clearance.validUntil}` : '';
+  return `${rule}: cleared by ${clearance.givenBy} on ${clearance.date}${until}`;
+}
+
 export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   column('client_id', "Stillpoint's permanent id for the client", TEXT, (r) => r.client.id),
   column('first_name', 'First name', TEXT, (r) => r.client.firstName),
@@ -112,6 +119,9 @@ export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   column('last_visit', 'Date of the latest signed session', DATE, (r) => text(r.client.lastVisitAt)),
   column('created_at', 'When the client was added', MOMENT, (r) => r.client.createdAt),
   column('updated_at', 'When the details were last changed', MOMENT, (r) => r.client.updatedAt),
+  column('clearances', 'Physician clearances on file: rule, who, dates', LIST, (r) =>
+    list(r.healthHistory?.clearances.map(clearanceText) ?? []),
+  ),
 ];
 
 function areaName(area: SessionDraft['treatedAreas'][number]): string {

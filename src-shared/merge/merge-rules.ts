@@ -9,6 +9,9 @@ import { jsonEqual } from '../backup/equal';
  * - Versioned records (clients, health histories, session notes): the newer `updatedAt` wins;
  *   a tie keeps this computer's. A signed note is never overwritten: when the losing version is
  *   signed, the incoming one is kept beside it as a conflict copy.
+ * - Lists of history inside a versioned record (a health history's physician clearances) are
+ *   append-only: whichever version wins, it keeps every entry (by id) the other one had, so a
+ *   merge never drops a clearance recorded on either side (`keepAppendOnlyEntries`).
  * - History (audit entries, after-effect reports) is append-only: a new entry is added, an
  *   identical one is nothing new, and an entry whose id is here with different content is
  *   refused (reported, never applied), whatever its timestamp says.
@@ -21,7 +24,12 @@ import { jsonEqual } from '../backup/equal';
  */
 
 export type MergePolicy =
-  | { kind: 'versioned'; signedField?: string }
+  | {
+      kind: 'versioned';
+      signedField?: string;
+      /** Fields holding arrays of `{ id }` entries that only ever grow (see the rules above). */
+      appendOnlyLists?: readonly string[];
+    }
   | { kind: 'append-only' }
   | { kind: 'local-first' };
 
@@ -105,12 +113,45 @@ export function decideMerge(
 /** Stillpoint's tables and their policies. A table not listed here is versioned, unsigned. */
 export const STILLPOINT_MERGE_POLICIES: Readonly<Record<string, MergePolicy>> = {
   clients: { kind: 'versioned' },
-  healthHistories: { kind: 'versioned' },
+  healthHistories: { kind: 'versioned', appendOnlyLists: ['clearances'] },
   sessions: { kind: 'versioned', signedField: 'signedAt' },
   afterEffects: { kind: 'append-only' },
   auditLog: { kind: 'append-only' },
   settings: { kind: 'local-first' },
 };
+
+function entryId(entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const id = (entry as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * The winning version of a record, with every entry of its append-only lists that only the
+ * losing version had added at the end (in the loser's order). Returns `winner` itself when
+ * nothing is missing, so a caller can tell "changed" by identity. Entries are matched by id;
+ * an entry present on both sides keeps the winner's content.
+ */
+export function keepAppendOnlyEntries<T extends Readonly<Record<string, unknown>>>(
+  policy: MergePolicy,
+  winner: T,
+  loser: Readonly<Record<string, unknown>>,
+): T {
+  if (policy.kind !== 'versioned' || !policy.appendOnlyLists) return winner;
+  let result: T = winner;
+  for (const field of policy.appendOnlyLists) {
+    const theirs = loser[field];
+    if (!Array.isArray(theirs)) continue;
+    const ours = Array.isArray(winner[field]) ? (winner[field] as unknown[]) : [];
+    const known = new Set(ours.map(entryId));
+    const missing = theirs.filter((entry) => {
+      const id = entryId(entry);
+      return id !== undefined && !known.has(id);
+    });
+    if (missing.length > 0) result = { ...result, [field]: [...ours, ...missing] };
+  }
+  return result;
+}
 
 export function policyOf(table: string, policies = STILLPOINT_MERGE_POLICIES): MergePolicy {
   return Object.hasOwn(policies, table) ? policies[table]! : { kind: 'versioned' };

@@ -42,9 +42,12 @@ import { type Severity, severityRank } from './severity';
  *
  * Clearances: a clearance on file for the finding's rule (and item, when it names one), given on
  * or before today, on or after the event it clears, and not expired, lifts a "Needs medical
- * clearance" finding. Lifted findings are returned with `lifted: true` and the clearance, so the
- * screen can show "cleared by Dr X on date"; `activeFindings` drops them. AVOID, MODIFY and
- * CAUTION findings are never lifted by a clearance.
+ * clearance" finding. A "Do not treat" finding is lifted only by a clearance that names its item
+ * (the concussion of 2 weeks ago, not "brain injury" in general): a physician who assessed the
+ * client after that event and cleared treatment is what the AVOID rationale asks for (issue 21
+ * item 6), while a rule-wide clearance given for a milder case must not silently cover it. Lifted findings are returned with `lifted: true` and the clearance,
+ * so the screen can show "cleared by Dr X on date"; `activeFindings` drops them. MODIFY and
+ * CAUTION findings are never lifted: they ask how to treat, not whether.
  *
  * A history never taken (nothing recorded, never reviewed with the client) gives one finding of
  * its own, "No health history recorded yet", instead of an empty list. An infant's age finding
@@ -465,18 +468,27 @@ function plainCandidate(what: string, eventDate: IsoDate | null): Candidate {
 // ---------------------------------------------------------------------------------------------
 // Clearances, ordering
 
+/** The severities a physician's clearance lifts. */
+const CLEARABLE: ReadonlySet<Severity> = new Set<Severity>(['AVOID', 'CLEARANCE']);
+
+/** Whether a physician's clearance on file can lift findings of this severity. */
+export function clearanceLifts(severity: Severity): boolean {
+  return CLEARABLE.has(severity);
+}
+
 function liftingClearance(
   finding: Finding,
   eventDate: IsoDate | null,
   clearances: readonly Clearance[],
   today: IsoDate,
 ): Clearance | undefined {
-  if (finding.severity !== 'CLEARANCE') return undefined;
+  if (!CLEARABLE.has(finding.severity)) return undefined;
   const todayNumber = dayNumber(today);
+  const ruleWideLifts = finding.severity === 'CLEARANCE';
   const eligible = clearances.filter(
     (clearance) =>
       clearance.ruleId === finding.ruleId &&
-      (clearance.itemId === null || clearance.itemId === finding.itemId) &&
+      (clearance.itemId === null ? ruleWideLifts : clearance.itemId === finding.itemId) &&
       dayNumber(clearance.date) <= todayNumber &&
       (eventDate === null || dayNumber(clearance.date) >= dayNumber(eventDate)) &&
       (clearance.validUntil === null || dayNumber(clearance.validUntil) >= todayNumber),

@@ -101,8 +101,13 @@ for (const scheme of ['light', 'dark'] as const) {
       .getByLabel('How the treatment was modified')
       .fill('Light contact; no compression along the spine');
     await safety.getByRole('checkbox', { name: /Acknowledge Osteoporosis/ }).check();
-    await safety.getByLabel('Cleared by').fill('Dr. H. Berg, neurology');
-    await safety.getByLabel('Clearance date').fill(isoDaysFromToday(-20));
+    // The physician's clearance goes onto the client's file (issue 21 item 6).
+    await safety.getByRole('button', { name: /Record physician clearance for Chiari/ }).click();
+    const clearance = safety.getByRole('group', { name: /Physician clearance for Chiari/ });
+    await clearance.getByLabel('Assessed and cleared by (physician)').fill('Dr. H. Berg, neurology');
+    await clearance.getByLabel('Clearance date').fill(isoDaysFromToday(-20));
+    await clearance.getByRole('button', { name: "Save clearance to the client's file" }).click();
+    await expect(safety.getByText(/Cleared by Dr\. H\. Berg, neurology on/)).toBeVisible();
     await safety.getByRole('checkbox', { name: /Acknowledge Chiari/ }).check();
     await page.getByLabel('Chief complaint').fill('Mild neck tension, one headache after a long drive');
     await page.getByLabel('Pain before (0-10)').fill('4');

@@ -156,12 +156,33 @@ export function historyReviewedLine(history: HealthHistory, format: RecordFormat
     : 'Not recorded as reviewed with the client.';
 }
 
+/** How the history names the item a clearance is for ("Head injury: fell off her bike"). */
+function clearedItemName(history: HealthHistory, itemId: string | null): string | null {
+  if (itemId === null) return null;
+  const condition = history.conditions.find((item) => item.id === itemId);
+  if (condition) return condition.label;
+  const injury = history.headInjuries.find((item) => item.id === itemId);
+  if (injury) return injury.description.trim() ? `head injury: ${injury.description.trim()}` : 'head injury';
+  const surgery = history.surgeries.find((item) => item.id === itemId);
+  if (surgery) return surgery.description.trim() ? `surgery: ${surgery.description.trim()}` : 'surgery';
+  const medication = history.medications.find((item) => item.id === itemId);
+  return medication ? medication.name : null;
+}
+
 export function clearanceLines(history: HealthHistory, format: RecordFormat): string[] {
   return history.clearances.map((clearance) => {
     const rule = builtInRule(clearance.ruleId)?.title ?? clearance.ruleId;
+    const item = clearedItemName(history, clearance.itemId);
+    const about = item ? ` (${item})` : '';
     const until = clearance.validUntil ? `, valid until ${format.date(clearance.validUntil)}` : '';
-    const notes = clearance.notes.trim() ? ` ${clearance.notes.trim()}` : '';
-    return `${rule}: cleared by ${clearance.givenBy} on ${format.date(clearance.date)}${until}.${notes}`;
+    const note = clearance.notes.trim();
+    const notes = note ? ` ${/[.!?]$/.test(note) ? note : `${note}.`}` : '';
+    // Clearances recorded before who and when were kept say nothing of it.
+    const who = clearance.recordedBy.trim();
+    const by = who ? ` by ${who}` : '';
+    const at = clearance.recordedAt ? ` on ${format.moment(clearance.recordedAt)}` : '';
+    const recorded = by || at ? ` Recorded${by}${at}.` : '';
+    return `${rule}${about}: cleared by ${clearance.givenBy} on ${format.date(clearance.date)}${until}.${notes}${recorded}`;
   });
 }
 

@@ -6,6 +6,7 @@ import {
 } from '../../../src-shared/safety';
 
 import { formatDate } from '../../app/format';
+import { describeClearance } from './clearance-text';
 import { RuleSource } from './RuleSource';
 import type { SafetyCheckResult } from './useSafetyFindings';
 
@@ -93,7 +94,9 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
         ? !notRecorded &&
           !unsaved && (
             <p className="safety-clear">
-              No contraindications found in the health history reviewed with the client.
+              {lifted.length > 0
+                ? 'Nothing in force: what the health history raised is cleared by a physician (below).'
+                : 'No contraindications found in the health history reviewed with the client.'}
             </p>
           )
         : SEVERITY_ORDER.filter((severity) => active.some((f) => f.severity === severity)).map((severity) => (
@@ -130,8 +133,7 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
               <li key={`${finding.ruleId}-${finding.itemId ?? ''}-lifted`}>
                 <strong>{finding.title}</strong>
                 <span className="finding-because">
-                  Cleared by {finding.clearance?.givenBy} on{' '}
-                  {finding.clearance?.date ? formatDate(finding.clearance.date) : 'an unknown date'}
+                  {finding.clearance ? describeClearance(finding.clearance) : 'Cleared'}
                 </span>
               </li>
             ))}

@@ -3,6 +3,8 @@ import type { Client } from '../../../src-shared/domain/client';
 import { type Finding, isHistoryNotRecordedFinding, severityLabel } from '../../../src-shared/safety';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { Field } from '../../app/ui/Field';
+import { describeClearance } from '../safety/clearance-text';
+import { RecordClearanceForm } from '../safety/RecordClearanceForm';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
 import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import {
@@ -22,8 +24,9 @@ const SEVERITY_CLASS: Record<SafetyFindingDraft['severity'], string> = {
 
 /**
  * "Safety check", the first step: the contraindication findings for the day of service, each
- * acknowledged in the note. AVOID needs a reason to proceed; CLEARANCE shows the clearance on
- * file or asks who gave it and when; MODIFY asks how the treatment was modified.
+ * acknowledged in the note. AVOID and CLEARANCE show the physician's clearance on file, or offer
+ * to record one onto the client's file (it then counts in every later session until it ends),
+ * or a reason to proceed without it; MODIFY asks how the treatment was modified.
  */
 export const SafetyCheckCard = memo(function SafetyCheckCard({
   client,
@@ -63,7 +66,8 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({
     [findings],
   );
   const acknowledged = stored.filter((f) => f.acknowledged).length;
-  const worst = stored.find((f) => !isHistoryNotRecordedFinding(f))?.severity;
+  // A finding lifted by a physician's clearance on file no longer colours the card.
+  const worst = stored.find((f) => !isHistoryNotRecordedFinding(f) && !f.clearance?.clearanceId)?.severity;
   const notRecorded = stored.some(isHistoryNotRecordedFinding);
   const level =
     unsaved || (notRecorded && worst !== 'AVOID' && worst !== 'CLEARANCE')
@@ -117,6 +121,7 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({
               finding={finding}
               index={index}
               details={groups.get(findingKey(finding)) ?? []}
+              client={client}
             />
           ))}
         </ul>
@@ -129,12 +134,15 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
   finding,
   index,
   details,
+  client,
 }: {
   finding: SafetyFindingDraft;
   index: number;
   details: Finding[];
+  client: Client;
 }) {
   const update = useDraftUpdate();
+  const noteId = useDraftValue((d) => d.id);
   const errors = useDraftErrors();
   const path = `safetyCheck.findings.${index}`;
   const change = (changes: Partial<SafetyFindingDraft>) =>
@@ -167,6 +175,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
             {severityLabel(finding.severity)}
           </span>
         )}
+        {onFile && <span className="tag tag-ok finding-cleared">Cleared</span>}
         <strong className="safety-finding-title">{finding.title}</strong>
         <label className="checkbox acknowledge">
           <input
@@ -198,7 +207,20 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
         ))}
       {details[0] && <p className="finding-rationale">{details[0].rationale}</p>}
 
-      {finding.severity === 'AVOID' && (
+      {onFile && (finding.severity === 'AVOID' || finding.severity === 'CLEARANCE') && (
+        <p className="clearance-on-file">{describeClearance(onFile)}.</p>
+      )}
+      {!onFile && (finding.severity === 'AVOID' || finding.severity === 'CLEARANCE') && (
+        <RecordClearanceForm
+          clientId={client.id}
+          noteId={noteId}
+          ruleId={finding.ruleId}
+          title={finding.title}
+          itemIds={[...new Set(details.filter((d) => !d.lifted).map((d) => d.itemId ?? null))]}
+          dateOfBirth={client.dateOfBirth}
+        />
+      )}
+      {finding.severity === 'AVOID' && !onFile && (
         <Field label="Reason to treat despite this finding" error={errors[`${path}.overrideReason`]} wide>
           <textarea
             rows={2}
@@ -209,11 +231,10 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
         </Field>
       )}
       {finding.severity === 'CLEARANCE' &&
-        (onFile ? (
-          <p className="clearance-on-file">
-            Clearance on file: {onFile.givenBy}, {formatDate(onFile.date)}
-          </p>
-        ) : (
+        !onFile &&
+        (clearance !== null && !clearance.clearanceId ? (
+          // A note written before clearances were kept on the client's file: who and when were
+          // typed into the note itself, and stay editable there.
           <div className="clearance-fields">
             <Field
               label="Cleared by"
@@ -241,6 +262,19 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
               />
             </Field>
           </div>
+        ) : (
+          <Field
+            label="Or: reason to proceed without a clearance"
+            error={errors[`${path}.overrideReason`] ?? errors[`${path}.clearance`]}
+            wide
+          >
+            <input
+              type="text"
+              data-path={`${path}.clearance`}
+              value={finding.overrideReason}
+              onChange={(e) => change({ overrideReason: e.target.value })}
+            />
+          </Field>
         ))}
       {finding.severity === 'MODIFY' && (
         <Field label="How the treatment was modified" error={errors[`${path}.modification`]} wide>

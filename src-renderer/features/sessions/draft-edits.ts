@@ -148,7 +148,19 @@ export function syncSafetyCheck(
     const base: SafetyFindingDraft = kept ? { ...kept } : pendingSafetyFinding(first);
     base.title = first.title;
     const onFile = group.every((f) => f.lifted) ? first.clearance : undefined;
-    if (onFile) base.clearance = { givenBy: onFile.givenBy, date: onFile.date };
+    if (onFile) {
+      base.clearance = {
+        givenBy: onFile.givenBy,
+        date: onFile.date,
+        clearanceId: onFile.id,
+        validUntil: onFile.validUntil,
+        ...(onFile.recordedBy ? { recordedBy: onFile.recordedBy } : {}),
+      };
+    } else if (base.clearance?.clearanceId) {
+      // The clearance it relied on no longer counts (expired, or the date of service moved
+      // before it): the note must not keep claiming it.
+      base.clearance = null;
+    }
     next.push(base);
   }
   if (

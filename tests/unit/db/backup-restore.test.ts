@@ -35,7 +35,11 @@ import {
 } from '../../../src-shared/backup';
 import { type BackupKind, backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import { ClientSchema, emptyClientInput } from '../../../src-shared/domain/client';
-import { emptyHealthHistory, upgradeHealthHistoryRow } from '../../../src-shared/domain/health-history';
+import {
+  emptyHealthHistory,
+  StoredHealthHistorySchema,
+  upgradeHealthHistoryRow,
+} from '../../../src-shared/domain/health-history';
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { addClient, filledIn, openRepositories } from './helpers';
@@ -600,6 +604,98 @@ describe('merge', () => {
   });
 });
 
+describe('merge keeps every physician clearance (append-only history inside the health history)', () => {
+  const clearanceInput = (givenBy: string) => ({
+    ruleId: 'untreated-brain-injury',
+    itemIds: ['injury-1'],
+    givenBy,
+    date: '2025-03-03',
+    validUntil: null,
+    notes: '',
+    recordedBy: 'Anna Lind',
+  });
+
+  for (const newer of ['here', 'in the file'] as const) {
+    it(`whichever version is newer (${newer}), a clearance only the other one has is kept`, async () => {
+      const repos = openRepositories();
+      const client = await addClient(repos.clients);
+      const histories = new HealthHistoryRepository(repos.db, repos.clock);
+      await histories.save(client.id, {
+        ...emptyLists(),
+        headInjuries: [{ id: 'injury-1', date: '2025-02-20', description: 'Concussion', treated: false }],
+      });
+      const [inFile] = await histories.recordClearance(client.id, clearanceInput('Dr File'), 'note-1');
+      const backup = await backupOf(repos.db);
+
+      // This computer: the file's clearance is gone (edited away on another path) and another
+      // was recorded; its history is newer than the file's, or rewound to be older.
+      const here = await repos.db.healthHistories.get(client.id);
+      await repos.db.healthHistories.put({ ...here!, clearances: [] });
+      const [onlyHere] = await histories.recordClearance(client.id, clearanceInput('Dr Here'), 'note-2');
+      if (newer === 'in the file') {
+        await repos.db.healthHistories.update(client.id, { updatedAt: '2000-01-01T00:00:00.000Z' });
+      }
+
+      const loaded = await loadBackup(backup, PASSPHRASE);
+      const preview = (await previewRestore(new RestoreWriter(repos.db), loaded)).merge;
+      expect(preview.tables.healthHistories).toMatchObject({ updated: 1, keptCurrent: 0 });
+      await restoreBackup({
+        store: new RestoreWriter(repos.db),
+        loaded,
+        mode: 'merge',
+        passphrase: PASSPHRASE,
+        appVersion: APP_VERSION,
+        writer: memoryWriter().writer,
+      });
+      const merged = await histories.get(client.id);
+      expect(merged.clearances.map((c) => c.givenBy).sort()).toEqual(['Dr File', 'Dr Here']);
+      expect(merged.clearances.map((c) => c.id).sort()).toEqual([inFile!.id, onlyHere!.id].sort());
+
+      // Merging the same file again adds nothing and drops nothing.
+      const again = (await previewRestore(new RestoreWriter(repos.db), await loadBackup(backup, PASSPHRASE)))
+        .merge;
+      expect(again.tables.healthHistories).toMatchObject({ added: 0, updated: 0 });
+    });
+  }
+
+  it('an older backup whose clearances lack who recorded them still restores', async () => {
+    const repos = openRepositories();
+    const client = await addClient(repos.clients);
+    const histories = new HealthHistoryRepository(repos.db, repos.clock);
+    await histories.save(client.id, emptyLists());
+    const row = await repos.db.healthHistories.get(client.id);
+    // As a build before issue 21 item 6 stored it: no recordedBy, no recordedAt.
+    await repos.db.healthHistories.put({
+      ...row!,
+      clearances: [
+        {
+          id: 'old-1',
+          ruleId: 'chiari',
+          itemId: null,
+          givenBy: 'Dr Old',
+          date: '2024-01-01',
+          validUntil: null,
+          notes: '',
+        },
+      ] as never,
+    });
+    const backup = await backupOf(repos.db);
+    const fresh = openRepositories();
+    await restoreBackup({
+      store: new RestoreWriter(fresh.db),
+      loaded: await loadBackup(backup, PASSPHRASE),
+      mode: 'merge',
+      passphrase: PASSPHRASE,
+      appVersion: APP_VERSION,
+      writer: memoryWriter().writer,
+    });
+    const restored = await new HealthHistoryRepository(fresh.db, fresh.clock).get(client.id);
+    expect(restored.clearances).toEqual([
+      expect.objectContaining({ id: 'old-1', givenBy: 'Dr Old', recordedBy: '', recordedAt: null }),
+    ]);
+  });
+});
+
 describe('replace all', () => {
   it('writes a safety backup of the current records first, then makes the database the backup', async () => {
     const source = openRepositories();
@@ -802,7 +898,12 @@ describe('a backup written by schema version 1 (issue 21: health histories gaine
     const repository = new HealthHistoryRepository(target.db, target.clock);
     for (const before of histories) {
       const after = await repository.get(before.clientId as string);
-      expect(after).toEqual(upgradeHealthHistoryRow(before));
+      // Read as the upgrade reads it; fields added since (a clearance's recordedBy, recordedAt)
+      // take their defaults.
+      expect(after).toEqual(StoredHealthHistorySchema.parse(before));
+      expect(after.reviewedAt).toEqual(
+        (upgradeHealthHistoryRow(before) as { reviewedAt: unknown }).reviewedAt,
+      );
     }
     const recorded = histories.find((row) => (row.conditions as unknown[]).length > 0)!;
     expect((await repository.get(recorded.clientId as string)).reviewedAt).not.toBeNull();

@@ -58,3 +58,87 @@ describe('HealthHistoryRepository: when the history was last reviewed with the c
     );
   });
 });
+
+/** Issue 21 item 6: a physician's clearance recorded from a note lands on the client's file. */
+describe('HealthHistoryRepository.recordClearance', () => {
+  it('appends one clearance per item with who recorded it and when, and an audit entry on the note', async () => {
+    const clock = steppingClock(new Date(2025, 2, 4, 11, 30));
+    const { db, clients, audit } = openRepositories({ clock });
+    const client = await addClient(clients);
+    const repository = new HealthHistoryRepository(db, clock);
+    const { clientId: _c, updatedAt: _u, reviewedAt: _r, ...lists } = await repository.get(client.id);
+    const saved = await repository.save(client.id, {
+      ...lists,
+      headInjuries: [{ id: 'injury-1', date: '2025-02-20', description: 'Concussion', treated: false }],
+    });
+    expect(evaluateContraindications(saved, { today: '2025-03-04' }).map((f) => f.severity)).toEqual([
+      'AVOID',
+    ]);
+
+    clock.set(new Date(2025, 2, 5, 9, 15));
+    const added = await repository.recordClearance(
+      client.id,
+      {
+        ruleId: 'untreated-brain-injury',
+        itemIds: ['injury-1'],
+        givenBy: 'Dr Lena Fischer',
+        date: '2025-03-03',
+        validUntil: '2025-03-20',
+        notes: 'GP letter',
+        recordedBy: 'Anna Lind',
+      },
+      'note-1',
+    );
+    expect(added).toEqual([
+      expect.objectContaining({
+        ruleId: 'untreated-brain-injury',
+        itemId: 'injury-1',
+        givenBy: 'Dr Lena Fischer',
+        recordedBy: 'Anna Lind',
+        recordedAt: new Date(2025, 2, 5, 9, 15).toISOString(),
+      }),
+    ]);
+    const history = await repository.get(client.id);
+    expect(history.clearances).toEqual(added);
+    // Recording a clearance is not a review of the history with the client.
+    expect(history.reviewedAt).toBe(saved.reviewedAt);
+    const findings = evaluateContraindications(history, { today: '2025-03-05' });
+    expect(findings.map((f) => [f.severity, f.lifted])).toEqual([['AVOID', true]]);
+    // Expired: the finding is in force again.
+    expect(evaluateContraindications(history, { today: '2025-03-25' })[0]?.lifted).toBe(false);
+
+    const entries = await audit.listForNote('note-1');
+    expect(entries.map((e) => [e.action, e.detail])).toEqual([
+      [
+        'clearance-recorded',
+        'Brain injury or concussion: cleared by Dr Lena Fischer on 2025-03-03, until 2025-03-20; recorded by Anna Lind',
+      ],
+    ]);
+  });
+
+  it('refuses a clearance dated in the future or ending before it was given, writing nothing', async () => {
+    const clock = steppingClock(new Date(2025, 2, 4, 11, 30));
+    const { db, clients, audit } = openRepositories({ clock });
+    const client = await addClient(clients);
+    const repository = new HealthHistoryRepository(db, clock);
+    const base = {
+      ruleId: 'chiari',
+      itemIds: [null],
+      givenBy: 'Dr A',
+      notes: '',
+      recordedBy: 'Anna Lind',
+    };
+    await expect(
+      repository.recordClearance(client.id, { ...base, date: '2025-03-05', validUntil: null }, 'note-1'),
+    ).rejects.toThrow('The clearance date cannot be in the future');
+    await expect(
+      repository.recordClearance(
+        client.id,
+        { ...base, date: '2025-03-01', validUntil: '2025-02-01' },
+        'note-1',
+      ),
+    ).rejects.toThrow('The clearance cannot end before the date it was given');
+    expect((await repository.get(client.id)).clearances).toEqual([]);
+    expect(await audit.listForNote('note-1')).toEqual([]);
+  });
+});

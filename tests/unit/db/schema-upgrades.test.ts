@@ -273,8 +273,10 @@ describe('version 2: health histories record when they were last reviewed with t
         recorded ? localToday(new Date(before.updatedAt as string)) : null,
       );
       expect(historyNotRecorded(after), clientId).toBe(!recorded);
-      // Nothing else changed: not an entry, not the time it was last saved.
-      expect({ ...after, reviewedAt: undefined }).toEqual({ ...before, reviewedAt: undefined });
+      // Nothing else changed in the stored row: not an entry, not the time it was last saved.
+      // (Reading it fills fields added since without an upgrade: a clearance's recordedBy.)
+      const stored = await db.healthHistories.get(clientId);
+      expect({ ...stored, reviewedAt: undefined }).toEqual({ ...before, reviewedAt: undefined });
     }
     // The signed note is untouched: a signed note is never edited, not even by an upgrade.
     const signed = v1.tables.sessions!.find((s) => s.status === 'signed')!;

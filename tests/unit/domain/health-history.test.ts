@@ -97,6 +97,8 @@ describe('health history', () => {
               date: future,
               validUntil: null,
               notes: '',
+              recordedBy: '',
+              recordedAt: null,
             },
           ],
         }),
@@ -149,7 +151,17 @@ describe('health history', () => {
           conditions: [condition({ label: ' ' })],
           medications: [{ id: 'm1', name: '', dose: '', anticoagulant: false }],
           clearances: [
-            { id: 'k1', ruleId: 'chiari', itemId: null, givenBy: '', date: '', validUntil: null, notes: '' },
+            {
+              id: 'k1',
+              ruleId: 'chiari',
+              itemId: null,
+              givenBy: '',
+              date: '',
+              validUntil: null,
+              notes: '',
+              recordedBy: '',
+              recordedAt: null,
+            },
           ],
         }),
       ),
@@ -161,7 +173,7 @@ describe('health history', () => {
     });
   });
 
-  it('a clearance cannot end before it was given; itemId and validUntil default to null', () => {
+  it('a clearance cannot end before it was given; an older one without itemId, validUntil or who recorded it still reads', () => {
     expect(
       errorsFor(
         input({
@@ -174,6 +186,8 @@ describe('health history', () => {
               date: '2026-11-01',
               validUntil: '2026-10-01',
               notes: '',
+              recordedBy: '',
+              recordedAt: null,
             },
           ],
         }),
@@ -183,7 +197,12 @@ describe('health history', () => {
       ...input(),
       clearances: [{ id: 'k1', ruleId: 'chiari', givenBy: 'Dr A', date: '2026-11-01', notes: '' }],
     });
-    expect(parsed.clearances[0]).toMatchObject({ itemId: null, validUntil: null });
+    expect(parsed.clearances[0]).toMatchObject({
+      itemId: null,
+      validUntil: null,
+      recordedBy: '',
+      recordedAt: null,
+    });
   });
 });
 

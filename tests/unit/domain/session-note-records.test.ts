@@ -176,7 +176,7 @@ describe('audit entries', () => {
     expect(makeAuditEntry({ noteId: 'n1', clientId: 'c1', action: 'printed', now: NOW }).detail).toBe('');
   });
 
-  it('knows the seven actions and refuses others', () => {
+  it('knows the eight actions and refuses others', () => {
     expect(AUDIT_ACTIONS).toEqual([
       'created',
       'signed',
@@ -184,6 +184,7 @@ describe('audit entries', () => {
       'printed',
       'exported',
       'pdf-saved',
+      'clearance-recorded',
       'client-deleted',
     ]);
     const bad = { id: 'a', noteId: 'n', clientId: 'c', action: 'edited', at: NOW.toISOString(), detail: '' };

@@ -360,7 +360,7 @@ describe('signSessionNote', () => {
       safetyCheck: { checkedAt: '2025-03-04T10:10:00.000Z', findings: [{ ...avoid, acknowledged: true }] },
     });
     expect(signingError(draft).issues).toEqual([
-      'safetyCheck.findings.0.overrideReason: Give a reason for treating despite this AVOID finding',
+      'safetyCheck.findings.0.overrideReason: Record the physician\'s clearance, or give a reason for treating despite this "Do not treat" finding',
     ]);
     const withReason = {
       ...draft,
@@ -370,6 +370,39 @@ describe('signSessionNote', () => {
       },
     };
     expect(signSessionNote(withReason, { by: 'Anna', now: NOW }).status).toBe('signed');
+  });
+
+  it("accepts an AVOID finding lifted by a clearance on the client's file, not one typed into the note", () => {
+    const avoid = pendingSafetyFinding({
+      ruleId: 'untreated-brain-injury',
+      severity: 'AVOID',
+      title: 'Brain injury or concussion',
+    });
+    const withClearance = (clearance: {
+      givenBy: string;
+      date: string;
+      clearanceId?: string;
+      validUntil?: null;
+      recordedBy?: string;
+    }) =>
+      filledDraft({
+        safetyCheck: {
+          checkedAt: '2025-03-04T10:10:00.000Z',
+          findings: [{ ...avoid, acknowledged: true, clearance }],
+        },
+      });
+    const onFile = withClearance({
+      givenBy: 'Dr Lena Fischer',
+      date: '2025-03-01',
+      clearanceId: 'clearance-1',
+      validUntil: null,
+      recordedBy: 'Anna',
+    });
+    const signed = signSessionNote(onFile, { by: 'Anna', now: NOW });
+    expect(signed.safetyCheck.findings[0]?.clearance).toMatchObject({ clearanceId: 'clearance-1' });
+    expect(signingError(withClearance({ givenBy: 'Dr Typed', date: '2025-03-01' })).issues).toEqual([
+      'safetyCheck.findings.0.overrideReason: Record the physician\'s clearance, or give a reason for treating despite this "Do not treat" finding',
+    ]);
   });
 
   it('refuses unacknowledged findings', () => {

@@ -268,4 +268,35 @@ describe('severity in the SOAP view: the words on screen, not the codes (issue 2
     expect(text).toContain('Chiari malformation (Needs medical clearance), acknowledged');
     expect(text).not.toMatch(/\b(AVOID|CLEARANCE|MODIFY|CAUTION)\b/);
   });
+
+  it('records the clearance on file a "Do not treat" acknowledgement relied on, in words', () => {
+    const base = emptySessionNote({ clientId: 'c1', sessionNumber: 1, now: NOW, id: 'n1' });
+    const view = buildSoapView({
+      ...base,
+      safetyCheck: {
+        checkedAt: '2025-03-04T10:10:00.000Z',
+        findings: [
+          {
+            ...pendingSafetyFinding({
+              ruleId: 'untreated-brain-injury',
+              severity: 'AVOID',
+              title: 'Brain injury or concussion',
+            }),
+            acknowledged: true,
+            clearance: {
+              givenBy: 'Dr Lena Fischer',
+              date: '2025-03-01',
+              clearanceId: 'clearance-1',
+              validUntil: '2025-04-01',
+              recordedBy: 'Mia Berg',
+            },
+          },
+        ],
+      },
+    });
+    expect(view.objective.join('\n')).toContain(
+      'Brain injury or concussion (Do not treat), acknowledged; cleared by Dr Lena Fischer on 2025-03-01, ' +
+        "valid until 2025-04-01 (physician clearance on the client's file, recorded by Mia Berg).",
+    );
+  });
 });

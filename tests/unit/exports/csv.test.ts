@@ -212,6 +212,7 @@ describe('spreadsheet columns', () => {
       'last_visit',
       'created_at',
       'updated_at',
+      'clearances',
     ]);
     expect(SESSION_COLUMNS.map((c) => c.name)).toEqual([
       'session_id',

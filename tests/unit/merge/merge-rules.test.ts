@@ -3,6 +3,8 @@ import {
   clientReferenceOf,
   decideMerge,
   futureMoment,
+  keepAppendOnlyEntries,
+  policyOf,
   STILLPOINT_MERGE_POLICIES,
 } from '../../../src-shared/merge/merge-rules';
 
@@ -94,5 +96,25 @@ describe('moments and references', () => {
     expect(clientReferenceOf('sessions', { clientId: 'c1' })).toBe('c1');
     expect(clientReferenceOf('afterEffects', { clientId: 'c1' })).toBe('c1');
     expect(clientReferenceOf('auditLog', { clientId: 'c1' })).toBeUndefined();
+  });
+});
+
+describe('keepAppendOnlyEntries: a health history never loses a physician clearance in a merge', () => {
+  const policy = policyOf('healthHistories');
+  const a = { id: 'a', givenBy: 'Dr A' };
+  const b = { id: 'b', givenBy: 'Dr B' };
+
+  it('adds the entries only the losing version has, after the winner’s own', () => {
+    const winner = { updatedAt: '2026-02-01T00:00:00.000Z', clearances: [b] };
+    const loser = { updatedAt: '2026-01-01T00:00:00.000Z', clearances: [a, { ...b, givenBy: 'changed' }] };
+    expect(keepAppendOnlyEntries(policy, winner, loser)).toEqual({ ...winner, clearances: [b, a] });
+  });
+
+  it('returns the winner itself when nothing is missing, and ignores tables without such lists', () => {
+    const winner = { clearances: [a, b] };
+    expect(keepAppendOnlyEntries(policy, winner, { clearances: [a] })).toBe(winner);
+    expect(keepAppendOnlyEntries(policy, winner, {})).toBe(winner);
+    const client = { clearances: [] };
+    expect(keepAppendOnlyEntries(policyOf('clients'), client, { clearances: [a] })).toBe(client);
   });
 });

@@ -66,6 +66,8 @@ export function clearance(ruleId: string, overrides: Partial<Clearance> = {}): C
     date: TODAY,
     validUntil: null,
     notes: '',
+    recordedBy: '',
+    recordedAt: null,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../src-shared/domain/dates';
 import {
   activeFindings,
   type CustomRule,
@@ -102,7 +103,7 @@ describe('clearances', () => {
     expect(evaluateContraindications(sameItem, { today: TODAY })[0]?.lifted).toBe(true);
   });
 
-  it('never lifts AVOID: an untreated aneurysm stays do-not-treat', () => {
+  it('a rule-wide clearance never lifts AVOID: an untreated aneurysm stays do-not-treat', () => {
     const h = history({
       conditions: [condition('cerebral-aneurysm', { treated: false })],
       clearances: [clearance('aneurysm')],
@@ -111,6 +112,58 @@ describe('clearances', () => {
     expect(findings[0]).toMatchObject({ severity: 'AVOID', lifted: false });
     expect(findings[0]?.clearance).toBeUndefined();
     expect(highestSeverity(findings)).toBe('AVOID');
+  });
+
+  it('a clearance naming the item lifts a "Do not treat" concussion within its window', () => {
+    const injury = headInjury({ id: 'concussion-1', date: daysAgo(14), treated: false });
+    const before = evaluateContraindications(history({ headInjuries: [injury] }), { today: TODAY });
+    expect(before.map((f) => [f.ruleId, f.severity, f.lifted])).toEqual([
+      ['untreated-brain-injury', 'AVOID', false],
+    ]);
+    const assessed = clearance('untreated-brain-injury', {
+      itemId: 'concussion-1',
+      givenBy: 'Dr Lena Fischer',
+      date: daysAgo(3),
+      validUntil: addDays(TODAY, 30),
+    });
+    const findings = evaluateContraindications(history({ headInjuries: [injury], clearances: [assessed] }), {
+      today: TODAY,
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'AVOID', lifted: true, clearance: assessed });
+    expect(highestSeverity(findings)).toBeNull();
+  });
+
+  it('an AVOID clearance that expired, names another rule or item, or predates the injury does not lift', () => {
+    const injury = headInjury({ id: 'concussion-1', date: daysAgo(14), treated: false });
+    for (const other of [
+      clearance('untreated-brain-injury', {
+        itemId: 'concussion-1',
+        date: daysAgo(10),
+        validUntil: daysAgo(1),
+      }),
+      clearance('skull-fracture', { itemId: 'concussion-1', date: daysAgo(3) }),
+      clearance('untreated-brain-injury', { itemId: 'another-injury', date: daysAgo(3) }),
+      clearance('untreated-brain-injury', { itemId: 'concussion-1', date: daysAgo(15) }),
+      clearance('untreated-brain-injury', { itemId: 'concussion-1', date: addDays(TODAY, 1) }),
+    ]) {
+      const findings = evaluateContraindications(history({ headInjuries: [injury], clearances: [other] }), {
+        today: TODAY,
+      });
+      expect(findings.map((f) => [f.severity, f.lifted])).toEqual([['AVOID', false]]);
+      expect(highestSeverity(findings)).toBe('AVOID');
+    }
+    // The last day of a limited clearance still counts.
+    const lastDay = clearance('untreated-brain-injury', {
+      itemId: 'concussion-1',
+      date: daysAgo(10),
+      validUntil: TODAY,
+    });
+    expect(
+      evaluateContraindications(history({ headInjuries: [injury], clearances: [lastDay] }), {
+        today: TODAY,
+      })[0]?.lifted,
+    ).toBe(true);
   });
 
   it('a cleared high-risk pregnancy still asks for a modified approach', () => {

@@ -112,6 +112,8 @@ function historyArb(today: IsoDate): fc.Arbitrary<HealthHistory> {
         date: nearDate(today),
         validUntil: fc.constant(null),
         notes: fc.constant(''),
+        recordedBy: fc.constant(''),
+        recordedAt: fc.constant(null),
       }),
       { maxLength: 4 },
     ),
@@ -185,7 +187,7 @@ describe('evaluateContraindications on any valid history', () => {
     );
   });
 
-  it('every finding is explained, and only clearance findings are ever lifted', () => {
+  it('every finding is explained; only CLEARANCE findings, or AVOID by a clearance naming the item, are lifted', () => {
     fc.assert(
       fc.property(scenario, ({ today, history, dateOfBirth, settings }) => {
         const findings = evaluateContraindications(history, { today, dateOfBirth, settings });
@@ -196,7 +198,8 @@ describe('evaluateContraindications on any valid history', () => {
           expect(finding.because.length).toBeGreaterThan(0);
           expect(finding.because).not.toMatch(/NaN|undefined|null/);
           if (finding.lifted) {
-            expect(finding.severity).toBe('CLEARANCE');
+            expect(['AVOID', 'CLEARANCE']).toContain(finding.severity);
+            if (finding.severity === 'AVOID') expect(finding.clearance?.itemId).toBe(finding.itemId);
             expect(finding.clearance?.ruleId).toBe(finding.ruleId);
             expect(finding.clearance!.date <= today).toBe(true);
           } else {

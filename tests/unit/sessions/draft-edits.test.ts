@@ -134,8 +134,10 @@ describe('safety check in the note', () => {
       itemId: null,
       givenBy: 'Dr. Berg',
       date: '2025-02-01',
-      validUntil: null,
+      validUntil: '2025-06-30',
       notes: '',
+      recordedBy: 'Mia Berg',
+      recordedAt: '2025-02-01T10:00:00.000Z',
     };
     const lifted = finding({
       ruleId: 'chiari',
@@ -150,7 +152,27 @@ describe('safety check in the note', () => {
       NOW,
     )!;
     expect(synced.findings).toHaveLength(1);
-    expect(synced.findings[0]?.clearance).toEqual({ givenBy: 'Dr. Berg', date: '2025-02-01' });
+    expect(synced.findings[0]?.clearance).toEqual({
+      givenBy: 'Dr. Berg',
+      date: '2025-02-01',
+      clearanceId: 'cl',
+      validUntil: '2025-06-30',
+      recordedBy: 'Mia Berg',
+    });
+    // The clearance expires (or the date of service moves past it): the note stops claiming it.
+    const expired = syncSafetyCheck(synced, [{ ...lifted, lifted: false, clearance: undefined }], NOW)!;
+    expect(expired.findings[0]?.clearance).toBeNull();
+  });
+
+  it('keeps a clearance typed into an older note (no clearanceId) when nothing is on file', () => {
+    const pending = finding({ ruleId: 'chiari', severity: 'CLEARANCE', title: 'Chiari', lifted: false });
+    const first = syncSafetyCheck({ checkedAt: null, findings: [] }, [pending], NOW)!;
+    const typed = {
+      ...first,
+      findings: [{ ...first.findings[0]!, clearance: { givenBy: 'Dr. Old', date: '2024-01-01' } }],
+    };
+    const again = syncSafetyCheck(typed, [pending], NOW);
+    expect((again ?? typed).findings[0]?.clearance).toEqual({ givenBy: 'Dr. Old', date: '2024-01-01' });
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   planTableRestore,
+  type RecordBody,
   type RestorableRecord,
   type RestoreConflict,
   type RestoreCounts,
@@ -27,6 +28,12 @@ function toPlanItem(spec: TableSpec, record: Row): RestorableRecord {
   const stamp = spec.stamp(record);
   return { id: keyOf(spec, record), updatedAt: typeof stamp === 'string' ? stamp : '', record } as Wrapped;
 }
+
+/** The merge rules read and extend the record inside a wrapped item (a health history's clearances). */
+const WRAPPED_BODY: RecordBody<RestorableRecord> = {
+  get: (item) => (item as Wrapped).record,
+  set: (item, record) => ({ ...(item as Wrapped), record: record as Row }) as Wrapped,
+};
 
 function fromPlanItem(spec: TableSpec, item: RestorableRecord): Row {
   return needsWrapper(spec) ? (item as Wrapped).record : (item as unknown as Row);
@@ -87,6 +94,7 @@ export async function mergeBatch(
   const options = {
     mode: 'merge' as const,
     policy: policyOf(spec.name, STILLPOINT_MERGE_POLICIES),
+    ...(needsWrapper(spec) ? { body: WRAPPED_BODY } : {}),
     ...(choices.takeSettings ? { takeIncomingSettings: true } : {}),
     ...(choices.newId ? { newId: choices.newId } : {}),
   };
