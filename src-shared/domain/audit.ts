@@ -18,6 +18,11 @@ export const AUDIT_ACTIONS = [
   'pdf-saved',
   /** The one entry left when a client is deleted: when, by whom, no clinical content. */
   'client-deleted',
+  // Intake and consent (issue 14): noteId is the submission's or the consent record's id.
+  'intake-submitted',
+  'intake-reviewed',
+  'consent-signed',
+  'consent-withdrawn',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -30,6 +35,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   exported: 'Exported',
   'pdf-saved': 'Saved as PDF',
   'client-deleted': 'Client deleted',
+  'intake-submitted': 'Intake form submitted',
+  'intake-reviewed': 'Intake form reviewed',
+  'consent-signed': 'Consent signed',
+  'consent-withdrawn': 'Consent withdrawn',
 };
 
 export const AuditEntrySchema = z.object({

@@ -38,6 +38,7 @@ import { ClientSchema, emptyClientInput } from '../../../src-shared/domain/clien
 import { emptyHealthHistory, upgradeHealthHistoryRow } from '../../../src-shared/domain/health-history';
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
+import { seedIntake } from '../intake/builders';
 import { addClient, filledIn, openRepositories } from './helpers';
 
 /**
@@ -103,6 +104,7 @@ async function seedPractice(repos: Repos) {
     second.id,
   );
   await repos.sessions.createDraft(sofia.id);
+  await seedIntake(repos.db, repos.clock, zoe.id, sofia.id);
   const settings = new SettingsRepository(repos.db);
   await settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, {
     practice: {

@@ -212,6 +212,9 @@ describe('spreadsheet columns', () => {
       'last_visit',
       'created_at',
       'updated_at',
+      'signed_consent_at',
+      'signed_consent_version',
+      'consent_withdrawn',
     ]);
     expect(SESSION_COLUMNS.map((c) => c.name)).toEqual([
       'session_id',

@@ -82,7 +82,9 @@ describe('spreadsheet export over the database', () => {
   it('an empty practice gives two files with only the header row', async () => {
     const repos = openRepositories();
     const files = await buildSpreadsheetFiles(repos.db);
-    expect(new TextDecoder().decode(files.clientsCsv)).toMatch(/^client_id,first_name,.*,updated_at\r\n$/);
+    expect(new TextDecoder().decode(files.clientsCsv)).toMatch(
+      /^client_id,first_name,.*,updated_at,signed_consent_at,signed_consent_version,consent_withdrawn\r\n$/,
+    );
     expect(files.sessions).toBe(0);
   });
 });
