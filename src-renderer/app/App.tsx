@@ -4,6 +4,7 @@ import { useDraftTotal } from '../features/attention/useDrafts';
 import { BackupPage } from '../features/backup/BackupPage';
 import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
 import { ClientsSection } from '../features/clients/ClientsSection';
+import { ClientModeGate } from '../features/intake/ClientModeScreen';
 import { LockGate } from '../features/lock/LockGate';
 import { RecoveryGate } from '../features/recovery/RecoveryGate';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -30,7 +31,9 @@ export function App() {
       <AutomaticBackups>
         <LockGate>
           <RecoveryGate>
-            <AppShell />
+            <ClientModeGate>
+              <AppShell />
+            </ClientModeGate>
           </RecoveryGate>
         </LockGate>
       </AutomaticBackups>

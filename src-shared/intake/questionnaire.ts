@@ -331,8 +331,35 @@ export const UPDATE_SECTIONS: readonly Section[] = [
 
 export type FormKind = 'intake' | 'update';
 
-export function sectionsFor(kind: FormKind): readonly Section[] {
-  return kind === 'intake' ? INTAKE_SECTIONS : UPDATE_SECTIONS;
+/** The practice's own questions (Settings), asked after the built-in ones. */
+export interface PracticeQuestion {
+  id: string;
+  kind: 'text' | 'yes-no' | 'date' | 'choice';
+  label: string;
+  options: readonly string[];
+}
+
+export function practiceSection(questions: readonly PracticeQuestion[]): Section | null {
+  if (questions.length === 0) return null;
+  return {
+    id: 'practice',
+    title: 'A few more questions',
+    questions: questions.map((q) => ({
+      id: `custom:${q.id}`,
+      kind: q.kind,
+      label: q.label,
+      ...(q.kind === 'choice' ? { options: q.options.map((o) => ({ value: o, label: o })) } : {}),
+    })),
+  };
+}
+
+export function sectionsFor(
+  kind: FormKind,
+  practiceQuestions: readonly PracticeQuestion[] = [],
+): readonly Section[] {
+  const extra = practiceSection(practiceQuestions);
+  const base = kind === 'intake' ? INTAKE_SECTIONS : UPDATE_SECTIONS;
+  return extra ? [...base, extra] : base;
 }
 
 export function allQuestions(sections: readonly Section[] = INTAKE_SECTIONS): Question[] {
