@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -35,6 +37,7 @@ async function signWithMouse(page: Page) {
 
 test('a new client fills in the intake form and signs; the therapist returns with the passcode, reviews, and the safety check says "Do not treat"', async ({
   page,
+  harness,
 }) => {
   test.slow(); // PBKDF2 checks of the passcode
   await turnOnAppLock(page);
@@ -112,4 +115,91 @@ test('a new client fills in the intake form and signs; the therapist returns wit
   await expect(page.getByText('Do not treat').first()).toBeVisible();
   await expect(card).toContainText('Version 1, signed');
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+
+  // The signed consent as a PDF: the text and the signature image, a valid file.
+  await card.getByRole('button', { name: 'Save signed consent as PDF' }).click();
+  await expect(card.getByRole('status')).toContainText('Saved to');
+  const [pdf] = await harness.savedFiles();
+  expect(path.basename(pdf!)).toMatch(/^Consent Solberg-Ingrid \d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(execFileSync('qpdf', ['--check', pdf!], { encoding: 'utf8' })).toContain(
+    'No syntax or stream encoding errors found',
+  );
+  const images = execFileSync('pdfimages', ['-list', pdf!], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter(Boolean);
+  expect(images.filter((row) => row.trim().split(/\s+/)[2] === 'image')).toHaveLength(1);
+  const text = execFileSync('pdftotext', [pdf!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('It is not a medical treatment.');
+  expect(text).toContain('Name: Ingrid Solberg');
+});
+
+test('a returning client past the update period is asked to update; the review shows exactly the one change', async ({
+  page,
+}) => {
+  const start = new Date();
+  await page.clock.setFixedTime(start);
+  await page.reload();
+  await page.getByRole('button', { name: 'New client' }).click();
+  const hand = page.getByRole('region', { name: 'Or let the client fill in the form' });
+  await hand.getByLabel('First name').fill('Per');
+  await hand.getByLabel('Last name').fill('Lund');
+  await hand.getByRole('button', { name: 'Hand to client' }).click();
+  await page.getByLabel('Date of birth').fill('1950-03-09');
+  await page
+    .getByRole('group', { name: /osteoporosis/ })
+    .getByLabel('Yes')
+    .check();
+  await page
+    .getByRole('group', { name: /fever or an infection/ })
+    .getByLabel('No')
+    .check();
+  await page.getByRole('button', { name: 'Next: consent' }).click();
+  await signWithMouse(page);
+  await page.getByRole('button', { name: 'Sign and send to my therapist' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  // No passcode set: the therapist types the word "therapist" (no name in Settings).
+  await page.getByRole('button', { name: 'Therapist: return' }).click();
+  await page.getByLabel('Type the word “therapist”').fill('client');
+  await page.getByRole('button', { name: 'Return', exact: true }).click();
+  await expect(page.getByText('Type the word “therapist”.')).toBeVisible();
+  await page.getByLabel('Type the word “therapist”').fill('therapist');
+  await page.getByRole('button', { name: 'Return', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Intake and consent' });
+  await card.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Accept into the health history' }).click();
+  await expect(card.getByRole('heading', { name: 'Intake to review' })).toHaveCount(0);
+  await expect(card).not.toContainText('An update is due');
+
+  // Thirteen months later the client page asks for the short update.
+  await page.clock.setFixedTime(new Date(start.getTime() + 396 * 24 * 60 * 60 * 1000));
+  await page.reload();
+  await expect(card).toContainText('An update is due');
+  await expect(card.getByRole('note')).toContainText('Has anything changed since your last visit?');
+  await card.getByRole('button', { name: 'Hand to client: update form' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Has anything changed?' })).toBeVisible();
+  // Last time's answers are there; the client changes one.
+  await expect(page.getByRole('group', { name: /osteoporosis/ }).getByLabel('Yes')).toBeChecked();
+  await page
+    .getByLabel('Has anything changed since your last visit?')
+    .fill('I have a chest infection this week.');
+  await page
+    .getByRole('group', { name: /fever or an infection/ })
+    .getByLabel('Yes')
+    .check();
+  await page.getByRole('button', { name: 'Send to my therapist' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  await page.getByRole('button', { name: 'Therapist: return' }).click();
+  await page.getByLabel('Type the word “therapist”').fill('therapist');
+  await page.getByRole('button', { name: 'Return', exact: true }).click();
+
+  await card.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByRole('region', { name: /Review the health update/ });
+  const changed = review.locator('tbody tr:not([data-change="same"])');
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toContainText('fever or an infection');
+  await expect(review).toContainText('I have a chest infection this week.');
+  await review.getByRole('button', { name: 'Accept into the health history' }).click();
+  await expect(page.getByText('Do not treat').first()).toBeVisible();
+  await expect(card).not.toContainText('An update is due');
 });

@@ -12,6 +12,7 @@ import { formatDate, formatTimestamp } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { startClientMode } from './client-mode';
 import { IntakeReview } from './IntakeReview';
+import { type PaperOutcome, saveSignedConsent } from './paper';
 import './intake.css';
 
 /** Whether a returning client is due to confirm their health history again. */
@@ -37,6 +38,7 @@ export function IntakeCard({ client }: { client: Client }) {
     return { toReview, lastConfirmedAt, consent: consentInForce(consents), draft, settings };
   }, [client.id]);
   const [reviewing, setReviewing] = useState<string | null>(null);
+  const [message, setMessage] = useState<PaperOutcome | null>(null);
   if (!data) return null;
   const kind = data.lastConfirmedAt === null ? 'intake' : 'update';
   const due = updateDue(data.lastConfirmedAt, data.settings.updateAfterMonths);
@@ -64,6 +66,13 @@ export function IntakeCard({ client }: { client: Client }) {
           </>
         )}
       </dl>
+      {due && (
+        <p className="notice warning" role="note">
+          It is more than {data.settings.updateAfterMonths} months since {client.firstName} last confirmed
+          their health history. Before the next session, hand them the short update form: “Has anything
+          changed since your last visit?”
+        </p>
+      )}
       <div className="button-row">
         <button
           type="button"
@@ -72,7 +81,23 @@ export function IntakeCard({ client }: { client: Client }) {
         >
           {kind === 'intake' ? 'Hand to client' : 'Hand to client: update form'}
         </button>
+        {data.consent && (
+          <button
+            type="button"
+            onClick={() => {
+              const consent = data.consent;
+              if (consent) void saveSignedConsent(client.id, consent).then(setMessage);
+            }}
+          >
+            Save signed consent as PDF
+          </button>
+        )}
       </div>
+      {message && (
+        <p className={message.ok ? 'notice ok' : 'notice warning'} role="status">
+          {message.text}
+        </p>
+      )}
       {data.toReview.length > 0 && (
         <div className="intake-to-review">
           <h3>Intake to review</h3>

@@ -278,6 +278,7 @@ function ConsentStep({
           <label htmlFor="consent-name">Your full name</label>
           <input
             id="consent-name"
+            type="text"
             value={name}
             aria-invalid={errors.name ? true : undefined}
             onChange={(e) => setName(e.target.value)}

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { type Client, clientInputOf } from '../../../src-shared/domain/client';
 import { isRealCalendarDate } from '../../../src-shared/domain/dates';
+import { answerText } from '../../../src-shared/intake/answers';
 import type { IntakeSubmission } from '../../../src-shared/intake/records';
 import {
   applyProposals,
@@ -71,6 +72,16 @@ export function IntakeReview({
   const [busy, setBusy] = useState(false);
   if (!rows || !history) return <p className="muted">Loading…</p>;
   const chosen = accepted ?? new Set(rows.filter(actionable).map((p) => p.key));
+  // Answers that do not map onto the record (the reason for coming, the practice's questions,
+  // follow-ups already folded into a row above): shown for reading.
+  const shown = new Set(rows.map((p) => p.key.split('.')[0]));
+  const others = submission.answers.filter(
+    (a) =>
+      a.value !== null &&
+      a.value !== '' &&
+      !shown.has(a.questionId.split('.')[0]!) &&
+      a.questionId !== 'medications',
+  );
 
   const save = async () => {
     setBusy(true);
@@ -167,6 +178,19 @@ export function IntakeReview({
           })}
         </tbody>
       </table>
+      {others.length > 0 && (
+        <>
+          <h3>Other answers</h3>
+          <dl className="facts">
+            {others.map((answer) => (
+              <div key={answer.questionId}>
+                <dt>{answer.question}</dt>
+                <dd className="preserve-lines">{answerText(answer.value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}
