@@ -7,10 +7,11 @@ const out = (name: string) => path.resolve(__dirname, '../../docs/images', name)
 test('client mode, the consent step and the review', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 900 });
   await page.getByRole('button', { name: 'New client' }).click();
-  const hand = page.getByRole('region', { name: 'Or let the client fill in the form' });
+  await page.getByRole('button', { name: 'Hand to client…' }).click();
+  const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
   await hand.getByLabel('First name').fill('Ingrid');
   await hand.getByLabel('Last name').fill('Solberg');
-  await hand.getByRole('button', { name: 'Hand to client' }).click();
+  await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
   await page.getByLabel('Date of birth').fill('1984-06-02');
   await page.getByLabel('What brings you here?').fill('Headaches since a fall in November.');
   await page

@@ -45,10 +45,11 @@ test('a new client fills in the intake form and signs; the therapist returns wit
   // The therapist starts a new client and hands the app over.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('button', { name: 'New client' }).click();
-  const hand = page.getByRole('region', { name: 'Or let the client fill in the form' });
+  await page.getByRole('button', { name: 'Hand to client…' }).click();
+  const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
   await hand.getByLabel('First name').fill('Ingrid');
   await hand.getByLabel('Last name').fill('Solberg');
-  await hand.getByRole('button', { name: 'Hand to client' }).click();
+  await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
 
   // Client mode: nothing of the practice, no way out.
   const clientMode = page.getByTestId('client-mode');
@@ -141,10 +142,11 @@ test('a returning client past the update period is asked to update; the review s
   await page.clock.setFixedTime(start);
   await page.reload();
   await page.getByRole('button', { name: 'New client' }).click();
-  const hand = page.getByRole('region', { name: 'Or let the client fill in the form' });
+  await page.getByRole('button', { name: 'Hand to client…' }).click();
+  const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
   await hand.getByLabel('First name').fill('Per');
   await hand.getByLabel('Last name').fill('Lund');
-  await hand.getByRole('button', { name: 'Hand to client' }).click();
+  await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
   await page.getByLabel('Date of birth').fill('1950-03-09');
   await page
     .getByRole('group', { name: /osteoporosis/ })

@@ -106,6 +106,8 @@ function FormSteps({
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [step, setStep] = useState<'questions' | 'consent'>('questions');
   const [saveError, setSaveError] = useState<string | null>(null);
+  // How many answers the stored draft holds: shown to the client, read by tests before a reload.
+  const [kept, setKept] = useState<number | null>(null);
   const today = localToday();
   const sections = sectionsFor(mode.kind, loaded.practiceQuestions);
   const first = useRef(true);
@@ -118,7 +120,10 @@ function FormSteps({
     repositories()
       .intake.saveDraft(mode.clientId, mode.kind, answers)
       .then(
-        () => setSaveError(null),
+        (draft) => {
+          setSaveError(null);
+          setKept(Object.values(draft.answers).filter((v) => v !== null && v !== '').length);
+        },
         () => setSaveError('Your answers could not be kept just now. Please tell your therapist.'),
       );
   }, [answers, mode.clientId, mode.kind]);
@@ -213,6 +218,9 @@ function FormSteps({
           {saveError}
         </p>
       )}
+      <p className="muted" role="status" data-testid="answers-kept" data-kept={kept ?? 0}>
+        {kept === null ? 'Your answers are kept as you go.' : 'Your answers so far are kept.'}
+      </p>
       <div className="button-row">
         <button type="submit" className="primary">
           {loaded.needsConsent ? 'Next: consent' : 'Send to my therapist'}

@@ -4,8 +4,8 @@ import { z } from 'zod';
 /**
  * Client mode: the app handed to a client. While it is on, the app renders nothing but the
  * intake screen (ClientModeGate), whatever the URL says, so links, shortcuts and hash changes
- * lead nowhere. It is kept in sessionStorage, so a reload comes back to the form, not to the
- * practice. Only the therapist's return step ends it.
+ * lead nowhere. It is kept in localStorage, so a reload, or quitting and opening the app
+ * again, comes back to the form, not to the practice. Only the therapist's return step ends it.
  */
 const STORAGE_KEY = 'stillpoint.client-mode';
 
@@ -17,7 +17,7 @@ export type ClientMode = z.infer<typeof ClientModeSchema>;
 
 function read(): ClientMode | null {
   try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
+    const raw = localStorage.getItem(STORAGE_KEY);
     const parsed = raw ? ClientModeSchema.safeParse(JSON.parse(raw)) : null;
     return parsed?.success ? parsed.data : null;
   } catch {
@@ -25,13 +25,13 @@ function read(): ClientMode | null {
   }
 }
 
-let current: ClientMode | null = typeof sessionStorage === 'undefined' ? null : read();
+let current: ClientMode | null = typeof localStorage === 'undefined' ? null : read();
 const listeners = new Set<() => void>();
 
 function set(mode: ClientMode | null): void {
   current = mode;
-  if (mode) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(mode));
-  else sessionStorage.removeItem(STORAGE_KEY);
+  if (mode) localStorage.setItem(STORAGE_KEY, JSON.stringify(mode));
+  else localStorage.removeItem(STORAGE_KEY);
   for (const listener of listeners) listener();
 }
 
