@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src-shared/domain/dates';
 import { emptyHealthHistory } from '../../../src-shared/domain/health-history';
 import { answerProblems, toSubmittedAnswers, visibleQuestions } from '../../../src-shared/intake/answers';
-import { allQuestions, INTAKE_SECTIONS } from '../../../src-shared/intake/questionnaire';
+import { allQuestions, INTAKE_SECTIONS, sectionsFor } from '../../../src-shared/intake/questionnaire';
 import type { Answers } from '../../../src-shared/intake/records';
 import { applyProposals, proposalsFor } from '../../../src-shared/intake/to-health-history';
 import { BUILT_IN_RULES, evaluateContraindications } from '../../../src-shared/safety';
@@ -114,5 +114,38 @@ describe('the intake questionnaire', () => {
       null,
     );
     expect(gone.find((p) => p.key === 'osteoporosis')?.change).toBe('changed');
+  });
+});
+
+describe("the practice's own questions", () => {
+  it('are asked after the built-in ones, checked like them, and kept with their words', () => {
+    const sections = sectionsFor('intake', [
+      { id: 'parking', kind: 'choice', label: 'Where will you park?', options: ['Street', 'Car park'] },
+      { id: 'first-visit', kind: 'date', label: 'When did you first hear of us?', options: [] },
+    ]);
+    expect(sections.at(-1)?.questions.map((q) => q.id)).toEqual(['custom:parking', 'custom:first-visit']);
+    const problems = answerProblems(
+      sections,
+      {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        dateOfBirth: '1990-01-01',
+        'custom:parking': 'Bicycle',
+        'custom:first-visit': addDays(TODAY, 2),
+      },
+      TODAY,
+    );
+    expect(problems['custom:parking']).toBe('Please pick one of the choices');
+    expect(problems['custom:first-visit']).toMatch(/in the future/);
+    const kept = toSubmittedAnswers(sections, { 'custom:parking': 'Street' }, TODAY);
+    expect(kept.find((a) => a.questionId === 'custom:parking')).toEqual({
+      questionId: 'custom:parking',
+      question: 'Where will you park?',
+      value: 'Street',
+    });
+    // The update form asks them too.
+    expect(
+      sectionsFor('update', [{ id: 'x', kind: 'text', label: 'Anything new?', options: [] }]).at(-1)?.id,
+    ).toBe('practice');
   });
 });
