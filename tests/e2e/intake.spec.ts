@@ -205,3 +205,33 @@ test('a returning client past the update period is asked to update; the review s
   await expect(page.getByText('Do not treat').first()).toBeVisible();
   await expect(card).not.toContainText('An update is due');
 });
+
+test('a client who walks away: after the idle time the screen clears, and the answers come back as a draft', async ({
+  page,
+}) => {
+  const start = new Date();
+  await page.clock.setFixedTime(start);
+  await page.reload();
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('button', { name: 'Hand to client…' }).click();
+  const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
+  await hand.getByLabel('First name').fill('Aud');
+  await hand.getByLabel('Last name').fill('Berg');
+  await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  await page.getByLabel('What brings you here?').fill('Neck pain after a car accident');
+  await expect(page.getByTestId('answers-kept')).toHaveAttribute('data-kept', '3');
+
+  // Four minutes without a touch (the default idle time is three).
+  await page.clock.setFixedTime(new Date(start.getTime() + 4 * 60_000));
+  await expect(page.getByRole('heading', { level: 1, name: 'This form has been put away' })).toBeVisible();
+  expect(await page.content()).not.toContain('Neck pain after a car accident');
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Therapist: return' }).click();
+  await page.getByLabel('Type the word “therapist”').fill('therapist');
+  await page.getByRole('button', { name: 'Return', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Intake and consent' });
+  await expect(card).toContainText('Form in progress');
+  await card.getByRole('button', { name: 'Hand to client' }).click();
+  await expect(page.getByLabel('What brings you here?')).toHaveValue('Neck pain after a car accident');
+});
