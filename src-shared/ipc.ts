@@ -16,6 +16,7 @@ import {
   SafeFileNameSchema,
   SaveResultSchema,
 } from './domain/files';
+import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import type { Result } from './result';
 
 /**
@@ -64,6 +65,25 @@ export const channels = {
   aftercareSavePdf: channel(
     'aftercare:save-pdf',
     z.object({ sheet: AftercareSheetSchema, fileName: SafeFileNameSchema }),
+    SaveResultSchema,
+  ),
+
+  /** The blank intake form (same questions as the screen) as a PDF, saved where the user chooses. */
+  intakeSaveBlankForm: channel(
+    'intake:save-blank-form',
+    z.object({ form: BlankIntakeFormSchema, fileName: SafeFileNameSchema }),
+    SaveResultSchema,
+  ),
+  /** The blank intake form sent to the system print dialog. */
+  intakePrintBlankForm: channel(
+    'intake:print-blank-form',
+    z.object({ form: BlankIntakeFormSchema }),
+    z.object({ printed: z.boolean() }),
+  ),
+  /** A signed consent (text, signature image, name, date) as a PDF. */
+  intakeSaveSignedConsent: channel(
+    'intake:save-signed-consent',
+    z.object({ paper: SignedConsentPaperSchema, fileName: SafeFileNameSchema }),
     SaveResultSchema,
   ),
 

@@ -5,6 +5,7 @@ import { backupHandlers } from './backup';
 import type { MainDeps } from './deps';
 import { exportHandlers } from './exports';
 import { fileHandlers } from './files';
+import { intakeHandlers } from './intake';
 import { recordHandlers } from './records';
 
 export type { MainDeps } from './deps';
@@ -29,5 +30,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...backupHandlers(deps),
     ...recordHandlers(deps),
     ...exportHandlers(deps),
+    ...intakeHandlers(deps),
   };
 }

@@ -4,6 +4,7 @@ import { useDraftTotal } from '../features/attention/useDrafts';
 import { BackupPage } from '../features/backup/BackupPage';
 import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
 import { ClientsSection } from '../features/clients/ClientsSection';
+import { ClientModeGate } from '../features/intake/ClientModeScreen';
 import { LockGate } from '../features/lock/LockGate';
 import { RecoveryGate } from '../features/recovery/RecoveryGate';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -24,8 +25,9 @@ const SECTIONS = [
 
 /**
  * Gates, outermost first: the database opens (a newer one is refused), the app lock, the
- * check for records that went missing, Welcome on a fresh install. The shell renders only when
- * all four let it.
+ * check for records that went missing, client mode (the intake screen while the client holds the
+ * computer: nothing else shows), Welcome on a fresh install. The shell renders only when all five
+ * let it.
  * Automatic backups run above the lock, so locking (which unmounts the shell) does not stop them.
  */
 export function App() {
@@ -34,9 +36,11 @@ export function App() {
       <AutomaticBackups>
         <LockGate>
           <RecoveryGate>
-            <WelcomeGate>
-              <AppShell />
-            </WelcomeGate>
+            <ClientModeGate>
+              <WelcomeGate>
+                <AppShell />
+              </WelcomeGate>
+            </ClientModeGate>
           </RecoveryGate>
         </LockGate>
       </AutomaticBackups>

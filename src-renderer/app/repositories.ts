@@ -1,7 +1,9 @@
 import { ClientsRepository } from '../db/clients-repository';
+import { ConsentRepository } from '../db/consent-repository';
 import { database } from '../db/database';
 import { createDataFronts } from '../db/fronts';
 import { HealthHistoryRepository } from '../db/health-history-repository';
+import { IntakeRepository } from '../db/intake-repository';
 import { SamplePracticeRepository } from '../db/sample-practice-repository';
 import { createSessionRepositories } from '../db/sessions-repository';
 import { SettingsRepository } from '../db/settings-repository';
@@ -9,7 +11,10 @@ import { SettingsRepository } from '../db/settings-repository';
 function createRepositories() {
   const db = database();
   const clients = new ClientsRepository(db);
+  const consents = new ConsentRepository(db);
   return {
+    consents,
+    intake: new IntakeRepository(db, consents),
     clients,
     healthHistories: new HealthHistoryRepository(db),
     settings: new SettingsRepository(db),

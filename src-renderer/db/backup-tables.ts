@@ -7,6 +7,12 @@ import { StoredHealthHistorySchema } from '../../src-shared/domain/health-histor
 import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
 import { AfterEffectReportSchema, StoredSessionNoteSchema } from '../../src-shared/domain/session-note';
 import { SETTINGS_KEYS } from '../../src-shared/domain/settings';
+import {
+  ConsentRecordSchema,
+  ConsentVersionSchema,
+  IntakeDraftSchema,
+  IntakeSubmissionSchema,
+} from '../../src-shared/intake/records';
 import { CLIENT_INDEX_FIELDS, clientRowFor } from './clients-repository';
 import { TABLE_NAMES, type TableName } from './database';
 
@@ -126,6 +132,18 @@ export const TABLE_SPECS: Readonly<Record<TableName, TableSpec>> = {
     toBackup: (row) => encodeBytes(row) as Row,
     toRow: same,
   },
+  // Intake and consent (schema version 3). Submissions and consent records are never edited:
+  // the moment they were made is their version.
+  consentVersions: { name: 'consentVersions', key: 'id', stamp: updatedAt, toBackup: same, toRow: same },
+  intakeDrafts: { name: 'intakeDrafts', key: 'clientId', stamp: updatedAt, toBackup: same, toRow: same },
+  intakeSubmissions: {
+    name: 'intakeSubmissions',
+    key: 'id',
+    stamp: (record) => record.submittedAt,
+    toBackup: same,
+    toRow: same,
+  },
+  consents: { name: 'consents', key: 'id', stamp: (record) => record.at, toBackup: same, toRow: same },
 };
 
 export const BACKUP_TABLES: readonly TableSpec[] = TABLE_NAMES.map((name) => TABLE_SPECS[name]);
@@ -139,6 +157,10 @@ export const RECORD_VALIDATORS: RecordValidators = {
   afterEffects: zodValidator(AfterEffectReportSchema),
   auditLog: zodValidator(AuditEntrySchema),
   settings: zodValidator(SettingsRowSchema),
+  consentVersions: zodValidator(ConsentVersionSchema),
+  intakeDrafts: zodValidator(IntakeDraftSchema),
+  intakeSubmissions: zodValidator(IntakeSubmissionSchema),
+  consents: zodValidator(ConsentRecordSchema),
 };
 
 /** Names a table for the therapist. */
@@ -149,6 +171,10 @@ export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
   afterEffects: 'After-effect reports',
   auditLog: 'Audit log entries',
   settings: 'Settings',
+  consentVersions: 'Consent text versions',
+  intakeDrafts: 'Intake forms in progress',
+  intakeSubmissions: 'Intake forms submitted',
+  consents: 'Signed consents and withdrawals',
 };
 
 export function isTableName(name: string): name is TableName {

@@ -106,7 +106,16 @@ export class ClientsRepository {
     if (!by) throw new Error('Say who is deleting the client: it is kept with the record of the deletion.');
     return db.transaction(
       'rw',
-      [db.clients, db.healthHistories, db.sessions, db.afterEffects, db.auditLog],
+      [
+        db.clients,
+        db.healthHistories,
+        db.sessions,
+        db.afterEffects,
+        db.auditLog,
+        db.intakeDrafts,
+        db.intakeSubmissions,
+        db.consents,
+      ],
       async () => {
         if (!(await db.clients.get(id))) throw new Error('This client no longer exists.');
         const sessions = await db.sessions.where('clientId').equals(id).primaryKeys();
@@ -114,6 +123,10 @@ export class ClientsRepository {
         await db.afterEffects.where('clientId').equals(id).delete();
         await db.auditLog.where('clientId').equals(id).delete();
         await db.healthHistories.delete(id);
+        // Intake and consent: the client's own answers and signatures go with them.
+        await db.intakeDrafts.delete(id);
+        await db.intakeSubmissions.where('clientId').equals(id).delete();
+        await db.consents.where('clientId').equals(id).delete();
         await db.clients.delete(id);
         const notes = sessions.length === 1 ? '1 session note' : `${sessions.length} session notes`;
         const audit = makeAuditEntry({

@@ -13,7 +13,7 @@ import { SETTINGS_KEYS, withoutOversizedLogo } from '../../src-shared/domain/set
 export const DATABASE_NAME = 'stillpoint';
 
 /** The schema version this build writes. A database with a higher version is refused. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 // biome-ignore lint/suspicious/noExplicitAny: narrowed by each repository's zod schema
 type AnyRecord = Record<string, any>;
@@ -25,6 +25,10 @@ export class StillpointDatabase extends Dexie {
   afterEffects!: EntityTable<AnyRecord & { id: string }, 'id'>;
   auditLog!: EntityTable<AnyRecord & { id: string }, 'id'>;
   settings!: EntityTable<AnyRecord & { key: string }, 'key'>;
+  intakeDrafts!: EntityTable<AnyRecord & { clientId: string }, 'clientId'>;
+  intakeSubmissions!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  consentVersions!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  consents!: EntityTable<AnyRecord & { id: string }, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: a write is acknowledged only once it is on disk, so a save the app
@@ -62,6 +66,15 @@ export class StillpointDatabase extends Dexie {
             row.value = withoutOversizedLogo(row.value);
           });
       });
+    // 3: client intake and consent (issue 14): the client's unfinished answers (one draft per
+    // client), submitted answers (never changed), the practice's consent wording by version, and
+    // signed consents and their withdrawals (append-only). New tables only: no rows to upgrade.
+    this.version(3).stores({
+      intakeDrafts: 'clientId',
+      intakeSubmissions: 'id, clientId, submittedAt',
+      consentVersions: 'id, version',
+      consents: 'id, clientId, consentVersionId, at',
+    });
   }
 }
 
@@ -80,5 +93,9 @@ export const TABLE_NAMES = [
   'afterEffects',
   'auditLog',
   'settings',
+  'consentVersions',
+  'intakeDrafts',
+  'intakeSubmissions',
+  'consents',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

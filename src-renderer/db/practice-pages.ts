@@ -7,6 +7,7 @@ import {
   type SessionDraft,
   SessionDraftSchema,
 } from '../../src-shared/domain/session-note';
+import { type ConsentRecord, ConsentRecordSchema } from '../../src-shared/intake/records';
 import type { StillpointDatabase } from './database';
 
 /**
@@ -22,6 +23,8 @@ import type { StillpointDatabase } from './database';
 export interface PracticePage {
   clients: Client[];
   healthHistories: Map<Id, HealthHistory>;
+  /** Signed consents and withdrawals per client (schema version 3). */
+  consentsByClient: Map<Id, ConsentRecord[]>;
   /** Notes by client id, oldest first. */
   notesByClient: Map<Id, SessionDraft[]>;
   /** After-effect reports by the session they followed. */
@@ -66,7 +69,7 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
     const pageIds = ids.slice(start, start + pageSize);
     const page = await db.transaction(
       'r',
-      [db.clients, db.healthHistories, db.sessions, db.afterEffects],
+      [db.clients, db.healthHistories, db.sessions, db.afterEffects, db.consents],
       async () => {
         // One equals() query per client rather than anyOf(): Dexie answers equals() with a
         // single getAll, while anyOf() walks a cursor record by record. Measured in Chromium
@@ -75,13 +78,14 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
           Promise.all(pageIds.map((id) => table.where('clientId').equals(id).toArray())).then((lists) =>
             lists.flat(),
           );
-        const [clientRows, historyRows, noteRows, reportRows] = await Promise.all([
+        const [clientRows, historyRows, noteRows, reportRows, consentRows] = await Promise.all([
           db.clients.bulkGet(pageIds),
           db.healthHistories.bulkGet(pageIds),
           byClient(db.sessions),
           byClient(db.afterEffects),
+          byClient(db.consents),
         ]);
-        return { clientRows, historyRows, noteRows, reportRows };
+        return { clientRows, historyRows, noteRows, reportRows, consentRows };
       },
     );
     // A client deleted since the ids were read is simply not exported.
@@ -100,6 +104,10 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
       notesByClient,
       afterEffectsBySession: groupBy(reports, (report) => report.sessionId),
       noteCount: notes.length,
+      consentsByClient: groupBy(
+        page.consentRows.map((row) => ConsentRecordSchema.parse(row)),
+        (record) => record.clientId,
+      ),
     };
   }
 }

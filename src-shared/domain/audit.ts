@@ -20,6 +20,11 @@ export const AUDIT_ACTIONS = [
   'clearance-recorded',
   /** The one entry left when a client is deleted: when, by whom, no clinical content. */
   'client-deleted',
+  // Intake and consent (issue 14): noteId is the submission's or the consent record's id.
+  'intake-submitted',
+  'intake-reviewed',
+  'consent-signed',
+  'consent-withdrawn',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -33,6 +38,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'pdf-saved': 'Saved as PDF',
   'clearance-recorded': 'Clearance recorded',
   'client-deleted': 'Client deleted',
+  'intake-submitted': 'Intake form submitted',
+  'intake-reviewed': 'Intake form reviewed',
+  'consent-signed': 'Consent signed',
+  'consent-withdrawn': 'Consent withdrawn',
 };
 
 export const AuditEntrySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConsentRecordSchema, IntakeDraftSchema, IntakeSubmissionSchema } from '../intake/records';
 import { PaperSizeSchema } from './aftercare';
 import { AuditEntrySchema } from './audit';
 import { ClientSchema } from './client';
@@ -76,6 +77,12 @@ export const ClientRecordSchema = z
     afterEffects: z.array(AfterEffectReportSchema).max(MAX_NOTES * 20),
     /** Every audit entry of the client's notes, oldest first (deleted drafts' entries included). */
     auditLog: z.array(AuditEntrySchema).max(MAX_NOTES * 50),
+    /** Intake forms the client submitted, exactly as submitted, oldest first (added with schema 3). */
+    intakeSubmissions: z.array(IntakeSubmissionSchema).max(10_000).default([]),
+    /** The form the client has started and not submitted, if any. */
+    intakeDrafts: z.array(IntakeDraftSchema).max(1).default([]),
+    /** Signed consents (exact text, hash, signature) and withdrawals, oldest first. */
+    consents: z.array(ConsentRecordSchema).max(1_000).default([]),
   })
   .superRefine((record, ctx) => {
     const clientId = record.client.id;
@@ -91,6 +98,11 @@ export const ClientRecordSchema = z
     record.auditLog.forEach((entry, index) => {
       if (entry.clientId !== clientId) wrongOwner(['auditLog', index, 'clientId']);
     });
+    for (const field of ['intakeSubmissions', 'intakeDrafts', 'consents'] as const) {
+      record[field].forEach((item, index) => {
+        if (item.clientId !== clientId) wrongOwner([field, index, 'clientId']);
+      });
+    }
   });
 export type ClientRecord = z.infer<typeof ClientRecordSchema>;
 /** What a producer hands in (before defaults are applied). */

@@ -11,6 +11,7 @@ import type { HealthHistory } from '../domain/health-history';
 import type { AfterEffectReport, SessionDraft } from '../domain/session-note';
 import type { PracticeSettings } from '../domain/settings';
 import { buildSoapView, type SoapOptions } from '../domain/soap';
+import type { ConsentRecord, IntakeDraft, IntakeSubmission } from '../intake/records';
 import { parseWith } from '../validation';
 
 /** Oldest first: date of service, then time, then session number (the order a record is read). */
@@ -39,6 +40,9 @@ export interface ClientRecordParts {
   notes: readonly SessionDraft[];
   afterEffects: readonly AfterEffectReport[];
   auditLog: readonly AuditEntry[];
+  intakeSubmissions?: readonly IntakeSubmission[];
+  intakeDraft?: IntakeDraft | null;
+  consents?: readonly ConsentRecord[];
   practice: PracticeSettings | null | undefined;
   now: Date;
   /** How timestamps read inside the SOAP sentences (default: local "YYYY-MM-DD HH:MM"). */
@@ -73,6 +77,11 @@ export function assembleClientRecord(parts: ClientRecordParts): ClientRecord {
       sessions,
       afterEffects: [...parts.afterEffects],
       auditLog: [...parts.auditLog],
+      intakeSubmissions: [...(parts.intakeSubmissions ?? [])].sort((a, b) =>
+        a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0,
+      ),
+      intakeDrafts: parts.intakeDraft ? [parts.intakeDraft] : [],
+      consents: [...(parts.consents ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
     },
     'The client record',
   );

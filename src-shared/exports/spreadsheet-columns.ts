@@ -10,6 +10,7 @@ import {
 } from '../domain/sensations';
 import { type AfterEffectReport, AREA_FINDING_LABELS, type SessionDraft } from '../domain/session-note';
 import { techniqueLabel } from '../domain/techniques';
+import { type ConsentRecord, consentInForce } from '../intake/records';
 import { builtInRule } from '../safety/rules';
 import type { CsvColumn, CsvValue } from './csv';
 
@@ -29,6 +30,8 @@ export interface ClientSheetRow {
   client: Client;
   healthHistory: HealthHistory | null;
   sessionCount: number;
+  /** Signed consents and withdrawals (schema version 3); none when left out. */
+  consents?: readonly ConsentRecord[];
 }
 
 export interface SessionSheetRow {
@@ -121,6 +124,18 @@ export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   column('updated_at', 'When the details were last changed', MOMENT, (r) => r.client.updatedAt),
   column('clearances', 'Physician clearances on file: rule, who, dates', LIST, (r) =>
     list(r.healthHistory?.clearances.map(clearanceText) ?? []),
+  ),
+  column(
+    'signed_consent_at',
+    'When the consent in force was signed on screen (empty: none, or withdrawn)',
+    MOMENT,
+    (r) => text(consentInForce(r.consents ?? [])?.at),
+  ),
+  column('signed_consent_version', 'Version of the consent wording signed on screen', 'whole number', (r) =>
+    num(consentInForce(r.consents ?? [])?.version),
+  ),
+  column('consent_withdrawn', 'A signed consent was withdrawn', YES_NO, (r) =>
+    yesNo((r.consents ?? []).some((record) => record.kind === 'withdrawn')),
   ),
 ];
 

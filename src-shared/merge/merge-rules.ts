@@ -12,7 +12,8 @@ import { jsonEqual } from '../backup/equal';
  * - Lists of history inside a versioned record (a health history's physician clearances) are
  *   append-only: whichever version wins, it keeps every entry (by id) the other one had, so a
  *   merge never drops a clearance recorded on either side (`keepAppendOnlyEntries`).
- * - History (audit entries, after-effect reports) is append-only: a new entry is added, an
+ * - History (audit entries, after-effect reports, intake submissions, signed consents and their
+ *   withdrawals) is append-only: a new entry is added, an
  *   identical one is nothing new, and an entry whose id is here with different content is
  *   refused (reported, never applied), whatever its timestamp says.
  * - Settings (the app lock's passcode, the practice details, ...) stay as they are here unless
@@ -118,6 +119,12 @@ export const STILLPOINT_MERGE_POLICIES: Readonly<Record<string, MergePolicy>> = 
   afterEffects: { kind: 'append-only' },
   auditLog: { kind: 'append-only' },
   settings: { kind: 'local-first' },
+  // Intake and consent: what the client submitted and signed is never replaced, only added.
+  // Consent wording and a client's unfinished form are versioned like any edited record.
+  consentVersions: { kind: 'versioned' },
+  intakeDrafts: { kind: 'versioned' },
+  intakeSubmissions: { kind: 'append-only' },
+  consents: { kind: 'append-only' },
 };
 
 function entryId(entry: unknown): string | undefined {
@@ -171,6 +178,10 @@ export const STILLPOINT_MOMENT_FIELDS: Readonly<Record<string, readonly string[]
   afterEffects: ['reportedAt'],
   auditLog: ['at'],
   settings: ['updatedAt'],
+  consentVersions: ['createdAt', 'updatedAt'],
+  intakeDrafts: ['updatedAt'],
+  intakeSubmissions: ['submittedAt'],
+  consents: ['at'],
 };
 
 /** The first moment of `record` more than a day after `now`, as { field, value }, or null. */
@@ -202,6 +213,9 @@ export const STILLPOINT_CLIENT_REFERENCES: Readonly<Record<string, string>> = {
   healthHistories: 'clientId',
   sessions: 'clientId',
   afterEffects: 'clientId',
+  intakeDrafts: 'clientId',
+  intakeSubmissions: 'clientId',
+  consents: 'clientId',
 };
 
 /** The client id `record` belongs to, when its table has one. */

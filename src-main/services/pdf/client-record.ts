@@ -3,6 +3,12 @@ import { clientDisplayName } from '../../../src-shared/domain/client';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import type { StoredSessionNote } from '../../../src-shared/domain/session-note';
 import {
+  drawIntakeSection,
+  hasIntakeRecords,
+  intakePrintedTexts,
+  isIntakeAuditEntry,
+} from './client-record-intake';
+import {
   afterEffectSentence,
   auditRows,
   clearanceLines,
@@ -39,7 +45,8 @@ export const RECORD_SECTIONS = {
   contact: '1  Contact and consent',
   health: '2  Health history',
   notes: '3  Session notes',
-  otherAudit: '4  Other audit entries',
+  intake: '4  Intake forms and consent',
+  otherAudit: '5  Other audit entries',
 } as const;
 
 const AUDIT_COLUMNS = [
@@ -68,7 +75,7 @@ export async function renderClientRecordPdf(
   const fonts = loadHandoutFonts(options.fontsDir);
   const format = recordFormat(options.timeZone);
   refuseUnprintableText(
-    clientRecordPrintedTexts(record, format),
+    [...clientRecordPrintedTexts(record, format), ...intakePrintedTexts(record)],
     fonts,
     ({ characters, fields }) =>
       `These characters cannot be printed with the PDF fonts: ${characters}. ` +
@@ -101,7 +108,9 @@ function renderValidRecord(
   const w = new RecordWriter(doc, geometry).tagged(structure);
   w.newPage();
   const orphanAudit = record.auditLog.filter(
-    (entry) => !record.sessions.some((session) => session.note.id === entry.noteId),
+    (entry) =>
+      !record.sessions.some((session) => session.note.id === entry.noteId) &&
+      !isIntakeAuditEntry(record, entry),
   );
   const contents = drawCover(w, record, format, {
     line,
@@ -113,6 +122,7 @@ function renderValidRecord(
   drawContact(w, record, format, { line, print });
   drawHealthHistory(w, record, format, print);
   drawNotes(w, record, format, { line, print });
+  if (hasIntakeRecords(record)) drawIntakeSection(w, RECORD_SECTIONS.intake, record, format, print);
   if (orphanAudit.length > 0) {
     w.sectionTitle(RECORD_SECTIONS.otherAudit, 40);
     w.note('Entries about notes no longer on record (a deleted draft keeps its history here).');
@@ -213,6 +223,7 @@ function drawCover(
 
   // Contents: titles now, page numbers once every section is laid out.
   const entries: string[] = [RECORD_SECTIONS.contact, RECORD_SECTIONS.health, RECORD_SECTIONS.notes];
+  if (hasIntakeRecords(record)) entries.push(RECORD_SECTIONS.intake);
   if (tools.orphanAudit) entries.push(RECORD_SECTIONS.otherAudit);
   w.y += 10;
   w.tag('H2', () => {

@@ -7,6 +7,7 @@ import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { ClientVisitSummary } from '../attention/ClientVisitSummary';
 import { ExportClientRecordButton } from '../exports/ExportClientRecordButton';
+import { IntakeCard } from '../intake/IntakeCard';
 import { SafetyBanner } from '../safety/SafetyBanner';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
 import { ClientSessions } from '../sessions/ClientSessions';
@@ -76,6 +77,8 @@ function ClientDetails({ client }: { client: Client }) {
       <SafetyBanner check={safetyCheck} />
 
       <ClientSessions clientId={client.id} />
+
+      <IntakeCard client={client} />
 
       {editing ? (
         <section className="card" aria-label="Edit client">

@@ -1,4 +1,5 @@
 import type { Route } from '../../app/router';
+import { HandToNewClient } from '../intake/HandToNewClient';
 import { SessionPage } from '../sessions/SessionPage';
 import { ClientForm } from './ClientForm';
 import { ClientList } from './ClientList';
@@ -16,6 +17,7 @@ export function ClientsSection({ route }: { route: Route }) {
           <div className="card">
             <ClientForm />
           </div>
+          <HandToNewClient />
         </section>
       );
     case 'client':

@@ -31,14 +31,21 @@ export async function loadClientRecord(
   const repos = repositories();
   const client = await repos.clients.get(clientId);
   if (!client) throw new Error('This client no longer exists.');
-  const [healthHistory, notes, afterEffects, auditLog, practice] = await Promise.all([
-    repos.healthHistories.get(clientId),
-    repos.sessions.listForClient(clientId),
-    repos.afterEffects.listForClient(clientId),
-    repos.audit.listForClient(clientId),
-    repos.settings.get(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale)),
-  ]);
+  const [healthHistory, notes, afterEffects, auditLog, practice, intakeSubmissions, intakeDraft, consents] =
+    await Promise.all([
+      repos.healthHistories.get(clientId),
+      repos.sessions.listForClient(clientId),
+      repos.afterEffects.listForClient(clientId),
+      repos.audit.listForClient(clientId),
+      repos.settings.get(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale)),
+      repos.intake.listForClient(clientId),
+      repos.intake.draft(clientId),
+      repos.consents.listForClient(clientId),
+    ]);
   const record = assembleClientRecord({
+    intakeSubmissions,
+    intakeDraft: intakeDraft ?? null,
+    consents,
     client,
     healthHistory,
     notes,

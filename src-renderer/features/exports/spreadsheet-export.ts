@@ -67,6 +67,7 @@ export async function buildSpreadsheetFiles(
         client,
         healthHistory: page.healthHistories.get(client.id) ?? null,
         sessionCount: notes.length,
+        consents: page.consentsByClient.get(client.id) ?? [],
       });
       for (const note of notes) {
         sessionRows.push({ note, client, afterEffects: page.afterEffectsBySession.get(note.id) ?? [] });

@@ -7,6 +7,7 @@ import {
 } from '../../../src-shared/domain/settings';
 import { DEFAULT_SAFETY_SETTINGS, SafetySettingsSchema } from '../../../src-shared/safety';
 import { useAppInfo } from '../../app/useAppInfo';
+import { IntakeSettingsCard } from '../intake/IntakeSettingsCard';
 import { AppLockCard } from '../lock/AppLockCard';
 import { StorageCard } from '../storage/StorageCard';
 import { SampleNotice } from '../welcome/SampleNotice';
@@ -47,6 +48,7 @@ export function SettingsPage() {
       {practice && <PracticeSettingsForm initial={practice} />}
       {template && <HandoutTemplateForm initial={template} />}
       {safety && <SafetyRulesForm initial={safety} />}
+      <IntakeSettingsCard />
       <AppLockCard />
       <StorageCard />
       <div className="card">

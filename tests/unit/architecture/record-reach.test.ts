@@ -24,6 +24,12 @@ const CLIENT_RECORD_FIELD: Readonly<Record<TableName, string | { omitted: string
   afterEffects: 'afterEffects',
   auditLog: 'auditLog',
   settings: { omitted: 'practice-wide, not one client: only the practice header is printed' },
+  consentVersions: {
+    omitted: 'practice-wide wording; each signed consent in `consents` carries the exact text it signed',
+  },
+  intakeDrafts: 'intakeDrafts',
+  intakeSubmissions: 'intakeSubmissions',
+  consents: 'consents',
 };
 
 describe('every table reaches everywhere', () => {

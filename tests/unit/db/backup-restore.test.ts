@@ -42,6 +42,7 @@ import {
 } from '../../../src-shared/domain/health-history';
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
+import { seedIntake } from '../intake/builders';
 import { addClient, filledIn, openRepositories } from './helpers';
 
 /**
@@ -107,6 +108,7 @@ async function seedPractice(repos: Repos) {
     second.id,
   );
   await repos.sessions.createDraft(sofia.id);
+  await seedIntake(repos.db, repos.clock, zoe.id, sofia.id);
   const settings = new SettingsRepository(repos.db);
   await settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, {
     practice: {

@@ -164,6 +164,10 @@ describe('openDatabaseSafely', () => {
       afterEffects: 'id, sessionId, clientId',
       auditLog: 'id, noteId, clientId, at',
       settings: 'key',
+      intakeDrafts: 'clientId',
+      intakeSubmissions: 'id, clientId, submittedAt',
+      consentVersions: 'id, version',
+      consents: 'id, clientId, consentVersionId, at',
     });
     await future.open();
     future.close();

@@ -29,6 +29,12 @@ import {
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { foldForSearch, searchTokensFor } from '../../../src-shared/domain/text-search';
+import {
+  ConsentRecordSchema,
+  ConsentVersionSchema,
+  IntakeDraftSchema,
+  IntakeSubmissionSchema,
+} from '../../../src-shared/intake/records';
 import { SafetySettingsSchema } from '../../../src-shared/safety';
 import { pngDeclaring } from '../domain/image-bombs';
 
@@ -83,6 +89,10 @@ const CHECKS: Record<string, (row: Row) => string[]> = {
   sessions: schemaCheck(StoredSessionNoteSchema),
   afterEffects: schemaCheck(AfterEffectReportSchema),
   auditLog: schemaCheck(AuditEntrySchema),
+  consentVersions: schemaCheck(ConsentVersionSchema),
+  intakeDrafts: schemaCheck(IntakeDraftSchema),
+  intakeSubmissions: schemaCheck(IntakeSubmissionSchema),
+  consents: schemaCheck(ConsentRecordSchema),
   settings: (row) => {
     const problems: string[] = [];
     if (typeof row.key !== 'string' || row.key === '') problems.push('key is missing');
@@ -125,7 +135,11 @@ async function createAtFixtureVersion(fixture: Fixture): Promise<string> {
 }
 
 function primaryKeyOf(table: string, row: Row): unknown {
-  return table === 'healthHistories' ? row.clientId : table === 'settings' ? row.key : row.id;
+  return table === 'healthHistories' || table === 'intakeDrafts'
+    ? row.clientId
+    : table === 'settings'
+      ? row.key
+      : row.id;
 }
 
 describe('schema fixtures', () => {

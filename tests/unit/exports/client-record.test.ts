@@ -24,6 +24,9 @@ describe('client record JSON', () => {
       'sessions',
       'afterEffects',
       'auditLog',
+      'intakeSubmissions',
+      'intakeDrafts',
+      'consents',
     ]);
     expect(ClientRecordSchema.safeParse(record).success).toBe(true);
     expect(record.practice).toEqual({

@@ -213,6 +213,9 @@ describe('spreadsheet columns', () => {
       'created_at',
       'updated_at',
       'clearances',
+      'signed_consent_at',
+      'signed_consent_version',
+      'consent_withdrawn',
     ]);
     expect(SESSION_COLUMNS.map((c) => c.name)).toEqual([
       'session_id',

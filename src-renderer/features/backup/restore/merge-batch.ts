@@ -19,8 +19,11 @@ interface Wrapped extends RestorableRecord {
   record: Row;
 }
 
+/** Tables whose records have no `updatedAt` of their own (or another key) travel wrapped. */
+const STAMPED_OTHERWISE = new Set(['afterEffects', 'auditLog', 'intakeSubmissions', 'consents']);
+
 function needsWrapper(spec: TableSpec): boolean {
-  return !(spec.key === 'id' && spec.name !== 'afterEffects' && spec.name !== 'auditLog');
+  return !(spec.key === 'id' && !STAMPED_OTHERWISE.has(spec.name));
 }
 
 function toPlanItem(spec: TableSpec, record: Row): RestorableRecord {

@@ -1,0 +1,257 @@
+import type { BlankIntakeForm, SignedConsentPaper } from '../../../src-shared/intake/paper';
+import { type Question, sectionsFor } from '../../../src-shared/intake/questionnaire';
+import { SIGNER_ROLE_LABELS } from '../../../src-shared/intake/records';
+import { type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
+import { listSome, type PrintedText, refuseUnprintableText } from './glyph-check';
+import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
+import { drawPageFurniture, drawPracticeHeader, practiceHeaderTexts } from './page-furniture';
+import { PageWriter } from './page-writer';
+import { type PdfRenderOptions, startPdf } from './pdf-document';
+
+/**
+ * The intake PDFs: the blank intake form (the same questions as the screen, lines to write on,
+ * the consent text and a signature line) and a signed consent (the exact text, its version and
+ * SHA-256, the signature image, name, role, date, witness). Built on the PDF toolkit.
+ */
+
+class IntakeWriter extends PageWriter {
+  constructor(
+    doc: ConstructorParameters<typeof PageWriter>[0],
+    geometry: ConstructorParameters<typeof PageWriter>[1],
+    private readonly fonts: HandoutFonts,
+  ) {
+    super(doc, geometry);
+  }
+
+  text(
+    text: string,
+    face: 'regular' | 'bold' | 'italic' = 'regular',
+    size: number = TYPE.body,
+    color: string = COLOR.text,
+  ): void {
+    const printable = printableText(text, this.fonts);
+    const height = this.heightOf(printable, face, size, this.width);
+    this.ensureSpace(height);
+    this.style(face, size, color);
+    this.doc.text(printable, this.left, this.y, { width: this.width, lineGap: TYPE.bodyLineGap });
+  }
+
+  heading(title: string): void {
+    this.ensureSpace(60);
+    this.y += 8;
+    this.text(title, 'bold', TYPE.heading, COLOR.accent);
+    this.y += 3;
+  }
+
+  /** Ruled lines to write on. */
+  writingLines(count: number): void {
+    for (let i = 0; i < count; i++) {
+      this.ensureSpace(20);
+      this.y += 18;
+      this.rule(this.y, COLOR.muted, 0.5);
+    }
+    this.y += 6;
+  }
+
+  /** "Yes  No" boxes to tick. */
+  tickBoxes(labels: readonly string[], indent = 0): void {
+    this.ensureSpace(18);
+    const y = this.y + 2;
+    let x = this.left + indent;
+    this.style('regular', TYPE.body, COLOR.text);
+    for (const label of labels) {
+      this.doc.save().lineWidth(0.75).strokeColor(COLOR.text).rect(x, y, 9, 9).stroke().restore();
+      this.doc.text(printableText(label, this.fonts, true), x + 13, y - 1, { lineBreak: false });
+      x += 13 + this.doc.widthOfString(label) + 22;
+    }
+    this.y = y + 16;
+  }
+
+  question(question: Question, followUp: boolean): void {
+    this.ensureSpace(40);
+    const indent = followUp ? 18 : 0;
+    const label = followUp ? `If yes: ${question.label}` : question.label;
+    const printable = printableText(label, this.fonts);
+    const height = this.heightOf(printable, 'regular', TYPE.body, this.width - indent);
+    this.ensureSpace(height + 22);
+    this.style('regular', TYPE.body, COLOR.text);
+    this.doc.text(printable, this.left + indent, this.y, {
+      width: this.width - indent,
+      lineGap: TYPE.bodyLineGap,
+    });
+    if (question.kind === 'yes-no') this.tickBoxes(['Yes', 'No'], indent);
+    else if (question.kind === 'choice') this.tickBoxes(question.options?.map((o) => o.label) ?? [], indent);
+    else if (question.kind === 'date') this.writingLines(1);
+    else this.writingLines(question.kind === 'long-text' ? 2 : 1);
+  }
+
+  signatureLine(label: string): void {
+    this.ensureSpace(50);
+    this.y += 34;
+    this.doc
+      .save()
+      .lineWidth(0.75)
+      .strokeColor(COLOR.text)
+      .moveTo(this.left, this.y)
+      .lineTo(this.left + 260, this.y)
+      .stroke()
+      .restore();
+    this.doc
+      .save()
+      .lineWidth(0.75)
+      .strokeColor(COLOR.text)
+      .moveTo(this.left + 300, this.y)
+      .lineTo(this.right, this.y)
+      .stroke()
+      .restore();
+    this.style('regular', TYPE.small, COLOR.muted);
+    this.doc.text(label, this.left, this.y + 3, { lineBreak: false });
+    this.doc.text('Date', this.left + 300, this.y + 3, { lineBreak: false });
+    this.y += 18;
+  }
+}
+
+export function groupsOfEight(hex: string): string {
+  return hex.match(/.{1,8}/g)?.join(' ') ?? hex;
+}
+
+const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) =>
+  `These characters cannot be printed with the PDF fonts: ${characters}. They are in: ${listSome(fields, 8)}.`;
+
+export function blankIntakeFormPrintedTexts(form: BlankIntakeForm): PrintedText[] {
+  return [
+    ...practiceHeaderTexts(form.practice),
+    { field: 'Consent text', text: form.consentText },
+    ...form.practiceQuestions.flatMap((q) => [
+      { field: 'Practice question', text: q.label },
+      ...q.options.map((text) => ({ field: 'Practice question choice', text })),
+    ]),
+  ];
+}
+
+export async function renderBlankIntakeFormPdf(
+  form: BlankIntakeForm,
+  options: PdfRenderOptions,
+): Promise<Uint8Array> {
+  const fonts = loadHandoutFonts(options.fontsDir);
+  refuseUnprintableText(blankIntakeFormPrintedTexts(form), fonts, explain);
+  const geometry = PAGE_GEOMETRY[form.paperSize];
+  const practiceName = printableText(form.practice.name, fonts, true);
+  const { doc, bytes } = startPdf(geometry, fonts, {
+    title: 'Intake form',
+    author: practiceName || 'Stillpoint',
+    subject: 'Health questionnaire and consent, to fill in by hand',
+    lang: 'en',
+    now: options.now ?? new Date(),
+  });
+  const w = new IntakeWriter(doc, geometry, fonts);
+  w.newPage();
+  w.y = geometry.firstPageTop;
+  if (form.practice.name.trim() !== '' || form.practice.logo)
+    drawPracticeHeader(w, form.practice, form.practice.logo, fonts, 14);
+  w.text('Intake form', 'bold', TYPE.title, COLOR.accent);
+  w.text(
+    'Please answer in your own words. Your answers go only to your therapist, who will go through them with you. Questions marked "If yes" follow on from the one before.',
+    'italic',
+    TYPE.body,
+    COLOR.muted,
+  );
+  const practiceQuestions = form.practiceQuestions.map((q) => ({ ...q, options: q.options }));
+  for (const section of sectionsFor('intake', practiceQuestions)) {
+    w.heading(section.title);
+    for (const question of section.questions) w.question(question, question.showIf !== undefined);
+  }
+  w.heading(`Consent (version ${form.consentVersion})`);
+  for (const paragraph of form.consentText.split(/\n+/).filter(Boolean)) {
+    w.text(paragraph);
+    w.y += 4;
+  }
+  w.text('Who is signing:', 'bold');
+  w.tickBoxes(['The client', 'A parent', 'A guardian']);
+  w.text('Full name in capitals:');
+  w.writingLines(1);
+  w.signatureLine('Signature');
+  drawPageFurniture(w, {
+    footer: `Intake form  ·  ${practiceName || 'Stillpoint'}`,
+    runningHeader: () =>
+      `${practiceName ? `${practiceName}  ·  ` : ''}Intake form  ·  Name: ____________________`,
+  });
+  doc.end();
+  return bytes;
+}
+
+export function signedConsentPrintedTexts(paper: SignedConsentPaper): PrintedText[] {
+  return [
+    ...practiceHeaderTexts(paper.practice),
+    { field: "Client's name", text: paper.clientName },
+    { field: 'Consent text', text: paper.consent.text },
+    { field: 'Name typed by the signer', text: paper.consent.typedName },
+    { field: 'Witness', text: paper.consent.witness },
+  ];
+}
+
+export async function renderSignedConsentPdf(
+  paper: SignedConsentPaper,
+  options: PdfRenderOptions & { formatMoment?: (timestamp: string) => string },
+): Promise<Uint8Array> {
+  const fonts = loadHandoutFonts(options.fontsDir);
+  refuseUnprintableText(signedConsentPrintedTexts(paper), fonts, explain);
+  const { consent } = paper;
+  const geometry = PAGE_GEOMETRY[paper.paperSize];
+  const practiceName = printableText(paper.practice.name, fonts, true);
+  const clientName = printableText(paper.clientName, fonts, true);
+  const moment = options.formatMoment ?? ((t: string) => new Date(t).toUTCString());
+  const { doc, bytes } = startPdf(geometry, fonts, {
+    title: `Signed consent: ${clientName}`,
+    author: practiceName || 'Stillpoint',
+    subject: `Consent version ${consent.version}, signed ${moment(consent.at)}`,
+    lang: 'en',
+    now: options.now ?? new Date(),
+  });
+  const w = new IntakeWriter(doc, geometry, fonts);
+  w.newPage();
+  w.y = geometry.firstPageTop;
+  if (paper.practice.name.trim() !== '' || paper.practice.logo)
+    drawPracticeHeader(w, paper.practice, paper.practice.logo, fonts, 14);
+  w.text('Consent to craniosacral therapy', 'bold', TYPE.title, COLOR.accent);
+  w.text(
+    `${clientName}  ·  version ${consent.version} of the practice's consent text`,
+    'regular',
+    TYPE.clientLine,
+  );
+  w.y += 8;
+  for (const paragraph of consent.text.split(/\n+/).filter(Boolean)) {
+    w.text(paragraph);
+    w.y += 4;
+  }
+  w.heading('Signed');
+  const height = Math.min(100, (260 * consent.signature.height) / consent.signature.width);
+  w.ensureSpace(height + 80);
+  doc.image(Buffer.from(consent.signature.png, 'base64'), w.left, w.y, { fit: [260, height] });
+  w.y += height + 4;
+  w.rule(w.y, COLOR.text, 0.5);
+  w.y += 6;
+  for (const line of [
+    `Name: ${consent.typedName}`,
+    `Signed by: ${SIGNER_ROLE_LABELS[consent.signerRole]}`,
+    `Date and time: ${moment(consent.at)}`,
+    `Witness: ${consent.witness || 'not recorded'}`,
+    // In groups of eight, so the 64 characters wrap between groups and read back intact.
+    `Text SHA-256: ${groupsOfEight(consent.textSha256)}`,
+  ]) {
+    w.text(line);
+  }
+  w.y += 6;
+  w.text(
+    'Signed on screen in Stillpoint. The text above is exactly the text the signer read; its SHA-256 identifies it.',
+    'italic',
+    TYPE.small,
+    COLOR.muted,
+  );
+  drawPageFurniture(w, {
+    footer: `Signed consent  ·  ${clientName}`,
+    runningHeader: () => `${practiceName ? `${practiceName}  ·  ` : ''}Signed consent: ${clientName}`,
+  });
+  doc.end();
+  return bytes;
+}

@@ -1,0 +1,79 @@
+import { type FormEvent, useState } from 'react';
+import { emptyClientInput } from '../../../src-shared/domain/client';
+import { repositories } from '../../app/repositories';
+import { navigate } from '../../app/router';
+import { Dialog } from '../../app/ui/Dialog';
+import { startClientMode } from './client-mode';
+
+/**
+ * "New client", filled in by the client: the therapist types the name (so the record can be
+ * found), then hands the app over; the client gives everything else on the intake form. The
+ * names are asked in a dialog, so the New client page keeps one "First name" field.
+ */
+export function HandToNewClient() {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="card" aria-labelledby="hand-new-title">
+      <h2 id="hand-new-title">Or let the client fill in the form</h2>
+      <p className="muted">Type their name, then hand this computer to them.</p>
+      <div className="button-row">
+        <button type="button" onClick={() => setOpen(true)}>
+          Hand to client…
+        </button>
+      </div>
+      <Dialog title="Hand to a new client" open={open} onClose={() => setOpen(false)}>
+        <NamesForm onCancel={() => setOpen(false)} />
+      </Dialog>
+    </section>
+  );
+}
+
+function NamesForm({ onCancel }: { onCancel: () => void }) {
+  const [first, setFirst] = useState('');
+  const [last, setLast] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!first.trim() || !last.trim()) {
+      setError('Enter the first and last name, so you can find the client afterwards');
+      return;
+    }
+    try {
+      const client = await repositories().clients.create({
+        ...emptyClientInput(),
+        firstName: first,
+        lastName: last,
+      });
+      // The client page is where the therapist comes back to.
+      navigate({ name: 'client', clientId: client.id });
+      startClientMode({ clientId: client.id, kind: 'intake' });
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    }
+  };
+  return (
+    <form className="stack" onSubmit={(event) => void submit(event)}>
+      <div className="field">
+        <label htmlFor="hand-first">First name</label>
+        <input id="hand-first" type="text" value={first} onChange={(e) => setFirst(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="hand-last">Last name</label>
+        <input id="hand-last" type="text" value={last} onChange={(e) => setLast(e.target.value)} />
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary">
+          Hand to client
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
