@@ -176,7 +176,7 @@ describe('audit entries', () => {
     expect(makeAuditEntry({ noteId: 'n1', clientId: 'c1', action: 'printed', now: NOW }).detail).toBe('');
   });
 
-  it('knows the eight actions and refuses others', () => {
+  it('knows the twelve actions and refuses others', () => {
     expect(AUDIT_ACTIONS).toEqual([
       'created',
       'signed',
@@ -186,6 +186,10 @@ describe('audit entries', () => {
       'pdf-saved',
       'clearance-recorded',
       'client-deleted',
+      'intake-submitted',
+      'intake-reviewed',
+      'consent-signed',
+      'consent-withdrawn',
     ]);
     const bad = { id: 'a', noteId: 'n', clientId: 'c', action: 'edited', at: NOW.toISOString(), detail: '' };
     expect(AuditEntrySchema.safeParse(bad).success).toBe(false);
