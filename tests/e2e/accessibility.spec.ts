@@ -101,6 +101,60 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'notes to sign');
     });
 
+    test('client mode (intake form, consent, return), intake review, and the clearance form', async ({
+      page,
+    }) => {
+      // Screens added by the intake and clearance work (issues 14 and 21) are measured too.
+      await page.getByRole('button', { name: 'New client' }).click();
+      await page.getByRole('button', { name: 'Hand to client…' }).click();
+      const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
+      await expectAccessible(page, '"Hand to a new client" dialog');
+      await hand.getByLabel('First name').fill('Ingrid');
+      await hand.getByLabel('Last name').fill('Solberg');
+      await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'About you and your health' })).toBeVisible();
+      await page.getByLabel('Date of birth').fill('1984-06-02');
+      await page
+        .getByRole('group', { name: /broken a bone in your skull/ })
+        .getByLabel('Yes')
+        .check();
+      await page.getByLabel('When was that? (your best guess is fine)').fill('2026-11-16');
+      await expectAccessible(page, 'intake form in client mode');
+      await page.getByRole('button', { name: 'Next: consent' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Consent' })).toBeVisible();
+      await page.getByRole('button', { name: 'Sign and send to my therapist' }).click();
+      await expect(page.getByText('Please sign in the box')).toBeVisible();
+      await expectAccessible(page, 'consent step with "Please sign in the box"');
+      const box = await page.getByTestId('signature-box').boundingBox();
+      if (!box) throw new Error('no signature box');
+      await page.mouse.move(box.x + 30, box.y + 60);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 200, box.y + 100, { steps: 8 });
+      await page.mouse.up();
+      await page.getByRole('button', { name: 'Sign and send to my therapist' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+      await page.getByRole('button', { name: 'Therapist: return' }).click();
+      await expectAccessible(page, 'client mode, therapist return step');
+      await page.getByLabel('Type the word “therapist”').fill('therapist');
+      await page.getByRole('button', { name: 'Return', exact: true }).click();
+      const card = page.getByRole('region', { name: 'Intake and consent' });
+      await card.getByRole('button', { name: 'Review' }).click();
+      await expect(page.getByRole('region', { name: /Review the intake form/ })).toBeVisible();
+      await expectAccessible(page, 'intake review');
+      await page.getByRole('button', { name: 'Accept into the health history' }).click();
+      await expect(card.getByRole('heading', { name: 'Intake to review' })).toHaveCount(0);
+
+      // The skull fracture is "Do not treat": the clearance form in the note's safety check.
+      await page
+        .getByRole('region', { name: 'Sessions' })
+        .getByRole('button', { name: 'New session' })
+        .click();
+      const finding = page.getByRole('region', { name: 'Safety check' }).locator('li[data-severity="AVOID"]');
+      await finding.getByRole('button', { name: /Record physician clearance/ }).click();
+      await expect(finding.getByLabel('Assessed and cleared by (physician)')).toBeVisible();
+      await expectAccessible(page, 'session editor, physician clearance form');
+    });
+
     test('settings, backup, restore steps and the lock screen', async ({ page, harness }) => {
       await page
         .getByRole('navigation', { name: 'Sections' })

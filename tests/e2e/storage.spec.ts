@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { CURRENT_SCHEMA_VERSION } from '../../src-renderer/db/database';
 import { runDurability, summaryLine } from '../faults/durability-run';
 import { expect, test } from './fixtures';
 
@@ -108,12 +109,14 @@ test('a full disk while saving a client: a clear message, the typed form kept, a
 test('a database from a newer Stillpoint is refused with a message and left exactly as it was', async ({
   page,
 }) => {
-  // A newer version upgrades the database (Dexie version 3 = IndexedDB version 30, one past this
-  // build's) and adds a table.
+  // A newer version upgrades the database (one Dexie version past this build's; Dexie stores
+  // version n as IndexedDB version n * 10) and adds a table. Derived from the build's own
+  // version, so a schema bump does not turn this test into "the same version".
+  const newer = CURRENT_SCHEMA_VERSION + 1;
   await page.evaluate(
-    () =>
+    (idbVersion) =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('stillpoint', 30);
+        const request = indexedDB.open('stillpoint', idbVersion);
         request.onupgradeneeded = () => {
           request.result
             .createObjectStore('futureTable', { keyPath: 'id' })
@@ -126,9 +129,10 @@ test('a database from a newer Stillpoint is refused with a message and left exac
         request.onerror = () => reject(request.error);
         request.onblocked = () => reject(new Error('blocked: the app did not let go of the database'));
       }),
+    newer * 10,
   );
   const before = await inspectDatabase(page);
-  expect(before.version).toBe(30);
+  expect(before.version).toBe(newer * 10);
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Stillpoint needs updating' })).toBeVisible();
@@ -136,7 +140,9 @@ test('a database from a newer Stillpoint is refused with a message and left exac
     'This data was written by a newer version of Stillpoint. Install the newer version to open it; nothing was changed.',
   );
   await expect(
-    page.getByText('The records are in format 3; this Stillpoint reads up to format 2.'),
+    page.getByText(
+      `The records are in format ${newer}; this Stillpoint reads up to format ${CURRENT_SCHEMA_VERSION}.`,
+    ),
   ).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
 
