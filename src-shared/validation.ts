@@ -37,3 +37,24 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: 
   if (!parsed.success) throw new ValidationError(what, describeIssues(parsed.error));
   return parsed.data;
 }
+
+/**
+ * Like parseWith, with `extra` problems found outside the schema (cross-field or date rules) named
+ * in the same error: all of them, each field once.
+ */
+export function parseStrict<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+  extra: string[] = [],
+) {
+  const parsed = schema.safeParse(input);
+  // A field named in `extra` keeps that one message (the more specific), not the schema's too.
+  const extraPaths = new Set(extra.map((line) => line.split(': ')[0]));
+  const issues = (parsed.success ? [] : describeIssues(parsed.error)).filter(
+    (line) => !extraPaths.has(line.split(': ')[0]),
+  );
+  const all = [...new Set([...extra, ...issues])];
+  if (!parsed.success || all.length > 0) throw new ValidationError(what, all);
+  return parsed.data as z.output<S>;
+}

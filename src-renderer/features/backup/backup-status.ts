@@ -1,5 +1,6 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import type { BackupStatus } from '../../../src-shared/domain/backup-settings';
+import { createUiStore } from '../../app/ui-store';
 import { platform } from '../../platform';
 import type { AutoBackupOutcome } from './automatic-backups';
 
@@ -14,13 +15,11 @@ interface State {
   lastAutomatic: AutoBackupOutcome | null;
 }
 
-let state: State = { status: undefined, error: null, lastAutomatic: null };
-const listeners = new Set<() => void>();
+const store = createUiStore<State>({ status: undefined, error: null, lastAutomatic: null });
 let inFlight: Promise<BackupStatus | null> | null = null;
 
 function update(next: Partial<State>): void {
-  state = { ...state, ...next };
-  for (const listener of listeners) listener();
+  store.set((state) => ({ ...state, ...next }));
 }
 
 export function setBackupStatus(status: BackupStatus): void {
@@ -51,16 +50,11 @@ export function refreshBackupStatus(): Promise<BackupStatus | null> {
   return inFlight;
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 /** The shared status; fetched on first use. `status` is undefined while loading. */
 export function useBackupStatus(): State {
-  const snapshot = useSyncExternalStore(subscribe, () => state);
+  const snapshot = store.use();
   useEffect(() => {
-    if (state.status === undefined) void refreshBackupStatus();
+    if (store.get().status === undefined) void refreshBackupStatus();
   }, []);
   return snapshot;
 }

@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
+import { createUiStore } from '../../app/ui-store';
 
 /**
  * Client mode: the app handed to a client. While it is on, the app renders nothing but the
@@ -25,14 +25,12 @@ function read(): ClientMode | null {
   }
 }
 
-let current: ClientMode | null = typeof localStorage === 'undefined' ? null : read();
-const listeners = new Set<() => void>();
+const current = createUiStore<ClientMode | null>(typeof localStorage === 'undefined' ? null : read());
 
 function set(mode: ClientMode | null): void {
-  current = mode;
   if (mode) localStorage.setItem(STORAGE_KEY, JSON.stringify(mode));
   else localStorage.removeItem(STORAGE_KEY);
-  for (const listener of listeners) listener();
+  current.set(mode);
 }
 
 export function startClientMode(mode: ClientMode): void {
@@ -44,11 +42,5 @@ export function endClientMode(): void {
 }
 
 export function useClientMode(): ClientMode | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
+  return current.use();
 }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { HealthHistoryFormValues } from '../../../src-shared/domain/health-history';
+import { createUiStore } from '../../app/ui-store';
 
 /**
  * Health-history changes typed but not yet stored, per client, kept in memory so that:
@@ -17,38 +18,29 @@ export type UnsavedHistory =
   /** The save failed (a full disk): the changes are kept here and tried again. */
   | { kind: 'error'; message: string };
 
-const states = new Map<string, UnsavedHistory>();
+// Replaced, never changed in place, so a snapshot read by a component stays what it was.
+const states = createUiStore<ReadonlyMap<string, UnsavedHistory>>(new Map());
 const kept = new Map<string, HealthHistoryFormValues>();
-const listeners = new Set<() => void>();
-
-function notify(): void {
-  for (const listener of [...listeners]) listener();
-}
 
 export function setUnsavedHistory(clientId: string, state: UnsavedHistory | null): void {
-  const before = states.get(clientId);
+  const before = states.get().get(clientId);
+  const next = new Map(states.get());
   if (state === null) {
     if (!before) return;
-    states.delete(clientId);
+    next.delete(clientId);
   } else {
     if (before && before.kind === state.kind && JSON.stringify(before) === JSON.stringify(state)) return;
-    states.set(clientId, state);
+    next.set(clientId, state);
   }
-  notify();
+  states.set(next);
 }
 
 export function unsavedHistory(clientId: string): UnsavedHistory | null {
-  return states.get(clientId) ?? null;
+  return states.get().get(clientId) ?? null;
 }
 
 export function useUnsavedHistory(clientId: string): UnsavedHistory | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => states.get(clientId) ?? null,
-  );
+  return useSyncExternalStore(states.subscribe, () => states.get().get(clientId) ?? null);
 }
 
 /** Keeps edits that could not be stored when the editor closes (see above). */

@@ -1,5 +1,5 @@
 import type { BackupInfo, RestoreMode } from '../../../../src-shared/backup';
-import { createUiStore } from '../ui-store';
+import { createUiStore } from '../../../app/ui-store';
 import type { LoadedBackup, RestoreProgress } from './load-backup';
 import type { RestorePreview } from './restore-preview';
 import type { RestoreResult } from './restore-service';
