@@ -61,7 +61,7 @@ describe('spreadsheet export over the database', () => {
       service_date: '2025-02-01',
       pain_before: '6',
       treated_areas: 'Occipital; Sacrum',
-      safety_findings: 'MODIFY: Osteoporosis',
+      safety_findings: 'Modify treatment: Osteoporosis',
       signed_by: 'Anna Berg',
     });
     expect(sessions.filter((row) => row.status === 'draft')).toHaveLength(1);
