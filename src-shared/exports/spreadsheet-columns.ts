@@ -150,6 +150,9 @@ export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   column('consent_withdrawn', 'A signed consent was withdrawn', YES_NO, (r) =>
     yesNo((r.consents ?? []).some((record) => record.kind === 'withdrawn')),
   ),
+  column('history_reviewed_on', 'When the health history was last reviewed with the client', DATE, (r) =>
+    text(r.healthHistory?.reviewedAt),
+  ),
 ];
 
 function areaName(area: SessionDraft['treatedAreas'][number]): string {
