@@ -237,7 +237,7 @@ export const SESSION_COLUMNS: readonly CsvColumn<SessionSheetRow>[] = [
   column('home_care', 'Home care advice', TEXT, (r) => r.note.homeCare),
   column(
     'safety_findings',
-    'Findings of the safety check before the session, in the words on screen: "Do not treat: title"; a cleared one adds "(cleared by who on date)"',
+    'Safety check findings in the words on screen: "Do not treat: title (cleared by who on date)"',
     LIST,
     (r) => list(r.note.safetyCheck.findings.map(findingText)),
   ),
