@@ -206,7 +206,6 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
           </div>
         </header>
 
-        {startedNow && <UpdateSuggestion client={client} />}
         <SessionDetails dateOfBirth={dateOfBirth} />
         {/* One column; in a wide window the safety check and the last session stand beside the
             note (sessions.css). The safety check stays first in the Tab order either way. */}
@@ -216,6 +215,8 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
             <LastSessionCard />
           </div>
           <div className="session-main">
+            {/* Just above the chief complaint, where "New session" puts the cursor and the view. */}
+            {startedNow && <UpdateSuggestion client={client} />}
             <BeforeSessionCard />
             <AfterEffectsCard />
             <RhythmCard />
