@@ -12,6 +12,7 @@ import { type AfterEffectReport, AREA_FINDING_LABELS, type SessionDraft } from '
 import { techniqueLabel } from '../domain/techniques';
 import { type ConsentRecord, consentInForce } from '../intake/records';
 import { builtInRule } from '../safety/rules';
+import { severityLabel } from '../safety/severity';
 import type { CsvColumn, CsvValue } from './csv';
 
 /**
@@ -83,6 +84,18 @@ function clearanceText(clearance: HealthHistory['clearances'][number]): string {
   return `${rule}: cleared by ${clearance.givenBy} on ${clearance.date}${until}`;
 }
 
+/**
+ * A finding as the therapist saw it on screen (issue 21 item 6): "Do not treat: Concussion", never
+ * the internal code "AVOID"; a finding lifted by a physician's clearance says who cleared it, when.
+ */
+function findingText(finding: SessionDraft['safetyCheck']['findings'][number]): string {
+  const base = `${severityLabel(finding.severity)}: ${finding.title.trim() || finding.ruleId}`;
+  const clearance = finding.clearance;
+  if (!clearance) return base;
+  const until = clearance.validUntil ? `, until ${clearance.validUntil}` : '';
+  return `${base} (cleared by ${clearance.givenBy.trim() || 'unnamed'} on ${clearance.date}${until})`;
+}
+
 export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   column('client_id', "Stillpoint's permanent id for the client", TEXT, (r) => r.client.id),
   column('first_name', 'First name', TEXT, (r) => r.client.firstName),
@@ -136,6 +149,9 @@ export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   ),
   column('consent_withdrawn', 'A signed consent was withdrawn', YES_NO, (r) =>
     yesNo((r.consents ?? []).some((record) => record.kind === 'withdrawn')),
+  ),
+  column('history_reviewed_on', 'When the health history was last reviewed with the client', DATE, (r) =>
+    text(r.healthHistory?.reviewedAt),
   ),
 ];
 
@@ -219,10 +235,11 @@ export const SESSION_COLUMNS: readonly CsvColumn<SessionSheetRow>[] = [
   column('plan', 'Plan', TEXT, (r) => r.note.plan),
   column('next_session', 'Recommended next session', TEXT, (r) => r.note.nextSessionRecommendation),
   column('home_care', 'Home care advice', TEXT, (r) => r.note.homeCare),
-  column('safety_findings', 'Findings of the safety check before the session: "SEVERITY: title"', LIST, (r) =>
-    list(
-      r.note.safetyCheck.findings.map((finding) => `${finding.severity}: ${finding.title || finding.ruleId}`),
-    ),
+  column(
+    'safety_findings',
+    'Safety check findings in the words on screen: "Do not treat: title (cleared by who on date)"',
+    LIST,
+    (r) => list(r.note.safetyCheck.findings.map(findingText)),
   ),
   column('signed_at', 'When the note was signed', MOMENT, (r) => text(r.note.signedAt)),
   column('signed_by', 'Who signed the note', TEXT, (r) => text(r.note.signedBy)),

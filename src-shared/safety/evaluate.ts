@@ -58,7 +58,14 @@ export interface EvaluationContext {
   today: IsoDate;
   dateOfBirth?: IsoDate | null;
   settings?: SafetySettings;
+  /**
+   * How dates are written into `because`. The screens pass the locale's format (issue 21 item 11:
+   * one date format per screen); left out, dates stay as stored (YYYY-MM-DD).
+   */
+  formatDate?: (date: IsoDate) => string;
 }
+
+const asStored = (date: IsoDate): string => date;
 
 export interface Finding {
   /** A built-in rule id (rules.ts) or a practice rule's id. */
@@ -164,7 +171,11 @@ function conditionCatalogIds(condition: Condition): CatalogId[] {
   return ids;
 }
 
-function conditionCandidate(condition: Condition, readAs: CatalogId | null): Candidate {
+function conditionCandidate(
+  condition: Condition,
+  readAs: CatalogId | null,
+  formatDate: (date: IsoDate) => string,
+): Candidate {
   const readAsLabel = readAs !== null ? catalogItem(readAs)?.label : undefined;
   const what =
     condition.catalogId === null && readAsLabel !== undefined
@@ -172,7 +183,9 @@ function conditionCandidate(condition: Condition, readAs: CatalogId | null): Can
       : condition.label;
   const notes: string[] = [];
   if (condition.status === 'past') {
-    notes.push(condition.resolvedDate !== null ? `resolved on ${condition.resolvedDate}` : 'past');
+    notes.push(
+      condition.resolvedDate !== null ? `resolved on ${formatDate(condition.resolvedDate)}` : 'past',
+    );
   }
   if (condition.severity !== null) notes.push(condition.severity);
   return {
@@ -196,7 +209,7 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
       return history.conditions.flatMap((condition) => {
         const readAs = conditionCatalogIds(condition).find((id) => match.catalogIds.includes(id));
         if (readAs === undefined) return [];
-        return [conditionCandidate(condition, readAs)];
+        return [conditionCandidate(condition, readAs, context.formatDate ?? asStored)];
       });
     case 'surgery':
       return history.surgeries
@@ -245,7 +258,11 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
     case 'pregnancy': {
       const pregnancy = history.pregnancy;
       if (!pregnancy?.pregnant) return [];
-      const notes = [pregnancy.dueDate !== null ? `due ${pregnancy.dueDate}` : 'due date not recorded'];
+      const notes = [
+        pregnancy.dueDate !== null
+          ? `due ${(context.formatDate ?? asStored)(pregnancy.dueDate)}`
+          : 'due date not recorded',
+      ];
       if (pregnancy.highRisk) notes.push('high-risk');
       return [
         {
@@ -267,7 +284,7 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
       if (!dateOfBirth || daysBetween(dateOfBirth, context.today) < 0) return [];
       return [
         {
-          what: `Born ${dateOfBirth}, ${describeAge(dateOfBirth, context.today)}`,
+          what: `Born ${(context.formatDate ?? asStored)(dateOfBirth)}, ${describeAge(dateOfBirth, context.today)}`,
           eventDate: dateOfBirth,
           latestEventDate: null,
           windowKind: 'age',
@@ -343,13 +360,14 @@ function becauseText(
   rule: BuiltInRule | null,
   window: Window | null,
   today: IsoDate,
+  formatDate: (date: IsoDate) => string,
 ): string {
   const notes = [...candidate.notes];
   if (rule && candidate.treatmentNote && ruleUses(rule, 'untreated')) notes.push(candidate.treatmentNote);
   const noteText = notes.length > 0 ? `, ${notes.join(', ')}` : '';
   if (candidate.windowKind === 'age') return `${candidate.what}${noteText}`;
   if (candidate.eventDate !== null) {
-    return `${candidate.what} on ${candidate.eventDate} (${relativeDays(candidate.eventDate, today)})${noteText}`;
+    return `${candidate.what} on ${formatDate(candidate.eventDate)} (${relativeDays(candidate.eventDate, today)})${noteText}`;
   }
   if (window !== null && rule && ruleUses(rule, 'within-window')) {
     return `${candidate.what} (date not recorded: add it to check the ${describeWindow(window)} window)${noteText}`;
@@ -378,7 +396,7 @@ function evaluateBuiltInRule(
           title: rule.title,
           rationale: branch.rationale ?? rule.rationale,
           source: rule.source,
-          because: becauseText(candidate, rule, window, context.today),
+          because: becauseText(candidate, rule, window, context.today, context.formatDate ?? asStored),
           lifted: false,
           custom: false,
         };
@@ -411,7 +429,9 @@ function evaluateCustomRule(
     if (condition.status === 'past' && !rule.includePast) continue;
     const byCatalog = rule.catalogId !== null && conditionCatalogIds(condition).includes(rule.catalogId);
     if (byCatalog || keywordHit(condition.label)) {
-      candidates.push(conditionCandidate(condition, byCatalog ? rule.catalogId : null));
+      candidates.push(
+        conditionCandidate(condition, byCatalog ? rule.catalogId : null, context.formatDate ?? asStored),
+      );
     }
   }
   for (const medication of history.medications) {
@@ -442,7 +462,7 @@ function evaluateCustomRule(
       title,
       rationale: rule.message,
       source: 'Practice rule',
-      because: becauseText(candidate, null, null, context.today),
+      because: becauseText(candidate, null, null, context.today, context.formatDate ?? asStored),
       lifted: false,
       custom: true,
     };

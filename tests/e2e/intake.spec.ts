@@ -235,3 +235,65 @@ test('a client who walks away: after the idle time the screen clears, and the an
   await card.getByRole('button', { name: 'Hand to client' }).click();
   await expect(page.getByLabel('What brings you here?')).toHaveValue('Neck pain after a car accident');
 });
+
+test('"New session" for a returning client past the update period suggests the update form, without blocking the note', async ({
+  page,
+}) => {
+  const start = new Date();
+  await page.clock.setFixedTime(start);
+  await page.reload();
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('button', { name: 'Hand to client…' }).click();
+  const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
+  await hand.getByLabel('First name').fill('Signe');
+  await hand.getByLabel('Last name').fill('Holm');
+  await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  await page.getByLabel('Date of birth').fill('1962-05-14');
+  await page
+    .getByRole('group', { name: /fever or an infection/ })
+    .getByLabel('No')
+    .check();
+  await page.getByRole('button', { name: 'Next: consent' }).click();
+  await signWithMouse(page);
+  await page.getByRole('button', { name: 'Sign and send to my therapist' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  await page.getByRole('button', { name: 'Therapist: return' }).click();
+  await page.getByLabel('Type the word “therapist”').fill('therapist');
+  await page.getByRole('button', { name: 'Return', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Intake and consent' });
+  await card.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Accept into the health history' }).click();
+  await expect(card.getByRole('heading', { name: 'Intake to review' })).toHaveCount(0);
+
+  // Thirteen months later (Settings' period is 12 months), "New session" suggests the update.
+  await page.clock.setFixedTime(new Date(start.getTime() + 396 * 24 * 60 * 60 * 1000));
+  await page.reload();
+  await expect(card).toContainText('An update is due');
+  // The date the client page shows: the submission's stored day, in the locale's format.
+  const confirmed = await page.evaluate((at) => {
+    const day = new Date(at);
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(
+      new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()),
+    );
+  }, start.getTime());
+  const sessions = page.getByRole('region', { name: 'Sessions' });
+  await sessions.getByRole('button', { name: 'New session' }).click();
+  const suggestion = page.getByRole('region', { name: 'Health history update' });
+  await expect(suggestion).toContainText(
+    `Signe last confirmed their health history on ${confirmed}. Hand them the update form first?`,
+  );
+  // Not blocking: the note takes typing while the suggestion is there, and "Not now" puts it away.
+  await page.getByLabel('Chief complaint').fill('Stiff neck');
+  await suggestion.getByRole('button', { name: 'Not now' }).click();
+  await expect(suggestion).toHaveCount(0);
+  await expect(page.getByLabel('Chief complaint')).toHaveValue('Stiff neck');
+
+  // The next "New session" asks again; "Hand to client" gives the client the short update form.
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: 'Signe Holm' })
+    .click();
+  await sessions.getByRole('button', { name: 'New session' }).click();
+  await suggestion.getByRole('button', { name: 'Hand to client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Has anything changed?' })).toBeVisible();
+});

@@ -41,8 +41,13 @@ test('a concussion recorded as a condition and as a head injury is one finding; 
   const avoid = banner.locator('li[data-severity="AVOID"]');
   await expect(avoid).toHaveCount(1);
   await expect(avoid).toContainText('Brain injury or concussion');
-  await expect(avoid).toContainText('Concussion / brain injury on 2026-11-29');
-  await expect(avoid).toContainText('Head injury (Fell while skiing) on 2026-11-29');
+  // The finding's dates in the locale's format, like every other date on screen (issue 21, item 11).
+  const injured = await page.evaluate(() =>
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(2026, 10, 29)),
+  );
+  await expect(avoid).toContainText(`Concussion / brain injury on ${injured}`);
+  await expect(avoid).toContainText(`Head injury (Fell while skiing) on ${injured}`);
+  await expect(avoid).not.toContainText('2026-11-29');
 
   await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
   const safety = page.getByRole('region', { name: 'Safety check' });

@@ -7,6 +7,7 @@ import {
   type Finding,
   SafetySettingsSchema,
 } from '../../../src-shared/safety';
+import { formatDate } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { type UnsavedHistory, useUnsavedHistory } from './unsaved-history';
 
@@ -45,6 +46,8 @@ export function useSafetyFindings(
         today: on ?? localToday(),
         dateOfBirth,
         settings: safety,
+        // Dates in "because" in the locale's format, like every other date on screen.
+        formatDate,
       }),
       historyReviewedAt: history.reviewedAt,
     };

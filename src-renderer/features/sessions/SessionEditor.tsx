@@ -7,6 +7,7 @@ import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { type Shortcut, shortcutLabel, useShortcuts } from '../../app/shortcuts';
 import { Dialog } from '../../app/ui/Dialog';
+import { UpdateSuggestion } from '../intake/UpdateSuggestion';
 import { AfterEffectsCard } from './AfterEffectsCard';
 import { AfterSessionCard } from './AfterSessionCard';
 import { AuditLog } from './AuditLog';
@@ -16,7 +17,7 @@ import { visibleProblems } from './draft-edits';
 import { draftJournal } from './draft-journal';
 import { createDraftStore, type DraftStore, sameErrors } from './draft-store';
 import { LastSessionCard } from './LastSessionCard';
-import { focusFirstThingToDo } from './new-draft-focus';
+import { focusFirstThingToDo, isNewDraft } from './new-draft-focus';
 import { RhythmCard } from './RhythmCard';
 import { SafetyCheckCard } from './SafetyCheckCard';
 import { SaveStatus } from './SaveStatus';
@@ -58,6 +59,8 @@ function check(
  */
 export function SessionEditor({ client, initial }: { client: Client; initial: SessionDraft }) {
   const [store] = useState(() => createDraftStore(initial));
+  // Read once: "New session" marks the draft only until the first thing to do is focused.
+  const [startedNow] = useState(() => isNewDraft(initial.id));
   const update = store.update;
   const save = useCallback((note: SessionDraft) => repositories().sessions.saveDraft(note), []);
   const { state, flush } = useAutosave(store, save, { journal: draftJournal() });
@@ -212,6 +215,8 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
             <LastSessionCard />
           </div>
           <div className="session-main">
+            {/* Just above the chief complaint, where "New session" puts the cursor and the view. */}
+            {startedNow && <UpdateSuggestion client={client} />}
             <BeforeSessionCard />
             <AfterEffectsCard />
             <RhythmCard />

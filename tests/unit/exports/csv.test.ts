@@ -216,6 +216,7 @@ describe('spreadsheet columns', () => {
       'signed_consent_at',
       'signed_consent_version',
       'consent_withdrawn',
+      'history_reviewed_on',
     ]);
     expect(SESSION_COLUMNS.map((c) => c.name)).toEqual([
       'session_id',

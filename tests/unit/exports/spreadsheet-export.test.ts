@@ -61,7 +61,7 @@ describe('spreadsheet export over the database', () => {
       service_date: '2025-02-01',
       pain_before: '6',
       treated_areas: 'Occipital; Sacrum',
-      safety_findings: 'MODIFY: Osteoporosis',
+      safety_findings: 'Modify treatment: Osteoporosis',
       signed_by: 'Anna Berg',
     });
     expect(sessions.filter((row) => row.status === 'draft')).toHaveLength(1);
@@ -87,7 +87,7 @@ describe('spreadsheet export over the database', () => {
     const repos = openRepositories();
     const files = await buildSpreadsheetFiles(new PracticePagesReader(repos.db));
     expect(new TextDecoder().decode(files.clientsCsv)).toMatch(
-      /^client_id,first_name,.*,updated_at,clearances,signed_consent_at,signed_consent_version,consent_withdrawn\r\n$/,
+      /^client_id,first_name,.*,updated_at,clearances,signed_consent_at,signed_consent_version,consent_withdrawn,history_reviewed_on\r\n$/,
     );
     expect(files.sessions).toBe(0);
   });

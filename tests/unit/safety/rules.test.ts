@@ -123,6 +123,20 @@ describe('skull-fracture (6 weeks)', () => {
     });
   });
 
+  it('writes its dates the way the screen asks (issue 21 item 11), the stored form when not asked', () => {
+    const words = (date: IsoDate) => `<${date}>`;
+    const h = history({
+      conditions: [condition('skull-fracture', { label: 'Skull fracture', onsetDate: '2026-10-15' })],
+      pregnancy: { pregnant: true, dueDate: '2027-03-01', highRisk: false },
+    });
+    const because = evaluate(h, { formatDate: words }).map((finding) => finding.because);
+    expect(because).toContain('Skull fracture on <2026-10-15> (42 days ago)');
+    expect(because).toContain('Pregnant, due <2027-03-01>');
+    expect(evaluate(h).map((finding) => finding.because)).toContain(
+      'Skull fracture on 2026-10-15 (42 days ago)',
+    );
+  });
+
   it('an undated fracture counts as recent and asks for the date', () => {
     const [finding] = evaluate(
       history({ conditions: [condition('skull-fracture', { label: 'Skull fracture' })] }),
