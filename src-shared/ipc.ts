@@ -16,6 +16,12 @@ import {
   SafeFileNameSchema,
   SaveResultSchema,
 } from './domain/files';
+import {
+  AttachmentMediaTypeSchema,
+  MAX_ATTACHMENT_BYTES,
+  PreparedFileSchema,
+  Sha256Schema,
+} from './documents/attachment';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import type { Result } from './result';
 
@@ -155,6 +161,37 @@ export const channels = {
   /** The last known record counts (null when never recorded on this computer). */
   recordsGetCounts: channel('records:get-counts', NoRequest, RecordCountsSchema.nullable()),
   recordsSetCounts: channel('records:set-counts', RecordCountsSchema, RecordCountsSchema),
+
+  /**
+   * Documents and photos (issue 15). Main opens the dialog, reads the file (50 MB at most),
+   * decides its type from its bytes, refuses image bombs and odd names, removes GPS, hashes it.
+   */
+  documentsChoose: channel('documents:choose', NoRequest, PreparedFileSchema.nullable()),
+  /**
+   * The same checks for a file dropped on a page: the renderer sends the dropped file's bytes
+   * and the name it had, never a path. The name is checked in main (folders, control characters).
+   */
+  documentsPrepareDropped: channel(
+    'documents:prepare-dropped',
+    z.object({
+      fileName: z.string().max(1_000),
+      bytes: BytesSchema.refine((bytes) => bytes.byteLength <= MAX_ATTACHMENT_BYTES, {
+        message: 'The file is larger than 50 MB',
+      }),
+    }),
+    PreparedFileSchema,
+  ),
+  /** "Save a copy...": main checks the bytes against the stored hash and names the file itself. */
+  documentsSaveCopy: channel(
+    'documents:save-copy',
+    z.object({
+      title: z.string().min(1).max(200),
+      mediaType: AttachmentMediaTypeSchema,
+      sha256: Sha256Schema,
+      bytes: BytesSchema,
+    }),
+    SaveResultSchema,
+  ),
 } as const;
 
 export type Channels = typeof channels;

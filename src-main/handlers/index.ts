@@ -3,6 +3,7 @@ import type { MainHandlers } from '../ipc';
 import { aftercareHandlers } from './aftercare';
 import { backupHandlers } from './backup';
 import type { MainDeps } from './deps';
+import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { fileHandlers } from './files';
 import { intakeHandlers } from './intake';
@@ -31,5 +32,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...recordHandlers(deps),
     ...exportHandlers(deps),
     ...intakeHandlers(deps),
+    ...documentHandlers(deps),
   };
 }

@@ -1,3 +1,4 @@
+import { AttachmentsRepository } from '../db/attachments-repository';
 import { ClientsRepository } from '../db/clients-repository';
 import { ConsentRepository } from '../db/consent-repository';
 import { database } from '../db/database';
@@ -19,6 +20,7 @@ function createRepositories() {
     healthHistories: new HealthHistoryRepository(db),
     settings: new SettingsRepository(db),
     samplePractice: new SamplePracticeRepository(db),
+    attachments: new AttachmentsRepository(db),
     // sessions, afterEffects, audit
     ...createSessionRepositories(db, clients),
     // backupSnapshot, restoreWriter, practicePages, recordCounts

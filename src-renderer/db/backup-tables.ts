@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromBase64, type RecordValidators, toBase64, zodValidator } from '../../src-shared/backup';
 import { AuditEntrySchema } from '../../src-shared/domain/audit';
 import { type Client, ClientSchema } from '../../src-shared/domain/client';
+import { AttachmentSchema } from '../../src-shared/documents/attachment';
 import { TimestampSchema } from '../../src-shared/domain/dates';
 import { StoredHealthHistorySchema } from '../../src-shared/domain/health-history';
 import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
@@ -144,6 +145,9 @@ export const TABLE_SPECS: Readonly<Record<TableName, TableSpec>> = {
     toRow: same,
   },
   consents: { name: 'consents', key: 'id', stamp: (record) => record.at, toBackup: same, toRow: same },
+  // Documents and photos (schema version 4): the metadata row; the bytes travel as their own
+  // segments (attachmentBlobs, backup format v2).
+  attachments: { name: 'attachments', key: 'id', stamp: updatedAt, toBackup: same, toRow: same },
 };
 
 export const BACKUP_TABLES: readonly TableSpec[] = TABLE_NAMES.map((name) => TABLE_SPECS[name]);
@@ -161,6 +165,7 @@ export const RECORD_VALIDATORS: RecordValidators = {
   intakeDrafts: zodValidator(IntakeDraftSchema),
   intakeSubmissions: zodValidator(IntakeSubmissionSchema),
   consents: zodValidator(ConsentRecordSchema),
+  attachments: zodValidator(AttachmentSchema),
 };
 
 /** Names a table for the therapist. */
@@ -175,6 +180,7 @@ export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
   intakeDrafts: 'Intake forms in progress',
   intakeSubmissions: 'Intake forms submitted',
   consents: 'Signed consents and withdrawals',
+  attachments: 'Documents and photos',
 };
 
 export function isTableName(name: string): name is TableName {

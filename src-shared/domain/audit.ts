@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'intake-reviewed',
   'consent-signed',
   'consent-withdrawn',
+  // Documents and photos (issue 15): noteId is the note's id, or the client's for a client's document.
+  'document-attached',
+  'document-removed',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -42,6 +45,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'intake-reviewed': 'Intake form reviewed',
   'consent-signed': 'Consent signed',
   'consent-withdrawn': 'Consent withdrawn',
+  'document-attached': 'Document attached',
+  'document-removed': 'Document removed',
 };
 
 export const AuditEntrySchema = z.object({

@@ -125,6 +125,9 @@ export const STILLPOINT_MERGE_POLICIES: Readonly<Record<string, MergePolicy>> = 
   intakeDrafts: { kind: 'versioned' },
   intakeSubmissions: { kind: 'append-only' },
   consents: { kind: 'append-only' },
+  // Documents and photos: the file never changes (its hash is its identity); title, kind, date
+  // and note may be corrected, so the newer details win like any edited record.
+  attachments: { kind: 'versioned' },
 };
 
 function entryId(entry: unknown): string | undefined {
@@ -182,6 +185,7 @@ export const STILLPOINT_MOMENT_FIELDS: Readonly<Record<string, readonly string[]
   intakeDrafts: ['updatedAt'],
   intakeSubmissions: ['submittedAt'],
   consents: ['at'],
+  attachments: ['addedAt', 'updatedAt'],
 };
 
 /** The first moment of `record` more than a day after `now`, as { field, value }, or null. */
@@ -216,6 +220,7 @@ export const STILLPOINT_CLIENT_REFERENCES: Readonly<Record<string, string>> = {
   intakeDrafts: 'clientId',
   intakeSubmissions: 'clientId',
   consents: 'clientId',
+  attachments: 'clientId',
 };
 
 /** The client id `record` belongs to, when its table has one. */

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { MEDIA_TYPE_EXTENSION, MEDIA_TYPE_LABELS, MAX_ATTACHMENT_BYTES } from '../../src-shared/documents/attachment';
+import { DAMAGED_FILE_MESSAGE, sha256Hex } from '../../src-shared/documents/hash';
+import { AttachmentRefusal, checkOriginalName, checkSize, prepareFile } from '../../src-shared/documents/prepare';
+import { fileNamePart } from '../../src-shared/domain/files';
+import { UserFacingError } from '../../src-shared/result';
+import type { MainHandlers } from '../ipc';
+import { writeFileAtomic } from '../services/files/atomic-write';
+import { FileTooLargeError, readFileCapped } from '../services/files/read-capped';
+import type { MainDeps } from './deps';
+
+/** What the open dialog offers; the bytes decide in the end (prepareFile). */
+const OPEN_FILTERS = [
+  { name: 'Documents and photos', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Runs the shared checks, turning a refusal into the message the therapist sees. */
+async function prepare(bytes: Uint8Array<ArrayBuffer>, name: string) {
+  try {
+    return await prepareFile(bytes, name);
+  } catch (error) {
+    if (error instanceof AttachmentRefusal) throw new UserFacingError('UNSUPPORTED', error.message);
+    throw error;
+  }
+}
+
+function refuse(error: unknown): never {
+  if (error instanceof AttachmentRefusal) throw new UserFacingError('UNSUPPORTED', error.message);
+  throw error;
+}
+
+/**
+ * Documents and photos (issue 15). Main reads a picked file itself (the renderer never names a
+ * path), checks the bytes of a dropped one, and writes a saved copy under a name it builds.
+ */
+export function documentHandlers(
+  deps: MainDeps,
+): Pick<MainHandlers, 'documentsChoose' | 'documentsPrepareDropped' | 'documentsSaveCopy'> {
+  return {
+    documentsChoose: async () => {
+      const file = await deps.dialogs.chooseOpenFile({ title: 'Attach a file', filters: OPEN_FILTERS });
+      if (!file) return null;
+      const name = path.basename(file);
+      let bytes: Uint8Array<ArrayBuffer>;
+      try {
+        checkOriginalName(name);
+        bytes = await readFileCapped(file, MAX_ATTACHMENT_BYTES);
+      } catch (error) {
+        if (error instanceof FileTooLargeError) {
+          try {
+            checkSize(error.size, name);
+          } catch (refusal) {
+            refuse(refusal);
+          }
+        }
+        if (error instanceof AttachmentRefusal) refuse(error);
+        throw new UserFacingError('FILE_READ_FAILED', `"${name}" could not be read, so nothing was attached.`);
+      }
+      return prepare(bytes, name);
+    },
+    documentsPrepareDropped: async ({ fileName, bytes }) => prepare(bytes, fileName),
+    documentsSaveCopy: async ({ title, mediaType, sha256, bytes }) => {
+      if ((await sha256Hex(bytes)) !== sha256) throw new UserFacingError('INVALID_REQUEST', DAMAGED_FILE_MESSAGE);
+      const extension = MEDIA_TYPE_EXTENSION[mediaType];
+      const target = await deps.dialogs.chooseSavePath({
+        title: 'Save a copy',
+        defaultFileName: `${fileNamePart(title)}.${extension}`,
+        filters: [{ name: MEDIA_TYPE_LABELS[mediaType], extensions: [extension] }],
+      });
+      if (!target) return { path: null };
+      await writeFileAtomic(target, bytes);
+      return { path: target };
+    },
+  };
+}
