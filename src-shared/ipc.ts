@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  AttachmentMediaTypeSchema,
+  MAX_ATTACHMENT_BYTES,
+  PreparedFileSchema,
+  Sha256Schema,
+} from './documents/attachment';
 import { AftercareSheetSchema, LogoSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
 import {
@@ -16,12 +22,6 @@ import {
   SafeFileNameSchema,
   SaveResultSchema,
 } from './domain/files';
-import {
-  AttachmentMediaTypeSchema,
-  MAX_ATTACHMENT_BYTES,
-  PreparedFileSchema,
-  Sha256Schema,
-} from './documents/attachment';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import type { Result } from './result';
 

@@ -1,7 +1,16 @@
 import path from 'node:path';
-import { MEDIA_TYPE_EXTENSION, MEDIA_TYPE_LABELS, MAX_ATTACHMENT_BYTES } from '../../src-shared/documents/attachment';
+import {
+  MAX_ATTACHMENT_BYTES,
+  MEDIA_TYPE_EXTENSION,
+  MEDIA_TYPE_LABELS,
+} from '../../src-shared/documents/attachment';
 import { DAMAGED_FILE_MESSAGE, sha256Hex } from '../../src-shared/documents/hash';
-import { AttachmentRefusal, checkOriginalName, checkSize, prepareFile } from '../../src-shared/documents/prepare';
+import {
+  AttachmentRefusal,
+  checkOriginalName,
+  checkSize,
+  prepareFile,
+} from '../../src-shared/documents/prepare';
 import { fileNamePart } from '../../src-shared/domain/files';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
@@ -55,13 +64,17 @@ export function documentHandlers(
           }
         }
         if (error instanceof AttachmentRefusal) refuse(error);
-        throw new UserFacingError('FILE_READ_FAILED', `"${name}" could not be read, so nothing was attached.`);
+        throw new UserFacingError(
+          'FILE_READ_FAILED',
+          `"${name}" could not be read, so nothing was attached.`,
+        );
       }
       return prepare(bytes, name);
     },
     documentsPrepareDropped: async ({ fileName, bytes }) => prepare(bytes, fileName),
     documentsSaveCopy: async ({ title, mediaType, sha256, bytes }) => {
-      if ((await sha256Hex(bytes)) !== sha256) throw new UserFacingError('INVALID_REQUEST', DAMAGED_FILE_MESSAGE);
+      if ((await sha256Hex(bytes)) !== sha256)
+        throw new UserFacingError('INVALID_REQUEST', DAMAGED_FILE_MESSAGE);
       const extension = MEDIA_TYPE_EXTENSION[mediaType];
       const target = await deps.dialogs.chooseSavePath({
         title: 'Save a copy',

@@ -1,9 +1,9 @@
 import {
+  ATTACHMENT_KIND_LABELS,
   type Attachment,
   type AttachmentDetails,
   AttachmentDetailsSchema,
   AttachmentSchema,
-  ATTACHMENT_KIND_LABELS,
   type PreparedFile,
 } from '../../src-shared/documents/attachment';
 import { DAMAGED_FILE_MESSAGE, sha256Hex } from '../../src-shared/documents/hash';
@@ -78,24 +78,29 @@ export class AttachmentsRepository {
       'The document',
     );
     const data = new Blob([input.file.bytes as Uint8Array<ArrayBuffer>], { type: attachment.mediaType });
-    await db.transaction('rw', [db.clients, db.sessions, db.attachments, db.attachmentBlobs, db.auditLog], async () => {
-      if (!(await db.clients.get(input.clientId))) throw new Error('This client no longer exists.');
-      if (input.sessionId) {
-        const note = await db.sessions.get(input.sessionId);
-        if (!note || note.clientId !== input.clientId) throw new Error('This session note no longer exists.');
-      }
-      await db.attachments.add(withoutUndefined(attachment));
-      await db.attachmentBlobs.add({ id: attachment.id, data });
-      await db.auditLog.add(
-        makeAuditEntry({
-          noteId: input.sessionId ?? input.clientId,
-          clientId: input.clientId,
-          action: 'document-attached',
-          now: this.clock.now(),
-          detail: describe(attachment, input.addedBy),
-        }),
-      );
-    });
+    await db.transaction(
+      'rw',
+      [db.clients, db.sessions, db.attachments, db.attachmentBlobs, db.auditLog],
+      async () => {
+        if (!(await db.clients.get(input.clientId))) throw new Error('This client no longer exists.');
+        if (input.sessionId) {
+          const note = await db.sessions.get(input.sessionId);
+          if (!note || note.clientId !== input.clientId)
+            throw new Error('This session note no longer exists.');
+        }
+        await db.attachments.add(withoutUndefined(attachment));
+        await db.attachmentBlobs.add({ id: attachment.id, data });
+        await db.auditLog.add(
+          makeAuditEntry({
+            noteId: input.sessionId ?? input.clientId,
+            clientId: input.clientId,
+            action: 'document-attached',
+            now: this.clock.now(),
+            detail: auditDetail(attachment, input.addedBy),
+          }),
+        );
+      },
+    );
     return attachment;
   }
 
@@ -171,7 +176,7 @@ export class AttachmentsRepository {
           clientId: existing.clientId,
           action: 'document-removed',
           now: this.clock.now(),
-          detail: `${describe(existing, by)}${removal.reason?.trim() ? ` Reason: ${removal.reason.trim()}` : ''}`,
+          detail: `${auditDetail(existing, by)}${removal.reason?.trim() ? ` Reason: ${removal.reason.trim()}` : ''}`,
         }),
       );
     });
@@ -195,7 +200,7 @@ export async function verifies(bytes: Uint8Array, sha256: string): Promise<boole
   return (await sha256Hex(bytes)) === sha256;
 }
 
-function describe(attachment: Attachment, by?: string): string {
+function auditDetail(attachment: Attachment, by?: string): string {
   const who = by?.trim() ? ` by ${by.trim()}` : '';
   return `${ATTACHMENT_KIND_LABELS[attachment.kind]} "${attachment.title}" (${attachment.originalName}, SHA-256 ${attachment.sha256})${who}.`;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { fromBase64, type RecordValidators, toBase64, zodValidator } from '../../src-shared/backup';
+import { AttachmentSchema } from '../../src-shared/documents/attachment';
 import { AuditEntrySchema } from '../../src-shared/domain/audit';
 import { type Client, ClientSchema } from '../../src-shared/domain/client';
-import { AttachmentSchema } from '../../src-shared/documents/attachment';
 import { TimestampSchema } from '../../src-shared/domain/dates';
 import { StoredHealthHistorySchema } from '../../src-shared/domain/health-history';
 import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';

@@ -42,7 +42,14 @@ export const MEDIA_TYPE_LABELS: Readonly<Record<AttachmentMediaType, string>> = 
   'text/plain': 'Text',
 };
 
-export const ATTACHMENT_KINDS = ['clearance letter', 'referral', 'consent', 'report', 'photo', 'other'] as const;
+export const ATTACHMENT_KINDS = [
+  'clearance letter',
+  'referral',
+  'consent',
+  'report',
+  'photo',
+  'other',
+] as const;
 export const AttachmentKindSchema = z.enum(ATTACHMENT_KINDS);
 export type AttachmentKind = z.infer<typeof AttachmentKindSchema>;
 

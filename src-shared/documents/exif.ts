@@ -63,7 +63,9 @@ class Tiff {
   u32(at: number): number {
     this.check(at, 4);
     const [a, b, c, d] = [this.b[at]!, this.b[at + 1]!, this.b[at + 2]!, this.b[at + 3]!];
-    return this.little ? (a | (b << 8) | (c << 16) | (d << 24)) >>> 0 : ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+    return this.little
+      ? (a | (b << 8) | (c << 16) | (d << 24)) >>> 0
+      : ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
   }
   zero(at: number, length: number) {
     this.check(at, length);
@@ -190,13 +192,18 @@ function cleanJpeg(input: Uint8Array): ExifCleanResult {
     const segment = bytes.subarray(at, end);
     if (marker === 0xe1 && startsWithBytes(bytes, at + 4, EXIF_HEADER)) {
       const cleaned = cleanTiff(bytes.subarray(at + 10, end));
-      if (cleaned === null) gpsRemoved = true; // unreadable EXIF: dropped whole
+      if (cleaned === null)
+        gpsRemoved = true; // unreadable EXIF: dropped whole
       else {
         gpsRemoved ||= cleaned.gps;
         orientation = cleaned.orientation;
         keep.push(segment);
       }
-    } else if (marker === 0xe1 && startsWithBytes(bytes, at + 4, bytesOf(XMP_HEADER)) && mentionsGps(segment)) {
+    } else if (
+      marker === 0xe1 &&
+      startsWithBytes(bytes, at + 4, bytesOf(XMP_HEADER)) &&
+      mentionsGps(segment)
+    ) {
       gpsRemoved = true;
     } else keep.push(segment);
     at = end;
@@ -261,7 +268,11 @@ function cleanPng(input: Uint8Array): ExifCleanResult {
         }
         keep.push(chunk);
       }
-    } else if (type === 'iTXt' && latin1(data.subarray(0, 18)) === 'XML:com.adobe.xmp' + '\0' && mentionsGps(data)) {
+    } else if (
+      type === 'iTXt' &&
+      latin1(data.subarray(0, 18)) === 'XML:com.adobe.xmp' + '\0' &&
+      mentionsGps(data)
+    ) {
       gpsRemoved = changed = true;
     } else keep.push(chunk);
     at = end;

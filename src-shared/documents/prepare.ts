@@ -34,7 +34,10 @@ export function checkSize(size: number, name: string): void {
   }
 }
 
-export async function prepareFile(bytes: Uint8Array<ArrayBuffer>, originalName: string): Promise<PreparedFile> {
+export async function prepareFile(
+  bytes: Uint8Array<ArrayBuffer>,
+  originalName: string,
+): Promise<PreparedFile> {
   const name = checkOriginalName(originalName);
   checkSize(bytes.byteLength, name);
   const mediaType = sniffMediaType(bytes);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentSchema } from '../documents/attachment';
 import { ConsentRecordSchema, IntakeDraftSchema, IntakeSubmissionSchema } from '../intake/records';
 import { PaperSizeSchema } from './aftercare';
 import { AuditEntrySchema } from './audit';
@@ -83,6 +84,11 @@ export const ClientRecordSchema = z
     intakeDrafts: z.array(IntakeDraftSchema).max(1).default([]),
     /** Signed consents (exact text, hash, signature) and withdrawals, oldest first. */
     consents: z.array(ConsentRecordSchema).max(1_000).default([]),
+    /**
+     * Documents and photos (schema 4): their details and SHA-256, newest document date first.
+     * The files themselves travel beside the JSON in the record's ZIP, named in its manifest.
+     */
+    attachments: z.array(AttachmentSchema).max(100_000).default([]),
   })
   .superRefine((record, ctx) => {
     const clientId = record.client.id;
@@ -98,7 +104,7 @@ export const ClientRecordSchema = z
     record.auditLog.forEach((entry, index) => {
       if (entry.clientId !== clientId) wrongOwner(['auditLog', index, 'clientId']);
     });
-    for (const field of ['intakeSubmissions', 'intakeDrafts', 'consents'] as const) {
+    for (const field of ['intakeSubmissions', 'intakeDrafts', 'consents', 'attachments'] as const) {
       record[field].forEach((item, index) => {
         if (item.clientId !== clientId) wrongOwner([field, index, 'clientId']);
       });

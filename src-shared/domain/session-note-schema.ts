@@ -111,6 +111,17 @@ export const ClearanceSchema = z.object({
 });
 export type Clearance = z.infer<typeof ClearanceSchema>;
 
+/**
+ * A clearance letter attached from this finding (issue 15): the document's id, its title and
+ * the SHA-256 of the file, so the signed note says exactly which letter it relied on.
+ */
+export const ClearanceLetterSchema = z.object({
+  attachmentId: IdSchema,
+  title: z.string().min(1).max(200),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ClearanceLetter = z.infer<typeof ClearanceLetterSchema>;
+
 const hasText = (value: string | undefined | null) => typeof value === 'string' && value.trim().length > 0;
 
 export const SafetyFindingSchema = z
@@ -128,6 +139,8 @@ export const SafetyFindingSchema = z
     modification: longText.default(''),
     /** AVOID or CLEARANCE: the physician's clearance on file that lifted it (who, when, until). */
     clearance: ClearanceSchema.nullish(),
+    /** Clearance letters attached from this finding (absent on notes written before issue 15). */
+    letters: z.array(ClearanceLetterSchema).max(20).optional(),
   })
   .superRefine((finding, ctx) => {
     if (!finding.acknowledged)
@@ -340,6 +353,7 @@ const DraftFindingSchema = z.object({
     })
     .nullish()
     .catch(null),
+  letters: z.array(ClearanceLetterSchema).max(20).optional().catch(undefined),
 });
 
 const DraftTreatedAreaSchema = z.object({

@@ -158,6 +158,9 @@ function safetyLines(
           `cleared by ${c.givenBy.trim() || 'unnamed'} on ${formatDate(c.date)}${until}${onFile}${recorded}`,
         );
       }
+      for (const letter of finding.letters ?? []) {
+        parts.push(`clearance letter attached: "${letter.title}" (SHA-256 ${letter.sha256.slice(0, 12)}…)`);
+      }
       if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);
       if (finding.modification.trim()) parts.push(`treatment modified: ${finding.modification.trim()}`);
       // The words the therapist saw on screen ("Do not treat"), never the internal code ("AVOID").

@@ -1,3 +1,4 @@
+import type { Attachment } from '../documents/attachment';
 import type { AuditEntry } from '../domain/audit';
 import type { Client } from '../domain/client';
 import {
@@ -43,6 +44,7 @@ export interface ClientRecordParts {
   intakeSubmissions?: readonly IntakeSubmission[];
   intakeDraft?: IntakeDraft | null;
   consents?: readonly ConsentRecord[];
+  attachments?: readonly Attachment[];
   practice: PracticeSettings | null | undefined;
   now: Date;
   /** How timestamps read inside the SOAP sentences (default: local "YYYY-MM-DD HH:MM"). */
@@ -82,6 +84,7 @@ export function assembleClientRecord(parts: ClientRecordParts): ClientRecord {
       ),
       intakeDrafts: parts.intakeDraft ? [parts.intakeDraft] : [],
       consents: [...(parts.consents ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+      attachments: [...(parts.attachments ?? [])],
     },
     'The client record',
   );

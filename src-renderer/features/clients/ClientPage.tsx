@@ -6,6 +6,7 @@ import { formatDate } from '../../app/format';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { ClientVisitSummary } from '../attention/ClientVisitSummary';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { ExportClientRecordButton } from '../exports/ExportClientRecordButton';
 import { IntakeCard } from '../intake/IntakeCard';
 import { SafetyBanner } from '../safety/SafetyBanner';
@@ -79,6 +80,8 @@ function ClientDetails({ client }: { client: Client }) {
       <ClientSessions clientId={client.id} />
 
       <IntakeCard client={client} />
+
+      <DocumentsCard clientId={client.id} />
 
       {editing ? (
         <section className="card" aria-label="Edit client">

@@ -31,21 +31,32 @@ export async function loadClientRecord(
   const repos = repositories();
   const client = await repos.clients.get(clientId);
   if (!client) throw new Error('This client no longer exists.');
-  const [healthHistory, notes, afterEffects, auditLog, practice, intakeSubmissions, intakeDraft, consents] =
-    await Promise.all([
-      repos.healthHistories.get(clientId),
-      repos.sessions.listForClient(clientId),
-      repos.afterEffects.listForClient(clientId),
-      repos.audit.listForClient(clientId),
-      repos.settings.get(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale)),
-      repos.intake.listForClient(clientId),
-      repos.intake.draft(clientId),
-      repos.consents.listForClient(clientId),
-    ]);
+  const [
+    healthHistory,
+    notes,
+    afterEffects,
+    auditLog,
+    practice,
+    intakeSubmissions,
+    intakeDraft,
+    consents,
+    attachments,
+  ] = await Promise.all([
+    repos.healthHistories.get(clientId),
+    repos.sessions.listForClient(clientId),
+    repos.afterEffects.listForClient(clientId),
+    repos.audit.listForClient(clientId),
+    repos.settings.get(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale)),
+    repos.intake.listForClient(clientId),
+    repos.intake.draft(clientId),
+    repos.consents.listForClient(clientId),
+    repos.attachments.listForClient(clientId),
+  ]);
   const record = assembleClientRecord({
     intakeSubmissions,
     intakeDraft: intakeDraft ?? null,
     consents,
+    attachments,
     client,
     healthHistory,
     notes,

@@ -3,6 +3,7 @@ import type { Client } from '../../../src-shared/domain/client';
 import { type Finding, isHistoryNotRecordedFinding, severityLabel } from '../../../src-shared/safety';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { Field } from '../../app/ui/Field';
+import { AttachClearanceLetter } from '../documents/AttachClearanceLetter';
 import { describeClearance } from '../safety/clearance-text';
 import { RecordClearanceForm } from '../safety/RecordClearanceForm';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
@@ -218,6 +219,15 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
           title={finding.title}
           itemIds={[...new Set(details.filter((d) => !d.lifted).map((d) => d.itemId ?? null))]}
           dateOfBirth={client.dateOfBirth}
+        />
+      )}
+      {(finding.severity === 'AVOID' || finding.severity === 'CLEARANCE') && (
+        <AttachClearanceLetter
+          clientId={client.id}
+          noteId={noteId}
+          title={finding.title}
+          letters={finding.letters ?? []}
+          onAttached={(letter) => change({ letters: [...(finding.letters ?? []), letter] })}
         />
       )}
       {finding.severity === 'AVOID' && !onFile && (

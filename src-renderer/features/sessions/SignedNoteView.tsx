@@ -12,6 +12,7 @@ import { AfterEffectList } from './AfterEffectList';
 import { AuditLog } from './AuditLog';
 import { useSigner } from './useSigner';
 import './sessions.css';
+import { DocumentsCard } from '../documents/DocumentsCard';
 
 const SOAP_SECTIONS: ReadonlyArray<[keyof SoapView, string, string]> = [
   ['subjective', 'S', 'Subjective'],
@@ -117,6 +118,7 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
         </div>
       </section>
 
+      <DocumentsCard clientId={note.clientId} sessionId={note.id} signed />
       <Addenda note={note} />
       <AfterEffectsAfter note={note} />
       <AuditLog noteId={note.id} />

@@ -10,6 +10,7 @@ import { HealthHistoryRepository } from '../../../src-renderer/db/health-history
 import { openDatabaseSafely } from '../../../src-renderer/db/open-database';
 import { createSessionRepositories } from '../../../src-renderer/db/sessions-repository';
 import { SettingsRepository } from '../../../src-renderer/db/settings-repository';
+import { BLOB_TABLES } from '../../../src-renderer/db/table-names';
 import { readLockSettings } from '../../../src-renderer/features/lock/lock-service';
 import {
   AppLockSchema,
@@ -17,6 +18,7 @@ import {
   LOCK_SETTINGS_KEYS,
 } from '../../../src-renderer/features/lock/lock-settings';
 import { verifyPasscode } from '../../../src-renderer/features/lock/passcode';
+import { AttachmentSchema } from '../../../src-shared/documents/attachment';
 import { AftercareTemplateSchema } from '../../../src-shared/domain/aftercare';
 import { AuditEntrySchema } from '../../../src-shared/domain/audit';
 import { ClientSchema, clientSortName } from '../../../src-shared/domain/client';
@@ -93,6 +95,10 @@ const CHECKS: Record<string, (row: Row) => string[]> = {
   intakeDrafts: schemaCheck(IntakeDraftSchema),
   intakeSubmissions: schemaCheck(IntakeSubmissionSchema),
   consents: schemaCheck(ConsentRecordSchema),
+  attachments: schemaCheck(AttachmentSchema),
+  // The bytes of a document: a Blob under the attachment's id (the hash is checked on open).
+  attachmentBlobs: (row) =>
+    typeof row.id === 'string' && row.data instanceof Blob && row.data.size > 0 ? [] : ['not a stored file'],
   settings: (row) => {
     const problems: string[] = [];
     if (typeof row.key !== 'string' || row.key === '') problems.push('key is missing');
@@ -128,10 +134,21 @@ async function createAtFixtureVersion(fixture: Fixture): Promise<string> {
   old.version(fixture.schemaVersion).stores(fixture.stores);
   await old.open();
   await old.transaction('rw', old.tables, async () => {
-    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+    for (const [table, rows] of Object.entries(fixture.tables))
+      await old.table(table).bulkAdd(rows.map(withBlobs));
   });
   old.close();
   return name;
+}
+
+/**
+ * JSON has no Blob: a fixture keeps a file's bytes as `{ "$blob": "<base64>", "type": … }`
+ * (attachmentBlobs, schema 4), turned back into the Blob the app stores.
+ */
+function withBlobs(row: Row): Row {
+  const data = row.data as { $blob?: unknown; type?: unknown } | undefined;
+  if (typeof data?.$blob !== 'string') return row;
+  return { ...row, data: new Blob([Buffer.from(data.$blob, 'base64')], { type: String(data.type ?? '') }) };
 }
 
 function primaryKeyOf(table: string, row: Row): unknown {
@@ -152,7 +169,8 @@ describe('schema fixtures', () => {
   it('a checker exists for every table of the current database', () => {
     const db = new StillpointDatabase(uniqueName(0));
     expect(Object.keys(CHECKS).sort()).toEqual(db.tables.map((t) => t.name).sort());
-    expect([...TABLE_NAMES].sort()).toEqual(Object.keys(CHECKS).sort());
+    // Tables of file bytes (BLOB_TABLES) are not records, so not in TABLE_NAMES; they are checked too.
+    expect([...TABLE_NAMES, ...BLOB_TABLES].sort()).toEqual(Object.keys(CHECKS).sort());
   });
 
   it('the checks catch a torn, stale or foreign record (so a passing upgrade means something)', () => {

@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Attachment } from '../../../src-shared/documents/attachment';
+import { repositories } from '../../app/repositories';
+import { Dialog } from '../../app/ui/Dialog';
+import { describeStorageError } from '../../db/errors';
+import { saveCopy } from './document-actions';
+
+/**
+ * A document inside the app: images as images (orientation from EXIF applied by the browser's
+ * `image-orientation: from-image`), PDFs drawn page by page with pdf.js (pdf-pages.ts: no
+ * scripts, no network), text as text. The bytes are checked against the stored SHA-256 first;
+ * a file that fails is not shown.
+ */
+export function DocumentViewer({
+  attachment,
+  onClose,
+}: {
+  attachment: Attachment | null;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog title={attachment ? attachment.title : 'Document'} open={attachment !== null} onClose={onClose}>
+      {attachment && <ViewerBody attachment={attachment} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
+  const [state, setState] = useState<
+    | { kind: 'loading' }
+    | { kind: 'error'; message: string }
+    | { kind: 'ready'; bytes: Uint8Array<ArrayBuffer> }
+  >({ kind: 'loading' });
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    repositories()
+      .attachments.open(attachment.id)
+      .then(({ bytes }) => !cancelled && setState({ kind: 'ready', bytes }))
+      .catch(
+        (error: unknown) => !cancelled && setState({ kind: 'error', message: describeStorageError(error) }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [attachment.id]);
+
+  return (
+    <div className="document-viewer">
+      {state.kind === 'loading' && <p className="muted">Opening…</p>}
+      {state.kind === 'error' && (
+        <p className="notice error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.kind === 'ready' && <Contents attachment={attachment} bytes={state.bytes} />}
+      {saved && (
+        <p className="notice ok" role="status">
+          {saved}
+        </p>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={state.kind !== 'ready'}
+          onClick={async () => {
+            const result = await saveCopy(attachment);
+            setSaved(result.error ?? (result.saved ? `Saved a copy to ${result.saved}` : null));
+          }}
+        >
+          Save a copy…
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Contents({ attachment, bytes }: { attachment: Attachment; bytes: Uint8Array<ArrayBuffer> }) {
+  if (attachment.mediaType === 'application/pdf') return <PdfContents bytes={bytes} />;
+  if (attachment.mediaType === 'text/plain') {
+    return <pre className="document-text">{new TextDecoder().decode(bytes)}</pre>;
+  }
+  return <ImageContents attachment={attachment} bytes={bytes} />;
+}
+
+export function useObjectUrl(bytes: Uint8Array<ArrayBuffer> | null, type: string): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!bytes) return;
+    const next = URL.createObjectURL(new Blob([bytes], { type }));
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [bytes, type]);
+  return url;
+}
+
+function ImageContents({ attachment, bytes }: { attachment: Attachment; bytes: Uint8Array<ArrayBuffer> }) {
+  const url = useObjectUrl(bytes, attachment.mediaType);
+  return url ? <img className="document-image" src={url} alt={attachment.title} /> : null;
+}
+
+function PdfContents({ bytes }: { bytes: Uint8Array }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState<string>('Drawing the pages…');
+  useEffect(() => {
+    const container = ref.current;
+    if (!container) return;
+    let cancelled = false;
+    container.replaceChildren();
+    import('./pdf-pages')
+      .then(({ drawPdfPages, MAX_PAGES_SHOWN }) =>
+        drawPdfPages(bytes, container, () => cancelled).then(({ pages, shown }) => {
+          if (cancelled) return;
+          setStatus(
+            shown < pages
+              ? `Showing the first ${MAX_PAGES_SHOWN} of ${pages} pages; save a copy to read the rest.`
+              : `${pages} ${pages === 1 ? 'page' : 'pages'}.`,
+          );
+        }),
+      )
+      .catch(
+        () => !cancelled && setStatus('This PDF could not be shown here. Save a copy to open it elsewhere.'),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [bytes]);
+  return (
+    <div className="document-pdf">
+      <p className="muted" role="status" data-testid="pdf-status">
+        {status}
+      </p>
+      <div ref={ref} className="pdf-pages" />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Attachment, PreparedFile } from '../../../src-shared/documents/attachment';
+import { AttachmentRefusal, checkOriginalName, checkSize } from '../../../src-shared/documents/prepare';
+import { repositories } from '../../app/repositories';
+import { describeStorageError } from '../../db/errors';
+import { platform } from '../../platform';
+
+/** What attaching answers: a checked file to describe and store, nothing (cancelled), or why not. */
+export type Picked =
+  | { kind: 'file'; file: PreparedFile }
+  | { kind: 'cancelled' }
+  | { kind: 'refused'; message: string };
+
+/** "Attach a file": main's open dialog; main reads and checks the file. */
+export async function chooseFile(): Promise<Picked> {
+  const result = await platform().documentsChoose();
+  if (!result.ok) return { kind: 'refused', message: result.error.message };
+  return result.value ? { kind: 'file', file: result.value } : { kind: 'cancelled' };
+}
+
+/**
+ * A dropped file: its size and name are checked here first (a 2 GB drop is never read into
+ * memory), then its bytes go to main for the same checks as a picked file. Only the bytes and
+ * the name cross; no path.
+ */
+export async function prepareDropped(file: File): Promise<Picked> {
+  try {
+    checkOriginalName(file.name);
+    checkSize(file.size, file.name);
+  } catch (error) {
+    if (error instanceof AttachmentRefusal) return { kind: 'refused', message: error.message };
+    throw error;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const result = await platform().documentsPrepareDropped({ fileName: file.name, bytes });
+  return result.ok
+    ? { kind: 'file', file: result.value }
+    : { kind: 'refused', message: result.error.message };
+}
+
+/** "Save a copy...": the checked bytes to main, which names the file from the title. */
+export async function saveCopy(attachment: Attachment): Promise<{ saved: string | null; error?: string }> {
+  try {
+    const { bytes } = await repositories().attachments.open(attachment.id);
+    const result = await platform().documentsSaveCopy({
+      title: attachment.title,
+      mediaType: attachment.mediaType,
+      sha256: attachment.sha256,
+      bytes,
+    });
+    return result.ok ? { saved: result.value.path } : { saved: null, error: result.error.message };
+  } catch (error) {
+    return { saved: null, error: describeStorageError(error) };
+  }
+}
