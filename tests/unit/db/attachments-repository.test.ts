@@ -65,7 +65,7 @@ describe('AttachmentsRepository', () => {
       file: await prepareFile(letter(), 'a.pdf'),
     });
     const changed = letter();
-    changed[12] ^= 0x01;
+    changed[12] = (changed[12] ?? 0) ^ 0x01;
     await db.attachmentBlobs.put({ id: added.id, data: new Blob([changed]) });
     await expect(attachments.open(added.id)).rejects.toBeInstanceOf(DamagedAttachmentError);
     db.close();

@@ -1,0 +1,183 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { tiffHasGps } from '../../src-shared/documents/exif';
+import { exifTiff, holdsLatitude, jpegWithExif } from '../unit/documents/exif-builder';
+import { expect, test } from './fixtures';
+
+/**
+ * Issue 15, documents and photos: a clearance letter attached from the safety check is kept with
+ * the client and named (with its hash) in the signed note's acknowledgement; it opens in the
+ * app's own viewer and saves as a copy with the same bytes. A photo's GPS is gone after import.
+ */
+
+test.slow();
+
+async function openApp(page: Page) {
+  await page.clock.setFixedTime(new Date('2026-12-03T10:00:00'));
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
+async function newClient(page: Page, first: string, last: string) {
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Date of birth').fill('1984-06-20');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${first} ${last}`) })).toBeVisible();
+}
+
+/** A one-page PDF with a line of text, made by hand (no generator needed for a letter this size). */
+function clearanceLetterPdf(): Buffer {
+  const stream = 'BT /F1 18 Tf 40 150 Td (No contraindication: Dr Lena Fischer) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+test('a clearance letter attached from the safety check is in the signed note, opens in the app and saves as a copy', async ({
+  page,
+  harness,
+}, testInfo) => {
+  await openApp(page);
+  await newClient(page, 'Ines', 'Moreau');
+  await page.getByRole('button', { name: 'Add head injury' }).click();
+  const injury = page.getByRole('group', { name: 'Head injury 1' });
+  await injury.getByLabel('Injury date').fill('2026-11-19');
+  await injury.getByLabel('What happened').fill('Concussion, fell off her bike');
+  await page.getByRole('button', { name: 'Save health history' }).click();
+  await expect(page.getByText('Health history saved.')).toBeVisible();
+
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+  const finding = page.getByRole('region', { name: 'Safety check' }).locator('li[data-severity="AVOID"]');
+  await expect(finding).toContainText('Brain injury or concussion');
+
+  // The physician's clearance on the client's file, and the letter that says so.
+  await finding.getByRole('button', { name: /Record physician clearance/ }).click();
+  const form = finding.getByRole('group', { name: /Physician clearance for Brain injury or concussion/ });
+  await form.getByLabel('Assessed and cleared by (physician)').fill('Dr Lena Fischer');
+  await form.getByLabel('Clearance date').fill('2026-12-01');
+  await form.getByRole('button', { name: "Save clearance to the client's file" }).click();
+  await expect(finding.locator('.clearance-on-file')).toContainText('Cleared by Dr Lena Fischer');
+
+  const letterFile = testInfo.outputPath('fischer-letter.pdf');
+  const letter = clearanceLetterPdf();
+  fs.writeFileSync(letterFile, letter);
+  const sha256 = crypto.createHash('sha256').update(letter).digest('hex');
+  harness.nextOpenFile(letterFile);
+  await finding.getByRole('button', { name: /Attach clearance letter/ }).click();
+  const attach = page.getByRole('dialog', { name: 'Attach clearance letter' });
+  await expect(attach.getByLabel('Title')).toHaveValue('Clearance letter: Brain injury or concussion');
+  await expect(attach.getByLabel('Kind')).toHaveValue('clearance letter');
+  await attach.getByLabel('Date').fill('2026-12-01');
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  await expect(attach).toBeHidden();
+  await expect(finding).toContainText(
+    'Clearance letter attached: Clearance letter: Brain injury or concussion',
+  );
+
+  await finding.getByRole('checkbox', { name: /Acknowledge/ }).check();
+  await page.getByLabel('Chief complaint').fill('Neck stiffness since the fall');
+  await page.getByLabel('Signed by').fill('Anna Lind');
+  await page.getByRole('button', { name: 'Sign note' }).click();
+
+  // The signed note's acknowledgement names the letter and its hash.
+  const soap = page.getByRole('region', { name: 'SOAP note' });
+  await expect(soap).toContainText(
+    `clearance letter attached: "Clearance letter: Brain injury or concussion" (SHA-256 ${sha256.slice(0, 12)}…)`,
+  );
+
+  // The note's documents: the letter, with no way to remove it from a signed note.
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+  const item = documents.getByTestId('document-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Clearance letter · ');
+  await expect(item.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+
+  // Viewed inside the app: pdf.js draws the page.
+  await item.getByRole('button', { name: /View/ }).click();
+  const viewer = page.getByRole('dialog', { name: 'Clearance letter: Brain injury or concussion' });
+  await expect(viewer.getByTestId('pdf-status')).toHaveText('1 page.');
+  await expect(viewer.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+  await viewer.getByRole('button', { name: 'Close' }).click();
+
+  // Save a copy: the same bytes, under a name main made from the title.
+  await item.getByRole('button', { name: /Save a copy/ }).click();
+  await expect(documents.getByRole('status')).toContainText('Saved a copy of');
+  const [copy] = await harness.savedFiles();
+  expect(path.basename(copy!)).toMatch(/\.pdf$/);
+  expect(crypto.createHash('sha256').update(fs.readFileSync(copy!)).digest('hex')).toBe(sha256);
+
+  // The client page lists it too, from the session note.
+  await page.goBack();
+  const clientDocs = page.getByRole('region', { name: 'Documents and photos' });
+  await expect(clientDocs.getByTestId('document-item')).toContainText('from a session note');
+  expect(harness.securityLog).toEqual([]);
+});
+
+test('a photo attached on the client page loses its GPS location; a file that is not a document is refused', async ({
+  page,
+  harness,
+}, testInfo) => {
+  await openApp(page);
+  await newClient(page, 'Sam', 'Okafor');
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+
+  const fake = testInfo.outputPath('letter.pdf');
+  fs.writeFileSync(fake, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+  harness.nextOpenFile(fake);
+  await documents.getByRole('button', { name: 'Attach a file' }).click();
+  await expect(documents.getByRole('alert')).toContainText(
+    '"letter.pdf" is not a PDF, JPEG, PNG, WebP or plain text file',
+  );
+
+  const photo = jpegWithExif(exifTiff({ orientation: 6 }));
+  expect(holdsLatitude(photo)).toBe(true);
+  const photoFile = testInfo.outputPath('IMG_2041.jpg');
+  fs.writeFileSync(photoFile, photo);
+  harness.nextOpenFile(photoFile);
+  await documents.getByRole('button', { name: 'Attach a file' }).click();
+  const attach = page.getByRole('dialog', { name: 'Attach a file' });
+  await expect(attach).toContainText('Location data (GPS) was removed from this photo');
+  await expect(attach.getByLabel('Kind')).toHaveValue('photo');
+  await attach.getByLabel('Title').fill('Posture, standing');
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  const item = documents.getByTestId('document-item');
+  await expect(item).toContainText('Posture, standing');
+  await expect(item).toContainText('Location data (GPS) removed on import.');
+  // The thumbnail is the decoded photo.
+  await expect
+    .poll(() => item.locator('img.document-thumb').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+
+  await item.getByRole('button', { name: /Save a copy/ }).click();
+  await expect(documents.getByRole('status')).toContainText('Saved a copy of');
+  const [copy] = await harness.savedFiles();
+  const saved = fs.readFileSync(copy!);
+  expect(path.basename(copy!)).toBe('Posture-standing.jpg');
+  expect(holdsLatitude(saved)).toBe(false);
+  expect(tiffHasGps(saved.subarray(12))).toBe(false);
+
+  // A draft's or a client's document can be removed; the audit log keeps a line about it.
+  await item.getByRole('button', { name: /Remove/ }).click();
+  await expect(documents.getByRole('status')).toContainText('Removed "Posture, standing"');
+  await expect(documents.getByTestId('document-item')).toHaveCount(0);
+});
