@@ -1,3 +1,4 @@
+import { type Attachment, AttachmentSchema } from '../../src-shared/documents/attachment';
 import { type Client, ClientSchema } from '../../src-shared/domain/client';
 import { type HealthHistory, HealthHistorySchema } from '../../src-shared/domain/health-history';
 import type { Id } from '../../src-shared/domain/ids';
@@ -23,6 +24,8 @@ import type { StillpointDatabase } from './database';
 export interface PracticePage {
   clients: Client[];
   healthHistories: Map<Id, HealthHistory>;
+  /** Documents and photos per client, metadata only (schema version 4; the bytes are never read). */
+  attachmentsByClient: Map<Id, Attachment[]>;
   /** Signed consents and withdrawals per client (schema version 3). */
   consentsByClient: Map<Id, ConsentRecord[]>;
   /** Notes by client id, oldest first. */
@@ -69,7 +72,7 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
     const pageIds = ids.slice(start, start + pageSize);
     const page = await db.transaction(
       'r',
-      [db.clients, db.healthHistories, db.sessions, db.afterEffects, db.consents],
+      [db.clients, db.healthHistories, db.sessions, db.afterEffects, db.consents, db.attachments],
       async () => {
         // One equals() query per client rather than anyOf(): Dexie answers equals() with a
         // single getAll, while anyOf() walks a cursor record by record. Measured in Chromium
@@ -78,14 +81,16 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
           Promise.all(pageIds.map((id) => table.where('clientId').equals(id).toArray())).then((lists) =>
             lists.flat(),
           );
-        const [clientRows, historyRows, noteRows, reportRows, consentRows] = await Promise.all([
-          db.clients.bulkGet(pageIds),
-          db.healthHistories.bulkGet(pageIds),
-          byClient(db.sessions),
-          byClient(db.afterEffects),
-          byClient(db.consents),
-        ]);
-        return { clientRows, historyRows, noteRows, reportRows, consentRows };
+        const [clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows] =
+          await Promise.all([
+            db.clients.bulkGet(pageIds),
+            db.healthHistories.bulkGet(pageIds),
+            byClient(db.sessions),
+            byClient(db.afterEffects),
+            byClient(db.consents),
+            byClient(db.attachments),
+          ]);
+        return { clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows };
       },
     );
     // A client deleted since the ids were read is simply not exported.
@@ -104,6 +109,10 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
       notesByClient,
       afterEffectsBySession: groupBy(reports, (report) => report.sessionId),
       noteCount: notes.length,
+      attachmentsByClient: groupBy(
+        page.attachmentRows.map((row) => AttachmentSchema.parse(row)),
+        (attachment) => attachment.clientId,
+      ),
       consentsByClient: groupBy(
         page.consentRows.map((row) => ConsentRecordSchema.parse(row)),
         (record) => record.clientId,

@@ -1,3 +1,4 @@
+import { ATTACHMENT_KIND_LABELS, type Attachment } from '../documents/attachment';
 import { regionLabel, SIDE_LABELS } from '../domain/body-regions';
 import { type Client, clientDisplayName } from '../domain/client';
 import type { HealthHistory } from '../domain/health-history';
@@ -253,5 +254,43 @@ export const SESSION_COLUMNS: readonly CsvColumn<SessionSheetRow>[] = [
   column('updated_at', 'When the note last changed', MOMENT, (r) => r.note.updatedAt),
 ];
 
+/** One document or photo (schema version 4): its details and hash, never the file itself. */
+export interface AttachmentSheetRow {
+  attachment: Attachment;
+  client: Client;
+}
+
+export const ATTACHMENT_COLUMNS: readonly CsvColumn<AttachmentSheetRow>[] = [
+  column('attachment_id', "Stillpoint's permanent id for the document", TEXT, (r) => r.attachment.id),
+  column('client_id', 'The client (client_id in clients.csv)', TEXT, (r) => r.client.id),
+  column('client_name', "The client's name as shown in Stillpoint", TEXT, (r) => clientDisplayName(r.client)),
+  column('session_id', "The session note it belongs to (empty: the client's file)", TEXT, (r) =>
+    text(r.attachment.sessionId),
+  ),
+  column('title', 'Title', TEXT, (r) => r.attachment.title),
+  column(
+    'kind',
+    'Clearance letter, referral, consent, report, photo or other',
+    TEXT,
+    (r) => ATTACHMENT_KIND_LABELS[r.attachment.kind],
+  ),
+  column('date', "The document's own date", DATE, (r) => r.attachment.date),
+  column(
+    'media_type',
+    'File type',
+    'application/pdf, image/jpeg, image/png, image/webp, text/plain',
+    (r) => r.attachment.mediaType,
+  ),
+  column('size_bytes', 'Size of the file', 'whole number of bytes', (r) => r.attachment.size),
+  column('sha256', 'SHA-256 of the file', '64 lowercase hex digits', (r) => r.attachment.sha256),
+  column('original_name', 'The file name it had when attached', TEXT, (r) => r.attachment.originalName),
+  column('added_at', 'When it was attached', MOMENT, (r) => r.attachment.addedAt),
+  column('gps_removed', 'Location data was removed from the photo on import', YES_NO, (r) =>
+    yesNo(r.attachment.gpsRemoved),
+  ),
+  column('note', 'Note', TEXT, (r) => text(r.attachment.note)),
+];
+
 export const CLIENTS_CSV_FILE_NAME = 'clients.csv';
+export const ATTACHMENTS_CSV_FILE_NAME = 'attachments.csv';
 export const SESSIONS_CSV_FILE_NAME = 'sessions.csv';

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import {
+  ATTACHMENTS_CSV_FILE_NAME,
   CLIENTS_CSV_FILE_NAME,
   SESSIONS_CSV_FILE_NAME,
 } from '../../../src-shared/exports/spreadsheet-columns';
@@ -54,10 +55,24 @@ export function ExportsCard() {
       if (!sessions.value.path) {
         return setStatus({ kind: 'warning', text: `${clientsSaved}. The sessions file was not saved.` });
       }
-      setStatus({
-        kind: 'ok',
-        text: `${clientsSaved}; ${formatCount(files.sessions)} session ${files.sessions === 1 ? 'note' : 'notes'} saved to ${sessions.value.path}.`,
-      });
+      const sessionsSaved = `${clientsSaved}; ${formatCount(files.sessions)} session ${files.sessions === 1 ? 'note' : 'notes'} saved to ${sessions.value.path}`;
+      // attachments.csv only when there are documents: a practice without any gets two files, as before.
+      if (files.attachments > 0) {
+        const attachments = await platform().filesSaveAs({
+          fileName: ATTACHMENTS_CSV_FILE_NAME,
+          kind: 'csv',
+          contents: files.attachmentsCsv,
+        });
+        if (!attachments.ok)
+          return setStatus({ kind: 'error', text: `${sessionsSaved}; ${attachments.error.message}` });
+        if (!attachments.value.path)
+          return setStatus({ kind: 'warning', text: `${sessionsSaved}. The documents list was not saved.` });
+        return setStatus({
+          kind: 'ok',
+          text: `${sessionsSaved}; ${formatCount(files.attachments)} ${files.attachments === 1 ? 'document' : 'documents'} listed in ${attachments.value.path}.`,
+        });
+      }
+      setStatus({ kind: 'ok', text: `${sessionsSaved}.` });
     } catch (error) {
       if (error instanceof ExportCancelledError) {
         setStatus({ kind: 'warning', text: 'Export cancelled: nothing was saved.' });

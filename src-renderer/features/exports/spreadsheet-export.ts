@@ -1,5 +1,7 @@
 import { CsvFileBuilder } from '../../../src-shared/exports/csv';
 import {
+  ATTACHMENT_COLUMNS,
+  type AttachmentSheetRow,
   CLIENT_COLUMNS,
   type ClientSheetRow,
   SESSION_COLUMNS,
@@ -17,6 +19,9 @@ export interface SpreadsheetProgress {
 export interface SpreadsheetFiles {
   clientsCsv: Uint8Array<ArrayBuffer>;
   sessionsCsv: Uint8Array<ArrayBuffer>;
+  /** Documents and photos: details and hashes, not the files (schema version 4). */
+  attachmentsCsv: Uint8Array<ArrayBuffer>;
+  attachments: number;
   clients: number;
   sessions: number;
 }
@@ -49,6 +54,7 @@ export async function buildSpreadsheetFiles(
   const totals = await practice.count();
   const clientsCsv = new CsvFileBuilder<ClientSheetRow>(CLIENT_COLUMNS);
   const sessionsCsv = new CsvFileBuilder<SessionSheetRow>(SESSION_COLUMNS);
+  const attachmentsCsv = new CsvFileBuilder<AttachmentSheetRow>(ATTACHMENT_COLUMNS);
   const report = () =>
     options.onProgress?.({
       clients: clientsCsv.rows,
@@ -61,7 +67,10 @@ export async function buildSpreadsheetFiles(
     if (options.signal?.aborted) throw new ExportCancelledError();
     const clientRows: ClientSheetRow[] = [];
     const sessionRows: SessionSheetRow[] = [];
+    const attachmentRows: AttachmentSheetRow[] = [];
     for (const client of page.clients) {
+      for (const attachment of page.attachmentsByClient.get(client.id) ?? [])
+        attachmentRows.push({ attachment, client });
       const notes = page.notesByClient.get(client.id) ?? [];
       clientRows.push({
         client,
@@ -75,6 +84,7 @@ export async function buildSpreadsheetFiles(
     }
     clientsCsv.add(clientRows);
     sessionsCsv.add(sessionRows);
+    attachmentsCsv.add(attachmentRows);
     report();
     await nextFrame();
   }
@@ -82,6 +92,8 @@ export async function buildSpreadsheetFiles(
   return {
     clientsCsv: clientsCsv.finish(),
     sessionsCsv: sessionsCsv.finish(),
+    attachmentsCsv: attachmentsCsv.finish(),
+    attachments: attachmentsCsv.rows,
     clients: clientsCsv.rows,
     sessions: sessionsCsv.rows,
   };

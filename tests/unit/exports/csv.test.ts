@@ -12,6 +12,7 @@ import {
   unescapeFormulaGuard,
 } from '../../../src-shared/exports/csv';
 import {
+  ATTACHMENT_COLUMNS,
   CLIENT_COLUMNS,
   type ClientSheetRow,
   SESSION_COLUMNS,
@@ -266,6 +267,7 @@ describe('spreadsheet columns', () => {
     for (const [file, columns] of [
       ['clients.csv', CLIENT_COLUMNS],
       ['sessions.csv', SESSION_COLUMNS],
+      ['attachments.csv', ATTACHMENT_COLUMNS],
     ] as const) {
       const section = doc.slice(doc.indexOf(`### ${file}`));
       const rows = section
