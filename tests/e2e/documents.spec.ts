@@ -154,8 +154,17 @@ test('a photo attached on the client page loses its GPS location; a file that is
   expect(holdsLatitude(saved)).toBe(false);
   expect(tiffHasGps(saved.subarray(12))).toBe(false);
 
+  // Settings shows the room documents and photos take.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('documents-space')).toHaveText(`1 file takes ${saved.length} bytes.`);
+  await page.goBack();
+
   // A draft's or a client's document can be removed; the audit log keeps a line about it.
   await item.getByRole('button', { name: /Remove/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Remove this document?' })
+    .getByRole('button', { name: 'Remove document' })
+    .click();
   await expect(documents.getByRole('status')).toContainText('Removed "Posture, standing"');
   await expect(documents.getByTestId('document-item')).toHaveCount(0);
 });

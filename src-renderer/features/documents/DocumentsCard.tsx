@@ -144,6 +144,7 @@ function DocumentItem({
   onNotice: (text: string | null) => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [signer] = useSigner();
   return (
@@ -182,10 +183,22 @@ function DocumentItem({
           Save a copy…<span className="visually-hidden"> of {attachment.title}</span>
         </button>
         {removable && (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            Remove<span className="visually-hidden"> {attachment.title}</span>
+          </button>
+        )}
+      </div>
+      <Dialog title="Remove this document?" open={confirming} onClose={() => setConfirming(false)}>
+        <p>
+          "{attachment.title}" will be deleted from this computer (backups made before keep it). The audit log
+          keeps its title, who removed it and its checksum.
+        </p>
+        <div className="button-row">
           <button
             type="button"
             className="danger"
             onClick={async () => {
+              setConfirming(false);
               try {
                 await repositories().attachments.remove(attachment.id, { by: signer || 'Therapist' });
                 onNotice(`Removed "${attachment.title}". The audit log keeps a record of it.`);
@@ -194,10 +207,13 @@ function DocumentItem({
               }
             }}
           >
-            Remove<span className="visually-hidden"> {attachment.title}</span>
+            Remove document
           </button>
-        )}
-      </div>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      </Dialog>
       <Dialog title="Edit document" open={editing} onClose={() => setEditing(false)}>
         <AttachDetailsForm
           initial={attachment}

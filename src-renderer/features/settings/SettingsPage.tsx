@@ -7,6 +7,7 @@ import {
 } from '../../../src-shared/domain/settings';
 import { DEFAULT_SAFETY_SETTINGS, SafetySettingsSchema } from '../../../src-shared/safety';
 import { useAppInfo } from '../../app/useAppInfo';
+import { DocumentsSpace } from '../documents/DocumentsSpace';
 import { IntakeSettingsCard } from '../intake/IntakeSettingsCard';
 import { AppLockCard } from '../lock/AppLockCard';
 import { StorageCard } from '../storage/StorageCard';
@@ -51,6 +52,7 @@ export function SettingsPage() {
       <IntakeSettingsCard />
       <AppLockCard />
       <StorageCard />
+      <DocumentsSpace />
       <div className="card">
         <h2>About this installation</h2>
         {error && <p role="alert">{error}</p>}

@@ -188,3 +188,40 @@ describe('import through the clients repository', () => {
     expect(await repos.db.clients.count()).toBe(0);
   });
 });
+
+describe('attachments.csv', () => {
+  it('lists each document with its details and hash, never its bytes', async () => {
+    const repos = await practice(2, 1);
+    const { AttachmentsRepository } = await import('../../../src-renderer/db/attachments-repository');
+    const { prepareFile } = await import('../../../src-shared/documents/prepare');
+    const attachments = new AttachmentsRepository(repos.db, repos.clock);
+    const [first] = await repos.clients.listAll();
+    const file = await prepareFile(new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), 'gp-letter.pdf');
+    await attachments.add({
+      clientId: first!.id,
+      details: { title: 'Referral, Dr Okafor', kind: 'referral', date: '2025-02-01', note: '=1+1' },
+      file,
+    });
+    const files = await buildSpreadsheetFiles(new PracticePagesReader(repos.db));
+    expect(files.attachments).toBe(1);
+    const rows = rowsOf(files.attachmentsCsv);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        client_id: first!.id,
+        title: 'Referral, Dr Okafor',
+        kind: 'Referral',
+        date: '2025-02-01',
+        media_type: 'application/pdf',
+        size_bytes: String(file.size),
+        sha256: file.sha256,
+        original_name: 'gp-letter.pdf',
+        gps_removed: 'no',
+        session_id: '',
+      }),
+    ]);
+    // A note that looks like a formula is kept from running in a spreadsheet, like every text cell.
+    expect(rows[0]!.note).not.toBe('=1+1');
+    expect(new TextDecoder().decode(files.attachmentsCsv)).not.toContain('%PDF');
+    repos.db.close();
+  });
+});
