@@ -1,3 +1,8 @@
+import {
+  ATTACHMENT_KIND_LABELS,
+  formatBytes,
+  MEDIA_TYPE_LABELS,
+} from '../../../src-shared/documents/attachment';
 import { AUDIT_ACTION_LABELS } from '../../../src-shared/domain/audit';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
@@ -186,6 +191,18 @@ export function clearanceLines(history: HealthHistory, format: RecordFormat): st
   });
 }
 
+/** The documents table: title (and note), kind, date, file type and size, SHA-256. */
+export function documentRows(record: ClientRecord, format: RecordFormat): string[][] {
+  return record.attachments.map((a) => [
+    a.note ? `${a.title}\n${a.note}` : a.title,
+    ATTACHMENT_KIND_LABELS[a.kind],
+    format.date(a.date),
+    `${MEDIA_TYPE_LABELS[a.mediaType]}, ${formatBytes(a.size)}${a.sessionId ? ', from a session note' : ''}`,
+    // In groups of 16 so it wraps at a space: a hyphen inside a hash would change it.
+    a.sha256.replace(/(.{16})(?=.)/g, '$1 '),
+  ]);
+}
+
 export function auditRows(entries: ClientRecord['auditLog'], format: RecordFormat): string[][] {
   return entries.map((entry) => [format.moment(entry.at), AUDIT_ACTION_LABELS[entry.action], entry.detail]);
 }
@@ -237,5 +254,8 @@ export function clientRecordPrintedTexts(record: ClientRecord, format: RecordFor
   for (const report of record.afterEffects)
     texts.push({ field: 'After-effects', text: afterEffectSentence(report, format) });
   for (const entry of record.auditLog) texts.push({ field: 'Audit entries', text: entry.detail });
+  for (const attachment of record.attachments) {
+    texts.push({ field: 'Documents and photos', text: `${attachment.title} ${attachment.note ?? ''}` });
+  }
   return texts;
 }

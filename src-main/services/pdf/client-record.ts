@@ -15,6 +15,7 @@ import {
   clientRecordPrintedTexts,
   conditionLines,
   consentText,
+  documentRows,
   emergencyContactText,
   headInjuryLines,
   historyReviewedLine,
@@ -47,7 +48,17 @@ export const RECORD_SECTIONS = {
   notes: '3  Session notes',
   intake: '4  Intake forms and consent',
   otherAudit: '5  Other audit entries',
+  documents: '6  Documents and photos',
 } as const;
+
+/** The SHA-256 column takes what is left: 64 hex digits wrap onto two or three lines. */
+const DOCUMENT_COLUMNS = [
+  { title: 'Document', width: 130 },
+  { title: 'Kind', width: 70 },
+  { title: 'Date', width: 64 },
+  { title: 'File', width: 92 },
+  { title: 'SHA-256', width: 0 },
+];
 
 const AUDIT_COLUMNS = [
   { title: 'When', width: 92 },
@@ -132,6 +143,17 @@ function renderValidRecord(
       auditRows(orphanAudit, format).map((row) => row.map(print)),
     );
   }
+  if (record.attachments.length > 0) {
+    w.sectionTitle(RECORD_SECTIONS.documents, 40);
+    w.note(
+      'Documents and photos kept with this record. The files are beside this PDF in the record’s ZIP, named in its manifest; the SHA-256 shows each is the file that was attached.',
+    );
+    w.y += 2;
+    w.table(
+      DOCUMENT_COLUMNS,
+      documentRows(record, format).map((row) => row.map(print)),
+    );
+  }
   drawContents(w, contents);
   w.closeTags();
   const born = record.client.dateOfBirth ? format.date(record.client.dateOfBirth) : '';
@@ -211,7 +233,7 @@ function drawCover(
     ['Prepared by', preparedBy],
     [
       'This record holds',
-      `${noteSummary}; ${plural(record.afterEffects.length, 'after-effect report')}; ${plural(record.auditLog.length, 'audit entry', 'audit entries')}.`,
+      `${noteSummary}; ${plural(record.afterEffects.length, 'after-effect report')}; ${plural(record.auditLog.length, 'audit entry', 'audit entries')}${record.attachments.length > 0 ? `; ${plural(record.attachments.length, 'document or photo', 'documents and photos')}` : ''}.`,
     ],
   ]);
   w.y += 6;
@@ -225,6 +247,7 @@ function drawCover(
   const entries: string[] = [RECORD_SECTIONS.contact, RECORD_SECTIONS.health, RECORD_SECTIONS.notes];
   if (hasIntakeRecords(record)) entries.push(RECORD_SECTIONS.intake);
   if (tools.orphanAudit) entries.push(RECORD_SECTIONS.otherAudit);
+  if (record.attachments.length > 0) entries.push(RECORD_SECTIONS.documents);
   w.y += 10;
   w.tag('H2', () => {
     w.style('bold', TYPE.heading, COLOR.text);

@@ -103,6 +103,49 @@ describe('client record PDF: what the client reads', () => {
     expect(cover).toContain(`3. Session notes page ${started('3 Session notes')}`);
   });
 
+  it('lists the documents and photos with kind, date, file and SHA-256, in the contents', async () => {
+    const { record } = recordFixture();
+    const sha = 'ab'.repeat(32);
+    const withDocuments: ClientRecord = {
+      ...record,
+      attachments: [
+        {
+          id: 'doc-1',
+          clientId: record.client.id,
+          title: 'Clearance letter, Dr Fischer',
+          kind: 'clearance letter',
+          date: '2025-01-10',
+          note: 'No contraindication to light touch',
+          mediaType: 'application/pdf',
+          size: 48_213,
+          sha256: sha,
+          originalName: 'fischer.pdf',
+          addedAt: '2025-01-10T09:00:00.000Z',
+          updatedAt: '2025-01-10T09:00:00.000Z',
+          gpsRemoved: false,
+          orientation: 1,
+        },
+      ],
+    };
+    const pages = await pdfPagesText(await render(withDocuments));
+    const text = allText(pages);
+    for (const expected of [
+      '6 Documents and photos',
+      'Clearance letter, Dr Fischer',
+      'No contraindication to light touch',
+      'Clearance letter',
+      '10 January 2025',
+      'PDF, 47 KB',
+      '1 document or photo',
+    ])
+      expect(text).toContain(expected);
+    // The hash wraps in its column at the spaces between groups of 16, never with a hyphen.
+    expect(text.replace(/\s+/g, '')).toContain(sha);
+    expect(text).not.toMatch(/ab-ab/);
+    const cover = pages[0]!.replace(/\s+/g, ' ');
+    expect(cover).toMatch(/6\. Documents and photos page \d+/);
+  });
+
   it('passes qpdf --check, embeds only the Noto Sans subsets, and has a title', async () => {
     const pdf = await render(recordFixture().record, TINY_PNG);
     const file = path.join(workDir, 'record.pdf');

@@ -27,6 +27,7 @@ describe('client record JSON', () => {
       'intakeSubmissions',
       'intakeDrafts',
       'consents',
+      'attachments',
     ]);
     expect(ClientRecordSchema.safeParse(record).success).toBe(true);
     expect(record.practice).toEqual({
