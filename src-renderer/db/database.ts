@@ -13,7 +13,7 @@ import { SETTINGS_KEYS, withoutOversizedLogo } from '../../src-shared/domain/set
 export const DATABASE_NAME = 'stillpoint';
 
 /** The schema version this build writes. A database with a higher version is refused. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 // biome-ignore lint/suspicious/noExplicitAny: narrowed by each repository's zod schema
 type AnyRecord = Record<string, any>;
@@ -29,6 +29,8 @@ export class StillpointDatabase extends Dexie {
   intakeSubmissions!: EntityTable<AnyRecord & { id: string }, 'id'>;
   consentVersions!: EntityTable<AnyRecord & { id: string }, 'id'>;
   consents!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  attachments!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  attachmentBlobs!: EntityTable<AnyRecord & { id: string }, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: a write is acknowledged only once it is on disk, so a save the app
@@ -75,6 +77,12 @@ export class StillpointDatabase extends Dexie {
       consentVersions: 'id, version',
       consents: 'id, clientId, consentVersionId, at',
     });
+    // 4: documents and photos (issue 15): attachment metadata (one row per file) and the file's
+    // bytes, kept apart so lists and backups of metadata never load the bytes.
+    this.version(4).stores({
+      attachments: 'id, clientId, sessionId, addedAt',
+      attachmentBlobs: 'id',
+    });
   }
 }
 
@@ -97,5 +105,6 @@ export const TABLE_NAMES = [
   'intakeDrafts',
   'intakeSubmissions',
   'consents',
+  'attachments',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

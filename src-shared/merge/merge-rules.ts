@@ -125,6 +125,8 @@ export const STILLPOINT_MERGE_POLICIES: Readonly<Record<string, MergePolicy>> = 
   intakeDrafts: { kind: 'versioned' },
   intakeSubmissions: { kind: 'append-only' },
   consents: { kind: 'append-only' },
+  // Documents and photos: a file is never edited (its id names its bytes): only added.
+  attachments: { kind: 'append-only' },
 };
 
 function entryId(entry: unknown): string | undefined {
@@ -182,6 +184,7 @@ export const STILLPOINT_MOMENT_FIELDS: Readonly<Record<string, readonly string[]
   intakeDrafts: ['updatedAt'],
   intakeSubmissions: ['submittedAt'],
   consents: ['at'],
+  attachments: ['addedAt'],
 };
 
 /** The first moment of `record` more than a day after `now`, as { field, value }, or null. */
@@ -216,6 +219,7 @@ export const STILLPOINT_CLIENT_REFERENCES: Readonly<Record<string, string>> = {
   intakeDrafts: 'clientId',
   intakeSubmissions: 'clientId',
   consents: 'clientId',
+  attachments: 'clientId',
 };
 
 /** The client id `record` belongs to, when its table has one. */
