@@ -4,12 +4,14 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { AttachmentBackupSchema } from '../../../src-renderer/db/backup-tables';
 import { ClientsRepository, loadClientList } from '../../../src-renderer/db/clients-repository';
 import { CURRENT_SCHEMA_VERSION, StillpointDatabase, TABLE_NAMES } from '../../../src-renderer/db/database';
 import { HealthHistoryRepository } from '../../../src-renderer/db/health-history-repository';
 import { openDatabaseSafely } from '../../../src-renderer/db/open-database';
 import { createSessionRepositories } from '../../../src-renderer/db/sessions-repository';
 import { SettingsRepository } from '../../../src-renderer/db/settings-repository';
+import { BLOB_TABLES } from '../../../src-renderer/db/table-names';
 import { readLockSettings } from '../../../src-renderer/features/lock/lock-service';
 import {
   AppLockSchema,
@@ -93,6 +95,10 @@ const CHECKS: Record<string, (row: Row) => string[]> = {
   intakeDrafts: schemaCheck(IntakeDraftSchema),
   intakeSubmissions: schemaCheck(IntakeSubmissionSchema),
   consents: schemaCheck(ConsentRecordSchema),
+  // Schema version 4 (documents): the fields the backup relies on; the bytes are a Blob.
+  attachments: schemaCheck(AttachmentBackupSchema),
+  attachmentBlobs: (row) =>
+    row.data instanceof Blob && typeof row.id === 'string' ? [] : ['data is not a Blob'],
   settings: (row) => {
     const problems: string[] = [];
     if (typeof row.key !== 'string' || row.key === '') problems.push('key is missing');
@@ -128,10 +134,19 @@ async function createAtFixtureVersion(fixture: Fixture): Promise<string> {
   old.version(fixture.schemaVersion).stores(fixture.stores);
   await old.open();
   await old.transaction('rw', old.tables, async () => {
-    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+    for (const [table, rows] of Object.entries(fixture.tables))
+      await old.table(table).bulkAdd(rows.map(storedRow));
   });
   old.close();
   return name;
+}
+
+/** A fixture row as IndexedDB holds it: file bytes (`{"$bytes": base64}` in JSON) as a Blob. */
+function storedRow(row: Row): Row {
+  const data = row.data as { $bytes?: unknown } | undefined;
+  return typeof data?.$bytes === 'string'
+    ? { ...row, data: new Blob([Buffer.from(data.$bytes, 'base64')]) }
+    : row;
 }
 
 function primaryKeyOf(table: string, row: Row): unknown {
@@ -152,7 +167,7 @@ describe('schema fixtures', () => {
   it('a checker exists for every table of the current database', () => {
     const db = new StillpointDatabase(uniqueName(0));
     expect(Object.keys(CHECKS).sort()).toEqual(db.tables.map((t) => t.name).sort());
-    expect([...TABLE_NAMES].sort()).toEqual(Object.keys(CHECKS).sort());
+    expect([...TABLE_NAMES, ...BLOB_TABLES].sort()).toEqual(Object.keys(CHECKS).sort());
   });
 
   it('the checks catch a torn, stale or foreign record (so a passing upgrade means something)', () => {
