@@ -115,6 +115,8 @@ export class ClientsRepository {
         db.intakeDrafts,
         db.intakeSubmissions,
         db.consents,
+        db.attachments,
+        db.attachmentBlobs,
       ],
       async () => {
         if (!(await db.clients.get(id))) throw new Error('This client no longer exists.');
@@ -127,6 +129,10 @@ export class ClientsRepository {
         await db.intakeDrafts.delete(id);
         await db.intakeSubmissions.where('clientId').equals(id).delete();
         await db.consents.where('clientId').equals(id).delete();
+        // Documents and photos (schema version 4): the files' bytes go with their records.
+        const files = await db.attachments.where('clientId').equals(id).primaryKeys();
+        await db.attachmentBlobs.bulkDelete(files);
+        await db.attachments.bulkDelete(files);
         await db.clients.delete(id);
         const notes = sessions.length === 1 ? '1 session note' : `${sessions.length} session notes`;
         const audit = makeAuditEntry({
