@@ -56,6 +56,8 @@ export interface MakeBackupOptions {
   now?: () => Date;
   /** PBKDF2 iterations with a passphrase (default and minimum 600,000). */
   iterations?: number;
+  /** Plaintext bytes per segment (default 1 MiB); the test vector uses small ones. */
+  segmentSize?: number;
 }
 
 export interface MadeBackup {
@@ -88,6 +90,7 @@ export async function streamBackup(
         counts: snapshot.counts,
         ...(snapshot.dateRange ? { dateRange: snapshot.dateRange } : {}),
         files: snapshot.files,
+        ...(options.segmentSize ? { segmentSize: options.segmentSize } : {}),
         validators: RECORD_VALIDATORS,
         // Deflating in a worker while this thread reads and checks the next page (not in Node tests).
         ...(typeof Worker === 'function' ? { compressor: workerCompressor } : {}),
