@@ -5,6 +5,7 @@ import {
   PreparedFileSchema,
   Sha256Schema,
 } from './documents/attachment';
+import { BackupStreamTokenSchema, MAX_BACKUP_CHUNK_BYTES, OpenedBackupFileSchema } from './backup/stream-ipc';
 import { AftercareSheetSchema, LogoSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
 import {
@@ -136,6 +137,59 @@ export const channels = {
     z.object({ kind: BackupKindSchema, bytes: BytesSchema }),
     z.object({ path: z.string(), fileName: z.string(), pruned: z.array(z.string()) }),
   ),
+  /**
+   * A backup written as a stream (format version 2: a practice with gigabytes of documents is
+   * never one buffer): begin names the file (as backupWrite does), each chunk is appended to a
+   * temporary file, commit flushes it and renames it into place (then prunes), abort deletes it.
+   */
+  backupStreamBegin: channel(
+    'backup:stream-begin',
+    z.object({ kind: BackupKindSchema }),
+    z.object({ token: BackupStreamTokenSchema }),
+  ),
+  backupStreamChunk: channel(
+    'backup:stream-chunk',
+    z.object({
+      token: BackupStreamTokenSchema,
+      bytes: BytesSchema.refine((bytes) => bytes.byteLength <= MAX_BACKUP_CHUNK_BYTES, 'Chunk too large'),
+    }),
+    z.object({ written: z.number() }),
+  ),
+  backupStreamCommit: channel(
+    'backup:stream-commit',
+    z.object({ token: BackupStreamTokenSchema }),
+    z.object({ path: z.string(), fileName: z.string(), pruned: z.array(z.string()) }),
+  ),
+  backupStreamAbort: channel(
+    'backup:stream-abort',
+    z.object({ token: BackupStreamTokenSchema }),
+    z.object({}),
+  ),
+  /**
+   * A backup to restore, read a range at a time (it may be gigabytes): chosen through the open
+   * dialog or from the backup folder's list; main keeps the open file behind a token.
+   */
+  backupOpenChosen: channel('backup:open-chosen', NoRequest, OpenedBackupFileSchema.nullable()),
+  backupOpenListed: channel(
+    'backup:open-listed',
+    z.object({ path: z.string().min(1).max(4096) }),
+    OpenedBackupFileSchema,
+  ),
+  backupReadRange: channel(
+    'backup:read-range',
+    z
+      .object({
+        token: BackupStreamTokenSchema,
+        start: z.number().int().min(0),
+        end: z.number().int().min(0),
+      })
+      .refine(
+        (range) => range.end >= range.start && range.end - range.start <= MAX_BACKUP_CHUNK_BYTES,
+        'Bad range',
+      ),
+    BytesSchema,
+  ),
+  backupCloseFile: channel('backup:close-file', z.object({ token: BackupStreamTokenSchema }), z.object({})),
   backupList: channel('backup:list', NoRequest, z.array(BackupFileInfoSchema)),
   backupReadFile: channel(
     'backup:read-file',

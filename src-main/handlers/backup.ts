@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BackupStatus } from '../../src-shared/domain/backup-settings';
+import type { BackupKind, BackupStatus } from '../../src-shared/domain/backup-settings';
 import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../src-shared/domain/file-size-limits';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
@@ -10,6 +10,7 @@ import {
   pruneAutomaticBackups,
 } from '../services/backups/backup-folder';
 import { BackupSettingsStore } from '../services/backups/backup-settings-store';
+import { BackupReadStreams, BackupWriteStreams } from '../services/backups/backup-streams';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import type { MainDeps } from './deps';
 import { readPickedFile } from './files';
@@ -22,7 +23,15 @@ type BackupChannels =
   | 'backupReadKey'
   | 'backupWrite'
   | 'backupList'
-  | 'backupReadFile';
+  | 'backupReadFile'
+  | 'backupStreamBegin'
+  | 'backupStreamChunk'
+  | 'backupStreamCommit'
+  | 'backupStreamAbort'
+  | 'backupOpenChosen'
+  | 'backupOpenListed'
+  | 'backupReadRange'
+  | 'backupCloseFile';
 
 /**
  * Main's part of backups: it never sees a record. The renderer encrypts; main writes the
@@ -33,6 +42,10 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
   const store = new BackupSettingsStore(deps.userDataDir);
   /** Names of backups still being written, so two writes in one second get different names. */
   const beingWritten = new Set<string>();
+  const writes = new BackupWriteStreams();
+  const reads = new BackupReadStreams();
+  /** What each streamed write is: its kind and name, for the commit. */
+  const streamed = new Map<string, { kind: BackupKind; fileName: string; folder: string }>();
 
   const status = (): BackupStatus => {
     const settings = store.read();
@@ -103,6 +116,70 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
       } finally {
         beingWritten.delete(fileName);
       }
+    },
+    backupStreamBegin: async ({ kind }) => {
+      const folder = configuredFolder();
+      const fileName = await freeBackupFileName(folder, kind, deps.now(), beingWritten);
+      beingWritten.add(fileName);
+      try {
+        const token = await writes.begin(path.join(folder, fileName));
+        streamed.set(token, { kind, fileName, folder });
+        return { token };
+      } catch (error) {
+        beingWritten.delete(fileName);
+        throw error;
+      }
+    },
+    backupStreamChunk: async ({ token, bytes }) => {
+      const stream = streamed.get(token);
+      try {
+        return { written: await writes.append(token, bytes) };
+      } catch (error) {
+        if (stream) beingWritten.delete(stream.fileName);
+        streamed.delete(token);
+        throw error;
+      }
+    },
+    backupStreamCommit: async ({ token }) => {
+      const stream = streamed.get(token);
+      if (!stream) throw new UserFacingError('NOT_FOUND', 'The backup file is no longer open. Try again.');
+      streamed.delete(token);
+      try {
+        const { target } = await writes.commit(token);
+        const settings = store.read();
+        const pruned =
+          stream.kind === 'automatic'
+            ? await pruneAutomaticBackups(stream.folder, settings.keep, stream.fileName)
+            : [];
+        await store.write({
+          ...settings,
+          lastSuccessAt: deps.now().toISOString(),
+          lastSuccessFile: stream.fileName,
+        });
+        return { path: target, fileName: stream.fileName, pruned };
+      } finally {
+        beingWritten.delete(stream.fileName);
+      }
+    },
+    backupStreamAbort: async ({ token }) => {
+      const stream = streamed.get(token);
+      streamed.delete(token);
+      if (stream) beingWritten.delete(stream.fileName);
+      await writes.abort(token);
+      return {};
+    },
+    backupOpenChosen: async () => {
+      const file = await deps.dialogs.chooseOpenFile({
+        title: 'Choose a Stillpoint backup',
+        filters: [{ name: 'Stillpoint backup', extensions: ['stillpoint'] }],
+      });
+      return file ? reads.openFile(file) : null;
+    },
+    backupOpenListed: async ({ path: file }) => reads.openFile(assertInsideFolder(configuredFolder(), file)),
+    backupReadRange: async ({ token, start, end }) => reads.read(token, start, end),
+    backupCloseFile: async ({ token }) => {
+      await reads.close(token);
+      return {};
     },
     backupList: async () => {
       const folder = store.read().folder;

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { BackupSnapshotReader } from './backup-snapshot';
 import { type StillpointDatabase, TABLE_NAMES, type TableName } from './database';
+import { BLOB_TABLES } from './table-names';
 
 type Row = Record<string, unknown>;
 
@@ -15,11 +16,18 @@ export interface RestoreTransaction {
    * the transaction commit meanwhile (Dexie.waitFor), outside the transaction's zone.
    */
   outside<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether a file's bytes are stored under this attachment id. */
+  hasFile(id: string): Promise<boolean>;
+  /** Stores a file's bytes (checked against its record already) under its attachment id. */
+  putFile(id: string, data: Blob): Promise<void>;
+  /** Deletes the stored bytes of every attachment not in `keep`; answers how many went. */
+  deleteFilesExcept(keep: ReadonlySet<string>): Promise<number>;
 }
 
 /**
  * The restore's front door to the data: the reads a restore plan compares against, and one
- * read-write transaction over every table for the write, so a restore is all or nothing. The
+ * read-write transaction over every table (and the files' bytes) for the write, so a restore is
+ * all or nothing. The
  * reads join that transaction when called inside it (Dexie's zones), so a merge compares with
  * what the transaction sees.
  */
@@ -88,8 +96,18 @@ export class RestoreWriter {
               .then(() => doomed.length);
           }),
       outside: (run) => Dexie.waitFor(Dexie.ignoreTransaction(run)),
+      hasFile: (id) => db.attachmentBlobs.get(id).then((row) => row !== undefined),
+      putFile: (id, data) => db.attachmentBlobs.put({ id, data }).then(() => undefined),
+      deleteFilesExcept: (keep) =>
+        db.attachmentBlobs
+          .toCollection()
+          .primaryKeys()
+          .then((here) => {
+            const doomed = here.filter((key) => !keep.has(String(key)));
+            return db.attachmentBlobs.bulkDelete(doomed).then(() => doomed.length);
+          }),
     };
-    const tables = TABLE_NAMES.map((name) => db.table(name));
+    const tables = [...TABLE_NAMES, ...BLOB_TABLES].map((name) => db.table(name));
     // An async function on purpose: Dexie keeps native awaits inside the transaction only then.
     return db.transaction('rw', tables, async () => await work(tx));
   }

@@ -6,7 +6,9 @@
 export { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from './database';
 
 /**
- * Tables of file bytes (issue 15): not records, so not in TABLE_NAMES; a backup carries them as
- * their own segments.
+ * Tables of bytes, not records: `attachmentBlobs` rows are `{ id, data: Blob }`, one per
+ * `attachments` row with the same id. They are not in TABLE_NAMES (no JSON line could carry a
+ * 50 MB file): a backup carries each blob as its own segments (docs/backup-format.md, version 2).
  */
 export const BLOB_TABLES = ['attachmentBlobs'] as const;
+export type BlobTableName = (typeof BLOB_TABLES)[number];

@@ -7,8 +7,10 @@ import { fromBase64 } from './bytes';
  * same layout for someone writing a reader in another language; keep the two in step.
  */
 export const FORMAT_NAME = 'stillpoint-backup';
-/** The newest (and only) layout this code writes and reads. */
-export const FORMAT_VERSION = 1;
+/** The newest layout this code writes and reads (version 1 files are still read). */
+export const FORMAT_VERSION = 2;
+/** The first layout: one zlib body of known size, cut into segments of exactly S bytes. */
+export const FORMAT_VERSION_1 = 1;
 export const FILE_EXTENSION = '.stillpoint';
 
 /** "\x89SPBACKUP\r\n\x1a": a high byte and CR LF ^Z so text-mode copies and `type` show damage at once. */
@@ -73,9 +75,8 @@ function base64Of(length: number) {
     .refine((text) => fromBase64(text)?.length === length, `Expected base64 of ${length} bytes`);
 }
 
-export const BackupHeaderSchema = z.object({
+const headerFields = {
   format: z.literal(FORMAT_NAME),
-  formatVersion: z.literal(FORMAT_VERSION),
   appVersion: z.string().min(1).max(64),
   /** The database schema version the records were read from. */
   schemaVersion: z.number().int().min(0).max(1_000_000),
@@ -105,6 +106,11 @@ export const BackupHeaderSchema = z.object({
     nonce: base64Of(NONCE_PREFIX_LENGTH),
     segmentSize: z.number().int().min(MIN_SEGMENT_SIZE).max(MAX_SEGMENT_SIZE),
   }),
+};
+
+export const BackupHeaderV1Schema = z.object({
+  ...headerFields,
+  formatVersion: z.literal(FORMAT_VERSION_1),
   body: z.object({
     compression: z.literal('zlib'),
     encoding: z.literal('ndjson'),
@@ -112,7 +118,46 @@ export const BackupHeaderSchema = z.object({
   }),
 });
 
-export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
+/**
+ * Version 2 (docs/backup-format.md): written as a stream, so the body's size is not in the
+ * header; segments carry their own length. Files (attachments) travel as their own segments,
+ * each file described by a record of `attachments.table` (its `size` and `sha256`).
+ */
+export const BackupHeaderV2Schema = z.object({
+  ...headerFields,
+  formatVersion: z.literal(FORMAT_VERSION),
+  body: z.object({ compression: z.literal('zlib'), encoding: z.literal('ndjson') }),
+  attachments: z.object({
+    table: TableNameSchema,
+    /** Files in the body: one per record of `table`. */
+    count: z.number().int().min(0).max(1_000_000_000),
+    /** Their bytes altogether. */
+    bytes: z.number().int().min(0).max(MAX_COMPRESSED_BYTES),
+  }),
+});
+
+export const BackupHeaderSchema = z.discriminatedUnion('formatVersion', [
+  BackupHeaderV1Schema,
+  BackupHeaderV2Schema,
+]);
+
+export type BackupHeaderV1 = z.infer<typeof BackupHeaderV1Schema>;
+export type BackupHeaderV2 = z.infer<typeof BackupHeaderV2Schema>;
+export type BackupHeader = BackupHeaderV1 | BackupHeaderV2;
+
+/**
+ * Version 2 segments: uint32 BE plaintext length p (1..S), then p bytes of ciphertext and the
+ * tag. The plaintext's first byte says what it holds.
+ */
+export const SEGMENT_LENGTH_BYTES = 4;
+/** The rest is the next piece of the zlib NDJSON stream (all such segments come first). */
+export const KIND_RECORDS = 0x00;
+/** uint8 n, n bytes of the file's id (UTF-8), then the next bytes of that file. */
+export const KIND_FILE = 0x01;
+/** A file's id in a file segment: 1..200 UTF-8 bytes. */
+export const MAX_FILE_ID_BYTES = 200;
+/** The smallest segment size a version 2 writer may choose: room for a file id and some bytes. */
+export const MIN_SEGMENT_SIZE_V2 = 1024;
 
 /** Where everything is, computed from the header length and the header. */
 export interface BackupLayout {
@@ -126,7 +171,7 @@ export interface BackupLayout {
   fileSize: number;
 }
 
-export function layoutFor(headerLength: number, header: BackupHeader): BackupLayout {
+export function layoutFor(headerLength: number, header: BackupHeaderV1): BackupLayout {
   const segmentSize = header.cipher.segmentSize;
   const compressed = header.body.compressedBytes;
   const segmentCount = Math.ceil(compressed / segmentSize);

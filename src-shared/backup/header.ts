@@ -3,6 +3,8 @@ import { backupError } from './errors';
 import {
   type BackupHeader,
   BackupHeaderSchema,
+  type BackupHeaderV1,
+  type BackupHeaderV2,
   type BackupLayout,
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -11,6 +13,8 @@ import {
   MAGIC,
   MAX_HEADER_LENGTH,
   PRELUDE_LENGTH,
+  SEGMENT_LENGTH_BYTES,
+  TAG_LENGTH,
 } from './format';
 import { sha256 } from './keys';
 
@@ -30,11 +34,19 @@ export async function encodeHeader(header: BackupHeader): Promise<{ bytes: Bytes
 /** How many leading bytes `parseHeader` may need: enough for the largest header. */
 export const MAX_HEADER_REGION = PRELUDE_LENGTH + MAX_HEADER_LENGTH + HEADER_DIGEST_LENGTH;
 
-export interface ParsedHeader {
-  header: BackupHeader;
-  digest: Bytes;
-  layout: BackupLayout;
+export type ParsedHeader =
+  | { header: BackupHeaderV1; digest: Bytes; layout: BackupLayout }
+  | { header: BackupHeaderV2; digest: Bytes; layout: StreamLayout };
+
+/** Where a version 2 body is: it runs from `bodyStart` to the end of the file. */
+export interface StreamLayout {
+  headerLength: number;
+  bodyStart: number;
+  fileSize: number;
 }
+
+/** The shortest version 2 body: one segment of one plaintext byte. */
+const MIN_STREAM_BODY = SEGMENT_LENGTH_BYTES + 1 + TAG_LENGTH;
 
 /**
  * Checks, in this order, so that each damaged file gets exactly one code:
@@ -111,6 +123,12 @@ export async function parseHeader(
     );
   }
 
+  if (header.formatVersion === FORMAT_VERSION) {
+    const bodyStart = PRELUDE_LENGTH + headerLength + HEADER_DIGEST_LENGTH;
+    // The body's end is the file's end; the last segment's tag says it is complete.
+    if (fileSize < bodyStart + MIN_STREAM_BODY) throw backupError('TRUNCATED', 'the file has no body');
+    return { header, digest, layout: { headerLength, bodyStart, fileSize } };
+  }
   const layout = layoutFor(headerLength, header);
   if (fileSize < layout.fileSize) {
     throw backupError('TRUNCATED', `the file has ${fileSize} of ${layout.fileSize} bytes`);

@@ -6,9 +6,15 @@
  * database or the disk: the caller streams records in and writes the returned chunks.
  *
  * Writing
+ *   writeBackupStream({ passphrase | key, appVersion, schemaVersion, counts, dateRange?, tables,
+ *                       files: { table, count, bytes, entries }, sink, ... }): the app's writer,
+ *     format version 2: the header first (counts known from one snapshot), then each sealed
+ *     segment handed to `sink` as it is made; files as their own segments, each checked against
+ *     its record's size and SHA-256 as it is read. Memory stays flat at any size.
  *   writeBackup({ passphrase | key, appVersion, schemaVersion, tables, counts?, dateRange?,
  *                 validators?, iterations?, segmentSize?, compressionLevel?, compressor?, now?,
  *                 signal?, onProgress? }): Promise<{ chunks: Uint8Array[]; byteLength; header }>
+ *     Format version 1, in memory: kept so tests can make version 1 files (which still restore).
  *     `tables` is an (async) iterable of { table, records } chunks. Only the compressed body is
  *     held in memory. Throws INVALID_RECORDS (with validators, or a record that is not a plain
  *     object), CANCELLED, or RangeError for bad options.
@@ -70,6 +76,7 @@ export {
   FILE_EXTENSION,
   FORMAT_NAME,
   FORMAT_VERSION,
+  FORMAT_VERSION_1,
   MAX_ITERATIONS,
   MIN_ITERATIONS,
 } from './format';
@@ -88,9 +95,12 @@ export {
   type TablePlan,
 } from './plan';
 export {
+  type BackupFile,
   type BackupInfo,
+  type BackupItem,
   type BackupSource,
   type BlobLike,
+  isFileItem,
   type OpenedBackup,
   openBackup,
   type PassOptions,
@@ -98,6 +108,12 @@ export {
   readBackupHeader,
 } from './reader';
 export type { CancelSignal, ProgressCallback, RecordBatch } from './records';
+export {
+  type BackupFileEntry,
+  type StreamBackupOptions,
+  type StreamedBackup,
+  writeBackupStream,
+} from './stream-writer';
 export {
   type RecordCheck,
   type RecordValidator,

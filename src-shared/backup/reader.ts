@@ -1,5 +1,6 @@
+import { sha256 } from '@noble/hashes/sha2';
 import { Unzlib } from 'fflate';
-import { type Bytes, fromBase64 } from './bytes';
+import { type Bytes, fromBase64, readUint32BE } from './bytes';
 import {
   BackupError,
   backupError,
@@ -9,10 +10,17 @@ import {
 } from './errors';
 import {
   type BackupHeader,
+  type BackupHeaderV1,
+  type BackupHeaderV2,
+  FORMAT_VERSION,
+  KIND_FILE,
+  KIND_RECORDS,
+  MAX_FILE_ID_BYTES,
   MAX_INFLATION_RATIO,
   MAX_LINE_BYTES,
   maxInflatedPerSegment,
   maxInflatedTotal,
+  SEGMENT_LENGTH_BYTES,
   TAG_LENGTH,
   totalRecords,
 } from './format';
@@ -40,8 +48,11 @@ export interface BlobLike {
 export interface BackupInfo {
   header: BackupHeader;
   fileSize: number;
+  /** Version 1's segments; 0 for version 2 (counted as they are read). */
   segmentCount: number;
   totalRecords: number;
+  /** Version 2: the files (attachments) the backup holds; null for version 1. */
+  files: { count: number; bytes: number } | null;
 }
 
 export interface ReadOptions {
@@ -65,10 +76,40 @@ export interface ReadOptions {
   keySets?: Map<string, Set<string>>;
   /** Told the size of every chunk of text the decompressor produces (tests count the work). */
   onInflate?: (bytes: number) => void;
+  /**
+   * Version 2 files: 'verify' (default) checks each file's size and SHA-256 and hands it out
+   * without its bytes; 'collect' also hands out its bytes as a Blob, built a segment at a time.
+   */
+  files?: 'verify' | 'collect';
 }
 
 /** What a single `batches()` pass may override. */
-export type PassOptions = Pick<ReadOptions, 'signal' | 'onProgress' | 'uniqueKeys' | 'keySets' | 'onInflate'>;
+export type PassOptions = Pick<
+  ReadOptions,
+  'signal' | 'onProgress' | 'uniqueKeys' | 'keySets' | 'onInflate' | 'files'
+>;
+
+/** What a file (version 2) must be: its record's size and SHA-256. */
+interface FileExpectation {
+  size: number;
+  sha256: string;
+}
+
+/** One file of a version 2 backup, whole and checked against its record. */
+export interface BackupFile {
+  id: string;
+  size: number;
+  sha256: string;
+  /** The bytes, with `files: 'collect'`; null when the pass only checks them. */
+  data: Blob | null;
+}
+
+/** What `batches()` yields: records of one table, or (version 2, after every record) one file. */
+export type BackupItem = RecordBatch | { file: BackupFile };
+
+export function isFileItem(item: BackupItem): item is { file: BackupFile } {
+  return 'file' in item;
+}
 
 export interface OpenedBackup {
   info: BackupInfo;
@@ -80,7 +121,7 @@ export interface OpenedBackup {
    * on to name up to `maxFailures` records, then throws INVALID_RECORDS. The batches yielded
    * before it were valid, but a restore must still discard them (abort its transaction).
    */
-  batches(overrides?: PassOptions): AsyncGenerator<RecordBatch>;
+  batches(overrides?: PassOptions): AsyncGenerator<BackupItem>;
 }
 
 async function readRange(source: BackupSource, start: number, end: number): Promise<Bytes> {
@@ -103,11 +144,17 @@ async function readParsedHeader(source: BackupSource, maxSchemaVersion: number):
 }
 
 function infoOf(parsed: ParsedHeader): BackupInfo {
+  const { header } = parsed;
   return {
     header: parsed.header,
     fileSize: parsed.layout.fileSize,
-    segmentCount: parsed.layout.segmentCount,
+    // Version 2 segments carry their own length: their number is known only once read.
+    segmentCount: 'segmentCount' in parsed.layout ? parsed.layout.segmentCount : 0,
     totalRecords: totalRecords(parsed.header),
+    files:
+      header.formatVersion === FORMAT_VERSION
+        ? { count: header.attachments.count, bytes: header.attachments.bytes }
+        : null,
   };
 }
 
@@ -171,6 +218,8 @@ class RecordParser {
   readonly ready: RecordBatch[] = [];
   readonly seen: Record<string, number> = {};
   readonly collector: FailureCollector;
+  /** Version 2: what each file must be, from the records of the files table, by id. */
+  readonly files = new Map<string, FileExpectation>();
   recordsRead = 0;
   private pending = '';
   private batch: unknown[] = [];
@@ -183,6 +232,8 @@ class RecordParser {
     maxFailures: number | undefined,
     private readonly uniqueKeys: Readonly<Record<string, string>> | undefined,
     private readonly keySets: Map<string, Set<string>>,
+    /** Version 2: the table whose records describe the files (`size`, `sha256`). */
+    private readonly filesTable?: string,
   ) {
     for (const table of Object.keys(counts)) this.seen[table] = 0;
     this.collector = new FailureCollector(maxFailures);
@@ -267,6 +318,7 @@ class RecordParser {
       else failures = check.failures;
     }
     if (!failures && isPlainRecord(value)) this.checkUnique(table, index, value);
+    if (!failures && table === this.filesTable) failures = this.expectFile(table, index, value);
     if (failures) {
       this.collector.add(failures);
       this.batch = [];
@@ -277,6 +329,21 @@ class RecordParser {
     if (table !== this.batchTable || this.batch.length >= this.batchSize) this.flushBatch();
     this.batchTable = table;
     this.batch.push(value);
+  }
+
+  /** A files-table record names the size and SHA-256 its file's bytes must have. */
+  private expectFile(table: string, index: number, record: unknown): RecordFailure[] | undefined {
+    const { id, size, sha256: hash } = record as { id?: unknown; size?: unknown; sha256?: unknown };
+    if (typeof id !== 'string' || id.length === 0)
+      return [recordFailure(table, index, record, 'id', 'has no id')];
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) {
+      return [recordFailure(table, index, record, 'size', 'is not a size in bytes')];
+    }
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) {
+      return [recordFailure(table, index, record, 'sha256', 'is not a SHA-256 in lowercase hex')];
+    }
+    this.files.set(id, { size, sha256: hash });
+    return undefined;
   }
 
   flushBatch(): void {
@@ -299,27 +366,13 @@ class RecordParser {
   }
 }
 
-async function* readBatches(
-  source: BackupSource,
-  parsed: ParsedHeader,
-  key: BackupKey,
-  options: ReadOptions,
-): AsyncGenerator<RecordBatch> {
-  const { header, layout, digest } = parsed;
-  const { signal, onProgress, onInflate } = options;
-  const total = totalRecords(header);
-  const noncePrefix = fromBase64(header.cipher.nonce)!;
-  const bodyKey = await deriveBodyKey(key, noncePrefix);
-  const parser = new RecordParser(
-    header.counts,
-    options.validators,
-    options.batchSize ?? 1000,
-    options.maxFailures,
-    options.uniqueKeys,
-    options.keySets ?? new Map(),
-  );
-  const perSegmentLimit = maxInflatedPerSegment(layout.segmentSize);
-  const totalLimit = maxInflatedTotal(header.body.compressedBytes);
+/** The inflater with the format's limits, shared by both layouts. */
+function limitedInflater(
+  parser: RecordParser,
+  perSegmentLimit: number,
+  totalLimit: number,
+  onInflate: ((bytes: number) => void) | undefined,
+) {
   let segment = 0;
   let inflatedInSegment = 0;
   let inflated = 0;
@@ -346,6 +399,73 @@ async function* readBatches(
     }
     parser.pushText(text);
   });
+  return {
+    startSegment(index: number): void {
+      segment = index;
+      inflatedInSegment = 0;
+    },
+    /** One slice (at most INFLATE_SLICE bytes); `last` ends the zlib stream and checks the counts. */
+    push(slice: Uint8Array, last: boolean): void {
+      try {
+        inflater.push(slice, last);
+        if (last) parser.finish();
+      } catch (error) {
+        if (error instanceof BackupError) throw error;
+        throw backupError('CORRUPTED', `the records do not decompress: ${String(error)}`);
+      }
+    },
+  };
+}
+
+function newParser(header: BackupHeader, options: ReadOptions): RecordParser {
+  return new RecordParser(
+    header.counts,
+    options.validators,
+    options.batchSize ?? 1000,
+    options.maxFailures,
+    options.uniqueKeys,
+    options.keySets ?? new Map(),
+    header.formatVersion === FORMAT_VERSION ? header.attachments.table : undefined,
+  );
+}
+
+async function* readBatches(
+  source: BackupSource,
+  parsed: ParsedHeader,
+  key: BackupKey,
+  options: ReadOptions,
+): AsyncGenerator<BackupItem> {
+  if (parsed.header.formatVersion === FORMAT_VERSION) {
+    yield* readStreamBatches(
+      source,
+      parsed as Extract<ParsedHeader, { header: BackupHeaderV2 }>,
+      key,
+      options,
+    );
+    return;
+  }
+  yield* readFixedBatches(source, parsed as Extract<ParsedHeader, { header: BackupHeaderV1 }>, key, options);
+}
+
+/** Version 1: one zlib body of `compressedBytes`, in segments of exactly S bytes. */
+async function* readFixedBatches(
+  source: BackupSource,
+  parsed: Extract<ParsedHeader, { header: BackupHeaderV1 }>,
+  key: BackupKey,
+  options: ReadOptions,
+): AsyncGenerator<RecordBatch> {
+  const { header, layout, digest } = parsed;
+  const { signal, onProgress, onInflate } = options;
+  const total = totalRecords(header);
+  const noncePrefix = fromBase64(header.cipher.nonce)!;
+  const bodyKey = await deriveBodyKey(key, noncePrefix);
+  const parser = newParser(header, options);
+  const inflater = limitedInflater(
+    parser,
+    maxInflatedPerSegment(layout.segmentSize),
+    maxInflatedTotal(header.body.compressedBytes),
+    onInflate,
+  );
   let lastYield = Date.now();
 
   for (let i = 0; i < layout.segmentCount; i++) {
@@ -358,18 +478,10 @@ async function* readBatches(
     if (!plaintext) {
       throw backupError('CORRUPTED', `segment ${i} of ${layout.segmentCount} does not authenticate`);
     }
-    segment = i;
-    inflatedInSegment = 0;
+    inflater.startSegment(i);
     for (let offset = 0; offset < plaintext.length; offset += INFLATE_SLICE) {
       const end = Math.min(offset + INFLATE_SLICE, plaintext.length);
-      const last = final && end === plaintext.length;
-      try {
-        inflater.push(plaintext.subarray(offset, end), last);
-        if (last) parser.finish();
-      } catch (error) {
-        if (error instanceof BackupError) throw error;
-        throw backupError('CORRUPTED', `the records do not decompress: ${String(error)}`);
-      }
+      inflater.push(plaintext.subarray(offset, end), final && end === plaintext.length);
       if (parser.collector.full) throw parser.collector.toError('restore');
       const ready = parser.ready.splice(0);
       for (const batch of ready) {
@@ -383,6 +495,192 @@ async function* readBatches(
       }
     }
     onProgress?.(parser.recordsRead, total);
+  }
+}
+
+/** A file being read from its segments (version 2). */
+interface FileInProgress {
+  id: string;
+  expected: FileExpectation;
+  received: number;
+  hash: ReturnType<typeof sha256.create>;
+  parts: Blob | null;
+}
+
+function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/**
+ * Version 2: length-prefixed segments to the end of the file. Record segments first (one zlib
+ * stream, inflated within the same limits as version 1, the total against the body's size),
+ * then each file's segments, every byte counted against its record's `size` and the header's
+ * total as it arrives, its SHA-256 compared with the record's before the file is handed out.
+ */
+async function* readStreamBatches(
+  source: BackupSource,
+  parsed: Extract<ParsedHeader, { header: BackupHeaderV2 }>,
+  key: BackupKey,
+  options: ReadOptions,
+): AsyncGenerator<BackupItem> {
+  const { header, layout, digest } = parsed;
+  const { signal, onProgress, onInflate } = options;
+  const collect = options.files === 'collect';
+  const segmentSize = header.cipher.segmentSize;
+  const total = totalRecords(header) + header.attachments.count;
+  const noncePrefix = fromBase64(header.cipher.nonce)!;
+  const bodyKey = await deriveBodyKey(key, noncePrefix);
+  const parser = newParser(header, options);
+  const inflater = limitedInflater(
+    parser,
+    maxInflatedPerSegment(segmentSize),
+    maxInflatedTotal(layout.fileSize - layout.bodyStart),
+    onInflate,
+  );
+  const idDecoder = new TextDecoder('utf-8', { fatal: true });
+  const filesDone = new Set<string>();
+  let fileBytes = 0;
+  let recordsEnded = false;
+  let current: FileInProgress | null = null;
+  let lastYield = Date.now();
+
+  const endRecords = () => {
+    inflater.push(new Uint8Array(0), true);
+    recordsEnded = true;
+    if (parser.collector.full) throw parser.collector.toError('restore');
+  };
+  const finishFile = (file: FileInProgress): BackupFile => {
+    if (file.received !== file.expected.size) {
+      throw backupError('CORRUPTED', `file ${file.id} has ${file.received} of ${file.expected.size} bytes`);
+    }
+    if (hex(file.hash.digest()) !== file.expected.sha256) {
+      throw backupError('CORRUPTED', `file ${file.id} does not match the SHA-256 of its record`);
+    }
+    filesDone.add(file.id);
+    return { id: file.id, size: file.received, sha256: file.expected.sha256, data: file.parts };
+  };
+
+  let offset = layout.bodyStart;
+  for (let i = 0; ; i++) {
+    throwIfCancelled(signal);
+    if (offset + SEGMENT_LENGTH_BYTES > layout.fileSize) {
+      throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    }
+    const length = readUint32BE(await readRange(source, offset, offset + SEGMENT_LENGTH_BYTES), 0);
+    if (length < 1 || length > segmentSize) {
+      throw backupError('CORRUPTED', `segment ${i} declares ${length} bytes (at most ${segmentSize})`);
+    }
+    const start = offset + SEGMENT_LENGTH_BYTES;
+    const end = start + length + TAG_LENGTH;
+    if (end > layout.fileSize) throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    const final = end === layout.fileSize;
+    const ciphertext = await readRange(source, start, end);
+    const plaintext = await decryptSegment(bodyKey, noncePrefix, digest, i, final, ciphertext);
+    if (!plaintext) {
+      // A file cut right after a segment: that segment was sealed as "not the last".
+      const cut = final && (await decryptSegment(bodyKey, noncePrefix, digest, i, false, ciphertext));
+      if (cut) throw backupError('TRUNCATED', `the file ends after segment ${i}, which is not the last`);
+      throw backupError('CORRUPTED', `segment ${i} does not authenticate`);
+    }
+    offset = end;
+    const kind = plaintext[0];
+    if (kind === KIND_RECORDS) {
+      if (recordsEnded) throw backupError('CORRUPTED', `segment ${i} holds records after the files`);
+      inflater.startSegment(i);
+      for (let at = 1; at < plaintext.length; at += INFLATE_SLICE) {
+        const sliceEnd = Math.min(at + INFLATE_SLICE, plaintext.length);
+        inflater.push(plaintext.subarray(at, sliceEnd), false);
+        if (parser.collector.full) throw parser.collector.toError('restore');
+        for (const batch of parser.ready.splice(0)) {
+          yield batch;
+          throwIfCancelled(signal);
+        }
+        if (Date.now() - lastYield > 25) {
+          await yieldToEventLoop();
+          lastYield = Date.now();
+          throwIfCancelled(signal);
+        }
+      }
+      if (final) {
+        endRecords();
+        for (const batch of parser.ready.splice(0)) yield batch;
+      }
+    } else if (kind === KIND_FILE) {
+      if (!recordsEnded) {
+        endRecords();
+        for (const batch of parser.ready.splice(0)) yield batch;
+      }
+      const idLength = plaintext[1] ?? 0;
+      if (idLength < 1 || idLength > MAX_FILE_ID_BYTES || 2 + idLength >= plaintext.length) {
+        throw backupError('CORRUPTED', `segment ${i} is not a file segment`);
+      }
+      let id: string;
+      try {
+        id = idDecoder.decode(plaintext.subarray(2, 2 + idLength));
+      } catch {
+        throw backupError('CORRUPTED', `segment ${i} names its file in invalid UTF-8`);
+      }
+      if (current && current.id !== id) {
+        const done = finishFile(current);
+        current = null;
+        yield { file: done };
+      }
+      if (!current) {
+        if (filesDone.has(id)) throw backupError('CORRUPTED', `file ${id} appears twice`);
+        const expected = parser.files.get(id);
+        if (!expected)
+          throw backupError('CORRUPTED', `file ${id} has no record in ${header.attachments.table}`);
+        current = {
+          id,
+          expected,
+          received: 0,
+          hash: sha256.create(),
+          parts: collect ? new Blob([]) : null,
+        };
+      }
+      const data = plaintext.subarray(2 + idLength);
+      current.received += data.length;
+      fileBytes += data.length;
+      // Counted before anything is kept: a file cannot grow past its record or the header.
+      if (current.received > current.expected.size) {
+        throw backupError(
+          'CORRUPTED',
+          `file ${id} is longer than its record says (${current.expected.size})`,
+        );
+      }
+      if (fileBytes > header.attachments.bytes) {
+        throw backupError(
+          'CORRUPTED',
+          `the files are longer than the header says (${header.attachments.bytes})`,
+        );
+      }
+      current.hash.update(data);
+      // Blob parts are copied into the platform's blob store, so this holds one segment at a time.
+      if (current.parts) current.parts = new Blob([current.parts, data]);
+      if (final) {
+        const done = finishFile(current);
+        current = null;
+        yield { file: done };
+      }
+    } else {
+      throw backupError('CORRUPTED', `segment ${i} is of unknown kind ${kind}`);
+    }
+    onProgress?.(parser.recordsRead + filesDone.size, total);
+    if (final) break;
+  }
+  if (filesDone.size !== parser.files.size || filesDone.size !== header.attachments.count) {
+    throw backupError(
+      'CORRUPTED',
+      `the backup holds ${filesDone.size} files; its records describe ${parser.files.size}, its header ${header.attachments.count}`,
+    );
+  }
+  if (fileBytes !== header.attachments.bytes) {
+    throw backupError(
+      'CORRUPTED',
+      `the files hold ${fileBytes} bytes, the header says ${header.attachments.bytes}`,
+    );
   }
 }
 

@@ -14,7 +14,7 @@ import {
   CIPHER_NAME,
   DEFAULT_SEGMENT_SIZE,
   FORMAT_NAME,
-  FORMAT_VERSION,
+  FORMAT_VERSION_1,
   KDF_NAME,
   MAX_LINE_BYTES,
   MAX_SEGMENT_SIZE,
@@ -92,15 +92,22 @@ function throwIfCancelled(signal: CancelSignal | undefined): void {
   if (signal?.aborted) throw backupError('CANCELLED', 'cancelled by the caller');
 }
 
-/** Cuts a byte stream into fixed-size segments (the last one shorter). */
-class SegmentSink {
+/**
+ * Cuts a byte stream into fixed-size segments (the last one shorter). With `head`, each segment
+ * starts with that many bytes left zero for the caller (version 2's kind byte).
+ */
+export class SegmentSink {
   readonly segments: Bytes[] = [];
   total = 0;
   private current: Bytes;
-  private fill = 0;
+  private fill: number;
 
-  constructor(private readonly segmentSize: number) {
+  constructor(
+    private readonly segmentSize: number,
+    private readonly head = 0,
+  ) {
     this.current = new Uint8Array(segmentSize);
+    this.fill = head;
   }
 
   push(chunk: Uint8Array): void {
@@ -113,19 +120,20 @@ class SegmentSink {
       if (this.fill === this.segmentSize) {
         this.segments.push(this.current);
         this.current = new Uint8Array(this.segmentSize);
-        this.fill = 0;
+        this.fill = this.head;
       }
     }
     this.total += chunk.length;
   }
 
   finish(): Bytes[] {
-    if (this.fill > 0) this.segments.push(this.current.slice(0, this.fill));
+    if (this.fill > this.head) this.segments.push(this.current.slice(0, this.fill));
+    this.fill = this.head;
     return this.segments;
   }
 }
 
-interface CompressedBody {
+export interface CompressedBody {
   segments: Bytes[];
   compressedBytes: number;
   counts: Record<string, number>;
@@ -142,18 +150,39 @@ function assertTableName(table: string): void {
   if (!TableNameSchema.safeParse(table).success) throw new RangeError(`"${table}" is not a valid table name`);
 }
 
-/** Pass one: records -> NDJSON lines -> zlib -> segments, counting as it goes. */
-async function compressRecords(options: WriteBackupOptions, segmentSize: number): Promise<CompressedBody> {
+/** What compressing records needs of the options (version 1 and 2 writers). */
+export type CompressOptions = Pick<
+  WriteBackupOptions,
+  | 'compressionLevel'
+  | 'compressor'
+  | 'signal'
+  | 'onProgress'
+  | 'validators'
+  | 'dateRange'
+  | 'counts'
+  | 'tables'
+>;
+
+/**
+ * Pass one: records -> NDJSON lines -> zlib -> segments, counting as it goes. `afterFlush` runs
+ * after each piece of text has gone to the compressor (version 2 seals and sends the full
+ * segments there, so they are not all held).
+ */
+export async function compressRecords(
+  options: CompressOptions,
+  segmentSize: number,
+  sink: SegmentSink = new SegmentSink(segmentSize),
+  afterFlush?: () => Promise<void>,
+): Promise<CompressedBody> {
   const level = (options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL) as CompressionLevel;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new RangeError('compressionLevel is 0-9');
-  const sink = new SegmentSink(segmentSize);
   const onChunk = (chunk: Uint8Array) => sink.push(chunk);
   const zlib =
     options.compressionLevel === undefined
       ? (options.compressor ?? localCompressor)(onChunk)
       : fflateCompressor(level, onChunk);
   try {
-    return await compressInto(options, sink, zlib);
+    return await compressInto(options, sink, zlib, afterFlush);
   } catch (error) {
     zlib.abort();
     throw error;
@@ -161,9 +190,10 @@ async function compressRecords(options: WriteBackupOptions, segmentSize: number)
 }
 
 async function compressInto(
-  options: WriteBackupOptions,
+  options: CompressOptions,
   sink: SegmentSink,
   zlib: Compressor,
+  afterFlush: (() => Promise<void>) | undefined,
 ): Promise<CompressedBody> {
   const { signal, onProgress, validators, dateRange } = options;
   const counts: Record<string, number> = {};
@@ -239,6 +269,7 @@ async function compressInto(
       if (pendingChars >= FLUSH_CHARS) {
         const pending = flush();
         if (pending) await pending;
+        await afterFlush?.();
       }
     }
     done += batch.records.length;
@@ -291,7 +322,7 @@ export async function sealSegments(input: SealInput): Promise<WrittenBackup> {
   const noncePrefix = randomBytes(NONCE_PREFIX_LENGTH);
   const header: BackupHeader = {
     format: FORMAT_NAME,
-    formatVersion: FORMAT_VERSION,
+    formatVersion: FORMAT_VERSION_1,
     appVersion: input.appVersion,
     schemaVersion: input.schemaVersion,
     createdAt: input.createdAt,

@@ -1,4 +1,9 @@
-import { BackupError, type BackupHeader, type BackupKey, writeBackup } from '../../../src-shared/backup';
+import {
+  BackupError,
+  type BackupHeader,
+  type BackupKey,
+  writeBackupStream,
+} from '../../../src-shared/backup';
 import type { BackupKind } from '../../../src-shared/domain/backup-settings';
 import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
@@ -8,14 +13,13 @@ import { platform } from '../../platform';
 import { workerCompressor } from './worker-compressor';
 
 /**
- * "Back up now" and automatic backups: every table is read a page at a time through the backup's
- * front to the data (`BackupSnapshotReader`, src-renderer/db), checked against the shared schemas, compressed (in a worker) and encrypted in the renderer
- * (src-shared/backup), and only the ciphertext goes to main, which writes it atomically into the
- * backup folder. Plain records never cross IPC.
- *
- * Pages are separate read transactions, so the file is not one snapshot: a record saved while a
- * backup runs may or may not be in it (each record is whole either way). The header keeps the
- * counts actually written.
+ * "Back up now" and automatic backups: the whole practice is read as ONE snapshot (one read
+ * transaction, `BackupSnapshotReader.withSnapshot`, src-renderer/db) a page at a time, checked
+ * against the shared schemas, compressed (in a worker) and encrypted in the renderer
+ * (src-shared/backup, format version 2), with each document's bytes checked against its
+ * SHA-256 as it goes; only ciphertext goes to main, a segment at a time, which writes it to a
+ * temporary file and renames it into the backup folder when complete. Plain records never
+ * cross IPC, and neither the practice nor its files are ever all in memory.
  */
 
 export type BackupPhase = 'reading' | 'saving';
@@ -52,6 +56,8 @@ export interface MakeBackupOptions {
   now?: () => Date;
   /** PBKDF2 iterations with a passphrase (default and minimum 600,000). */
   iterations?: number;
+  /** Plaintext bytes per segment (default 1 MiB); the test vector uses small ones. */
+  segmentSize?: number;
 }
 
 export interface MadeBackup {
@@ -60,44 +66,78 @@ export interface MadeBackup {
 }
 
 /**
- * Makes a complete `.stillpoint` file in memory. A record that fails its schema fails the
- * backup with BackupError INVALID_RECORDS naming it; a cancel is BackupError CANCELLED.
+ * Makes a `.stillpoint` file (format version 2) from one consistent snapshot of the practice and
+ * hands it to `sink` a sealed segment at a time: neither the records nor the files are ever all
+ * in memory. A record that fails its schema, or a stored file that no longer matches its
+ * SHA-256, fails the backup with BackupError INVALID_RECORDS naming it; a cancel is CANCELLED.
  */
-export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
+export async function streamBackup(
+  options: MakeBackupOptions & { sink: (chunk: Uint8Array<ArrayBuffer>) => Promise<void> },
+): Promise<{ header: BackupHeader; byteLength: number }> {
   const { records, signal, onProgress } = options;
   if (!options.key && !options.passphrase) throw new RangeError('A backup needs a passphrase or a key');
-  const counts = await records.countsByTable();
-  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  onProgress?.({ phase: 'reading', done: 0, total });
-  const written = await writeBackup({
-    ...(options.key ? { key: options.key } : { passphrase: options.passphrase! }),
-    ...(options.iterations ? { iterations: options.iterations } : {}),
-    appVersion: options.appVersion,
-    schemaVersion: records.schemaVersion,
-    tables: records.pages({
+  return records.withSnapshot(
+    async (snapshot) => {
+      const total = Object.values(snapshot.counts).reduce((sum, n) => sum + n, 0) + snapshot.files.count;
+      let recordsDone = 0;
+      onProgress?.({ phase: 'reading', done: 0, total });
+      return writeBackupStream({
+        ...(options.key ? { key: options.key } : { passphrase: options.passphrase! }),
+        ...(options.iterations ? { iterations: options.iterations } : {}),
+        appVersion: options.appVersion,
+        schemaVersion: records.schemaVersion,
+        tables: snapshot.pages,
+        counts: snapshot.counts,
+        ...(snapshot.dateRange ? { dateRange: snapshot.dateRange } : {}),
+        files: snapshot.files,
+        ...(options.segmentSize ? { segmentSize: options.segmentSize } : {}),
+        validators: RECORD_VALIDATORS,
+        // Deflating in a worker while this thread reads and checks the next page (not in Node tests).
+        ...(typeof Worker === 'function' ? { compressor: workerCompressor } : {}),
+        sink: options.sink,
+        ...(options.now ? { now: options.now } : {}),
+        ...(signal ? { signal } : {}),
+        onProgress: (done) => {
+          recordsDone = done;
+          onProgress?.({ phase: 'reading', done, total });
+        },
+        onFileProgress: (done) => onProgress?.({ phase: 'reading', done: recordsDone + done, total }),
+      });
+    },
+    {
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       ...(signal ? { signal } : {}),
-    }),
-    counts,
-    dateRange: { table: 'sessions', field: 'serviceDate' },
-    validators: RECORD_VALIDATORS,
-    // Deflating in a worker while this thread reads and checks the next page (not in Node tests).
-    ...(typeof Worker === 'function' ? { compressor: workerCompressor } : {}),
-    oneChunk: true, // main's backupWrite takes one buffer: encrypt straight into it
+    },
+  );
+}
 
-    ...(options.now ? { now: options.now } : {}),
-    ...(signal ? { signal } : {}),
-    onProgress: (done, expected) =>
-      onProgress?.({ phase: 'reading', done, total: Math.max(expected, total) }),
+/**
+ * Makes a complete `.stillpoint` file in memory (tests, the test vectors, one-buffer writers).
+ * The app streams instead (`streamBackup` into main's backup file).
+ */
+export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  const streamed = await streamBackup({
+    ...options,
+    sink: async (chunk) => {
+      chunks.push(chunk);
+    },
   });
-  const [bytes] = written.chunks;
-  if (written.chunks.length !== 1 || !bytes) throw new Error('Expected the backup as one buffer');
-  return { bytes, header: written.header };
+  const bytes = new Uint8Array(streamed.byteLength);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { bytes, header: streamed.header };
 }
 
 export interface SaveBackupOptions extends MakeBackupOptions {
   automatic: boolean;
-  /** Default: main's backupWrite. */
+  /**
+   * A one-buffer writer (tests): the file is made in memory, then handed over whole. Default:
+   * streamed into main's backup folder a segment at a time (backupStream*).
+   */
   writer?: BackupFileWriter;
   /** What the backup is for, which names the file; default: automatic or manual. */
   kind?: BackupKind;
@@ -123,8 +163,41 @@ export class BackupSaveError extends Error {
   }
 }
 
-/** Makes a backup and has main write it into the backup folder. */
+/** Makes a backup and has main write it into the backup folder, a segment at a time. */
 export async function saveBackup(options: SaveBackupOptions): Promise<SavedBackup> {
+  const kind = options.kind ?? (options.automatic ? 'automatic' : 'manual');
+  if (options.writer) return saveThroughWriter(options, options.writer, kind);
+  const bridge = platform();
+  const begun = await bridge.backupStreamBegin({ kind });
+  if (!begun.ok) throw new BackupSaveError(begun.error.code, begun.error.message);
+  const { token } = begun.value;
+  let streamed: { header: BackupHeader; byteLength: number };
+  try {
+    streamed = await streamBackup({
+      ...options,
+      sink: async (bytes) => {
+        const result = await bridge.backupStreamChunk({ token, bytes });
+        if (!result.ok) throw new BackupSaveError(result.error.code, result.error.message);
+      },
+    });
+    if (options.signal?.aborted) throw new BackupError('CANCELLED', 'Cancelled.');
+  } catch (error) {
+    await bridge.backupStreamAbort({ token }).catch(() => undefined);
+    throw error;
+  }
+  const total = Object.values(streamed.header.counts).reduce((sum, n) => sum + n, 0);
+  options.onProgress?.({ phase: 'saving', done: total, total });
+  const committed = await bridge.backupStreamCommit({ token });
+  if (!committed.ok) throw new BackupSaveError(committed.error.code, committed.error.message);
+  return { ...committed.value, header: streamed.header, byteLength: streamed.byteLength };
+}
+
+/** A one-buffer writer (tests, and callers that want the file whole): made in memory first. */
+async function saveThroughWriter(
+  options: SaveBackupOptions,
+  writer: BackupFileWriter,
+  kind: BackupKind,
+): Promise<SavedBackup> {
   const made = await makeBackup(options);
   if (options.signal?.aborted) throw new BackupError('CANCELLED', 'Cancelled.');
   const total = Object.values(made.header.counts).reduce((sum, n) => sum + n, 0);
@@ -133,8 +206,6 @@ export async function saveBackup(options: SaveBackupOptions): Promise<SavedBacku
   if (made.bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
     throw new BackupSaveError('UNSUPPORTED', backupTooLargeMessage(made.bytes.byteLength));
   }
-  const kind = options.kind ?? (options.automatic ? 'automatic' : 'manual');
-  const writer = options.writer ?? platformBackupWriter;
   const result = await writer({ kind, bytes: made.bytes });
   if (!result.ok) throw new BackupSaveError(result.error.code, result.error.message);
   return {

@@ -155,7 +155,7 @@ describe('versions', () => {
     const bytes = await backupBytes(samplePractice());
     const future = await withHeader(bytes, {
       format: 'stillpoint-backup',
-      formatVersion: 2,
+      formatVersion: 3,
       somethingNew: true,
     });
     const error = await expectCode(future, 'NEWER_VERSION');

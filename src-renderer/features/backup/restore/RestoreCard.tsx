@@ -8,6 +8,7 @@ import { refreshBackupStatus, useBackupStatus } from '../backup-status';
 import { ProgressBar } from '../ProgressBar';
 import { ChooseStep } from './ChooseStep';
 import { loadBackup, previewBackup, type RestoreProgress } from './load-backup';
+import { MainBackupFile } from './main-backup-file';
 import { PassphraseStep } from './PassphraseStep';
 import { ReadyStep } from './ReadyStep';
 import { RestoreSummary } from './RestoreSummary';
@@ -75,17 +76,19 @@ export function RestoreCard() {
 
   const fromDialog = () =>
     select(async () => {
-      const result = await platform().filesOpen({ kind: 'backup' });
+      const result = await platform().backupOpenChosen();
       if (!result.ok) throw new Error(result.error.message);
-      return result.value;
+      return result.value
+        ? { fileName: result.value.fileName, bytes: new MainBackupFile(result.value) }
+        : null;
     }, 'the chosen file');
 
   const fromFolder = useCallback(
     (backup: BackupFileInfo) =>
       select(async () => {
-        const result = await platform().backupReadFile({ path: backup.path });
+        const result = await platform().backupOpenListed({ path: backup.path });
         if (!result.ok) throw new Error(result.error.message);
-        return result.value;
+        return { fileName: result.value.fileName, bytes: new MainBackupFile(result.value) };
       }, backup.fileName),
     [select],
   );

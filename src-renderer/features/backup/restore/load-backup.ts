@@ -3,6 +3,7 @@ import {
   type BackupInfo,
   type BackupSource,
   backupErrorMessages,
+  isFileItem,
   type OpenedBackup,
   openBackup,
   type RecordFailure,
@@ -14,8 +15,9 @@ import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../../../db
 
 /**
  * Steps 1 and 2 of a restore (restore-service.ts has the whole story): the plain header, then
- * the passphrase, every record decrypted and validated and its key remembered, before anything
- * is written.
+ * the passphrase, every record decrypted and validated and its key remembered, every file's
+ * bytes (format version 2) checked against its record's size and SHA-256, before anything is
+ * written.
  */
 
 export type Row = Record<string, unknown>;
@@ -129,6 +131,8 @@ export async function loadBackup(
     uniqueKeys: TABLE_KEY_FIELDS,
     keySets,
   })) {
+    // A file (version 2) was checked against its record's size and SHA-256 by the reader.
+    if (isFileItem(batch)) continue;
     const spec = specOf(batch.table); // a table this version does not know has failed validation already
     for (const record of batch.records as Row[]) {
       const index = seen[spec.name]++;

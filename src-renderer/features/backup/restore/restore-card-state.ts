@@ -1,4 +1,4 @@
-import type { BackupInfo, RestoreMode } from '../../../../src-shared/backup';
+import type { BackupInfo, BackupSource, RestoreMode } from '../../../../src-shared/backup';
 import { createUiStore } from '../../../app/ui-store';
 import type { LoadedBackup, RestoreProgress } from './load-backup';
 import type { RestorePreview } from './restore-preview';
@@ -6,7 +6,8 @@ import type { RestoreResult } from './restore-service';
 
 export interface Source {
   fileName: string;
-  bytes: Uint8Array;
+  /** The file as main holds it open (read a range at a time), or bytes (tests). */
+  bytes: BackupSource;
 }
 
 export type Step =

@@ -1,4 +1,4 @@
-import { BackupError, type RestoreMode } from '../../../../src-shared/backup';
+import { BackupError, isFileItem, type RestoreMode } from '../../../../src-shared/backup';
 import type { RestoreWriter } from '../../../db/restore-writer';
 import { TABLE_NAMES, type TableName } from '../../../db/table-names';
 import { type BackupFileWriter, describeFailure, platformBackupWriter, saveBackup } from '../backup-service';
@@ -26,6 +26,10 @@ import {
  *    backup again and writes it a batch at a time. A failure or a cancel mid-write aborts the
  *    transaction and IndexedDB rolls every table back.
  *
+ * Files (format version 2) are checked in step 2 and written in step 3 inside the same one
+ * transaction, each as a Blob built a segment at a time: a damaged or changed file segment met
+ * while writing aborts the transaction like any other failure, and the database is unchanged.
+ *
  * Memory stays bounded: records are never all in memory at once. Each pass streams the file a
  * batch (WRITE_CHUNK records) at a time; what is kept between passes is the file itself (already
  * in memory as bytes) and the set of record keys. Inside the transaction the decryption of the
@@ -51,6 +55,7 @@ export async function previewRestore(
   const total = Object.values(loaded.counts).reduce((sum, n) => sum + n, 0);
   const matched = Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
   for await (const batch of loaded.opened.batches(options.signal ? { signal: options.signal } : {})) {
+    if (isFileItem(batch)) continue; // a file goes with its record, counted there
     const spec = specOf(batch.table);
     const records = batch.records as Row[];
     if (spec.name === 'clients') names.remember(records);
@@ -149,7 +154,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   if (signal?.aborted) throw cancelled();
 
   const total = Object.values(loaded.counts).reduce((sum, n) => sum + n, 0);
-  const iterator = loaded.opened.batches(signal ? { signal } : {})[Symbol.asyncIterator]();
+  // Files come whole (as Blobs built a segment at a time) and checked against their records.
+  const iterator = loaded.opened
+    .batches({ ...(signal ? { signal } : {}), files: 'collect' })
+    [Symbol.asyncIterator]();
   try {
     return await store.inOneTransaction(async (tx) => {
       const current = await store.countsByTable();
@@ -176,8 +184,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         if (step.done) break;
         if (signal?.aborted) throw cancelled();
         upcoming = readNext();
-        const spec = specOf(step.value.table);
-        const records = step.value.records as Row[];
+        const item = step.value;
+        if (isFileItem(item)) {
+          // Replace all: every file. Merge: a file whose id is here already is the same file
+          // (an id names its bytes): only new ones are added.
+          if (item.file.data && (mode === 'replace' || !(await tx.hasFile(item.file.id)))) {
+            await tx.putFile(item.file.id, item.file.data);
+            written++;
+          }
+          continue;
+        }
+        const spec = specOf(item.table);
+        const records = item.records as Row[];
         if (mode === 'replace') {
           await tx.put(spec.name, records.map(spec.toRow));
           result.tables[spec.name].added += records.length;
@@ -206,6 +224,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
           result.tables[name].deleted = deleted;
           written += deleted;
         }
+        // Files go with their records: those of attachments no longer here go too.
+        written += await tx.deleteFilesExcept(loaded.keys.attachments);
       }
       result.totals = totalsOf(result.tables);
       return { ...result, safetyBackupPath, written };
