@@ -13,6 +13,7 @@ import {
   IntakeDraftSchema,
   IntakeSubmissionSchema,
 } from '../../src-shared/intake/records';
+import { FollowUpSchema, OutcomeProfileSchema, OutcomeScoreSchema } from '../../src-shared/outcomes/schemas';
 import { CLIENT_INDEX_FIELDS, clientRowFor } from './clients-repository';
 import { TABLE_NAMES, type TableName } from './database';
 
@@ -144,6 +145,23 @@ export const TABLE_SPECS: Readonly<Record<TableName, TableSpec>> = {
     toRow: same,
   },
   consents: { name: 'consents', key: 'id', stamp: (record) => record.at, toBackup: same, toRow: same },
+  // Outcomes (schema version 5): a profile's words may change until scored; scores and
+  // follow-ups are never edited, so the moment they were recorded is their version.
+  outcomeProfiles: { name: 'outcomeProfiles', key: 'id', stamp: updatedAt, toBackup: same, toRow: same },
+  outcomeScores: {
+    name: 'outcomeScores',
+    key: 'id',
+    stamp: (record) => record.recordedAt,
+    toBackup: same,
+    toRow: same,
+  },
+  followUps: {
+    name: 'followUps',
+    key: 'id',
+    stamp: (record) => record.recordedAt,
+    toBackup: same,
+    toRow: same,
+  },
 };
 
 export const BACKUP_TABLES: readonly TableSpec[] = TABLE_NAMES.map((name) => TABLE_SPECS[name]);
@@ -161,6 +179,9 @@ export const RECORD_VALIDATORS: RecordValidators = {
   intakeDrafts: zodValidator(IntakeDraftSchema),
   intakeSubmissions: zodValidator(IntakeSubmissionSchema),
   consents: zodValidator(ConsentRecordSchema),
+  outcomeProfiles: zodValidator(OutcomeProfileSchema),
+  outcomeScores: zodValidator(OutcomeScoreSchema),
+  followUps: zodValidator(FollowUpSchema),
 };
 
 /** Names a table for the therapist. */
@@ -175,6 +196,9 @@ export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
   intakeDrafts: 'Intake forms in progress',
   intakeSubmissions: 'Intake forms submitted',
   consents: 'Signed consents and withdrawals',
+  outcomeProfiles: 'Outcome profiles',
+  outcomeScores: 'Outcome scores',
+  followUps: 'Follow-ups after sessions',
 };
 
 export function isTableName(name: string): name is TableName {

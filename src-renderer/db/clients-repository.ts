@@ -115,6 +115,9 @@ export class ClientsRepository {
         db.intakeDrafts,
         db.intakeSubmissions,
         db.consents,
+        db.outcomeProfiles,
+        db.outcomeScores,
+        db.followUps,
       ],
       async () => {
         if (!(await db.clients.get(id))) throw new Error('This client no longer exists.');
@@ -127,6 +130,10 @@ export class ClientsRepository {
         await db.intakeDrafts.delete(id);
         await db.intakeSubmissions.where('clientId').equals(id).delete();
         await db.consents.where('clientId').equals(id).delete();
+        // Outcomes: the client's own words, their scores and the follow-ups go with them.
+        await db.outcomeProfiles.where('clientId').equals(id).delete();
+        await db.outcomeScores.where('clientId').equals(id).delete();
+        await db.followUps.where('clientId').equals(id).delete();
         await db.clients.delete(id);
         const notes = sessions.length === 1 ? '1 session note' : `${sessions.length} session notes`;
         const audit = makeAuditEntry({

@@ -13,7 +13,7 @@ import { SETTINGS_KEYS, withoutOversizedLogo } from '../../src-shared/domain/set
 export const DATABASE_NAME = 'stillpoint';
 
 /** The schema version this build writes. A database with a higher version is refused. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 // biome-ignore lint/suspicious/noExplicitAny: narrowed by each repository's zod schema
 type AnyRecord = Record<string, any>;
@@ -29,6 +29,9 @@ export class StillpointDatabase extends Dexie {
   intakeSubmissions!: EntityTable<AnyRecord & { id: string }, 'id'>;
   consentVersions!: EntityTable<AnyRecord & { id: string }, 'id'>;
   consents!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  outcomeProfiles!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  outcomeScores!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  followUps!: EntityTable<AnyRecord & { id: string }, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: a write is acknowledged only once it is on disk, so a save the app
@@ -75,6 +78,14 @@ export class StillpointDatabase extends Dexie {
       consentVersions: 'id, version',
       consents: 'id, clientId, consentVersionId, at',
     });
+    // 5: outcomes the client chooses and the after-effects follow-up (issue 16): outcome
+    // profiles (the client's own words), their scores (append-only) and follow-ups after a signed
+    // session (append-only). New tables only: no rows to upgrade. (4 is another helper's.)
+    this.version(5).stores({
+      outcomeProfiles: 'id, clientId, createdAt',
+      outcomeScores: 'id, clientId, profileId, sessionId',
+      followUps: 'id, clientId, sessionId',
+    });
   }
 }
 
@@ -97,5 +108,8 @@ export const TABLE_NAMES = [
   'intakeDrafts',
   'intakeSubmissions',
   'consents',
+  'outcomeProfiles',
+  'outcomeScores',
+  'followUps',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConsentRecordSchema, IntakeDraftSchema, IntakeSubmissionSchema } from '../intake/records';
+import { FollowUpSchema, OutcomeProfileSchema, OutcomeScoreSchema } from '../outcomes/schemas';
 import { PaperSizeSchema } from './aftercare';
 import { AuditEntrySchema } from './audit';
 import { ClientSchema } from './client';
@@ -83,6 +84,12 @@ export const ClientRecordSchema = z
     intakeDrafts: z.array(IntakeDraftSchema).max(1).default([]),
     /** Signed consents (exact text, hash, signature) and withdrawals, oldest first. */
     consents: z.array(ConsentRecordSchema).max(1_000).default([]),
+    /** Outcome profiles in the client's own words, oldest first (added with schema 5). */
+    outcomeProfiles: z.array(OutcomeProfileSchema).max(1_000).default([]),
+    /** Every outcome score, in the order given. */
+    outcomeScores: z.array(OutcomeScoreSchema).max(MAX_NOTES).default([]),
+    /** Follow-ups after signed sessions, in the order recorded. */
+    followUps: z.array(FollowUpSchema).max(MAX_NOTES).default([]),
   })
   .superRefine((record, ctx) => {
     const clientId = record.client.id;
@@ -98,7 +105,14 @@ export const ClientRecordSchema = z
     record.auditLog.forEach((entry, index) => {
       if (entry.clientId !== clientId) wrongOwner(['auditLog', index, 'clientId']);
     });
-    for (const field of ['intakeSubmissions', 'intakeDrafts', 'consents'] as const) {
+    for (const field of [
+      'intakeSubmissions',
+      'intakeDrafts',
+      'consents',
+      'outcomeProfiles',
+      'outcomeScores',
+      'followUps',
+    ] as const) {
       record[field].forEach((item, index) => {
         if (item.clientId !== clientId) wrongOwner([field, index, 'clientId']);
       });

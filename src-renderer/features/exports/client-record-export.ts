@@ -31,8 +31,19 @@ export async function loadClientRecord(
   const repos = repositories();
   const client = await repos.clients.get(clientId);
   if (!client) throw new Error('This client no longer exists.');
-  const [healthHistory, notes, afterEffects, auditLog, practice, intakeSubmissions, intakeDraft, consents] =
-    await Promise.all([
+  const [
+    healthHistory,
+    notes,
+    afterEffects,
+    auditLog,
+    practice,
+    intakeSubmissions,
+    intakeDraft,
+    consents,
+    outcomeProfiles,
+    outcomeScores,
+    followUps,
+  ] = await Promise.all([
       repos.healthHistories.get(clientId),
       repos.sessions.listForClient(clientId),
       repos.afterEffects.listForClient(clientId),
@@ -41,11 +52,17 @@ export async function loadClientRecord(
       repos.intake.listForClient(clientId),
       repos.intake.draft(clientId),
       repos.consents.listForClient(clientId),
+      repos.outcomes.listProfiles(clientId),
+      repos.outcomes.listScoresForClient(clientId),
+      repos.followUps.listForClient(clientId),
     ]);
   const record = assembleClientRecord({
     intakeSubmissions,
     intakeDraft: intakeDraft ?? null,
     consents,
+    outcomeProfiles,
+    outcomeScores,
+    followUps,
     client,
     healthHistory,
     notes,

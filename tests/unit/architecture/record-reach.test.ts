@@ -30,6 +30,9 @@ const CLIENT_RECORD_FIELD: Readonly<Record<TableName, string | { omitted: string
   intakeDrafts: 'intakeDrafts',
   intakeSubmissions: 'intakeSubmissions',
   consents: 'consents',
+  outcomeProfiles: 'outcomeProfiles',
+  outcomeScores: 'outcomeScores',
+  followUps: 'followUps',
 };
 
 describe('every table reaches everywhere', () => {
