@@ -43,6 +43,7 @@ import {
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { seedIntake } from '../intake/builders';
+import { seedOutcomes } from '../outcomes/builders';
 import { addClient, filledIn, openRepositories } from './helpers';
 
 /**
@@ -109,6 +110,7 @@ async function seedPractice(repos: Repos) {
   );
   await repos.sessions.createDraft(sofia.id);
   await seedIntake(repos.db, repos.clock, zoe.id, sofia.id);
+  await seedOutcomes(repos, zoe.id, signed.id);
   const settings = new SettingsRepository(repos.db);
   await settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, {
     practice: {

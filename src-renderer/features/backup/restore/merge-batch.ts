@@ -20,7 +20,14 @@ interface Wrapped extends RestorableRecord {
 }
 
 /** Tables whose records have no `updatedAt` of their own (or another key) travel wrapped. */
-const STAMPED_OTHERWISE = new Set(['afterEffects', 'auditLog', 'intakeSubmissions', 'consents']);
+const STAMPED_OTHERWISE = new Set([
+  'afterEffects',
+  'auditLog',
+  'intakeSubmissions',
+  'consents',
+  'outcomeScores',
+  'followUps',
+]);
 
 function needsWrapper(spec: TableSpec): boolean {
   return !(spec.key === 'id' && !STAMPED_OTHERWISE.has(spec.name));
