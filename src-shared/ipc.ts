@@ -17,6 +17,7 @@ import {
   SaveResultSchema,
 } from './domain/files';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
+import { ProgressReportSchema } from './outcomes/report';
 import type { Result } from './result';
 
 /**
@@ -155,6 +156,16 @@ export const channels = {
   /** The last known record counts (null when never recorded on this computer). */
   recordsGetCounts: channel('records:get-counts', NoRequest, RecordCountsSchema.nullable()),
   recordsSetCounts: channel('records:set-counts', RecordCountsSchema, RecordCountsSchema),
+
+  /**
+   * The progress report (issue 16) rendered as a PDF and saved where the user chooses; main names
+   * the file from the client's name and the day it is signed. Null path when cancelled.
+   */
+  outcomesSaveProgressReport: channel(
+    'outcomes:save-progress-report',
+    z.object({ report: ProgressReportSchema }),
+    SaveResultSchema,
+  ),
 } as const;
 
 export type Channels = typeof channels;

@@ -6,6 +6,7 @@ import type { MainDeps } from './deps';
 import { exportHandlers } from './exports';
 import { fileHandlers } from './files';
 import { intakeHandlers } from './intake';
+import { progressReportHandlers } from './progress-report';
 import { recordHandlers } from './records';
 
 export type { MainDeps } from './deps';
@@ -31,5 +32,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...recordHandlers(deps),
     ...exportHandlers(deps),
     ...intakeHandlers(deps),
+    ...progressReportHandlers(deps),
   };
 }

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'intake-reviewed',
   'consent-signed',
   'consent-withdrawn',
+  /** A progress report saved (issue 16): one entry on each signed note of its period. */
+  'progress-report-saved',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -42,6 +44,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'intake-reviewed': 'Intake form reviewed',
   'consent-signed': 'Consent signed',
   'consent-withdrawn': 'Consent withdrawn',
+  'progress-report-saved': 'Progress report saved',
 };
 
 export const AuditEntrySchema = z.object({

@@ -8,6 +8,8 @@ import { navigate } from '../../app/router';
 import { ClientVisitSummary } from '../attention/ClientVisitSummary';
 import { ExportClientRecordButton } from '../exports/ExportClientRecordButton';
 import { IntakeCard } from '../intake/IntakeCard';
+import { FollowUpCard } from '../outcomes/FollowUpCard';
+import { OutcomesCard } from '../outcomes/OutcomesCard';
 import { SafetyBanner } from '../safety/SafetyBanner';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
 import { ClientSessions } from '../sessions/ClientSessions';
@@ -76,7 +78,11 @@ function ClientDetails({ client }: { client: Client }) {
 
       <SafetyBanner check={safetyCheck} />
 
+      <FollowUpCard clientId={client.id} />
+
       <ClientSessions clientId={client.id} />
+
+      <OutcomesCard clientId={client.id} />
 
       <IntakeCard client={client} />
 

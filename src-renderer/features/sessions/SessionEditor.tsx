@@ -8,6 +8,7 @@ import { navigate } from '../../app/router';
 import { type Shortcut, shortcutLabel, useShortcuts } from '../../app/shortcuts';
 import { Dialog } from '../../app/ui/Dialog';
 import { UpdateSuggestion } from '../intake/UpdateSuggestion';
+import { SessionOutcomesCard } from '../outcomes/SessionOutcomesCard';
 import { AfterEffectsCard } from './AfterEffectsCard';
 import { AfterSessionCard } from './AfterSessionCard';
 import { AuditLog } from './AuditLog';
@@ -219,6 +220,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
             {startedNow && <UpdateSuggestion client={client} />}
             <BeforeSessionCard />
             <AfterEffectsCard />
+            <SessionOutcomesCard />
             <RhythmCard />
             <TreatedAreasCard
               filterRef={filterRef}

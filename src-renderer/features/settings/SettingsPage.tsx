@@ -9,6 +9,7 @@ import { DEFAULT_SAFETY_SETTINGS, SafetySettingsSchema } from '../../../src-shar
 import { useAppInfo } from '../../app/useAppInfo';
 import { IntakeSettingsCard } from '../intake/IntakeSettingsCard';
 import { AppLockCard } from '../lock/AppLockCard';
+import { FollowUpSettingsCard } from '../outcomes/FollowUpSettingsCard';
 import { StorageCard } from '../storage/StorageCard';
 import { SampleNotice } from '../welcome/SampleNotice';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
@@ -49,6 +50,7 @@ export function SettingsPage() {
       {template && <HandoutTemplateForm initial={template} />}
       {safety && <SafetyRulesForm initial={safety} />}
       <IntakeSettingsCard />
+      <FollowUpSettingsCard />
       <AppLockCard />
       <StorageCard />
       <div className="card">
