@@ -39,11 +39,14 @@ export function formatScore(value: number): string {
   return String(rounded);
 }
 
-/** "−1.5", "+0.25", "0": a change with its sign. */
-export function formatChange(change: number): string {
+/**
+ * "−1.5", "+0.25", "0": a change with its sign. `minus`: the PDF fonts have no U+2212, so the
+ * PDF passes the hyphen-minus.
+ */
+export function formatChange(change: number, minus = '−'): string {
   const text = formatScore(Math.abs(change));
   if (text === '0') return '0';
-  return change < 0 ? `−${text}` : `+${text}`;
+  return change < 0 ? `${minus}${text}` : `+${text}`;
 }
 
 export interface ChangeDescription {

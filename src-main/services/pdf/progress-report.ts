@@ -154,7 +154,7 @@ export async function renderProgressReportPdf(
     `Chart of the profile score over time, 0 best and 6 worst. ${described}.`,
   );
   const columns: TableColumn[] = [
-    { title: 'Date', width: 76 },
+    { title: 'Date', width: 96 },
     ...present.map((i) => ({ title: ITEM_LABELS[i.item], width: 62 })),
     { title: 'Profile score', width: 62 },
     { title: 'Change from baseline', width: 80 },
@@ -166,7 +166,7 @@ export async function renderProgressReportPdf(
       `${fmt(s.date)}${s === baseline ? ' (baseline)' : ''}`,
       ...present.map((i) => (s.scores[i.item] === null ? '–' : String(s.scores[i.item]))),
       mean === null ? '–' : formatScore(mean),
-      change === null ? '–' : formatChange(change),
+      change === null ? '–' : formatChange(change, '-'),
     ];
   });
   w.table(columns, rows);
@@ -174,7 +174,7 @@ export async function renderProgressReportPdf(
   const change = last === baseline ? null : changeFromBaseline(baseline.scores, last.scores);
   if (change !== null) {
     w.labelValueRows([
-      ['Latest change from baseline', `${formatChange(change)}: ${describeChange(change).text}.`],
+      ['Latest change from baseline', `${formatChange(change, '-')}: ${describeChange(change).text}.`],
     ]);
     w.note(CHANGE_HINT);
   } else w.note('Only the baseline has been scored in this period.');
