@@ -37,6 +37,8 @@ export function ProfileSetupForm({
   const [words, setWords] = useState<Words>(EMPTY_WORDS);
   const [scores, setScores] = useState<ScoreTexts>(EMPTY_SCORES);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Keyed by item like the words' errors ("symptom1"), so kept apart from them.
+  const [scoreErrors, setScoreErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -58,16 +60,20 @@ export function ProfileSetupForm({
     // An item whose words were cleared is not scored.
     for (const item of ['symptom2', 'activity'] as const) if (words[item].trim() === '') values[item] = null;
     const scoresParsed = ItemScoresSchema.safeParse(values);
-    const found: Record<string, string> = {
-      ...(wordsParsed.success ? {} : fieldErrors(wordsParsed.error)),
-      ...(scoresParsed.success ? {} : fieldErrors(scoresParsed.error)),
-    };
+    const found: Record<string, string> = wordsParsed.success ? {} : fieldErrors(wordsParsed.error);
+    const foundScores: Record<string, string> = scoresParsed.success ? {} : fieldErrors(scoresParsed.error);
     if (wordsParsed.success && scoresParsed.success) {
       const problems = scoreProblems(wordsParsed.data, scoresParsed.data);
-      if (problems.scores) found.symptom1 ??= problems.scores;
+      if (problems.scores) foundScores.symptom1 ??= problems.scores;
     }
     setErrors(found);
-    if (Object.keys(found).length > 0 || !wordsParsed.success || !scoresParsed.success) return;
+    setScoreErrors(foundScores);
+    if (
+      Object.keys(found).length + Object.keys(foundScores).length > 0 ||
+      !wordsParsed.success ||
+      !scoresParsed.success
+    )
+      return;
     setSaving(true);
     try {
       await repositories().outcomes.createProfile(clientId, {
@@ -80,9 +86,9 @@ export function ProfileSetupForm({
       setScores(EMPTY_SCORES);
       onDone?.();
     } catch (error) {
-      const { fields, form } = errorsByField(error);
-      setErrors(fields);
-      setFailure(form && `Not saved: ${form}`);
+      // The form checked what the repository checks; anything it still refuses is named here.
+      const { form } = errorsByField(error);
+      setFailure(`Not saved: ${form ?? (error instanceof Error ? error.message : String(error))}`);
     } finally {
       setSaving(false);
     }
@@ -134,7 +140,7 @@ export function ProfileSetupForm({
       <ScoreInputs
         items={items}
         values={scores}
-        errors={errors}
+        errors={scoreErrors}
         onChange={(item, value) => setScores((current) => ({ ...current, [item]: value }))}
       />
       <div className="button-row">
