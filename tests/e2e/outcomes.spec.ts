@@ -208,9 +208,12 @@ test('bad input is explained beside the field: no symptom, a score of 7, a follo
     card.getByText('A follow-up score is dated on or after the first scores of its profile'),
   ).toBeVisible();
   await card.getByLabel('Day the scores were given').fill('2026-11-27');
+  await card.getByLabel('Wellbeing').fill('2');
   await card.getByRole('button', { name: 'Save scores' }).click();
   await expect(card.getByRole('table').getByRole('row')).toHaveCount(3);
-  await expect(card.getByTestId('outcome-change')).toContainText('Change from baseline: −0.5');
+  // Baseline (5 + 3) / 2 = 4, now (4 + 2) / 2 = 3.
+  await expect(card.getByTestId('outcome-change')).toContainText('Change from baseline: −1');
+  await expect(card.getByTestId('outcome-change')).toContainText('This change is 1 or more.');
 });
 
 test('a signed session with its follow-up due is in "Follow up today"; "No reactions" removes it', async ({

@@ -50,7 +50,9 @@ export function ProfileSetupForm({
       label:
         item === 'wellbeing'
           ? ITEM_LABELS.wellbeing
-          : `${ITEM_LABELS[item]}${words[item].trim() ? `: ${words[item].trim()}` : ''}`,
+          : words[item].trim()
+            ? `${ITEM_LABELS[item]}: ${words[item].trim()}`
+            : `${ITEM_LABELS[item]} score`,
     }));
 
   const save = async () => {
