@@ -173,6 +173,8 @@ export async function renderProgressReportPdf(
   const last = report.scores.at(-1)!;
   const change = last === baseline ? null : changeFromBaseline(baseline.scores, last.scores);
   if (change !== null) {
+    // The change and its hint stay together.
+    w.ensureSpace(44);
     w.labelValueRows([
       ['Latest change from baseline', `${formatChange(change, '-')}: ${describeChange(change).text}.`],
     ]);

@@ -58,6 +58,8 @@ export function OutcomeChart({ columns }: { columns: OutcomeColumns }) {
     const options: uPlot.Options = {
       width: Math.max(320, element.clientWidth),
       height: HEIGHT,
+      // Room on the right for the last date under the axis (this chart has no right-hand axis).
+      padding: [12, 48, 0, 0],
       scales: { x: { time: true }, score: { range: [SCORE_MIN, SCORE_MAX] } },
       series: [
         {},

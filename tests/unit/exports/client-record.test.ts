@@ -27,6 +27,9 @@ describe('client record JSON', () => {
       'intakeSubmissions',
       'intakeDrafts',
       'consents',
+      'outcomeProfiles',
+      'outcomeScores',
+      'followUps',
     ]);
     expect(ClientRecordSchema.safeParse(record).success).toBe(true);
     expect(record.practice).toEqual({
