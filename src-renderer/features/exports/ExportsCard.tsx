@@ -8,6 +8,7 @@ import { platform } from '../../platform';
 import { formatCount, ProgressRow } from './ProgressRow';
 import { buildSpreadsheetFiles, ExportCancelledError, type SpreadsheetProgress } from './spreadsheet-export';
 import './exports.css';
+import { OUTCOMES_CSV_FILE_NAME } from '../../../src-shared/outcomes/spreadsheet';
 
 type Status = { kind: 'ok' | 'error' | 'warning'; text: string } | null;
 
@@ -54,9 +55,20 @@ export function ExportsCard() {
       if (!sessions.value.path) {
         return setStatus({ kind: 'warning', text: `${clientsSaved}. The sessions file was not saved.` });
       }
+      const sessionsSaved = `${clientsSaved}; ${formatCount(files.sessions)} session ${files.sessions === 1 ? 'note' : 'notes'} saved to ${sessions.value.path}`;
+      // Outcome scores (issue 16), the third file.
+      const outcomes = await platform().filesSaveAs({
+        fileName: OUTCOMES_CSV_FILE_NAME,
+        kind: 'csv',
+        contents: files.outcomesCsv,
+      });
+      if (!outcomes.ok)
+        return setStatus({ kind: 'error', text: `${sessionsSaved}; ${outcomes.error.message}` });
+      if (!outcomes.value.path)
+        return setStatus({ kind: 'warning', text: `${sessionsSaved}. The outcomes file was not saved.` });
       setStatus({
         kind: 'ok',
-        text: `${clientsSaved}; ${formatCount(files.sessions)} session ${files.sessions === 1 ? 'note' : 'notes'} saved to ${sessions.value.path}.`,
+        text: `${sessionsSaved}; ${formatCount(files.outcomes)} outcome ${files.outcomes === 1 ? 'score' : 'scores'} saved to ${outcomes.value.path}.`,
       });
     } catch (error) {
       if (error instanceof ExportCancelledError) {
@@ -86,10 +98,11 @@ export function ExportsCard() {
         <div className="export-option-text">
           <h3>Export spreadsheet</h3>
           <p className="muted">
-            Every client and every session note as two CSV files for Excel, Numbers or LibreOffice:{' '}
+            Every client, session note and outcome score as three CSV files for Excel, Numbers or LibreOffice:{' '}
             <code>{CLIENTS_CSV_FILE_NAME}</code> (one row per client), then{' '}
-            <code>{SESSIONS_CSV_FILE_NAME}</code> (one row per note). The files are not encrypted and hold
-            health information: keep them somewhere safe.
+            <code>{SESSIONS_CSV_FILE_NAME}</code> (one row per note), then{' '}
+            <code>{OUTCOMES_CSV_FILE_NAME}</code> (one row per outcome score). The files are not encrypted and
+            hold health information: keep them somewhere safe.
           </p>
         </div>
         <button type="button" className="primary" onClick={exportSpreadsheet} disabled={running}>

@@ -5,6 +5,8 @@ import {
   SESSION_COLUMNS,
   type SessionSheetRow,
 } from '../../../src-shared/exports/spreadsheet-columns';
+import { scoresInOrder } from '../../../src-shared/outcomes/score';
+import { OUTCOME_COLUMNS, type OutcomeSheetRow } from '../../../src-shared/outcomes/spreadsheet';
 import type { PracticePagesReader } from '../../db/practice-pages';
 
 export interface SpreadsheetProgress {
@@ -17,8 +19,11 @@ export interface SpreadsheetProgress {
 export interface SpreadsheetFiles {
   clientsCsv: Uint8Array<ArrayBuffer>;
   sessionsCsv: Uint8Array<ArrayBuffer>;
+  /** Outcome scores, one row each (schema version 5). */
+  outcomesCsv: Uint8Array<ArrayBuffer>;
   clients: number;
   sessions: number;
+  outcomes: number;
 }
 
 export class ExportCancelledError extends Error {
@@ -49,6 +54,7 @@ export async function buildSpreadsheetFiles(
   const totals = await practice.count();
   const clientsCsv = new CsvFileBuilder<ClientSheetRow>(CLIENT_COLUMNS);
   const sessionsCsv = new CsvFileBuilder<SessionSheetRow>(SESSION_COLUMNS);
+  const outcomesCsv = new CsvFileBuilder<OutcomeSheetRow>(OUTCOME_COLUMNS);
   const report = () =>
     options.onProgress?.({
       clients: clientsCsv.rows,
@@ -61,6 +67,7 @@ export async function buildSpreadsheetFiles(
     if (options.signal?.aborted) throw new ExportCancelledError();
     const clientRows: ClientSheetRow[] = [];
     const sessionRows: SessionSheetRow[] = [];
+    const outcomeRows: OutcomeSheetRow[] = [];
     for (const client of page.clients) {
       const notes = page.notesByClient.get(client.id) ?? [];
       clientRows.push({
@@ -72,9 +79,16 @@ export async function buildSpreadsheetFiles(
       for (const note of notes) {
         sessionRows.push({ note, client, afterEffects: page.afterEffectsBySession.get(note.id) ?? [] });
       }
+      const scores = page.outcomeScoresByClient.get(client.id) ?? [];
+      for (const profile of page.outcomeProfilesByClient.get(client.id) ?? []) {
+        const own = scoresInOrder(scores.filter((s) => s.profileId === profile.id));
+        const baseline = own.find((s) => s.kind === 'baseline') ?? null;
+        for (const score of own) outcomeRows.push({ client, profile, score, baseline });
+      }
     }
     clientsCsv.add(clientRows);
     sessionsCsv.add(sessionRows);
+    outcomesCsv.add(outcomeRows);
     report();
     await nextFrame();
   }
@@ -82,7 +96,9 @@ export async function buildSpreadsheetFiles(
   return {
     clientsCsv: clientsCsv.finish(),
     sessionsCsv: sessionsCsv.finish(),
+    outcomesCsv: outcomesCsv.finish(),
     clients: clientsCsv.rows,
     sessions: sessionsCsv.rows,
+    outcomes: outcomesCsv.rows,
   };
 }
