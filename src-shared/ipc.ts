@@ -24,6 +24,7 @@ import {
   SaveResultSchema,
 } from './domain/files';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
+import { ProgressReportSchema } from './outcomes/report';
 import type { Result } from './result';
 
 /**
@@ -244,6 +245,15 @@ export const channels = {
       sha256: Sha256Schema,
       bytes: BytesSchema,
     }),
+    SaveResultSchema,
+  ),
+  /**
+   * The progress report (issue 16) rendered as a PDF and saved where the user chooses; main names
+   * the file from the client's name and the day it is signed. Null path when cancelled.
+   */
+  outcomesSaveProgressReport: channel(
+    'outcomes:save-progress-report',
+    z.object({ report: ProgressReportSchema }),
     SaveResultSchema,
   ),
 } as const;

@@ -7,6 +7,7 @@ import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { fileHandlers } from './files';
 import { intakeHandlers } from './intake';
+import { progressReportHandlers } from './progress-report';
 import { recordHandlers } from './records';
 
 export type { MainDeps } from './deps';
@@ -33,5 +34,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...exportHandlers(deps),
     ...intakeHandlers(deps),
     ...documentHandlers(deps),
+    ...progressReportHandlers(deps),
   };
 }

@@ -2,9 +2,11 @@ import { AttachmentsRepository } from '../db/attachments-repository';
 import { ClientsRepository } from '../db/clients-repository';
 import { ConsentRepository } from '../db/consent-repository';
 import { database } from '../db/database';
+import { FollowUpsRepository } from '../db/follow-ups-repository';
 import { createDataFronts } from '../db/fronts';
 import { HealthHistoryRepository } from '../db/health-history-repository';
 import { IntakeRepository } from '../db/intake-repository';
+import { OutcomesRepository } from '../db/outcomes-repository';
 import { SamplePracticeRepository } from '../db/sample-practice-repository';
 import { createSessionRepositories } from '../db/sessions-repository';
 import { SettingsRepository } from '../db/settings-repository';
@@ -13,6 +15,8 @@ function createRepositories() {
   const db = database();
   const clients = new ClientsRepository(db);
   const consents = new ConsentRepository(db);
+  const sessionRepositories = createSessionRepositories(db, clients);
+  const findSession = (id: string) => sessionRepositories.sessions.get(id);
   return {
     consents,
     intake: new IntakeRepository(db, consents),
@@ -22,7 +26,10 @@ function createRepositories() {
     samplePractice: new SamplePracticeRepository(db),
     attachments: new AttachmentsRepository(db),
     // sessions, afterEffects, audit
-    ...createSessionRepositories(db, clients),
+    ...sessionRepositories,
+    // outcome profiles and scores, and the after-effects follow-up (issue 16)
+    outcomes: new OutcomesRepository(db, { findSession }),
+    followUps: new FollowUpsRepository(db, { findSession }),
     // backupSnapshot, restoreWriter, practicePages, recordCounts
     ...createDataFronts(db),
   };

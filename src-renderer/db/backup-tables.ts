@@ -14,6 +14,7 @@ import {
   IntakeDraftSchema,
   IntakeSubmissionSchema,
 } from '../../src-shared/intake/records';
+import { FollowUpSchema, OutcomeProfileSchema, OutcomeScoreSchema } from '../../src-shared/outcomes/schemas';
 import { CLIENT_INDEX_FIELDS, clientRowFor } from './clients-repository';
 import { TABLE_NAMES, type TableName } from './database';
 
@@ -166,6 +167,23 @@ export const TABLE_SPECS: Readonly<Record<TableName, TableSpec>> = {
   // Documents and photos (schema version 4): the metadata row; the bytes travel as their own
   // segments (attachmentBlobs, backup format v2).
   attachments: { name: 'attachments', key: 'id', stamp: updatedAt, toBackup: same, toRow: same },
+  // Outcomes (schema version 5): a profile's words may change until scored; scores and
+  // follow-ups are never edited, so the moment they were recorded is their version.
+  outcomeProfiles: { name: 'outcomeProfiles', key: 'id', stamp: updatedAt, toBackup: same, toRow: same },
+  outcomeScores: {
+    name: 'outcomeScores',
+    key: 'id',
+    stamp: (record) => record.recordedAt,
+    toBackup: same,
+    toRow: same,
+  },
+  followUps: {
+    name: 'followUps',
+    key: 'id',
+    stamp: (record) => record.recordedAt,
+    toBackup: same,
+    toRow: same,
+  },
 };
 
 export const BACKUP_TABLES: readonly TableSpec[] = TABLE_NAMES.map((name) => TABLE_SPECS[name]);
@@ -184,6 +202,9 @@ export const RECORD_VALIDATORS: RecordValidators = {
   intakeSubmissions: zodValidator(IntakeSubmissionSchema),
   consents: zodValidator(ConsentRecordSchema),
   attachments: zodValidator(AttachmentSchema),
+  outcomeProfiles: zodValidator(OutcomeProfileSchema),
+  outcomeScores: zodValidator(OutcomeScoreSchema),
+  followUps: zodValidator(FollowUpSchema),
 };
 
 /** Names a table for the therapist. */
@@ -199,6 +220,9 @@ export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
   intakeSubmissions: 'Intake forms submitted',
   consents: 'Signed consents and withdrawals',
   attachments: 'Documents and photos',
+  outcomeProfiles: 'Outcome profiles',
+  outcomeScores: 'Outcome scores',
+  followUps: 'Follow-ups after sessions',
 };
 
 export function isTableName(name: string): name is TableName {

@@ -117,6 +117,9 @@ export class ClientsRepository {
         db.consents,
         db.attachments,
         db.attachmentBlobs,
+        db.outcomeProfiles,
+        db.outcomeScores,
+        db.followUps,
       ],
       async () => {
         if (!(await db.clients.get(id))) throw new Error('This client no longer exists.');
@@ -133,6 +136,10 @@ export class ClientsRepository {
         const attachments = await db.attachments.where('clientId').equals(id).primaryKeys();
         await db.attachmentBlobs.bulkDelete(attachments);
         await db.attachments.bulkDelete(attachments);
+        // Outcomes: the client's own words, their scores and the follow-ups go with them.
+        await db.outcomeProfiles.where('clientId').equals(id).delete();
+        await db.outcomeScores.where('clientId').equals(id).delete();
+        await db.followUps.where('clientId').equals(id).delete();
         await db.clients.delete(id);
         const notes = sessions.length === 1 ? '1 session note' : `${sessions.length} session notes`;
         const audit = makeAuditEntry({

@@ -13,7 +13,7 @@ import { SETTINGS_KEYS, withoutOversizedLogo } from '../../src-shared/domain/set
 export const DATABASE_NAME = 'stillpoint';
 
 /** The schema version this build writes. A database with a higher version is refused. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 // biome-ignore lint/suspicious/noExplicitAny: narrowed by each repository's zod schema
 type AnyRecord = Record<string, any>;
@@ -31,6 +31,9 @@ export class StillpointDatabase extends Dexie {
   consents!: EntityTable<AnyRecord & { id: string }, 'id'>;
   attachments!: EntityTable<AnyRecord & { id: string }, 'id'>;
   attachmentBlobs!: EntityTable<{ id: string; data: Blob }, 'id'>;
+  outcomeProfiles!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  outcomeScores!: EntityTable<AnyRecord & { id: string }, 'id'>;
+  followUps!: EntityTable<AnyRecord & { id: string }, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: a write is acknowledged only once it is on disk, so a save the app
@@ -83,6 +86,14 @@ export class StillpointDatabase extends Dexie {
       attachments: 'id, clientId, sessionId, addedAt',
       attachmentBlobs: 'id',
     });
+    // 5: outcomes the client chooses and the after-effects follow-up (issue 16): outcome
+    // profiles (the client's own words), their scores (append-only) and follow-ups after a signed
+    // session (append-only). New tables only: no rows to upgrade.
+    this.version(5).stores({
+      outcomeProfiles: 'id, clientId, createdAt',
+      outcomeScores: 'id, clientId, profileId, sessionId',
+      followUps: 'id, clientId, sessionId',
+    });
   }
 }
 
@@ -106,5 +117,8 @@ export const TABLE_NAMES = [
   'intakeSubmissions',
   'consents',
   'attachments',
+  'outcomeProfiles',
+  'outcomeScores',
+  'followUps',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

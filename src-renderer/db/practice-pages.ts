@@ -9,6 +9,12 @@ import {
   SessionDraftSchema,
 } from '../../src-shared/domain/session-note';
 import { type ConsentRecord, ConsentRecordSchema } from '../../src-shared/intake/records';
+import {
+  type OutcomeProfile,
+  OutcomeProfileSchema,
+  type OutcomeScore,
+  OutcomeScoreSchema,
+} from '../../src-shared/outcomes/schemas';
 import type { StillpointDatabase } from './database';
 
 /**
@@ -33,6 +39,9 @@ export interface PracticePage {
   /** After-effect reports by the session they followed. */
   afterEffectsBySession: Map<Id, AfterEffectReport[]>;
   noteCount: number;
+  /** Outcome profiles and their scores per client (schema version 5). */
+  outcomeProfilesByClient: Map<Id, OutcomeProfile[]>;
+  outcomeScoresByClient: Map<Id, OutcomeScore[]>;
 }
 
 export interface PracticeCounts {
@@ -72,7 +81,16 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
     const pageIds = ids.slice(start, start + pageSize);
     const page = await db.transaction(
       'r',
-      [db.clients, db.healthHistories, db.sessions, db.afterEffects, db.consents, db.attachments],
+      [
+        db.clients,
+        db.healthHistories,
+        db.sessions,
+        db.afterEffects,
+        db.consents,
+        db.attachments,
+        db.outcomeProfiles,
+        db.outcomeScores,
+      ],
       async () => {
         // One equals() query per client rather than anyOf(): Dexie answers equals() with a
         // single getAll, while anyOf() walks a cursor record by record. Measured in Chromium
@@ -81,7 +99,7 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
           Promise.all(pageIds.map((id) => table.where('clientId').equals(id).toArray())).then((lists) =>
             lists.flat(),
           );
-        const [clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows] =
+        const [clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows, profileRows, scoreRows] =
           await Promise.all([
             db.clients.bulkGet(pageIds),
             db.healthHistories.bulkGet(pageIds),
@@ -89,8 +107,10 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
             byClient(db.afterEffects),
             byClient(db.consents),
             byClient(db.attachments),
+            byClient(db.outcomeProfiles),
+            byClient(db.outcomeScores),
           ]);
-        return { clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows };
+        return { clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows, profileRows, scoreRows };
       },
     );
     // A client deleted since the ids were read is simply not exported.
@@ -116,6 +136,14 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
       consentsByClient: groupBy(
         page.consentRows.map((row) => ConsentRecordSchema.parse(row)),
         (record) => record.clientId,
+      ),
+      outcomeProfilesByClient: groupBy(
+        page.profileRows.map((row) => OutcomeProfileSchema.parse(row)),
+        (profile) => profile.clientId,
+      ),
+      outcomeScoresByClient: groupBy(
+        page.scoreRows.map((row) => OutcomeScoreSchema.parse(row)),
+        (score) => score.clientId,
       ),
     };
   }

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   // Documents and photos (issue 15): noteId is the note's id, or the client's for a client's document.
   'document-attached',
   'document-removed',
+  /** A progress report saved (issue 16): one entry on each signed note of its period. */
+  'progress-report-saved',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -47,6 +49,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'consent-withdrawn': 'Consent withdrawn',
   'document-attached': 'Document attached',
   'document-removed': 'Document removed',
+  'progress-report-saved': 'Progress report saved',
 };
 
 export const AuditEntrySchema = z.object({

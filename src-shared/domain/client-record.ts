@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttachmentSchema } from '../documents/attachment';
 import { ConsentRecordSchema, IntakeDraftSchema, IntakeSubmissionSchema } from '../intake/records';
+import { FollowUpSchema, OutcomeProfileSchema, OutcomeScoreSchema } from '../outcomes/schemas';
 import { PaperSizeSchema } from './aftercare';
 import { AuditEntrySchema } from './audit';
 import { ClientSchema } from './client';
@@ -89,6 +90,12 @@ export const ClientRecordSchema = z
      * The files themselves travel beside the JSON in the record's ZIP, named in its manifest.
      */
     attachments: z.array(AttachmentSchema).max(100_000).default([]),
+    /** Outcome profiles in the client's own words, oldest first (added with schema 5). */
+    outcomeProfiles: z.array(OutcomeProfileSchema).max(1_000).default([]),
+    /** Every outcome score, in the order given. */
+    outcomeScores: z.array(OutcomeScoreSchema).max(MAX_NOTES).default([]),
+    /** Follow-ups after signed sessions, in the order recorded. */
+    followUps: z.array(FollowUpSchema).max(MAX_NOTES).default([]),
   })
   .superRefine((record, ctx) => {
     const clientId = record.client.id;
@@ -104,7 +111,15 @@ export const ClientRecordSchema = z
     record.auditLog.forEach((entry, index) => {
       if (entry.clientId !== clientId) wrongOwner(['auditLog', index, 'clientId']);
     });
-    for (const field of ['intakeSubmissions', 'intakeDrafts', 'consents', 'attachments'] as const) {
+    for (const field of [
+      'intakeSubmissions',
+      'intakeDrafts',
+      'consents',
+      'attachments',
+      'outcomeProfiles',
+      'outcomeScores',
+      'followUps',
+    ] as const) {
       record[field].forEach((item, index) => {
         if (item.clientId !== clientId) wrongOwner([field, index, 'clientId']);
       });

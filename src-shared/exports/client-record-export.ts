@@ -13,6 +13,8 @@ import type { AfterEffectReport, SessionDraft } from '../domain/session-note';
 import type { PracticeSettings } from '../domain/settings';
 import { buildSoapView, type SoapOptions } from '../domain/soap';
 import type { ConsentRecord, IntakeDraft, IntakeSubmission } from '../intake/records';
+import type { FollowUp, OutcomeProfile, OutcomeScore } from '../outcomes/schemas';
+import { scoresInOrder } from '../outcomes/score';
 import { parseWith } from '../validation';
 
 /** Oldest first: date of service, then time, then session number (the order a record is read). */
@@ -45,6 +47,9 @@ export interface ClientRecordParts {
   intakeDraft?: IntakeDraft | null;
   consents?: readonly ConsentRecord[];
   attachments?: readonly Attachment[];
+  outcomeProfiles?: readonly OutcomeProfile[];
+  outcomeScores?: readonly OutcomeScore[];
+  followUps?: readonly FollowUp[];
   practice: PracticeSettings | null | undefined;
   now: Date;
   /** How timestamps read inside the SOAP sentences (default: local "YYYY-MM-DD HH:MM"). */
@@ -85,6 +90,13 @@ export function assembleClientRecord(parts: ClientRecordParts): ClientRecord {
       intakeDrafts: parts.intakeDraft ? [parts.intakeDraft] : [],
       consents: [...(parts.consents ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
       attachments: [...(parts.attachments ?? [])],
+      outcomeProfiles: [...(parts.outcomeProfiles ?? [])].sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+      ),
+      outcomeScores: scoresInOrder(parts.outcomeScores ?? []),
+      followUps: [...(parts.followUps ?? [])].sort((a, b) =>
+        a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0,
+      ),
     },
     'The client record',
   );

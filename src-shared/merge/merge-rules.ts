@@ -13,7 +13,7 @@ import { jsonEqual } from '../backup/equal';
  *   append-only: whichever version wins, it keeps every entry (by id) the other one had, so a
  *   merge never drops a clearance recorded on either side (`keepAppendOnlyEntries`).
  * - History (audit entries, after-effect reports, intake submissions, signed consents and their
- *   withdrawals) is append-only: a new entry is added, an
+ *   withdrawals, outcome scores, follow-ups) is append-only: a new entry is added, an
  *   identical one is nothing new, and an entry whose id is here with different content is
  *   refused (reported, never applied), whatever its timestamp says.
  * - Settings (the app lock's passcode, the practice details, ...) stay as they are here unless
@@ -128,6 +128,11 @@ export const STILLPOINT_MERGE_POLICIES: Readonly<Record<string, MergePolicy>> = 
   // Documents and photos: the file never changes (its hash is its identity); title, kind, date
   // and note may be corrected, so the newer details win like any edited record.
   attachments: { kind: 'versioned' },
+  // Outcomes: a profile's words are versioned (they change only until scored); scores and
+  // follow-ups are records of what the client said, only ever added.
+  outcomeProfiles: { kind: 'versioned' },
+  outcomeScores: { kind: 'append-only' },
+  followUps: { kind: 'append-only' },
 };
 
 function entryId(entry: unknown): string | undefined {
@@ -186,6 +191,9 @@ export const STILLPOINT_MOMENT_FIELDS: Readonly<Record<string, readonly string[]
   intakeSubmissions: ['submittedAt'],
   consents: ['at'],
   attachments: ['addedAt', 'updatedAt'],
+  outcomeProfiles: ['createdAt', 'updatedAt'],
+  outcomeScores: ['recordedAt'],
+  followUps: ['recordedAt'],
 };
 
 /** The first moment of `record` more than a day after `now`, as { field, value }, or null. */
@@ -221,6 +229,9 @@ export const STILLPOINT_CLIENT_REFERENCES: Readonly<Record<string, string>> = {
   intakeSubmissions: 'clientId',
   consents: 'clientId',
   attachments: 'clientId',
+  outcomeProfiles: 'clientId',
+  outcomeScores: 'clientId',
+  followUps: 'clientId',
 };
 
 /** The client id `record` belongs to, when its table has one. */

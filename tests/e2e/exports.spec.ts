@@ -35,7 +35,7 @@ async function openBackupPage(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible();
 }
 
-test('"Export spreadsheet" saves clients.csv then sessions.csv, UTF-8 with BOM, with the client and the note', async ({
+test('"Export spreadsheet" saves clients.csv, sessions.csv and outcomes.csv, UTF-8 with BOM, with the client and the note', async ({
   page,
   harness,
 }) => {
@@ -49,7 +49,7 @@ test('"Export spreadsheet" saves clients.csv then sessions.csv, UTF-8 with BOM, 
   await expect(card.getByRole('status')).toContainText('1 session note saved to');
 
   const saved = await harness.savedFiles();
-  expect(saved.map((file) => path.basename(file))).toEqual(['clients.csv', 'sessions.csv']);
+  expect(saved.map((file) => path.basename(file))).toEqual(['clients.csv', 'sessions.csv', 'outcomes.csv']);
   const clients = fs.readFileSync(saved[0]!);
   expect([...clients.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const clientsText = clients.toString('utf8');

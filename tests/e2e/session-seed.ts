@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 
 export interface SeedSession {
   daysAgo: number;
+  /** The date of service itself ("YYYY-MM-DD"), for a test with a fixed clock; else `daysAgo`. */
+  date?: string;
   before: number;
   after: number;
   rate: number;
@@ -22,7 +24,7 @@ function isoDaysAgo(days: number): string {
  * page afterwards: the app reads them like any other.
  */
 export async function seedSignedSessions(page: Page, clientId: string, sessions: readonly SeedSession[]) {
-  const rows = sessions.map((s, i) => ({ ...s, number: i + 1, date: isoDaysAgo(s.daysAgo) }));
+  const rows = sessions.map((s, i) => ({ ...s, number: i + 1, date: s.date ?? isoDaysAgo(s.daysAgo) }));
   await page.evaluate(
     async ({ clientId, rows }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -8,6 +8,7 @@ import {
   intakePrintedTexts,
   isIntakeAuditEntry,
 } from './client-record-intake';
+import { drawOutcomesSection, hasOutcomeRecords, outcomePrintedTexts } from './client-record-outcomes';
 import {
   afterEffectSentence,
   auditRows,
@@ -47,8 +48,9 @@ export const RECORD_SECTIONS = {
   health: '2  Health history',
   notes: '3  Session notes',
   intake: '4  Intake forms and consent',
-  otherAudit: '5  Other audit entries',
-  documents: '6  Documents and photos',
+  outcomes: '5  Outcomes and follow-ups',
+  otherAudit: '6  Other audit entries',
+  documents: '7  Documents and photos',
 } as const;
 
 /** The SHA-256 column takes what is left: 64 hex digits wrap onto two or three lines. */
@@ -86,7 +88,11 @@ export async function renderClientRecordPdf(
   const fonts = loadHandoutFonts(options.fontsDir);
   const format = recordFormat(options.timeZone);
   refuseUnprintableText(
-    [...clientRecordPrintedTexts(record, format), ...intakePrintedTexts(record)],
+    [
+      ...clientRecordPrintedTexts(record, format),
+      ...intakePrintedTexts(record),
+      ...outcomePrintedTexts(record),
+    ],
     fonts,
     ({ characters, fields }) =>
       `These characters cannot be printed with the PDF fonts: ${characters}. ` +
@@ -134,6 +140,7 @@ function renderValidRecord(
   drawHealthHistory(w, record, format, print);
   drawNotes(w, record, format, { line, print });
   if (hasIntakeRecords(record)) drawIntakeSection(w, RECORD_SECTIONS.intake, record, format, print);
+  if (hasOutcomeRecords(record)) drawOutcomesSection(w, RECORD_SECTIONS.outcomes, record, format, print);
   if (orphanAudit.length > 0) {
     w.sectionTitle(RECORD_SECTIONS.otherAudit, 40);
     w.note('Entries about notes no longer on record (a deleted draft keeps its history here).');
@@ -246,6 +253,7 @@ function drawCover(
   // Contents: titles now, page numbers once every section is laid out.
   const entries: string[] = [RECORD_SECTIONS.contact, RECORD_SECTIONS.health, RECORD_SECTIONS.notes];
   if (hasIntakeRecords(record)) entries.push(RECORD_SECTIONS.intake);
+  if (hasOutcomeRecords(record)) entries.push(RECORD_SECTIONS.outcomes);
   if (tools.orphanAudit) entries.push(RECORD_SECTIONS.otherAudit);
   if (record.attachments.length > 0) entries.push(RECORD_SECTIONS.documents);
   w.y += 10;

@@ -11,6 +11,7 @@ import { DraftBadge, SeverityMark } from '../attention/SeverityMark';
 import { useDrafts } from '../attention/useDrafts';
 import { useSafetyMarks } from '../attention/useSafetyMarks';
 import { BackupReminder } from '../backup/BackupReminder';
+import { FollowUpToday } from '../outcomes/FollowUpToday';
 import { NoteSearch } from '../search/NoteSearch';
 import { SampleNotice, SampleTag, useSampleClientIds } from '../welcome/SampleNotice';
 import { buildClientListModel, byLastVisit, type SortOrder, visibleClients } from './client-list-model';
@@ -96,6 +97,7 @@ export function ClientList() {
       </header>
       <BackupReminder />
       <SampleNotice />
+      <FollowUpToday />
 
       <search className="toolbar">
         <label htmlFor="client-search" className="visually-hidden">

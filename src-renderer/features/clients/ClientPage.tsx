@@ -9,6 +9,8 @@ import { ClientVisitSummary } from '../attention/ClientVisitSummary';
 import { DocumentsCard } from '../documents/DocumentsCard';
 import { ExportClientRecordButton } from '../exports/ExportClientRecordButton';
 import { IntakeCard } from '../intake/IntakeCard';
+import { FollowUpCard } from '../outcomes/FollowUpCard';
+import { OutcomesCard } from '../outcomes/OutcomesCard';
 import { SafetyBanner } from '../safety/SafetyBanner';
 import { useSafetyFindings } from '../safety/useSafetyFindings';
 import { ClientSessions } from '../sessions/ClientSessions';
@@ -77,7 +79,11 @@ function ClientDetails({ client }: { client: Client }) {
 
       <SafetyBanner check={safetyCheck} />
 
+      <FollowUpCard clientId={client.id} />
+
       <ClientSessions clientId={client.id} />
+
+      <OutcomesCard clientId={client.id} />
 
       <IntakeCard client={client} />
 

@@ -9,6 +9,7 @@ import { platform } from '../../platform';
 import { formatCount, ProgressRow } from './ProgressRow';
 import { buildSpreadsheetFiles, ExportCancelledError, type SpreadsheetProgress } from './spreadsheet-export';
 import './exports.css';
+import { OUTCOMES_CSV_FILE_NAME } from '../../../src-shared/outcomes/spreadsheet';
 
 type Status = { kind: 'ok' | 'error' | 'warning'; text: string } | null;
 
@@ -56,7 +57,17 @@ export function ExportsCard() {
         return setStatus({ kind: 'warning', text: `${clientsSaved}. The sessions file was not saved.` });
       }
       const sessionsSaved = `${clientsSaved}; ${formatCount(files.sessions)} session ${files.sessions === 1 ? 'note' : 'notes'} saved to ${sessions.value.path}`;
-      // attachments.csv only when there are documents: a practice without any gets two files, as before.
+      // Outcome scores (issue 16), the third file.
+      const outcomes = await platform().filesSaveAs({
+        fileName: OUTCOMES_CSV_FILE_NAME,
+        kind: 'csv',
+        contents: files.outcomesCsv,
+      });
+      if (!outcomes.ok) return setStatus({ kind: 'error', text: `${sessionsSaved}; ${outcomes.error.message}` });
+      if (!outcomes.value.path)
+        return setStatus({ kind: 'warning', text: `${sessionsSaved}. The outcomes file was not saved.` });
+      const outcomesSaved = `${sessionsSaved}; ${formatCount(files.outcomes)} outcome ${files.outcomes === 1 ? 'score' : 'scores'} saved to ${outcomes.value.path}`;
+      // attachments.csv only when there are documents (issue 15): a practice without any is not asked.
       if (files.attachments > 0) {
         const attachments = await platform().filesSaveAs({
           fileName: ATTACHMENTS_CSV_FILE_NAME,
@@ -64,15 +75,15 @@ export function ExportsCard() {
           contents: files.attachmentsCsv,
         });
         if (!attachments.ok)
-          return setStatus({ kind: 'error', text: `${sessionsSaved}; ${attachments.error.message}` });
+          return setStatus({ kind: 'error', text: `${outcomesSaved}; ${attachments.error.message}` });
         if (!attachments.value.path)
-          return setStatus({ kind: 'warning', text: `${sessionsSaved}. The documents list was not saved.` });
+          return setStatus({ kind: 'warning', text: `${outcomesSaved}. The documents list was not saved.` });
         return setStatus({
           kind: 'ok',
-          text: `${sessionsSaved}; ${formatCount(files.attachments)} ${files.attachments === 1 ? 'document' : 'documents'} listed in ${attachments.value.path}.`,
+          text: `${outcomesSaved}; ${formatCount(files.attachments)} ${files.attachments === 1 ? 'document' : 'documents'} listed in ${attachments.value.path}.`,
         });
       }
-      setStatus({ kind: 'ok', text: `${sessionsSaved}.` });
+      setStatus({ kind: 'ok', text: `${outcomesSaved}.` });
     } catch (error) {
       if (error instanceof ExportCancelledError) {
         setStatus({ kind: 'warning', text: 'Export cancelled: nothing was saved.' });
@@ -101,10 +112,11 @@ export function ExportsCard() {
         <div className="export-option-text">
           <h3>Export spreadsheet</h3>
           <p className="muted">
-            Every client and every session note as two CSV files for Excel, Numbers or LibreOffice:{' '}
+            Every client, session note and outcome score as three CSV files for Excel, Numbers or LibreOffice:{' '}
             <code>{CLIENTS_CSV_FILE_NAME}</code> (one row per client), then{' '}
-            <code>{SESSIONS_CSV_FILE_NAME}</code> (one row per note). The files are not encrypted and hold
-            health information: keep them somewhere safe.
+            <code>{SESSIONS_CSV_FILE_NAME}</code> (one row per note), then{' '}
+            <code>{OUTCOMES_CSV_FILE_NAME}</code> (one row per outcome score). The files are not encrypted and
+            hold health information: keep them somewhere safe.
           </p>
         </div>
         <button type="button" className="primary" onClick={exportSpreadsheet} disabled={running}>

@@ -41,6 +41,9 @@ export async function loadClientRecord(
     intakeDraft,
     consents,
     attachments,
+    outcomeProfiles,
+    outcomeScores,
+    followUps,
   ] = await Promise.all([
     repos.healthHistories.get(clientId),
     repos.sessions.listForClient(clientId),
@@ -51,12 +54,18 @@ export async function loadClientRecord(
     repos.intake.draft(clientId),
     repos.consents.listForClient(clientId),
     repos.attachments.listForClient(clientId),
+    repos.outcomes.listProfiles(clientId),
+    repos.outcomes.listScoresForClient(clientId),
+    repos.followUps.listForClient(clientId),
   ]);
   const record = assembleClientRecord({
     intakeSubmissions,
     intakeDraft: intakeDraft ?? null,
     consents,
     attachments,
+    outcomeProfiles,
+    outcomeScores,
+    followUps,
     client,
     healthHistory,
     notes,

@@ -7,6 +7,8 @@ import {
   SESSION_COLUMNS,
   type SessionSheetRow,
 } from '../../../src-shared/exports/spreadsheet-columns';
+import { scoresInOrder } from '../../../src-shared/outcomes/score';
+import { OUTCOME_COLUMNS, type OutcomeSheetRow } from '../../../src-shared/outcomes/spreadsheet';
 import type { PracticePagesReader } from '../../db/practice-pages';
 
 export interface SpreadsheetProgress {
@@ -22,8 +24,11 @@ export interface SpreadsheetFiles {
   /** Documents and photos: details and hashes, not the files (schema version 4). */
   attachmentsCsv: Uint8Array<ArrayBuffer>;
   attachments: number;
+  /** Outcome scores, one row each (schema version 5). */
+  outcomesCsv: Uint8Array<ArrayBuffer>;
   clients: number;
   sessions: number;
+  outcomes: number;
 }
 
 export class ExportCancelledError extends Error {
@@ -55,6 +60,7 @@ export async function buildSpreadsheetFiles(
   const clientsCsv = new CsvFileBuilder<ClientSheetRow>(CLIENT_COLUMNS);
   const sessionsCsv = new CsvFileBuilder<SessionSheetRow>(SESSION_COLUMNS);
   const attachmentsCsv = new CsvFileBuilder<AttachmentSheetRow>(ATTACHMENT_COLUMNS);
+  const outcomesCsv = new CsvFileBuilder<OutcomeSheetRow>(OUTCOME_COLUMNS);
   const report = () =>
     options.onProgress?.({
       clients: clientsCsv.rows,
@@ -68,6 +74,7 @@ export async function buildSpreadsheetFiles(
     const clientRows: ClientSheetRow[] = [];
     const sessionRows: SessionSheetRow[] = [];
     const attachmentRows: AttachmentSheetRow[] = [];
+    const outcomeRows: OutcomeSheetRow[] = [];
     for (const client of page.clients) {
       for (const attachment of page.attachmentsByClient.get(client.id) ?? [])
         attachmentRows.push({ attachment, client });
@@ -81,10 +88,17 @@ export async function buildSpreadsheetFiles(
       for (const note of notes) {
         sessionRows.push({ note, client, afterEffects: page.afterEffectsBySession.get(note.id) ?? [] });
       }
+      const scores = page.outcomeScoresByClient.get(client.id) ?? [];
+      for (const profile of page.outcomeProfilesByClient.get(client.id) ?? []) {
+        const own = scoresInOrder(scores.filter((s) => s.profileId === profile.id));
+        const baseline = own.find((s) => s.kind === 'baseline') ?? null;
+        for (const score of own) outcomeRows.push({ client, profile, score, baseline });
+      }
     }
     clientsCsv.add(clientRows);
     sessionsCsv.add(sessionRows);
     attachmentsCsv.add(attachmentRows);
+    outcomesCsv.add(outcomeRows);
     report();
     await nextFrame();
   }
@@ -94,7 +108,9 @@ export async function buildSpreadsheetFiles(
     sessionsCsv: sessionsCsv.finish(),
     attachmentsCsv: attachmentsCsv.finish(),
     attachments: attachmentsCsv.rows,
+    outcomesCsv: outcomesCsv.finish(),
     clients: clientsCsv.rows,
     sessions: sessionsCsv.rows,
+    outcomes: outcomesCsv.rows,
   };
 }

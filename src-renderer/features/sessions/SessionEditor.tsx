@@ -9,6 +9,7 @@ import { type Shortcut, shortcutLabel, useShortcuts } from '../../app/shortcuts'
 import { Dialog } from '../../app/ui/Dialog';
 import { DocumentsCard } from '../documents/DocumentsCard';
 import { UpdateSuggestion } from '../intake/UpdateSuggestion';
+import { SessionOutcomesCard } from '../outcomes/SessionOutcomesCard';
 import { AfterEffectsCard } from './AfterEffectsCard';
 import { AfterSessionCard } from './AfterSessionCard';
 import { AuditLog } from './AuditLog';
@@ -220,6 +221,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
             {startedNow && <UpdateSuggestion client={client} />}
             <BeforeSessionCard />
             <AfterEffectsCard />
+            <SessionOutcomesCard />
             <RhythmCard />
             <TreatedAreasCard
               filterRef={filterRef}

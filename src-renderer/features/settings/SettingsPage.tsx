@@ -10,6 +10,7 @@ import { useAppInfo } from '../../app/useAppInfo';
 import { DocumentsSpace } from '../documents/DocumentsSpace';
 import { IntakeSettingsCard } from '../intake/IntakeSettingsCard';
 import { AppLockCard } from '../lock/AppLockCard';
+import { FollowUpSettingsCard } from '../outcomes/FollowUpSettingsCard';
 import { StorageCard } from '../storage/StorageCard';
 import { SampleNotice } from '../welcome/SampleNotice';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
@@ -50,6 +51,7 @@ export function SettingsPage() {
       {template && <HandoutTemplateForm initial={template} />}
       {safety && <SafetyRulesForm initial={safety} />}
       <IntakeSettingsCard />
+      <FollowUpSettingsCard />
       <AppLockCard />
       <StorageCard />
       <DocumentsSpace />

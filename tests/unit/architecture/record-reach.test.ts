@@ -32,6 +32,9 @@ const CLIENT_RECORD_FIELD: Readonly<Record<TableName, string | { omitted: string
   intakeSubmissions: 'intakeSubmissions',
   consents: 'consents',
   attachments: 'attachments',
+  outcomeProfiles: 'outcomeProfiles',
+  outcomeScores: 'outcomeScores',
+  followUps: 'followUps',
 };
 
 describe('every table reaches everywhere', () => {

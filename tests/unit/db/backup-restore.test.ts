@@ -45,6 +45,7 @@ import {
 import { StoredSessionNoteSchema } from '../../../src-shared/domain/session-note';
 import { PracticeSettingsSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import { seedIntake } from '../intake/builders';
+import { seedOutcomes } from '../outcomes/builders';
 import { addClient, filledIn, openRepositories } from './helpers';
 
 /**
@@ -123,6 +124,7 @@ async function seedPractice(repos: Repos) {
     sessionId: signed.id,
     bytes: randomFile(5000, 9),
   });
+  await seedOutcomes(repos, zoe.id, signed.id);
   const settings = new SettingsRepository(repos.db);
   await settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, {
     practice: {

@@ -28,6 +28,9 @@ describe('client record JSON', () => {
       'intakeDrafts',
       'consents',
       'attachments',
+      'outcomeProfiles',
+      'outcomeScores',
+      'followUps',
     ]);
     expect(ClientRecordSchema.safeParse(record).success).toBe(true);
     expect(record.practice).toEqual({

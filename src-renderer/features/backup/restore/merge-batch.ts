@@ -26,6 +26,8 @@ const STAMPED_OTHERWISE = new Set([
   'intakeSubmissions',
   'consents',
   'attachments',
+  'outcomeScores',
+  'followUps',
 ]);
 
 function needsWrapper(spec: TableSpec): boolean {

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { FOLLOW_UP_SETTINGS_KEY, FollowUpSettingsSchema } from '../../../src-shared/outcomes/schemas';
+import { fieldErrors } from '../../../src-shared/validation';
+import { repositories } from '../../app/repositories';
+import { Field } from '../../app/ui/Field';
+import { useFollowUpDays } from './useFollowUpDays';
+
+/** Settings > Follow-up after a session: for how many days "Follow up" is shown. */
+export function FollowUpSettingsCard() {
+  const days = useFollowUpDays();
+  if (days === undefined) return null;
+  return <FollowUpSettingsForm key={days} initial={days} />;
+}
+
+function FollowUpSettingsForm({ initial }: { initial: number }) {
+  const [text, setText] = useState(String(initial));
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState(false);
+  const save = async () => {
+    setSaved(false);
+    const parsed = FollowUpSettingsSchema.safeParse({ days: text.trim() === '' ? Number.NaN : Number(text) });
+    if (!parsed.success) {
+      setError(fieldErrors(parsed.error).days);
+      return;
+    }
+    setError(undefined);
+    await repositories().settings.put(FOLLOW_UP_SETTINGS_KEY, FollowUpSettingsSchema, parsed.data);
+    setSaved(true);
+  };
+  return (
+    <section className="card" aria-labelledby="follow-up-settings-title">
+      <h2 id="follow-up-settings-title">Follow-up after a session</h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Field
+          label="Days to show “Follow up” after a signed session"
+          hint="From the day of the session; the client and the Clients screen show it until you record the follow-up."
+          error={error}
+        >
+          <input
+            type="number"
+            min={1}
+            max={30}
+            step={1}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </Field>
+        <div className="button-row">
+          <button type="submit">Save</button>
+          {saved && <span role="status">Saved</span>}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { type OutcomeItem, SCALE_HINT, SCORE_MAX, SCORE_MIN } from '../../../src-shared/outcomes/wording';
+import { Field } from '../../app/ui/Field';
+import type { ScoreTexts } from './form-errors';
+
+/**
+ * One 0-6 box per item the profile has, labelled with the client's own words (shown back
+ * unchanged at every later score), and wellbeing. A number typed outside 0-6 gets its message
+ * beside the box.
+ */
+export function ScoreInputs({
+  items,
+  values,
+  errors,
+  onChange,
+}: {
+  items: readonly { item: OutcomeItem; label: string }[];
+  values: ScoreTexts;
+  errors: Record<string, string>;
+  onChange: (item: OutcomeItem, value: string) => void;
+}) {
+  return (
+    <fieldset className="score-inputs">
+      <legend>Scores for the past week</legend>
+      <p className="field-hint">{SCALE_HINT}</p>
+      <div className="score-grid">
+        {items.map(({ item, label }) => (
+          <Field key={item} label={label} error={errors[item]}>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={SCORE_MIN}
+              max={SCORE_MAX}
+              step={1}
+              className="score-input"
+              value={values[item]}
+              onChange={(event) => onChange(item, event.target.value)}
+            />
+          </Field>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { renderClientRecordPdf } from '../../../src-main/services/pdf/client-record';
+import { type ClientRecord, ClientRecordSchema } from '../../../src-shared/domain/client-record';
+import { clientRecordJson } from '../../../src-shared/exports/client-record-export';
+import { recordFixture } from '../exports/fixtures';
+import { FIXED_NOW, FONTS_DIR, pdfPagesText } from '../pdf/fixtures';
+
+/** The client record (JSON and PDF) carries the outcome profiles, their scores and follow-ups. */
+function withOutcomes(): ClientRecord {
+  const { record } = recordFixture();
+  const clientId = record.client.id;
+  const session = record.sessions.find(({ note }) => note.status === 'signed')!.note;
+  return ClientRecordSchema.parse({
+    ...record,
+    outcomeProfiles: [
+      {
+        id: 'p1',
+        clientId,
+        startedInSessionId: session.id,
+        symptom1: 'Πονοκέφαλος το πρωί',
+        symptom2: null,
+        activity: 'Gardening',
+        symptom1Duration: '3-12-months',
+        createdAt: '2025-01-13T10:00:00.000Z',
+        updatedAt: '2025-01-13T10:00:00.000Z',
+      },
+    ],
+    outcomeScores: [
+      {
+        id: 's1',
+        profileId: 'p1',
+        clientId,
+        sessionId: session.id,
+        kind: 'baseline',
+        date: '2025-01-13',
+        scores: { symptom1: 5, symptom2: null, activity: 4, wellbeing: 3 },
+        recordedAt: '2025-01-13T10:00:00.000Z',
+      },
+      {
+        id: 's2',
+        profileId: 'p1',
+        clientId,
+        sessionId: null,
+        kind: 'follow-up',
+        date: '2025-01-20',
+        scores: { symptom1: 3, symptom2: null, activity: null, wellbeing: 3 },
+        recordedAt: '2025-01-20T10:00:00.000Z',
+      },
+    ],
+    followUps: [
+      {
+        id: 'f1',
+        clientId,
+        sessionId: session.id,
+        date: '2025-01-15',
+        contact: 'call',
+        outcome: 'no-reactions',
+        notes: 'Slept well',
+        recordedAt: '2025-01-15T12:00:00.000Z',
+      },
+    ],
+  });
+}
+
+describe('the client record with outcomes', () => {
+  it('the JSON holds profiles, scores and follow-ups; rows of another client are refused', () => {
+    const record = withOutcomes();
+    const json = JSON.parse(clientRecordJson(record)) as ClientRecord;
+    expect(json.outcomeProfiles[0]?.symptom1).toBe('Πονοκέφαλος το πρωί');
+    expect(json.outcomeScores).toHaveLength(2);
+    expect(json.followUps[0]?.outcome).toBe('no-reactions');
+    const foreign = ClientRecordSchema.safeParse({
+      ...record,
+      followUps: [{ ...record.followUps[0]!, clientId: 'someone-else' }],
+    });
+    expect(foreign.success).toBe(false);
+  });
+
+  it('the PDF has an outcomes section with the words, the scores and the follow-ups', async () => {
+    const pdf = await renderClientRecordPdf(withOutcomes(), {
+      fontsDir: FONTS_DIR,
+      now: FIXED_NOW,
+      timeZone: 'Europe/London',
+    });
+    const text = (await pdfPagesText(pdf)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('5 Outcomes and follow-ups');
+    expect(text).toContain('Πονοκέφαλος το πρωί (for 3 months to a year)');
+    expect(text).toMatch(/13 January 2025 \(baseline\) 5 – 4 3 4 –/);
+    expect(text).toMatch(/20 January 2025 3 – – 3 3 -1/);
+    expect(text).toContain('No reactions: Slept well');
+  });
+});
