@@ -1,6 +1,7 @@
 // express-pouchdb ships no types; the helper uses only its factory.
 declare module 'express-pouchdb' {
   import type { Express } from 'express';
+
   function expressPouchDB(pouchDB: unknown, options?: Record<string, unknown>): Express;
   export = expressPouchDB;
 }

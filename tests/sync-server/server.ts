@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import expressPouchDB from 'express-pouchdb';
-import PouchDB from 'pouchdb-core';
-import memoryAdapter from 'pouchdb-adapter-memory';
 import httpAdapter from 'pouchdb-adapter-http';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import PouchDB from 'pouchdb-core';
 import mapReduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
 
@@ -50,7 +50,10 @@ export async function startSyncServer(
   const databaseName = options.databaseName ?? 'stillpoint';
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-sync-server-'));
   // One in-memory namespace per server: the prefix keeps two servers in one process apart.
-  const Memory = PouchDB.defaults({ adapter: 'memory', prefix: `${path.basename(workDir)}-` } as PouchDB.Configuration.DatabaseConfiguration);
+  const Memory = PouchDB.defaults({
+    adapter: 'memory',
+    prefix: `${path.basename(workDir)}-`,
+  } as PouchDB.Configuration.DatabaseConfiguration);
   const requests: string[] = [];
   const app = express();
   app.use((req, res, next) => {
@@ -94,7 +97,10 @@ export async function startSyncServer(
     return res.json() as Promise<unknown>;
   };
   // The server admin (CouchDB asks for one at install), then the practice's database and user.
-  await fetch(`${origin}/_config/admins/${ADMIN.name}`, { method: 'PUT', body: JSON.stringify(ADMIN.password) });
+  await fetch(`${origin}/_config/admins/${ADMIN.name}`, {
+    method: 'PUT',
+    body: JSON.stringify(ADMIN.password),
+  });
   // express-pouchdb's own PUT /db cannot create a database with security on (a bug in its
   // wrapper), so the admin creates it here, as `curl -X PUT` would on CouchDB.
   await new Memory(databaseName).info();

@@ -18,7 +18,9 @@ describe('the test CouchDB (express-pouchdb on 127.0.0.1)', () => {
 
   it('lets only its user in, with the right password', async () => {
     expect((await fetch(`${server.databaseUrl}/_all_docs`)).status).toBe(401);
-    expect((await fetch(`${server.databaseUrl}/_all_docs`, { headers: as(server.user, 'wrong') })).status).toBe(401);
+    expect(
+      (await fetch(`${server.databaseUrl}/_all_docs`, { headers: as(server.user, 'wrong') })).status,
+    ).toBe(401);
     const ok = await fetch(`${server.databaseUrl}/_all_docs`, { headers: as(server.user, server.password) });
     expect(ok.status).toBe(200);
   });
@@ -31,7 +33,9 @@ describe('the test CouchDB (express-pouchdb on 127.0.0.1)', () => {
     });
     expect(put.status).toBe(201);
     await server.stop();
-    await expect(fetch(`${server.databaseUrl}/some-id`, { headers: as(server.user, server.password) })).rejects.toThrow();
+    await expect(
+      fetch(`${server.databaseUrl}/some-id`, { headers: as(server.user, server.password) }),
+    ).rejects.toThrow();
     await server.restart();
     const back = await fetch(`${server.databaseUrl}/some-id`, { headers: as(server.user, server.password) });
     expect(((await back.json()) as { c: string }).c).toBe('ciphertext');
