@@ -155,7 +155,7 @@ export async function decryptDoc(keys: PracticeKeys, doc: unknown): Promise<Decr
   }
   const iv = fromBase64(d.iv);
   const cipher = fromBase64(d.c);
-  if (!iv || iv.length !== 12 || !cipher) return { ok: false, problem: 'format' };
+  if (iv?.length !== 12 || !cipher) return { ok: false, problem: 'format' };
   let text: string;
   try {
     const plain = await subtle().decrypt(
