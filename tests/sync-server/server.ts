@@ -53,7 +53,7 @@ export async function startSyncServer(
   const Memory = PouchDB.defaults({
     adapter: 'memory',
     prefix: `${path.basename(workDir)}-`,
-  } as PouchDB.Configuration.DatabaseConfiguration);
+  });
   const requests: string[] = [];
   const app = express();
   app.use((req, res, next) => {
@@ -123,9 +123,9 @@ export async function startSyncServer(
       const docs: Record<string, unknown>[] = [];
       for (const row of all.rows) {
         if (!row.doc) continue;
-        docs.push(row.doc as unknown as Record<string, unknown>);
-        for (const rev of (row.doc as { _conflicts?: string[] })._conflicts ?? []) {
-          docs.push((await db.get(row.id, { rev })) as unknown as Record<string, unknown>);
+        docs.push(row.doc);
+        for (const rev of row.doc._conflicts ?? []) {
+          docs.push(await db.get(row.id, { rev }));
         }
       }
       return docs;
