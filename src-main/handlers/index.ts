@@ -7,6 +7,7 @@ import { exportHandlers } from './exports';
 import { fileHandlers } from './files';
 import { intakeHandlers } from './intake';
 import { recordHandlers } from './records';
+import { syncHandlers } from './sync';
 
 export type { MainDeps } from './deps';
 
@@ -31,5 +32,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...recordHandlers(deps),
     ...exportHandlers(deps),
     ...intakeHandlers(deps),
+    ...syncHandlers(deps),
   };
 }
