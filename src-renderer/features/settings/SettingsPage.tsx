@@ -10,6 +10,7 @@ import { useAppInfo } from '../../app/useAppInfo';
 import { IntakeSettingsCard } from '../intake/IntakeSettingsCard';
 import { AppLockCard } from '../lock/AppLockCard';
 import { StorageCard } from '../storage/StorageCard';
+import { PracticeSyncCard } from '../sync/PracticeSyncCard';
 import { SampleNotice } from '../welcome/SampleNotice';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
@@ -51,6 +52,7 @@ export function SettingsPage() {
       <IntakeSettingsCard />
       <AppLockCard />
       <StorageCard />
+      <PracticeSyncCard />
       <div className="card">
         <h2>About this installation</h2>
         {error && <p role="alert">{error}</p>}

@@ -226,3 +226,17 @@ describe('the sync settings main keeps', () => {
     });
   });
 });
+
+describe("the page's own CSP (index.html)", () => {
+  it('only widens connect-src to https/http, leaving the one-origin rule to the header', () => {
+    const html = fs.readFileSync(path.join(__dirname, '../../../src-renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const directives = meta!.split(';').map((d) => d.trim());
+    expect(directives).toContain("connect-src 'self' https: http:");
+    expect(directives).toContain("script-src 'self'");
+    expect(directives).toContain("default-src 'self'");
+    // Both policies are enforced; the header's connect-src is the exact sync origin or 'self'.
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self';");
+  });
+});
