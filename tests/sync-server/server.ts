@@ -5,11 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import expressPouchDB from 'express-pouchdb';
-import httpAdapter from 'pouchdb-adapter-http';
-import memoryAdapter from 'pouchdb-adapter-memory';
-import PouchDB from 'pouchdb-core';
-import mapReduce from 'pouchdb-mapreduce';
-import replication from 'pouchdb-replication';
+import { PouchDB } from './pouchdb-node';
 
 /**
  * A real CouchDB-compatible server for the sync tests: express-pouchdb (the server half of
@@ -37,8 +33,6 @@ export interface SyncServer {
   /** Requests answered so far, as "METHOD path" (for checking what the app sent). */
   readonly requests: string[];
 }
-
-PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapReduce);
 
 const ADMIN = { name: 'admin', password: 'admin-secret' };
 
