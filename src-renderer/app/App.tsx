@@ -117,7 +117,6 @@ function AppShell() {
             </li>
           ))}
         </ul>
-        <p className="sidebar-footnote">Records stay on this computer.</p>
         <SyncIndicator />
       </nav>
       <main id="main-content" className="content" tabIndex={-1}>

@@ -66,7 +66,10 @@ export function SettingsPage() {
               <code data-testid="data-location">{info.dataLocation}</code>
             </dd>
             <dt>Network</dt>
-            <dd>None. Stillpoint never connects to the internet; files leave only when you save them.</dd>
+            <dd>
+              None, unless Practice sync is on: then only the practice’s own server, which receives encrypted
+              records. Files leave only when you save them.
+            </dd>
           </dl>
         )}
       </div>
