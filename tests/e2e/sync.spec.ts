@@ -41,7 +41,7 @@ async function allowLocalNetwork(context: BrowserContext) {
 }
 
 async function openSyncSettings(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
   return page.getByRole('region', { name: 'Practice sync' });
 }
 
@@ -74,7 +74,7 @@ async function joinPractice(page: Page, code: string) {
 }
 
 async function clientWithSignedNote(page: Page, first: string, last: string, complaint: string) {
-  await page.getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('button', { name: 'New client' }).click();
   await page.getByLabel('First name').fill(first);
   await page.getByLabel('Last name').fill(last);
@@ -107,7 +107,7 @@ test('a client and a signed note made on one computer reach the other; an edit t
 
   const b = await secondComputer(browser, testInfo.outputPath('computer-b'));
   await joinPractice(b.page, code);
-  await b.page.getByRole('link', { name: 'Clients' }).click();
+  await b.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
   await b.page.getByRole('link', { name: /Quillfeather/ }).click();
   const sessions = b.page.getByRole('region', { name: 'Sessions' });
   await expect(sessions).toContainText('Signed');
@@ -125,7 +125,7 @@ test('a client and a signed note made on one computer reach the other; an edit t
   await b.page.getByRole('button', { name: 'Save client' }).click();
   await expect(b.page.getByTestId('sync-status')).toHaveText('Synced');
 
-  await page.getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('link', { name: /Quillfeather/ }).click();
   await expect(page.getByText('+44 20 7946 0018')).toBeVisible();
 
@@ -137,5 +137,62 @@ test('a client and a signed note made on one computer reach the other; an edit t
   for (const word of ['Ingeborg', 'Quillfeather', 'Tinnitus', 'Lisbon', 'Anna Lind', '7946', '1978-06-14']) {
     expect(stored).not.toContain(word);
   }
+  await b.page.context().close();
+});
+
+async function editPhone(page: Page, last: string, phone: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: new RegExp(last) }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByLabel('Phone', { exact: true }).fill(phone);
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByText(phone)).toBeVisible();
+}
+
+test('edits made while the server is down: after it is back the newer one wins on both computers; a client deleted on one is gone on the other and listed', async ({
+  page,
+  harness,
+  browser,
+}, testInfo) => {
+  await allowLocalNetwork(page.context());
+  await startPractice(page);
+  await clientWithSignedNote(page, 'Rosalind', 'Achterberg', 'Jaw tension since the dental work');
+  const b = await secondComputer(browser, testInfo.outputPath('computer-b'));
+  await joinPractice(b.page, await pairingCode(page));
+  await b.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(b.page.getByRole('link', { name: /Achterberg/ })).toBeVisible();
+
+  // The server goes away (killed): both computers keep working and say they are offline.
+  await server.stop();
+  await editPhone(page, 'Achterberg', '+31 20 555 0101');
+  await expect(page.getByTestId('sync-status')).toContainText('Offline since');
+  await editPhone(b.page, 'Achterberg', '+31 20 555 0202');
+  await expect(b.page.getByTestId('sync-status')).toContainText('Offline since');
+
+  // Back: both resume from their checkpoints, and the later edit (B's) wins on both.
+  await server.restart();
+  await expect(page.getByText('+31 20 555 0202')).toBeVisible();
+  await expect(b.page.getByText('+31 20 555 0202')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+  await expect(b.page.getByTestId('sync-status')).toHaveText('Synced');
+
+  // A deletes the client (after the safety backup the app asks for).
+  await harness.chooseBackupFolder();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Type/).fill('Rosalind Achterberg');
+  await dialog.getByLabel('Your name').fill('Anna Lind');
+  await dialog.getByLabel('Backup passphrase', { exact: true }).fill('quiet river stone path');
+  await dialog.getByLabel('Backup passphrase again').fill('quiet river stone path');
+  await dialog.getByRole('button', { name: 'Delete client and sessions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+
+  // Gone on B, and listed there as deleted on the other computer.
+  await b.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(b.page.getByRole('link', { name: /Achterberg/ })).toHaveCount(0);
+  const card = await openSyncSettings(b.page);
+  await expect(card.getByTestId('deleted-elsewhere')).toContainText(
+    'Rosalind Achterberg, deleted on Treatment room laptop',
+  );
   await b.page.context().close();
 });

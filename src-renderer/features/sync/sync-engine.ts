@@ -137,7 +137,8 @@ export class SyncEngine {
     this.queue = this.queue.then(async () => {
       if (this.pullWanted) {
         this.pullWanted = false;
-        await this.pull();
+        // A record that met a newer one here (kept) must go back out: the next push sends it.
+        if ((await this.pull()) > 0) this.pushWanted = true;
       }
       if (this.pushWanted) {
         this.pushWanted = false;
@@ -231,8 +232,10 @@ export class SyncEngine {
   // -------------------------------------------------------------------------------------------
   // In
 
-  private async pull(): Promise<void> {
+  /** Applies what the replica received since the last pass; answers how many records it met. */
+  private async pull(): Promise<number> {
     const keys = this.requireKeys();
+    let met = 0;
     for (;;) {
       const batch = await this.deps.local.changes({
         since: this.lastSeq,
@@ -240,7 +243,7 @@ export class SyncEngine {
         conflicts: true,
         limit: 500,
       });
-      if (batch.results.length === 0) return;
+      if (batch.results.length === 0) return met;
       const incoming = new Map<TableName, { doc: PouchDoc; record: Record<string, unknown> }[]>();
       const problems: SyncProblem[] = [];
       const tombstones: { doc: PouchDoc; body: SyncBody }[] = [];
@@ -296,6 +299,7 @@ export class SyncEngine {
           });
           continue;
         }
+        met += 1;
         const list = incoming.get(table) ?? [];
         list.push({ doc, record });
         incoming.set(table, list);
