@@ -52,7 +52,8 @@ export type FetchFile = (fileUrl: string) => Promise<Response>;
 export function createAppProtocolHandler(options: {
   rendererRoot: string;
   fetchFile: FetchFile;
-  contentSecurityPolicy: string;
+  /** The policy, or a function asked per response (sync on or off changes connect-src). */
+  contentSecurityPolicy: string | (() => string);
 }): (request: { url: string }) => Promise<Response> {
   return async (request) => {
     const file = resolveAppAssetPath(request.url, options.rendererRoot);
@@ -62,7 +63,10 @@ export function createAppProtocolHandler(options: {
       status: response.status,
       headers: {
         'content-type': mimeTypeFor(file),
-        'content-security-policy': options.contentSecurityPolicy,
+        'content-security-policy':
+          typeof options.contentSecurityPolicy === 'function'
+            ? options.contentSecurityPolicy()
+            : options.contentSecurityPolicy,
       },
     });
   };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { BEFORE_QUIT_EVENT, NAVIGATE_EVENT, type NavigateDirection } from '../src-shared/ipc';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentSecurityPolicyFor } from './csp';
 import { createMainHandlers } from './handlers';
 import { createDispatcher, registerChannels } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -12,6 +12,7 @@ import { electronSecureStore } from './services/backups/electron-secure-store';
 import { electronDialogs } from './services/files/electron-dialogs';
 import { electronPrinter } from './services/print/electron-printer';
 import { lockDownSpellcheck } from './spellcheck';
+import { SyncConfigStore } from './sync/sync-config-store';
 import { APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { createMainWindow } from './window';
 
@@ -54,15 +55,19 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     const rendererRoot = path.join(__dirname, '../renderer');
+    const secureStore = electronSecureStore();
+    // Practice sync: off unless sync.json says otherwise; its one origin is asked per request.
+    const syncConfig = new SyncConfigStore(app.getPath('userData'), secureStore);
+    const syncOrigin = () => syncConfig.allowedOrigin();
     protocol.handle(
       APP_SCHEME,
       createAppProtocolHandler({
         rendererRoot,
         fetchFile: (fileUrl) => net.fetch(fileUrl),
-        contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+        contentSecurityPolicy: () => contentSecurityPolicyFor(syncOrigin()),
       }),
     );
-    lockDownSession(session.defaultSession, { devServerUrl, log });
+    lockDownSession(session.defaultSession, { devServerUrl, log, syncOrigin });
     lockDownSpellcheck(session.defaultSession, process.platform);
 
     const handlers = createMainHandlers({
@@ -73,7 +78,8 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir: app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources'),
       dialogs: electronDialogs(() => mainWindow),
       printer: electronPrinter(),
-      secureStore: electronSecureStore(),
+      secureStore,
+      syncConfig,
       now: () => new Date(),
       quitReady: () => quitHandshake.rendererReady(),
       harness: false,

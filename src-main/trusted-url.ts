@@ -41,11 +41,22 @@ const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
 
 /**
  * Whether a request the page makes must be cancelled. Stillpoint never talks to a network:
- * every http(s)/ws request is cancelled, except the dev server while developing.
+ * every http(s)/ws request is cancelled, except the dev server while developing and, when
+ * practice sync is on, http(s) requests to exactly the practice server's origin (scheme, host
+ * and port all equal; never its WebSocket, never another port or a subdomain).
  */
-export function isBlockedRequest(url: string, devServerUrl?: string): boolean {
+export function isBlockedRequest(url: string, devServerUrl?: string, syncOrigin?: string | null): boolean {
   const parsed = parse(url);
   if (!parsed) return true;
   if (isTrustedAppUrl(url, devServerUrl)) return false;
+  if (
+    syncOrigin &&
+    (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.origin === syncOrigin
+  ) {
+    return false;
+  }
   return NETWORK_PROTOCOLS.has(parsed.protocol);
 }

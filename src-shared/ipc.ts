@@ -26,6 +26,7 @@ import {
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import { ProgressReportSchema } from './outcomes/report';
 import type { Result } from './result';
+import { SyncSecretsSchema, SyncSetupSchema, SyncStatusSchema } from './sync/sync-settings';
 
 /**
  * The channel table: the one place a renderer-to-main call is declared. The preload builds
@@ -256,6 +257,15 @@ export const channels = {
     z.object({ report: ProgressReportSchema }),
     SaveResultSchema,
   ),
+  /**
+   * Practice sync (issue 18): off until turned on here. Turning it on stores the server and
+   * the sealed secrets and lets exactly that server's origin through the network lockdown and
+   * the CSP (from the next page load); turning it off removes both.
+   */
+  syncStatus: channel('sync:status', NoRequest, SyncStatusSchema),
+  syncTurnOn: channel('sync:turn-on', SyncSetupSchema, SyncStatusSchema),
+  syncTurnOff: channel('sync:turn-off', NoRequest, SyncStatusSchema),
+  syncSecrets: channel('sync:secrets', NoRequest, SyncSecretsSchema),
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 import type { SecureStore } from '../services/backups/secure-store';
 import type { FileDialogs, Printer } from '../services/files/dialogs';
+import type { SyncConfigStore } from '../sync/sync-config-store';
 
 /**
  * Everything a handler needs from the outside world, injected so the same handlers run in
@@ -18,6 +19,12 @@ export interface MainDeps {
   /** The OS key store for the unattended-backup passphrase (Electron's safeStorage). */
   secureStore: SecureStore;
   now: () => Date;
+  /**
+   * Practice sync's settings and sealed secrets, shared with the network lockdown and the CSP
+   * (which ask it for the one allowed origin). Left out, the handlers keep their own over
+   * userDataDir (unit tests that never turn sync on).
+   */
+  syncConfig?: SyncConfigStore;
   /** The renderer finished its quit-time work; true when a quit was waiting for it. */
   quitReady?: () => boolean;
   harness: boolean;

@@ -9,6 +9,7 @@ import { fileHandlers } from './files';
 import { intakeHandlers } from './intake';
 import { progressReportHandlers } from './progress-report';
 import { recordHandlers } from './records';
+import { syncHandlers } from './sync';
 
 export type { MainDeps } from './deps';
 
@@ -35,5 +36,6 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     ...intakeHandlers(deps),
     ...documentHandlers(deps),
     ...progressReportHandlers(deps),
+    ...syncHandlers(deps),
   };
 }

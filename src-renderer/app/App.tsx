@@ -9,6 +9,8 @@ import { LockGate } from '../features/lock/LockGate';
 import { RecoveryGate } from '../features/recovery/RecoveryGate';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DatabaseGate } from '../features/storage/DatabaseGate';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { usePracticeSync } from '../features/sync/usePracticeSync';
 import { Welcome } from '../features/welcome/Welcome';
 import { WelcomeGate } from '../features/welcome/WelcomeGate';
 import { useHistoryNavigation } from './history';
@@ -50,6 +52,8 @@ export function App() {
 
 function AutomaticBackups({ children }: { children: ReactNode }) {
   useAutomaticBackups();
+  // Practice sync runs beside automatic backups, above the lock (issue 18).
+  usePracticeSync();
   return children;
 }
 
@@ -113,7 +117,7 @@ function AppShell() {
             </li>
           ))}
         </ul>
-        <p className="sidebar-footnote">Records stay on this computer.</p>
+        <SyncIndicator />
       </nav>
       <main id="main-content" className="content" tabIndex={-1}>
         {current === 'clients' && <ClientsSection route={route} />}

@@ -5,6 +5,7 @@ import { PracticePagesReader } from './practice-pages';
 import { RecordCountsReader } from './record-counts';
 import { RestoreWriter } from './restore-writer';
 import { SafetyMarksReader } from './safety-marks';
+import { SyncRecords } from './sync-records';
 
 /**
  * The fronts that read or write across tables for one capability (a backup, a restore, the
@@ -21,6 +22,7 @@ export function createDataFronts(db: StillpointDatabase) {
     recordCounts: new RecordCountsReader(db),
     noteSource: new NoteSource(db),
     safetyMarks: new SafetyMarksReader(db),
+    syncRecords: new SyncRecords(db),
   };
 }
 

@@ -12,6 +12,7 @@ import { IntakeSettingsCard } from '../intake/IntakeSettingsCard';
 import { AppLockCard } from '../lock/AppLockCard';
 import { FollowUpSettingsCard } from '../outcomes/FollowUpSettingsCard';
 import { StorageCard } from '../storage/StorageCard';
+import { PracticeSyncCard } from '../sync/PracticeSyncCard';
 import { SampleNotice } from '../welcome/SampleNotice';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
@@ -55,6 +56,7 @@ export function SettingsPage() {
       <AppLockCard />
       <StorageCard />
       <DocumentsSpace />
+      <PracticeSyncCard />
       <div className="card">
         <h2>About this installation</h2>
         {error && <p role="alert">{error}</p>}
@@ -68,7 +70,10 @@ export function SettingsPage() {
               <code data-testid="data-location">{info.dataLocation}</code>
             </dd>
             <dt>Network</dt>
-            <dd>None. Stillpoint never connects to the internet; files leave only when you save them.</dd>
+            <dd>
+              None, unless Practice sync is on: then only the practice’s own server, which receives encrypted
+              records. Files leave only when you save them.
+            </dd>
           </dl>
         )}
       </div>

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { contentSecurityPolicyFor } from '../../../src-main/csp';
 import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
 import { createDispatcher, type Dispatch } from '../../../src-main/ipc';
 import type { SecureStore } from '../../../src-main/services/backups/secure-store';
 import type { FileDialogs, Printer } from '../../../src-main/services/files/dialogs';
+import { SyncConfigStore } from '../../../src-main/sync/sync-config-store';
+import { isBlockedRequest } from '../../../src-main/trusted-url';
 import type { KeyStorage } from '../../../src-shared/domain/backup-settings';
 import { channelMethods, channels } from '../../../src-shared/ipc';
 import { fulfillStaticFile, resolveStaticFile } from './static-files';
@@ -31,15 +34,21 @@ export class Harness {
   private readonly folderQueue: string[] = [];
   private readonly requestLog: string[] = [];
   private readonly blockedLog: string[] = [];
+  /** Requests let through to the practice sync server (sync on). */
+  readonly syncRequestLog: string[] = [];
   readonly securityLog: string[] = [];
   readonly dispatch: Dispatch;
   readonly deps: MainDeps;
+  /** Main's practice-sync settings: the one origin the request filter and the CSP let through. */
+  readonly syncConfig: SyncConfigStore;
 
   constructor(readonly baseDir: string) {
     this.userDataDir = path.join(baseDir, 'user-data');
     this.defaultSaveDir = path.join(baseDir, 'saved');
     fs.mkdirSync(this.userDataDir, { recursive: true });
     fs.mkdirSync(this.defaultSaveDir, { recursive: true });
+    const secureStore = this.secureStore();
+    this.syncConfig = new SyncConfigStore(this.userDataDir, secureStore);
     this.deps = {
       appName: 'Stillpoint',
       appVersion: readAppVersion(),
@@ -48,7 +57,8 @@ export class Harness {
       resourcesDir: path.join(repoRoot, 'resources'),
       dialogs: this.dialogs(),
       printer: this.printer(),
-      secureStore: this.secureStore(),
+      secureStore,
+      syncConfig: this.syncConfig,
       now: () => new Date(),
       quitReady: () => {
         if (!this.quitRequested) return false;
@@ -132,13 +142,24 @@ export class Harness {
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       this.requestLog.push(url);
+      const syncOrigin = this.syncConfig.allowedOrigin();
+      if (!url.startsWith(`${TEST_ORIGIN}/`) && !isBlockedRequest(url, undefined, syncOrigin)) {
+        // Practice sync is on and this is its server: the same rule main's request filter applies.
+        this.syncRequestLog.push(url);
+        await route.continue();
+        return;
+      }
       if (!url.startsWith(`${TEST_ORIGIN}/`)) {
         this.blockedLog.push(url);
         this.securityLog.push(`request-cancelled: ${url}`);
         await route.abort('blockedbyclient');
         return;
       }
-      await fulfillStaticFile(route, resolveStaticFile(rendererRoot, new URL(url).pathname));
+      await fulfillStaticFile(
+        route,
+        resolveStaticFile(rendererRoot, new URL(url).pathname),
+        contentSecurityPolicyFor(syncOrigin),
+      );
     });
     // A WebSocket never reaches route(); refuse those too.
     await context.routeWebSocket(/.*/, (ws) => {

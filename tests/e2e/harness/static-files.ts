@@ -36,7 +36,11 @@ export function resolveStaticFile(root: string, pathname: string): string | null
 }
 
 /** Answers a route with a built file (or 404), with the app's CSP header as main sends it. */
-export async function fulfillStaticFile(route: Route, file: string | null): Promise<void> {
+export async function fulfillStaticFile(
+  route: Route,
+  file: string | null,
+  contentSecurityPolicy = CONTENT_SECURITY_POLICY,
+): Promise<void> {
   if (!file) {
     await route.fulfill({ status: 404, body: 'Not found' });
     return;
@@ -46,7 +50,7 @@ export async function fulfillStaticFile(route: Route, file: string | null): Prom
     body: fs.readFileSync(file),
     headers: {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'content-security-policy': contentSecurityPolicy,
     },
   });
 }

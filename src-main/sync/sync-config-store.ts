@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { KeyStorage } from '../../src-shared/domain/backup-settings';
+import { UserFacingError } from '../../src-shared/result';
+import { practiceKeyFromText } from '../../src-shared/sync/practice-key';
+import { readServerAddress } from '../../src-shared/sync/server-address';
+import type { SyncSecrets, SyncSetup, SyncStatus } from '../../src-shared/sync/sync-settings';
+import type { SecureStore } from '../services/backups/secure-store';
+import { writeFileAtomic } from '../services/files/atomic-write';
+
+const StoredSchema = z.object({
+  databaseUrl: z.string(),
+  user: z.string(),
+  computerName: z.string(),
+  /** base64 of the OS key store's sealed JSON { password, practiceKey }. */
+  sealed: z.string(),
+});
+type Stored = z.infer<typeof StoredSchema>;
+
+/**
+ * sync.json in the data folder. With no file (the default) sync is off and no origin is
+ * allowed. The password and practice key are sealed with the OS key store (Keychain, DPAPI,
+ * libsecret), like the backup passphrase; without a key store sync cannot be turned on.
+ */
+export class SyncConfigStore {
+  private readonly file: string;
+  private cached: Stored | null | undefined;
+
+  constructor(
+    userDataDir: string,
+    private readonly secureStore: SecureStore,
+  ) {
+    this.file = path.join(userDataDir, 'sync.json');
+  }
+
+  private read(): Stored | null {
+    if (this.cached !== undefined) return this.cached;
+    try {
+      const parsed = StoredSchema.safeParse(JSON.parse(fs.readFileSync(this.file, 'utf8')));
+      const address = parsed.success ? readServerAddress(parsed.data.databaseUrl) : null;
+      // A damaged file, or one whose address this build would refuse, means sync is off.
+      this.cached = parsed.success && address?.ok ? parsed.data : null;
+    } catch {
+      this.cached = null;
+    }
+    return this.cached;
+  }
+
+  /**
+   * The one origin that may be reached, or null. Read by the request filter for every request
+   * and by the app:// protocol for the CSP, so it is cached in memory.
+   */
+  allowedOrigin(): string | null {
+    const stored = this.read();
+    if (!stored) return null;
+    const address = readServerAddress(stored.databaseUrl);
+    return address.ok ? address.origin : null;
+  }
+
+  status(): SyncStatus {
+    const stored = this.read();
+    const storage: KeyStorage = this.secureStore.storage();
+    return {
+      enabled: stored !== null,
+      databaseUrl: stored?.databaseUrl ?? null,
+      origin: this.allowedOrigin(),
+      user: stored?.user ?? null,
+      computerName: stored?.computerName ?? null,
+      keyStorage: storage,
+    };
+  }
+
+  async turnOn(setup: SyncSetup): Promise<SyncStatus> {
+    const address = readServerAddress(setup.serverUrl);
+    if (!address.ok) throw new UserFacingError('INVALID_REQUEST', address.message);
+    if (!practiceKeyFromText(setup.practiceKey)) {
+      throw new UserFacingError(
+        'INVALID_REQUEST',
+        'This is not a practice key. Use the pairing code from a computer already in the practice.',
+      );
+    }
+    if (this.secureStore.storage() === 'unavailable') {
+      throw new UserFacingError(
+        'UNSUPPORTED',
+        'This computer offers no safe place to keep the sync password and practice key, so sync cannot be turned on.',
+      );
+    }
+    const sealed = this.secureStore.encrypt(
+      JSON.stringify({ password: setup.password, practiceKey: setup.practiceKey.trim() }),
+    );
+    const stored: Stored = {
+      databaseUrl: address.databaseUrl,
+      user: setup.user,
+      computerName: setup.computerName,
+      sealed: Buffer.from(sealed).toString('base64'),
+    };
+    await writeFileAtomic(this.file, JSON.stringify(stored, null, 2));
+    this.cached = stored;
+    return this.status();
+  }
+
+  async turnOff(): Promise<SyncStatus> {
+    fs.rmSync(this.file, { force: true });
+    this.cached = null;
+    return this.status();
+  }
+
+  secrets(): SyncSecrets {
+    const stored = this.read();
+    if (!stored) return null;
+    let unsealed: { password?: unknown; practiceKey?: unknown };
+    try {
+      unsealed = JSON.parse(this.secureStore.decrypt(new Uint8Array(Buffer.from(stored.sealed, 'base64'))));
+    } catch {
+      throw new UserFacingError(
+        'FILE_READ_FAILED',
+        'The sync password and practice key could not be unlocked (the computer’s key store changed). Set up Practice sync again with a pairing code.',
+      );
+    }
+    if (typeof unsealed.password !== 'string' || typeof unsealed.practiceKey !== 'string') {
+      throw new UserFacingError(
+        'FILE_READ_FAILED',
+        'The stored sync settings are damaged. Set up Practice sync again with a pairing code.',
+      );
+    }
+    return {
+      databaseUrl: stored.databaseUrl,
+      user: stored.user,
+      password: unsealed.password,
+      practiceKey: unsealed.practiceKey,
+      computerName: stored.computerName,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import type { IndexableType } from 'dexie';
+import { TABLE_SPECS } from './backup-tables';
+import type { StillpointDatabase, TableName } from './database';
+
+type Row = Record<string, unknown>;
+
+/** Rows per read while practice sync compares the tables with its replica. */
+const PAGE = 2_000;
+
+/**
+ * Practice sync's front door to the data (besides `RestoreWriter`, through which incoming
+ * records are merged by the same rules as a restore with Merge): the records to send, read a
+ * page at a time as backup records, and the removal of a client deleted on another computer.
+ */
+export class SyncRecords {
+  constructor(private readonly db: StillpointDatabase) {}
+
+  /** Every record of `table` as a backup carries it, a page at a time by primary key. */
+  async *records(table: TableName): AsyncGenerator<Row[]> {
+    const spec = TABLE_SPECS[table];
+    let after: IndexableType | undefined;
+    for (;;) {
+      const t = this.db.table(table);
+      const collection = after === undefined ? t.orderBy(':id') : t.where(':id').above(after);
+      const rows = (await collection.limit(PAGE).toArray()) as Row[];
+      if (rows.length === 0) return;
+      yield rows.map((row) => spec.toBackup(row));
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]![spec.key] as IndexableType;
+    }
+  }
+
+  /**
+   * Removes a client deleted on another computer, with everything that belongs to them, in one
+   * transaction. No audit entry is added here: the deleting computer's own "client deleted"
+   * entry arrives through sync like any other.
+   */
+  removeClient(clientId: string): Promise<void> {
+    const { db } = this;
+    return db.transaction(
+      'rw',
+      [
+        db.clients,
+        db.healthHistories,
+        db.sessions,
+        db.afterEffects,
+        db.auditLog,
+        db.intakeDrafts,
+        db.intakeSubmissions,
+        db.consents,
+      ],
+      async () => {
+        await db.sessions.where('clientId').equals(clientId).delete();
+        await db.afterEffects.where('clientId').equals(clientId).delete();
+        await db.auditLog
+          .where('clientId')
+          .equals(clientId)
+          .filter((entry) => entry.action !== 'client-deleted')
+          .delete();
+        await db.healthHistories.delete(clientId);
+        await db.intakeDrafts.delete(clientId);
+        await db.intakeSubmissions.where('clientId').equals(clientId).delete();
+        await db.consents.where('clientId').equals(clientId).delete();
+        await db.clients.delete(clientId);
+      },
+    );
+  }
+}

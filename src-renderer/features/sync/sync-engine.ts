@@ -1,0 +1,418 @@
+import type { Database, PouchDoc, PouchError } from 'pouchdb-browser';
+import { clientReferenceOf, futureMoment } from '../../../src-shared/merge/merge-rules';
+import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
+import {
+  checkPracticeMarker,
+  contentHash,
+  createPracticeMarker,
+  decryptDoc,
+  derivePracticeKeys,
+  encryptBody,
+  PRACTICE_MARKER_ID,
+  type PracticeKeys,
+  type SyncBody,
+} from '../../../src-shared/sync/sync-crypto';
+import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
+import { RECORD_VALIDATORS, TABLE_SPECS } from '../../db/backup-tables';
+import type { RestoreWriter } from '../../db/restore-writer';
+import type { SyncRecords } from '../../db/sync-records';
+import { TABLE_NAMES, type TableName } from '../../db/table-names';
+import { ExistingCopies, mergeBatch } from '../backup/restore/merge-batch';
+import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
+
+/**
+ * Practice sync between this computer's tables and an encrypted PouchDB replica, which PouchDB
+ * replicates with the practice's CouchDB (revisions, checkpoints, resume after a dropped
+ * connection: CouchDB's protocol, not ours).
+ *
+ * - Out: every record is read as a backup record, hashed with the practice key, and written to
+ *   the replica encrypted when its hash differs from the replica's (so an unchanged record is
+ *   never sent again). A client deleted here leaves tombstones for their records.
+ * - In: every document the replica receives is decrypted, checked with the backup's schema and
+ *   for far-future dates, and merged by the same module as a restore with Merge
+ *   (`mergeBatch`, `src-shared/merge/merge-rules.ts`); what fails is reported and left out,
+ *   and the rest goes on.
+ *
+ * Settings stay per computer and are not synced.
+ */
+export const SYNCED_TABLES: readonly TableName[] = TABLE_NAMES.filter((name) => name !== 'settings');
+const DELETED_LIST_DAYS = 30;
+const APPLIED_DOC = '_local/stillpoint-applied';
+
+interface IndexEntry {
+  table: string;
+  key: string;
+  clientId?: string;
+  h: string;
+  rev: string;
+  deleted?: { at: string; computer: string; label: string };
+  label?: string;
+}
+
+export interface SyncEngineDeps {
+  local: Database;
+  remote: Database;
+  records: SyncRecords;
+  restoreWriter: RestoreWriter;
+  secrets: NonNullable<SyncSecrets>;
+  now: () => Date;
+  report: (change: (view: SyncView) => SyncView) => void;
+}
+
+export class PracticeKeyError extends Error {}
+
+export class SyncEngine {
+  private keys: PracticeKeys | undefined;
+  private readonly index = new Map<string, IndexEntry>();
+  private lastSeq: number | string = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private pushWanted = false;
+  private pullWanted = false;
+
+  constructor(private readonly deps: SyncEngineDeps) {}
+
+  /**
+   * Opens the practice key and the replica, and checks that the server's database is this
+   * practice's (its marker). Throws PracticeKeyError, in words for the therapist, otherwise.
+   */
+  async open(): Promise<void> {
+    const key = practiceKeyFromText(this.deps.secrets.practiceKey);
+    if (!key)
+      throw new PracticeKeyError(
+        'The stored practice key is damaged. Set up Practice sync again with a pairing code.',
+      );
+    this.keys = await derivePracticeKeys(key);
+    const applied = await this.deps.local.get(APPLIED_DOC).catch(() => null);
+    if (applied && (typeof applied.seq === 'number' || typeof applied.seq === 'string'))
+      this.lastSeq = applied.seq;
+    const all = await this.deps.local.allDocs({ include_docs: true });
+    for (const row of all.rows) {
+      if (!row.doc || row.id === PRACTICE_MARKER_ID) continue;
+      const opened = await decryptDoc(this.keys, row.doc);
+      if (opened.ok) this.remember(row.doc, opened.body);
+    }
+  }
+
+  /**
+   * The server's marker, checked (or written on an empty database: the practice's first sync).
+   * Answers null when the database is this practice's, or a message saying why not.
+   */
+  async checkServer(): Promise<string | null> {
+    const keys = this.requireKeys();
+    let marker: PouchDoc | null = null;
+    try {
+      marker = await this.deps.remote.get(PRACTICE_MARKER_ID);
+    } catch (error) {
+      if ((error as PouchError).status !== 404) throw error;
+    }
+    if (marker === null) {
+      const info = await this.deps.remote.info();
+      if (info.doc_count > 0) {
+        return 'The database on the server holds records that are not a Stillpoint practice. Check the server address.';
+      }
+      await this.deps.remote.put({ ...(await createPracticeMarker(keys)) });
+      return null;
+    }
+    const check = await checkPracticeMarker(keys, marker);
+    if (check === 'ours') return null;
+    if (check === 'other-practice') {
+      return 'The server holds another practice’s records, or this computer’s practice key is not the practice’s current one. Nothing was synced. Join again with a pairing code from a computer of the practice.';
+    }
+    return 'The database on the server is not a Stillpoint practice. Check the server address.';
+  }
+
+  /** Asks for a pass that sends this computer's changes. Passes run one at a time. */
+  requestPush(): Promise<void> {
+    this.pushWanted = true;
+    return this.enqueue();
+  }
+
+  /** Asks for a pass that applies what the replica received. */
+  requestPull(): Promise<void> {
+    this.pullWanted = true;
+    return this.enqueue();
+  }
+
+  private enqueue(): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (this.pullWanted) {
+        this.pullWanted = false;
+        // A record that met a newer one here (kept) must go back out: the next push sends it.
+        if ((await this.pull()) > 0) this.pushWanted = true;
+      }
+      if (this.pushWanted) {
+        this.pushWanted = false;
+        await this.push();
+      }
+    });
+    return this.queue;
+  }
+
+  private requireKeys(): PracticeKeys {
+    if (!this.keys) throw new Error('open() first');
+    return this.keys;
+  }
+
+  private remember(doc: PouchDoc, body: SyncBody): void {
+    const clientId =
+      body.table === 'clients'
+        ? body.key
+        : body.record
+          ? clientReferenceOf(body.table, body.record)
+          : undefined;
+    const previous = this.index.get(doc._id);
+    this.index.set(doc._id, {
+      table: body.table,
+      key: body.key,
+      ...(clientId ? { clientId } : {}),
+      h: String(doc.h),
+      rev: String(doc._rev ?? ''),
+      ...(body.deleted ? { deleted: body.deleted } : {}),
+      label:
+        body.table === 'clients' && body.record
+          ? clientLabel(body.record)
+          : (previous?.label ?? body.deleted?.label),
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Out
+
+  private async push(): Promise<void> {
+    const keys = this.requireKeys();
+    const present = new Map<string, Set<string>>();
+    const deletedClients = new Set<string>();
+    const outgoing: PouchDoc[] = [];
+    for (const table of SYNCED_TABLES) {
+      const keysHere = new Set<string>();
+      present.set(table, keysHere);
+      const spec = TABLE_SPECS[table];
+      for await (const page of this.deps.records.records(table)) {
+        for (const record of page) {
+          const key = String(record[spec.key]);
+          keysHere.add(key);
+          if (
+            table === 'auditLog' &&
+            record.action === 'client-deleted' &&
+            typeof record.clientId === 'string'
+          ) {
+            deletedClients.add(record.clientId);
+          }
+          const body: SyncBody = { table, key, record };
+          const doc = await encryptBodyIfChanged(keys, body, this.index);
+          if (doc) outgoing.push(doc);
+        }
+      }
+    }
+    // Tombstones: the records of a client deleted here, once they are gone from the tables.
+    const at = this.deps.now().toISOString();
+    for (const [id, entry] of this.index) {
+      if (entry.deleted || !entry.clientId || !deletedClients.has(entry.clientId)) continue;
+      if (present.get(entry.table as TableName)?.has(entry.key)) continue;
+      const label = this.clientEntry(entry.clientId)?.label ?? 'A client';
+      const body: SyncBody = {
+        table: entry.table,
+        key: entry.key,
+        deleted: { at, computer: this.deps.secrets.computerName, label },
+      };
+      const doc = await encryptBody(keys, body);
+      outgoing.push({ ...doc, _id: id, _rev: entry.rev });
+    }
+    if (outgoing.length === 0) return;
+    const results = await this.deps.local.bulkDocs(outgoing);
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i]!;
+      if (!result.ok || !result.rev) continue; // a newer revision arrived meanwhile: the next pass decides
+      const doc = { ...outgoing[i]!, _rev: result.rev };
+      const opened = await decryptDoc(keys, doc);
+      if (opened.ok) this.remember(doc, opened.body);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // In
+
+  /** Applies what the replica received since the last pass; answers how many records it met. */
+  private async pull(): Promise<number> {
+    const keys = this.requireKeys();
+    let met = 0;
+    for (;;) {
+      const batch = await this.deps.local.changes({
+        since: this.lastSeq,
+        include_docs: true,
+        conflicts: true,
+        limit: 500,
+      });
+      if (batch.results.length === 0) return met;
+      const incoming = new Map<TableName, { doc: PouchDoc; record: Record<string, unknown> }[]>();
+      const problems: SyncProblem[] = [];
+      const tombstones: { doc: PouchDoc; body: SyncBody }[] = [];
+      for (const change of batch.results) {
+        const doc = change.doc;
+        if (!doc || doc._id === PRACTICE_MARKER_ID || doc._id.startsWith('_design/') || doc._deleted)
+          continue;
+        const known = this.index.get(doc._id);
+        if (known && known.h === doc.h && known.rev === doc._rev) continue; // our own write
+        const opened = await decryptDoc(keys, doc);
+        if (!opened.ok) {
+          problems.push({ id: doc._id, message: decryptProblemWords(opened.problem) });
+          continue;
+        }
+        const body = opened.body;
+        if (body.deleted) {
+          tombstones.push({ doc, body });
+          continue;
+        }
+        const table = body.table as TableName;
+        if (!SYNCED_TABLES.includes(table) || !body.record) {
+          problems.push({
+            id: doc._id,
+            message: 'A record of a kind this version of Stillpoint does not know was left out.',
+          });
+          continue;
+        }
+        const check = RECORD_VALIDATORS[table]!(body.record);
+        if (!check.ok) {
+          problems.push({
+            id: doc._id,
+            message: `A record from another computer failed its check and was not applied (${check.issues
+              .slice(0, 3)
+              .map((i) => `${i.path}: ${i.message}`)
+              .join('; ')}).`,
+          });
+          continue;
+        }
+        const record = check.value as Record<string, unknown>;
+        const future = futureMoment(table, record, this.deps.now());
+        if (future) {
+          problems.push({
+            id: doc._id,
+            message: `A record from another computer is dated ${future.value}, more than a day after this computer’s clock; it was not applied. Check the date and time on the computer that wrote it.`,
+          });
+          continue;
+        }
+        const clientId = clientReferenceOf(table, record);
+        if (clientId && this.isDeletedClient(clientId)) {
+          problems.push({
+            id: doc._id,
+            message: 'A record of a client deleted on another computer was not applied.',
+          });
+          continue;
+        }
+        met += 1;
+        const list = incoming.get(table) ?? [];
+        list.push({ doc, record });
+        incoming.set(table, list);
+      }
+      const copies = new ExistingCopies();
+      const conflicts: SyncView['conflicts'] = [];
+      for (const table of SYNCED_TABLES) {
+        const items = incoming.get(table);
+        if (!items) continue;
+        const spec = TABLE_SPECS[table];
+        const merged = await mergeBatch(
+          this.deps.restoreWriter,
+          spec,
+          items.map((item) => item.record),
+          copies,
+        );
+        if (merged.puts.length > 0) {
+          await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, merged.puts));
+        }
+        for (const refused of merged.notApplied) {
+          problems.push({
+            id: refused.id,
+            message:
+              'An entry of the audit log or of the history arrived changed from another computer; history is never replaced, so it was not applied.',
+          });
+        }
+        for (const conflict of merged.conflicts) {
+          conflicts.push({ noteId: conflict.id, copyId: conflict.copyId, reason: conflict.reason });
+        }
+        for (const item of items) {
+          const opened = await decryptDoc(keys, item.doc);
+          if (opened.ok) this.remember(item.doc, opened.body);
+        }
+      }
+      for (const { doc, body } of tombstones) {
+        if (body.table === 'clients') await this.deps.records.removeClient(body.key);
+        this.remember(doc, body);
+      }
+      this.lastSeq = batch.last_seq;
+      await this.saveLastSeq();
+      this.deps.report((view) => ({
+        ...view,
+        problems: [...view.problems, ...problems].slice(-50),
+        conflicts: [...conflicts, ...view.conflicts].slice(0, 200),
+        deleted: this.deletedElsewhere(),
+      }));
+    }
+  }
+
+  private async saveLastSeq(): Promise<void> {
+    const existing = await this.deps.local.get(APPLIED_DOC).catch(() => null);
+    await this.deps.local.put({
+      _id: APPLIED_DOC,
+      ...(existing?._rev ? { _rev: existing._rev } : {}),
+      seq: this.lastSeq,
+    });
+  }
+
+  private clientEntry(clientId: string): IndexEntry | undefined {
+    for (const entry of this.index.values()) {
+      if (entry.table === 'clients' && entry.key === clientId) return entry;
+    }
+    return undefined;
+  }
+
+  private isDeletedClient(clientId: string): boolean {
+    return this.clientEntry(clientId)?.deleted !== undefined;
+  }
+
+  /** Clients deleted on another computer in the last 30 days, newest first. */
+  deletedElsewhere(): DeletedElsewhere[] {
+    const since = this.deps.now().getTime() - DELETED_LIST_DAYS * 24 * 60 * 60 * 1000;
+    const list: DeletedElsewhere[] = [];
+    for (const entry of this.index.values()) {
+      if (entry.table !== 'clients' || !entry.deleted) continue;
+      if (entry.deleted.computer === this.deps.secrets.computerName) continue;
+      if (Date.parse(entry.deleted.at) < since) continue;
+      list.push({
+        clientId: entry.key,
+        label: entry.deleted.label,
+        at: entry.deleted.at,
+        computer: entry.deleted.computer,
+      });
+    }
+    return list.sort((a, b) => b.at.localeCompare(a.at));
+  }
+}
+
+async function encryptBodyIfChanged(
+  keys: PracticeKeys,
+  body: SyncBody,
+  index: Map<string, IndexEntry>,
+): Promise<PouchDoc | null> {
+  const h = await contentHash(keys, body);
+  const doc = await encryptBody(keys, body);
+  const known = index.get(doc._id);
+  if (known && known.h === h) return null;
+  return { ...doc, ...(known?.rev ? { _rev: known.rev } : {}) };
+}
+
+function clientLabel(record: Record<string, unknown>): string {
+  const first = typeof record.firstName === 'string' ? record.firstName : '';
+  const last = typeof record.lastName === 'string' ? record.lastName : '';
+  return `${first} ${last}`.trim() || 'A client';
+}
+
+function decryptProblemWords(problem: string): string {
+  switch (problem) {
+    case 'decryption':
+      return 'A record on the server could not be opened with this practice’s key (damaged, or written with another key); it was not applied.';
+    case 'wrong-id':
+      return 'A record on the server was stored under the wrong name (moved or tampered with); it was not applied.';
+    default:
+      return 'A record on the server is not in Stillpoint’s format; it was not applied.';
+  }
+}

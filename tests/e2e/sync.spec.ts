@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { type SyncServer, startSyncServer } from '../sync-server/server';
+import { expect, test } from './fixtures';
+import { APP_URL, Harness, TEST_ORIGIN } from './harness/harness';
+import { passWelcome } from './welcome';
+
+// Two computers of one practice (two browser contexts: two IndexedDBs, two data folders with
+// main's real handlers) and one real CouchDB-compatible server on 127.0.0.1.
+
+let server: SyncServer;
+test.beforeEach(async () => {
+  server = await startSyncServer({ allowOrigin: TEST_ORIGIN });
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+/** A second computer: its own context (IndexedDB), data folder and main handlers. */
+async function secondComputer(browser: Browser, dir: string): Promise<{ page: Page; harness: Harness }> {
+  fs.mkdirSync(dir, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  const harness = new Harness(dir);
+  await harness.attachContext(context);
+  await allowLocalNetwork(context);
+  const page = await context.newPage();
+  await harness.attachPage(page);
+  await page.goto(APP_URL);
+  await passWelcome(page);
+  return { page, harness };
+}
+
+/**
+ * Chromium asks a permission (Local Network Access) before a page reaches a server on the local
+ * network or loopback; in the app, main's permission handler grants it to the app's page while
+ * sync is on (src-main/security.ts, unit-tested there). The request filter and the CSP still
+ * let through only the practice server.
+ */
+async function allowLocalNetwork(context: BrowserContext) {
+  await context.grantPermissions(['local-network-access'], { origin: TEST_ORIGIN });
+}
+
+async function openSyncSettings(page: Page) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  return page.getByRole('region', { name: 'Practice sync' });
+}
+
+async function startPractice(page: Page) {
+  const card = await openSyncSettings(page);
+  await card.getByRole('button', { name: 'Start the practice on a server…' }).click();
+  await card.getByLabel('Server address').fill(server.databaseUrl);
+  await card.getByLabel('Sync user name').fill(server.user);
+  await card.getByLabel('Sync password').fill(server.password);
+  await card.getByLabel('This computer’s name').fill('Treatment room laptop');
+  await card.getByRole('button', { name: 'Create the practice key and start syncing' }).click();
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+}
+
+async function pairingCode(page: Page): Promise<string> {
+  const card = await openSyncSettings(page);
+  await card.getByRole('button', { name: 'Show the pairing code' }).click();
+  await expect(card.getByRole('img', { name: 'The pairing code as a QR code' })).toBeVisible();
+  return (await card.getByTestId('pairing-code').textContent()) ?? '';
+}
+
+async function joinPractice(page: Page, code: string) {
+  const card = await openSyncSettings(page);
+  await card.getByRole('button', { name: 'Join with a pairing code…' }).click();
+  await card.getByRole('textbox', { name: 'Pairing code' }).fill(code);
+  await card.getByLabel('Sync password').fill(server.password);
+  await card.getByLabel('This computer’s name').fill('Desk at home');
+  await card.getByRole('button', { name: 'Join the practice' }).click();
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+}
+
+async function clientWithSignedNote(page: Page, first: string, last: string, complaint: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Date of birth').fill('1978-06-14');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(last) })).toBeVisible();
+  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText(
+    'Health history last reviewed with the client on',
+  );
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await page.getByLabel('Chief complaint').fill(complaint);
+  await page.getByLabel('Signed by').fill('Anna Lind');
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');
+}
+
+test('a client and a signed note made on one computer reach the other; an edit there comes back; the server holds ciphertext only', async ({
+  page,
+  harness,
+  browser,
+}, testInfo) => {
+  // Sync off (the default): nothing was let through to the server.
+  expect(harness.syncRequestLog).toEqual([]);
+  await allowLocalNetwork(page.context());
+
+  await startPractice(page);
+  await clientWithSignedNote(page, 'Ingeborg', 'Quillfeather', 'Tinnitus after the Lisbon flight');
+  const code = await pairingCode(page);
+
+  const b = await secondComputer(browser, testInfo.outputPath('computer-b'));
+  await joinPractice(b.page, code);
+  await b.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await b.page.getByRole('link', { name: /Quillfeather/ }).click();
+  const sessions = b.page.getByRole('region', { name: 'Sessions' });
+  await expect(sessions).toContainText('Signed');
+  await sessions.getByRole('link').first().click();
+  await expect(b.page.getByRole('heading', { level: 1 })).toContainText('Signed');
+  await expect(b.page.getByText('Tinnitus after the Lisbon flight')).toBeVisible();
+
+  // B edits the client's details; A sees the edit.
+  await b.page
+    .getByRole('link', { name: /Quillfeather/ })
+    .first()
+    .click();
+  await b.page.getByRole('button', { name: 'Edit details' }).click();
+  await b.page.getByLabel('Phone', { exact: true }).fill('+44 20 7946 0018');
+  await b.page.getByRole('button', { name: 'Save client' }).click();
+  await expect(b.page.getByTestId('sync-status')).toHaveText('Synced');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: /Quillfeather/ }).click();
+  await expect(page.getByText('+44 20 7946 0018')).toBeVisible();
+
+  // Only the practice server was reached, and it holds ids, revisions and ciphertext only.
+  for (const url of [...harness.syncRequestLog, ...b.harness.syncRequestLog]) {
+    expect(url.startsWith(`${server.origin}/`)).toBe(true);
+  }
+  const stored = JSON.stringify(await server.rawDocuments());
+  for (const word of ['Ingeborg', 'Quillfeather', 'Tinnitus', 'Lisbon', 'Anna Lind', '7946', '1978-06-14']) {
+    expect(stored).not.toContain(word);
+  }
+  await b.page.context().close();
+});
+
+async function editPhone(page: Page, last: string, phone: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: new RegExp(last) }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByLabel('Phone', { exact: true }).fill(phone);
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByText(phone)).toBeVisible();
+}
+
+test('edits made while the server is down: after it is back the newer one wins on both computers; a client deleted on one is gone on the other and listed', async ({
+  page,
+  harness,
+  browser,
+}, testInfo) => {
+  await allowLocalNetwork(page.context());
+  await startPractice(page);
+  await clientWithSignedNote(page, 'Rosalind', 'Achterberg', 'Jaw tension since the dental work');
+  const b = await secondComputer(browser, testInfo.outputPath('computer-b'));
+  await joinPractice(b.page, await pairingCode(page));
+  await b.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(b.page.getByRole('link', { name: /Achterberg/ })).toBeVisible();
+
+  // The server goes away (killed): both computers keep working and say they are offline.
+  await server.stop();
+  await editPhone(page, 'Achterberg', '+31 20 555 0101');
+  await expect(page.getByTestId('sync-status')).toContainText('Offline since');
+  await editPhone(b.page, 'Achterberg', '+31 20 555 0202');
+  await expect(b.page.getByTestId('sync-status')).toContainText('Offline since');
+
+  // Back: both resume from their checkpoints, and the later edit (B's) wins on both.
+  await server.restart();
+  await expect(page.getByText('+31 20 555 0202')).toBeVisible();
+  await expect(b.page.getByText('+31 20 555 0202')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+  await expect(b.page.getByTestId('sync-status')).toHaveText('Synced');
+
+  // A deletes the client (after the safety backup the app asks for).
+  await harness.chooseBackupFolder();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Type/).fill('Rosalind Achterberg');
+  await dialog.getByLabel('Your name').fill('Anna Lind');
+  await dialog.getByLabel('Backup passphrase', { exact: true }).fill('quiet river stone path');
+  await dialog.getByLabel('Backup passphrase again').fill('quiet river stone path');
+  await dialog.getByRole('button', { name: 'Delete client and sessions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+
+  // Gone on B, and listed there as deleted on the other computer.
+  await b.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(b.page.getByRole('link', { name: /Achterberg/ })).toHaveCount(0);
+  const card = await openSyncSettings(b.page);
+  await expect(card.getByTestId('deleted-elsewhere')).toContainText(
+    'Rosalind Achterberg, deleted on Treatment room laptop',
+  );
+  await b.page.context().close();
+});
