@@ -168,6 +168,9 @@ describe('openDatabaseSafely', () => {
       intakeSubmissions: 'id, clientId, submittedAt',
       consentVersions: 'id, version',
       consents: 'id, clientId, consentVersionId, at',
+      outcomeProfiles: 'id, clientId, createdAt',
+      outcomeScores: 'id, clientId, profileId, sessionId',
+      followUps: 'id, clientId, sessionId',
     });
     await future.open();
     future.close();
