@@ -220,6 +220,18 @@ test('a signed session with its follow-up due is in "Follow up today"; "No react
   page,
 }) => {
   await openAt(page, '2026-12-08T10:00:00');
+  // Settings: for how many days "Follow up" shows (3 unless changed); 0 is refused beside the box.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  const settings = page.getByRole('region', { name: 'Follow-up after a session' });
+  const days = settings.getByLabel('Days to show “Follow up” after a signed session');
+  await expect(days).toHaveValue('3');
+  await days.fill('0');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByText('Enter a number of days from 1 to 30')).toBeVisible();
+  await days.fill('2');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Saved');
+  await page.goto('https://stillpoint.test/index.html#/clients');
   const clientId = await createClient(page, 'Ines', 'Moreau');
   await seedSignedSessions(page, clientId, [
     { daysAgo: 0, date: '2026-12-07', before: 5, after: 2, rate: 8, complaint: 'Low back pain' },
@@ -227,6 +239,7 @@ test('a signed session with its follow-up due is in "Follow up today"; "No react
   await page.goto('https://stillpoint.test/index.html#/clients');
   const today = page.getByRole('region', { name: 'Follow up today' });
   await expect(today.getByRole('link', { name: 'Ines Moreau' })).toBeVisible();
+  await expect(today).toContainText('Signed sessions of the last 2 days');
   await today.getByRole('link', { name: 'Ines Moreau' }).click();
 
   const followUp = page.getByRole('region', { name: 'Follow up' });
