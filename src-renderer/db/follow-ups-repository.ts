@@ -92,10 +92,13 @@ export class FollowUpsRepository {
               .where('[clientId+serviceDate]')
               .between([options.clientId, from], [options.clientId, today], true, true)
               .toArray()
-          : await db.sessions
-              .where('status')
-              .equals('signed')
-              .filter((row) => row.serviceDate >= from)
+          : // Not every signed note of the practice (200,000 in a large one): a note is signed on
+            // or after its date of service (a future date cannot be signed) and changes only later,
+            // so its updatedAt is at least that day. Two days' margin covers time zones.
+            await db.sessions
+              .where('updatedAt')
+              .aboveOrEqual(`${earliestDueServiceDate(today, options.days + 2)}T00:00:00.000Z`)
+              .filter((row) => row.status === 'signed' && row.serviceDate >= from)
               .toArray();
       const due: DueFollowUp[] = [];
       for (const row of sessions) {

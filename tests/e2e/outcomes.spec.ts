@@ -220,6 +220,18 @@ test('a signed session with its follow-up due is in "Follow up today"; "No react
   page,
 }) => {
   await openAt(page, '2026-12-08T10:00:00');
+  // Settings: for how many days "Follow up" shows (3 unless changed); 0 is refused beside the box.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  const settings = page.getByRole('region', { name: 'Follow-up after a session' });
+  const days = settings.getByLabel('Days to show “Follow up” after a signed session');
+  await expect(days).toHaveValue('3');
+  await days.fill('0');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByText('Enter a number of days from 1 to 30')).toBeVisible();
+  await days.fill('2');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Saved');
+  await page.goto('https://stillpoint.test/index.html#/clients');
   const clientId = await createClient(page, 'Ines', 'Moreau');
   await seedSignedSessions(page, clientId, [
     { daysAgo: 0, date: '2026-12-07', before: 5, after: 2, rate: 8, complaint: 'Low back pain' },
@@ -227,6 +239,7 @@ test('a signed session with its follow-up due is in "Follow up today"; "No react
   await page.goto('https://stillpoint.test/index.html#/clients');
   const today = page.getByRole('region', { name: 'Follow up today' });
   await expect(today.getByRole('link', { name: 'Ines Moreau' })).toBeVisible();
+  await expect(today).toContainText('Signed sessions of the last 2 days');
   await today.getByRole('link', { name: 'Ines Moreau' }).click();
 
   const followUp = page.getByRole('region', { name: 'Follow up' });
@@ -241,4 +254,43 @@ test('a signed session with its follow-up due is in "Follow up today"; "No react
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Follow up today' })).toHaveCount(0);
+});
+
+test('the profile is set up in the first session note; the next note shows the same words to score again', async ({
+  page,
+}, testInfo) => {
+  await openAt(page, '2026-11-27T10:00:00');
+  await createClient(page, 'Maja', 'Berg');
+  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+  const first = page.getByRole('region', { name: 'Outcomes' });
+  const setup = first.getByRole('form', { name: 'Set up an outcome profile' });
+  await setup.getByLabel('Main symptom', { exact: true }).fill('Jaw aches when I wake up');
+  await setup.getByLabel('How long they have had it').selectOption('3-12-months');
+  await setup.getByLabel('Activity', { exact: true }).fill('Eating an apple');
+  await setup.getByLabel('Main symptom: Jaw aches when I wake up').fill('5');
+  await setup.getByLabel('Activity: Eating an apple').fill('4');
+  await setup.getByLabel('Wellbeing').fill('3');
+  await setup.getByRole('button', { name: 'Save profile and first scores' }).click();
+  await expect(first.getByRole('status')).toContainText('Scored at this session');
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Maja Berg' }).click();
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 2/ })).toBeVisible();
+  const second = page.getByRole('region', { name: 'Outcomes' });
+  // The same words, shown back to score again.
+  await second.getByLabel('Main symptom: Jaw aches when I wake up').fill('3');
+  await second.getByLabel('Activity: Eating an apple').fill('3');
+  await second.getByLabel('Wellbeing').fill('3');
+  await second.scrollIntoViewIfNeeded();
+  await second.screenshot({ path: testInfo.outputPath('session-outcomes.png') });
+  await second.getByRole('button', { name: 'Save scores' }).click();
+  await expect(second.getByRole('status')).toContainText('change from baseline −1');
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Maja Berg' }).click();
+  const card = page.getByRole('region', { name: 'Outcomes' });
+  await expect(card.getByRole('table').getByRole('row')).toHaveCount(3);
+  await expect(card.getByTestId('outcome-change')).toContainText('Change from baseline: −1');
 });

@@ -9,7 +9,8 @@ import { useFollowUpDays } from './useFollowUpDays';
 export function FollowUpSettingsCard() {
   const days = useFollowUpDays();
   if (days === undefined) return null;
-  return <FollowUpSettingsForm key={days} initial={days} />;
+  // Not keyed by the value: saving must not remount the form (it would lose "Saved").
+  return <FollowUpSettingsForm initial={days} />;
 }
 
 function FollowUpSettingsForm({ initial }: { initial: number }) {
