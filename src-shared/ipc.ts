@@ -16,6 +16,7 @@ import {
   SafeFileNameSchema,
   SaveResultSchema,
 } from './domain/files';
+import { AppLanguageSchema } from './i18n/languages';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import type { Result } from './result';
 
@@ -155,6 +156,16 @@ export const channels = {
   /** The last known record counts (null when never recorded on this computer). */
   recordsGetCounts: channel('records:get-counts', NoRequest, RecordCountsSchema.nullable()),
   recordsSetCounts: channel('records:set-counts', RecordCountsSchema, RecordCountsSchema),
+
+  /**
+   * The language the app speaks, as the renderer settled it (Settings, or the system's): main
+   * follows it for the native menu and its own messages. Answers the language main now speaks.
+   */
+  appSetLanguage: channel(
+    'app:set-language',
+    z.object({ language: AppLanguageSchema }),
+    z.object({ language: AppLanguageSchema }),
+  ),
 } as const;
 
 export type Channels = typeof channels;

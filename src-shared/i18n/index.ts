@@ -1,4 +1,5 @@
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
+export { EDITED_TEMPLATE_LANGUAGE, handoutTemplateFor, isEditedTemplate } from './handout-choice';
 export { HANDOUT_TEMPLATES } from './handout-templates';
 export {
   type AppLanguage,

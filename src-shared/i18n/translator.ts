@@ -1,7 +1,7 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import ICU from 'i18next-icu';
 import { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
-import { type AppLanguage, LANGUAGES, type Language, PSEUDO_LANGUAGE } from './languages';
+import { type AppLanguage, LANGUAGES, PSEUDO_LANGUAGE } from './languages';
 import { pseudoCatalogue } from './pseudo';
 
 export type MessageValues = Record<string, string | number | Date>;

@@ -11,6 +11,7 @@ import { IntakeSettingsCard } from '../intake/IntakeSettingsCard';
 import { AppLockCard } from '../lock/AppLockCard';
 import { StorageCard } from '../storage/StorageCard';
 import { SampleNotice } from '../welcome/SampleNotice';
+import { AppLanguageCard } from './AppLanguageCard';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { SafetyRulesForm } from './SafetyRulesForm';
@@ -51,6 +52,7 @@ export function SettingsPage() {
       <IntakeSettingsCard />
       <AppLockCard />
       <StorageCard />
+      <AppLanguageCard />
       <div className="card">
         <h2>About this installation</h2>
         {error && <p role="alert">{error}</p>}
