@@ -37,6 +37,11 @@ const ACCENTED: Record<string, string> = {
   U: 'Û',
   Y: 'Ý',
   Z: 'Ž',
+  T: 'Ţ',
+  H: 'Ĥ',
+  K: 'Ķ',
+  R: 'Ŕ',
+  W: 'Ŵ',
 };
 
 /**
@@ -63,9 +68,8 @@ export function pseudoMessage(message: string): string {
     // Text sits at even depth: the message itself, or a plural branch inside `{n, plural, one {…}}`.
     const isText = depth % 2 === 0;
     if (isText && char !== '#') {
-      const accented = ACCENTED[char];
-      if (accented) letters += 1;
-      out += accented ?? char;
+      letters += 1;
+      out += ACCENTED[char] ?? char;
     } else {
       out += char;
     }
