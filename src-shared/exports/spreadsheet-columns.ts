@@ -155,7 +155,7 @@ export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   ),
   column(
     'preferred_language',
-    "The client's language for handouts and papers (en, de, fr, es, nl; empty: the app's language)",
+    "Language for handouts and papers: en, de, fr, es, nl (empty: the app's)",
     TEXT,
     (r) => r.client.preferredLanguage ?? '',
   ),

@@ -41,7 +41,7 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
 const english = flatten(CATALOGUES.en as Tree);
 
 /** What is wrong with one catalogue against English: missing keys, extra keys, foreign placeholders. */
-export function catalogueProblems(catalogue: Tree): string[] {
+function catalogueProblems(catalogue: Tree): string[] {
   const problems: string[] = [];
   const messages = flatten(catalogue);
   for (const key of english.keys()) if (!messages.has(key)) problems.push(`missing ${key}`);
