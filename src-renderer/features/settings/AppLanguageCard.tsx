@@ -11,6 +11,7 @@ import {
   LANGUAGE_NAMES,
   LANGUAGES,
   PSEUDO_LANGUAGE,
+  translatorFor,
 } from '../../../src-shared/i18n';
 import { systemLanguage, useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
@@ -49,7 +50,8 @@ export function AppLanguageCard() {
       await repositories().settings.put(SETTINGS_KEYS.appLanguage, AppLanguageSettingSchema, { language });
       const shown = language === null ? systemLanguage() : language;
       const name = shown === PSEUDO_LANGUAGE ? shown : LANGUAGE_NAMES[shown];
-      setStatus({ kind: 'ok', text: t('appLanguage.saved', { language: name }) });
+      // Said in the language just chosen: the screen is about to speak it.
+      setStatus({ kind: 'ok', text: translatorFor(shown)('appLanguage.saved', { language: name }) });
     } catch (error) {
       setStatus({ kind: 'error', text: describeStorageError(error, 'The language was not saved') });
     }
