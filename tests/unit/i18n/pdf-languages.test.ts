@@ -53,7 +53,7 @@ describe('the aftercare handout in the client language', () => {
   for (const [language, heading, seekHelp] of [
     ['de', 'Nach Ihrer Sitzung', 'Suchen Sie ärztliche Hilfe'],
     ['fr', 'Après votre séance', 'Consultez un médecin si vous remarquez'],
-    ['nl', 'Na uw sessie', 'Zoek medische hulp als u merkt'],
+    ['nl', 'Na uw sessie', 'Zoek medische hulp als u het volgende merkt'],
   ] as const) {
     it(`a ${language} handout has its own headings and every red flag`, async () => {
       const all = text(await pdfPagesText(await handout(language, `${language}-BE`)));
