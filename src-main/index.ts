@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { resolveLanguage } from '../src-shared/i18n';
 import { BEFORE_QUIT_EVENT, NAVIGATE_EVENT, type NavigateDirection } from '../src-shared/ipc';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { contentSecurityPolicyFor } from './csp';
 import { createMainHandlers } from './handlers';
+import { createMainLanguage } from './i18n';
 import { createDispatcher, registerChannels } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createQuitHandshake } from './quit-handshake';
@@ -70,7 +72,10 @@ if (!app.requestSingleInstanceLock()) {
     lockDownSession(session.defaultSession, { devServerUrl, log, syncOrigin });
     lockDownSpellcheck(session.defaultSession, process.platform);
 
+    // The system's language until the renderer says which one the therapist chose (Settings).
+    const language = createMainLanguage(resolveLanguage(app.getPreferredSystemLanguages()), () => setMenu());
     const handlers = createMainHandlers({
+      language,
       appName: app.getName(),
       appVersion: app.getVersion(),
       platform: process.platform,
@@ -86,28 +91,36 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerChannels(
       ipcMain,
-      createDispatcher(handlers, { isTrustedSender: (s) => isTrustedAppUrl(s.url, devServerUrl), log }),
+      createDispatcher(handlers, {
+        isTrustedSender: (s) => isTrustedAppUrl(s.url, devServerUrl),
+        log,
+        translate: language.t,
+      }),
     );
 
     app.setAboutPanelOptions({ applicationName: 'Stillpoint', applicationVersion: app.getVersion() });
     const showAbout = () =>
       void dialog.showMessageBox({
         type: 'info',
-        title: 'About Stillpoint',
+        title: language.t('menu.aboutTitle', { appName: 'Stillpoint' }),
         message: `Stillpoint ${app.getVersion()}`,
-        detail:
-          'Session notes, safety checks and aftercare handouts for craniosacral therapists.\nYour records stay on this computer.',
+        detail: language.t('menu.aboutDetail'),
       });
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({
-          appName: 'Stillpoint',
-          isMac: process.platform === 'darwin',
-          showAbout,
-          navigate,
-        }),
-      ),
-    );
+    // Built again whenever the app's language changes.
+    function setMenu() {
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            appName: 'Stillpoint',
+            isMac: process.platform === 'darwin',
+            showAbout,
+            navigate,
+            t: language.t,
+          }),
+        ),
+      );
+    }
+    setMenu();
 
     mainWindow = createMainWindow({
       preloadPath: path.join(__dirname, '../preload/index.js'),

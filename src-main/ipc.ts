@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
+import type { Translate } from '../src-shared/i18n';
 import {
   type ChannelMethod,
   type ChannelParsedRequest,
@@ -31,6 +32,8 @@ export type Dispatch = (
 export interface DispatcherOptions {
   isTrustedSender: (sender: SenderInfo) => boolean;
   log: (event: string, detail: string) => void;
+  /** Main's current language (src-main/i18n.ts); English when left out. */
+  translate?: Translate;
 }
 
 /**
@@ -38,6 +41,8 @@ export interface DispatcherOptions {
  * schema, runs the handler, validates the answer, and always resolves to a Result.
  */
 export function createDispatcher(handlers: MainHandlers, options: DispatcherOptions): Dispatch {
+  const say = (key: 'unexpectedAnswer' | 'somethingWentWrong', english: string) =>
+    options.translate ? options.translate(`errors.${key}`) : english;
   return async (channelName, payload, sender) => {
     const method = channelByName(channelName);
     if (!method) {
@@ -63,18 +68,32 @@ export function createDispatcher(handlers: MainHandlers, options: DispatcherOpti
       const response = definition.response.safeParse(value);
       if (!response.success) {
         options.log('invalid-response', `${channelName}: ${describeIssues(response.error).join('; ')}`);
-        return fail('INTERNAL', 'Stillpoint produced an unexpected answer. Please try again.');
+        return fail(
+          'INTERNAL',
+          say('unexpectedAnswer', 'Stillpoint produced an unexpected answer. Please try again.'),
+        );
       }
       return ok(response.data);
     } catch (error) {
-      if (error instanceof UserFacingError) return fail(error.code, error.message);
+      if (error instanceof UserFacingError) {
+        const { translation } = error;
+        return fail(
+          error.code,
+          translation && options.translate
+            ? options.translate(translation.key, translation.values)
+            : error.message,
+        );
+      }
       options.log(
         'handler-failed',
         `${channelName}: ${error instanceof Error ? error.stack : String(error)}`,
       );
       return fail(
         'INTERNAL',
-        'Something went wrong in Stillpoint. Your records are unchanged; please try again.',
+        say(
+          'somethingWentWrong',
+          'Something went wrong in Stillpoint. Your records are unchanged; please try again.',
+        ),
       );
     }
   };

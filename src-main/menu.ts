@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Translate } from '../src-shared/i18n';
 import type { NavigateDirection } from '../src-shared/ipc';
 
 /**
@@ -11,21 +12,27 @@ export function buildMenuTemplate(options: {
   showAbout: () => void;
   /** Back or Forward through the app's screens (main sends NAVIGATE_EVENT to the page). */
   navigate: (direction: NavigateDirection) => void;
+  /** Labels in the app's language; roles (Undo, Copy ...) are labelled by Electron in the system's. */
+  t: Translate;
 }): MenuItemConstructorOptions[] {
-  const about: MenuItemConstructorOptions = { label: `About ${options.appName}`, click: options.showAbout };
+  const { t } = options;
+  const about: MenuItemConstructorOptions = {
+    label: t('menu.about', { appName: options.appName }),
+    click: options.showAbout,
+  };
   // The page handles these keys itself (app/history.ts), in the browser harness too; the menu
   // only shows them, so one key press never moves twice.
   const go: MenuItemConstructorOptions = {
-    label: 'Go',
+    label: t('menu.go'),
     submenu: [
       {
-        label: 'Back',
+        label: t('menu.back'),
         accelerator: options.isMac ? 'Cmd+[' : 'Alt+Left',
         registerAccelerator: false,
         click: () => options.navigate('back'),
       },
       {
-        label: 'Forward',
+        label: t('menu.forward'),
         accelerator: options.isMac ? 'Cmd+]' : 'Alt+Right',
         registerAccelerator: false,
         click: () => options.navigate('forward'),
@@ -50,9 +57,9 @@ export function buildMenuTemplate(options: {
     });
   }
   template.push(
-    { label: 'File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
+    { label: t('menu.file'), submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
     {
-      label: 'Edit',
+      label: t('menu.edit'),
       submenu: [
         { role: 'undo' },
         { role: 'redo' },
@@ -64,7 +71,7 @@ export function buildMenuTemplate(options: {
       ],
     },
     {
-      label: 'View',
+      label: t('menu.view'),
       submenu: [
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -74,8 +81,8 @@ export function buildMenuTemplate(options: {
       ],
     },
     go,
-    { label: 'Window', role: 'windowMenu' },
-    { label: 'Help', role: 'help', submenu: options.isMac ? [] : [about] },
+    { label: t('menu.window'), role: 'windowMenu' },
+    { label: t('menu.help'), role: 'help', submenu: options.isMac ? [] : [about] },
   );
   return template;
 }

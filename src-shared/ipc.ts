@@ -23,6 +23,7 @@ import {
   SafeFileNameSchema,
   SaveResultSchema,
 } from './domain/files';
+import { AppLanguageSchema } from './i18n/languages';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import { ProgressReportSchema } from './outcomes/report';
 import type { Result } from './result';
@@ -266,6 +267,15 @@ export const channels = {
   syncTurnOn: channel('sync:turn-on', SyncSetupSchema, SyncStatusSchema),
   syncTurnOff: channel('sync:turn-off', NoRequest, SyncStatusSchema),
   syncSecrets: channel('sync:secrets', NoRequest, SyncSecretsSchema),
+  /**
+   * The language the app speaks, as the renderer settled it (Settings, or the system's): main
+   * follows it for the native menu and its own messages. Answers the language main now speaks.
+   */
+  appSetLanguage: channel(
+    'app:set-language',
+    z.object({ language: AppLanguageSchema }),
+    z.object({ language: AppLanguageSchema }),
+  ),
 } as const;
 
 export type Channels = typeof channels;

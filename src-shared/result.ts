@@ -1,3 +1,5 @@
+import type { MessageKey } from './i18n/catalogues';
+import type { MessageValues } from './i18n/translator';
 /**
  * The envelope every IPC answer travels in. Main never throws across IPC: a failure is data,
  * with a stable code for code and a message written for a therapist, never a stack trace.
@@ -41,6 +43,11 @@ export class UserFacingError extends Error {
   constructor(
     readonly code: IpcErrorCode,
     message: string,
+    /**
+     * The catalogue key the message was made from (src-shared/i18n), so the dispatcher can say
+     * it in the language the app speaks; `message` is the English, for logs and tests.
+     */
+    readonly translation?: { key: MessageKey; values?: MessageValues },
   ) {
     super(message);
     this.name = 'UserFacingError';

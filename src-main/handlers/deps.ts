@@ -1,3 +1,4 @@
+import type { MainLanguage } from '../i18n';
 import type { SecureStore } from '../services/backups/secure-store';
 import type { FileDialogs, Printer } from '../services/files/dialogs';
 import type { SyncConfigStore } from '../sync/sync-config-store';
@@ -28,4 +29,6 @@ export interface MainDeps {
   /** The renderer finished its quit-time work; true when a quit was waiting for it. */
   quitReady?: () => boolean;
   harness: boolean;
+  /** The language main speaks (menus, messages); English when left out. */
+  language?: MainLanguage;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { languageOfTag } from '../../src-shared/i18n';
 import type { MainHandlers } from '../ipc';
 import { renderClientRecordPdf } from '../services/pdf/client-record';
 import type { MainDeps } from './deps';
@@ -14,7 +15,10 @@ export function exportHandlers(deps: MainDeps): Pick<MainHandlers, 'exportClient
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   return {
     exportClientRecordPdf: async ({ record, fileName, logo }) => {
-      const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo });
+      // The client's language whatever the app speaks; the app's when the client has none.
+      const language =
+        record.client.preferredLanguage ?? languageOfTag(deps.language?.current() ?? 'en') ?? 'en';
+      const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo, language });
       return saveThroughDialog(deps, fileName, 'pdf', pdf);
     },
   };

@@ -10,6 +10,7 @@ import {
 } from '../../src-shared/domain/file-size-limits';
 import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
 import { UserFacingError } from '../../src-shared/result';
+import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import type { FileFilter } from '../services/files/dialogs';
@@ -46,7 +47,7 @@ export async function readPickedFile(
     return await readFileCapped(file, MAX_OPEN_BYTES[kind]);
   } catch (error) {
     if (error instanceof FileTooLargeError) throw tooLargeToOpen(kind, path.basename(file), error.size);
-    throw new UserFacingError('FILE_READ_FAILED', `"${path.basename(file)}" could not be read.`);
+    throw translatedError('FILE_READ_FAILED', 'errors.fileUnreadable', { fileName: path.basename(file) });
   }
 }
 
@@ -78,20 +79,16 @@ export function fileHandlers(
       });
       if (!file) return null;
       const stat = await fs.stat(file).catch(() => null);
-      if (!stat?.isFile()) throw new UserFacingError('NOT_FOUND', 'That logo file could not be found.');
+      if (!stat?.isFile()) throw translatedError('NOT_FOUND', 'errors.logoNotFound');
       if (stat.size > LOGO_MAX_BYTES) {
-        throw new UserFacingError(
-          'INVALID_REQUEST',
-          `The logo is larger than 2 MB (${(stat.size / 1024 / 1024).toFixed(1)} MB): save a smaller version and choose it again.`,
-        );
+        throw translatedError('INVALID_REQUEST', 'errors.logoTooLarge', {
+          megabytes: (stat.size / 1024 / 1024).toFixed(1),
+        });
       }
       const bytes = new Uint8Array(await fs.readFile(file));
       const mimeType = sniffImageType(bytes);
       if (!mimeType) {
-        throw new UserFacingError(
-          'INVALID_REQUEST',
-          'The logo must be a PNG or JPEG image; that file is neither.',
-        );
+        throw translatedError('INVALID_REQUEST', 'errors.logoNotImage');
       }
       const tooLarge = logoDimensionsProblem(bytes);
       if (tooLarge) throw new UserFacingError('INVALID_REQUEST', `${tooLarge}.`);

@@ -28,6 +28,10 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       harness: deps.harness,
     }),
     appQuitReady: async () => ({ quitting: deps.quitReady?.() ?? false }),
+    appSetLanguage: async ({ language }) => {
+      deps.language?.set(language);
+      return { language: deps.language?.current() ?? 'en' };
+    },
     ...aftercareHandlers(deps),
     ...fileHandlers(deps),
     ...backupHandlers(deps),

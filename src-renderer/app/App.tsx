@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
+import type { MessageKey } from '../../src-shared/i18n';
 import { NotesToSignPage } from '../features/attention/NotesToSignPage';
 import { useDraftTotal } from '../features/attention/useDrafts';
 import { BackupPage } from '../features/backup/BackupPage';
@@ -14,16 +15,17 @@ import { usePracticeSync } from '../features/sync/usePracticeSync';
 import { Welcome } from '../features/welcome/Welcome';
 import { WelcomeGate } from '../features/welcome/WelcomeGate';
 import { useHistoryNavigation } from './history';
+import { AppLanguageProvider, FollowLanguageSetting, useT } from './i18n';
 import { navigate, type Route, sectionOf, useRoute } from './router';
 import { type Shortcut, shortcutLabel, useShortcuts } from './shortcuts';
 
 const SECTIONS = [
-  { id: 'clients', label: 'Clients', route: { name: 'clients' }, keys: 'mod+1' },
+  { id: 'clients', label: 'shell.clients', route: { name: 'clients' }, keys: 'mod+1' },
   // Second in the sidebar, but the next free shortcut: Ctrl+2 and Ctrl+3 stay as they were.
-  { id: 'notes-to-sign', label: 'Notes to sign', route: { name: 'notes-to-sign' }, keys: 'mod+4' },
-  { id: 'settings', label: 'Settings', route: { name: 'settings' }, keys: 'mod+2' },
-  { id: 'backup', label: 'Backup', route: { name: 'backup' }, keys: 'mod+3' },
-] as const satisfies readonly { id: string; label: string; route: Route; keys: string }[];
+  { id: 'notes-to-sign', label: 'shell.notesToSign', route: { name: 'notes-to-sign' }, keys: 'mod+4' },
+  { id: 'settings', label: 'shell.settings', route: { name: 'settings' }, keys: 'mod+2' },
+  { id: 'backup', label: 'shell.backup', route: { name: 'backup' }, keys: 'mod+3' },
+] as const satisfies readonly { id: string; label: MessageKey; route: Route; keys: string }[];
 
 /**
  * Gates, outermost first: the database opens (a newer one is refused), the app lock, the
@@ -34,19 +36,23 @@ const SECTIONS = [
  */
 export function App() {
   return (
-    <DatabaseGate>
-      <AutomaticBackups>
-        <LockGate>
-          <RecoveryGate>
-            <ClientModeGate>
-              <WelcomeGate>
-                <AppShell />
-              </WelcomeGate>
-            </ClientModeGate>
-          </RecoveryGate>
-        </LockGate>
-      </AutomaticBackups>
-    </DatabaseGate>
+    <AppLanguageProvider>
+      <DatabaseGate>
+        <FollowLanguageSetting>
+          <AutomaticBackups>
+            <LockGate>
+              <RecoveryGate>
+                <ClientModeGate>
+                  <WelcomeGate>
+                    <AppShell />
+                  </WelcomeGate>
+                </ClientModeGate>
+              </RecoveryGate>
+            </LockGate>
+          </AutomaticBackups>
+        </FollowLanguageSetting>
+      </DatabaseGate>
+    </AppLanguageProvider>
   );
 }
 
@@ -61,35 +67,36 @@ function AppShell() {
   const route = useRoute();
   const current = sectionOf(route);
   const draftTotal = useDraftTotal();
+  const t = useT();
   useHistoryNavigation();
 
   const shortcuts = useMemo<Shortcut[]>(
     () => [
       ...SECTIONS.map((s) => ({
         keys: s.keys,
-        description: `Go to ${s.label}`,
+        description: t('shell.goTo', { section: t(s.label) }),
         run: () => navigate(s.route),
       })),
-      { keys: 'mod+n', description: 'New client', run: () => navigate({ name: 'new-client' }) },
+      { keys: 'mod+n', description: t('shell.newClient'), run: () => navigate({ name: 'new-client' }) },
       {
         keys: '/',
-        description: 'Search clients',
+        description: t('shell.searchClients'),
         run: () => {
           navigate({ name: 'clients' });
           requestAnimationFrame(() => document.getElementById('client-search')?.focus());
         },
       },
     ],
-    [],
+    [t],
   );
   useShortcuts(shortcuts);
 
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main-content">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
-      <nav className="sidebar" aria-label="Sections">
+      <nav className="sidebar" aria-label={t('shell.sections')}>
         <div className="brand" aria-hidden="true">
           <span className="brand-mark" />
           <span className="brand-name">Stillpoint</span>
@@ -100,16 +107,19 @@ function AppShell() {
               <a
                 href={`#/${section.id}`}
                 aria-current={current === section.id ? 'page' : undefined}
-                title={`${section.label} (${shortcutLabel(section.keys)})`}
+                title={t('shell.withShortcut', {
+                  label: t(section.label),
+                  shortcut: shortcutLabel(section.keys),
+                })}
               >
-                {section.label}
+                {t(section.label)}
                 {section.id === 'notes-to-sign' && draftTotal !== undefined && draftTotal > 0 && (
                   <>
                     <span className="nav-count" aria-hidden="true">
                       {draftTotal}
                     </span>
                     <span className="visually-hidden">
-                      {` (${draftTotal} draft${draftTotal === 1 ? '' : 's'})`}
+                      {` (${t('shell.draftCount', { count: draftTotal })})`}
                     </span>
                   </>
                 )}

@@ -2,6 +2,8 @@ import type { AftercareSheetInput, AftercareTemplate } from '../domain/aftercare
 import { plainLanguageAreas } from '../domain/body-regions';
 import type { Client } from '../domain/client';
 import type { PracticeSettings } from '../domain/settings';
+import { languageOfTag } from '../i18n/languages';
+import { translatorFor } from '../i18n/translator';
 import { buildSheetSections, placeholderValues } from './fill-template';
 
 /** The parts of a session note a handout uses. */
@@ -29,9 +31,11 @@ export function buildAftercareSheet(input: {
   settings: PracticeSettings;
   template: AftercareTemplate;
   personalNote: string;
+  /** BCP 47 tag of the client's language ("es-DE"): dates, area names and the PDF's headings. */
   locale: string;
 }): AftercareSheetInput {
   const { session, client, settings, template, locale } = input;
+  const t = translatorFor(languageOfTag(locale) ?? 'en');
   const clientName = handoutClientName(client);
   const values = placeholderValues({
     clientName,
@@ -50,11 +54,13 @@ export function buildAftercareSheet(input: {
     paperSize: settings.paperSize,
     clientName,
     sessionDate: session.serviceDate,
-    treatedAreas: plainLanguageAreas(session.treatedAreas.map((area) => area.regionId)),
+    treatedAreas: plainLanguageAreas(session.treatedAreas.map((area) => area.regionId)).map((phrase) =>
+      t(`handout.areas.${phrase}`),
+    ),
     nextSession: session.nextSessionRecommendation.trim(),
     personalNote: input.personalNote,
     therapistName: settings.therapistName,
-    title: `Aftercare for ${clientName}, ${session.serviceDate}`,
+    title: t('handout.documentTitle', { clientName, date: session.serviceDate }),
     locale,
   };
 }

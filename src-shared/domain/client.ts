@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema } from '../i18n/languages';
 import { DATE_MESSAGES, dateOfBirthError, isIncompleteDate, pastDateError } from './date-rules';
 import { type IsoDate, IsoDateSchema, isRealCalendarDate, type Timestamp, TimestampSchema } from './dates';
 import { type Id, IdSchema } from './ids';
@@ -122,6 +123,12 @@ const clientInputShape = {
   notes: optionalText(10_000, 'notes'),
   tags: TagsSchema,
   archived: z.boolean(),
+  /**
+   * The language the client reads: their handout, record and intake papers are printed in it,
+   * whatever language the app speaks. Optional (records from before issue 19 have none): absent
+   * means the app's own language at the time of printing.
+   */
+  preferredLanguage: z.union([z.literal('').transform(() => undefined), LanguageSchema]).optional(),
 };
 
 interface ConsentFields {

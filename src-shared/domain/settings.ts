@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppLanguageSchema } from '../i18n/languages';
 import { type PaperSize, PaperSizeSchema, PracticeSchema } from './aftercare';
 import { logoDimensionsProblem } from './image-dimensions';
 
@@ -12,7 +13,15 @@ export const SETTINGS_KEYS = {
   safety: 'safety',
   /** Set when the Welcome screens were finished or skipped: they do not open by themselves again. */
   welcome: 'welcome',
+  /** The language the app speaks on this computer (issue 19); absent: the system's. */
+  appLanguage: 'app-language',
 } as const;
+
+export const AppLanguageSettingSchema = z.object({
+  /** null: follow the computer's language. */
+  language: AppLanguageSchema.nullable(),
+});
+export type AppLanguageSetting = z.infer<typeof AppLanguageSettingSchema>;
 
 export const WelcomeStateSchema = z.object({
   /** When the therapist finished or skipped the Welcome screens (ISO timestamp). */

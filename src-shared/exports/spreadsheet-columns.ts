@@ -154,6 +154,12 @@ export const CLIENT_COLUMNS: readonly CsvColumn<ClientSheetRow>[] = [
   column('history_reviewed_on', 'When the health history was last reviewed with the client', DATE, (r) =>
     text(r.healthHistory?.reviewedAt),
   ),
+  column(
+    'preferred_language',
+    "Language for handouts and papers: en, de, fr, es, nl (empty: the app's)",
+    TEXT,
+    (r) => r.client.preferredLanguage ?? '',
+  ),
 ];
 
 function areaName(area: SessionDraft['treatedAreas'][number]): string {

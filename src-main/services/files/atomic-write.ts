@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { UserFacingError } from '../../../src-shared/result';
+import type { UserFacingError } from '../../../src-shared/result';
+import { translatedError } from '../../i18n';
 
 /**
  * Writes a file so that at every instant the target holds either its previous content or
@@ -45,27 +46,18 @@ export function explainFileError(error: unknown, target: string): UserFacingErro
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new UserFacingError(
-        'DISK_FULL',
-        `The disk is full, so "${path.basename(target)}" could not be saved. Free some space or choose another folder; nothing was changed.`,
-      );
+      return translatedError('DISK_FULL', 'errors.diskFull', { fileName: path.basename(target) });
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new UserFacingError(
-        'PERMISSION_DENIED',
-        `Stillpoint is not allowed to save in "${where}". Choose a folder you can write to; nothing was changed.`,
-      );
+      return translatedError('PERMISSION_DENIED', 'errors.notAllowed', { folder: where });
     case 'ENOENT':
     case 'ENOTDIR':
-      return new UserFacingError(
-        'NOT_FOUND',
-        `The folder "${where}" no longer exists. Choose another folder; nothing was changed.`,
-      );
+      return translatedError('NOT_FOUND', 'errors.folderGone', { folder: where });
     default:
-      return new UserFacingError(
-        'FILE_WRITE_FAILED',
-        `"${path.basename(target)}" could not be saved (${code ?? 'unknown error'}). Nothing was changed.`,
-      );
+      return translatedError('FILE_WRITE_FAILED', 'errors.saveFailed', {
+        fileName: path.basename(target),
+        code: code ?? 'unknown error',
+      });
   }
 }

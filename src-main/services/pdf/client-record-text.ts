@@ -10,6 +10,7 @@ import { type HealthHistory, historyNotRecorded } from '../../../src-shared/doma
 import { afterEffectLabel, SEVERITY_LABELS } from '../../../src-shared/domain/sensations';
 import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
+import { type Language, localeFor, type Translate, translatorFor } from '../../../src-shared/i18n';
 import { builtInRule } from '../../../src-shared/safety';
 import type { PrintedText } from './glyph-check';
 import { practiceHeaderTexts } from './page-furniture';
@@ -26,16 +27,24 @@ export interface RecordFormat {
   date(date: string): string;
   /** A moment in the practice's time zone, e.g. "12 Mar 2026, 11:05". */
   moment(timestamp: string): string;
+  /** The record's words in its language (the client's). */
+  t: Translate;
+  language: Language;
 }
 
-export function recordFormat(timeZone?: string): RecordFormat {
-  const dateFormat = new Intl.DateTimeFormat('en-GB', {
+/**
+ * Dates and words for a record in `language` (the client's): British conventions for English as
+ * before, each language's usual ones otherwise ("2. April 1980", "2 avril 1980").
+ */
+export function recordFormat(timeZone?: string, language: Language = 'en'): RecordFormat {
+  const locale = language === 'en' ? 'en-GB' : localeFor(language);
+  const dateFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const momentFormat = new Intl.DateTimeFormat('en-GB', {
+  const momentFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -45,6 +54,8 @@ export function recordFormat(timeZone?: string): RecordFormat {
     ...(timeZone ? { timeZone } : {}),
   });
   return {
+    t: translatorFor(language),
+    language,
     date: (date) => {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
       if (!match) return date;
@@ -59,14 +70,19 @@ export function recordFormat(timeZone?: string): RecordFormat {
 }
 
 export function noteTitle(note: SessionDraft, format: RecordFormat): string {
-  const number = note.sessionNumber !== null ? `Session ${note.sessionNumber}` : 'Session';
+  const { t } = format;
+  const number =
+    note.sessionNumber !== null
+      ? t('record.sessionNumber', { number: note.sessionNumber })
+      : t('record.session');
   const when = [
-    note.serviceDate ? format.date(note.serviceDate) : 'date not recorded',
-    note.serviceTime ? `at ${note.serviceTime}` : '',
+    note.serviceDate ? format.date(note.serviceDate) : t('record.dateNotRecorded'),
+    note.serviceTime ? t('record.atTime', { time: note.serviceTime }) : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const duration = note.durationMinutes !== null ? ` · ${note.durationMinutes} min` : '';
+  const duration =
+    note.durationMinutes !== null ? ` · ${t('record.minutes', { minutes: note.durationMinutes })}` : '';
   return `${number} · ${when}${duration}`;
 }
 
@@ -94,12 +110,14 @@ export function afterEffectSentence(report: AfterEffectReport, format: RecordFor
 }
 
 export function consentText(client: Client | ClientRecord['client'], format: RecordFormat): string {
-  if (!client.consent.given) return 'Not recorded';
-  const on = client.consent.date ? ` on ${format.date(client.consent.date)}` : '';
-  const version = client.consent.textVersion
-    ? ` (consent wording version ${client.consent.textVersion})`
-    : '';
-  return `Given${on}${version}`;
+  const { t } = format;
+  if (!client.consent.given) return t('record.notRecorded');
+  const given = client.consent.date
+    ? t('record.consentGivenOn', { date: format.date(client.consent.date) })
+    : t('record.consentGiven');
+  return client.consent.textVersion
+    ? t('record.consentVersion', { given, version: client.consent.textVersion })
+    : given;
 }
 
 export function emergencyContactText(client: ClientRecord['client']): string {
@@ -129,11 +147,15 @@ export function medicationLines(history: HealthHistory): string[] {
 }
 
 export function pregnancyLine(history: HealthHistory, format: RecordFormat): string | null {
+  const { t } = format;
   const pregnancy = history.pregnancy;
   if (!pregnancy) return null;
-  if (!pregnancy.pregnant) return 'Not pregnant.';
-  const due = pregnancy.dueDate ? `, due ${format.date(pregnancy.dueDate)}` : '';
-  return `Pregnant${due}${pregnancy.highRisk ? ', high-risk' : ''}.`;
+  if (!pregnancy.pregnant) return t('record.notPregnant');
+  if (pregnancy.dueDate) {
+    const date = format.date(pregnancy.dueDate);
+    return pregnancy.highRisk ? t('record.pregnantDueHighRisk', { date }) : t('record.pregnantDue', { date });
+  }
+  return pregnancy.highRisk ? t('record.pregnantHighRisk') : t('record.pregnant');
 }
 
 export function surgeryLines(history: HealthHistory, format: RecordFormat): string[] {
@@ -155,10 +177,9 @@ export function headInjuryLines(history: HealthHistory, format: RecordFormat): s
 
 /** When the history was last gone through with the client, or that it never was. */
 export function historyReviewedLine(history: HealthHistory, format: RecordFormat): string {
-  if (history.reviewedAt) return `Last reviewed with the client on ${format.date(history.reviewedAt)}.`;
-  return historyNotRecorded(history)
-    ? 'No health history recorded yet: never reviewed with the client.'
-    : 'Not recorded as reviewed with the client.';
+  const { t } = format;
+  if (history.reviewedAt) return t('record.reviewedOn', { date: format.date(history.reviewedAt) });
+  return historyNotRecorded(history) ? t('record.neverReviewed') : t('record.notReviewed');
 }
 
 /** How the history names the item a clearance is for ("Head injury: fell off her bike"). */

@@ -2,6 +2,7 @@ import type { Logo } from '../../../src-shared/domain/aftercare';
 import { clientDisplayName } from '../../../src-shared/domain/client';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import type { StoredSessionNote } from '../../../src-shared/domain/session-note';
+import { LANGUAGE_NAMES, type Language, type Translate, translatorFor } from '../../../src-shared/i18n';
 import {
   drawIntakeSection,
   hasIntakeRecords,
@@ -40,33 +41,67 @@ export interface RenderClientRecordOptions extends PdfRenderOptions {
   logo?: Logo | null;
   /** Time zone for moments (signed at, audit entries); the computer's own by default. */
   timeZone?: string;
+  /**
+   * The record's language: the client's preferred one, else the app's (the export handler
+   * decides). English by default.
+   */
+  language?: Language;
 }
 
-export const CLIENT_RECORD_TITLE = 'Client record';
-export const RECORD_SECTIONS = {
-  contact: '1  Contact and consent',
-  health: '2  Health history',
-  notes: '3  Session notes',
-  intake: '4  Intake forms and consent',
-  outcomes: '5  Outcomes and follow-ups',
-  otherAudit: '6  Other audit entries',
-  documents: '7  Documents and photos',
-} as const;
+/** Which optional sections a record has; the three first sections are always there. */
+export interface RecordSectionsPresent {
+  intake?: boolean;
+  outcomes?: boolean;
+  otherAudit?: boolean;
+  documents?: boolean;
+}
+
+/**
+ * The section titles in one language, numbered in the order they appear in this record: a section
+ * the record does not have takes no number, so the contents never skip one.
+ */
+export function recordSections(t: Translate, present: RecordSectionsPresent = {}) {
+  let next = 4;
+  const optional = (shown: boolean | undefined, title: string) =>
+    `${shown ? next++ : ''}  ${title}`.trimStart();
+  return {
+    contact: `1  ${t('record.sectionContact')}`,
+    health: `2  ${t('record.sectionHealth')}`,
+    notes: `3  ${t('record.sectionNotes')}`,
+    intake: optional(present.intake, t('record.sectionIntake')),
+    outcomes: optional(present.outcomes, t('record.sectionOutcomes')),
+    otherAudit: optional(present.otherAudit, t('record.sectionOtherAudit')),
+    documents: optional(present.documents, t('record.sectionDocuments')),
+  };
+}
+
+export const CLIENT_RECORD_TITLE = translatorFor('en')('record.title');
+/** The English titles of a record holding every section (4 to 7). */
+export const RECORD_SECTIONS = recordSections(translatorFor('en'), {
+  intake: true,
+  outcomes: true,
+  otherAudit: true,
+  documents: true,
+});
+
+function auditColumns(t: Translate) {
+  return [
+    { title: t('record.when'), width: 92 },
+    { title: t('record.what'), width: 82 },
+    { title: t('record.detail'), width: 0 },
+  ];
+}
 
 /** The SHA-256 column takes what is left: 64 hex digits wrap onto two or three lines. */
-const DOCUMENT_COLUMNS = [
-  { title: 'Document', width: 130 },
-  { title: 'Kind', width: 70 },
-  { title: 'Date', width: 64 },
-  { title: 'File', width: 92 },
-  { title: 'SHA-256', width: 0 },
-];
-
-const AUDIT_COLUMNS = [
-  { title: 'When', width: 92 },
-  { title: 'What', width: 82 },
-  { title: 'Detail', width: 0 },
-];
+function documentColumns(t: Translate) {
+  return [
+    { title: t('record.docColDocument'), width: 130 },
+    { title: t('record.docColKind'), width: 70 },
+    { title: t('record.docColDate'), width: 64 },
+    { title: t('record.docColFile'), width: 92 },
+    { title: 'SHA-256', width: 0 },
+  ];
+}
 
 /**
  * Renders one client's complete record as a PDF to hand over: a cover with the summary and
@@ -86,7 +121,7 @@ export async function renderClientRecordPdf(
   options: RenderClientRecordOptions,
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
-  const format = recordFormat(options.timeZone);
+  const format = recordFormat(options.timeZone, options.language ?? 'en');
   refuseUnprintableText(
     [
       ...clientRecordPrintedTexts(record, format),
@@ -94,9 +129,10 @@ export async function renderClientRecordPdf(
       ...outcomePrintedTexts(record),
     ],
     fonts,
-    ({ characters, fields }) =>
-      `These characters cannot be printed with the PDF fonts: ${characters}. ` +
-      `They are in: ${listSome(fields, 8)}. Change them where you can, or save the record as JSON, which keeps every character.`,
+    ({ characters, fields }) => ({
+      key: 'errors.recordUnprintable',
+      values: { characters, fields: listSome(fields, 8) },
+    }),
   );
   return renderValidRecord(record, fonts, format, options);
 }
@@ -113,12 +149,14 @@ function renderValidRecord(
   const clientName = line(clientDisplayName(record.client));
   const practiceName = line(record.practice.name);
   const now = options.now ?? new Date();
+  const { t } = format;
+  const title = t('record.title');
 
   const { doc, structure, bytes } = startPdf(geometry, fonts, {
-    title: `${CLIENT_RECORD_TITLE}: ${clientName}`,
+    title: `${title}: ${clientName}`,
     author: practiceName || 'Stillpoint',
-    subject: `The complete record of ${clientName}, exported ${format.moment(record.exportedAt)}`,
-    lang: 'en',
+    subject: t('record.subject', { clientName, moment: format.moment(record.exportedAt) }),
+    lang: format.language,
     now,
   });
 
@@ -129,6 +167,7 @@ function renderValidRecord(
       !record.sessions.some((session) => session.note.id === entry.noteId) &&
       !isIntakeAuditEntry(record, entry),
   );
+  const sections = recordSections(t, presentSections(record, orphanAudit.length > 0));
   const contents = drawCover(w, record, format, {
     line,
     print,
@@ -139,44 +178,43 @@ function renderValidRecord(
   drawContact(w, record, format, { line, print });
   drawHealthHistory(w, record, format, print);
   drawNotes(w, record, format, { line, print });
-  if (hasIntakeRecords(record)) drawIntakeSection(w, RECORD_SECTIONS.intake, record, format, print);
-  if (hasOutcomeRecords(record)) drawOutcomesSection(w, RECORD_SECTIONS.outcomes, record, format, print);
+  if (hasIntakeRecords(record)) drawIntakeSection(w, sections.intake, record, format, print);
+  if (hasOutcomeRecords(record)) drawOutcomesSection(w, sections.outcomes, record, format, print);
   if (orphanAudit.length > 0) {
-    w.sectionTitle(RECORD_SECTIONS.otherAudit, 40);
-    w.note('Entries about notes no longer on record (a deleted draft keeps its history here).');
+    w.sectionTitle(sections.otherAudit, 40);
+    w.note(t('record.orphanAudit'));
     w.y += 2;
     w.table(
-      AUDIT_COLUMNS,
+      auditColumns(t),
       auditRows(orphanAudit, format).map((row) => row.map(print)),
     );
   }
   if (record.attachments.length > 0) {
-    w.sectionTitle(RECORD_SECTIONS.documents, 40);
-    w.note(
-      'Documents and photos kept with this record. The files are beside this PDF in the record’s ZIP, named in its manifest; the SHA-256 shows each is the file that was attached.',
-    );
+    w.sectionTitle(sections.documents, 40);
+    w.note(t('record.documentsNote'));
     w.y += 2;
     w.table(
-      DOCUMENT_COLUMNS,
+      documentColumns(t),
       documentRows(record, format).map((row) => row.map(print)),
     );
   }
-  drawContents(w, contents);
+  drawContents(w, contents, t);
   w.closeTags();
   const born = record.client.dateOfBirth ? format.date(record.client.dateOfBirth) : '';
-  const who = born ? `${clientName}, born ${born}` : clientName;
+  const who = born ? t('record.bornOn', { clientName, date: born }) : clientName;
   drawPageFurniture(w, {
-    footer: `Confidential health record  ·  ${who}`,
+    footer: t('record.footer', { who }),
     runningHeader: (pageIndex) => {
       const continued = w.continuing.get(pageIndex);
       return [
         practiceName,
-        `${CLIENT_RECORD_TITLE}: ${clientName}`,
-        continued ? `${continued.split(' · ').slice(0, 2).join(', ')} (continued)` : '',
+        `${title}: ${clientName}`,
+        continued ? t('record.continued', { what: continued.split(' · ').slice(0, 2).join(', ') }) : '',
       ]
         .filter(Boolean)
         .join('   ·   ');
     },
+    t,
   });
   finishPdf({ doc, structure });
   return bytes;
@@ -193,6 +231,15 @@ interface ContentsSlot {
   entries: string[];
 }
 
+function presentSections(record: ClientRecord, orphanAudit: boolean): RecordSectionsPresent {
+  return {
+    intake: hasIntakeRecords(record),
+    outcomes: hasOutcomeRecords(record),
+    otherAudit: orphanAudit,
+    documents: record.attachments.length > 0,
+  };
+}
+
 function drawCover(
   w: RecordWriter,
   record: ClientRecord,
@@ -202,12 +249,15 @@ function drawCover(
   const { doc } = w;
   const { line } = tools;
   const { practice, client } = record;
+  const { t } = format;
+  const sections = recordSections(t, presentSections(record, tools.orphanAudit));
   w.y = w.geometry.firstPageTop;
-  if (practice.name.trim() !== '' || tools.logo) drawPracticeHeader(w, practice, tools.logo, tools.fonts, 16);
+  if (practice.name.trim() !== '' || tools.logo)
+    drawPracticeHeader(w, practice, tools.logo, tools.fonts, 16, t);
 
   w.tag('H1', () => {
     w.style('bold', TYPE.title, COLOR.accent);
-    doc.text(CLIENT_RECORD_TITLE, w.left, w.y, { width: w.width });
+    doc.text(t('record.title'), w.left, w.y, { width: w.width });
   });
   w.y += 1;
   w.tag('P', () => {
@@ -225,41 +275,47 @@ function drawCover(
   const span =
     dates.length > 0
       ? dates[0] === dates[dates.length - 1]
-        ? `, on ${format.date(dates[0]!)}`
-        : `, from ${format.date(dates[0]!)} to ${format.date(dates[dates.length - 1]!)}`
+        ? `, ${t('record.onDate', { date: format.date(dates[0]!) })}`
+        : `, ${t('record.fromTo', { from: format.date(dates[0]!), to: format.date(dates[dates.length - 1]!) })}`
       : '';
-  const noteSummary =
+  const afterEffects = t('record.afterEffectReports', { count: record.afterEffects.length });
+  const audit = t('record.auditEntries', { count: record.auditLog.length });
+  const holds =
     notes.length === 0
-      ? 'No session notes'
-      : `${plural(notes.length, 'session note')} (${signed} signed, ${notes.length - signed} draft${notes.length - signed === 1 ? '' : 's'})${span}`;
+      ? `${t('record.noSessionNotes')}; ${afterEffects}; ${audit}.`
+      : t('record.holds', {
+          notes: t('record.sessionNotes', { count: notes.length }),
+          states: t('record.signedAndDrafts', { signed, drafts: notes.length - signed }),
+          span,
+          afterEffects,
+          audit,
+        });
   const preparedBy = [practice.therapistName, practice.name].map(line).filter(Boolean).join(', ');
   w.labelValueRows([
-    ['Date of birth', client.dateOfBirth ? format.date(client.dateOfBirth) : 'Not recorded'],
-    ['Client since', format.date(client.createdAt.slice(0, 10))],
-    ['Record exported', format.moment(record.exportedAt)],
-    ['Prepared by', preparedBy],
+    [t('record.dateOfBirth'), client.dateOfBirth ? format.date(client.dateOfBirth) : t('record.notRecorded')],
+    [t('record.clientSince'), format.date(client.createdAt.slice(0, 10))],
+    [t('record.exported'), format.moment(record.exportedAt)],
+    [t('record.preparedBy'), preparedBy],
     [
-      'This record holds',
-      `${noteSummary}; ${plural(record.afterEffects.length, 'after-effect report')}; ${plural(record.auditLog.length, 'audit entry', 'audit entries')}${record.attachments.length > 0 ? `; ${plural(record.attachments.length, 'document or photo', 'documents and photos')}` : ''}.`,
+      t('record.thisRecordHolds'),
+      record.attachments.length > 0
+        ? `${holds} ${t('record.documentsHeld', { count: record.attachments.length })}`
+        : holds,
     ],
   ]);
   w.y += 6;
-  w.note(
-    'A copy of everything Stillpoint holds about this client at the time of export. Signed notes appear exactly as signed; ' +
-      'corrections made after signing follow them as addenda, with their date, author and reason. Each note ends with its ' +
-      'audit trail. The same record is available as a machine-readable JSON file.',
-  );
+  w.note(t('record.coverNote'));
 
   // Contents: titles now, page numbers once every section is laid out.
-  const entries: string[] = [RECORD_SECTIONS.contact, RECORD_SECTIONS.health, RECORD_SECTIONS.notes];
-  if (hasIntakeRecords(record)) entries.push(RECORD_SECTIONS.intake);
-  if (hasOutcomeRecords(record)) entries.push(RECORD_SECTIONS.outcomes);
-  if (tools.orphanAudit) entries.push(RECORD_SECTIONS.otherAudit);
-  if (record.attachments.length > 0) entries.push(RECORD_SECTIONS.documents);
+  const entries: string[] = [sections.contact, sections.health, sections.notes];
+  if (hasIntakeRecords(record)) entries.push(sections.intake);
+  if (hasOutcomeRecords(record)) entries.push(sections.outcomes);
+  if (tools.orphanAudit) entries.push(sections.otherAudit);
+  if (record.attachments.length > 0) entries.push(sections.documents);
   w.y += 10;
   w.tag('H2', () => {
     w.style('bold', TYPE.heading, COLOR.text);
-    doc.text('Contents', w.left, w.y, { width: w.width });
+    doc.text(t('record.contents'), w.left, w.y, { width: w.width });
   });
   w.y += 3;
   const slot = { y: w.y, entries };
@@ -267,7 +323,7 @@ function drawCover(
   return slot;
 }
 
-function drawContents(w: RecordWriter, slot: ContentsSlot): void {
+function drawContents(w: RecordWriter, slot: ContentsSlot, t: Translate): void {
   const { doc } = w;
   const current = w.pageIndex();
   const y = w.y;
@@ -278,7 +334,7 @@ function drawContents(w: RecordWriter, slot: ContentsSlot): void {
   for (const title of slot.entries) {
     const page = (w.sectionPages.get(title) ?? 0) - doc.bufferedPageRange().start + 1;
     const label = title.replace(/^\d+\s+/, (n) => `${n.trim()}.  `);
-    const pageText = `page ${page}`;
+    const pageText = t('record.pageNumber', { page });
     // Drawn last on the cover, so read last: a contents entry is its title and its page.
     w.tag('P', () => {
       w.style('regular', TYPE.body, COLOR.text);
@@ -314,25 +370,30 @@ function drawContents(w: RecordWriter, slot: ContentsSlot): void {
 function drawContact(w: RecordWriter, record: ClientRecord, format: RecordFormat, tools: TextTools): void {
   const { client } = record;
   const { line, print } = tools;
-  w.sectionTitle(RECORD_SECTIONS.contact, 60);
+  const { t } = format;
+  w.sectionTitle(recordSections(t).contact, 60);
   const preferred = client.preferredName.trim();
   w.labelValueRows([
-    ['First name', line(client.firstName)],
-    ['Last name', line(client.lastName)],
-    ...(preferred ? ([['Preferred name', line(preferred)]] as const) : []),
-    ['Date of birth', client.dateOfBirth ? format.date(client.dateOfBirth) : ''],
-    ['Phone', line(client.phone)],
-    ['Email', line(client.email)],
-    ['Address', print(client.address)],
-    ['Emergency contact', line(emergencyContactText(client))],
-    ['Referring physician', line(client.referringPhysician)],
-    ['How they heard of us', line(client.referralSource)],
-    ['Informed consent', line(consentText(client, format))],
-    ['Tags', line(client.tags.join(', '))],
-    ['Notes', print(client.notes)],
-    ['Status', client.archived ? 'Archived (no longer seen; kept on record)' : 'Active'],
-    ['Added', format.moment(client.createdAt)],
-    ['Details last changed', format.moment(client.updatedAt)],
+    [t('record.firstName'), line(client.firstName)],
+    [t('record.lastName'), line(client.lastName)],
+    ...(preferred ? ([[t('record.preferredName'), line(preferred)]] as const) : []),
+    [t('record.dateOfBirth'), client.dateOfBirth ? format.date(client.dateOfBirth) : ''],
+    [t('record.phone'), line(client.phone)],
+    [t('record.email'), line(client.email)],
+    [t('record.address'), print(client.address)],
+    [t('record.emergencyContact'), line(emergencyContactText(client))],
+    [t('record.referringPhysician'), line(client.referringPhysician)],
+    [t('record.referralSource'), line(client.referralSource)],
+    [t('record.consent'), line(consentText(client, format))],
+    [t('record.tags'), line(client.tags.join(', '))],
+    [t('record.notes'), print(client.notes)],
+    [t('record.status'), client.archived ? t('record.archived') : t('record.active')],
+    [t('record.added'), format.moment(client.createdAt)],
+    [t('record.lastChanged'), format.moment(client.updatedAt)],
+    // Only when chosen, so records exported before issue 19 read as they did.
+    ...(client.preferredLanguage
+      ? ([[t('record.preferredLanguage'), LANGUAGE_NAMES[client.preferredLanguage]]] as const)
+      : []),
   ]);
 }
 
@@ -343,35 +404,41 @@ function drawHealthHistory(
   print: (text: string) => string,
 ): void {
   const history = record.healthHistory;
-  w.sectionTitle(RECORD_SECTIONS.health, 40);
+  const { t } = format;
+  w.sectionTitle(recordSections(t).health, 40);
   const pregnancy = pregnancyLine(history, format);
   const parts: [title: string, lines: string[]][] = [
-    ['Conditions', conditionLines(history, format)],
-    ['Medications', medicationLines(history)],
-    ['Pregnancy', pregnancy ? [pregnancy] : []],
-    ['Surgeries', surgeryLines(history, format)],
-    ['Head injuries', headInjuryLines(history, format)],
-    ['Clearances from a physician', clearanceLines(history, format)],
+    [t('record.conditions'), conditionLines(history, format)],
+    [t('record.medications'), medicationLines(history)],
+    [t('record.pregnancy'), pregnancy ? [pregnancy] : []],
+    [t('record.surgeries'), surgeryLines(history, format)],
+    [t('record.headInjuries'), headInjuryLines(history, format)],
+    [t('record.clearances'), clearanceLines(history, format)],
   ];
   const recorded = parts.filter(([, lines]) => lines.length > 0);
-  const empty = parts.filter(([, lines]) => lines.length === 0).map(([title]) => title.toLowerCase());
-  w.note(`Last updated ${format.moment(history.updatedAt)}. ${historyReviewedLine(history, format)}`);
+  const empty = parts
+    .filter(([, lines]) => lines.length === 0)
+    .map(([title]) => title.toLocaleLowerCase(format.language));
+  w.note(
+    `${t('record.lastUpdated', { moment: format.moment(history.updatedAt) })} ${historyReviewedLine(history, format)}`,
+  );
   for (const [title, lines] of recorded) {
     w.subheading(title, w.lineHeight('regular', TYPE.body, TYPE.bodyLineGap));
     w.bullets(lines.map(print));
   }
   if (empty.length > 0) {
     w.y += recorded.length > 0 ? w.geometry.sectionGap : 2;
-    const list = empty.length === parts.length ? 'nothing' : joinWords(empty);
-    w.note(`Not recorded: ${list}.`);
+    const list = empty.length === parts.length ? t('record.nothing') : joinWords(empty, format.language);
+    w.note(t('record.notRecordedList', { list }));
   }
 }
 
 function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, tools: TextTools): void {
   const { line, print } = tools;
-  w.sectionTitle(`${RECORD_SECTIONS.notes}`, 60);
+  const { t } = format;
+  w.sectionTitle(`${recordSections(t).notes}`, 60);
   if (record.sessions.length === 0) {
-    w.note('No session notes are on record for this client.');
+    w.note(t('record.noNotes'));
     return;
   }
   const bodyLine = w.lineHeight('regular', TYPE.body, TYPE.bodyLineGap);
@@ -380,7 +447,7 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
     const draft = note.status !== 'signed';
     const title = line(noteTitle(note, format));
     w.context = null;
-    w.band(title, draft ? 'DRAFT' : 'SIGNED', draft, bodyLine * 3);
+    w.band(title, draft ? t('record.draftBand') : t('record.signedBand'), draft, bodyLine * 3);
     w.context = title;
     const soap = soapFor(record, note, format);
     const meta = soap.header.filter((text) => text.startsWith('Entered') || text.startsWith('Conflict copy'));
@@ -391,20 +458,27 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
       });
       w.y += 4;
     }
-    w.labelledLines('Subjective', soap.subjective.map(print), 'Nothing recorded.');
-    w.labelledLines('Objective', soap.objective.map(print), 'Nothing recorded.');
-    w.labelledLines('Assessment', soap.assessment.map(print), 'Nothing recorded.');
+    const nothing = t('record.nothingRecorded');
+    w.labelledLines(t('record.subjective'), soap.subjective.map(print), nothing);
+    w.labelledLines(t('record.objective'), soap.objective.map(print), nothing);
+    w.labelledLines(t('record.assessment'), soap.assessment.map(print), nothing);
     // The plan and the signature under it stay together when they are short.
     const plan = soap.plan.map(print);
-    const closing = w.labelledLinesHeight(plan, 'Nothing recorded.') + SIGNATURE_HEIGHT;
+    const closing = w.labelledLinesHeight(plan, nothing) + SIGNATURE_HEIGHT;
     if (closing < (w.bottom - w.geometry.margins.top) / 3) w.ensureSpace(closing);
-    w.labelledLines('Plan', plan, 'Nothing recorded.');
+    w.labelledLines(t('record.plan'), plan, nothing);
     drawSignature(w, note, format, line);
     note.addenda.forEach((addendum, addendumIndex) => {
       w.barredBlock(
-        line(`Addendum ${addendumIndex + 1}  ·  ${format.moment(addendum.createdAt)}  ·  ${addendum.author}`),
+        line(
+          t('record.addendum', {
+            number: addendumIndex + 1,
+            moment: format.moment(addendum.createdAt),
+            author: addendum.author,
+          }),
+        ),
         [
-          { text: `Reason: ${print(addendum.reason)}`, face: 'italic' },
+          { text: t('record.reason', { reason: print(addendum.reason) }), face: 'italic' },
           { text: print(addendum.text), face: 'regular' },
         ],
       );
@@ -412,7 +486,7 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
     const followed = record.afterEffects.filter((report) => report.sessionId === note.id);
     if (followed.length > 0) {
       w.labelledLines(
-        'After-effects',
+        t('record.afterEffects'),
         followed.map((report) => print(afterEffectSentence(report, format))),
         '',
       );
@@ -424,11 +498,11 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
       w.ensureSpace(w.lineHeight('bold', RECORD_TYPE.label) + 40);
       w.tag('H4', () => {
         w.style('bold', RECORD_TYPE.label, COLOR.muted);
-        w.doc.text('AUDIT TRAIL', w.left, w.y, { width: w.width, characterSpacing: 0.6 });
+        w.doc.text(t('record.auditTrail'), w.left, w.y, { width: w.width, characterSpacing: 0.6 });
       });
       w.y += 2;
       w.table(
-        AUDIT_COLUMNS,
+        auditColumns(t),
         auditRows(audit, format).map((row) => row.map(print)),
       );
     }
@@ -462,14 +536,17 @@ function drawSignature(
     w.y += 4;
     w.tag('P', () => {
       w.style('bold', TYPE.body, COLOR.text);
-      doc.text(`Signed by ${line(note.signedBy ?? '')}`, x, w.y, { width: w.right - x, continued: true });
+      doc.text(format.t('record.signedBy', { name: line(note.signedBy ?? '') }), x, w.y, {
+        width: w.right - x,
+        continued: true,
+      });
       w.style('regular', TYPE.body, COLOR.muted);
       doc.text(note.signedAt ? `  ·  ${format.moment(note.signedAt)}` : '');
     });
   } else {
     w.tag('P', () => {
       w.style('italic', TYPE.body, '#8a5a00');
-      doc.text('Draft: not signed. A draft may still change; only signed notes are final.', x, w.y, {
+      doc.text(format.t('record.draftNotSigned'), x, w.y, {
         width: w.right - x,
       });
     });
@@ -477,11 +554,7 @@ function drawSignature(
   w.y += 6;
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
-function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+/** "a, b and c" in the record's language (Intl.ListFormat: "a, b und c", "a, b et c"). */
+function joinWords(words: readonly string[], language: Language): string {
+  return new Intl.ListFormat(language === 'en' ? 'en-GB' : language, { type: 'conjunction' }).format(words);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkitModule from 'fontkit';
 import { UserFacingError } from '../../../src-shared/result';
+import { translatedError } from '../../i18n';
 
 /**
  * The handout's typefaces: Noto Sans (SIL OFL 1.1), bundled in resources/fonts. PDFs embed a
@@ -60,10 +61,7 @@ export function loadHandoutFonts(fontsDir: string): HandoutFonts {
     try {
       bytes = readFileSync(file);
     } catch {
-      throw new UserFacingError(
-        'FILE_READ_FAILED',
-        `The handout font ${HANDOUT_FONT_FILES[face]} is missing from Stillpoint's resources. Reinstall Stillpoint to restore it.`,
-      );
+      throw translatedError('FILE_READ_FAILED', 'errors.fontMissing', { font: HANDOUT_FONT_FILES[face] });
     }
     const font = engine.create(bytes);
     if ('fonts' in font) {

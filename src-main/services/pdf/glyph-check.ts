@@ -1,4 +1,6 @@
+import type { MessageKey, MessageValues } from '../../../src-shared/i18n';
 import { UserFacingError } from '../../../src-shared/result';
+import { translatedError } from '../../i18n';
 import { findUnsupportedCharactersIn, type HandoutFonts } from './fonts';
 
 /**
@@ -40,7 +42,8 @@ export interface UnprintableText {
 export function refuseUnprintableText(
   texts: readonly PrintedText[],
   fonts: HandoutFonts,
-  explain: (found: UnprintableText) => string,
+  /** The refusal: a catalogue key (said in the app's language at the IPC boundary) or plain words. */
+  explain: (found: UnprintableText) => string | { key: MessageKey; values: MessageValues },
 ): void {
   const missing = findUnprintableCharacters(texts, fonts);
   if (missing.length === 0) return;
@@ -49,10 +52,9 @@ export function refuseUnprintableText(
       texts.filter((t) => findUnsupportedCharactersIn([t.text], fonts).length > 0).map((t) => t.field),
     ),
   ];
-  throw new UserFacingError(
-    'UNSUPPORTED',
-    explain({ characters: listSome(missing, MAX_LISTED_CHARACTERS), fields }),
-  );
+  const explained = explain({ characters: listSome(missing, MAX_LISTED_CHARACTERS), fields });
+  if (typeof explained !== 'string') throw translatedError('UNSUPPORTED', explained.key, explained.values);
+  throw new UserFacingError('UNSUPPORTED', explained);
 }
 
 /** "a, b, c" or, past `max` items, "a, b and 3 more". */

@@ -1,5 +1,6 @@
 import type { Logo } from '../../../src-shared/domain/aftercare';
-import { UserFacingError } from '../../../src-shared/result';
+import { type Translate, translatorFor } from '../../../src-shared/i18n';
+import { translatedError } from '../../i18n';
 import { type HandoutFonts, printableText } from './fonts';
 import type { PrintedText } from './glyph-check';
 import { COLOR, SPACE, TYPE } from './layout';
@@ -43,6 +44,8 @@ export function drawPracticeHeader(
   logo: Logo | null,
   fonts: HandoutFonts,
   spaceBelow: number,
+  /** The document's language, for the logo's alternative text. */
+  t: Translate = translatorFor('en'),
 ): void {
   const { doc } = w;
   const line = (text: string) => printableText(text, fonts, true);
@@ -56,7 +59,7 @@ export function drawPracticeHeader(
     const width = image.width * scale;
     const height = image.height * scale;
     w.tag('Figure', () => doc.image(image, w.left, top, { width, height }), {
-      alt: `Logo of ${line(practice.name) || 'the practice'}`,
+      alt: t('pdf.logoOf', { practice: line(practice.name) || t('pdf.thePractice') }),
     });
     textLeft = w.left + width + 14;
     bottom = top + height;
@@ -110,10 +113,7 @@ function openLogo(doc: PdfDoc, bytes: Uint8Array): PdfImage {
   try {
     return doc.openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
-    throw new UserFacingError(
-      'UNSUPPORTED',
-      'The practice logo could not be read. Open it in an image editor, save it again as PNG or JPEG, and choose it again in Settings.',
-    );
+    throw translatedError('UNSUPPORTED', 'errors.logoUnreadable');
   }
 }
 
@@ -129,6 +129,8 @@ export interface PageFurniture {
    * stay byte for byte what earlier versions wrote. A new document leaves it out.
    */
   restyleRunningHeader?: boolean;
+  /** The document's language, for "Page X of Y"; English when left out. */
+  t?: Translate;
 }
 
 /**
@@ -147,7 +149,10 @@ export function drawPageFurniture(w: PageWriter, furniture: PageFurniture): void
 
     // Page numbers, footers and running headers repeat what the page holds: furniture, not content.
     w.artifact(() => {
-      const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
+      const pageNumber = (furniture.t ?? translatorFor('en'))('pdf.page', {
+        page: i - range.start + 1,
+        count: range.count,
+      });
       w.style('regular', TYPE.small, COLOR.muted);
       const numberWidth = doc.widthOfString(pageNumber) + 2;
       doc.text(pageNumber, w.right - numberWidth, geometry.footerY, { width: numberWidth, align: 'right' });

@@ -1,5 +1,6 @@
 import { formatSessionDate } from '../../../src-shared/aftercare/fill-template';
 import type { AftercareSheet } from '../../../src-shared/domain/aftercare';
+import { languageOfTag, type Translate, translatorFor } from '../../../src-shared/i18n';
 import { findUnsupportedCharactersIn, type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
 import { findUnprintableCharacters, type PrintedText, refuseUnprintableText } from './glyph-check';
 import { HandoutWriter, type Section } from './handout-writer';
@@ -10,16 +11,29 @@ import { finishPdf, type PdfRenderOptions, startPdf } from './pdf-document';
 
 export type RenderAftercareOptions = PdfRenderOptions;
 
-export const HANDOUT_HEADING = 'Aftercare after your session';
-export const SECTION_TITLES = {
-  treatedAreas: 'Today we worked on',
-  whatToExpect: 'What you may notice',
-  selfCare: 'Looking after yourself',
-  seekHelp: 'Seek medical help if you notice',
-  contact: 'Contact',
-  nextSession: 'Next session',
-  personalNote: 'A personal note',
-} as const;
+/** The handout's headings in one language, from the catalogue (src-shared/i18n). */
+export function handoutHeadings(t: Translate) {
+  return {
+    heading: t('handout.heading'),
+    treatedAreas: t('handout.treatedAreas'),
+    whatToExpect: t('handout.whatToExpect'),
+    selfCare: t('handout.selfCare'),
+    seekHelp: t('handout.seekHelp'),
+    contact: t('handout.contact'),
+    nextSession: t('handout.nextSession'),
+    personalNote: t('handout.personalNote'),
+  };
+}
+
+// The English headings, as before issue 19 (tests and the bench read them).
+const { heading: ENGLISH_HEADING, ...ENGLISH_TITLES } = handoutHeadings(translatorFor('en'));
+export const HANDOUT_HEADING = ENGLISH_HEADING;
+export const SECTION_TITLES = ENGLISH_TITLES;
+
+/** The translator for a sheet: its locale's language, English for one Stillpoint does not speak. */
+export function sheetTranslator(sheet: Pick<AftercareSheet, 'locale'>): Translate {
+  return translatorFor(languageOfTag(sheet.locale) ?? 'en');
+}
 
 /**
  * Renders the aftercare handout to PDF bytes. The sheet was validated once, where it entered
@@ -34,13 +48,10 @@ export async function renderAftercarePdf(
   options: RenderAftercareOptions,
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
-  refuseUnprintableText(
-    printedTexts(sheet),
-    fonts,
-    ({ characters, fields }) =>
-      `These characters cannot be printed with the handout fonts: ${characters}. ` +
-      `Change or remove them in: ${fields.join(', ')}.`,
-  );
+  refuseUnprintableText(printedTexts(sheet), fonts, ({ characters, fields }) => ({
+    key: 'errors.handoutUnprintable',
+    values: { characters, fields: fields.join(', ') },
+  }));
   return renderValidSheet(sheet, fonts, options.now ?? new Date());
 }
 
@@ -81,23 +92,26 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
   const practiceName = printLine(sheet.practice.name);
   const clientName = printLine(sheet.clientName);
   const sessionDate = printableDate(sheet, fonts);
+  // The client's language, whatever the app speaks: the sheet's locale says which.
+  const t = sheetTranslator(sheet);
+  const titles = handoutHeadings(t);
 
   const { doc, structure, bytes } = startPdf(geometry, fonts, {
     title: printLine(sheet.title),
     author: practiceName,
-    subject: `Aftercare notes for ${clientName} after the session on ${sessionDate}`,
+    subject: t('handout.subject', { clientName, date: sessionDate }),
     lang: sheet.locale,
     now,
   });
 
   const w = new HandoutWriter(doc, geometry, textHeightsFor(fonts)).tagged(structure);
   w.newPage();
-  drawPracticeHeader(w, sheet.practice, sheet.practice.logo, fonts, 14);
+  drawPracticeHeader(w, sheet.practice, sheet.practice.logo, fonts, 14, t);
 
   // Title and who it is for.
   w.tag('H1', () => {
     w.style('bold', TYPE.title, COLOR.accent);
-    doc.text(HANDOUT_HEADING, w.left, w.y, { width: w.width });
+    doc.text(titles.heading, w.left, w.y, { width: w.width });
   });
   w.y += 3;
   w.tag('P', () => {
@@ -117,42 +131,43 @@ function renderValidSheet(sheet: AftercareSheet, fonts: HandoutFonts, now: Date)
     w.ensureSpace(w.bodyLineHeight());
     w.tag('P', () => {
       w.style('bold', TYPE.body, COLOR.accent);
-      doc.text(`${SECTION_TITLES.treatedAreas}:  `, w.left, w.y, { width: w.width, continued: true });
+      doc.text(`${titles.treatedAreas}:  `, w.left, w.y, { width: w.width, continued: true });
       w.style('regular', TYPE.body, COLOR.text);
       doc.text(capitalised.join('\u00A0\u00A0·\u00A0 '), { lineGap: TYPE.bodyLineGap });
     });
   }
 
   const lines = (list: readonly string[]) => list.map(print).filter((line) => line !== '');
-  const whatToExpect = { title: SECTION_TITLES.whatToExpect, bullets: lines(sheet.sections.whatToExpect) };
-  const selfCare = { title: SECTION_TITLES.selfCare, bullets: lines(sheet.sections.selfCare) };
+  const whatToExpect = { title: titles.whatToExpect, bullets: lines(sheet.sections.whatToExpect) };
+  const selfCare = { title: titles.selfCare, bullets: lines(sheet.sections.selfCare) };
   pairOrSingle(
     w,
     whatToExpect.bullets.length > 0 ? whatToExpect : null,
     selfCare.bullets.length > 0 ? selfCare : null,
   );
 
-  w.alertBox(SECTION_TITLES.seekHelp, lines(sheet.sections.seekHelp), print(sheet.seekHelpAdvice));
+  w.alertBox(titles.seekHelp, lines(sheet.sections.seekHelp), print(sheet.seekHelpAdvice));
 
   const contact = print(sheet.contact);
   const nextSession = print(sheet.nextSession);
   pairOrSingle(
     w,
-    contact !== '' ? { title: SECTION_TITLES.contact, text: contact } : null,
-    nextSession !== '' ? { title: SECTION_TITLES.nextSession, text: nextSession } : null,
+    contact !== '' ? { title: titles.contact, text: contact } : null,
+    nextSession !== '' ? { title: titles.nextSession, text: nextSession } : null,
   );
 
   // A blank line between paragraphs becomes the paragraph gap, so no empty line opens a page.
   const note = print(sheet.personalNote).replace(/\n[ \u00A0]*(?:\n[ \u00A0]*)+/g, '\n');
   const closing = print(sheet.closing);
-  w.noteAndSignOff(note === '' ? null : { title: SECTION_TITLES.personalNote, text: note }, closing);
+  w.noteAndSignOff(note === '' ? null : { title: titles.personalNote, text: note }, closing);
   w.closeTags();
 
   const practicePhone = printLine(sheet.practice.phone);
   drawPageFurniture(w, {
     footer: practicePhone ? `${practiceName}  ·  ${practicePhone}` : practiceName,
-    runningHeader: () => `${practiceName}   ·   Aftercare for ${clientName}`,
+    runningHeader: () => `${practiceName}   ·   ${t('handout.runningHeader', { clientName })}`,
     restyleRunningHeader: true,
+    t,
   });
   finishPdf({ doc, structure });
   return bytes;

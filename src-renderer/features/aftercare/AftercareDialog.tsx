@@ -9,7 +9,14 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
+import {
+  EDITED_TEMPLATE_LANGUAGE,
+  handoutTemplateFor,
+  LANGUAGE_NAMES,
+  type Language,
+} from '../../../src-shared/i18n';
 import { describeIssues } from '../../../src-shared/validation';
+import { clientLanguage, clientLocale, systemLocale, useT } from '../../app/i18n';
 import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
@@ -17,8 +24,6 @@ import { useSigner } from '../sessions/useSigner';
 import { lacksPracticeName, PracticeNamePrompt } from '../settings/PracticeNamePrompt';
 import { useSetting } from '../settings/useSetting';
 import { AftercarePreview } from './AftercarePreview';
-
-const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
 
 export type AftercareOutcome = { action: 'printed' | 'pdf-saved'; detail: string };
 
@@ -38,11 +43,18 @@ export function AftercareDialog({
   open: boolean;
   onClose: () => void;
   session: HandoutSession;
-  client: Pick<Client, 'firstName' | 'lastName' | 'preferredName'>;
+  client: Pick<Client, 'firstName' | 'lastName' | 'preferredName'> & {
+    preferredLanguage?: Language | undefined;
+  };
   onDone: (outcome: AftercareOutcome) => Promise<void> | void;
 }) {
-  const practice = useSetting(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale));
-  const template = useSetting(
+  const t = useT();
+  const practice = useSetting(
+    SETTINGS_KEYS.practice,
+    PracticeSettingsSchema,
+    emptyPracticeSettings(systemLocale()),
+  );
+  const storedTemplate = useSetting(
     SETTINGS_KEYS.handoutTemplate,
     AftercareTemplateSchema,
     DEFAULT_AFTERCARE_TEMPLATE,
@@ -52,25 +64,32 @@ export function AftercareDialog({
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warning'; text: string } | null>(null);
   const [unsupported, setUnsupported] = useState<string[]>([]);
 
+  // The handout is in the client's language whatever the app speaks; its wording is the
+  // practice's edited text only in the language that text is written in (handout-choice.ts).
+  const language = clientLanguage(client);
+  const choice = useMemo(
+    () => (storedTemplate ? handoutTemplateFor(language, storedTemplate) : undefined),
+    [language, storedTemplate],
+  );
   const built = useMemo(() => {
-    if (!practice || !template) return undefined;
+    if (!practice || !choice) return undefined;
     try {
       const input = buildAftercareSheet({
         session,
         client,
         settings: practice,
-        template,
+        template: choice.template,
         personalNote,
-        locale,
+        locale: clientLocale(client),
       });
       const parsed = AftercareSheetSchema.safeParse(input);
       return parsed.success
         ? { sheet: parsed.data }
-        : { problem: `The handout cannot be made yet: ${describeIssues(parsed.error).join('; ')}` };
+        : { problem: t('aftercare.cannotMake', { problems: describeIssues(parsed.error).join('; ') }) };
     } catch (error) {
       return { problem: error instanceof Error ? error.message : String(error) };
     }
-  }, [practice, template, session, client, personalNote]);
+  }, [practice, choice, session, client, personalNote, t]);
 
   // Characters no bundled font can print are reported before printing, never printed as boxes.
   useEffect(() => {
@@ -98,15 +117,19 @@ export function AftercareDialog({
       if (action === 'print') {
         const result = await platform().aftercarePrint({ sheet: built.sheet });
         if (!result.ok) return setMessage({ kind: 'error', text: result.error.message });
-        if (!result.value.printed) return setMessage({ kind: 'warning', text: 'Printing was cancelled.' });
-        await onDone({ action: 'printed', detail: `Aftercare handout printed (${built.sheet.paperSize})` });
-        setMessage({ kind: 'ok', text: 'Sent to the printer.' });
+        if (!result.value.printed)
+          return setMessage({ kind: 'warning', text: t('aftercare.printCancelled') });
+        await onDone({
+          action: 'printed',
+          detail: t('aftercare.printedAudit', { paperSize: built.sheet.paperSize }),
+        });
+        setMessage({ kind: 'ok', text: t('aftercare.sentToPrinter') });
       } else {
         const result = await platform().aftercareSavePdf({ sheet: built.sheet, fileName });
         if (!result.ok) return setMessage({ kind: 'error', text: result.error.message });
-        if (!result.value.path) return setMessage({ kind: 'warning', text: 'Saving was cancelled.' });
-        await onDone({ action: 'pdf-saved', detail: `Aftercare handout saved as ${result.value.path}` });
-        setMessage({ kind: 'ok', text: `Saved to ${result.value.path}` });
+        if (!result.value.path) return setMessage({ kind: 'warning', text: t('aftercare.saveCancelled') });
+        await onDone({ action: 'pdf-saved', detail: t('aftercare.savedAudit', { path: result.value.path }) });
+        setMessage({ kind: 'ok', text: t('aftercare.savedTo', { path: result.value.path }) });
       }
     } finally {
       setBusy(false);
@@ -114,26 +137,33 @@ export function AftercareDialog({
   };
 
   return (
-    <Dialog title="Print aftercare" open={open} onClose={onClose}>
+    <Dialog title={t('aftercare.title')} open={open} onClose={onClose}>
       <div className="aftercare-dialog">
         {missingPractice ? (
           <PracticeNamePrompt
             current={practice}
             suggestedName={signer}
-            purpose="The practice's name heads every handout."
+            purpose={t('aftercare.practicePurpose')}
           />
         ) : built?.problem ? (
           <p className="notice error" role="alert">
             {built.problem}
           </p>
         ) : null}
-        <Field label="Personal note for the client" hint="Printed at the end of the handout">
+        <p className="muted" data-testid="handout-language">
+          {t('aftercare.language', { language: LANGUAGE_NAMES[language] })}
+          {choice?.standard &&
+            ` ${t('aftercare.standardWording', {
+              language: LANGUAGE_NAMES[language],
+              templateLanguage: LANGUAGE_NAMES[EDITED_TEMPLATE_LANGUAGE],
+            })}`}
+        </p>
+        <Field label={t('aftercare.personalNote')} hint={t('aftercare.personalNoteHint')}>
           <textarea rows={3} value={personalNote} onChange={(e) => setPersonalNote(e.target.value)} />
         </Field>
         {unsupported.length > 0 && (
           <p className="notice warning" role="alert">
-            These characters cannot be printed with the handout fonts: {unsupported.join(' ')}. Change them
-            before printing.
+            {t('aftercare.unprintable', { characters: unsupported.join(' ') })}
           </p>
         )}
         {built?.sheet && <AftercarePreview sheet={built.sheet} />}
@@ -143,13 +173,13 @@ export function AftercareDialog({
           </p>
         )}
         <div className="button-row dialog-actions">
-          <span className="muted">Paper: {practice?.paperSize ?? '…'}</span>
+          <span className="muted">{t('aftercare.paper', { paperSize: practice?.paperSize ?? '…' })}</span>
           <button
             type="button"
             onClick={() => void run('save')}
             disabled={busy || !built?.sheet || missingPractice || unsupported.length > 0}
           >
-            Save PDF
+            {t('aftercare.savePdf')}
           </button>
           <button
             type="button"
@@ -157,10 +187,10 @@ export function AftercareDialog({
             onClick={() => void run('print')}
             disabled={busy || !built?.sheet || missingPractice || unsupported.length > 0}
           >
-            Print
+            {t('aftercare.print')}
           </button>
           <button type="button" onClick={onClose}>
-            Close
+            {t('aftercare.close')}
           </button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { type Severity, severityLabel } from '../../../src-shared/safety';
 import './attention.css';
+import { useT } from '../../app/i18n';
 
 const SEVERITY_CLASS: Record<Severity, string> = {
   AVOID: 'avoid',
@@ -14,12 +15,13 @@ const SEVERITY_CLASS: Record<Severity, string> = {
  * and screen readers hear "Safety check: Do not treat".
  */
 export function SeverityMark({ severity }: { severity: Severity }) {
+  const t = useT();
   return (
     <span
       className={`severity-badge severity-${SEVERITY_CLASS[severity]} attention-mark`}
       data-severity={severity}
     >
-      <span className="visually-hidden">Safety check: </span>
+      <span className="visually-hidden">{`${t('attention.safetyCheck')} `}</span>
       {severityLabel(severity)}
     </span>
   );

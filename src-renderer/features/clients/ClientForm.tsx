@@ -14,6 +14,7 @@ import { navigate } from '../../app/router';
 import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
 import { describeStorageError } from '../../db/errors';
+import { PreferredLanguageField } from './PreferredLanguageField';
 
 /**
  * The client form, for a new client or an edit. It validates with the shared schema on
@@ -95,6 +96,10 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
                 />
               </Field>
             )}
+          />
+          <PreferredLanguageField
+            registration={register('preferredLanguage')}
+            error={errors.preferredLanguage?.message}
           />
         </div>
       </fieldset>

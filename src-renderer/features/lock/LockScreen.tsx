@@ -5,6 +5,7 @@ import { describeStorageError } from '../../db/errors';
 import { formatWait, readFailedTries, tryPasscode } from './lock-service';
 import { FREE_TRIES, nextTryAt, type PasscodeHash } from './lock-settings';
 import './lock.css';
+import { useT } from '../../app/i18n';
 
 /** Re-renders every second, for the countdown. */
 function useNow(): number {
@@ -28,6 +29,7 @@ export function LockScreen({ passcode, onUnlock }: { passcode: PasscodeHash; onU
   const [message, setMessage] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const now = useNow();
+  const t = useT();
 
   const waitUntil = tries ? nextTryAt(tries) : 0;
   const waiting = waitUntil > now;
@@ -50,14 +52,10 @@ export function LockScreen({ passcode, onUnlock }: { passcode: PasscodeHash; onU
       setValue('');
       if (outcome.kind === 'wrong') {
         const left = FREE_TRIES - outcome.tries.count;
-        setMessage(
-          left > 0
-            ? `That passcode is not right. ${left === 1 ? '1 more try' : `${left} more tries`} before a wait.`
-            : 'That passcode is not right.',
-        );
+        setMessage(left > 0 ? t('lock.wrongTriesLeft', { left }) : t('lock.wrong'));
       }
     } catch (error) {
-      setMessage(describeStorageError(error, 'The passcode could not be checked'));
+      setMessage(describeStorageError(error, t('lock.couldNotCheck')));
     } finally {
       setChecking(false);
     }
@@ -67,10 +65,10 @@ export function LockScreen({ passcode, onUnlock }: { passcode: PasscodeHash; onU
     <main className="lock-screen">
       <form className="lock-card" onSubmit={submit} aria-labelledby="lock-title">
         <span className="brand-mark" aria-hidden="true" />
-        <h1 id="lock-title">Stillpoint is locked</h1>
-        <p className="muted">Enter your passcode to see your records.</p>
+        <h1 id="lock-title">{t('lock.title')}</h1>
+        <p className="muted">{t('lock.intro')}</p>
         <div className="field">
-          <label htmlFor="unlock-passcode">Passcode</label>
+          <label htmlFor="unlock-passcode">{t('lock.passcode')}</label>
           <input
             ref={input}
             id="unlock-passcode"
@@ -82,13 +80,11 @@ export function LockScreen({ passcode, onUnlock }: { passcode: PasscodeHash; onU
           />
         </div>
         <button type="submit" className="primary" disabled={waiting || checking || !value}>
-          {checking ? 'Checking…' : 'Unlock'}
+          {checking ? t('lock.checking') : t('lock.unlock')}
         </button>
         <p className="lock-status" role="status" aria-live="polite">
           {waiting ? (
-            <span data-testid="lock-wait">
-              Too many wrong tries. Try again in <time>{formatWait(waitUntil - now)}</time>.
-            </span>
+            <span data-testid="lock-wait">{t('lock.wait', { wait: formatWait(waitUntil - now) })}</span>
           ) : (
             message
           )}

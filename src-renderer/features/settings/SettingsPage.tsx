@@ -14,6 +14,7 @@ import { FollowUpSettingsCard } from '../outcomes/FollowUpSettingsCard';
 import { StorageCard } from '../storage/StorageCard';
 import { PracticeSyncCard } from '../sync/PracticeSyncCard';
 import { SampleNotice } from '../welcome/SampleNotice';
+import { AppLanguageCard } from './AppLanguageCard';
 import { HandoutTemplateForm } from './HandoutTemplateForm';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { SafetyRulesForm } from './SafetyRulesForm';
@@ -57,6 +58,7 @@ export function SettingsPage() {
       <StorageCard />
       <DocumentsSpace />
       <PracticeSyncCard />
+      <AppLanguageCard />
       <div className="card">
         <h2>About this installation</h2>
         {error && <p role="alert">{error}</p>}

@@ -55,7 +55,7 @@ describe('clearances in words', () => {
 
   it('clients.csv says when the health history was last reviewed, empty when never', () => {
     const column = CLIENT_COLUMNS.find((c) => c.name === 'history_reviewed_on')!;
-    expect(CLIENT_COLUMNS.at(-1)).toBe(column);
+    expect(CLIENT_COLUMNS.at(-2)).toBe(column);
     expect(column.value({ client: {}, healthHistory: history, sessionCount: 0 } as never)).toBe('2026-12-03');
     const never = { ...history, reviewedAt: null };
     expect(column.value({ client: {}, healthHistory: never, sessionCount: 0 } as never)).toBe('');

@@ -218,6 +218,7 @@ describe('spreadsheet columns', () => {
       'signed_consent_version',
       'consent_withdrawn',
       'history_reviewed_on',
+      'preferred_language',
     ]);
     expect(SESSION_COLUMNS.map((c) => c.name)).toEqual([
       'session_id',

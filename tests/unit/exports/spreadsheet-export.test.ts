@@ -87,7 +87,7 @@ describe('spreadsheet export over the database', () => {
     const repos = openRepositories();
     const files = await buildSpreadsheetFiles(new PracticePagesReader(repos.db));
     expect(new TextDecoder().decode(files.clientsCsv)).toMatch(
-      /^client_id,first_name,.*,updated_at,clearances,signed_consent_at,signed_consent_version,consent_withdrawn,history_reviewed_on\r\n$/,
+      /^client_id,first_name,.*,updated_at,clearances,signed_consent_at,signed_consent_version,consent_withdrawn,history_reviewed_on,preferred_language\r\n$/,
     );
     expect(files.sessions).toBe(0);
   });

@@ -40,6 +40,8 @@ vi.mock('electron', () => {
 
 const { createMainWindow } = await import('../../../src-main/window');
 const { buildMenuTemplate } = await import('../../../src-main/menu');
+const { translatorFor } = await import('../../../src-shared/i18n');
+const t = translatorFor('en');
 const { fitToDisplays } = await import('../../../src-main/window-state');
 
 describe('the main window', () => {
@@ -135,10 +137,30 @@ describe('fitToDisplays', () => {
 });
 
 describe('the native menu', () => {
+  it('speaks the language it is given, from the catalogue', () => {
+    const template = buildMenuTemplate({
+      appName: 'Stillpoint',
+      isMac: false,
+      showAbout: vi.fn(),
+      navigate: vi.fn(),
+      t: translatorFor('de'),
+    });
+    expect(template.map((item) => item.label)).toEqual([
+      'Datei',
+      'Bearbeiten',
+      'Ansicht',
+      'Gehe zu',
+      'Fenster',
+      'Hilfe',
+    ]);
+    const help = template.at(-1)?.submenu as { label?: string }[];
+    expect(help.map((item) => item.label)).toEqual(['Über Stillpoint']);
+  });
+
   it('offers the standard edit, view and window roles and an About box', () => {
     const showAbout = vi.fn();
     for (const isMac of [true, false]) {
-      const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout, navigate: vi.fn() });
+      const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout, navigate: vi.fn(), t });
       const roles = JSON.stringify(template);
       for (const role of [
         'undo',
@@ -166,7 +188,7 @@ describe('the native menu', () => {
   it('has Go > Back and Forward, shown with the platform keys the page itself handles', () => {
     for (const isMac of [true, false]) {
       const navigate = vi.fn();
-      const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout: vi.fn(), navigate });
+      const template = buildMenuTemplate({ appName: 'Stillpoint', isMac, showAbout: vi.fn(), navigate, t });
       const go = template.find((item) => item.label === 'Go');
       const items = (Array.isArray(go?.submenu) ? go.submenu : []) as {
         label?: string;

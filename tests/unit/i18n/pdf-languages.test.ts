@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
+import { createMainLanguage } from '../../../src-main/i18n';
+import { createDispatcher } from '../../../src-main/ipc';
+import { renderAftercarePdf } from '../../../src-main/services/pdf';
+import { buildAftercareSheet } from '../../../src-shared/aftercare/build-sheet';
+import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare/default-template';
+import { AftercareSheetSchema } from '../../../src-shared/domain/aftercare';
+import { HANDOUT_TEMPLATES, handoutTemplateFor, type Language } from '../../../src-shared/i18n';
+import { channels } from '../../../src-shared/ipc';
+import { PRACTICE, recordFixture } from '../exports/fixtures';
+import { FIXED_NOW, FONTS_DIR, pdfPagesText } from '../pdf/fixtures';
+
+vi.mock('electron', () => ({}));
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'stillpoint-languages-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+const text = (pages: string[]) => pages.join('\n').replace(/\s+/g, ' ');
+
+function handout(language: Language, locale: string) {
+  const sheet = buildAftercareSheet({
+    session: {
+      serviceDate: '2026-03-12',
+      treatedAreas: [{ regionId: 'occipital' }, { regionId: 'c3' }],
+      nextSessionRecommendation: '',
+      homeCare: '',
+    },
+    client: { firstName: 'Lucía', lastName: 'Fernández', preferredName: '' },
+    settings: PRACTICE,
+    template: handoutTemplateFor(language, DEFAULT_AFTERCARE_TEMPLATE).template,
+    personalNote: '',
+    locale,
+  });
+  return renderAftercarePdf(AftercareSheetSchema.parse(sheet), { fontsDir: FONTS_DIR, now: FIXED_NOW });
+}
+
+describe('the aftercare handout in the client language', () => {
+  it('a Spanish handout: headings, red flags, areas, date and page numbers in Spanish', async () => {
+    const all = text(await pdfPagesText(await handout('es', 'es-DE')));
+    expect(all).toContain('Después de su sesión');
+    expect(all).toContain('Busque atención médica si nota');
+    for (const flag of HANDOUT_TEMPLATES.es.seekHelp) expect(all).toContain(flag.replace(/\s+/g, ' '));
+    expect(all).toContain('12 de marzo de 2026');
+    expect(all).toContain('Base del cráneo');
+    expect(all).toContain('Página 1 de 1');
+    expect(all).not.toContain('Seek medical help');
+  });
+
+  for (const [language, heading, seekHelp] of [
+    ['de', 'Nach Ihrer Sitzung', 'Suchen Sie ärztliche Hilfe'],
+    ['fr', 'Après votre séance', 'Consultez un médecin si vous remarquez'],
+    ['nl', 'Na uw sessie', 'Zoek medische hulp als u het volgende merkt'],
+  ] as const) {
+    it(`a ${language} handout has its own headings and every red flag`, async () => {
+      const all = text(await pdfPagesText(await handout(language, `${language}-BE`)));
+      expect(all).toContain(heading);
+      expect(all).toContain(seekHelp);
+      for (const flag of HANDOUT_TEMPLATES[language].seekHelp)
+        expect(all).toContain(flag.replace(/\s+/g, ' '));
+    });
+  }
+
+  it("the practice's edited English text never reaches a German handout; English handouts keep it", () => {
+    const edited = { ...DEFAULT_AFTERCARE_TEMPLATE, intro: 'Thanks for coming, {{clientFirstName}}!' };
+    expect(handoutTemplateFor('en', edited)).toEqual({ template: edited, standard: false });
+    expect(handoutTemplateFor('de', edited)).toEqual({ template: HANDOUT_TEMPLATES.de, standard: true });
+    expect(handoutTemplateFor('de', DEFAULT_AFTERCARE_TEMPLATE).standard).toBe(false);
+  });
+});
+
+function deps(savePath: string, appLanguage: 'de' | 'en' | 'fr'): MainDeps {
+  return {
+    appName: 'Stillpoint',
+    appVersion: '0.1.0',
+    platform: 'linux',
+    userDataDir: workDir,
+    resourcesDir: path.resolve(FONTS_DIR, '..'),
+    dialogs: {
+      chooseSavePath: async () => savePath,
+      chooseOpenFile: async () => null,
+      chooseFolder: async () => null,
+    },
+    printer: { printPdf: async () => ({ printed: false }) },
+    secureStore: {
+      storage: () => 'secure',
+      encrypt: (t) => new TextEncoder().encode(t),
+      decrypt: (d) => new TextDecoder().decode(d),
+    },
+    now: () => FIXED_NOW,
+    harness: false,
+    language: createMainLanguage(appLanguage),
+  };
+}
+
+describe('the client record in the client language', () => {
+  it('a Spanish client record while the app speaks German', async () => {
+    const target = path.join(workDir, 'record-es.pdf');
+    const { record } = recordFixture();
+    const handlers = createMainHandlers(deps(target, 'de'));
+    const request = channels.exportClientRecordPdf.request.parse({
+      record: { ...record, client: { ...record.client, preferredLanguage: 'es' } },
+      fileName: 'Historial.pdf',
+    });
+    await handlers.exportClientRecordPdf(request);
+    const all = text(await pdfPagesText(new Uint8Array(readFileSync(target))));
+    expect(all).toContain('Historial del cliente');
+    expect(all).toContain('Contacto y consentimiento');
+    expect(all).toContain('Fecha de nacimiento');
+    expect(all).toContain('2 de abril de 1980');
+    expect(all).toContain('Idioma preferido Español');
+    expect(all).toMatch(/Página 1 de \d+/);
+    expect(all).not.toContain('Klientenakte');
+    expect(all).not.toContain('Date of birth');
+  });
+
+  it("a client without a preferred language gets the app's language", async () => {
+    const target = path.join(workDir, 'record-de.pdf');
+    const handlers = createMainHandlers(deps(target, 'de'));
+    const request = channels.exportClientRecordPdf.request.parse({
+      record: recordFixture().record,
+      fileName: 'Akte.pdf',
+    });
+    await handlers.exportClientRecordPdf(request);
+    const all = text(await pdfPagesText(new Uint8Array(readFileSync(target))));
+    expect(all).toContain('Klientenakte');
+    expect(all).toContain('Geburtsdatum');
+  });
+});
+
+describe("main's messages in the app language", () => {
+  it('a refusal from the catalogue is said in the language main speaks', async () => {
+    const base = deps(path.join(workDir, 'never.pdf'), 'fr');
+    const language = base.language!;
+    const handlers = createMainHandlers({ ...base, resourcesDir: path.join(workDir, 'no-such-install') });
+    const dispatch = createDispatcher(handlers, {
+      isTrustedSender: () => true,
+      log: () => {},
+      translate: language.t,
+    });
+    const { record } = recordFixture();
+    const result = (await dispatch(
+      'export:client-record-pdf',
+      { record, fileName: 'x.pdf', logo: null },
+      { url: 'app://stillpoint/index.html', isMainFrame: true },
+    )) as { ok: false; error: { code: string; message: string } };
+    expect(result.error.code).toBe('FILE_READ_FAILED');
+    expect(result.error.message).toMatch(/^La police NotoSans-Regular\.ttf manque/);
+    language.set('en');
+    const again = (await dispatch(
+      'export:client-record-pdf',
+      { record, fileName: 'x.pdf', logo: null },
+      { url: 'app://stillpoint/index.html', isMainFrame: true },
+    )) as { ok: false; error: { code: string; message: string } };
+    expect(again.error.message).toMatch(/^The handout font NotoSans-Regular\.ttf is missing/);
+  });
+});
