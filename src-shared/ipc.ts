@@ -15,6 +15,7 @@ import {
 } from './domain/backup-settings';
 import { ClientRecordSchema } from './domain/client-record';
 import { TimestampSchema } from './domain/dates';
+import { MAX_SAVED_FILE_BYTES } from './domain/file-size-limits';
 import {
   BytesSchema,
   ChosenFileSchema,
@@ -190,6 +191,29 @@ export const channels = {
       sha256: Sha256Schema,
       bytes: BytesSchema,
     }),
+    SaveResultSchema,
+  ),
+  /**
+   * The client record as one ZIP: main renders the PDF, adds the JSON and the files (each checked
+   * against its hash in the record) with a manifest, names every entry and saves it.
+   */
+  exportClientRecordZip: channel(
+    'export:client-record-zip',
+    z
+      .object({
+        record: ClientRecordSchema,
+        fileName: SafeFileNameSchema,
+        logo: LogoSchema.nullable().default(null),
+        files: z.array(z.object({ attachmentId: z.string().min(1).max(64), bytes: BytesSchema })).max(10_000),
+      })
+      .refine(
+        (request) =>
+          request.files.reduce((sum, file) => sum + file.bytes.byteLength, 0) <= MAX_SAVED_FILE_BYTES,
+        {
+          message: 'The files are larger than Stillpoint saves in one ZIP',
+          path: ['files'],
+        },
+      ),
     SaveResultSchema,
   ),
 } as const;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { tiffHasGps } from '../../src-shared/documents/exif';
 import { exifTiff, holdsLatitude, jpegWithExif } from '../unit/documents/exif-builder';
 import { clearanceLetterPdf } from './documents-files';
@@ -108,6 +109,28 @@ test('a clearance letter attached from the safety check is in the signed note, o
   await page.goBack();
   const clientDocs = page.getByRole('region', { name: 'Documents and photos' });
   await expect(clientDocs.getByTestId('document-item')).toContainText('from a session note');
+
+  // The client record ZIP: the PDF (which lists the letter), the JSON and the letter itself, with
+  // a manifest giving each file's hash.
+  await page.getByRole('button', { name: 'Export client record' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export client record' });
+  await exportDialog.getByRole('button', { name: 'Save ZIP with files…' }).click();
+  await expect(exportDialog.getByRole('status')).toContainText('ZIP saved to');
+  const zipFile = (await harness.savedFiles()).find((file) => file.endsWith('.zip'))!;
+  const zip = unzipSync(new Uint8Array(fs.readFileSync(zipFile)));
+  const manifest = JSON.parse(strFromU8(zip['manifest.json']!)) as {
+    files: { path: string; role: string; sha256: string }[];
+  };
+  const files = manifest.files.filter((file) => file.role === 'document');
+  expect(files).toEqual([expect.objectContaining({ sha256 })]);
+  expect(files[0]!.path).toBe('files/01 Clearance-letter-Brain-injury-or-concussion.pdf');
+  expect(crypto.createHash('sha256').update(zip[files[0]!.path]!).digest('hex')).toBe(sha256);
+  for (const file of manifest.files)
+    expect(crypto.createHash('sha256').update(zip[file.path]!).digest('hex'), file.path).toBe(file.sha256);
+  const json = JSON.parse(strFromU8(zip[manifest.files.find((f) => f.role === 'record-json')!.path]!)) as {
+    attachments: { sha256: string; kind: string }[];
+  };
+  expect(json.attachments).toEqual([expect.objectContaining({ sha256, kind: 'clearance letter' })]);
   expect(harness.securityLog).toEqual([]);
 });
 
