@@ -58,7 +58,7 @@ export async function buildRecordZip(input: {
     false,
   );
   const byId = new Map(input.files.map((file) => [file.attachmentId, file.bytes]));
-  const width = String(record.attachments.length).length < 2 ? 2 : String(record.attachments.length).length;
+  const width = Math.max(2, String(record.attachments.length).length);
   for (const [index, attachment] of record.attachments.entries()) {
     const bytes = byId.get(attachment.id);
     if (!bytes)
