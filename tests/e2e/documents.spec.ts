@@ -191,3 +191,46 @@ test('a photo attached on the client page loses its GPS location; a file that is
   await expect(documents.getByRole('status')).toContainText('Removed "Posture, standing"');
   await expect(documents.getByTestId('document-item')).toHaveCount(0);
 });
+
+/** Drops a file made in the page onto `selector`, the way the system's drag and drop delivers it. */
+async function dropFile(page: Page, selector: string, name: string, text: string) {
+  await page.evaluate(
+    ({ selector, name, text }) => {
+      const target = document.querySelector(selector)!;
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'text/plain' }));
+      target.dispatchEvent(
+        new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
+      );
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    },
+    { selector, name, text },
+  );
+}
+
+test('a file dropped on the card is checked by main like a picked one; a name with a control character is refused', async ({
+  page,
+  harness,
+}) => {
+  await openApp(page);
+  await newClient(page, 'Ola', 'Nordmann');
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+
+  await dropFile(page, '[data-testid="documents-card"]', 'notes\u0007.txt', 'Referral notes');
+  await expect(documents.getByRole('alert')).toContainText("That file's name cannot be kept");
+  expect(harness.calls).not.toContain('documents:prepare-dropped');
+
+  await dropFile(page, '[data-testid="documents-card"]', 'referral notes.txt', 'Referral from Dr Okafor.\n');
+  const attach = page.getByRole('dialog', { name: 'Attach a file' });
+  await expect(attach).toContainText('referral notes.txt · Text');
+  await expect(attach.getByLabel('Title')).toHaveValue('referral notes');
+  await attach.getByLabel('Kind').selectOption('referral');
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  const item = documents.getByTestId('document-item');
+  await expect(item).toContainText('Referral · ');
+  expect(harness.calls).toContain('documents:prepare-dropped');
+  await item.getByRole('button', { name: /View/ }).click();
+  await expect(page.getByRole('dialog', { name: 'referral notes' }).locator('pre')).toContainText(
+    'Referral from Dr Okafor.',
+  );
+});
