@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AttachmentsRepository } from '../../../src-renderer/db/attachments-repository';
 import { BackupSnapshotReader } from '../../../src-renderer/db/backup-snapshot';
 import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import {
@@ -33,6 +34,7 @@ import {
   deriveBackupKey,
   writeBackup,
 } from '../../../src-shared/backup';
+import { prepareFile } from '../../../src-shared/documents/prepare';
 import { type BackupKind, backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import { ClientSchema, emptyClientInput } from '../../../src-shared/domain/client';
 import {
@@ -109,6 +111,13 @@ async function seedPractice(repos: Repos) {
   );
   await repos.sessions.createDraft(sofia.id);
   await seedIntake(repos.db, repos.clock, zoe.id, sofia.id);
+  // Documents and photos (schema 4): a letter's metadata row (its bytes travel as their own
+  // segments in backup format v2).
+  await new AttachmentsRepository(repos.db, repos.clock).add({
+    clientId: zoe.id,
+    details: { title: 'Clearance letter — Dr Müller', kind: 'clearance letter', date: '2025-03-01' },
+    file: await prepareFile(new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), 'müller.pdf'),
+  });
   const settings = new SettingsRepository(repos.db);
   await settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, {
     practice: {
