@@ -168,6 +168,8 @@ describe('openDatabaseSafely', () => {
       intakeSubmissions: 'id, clientId, submittedAt',
       consentVersions: 'id, version',
       consents: 'id, clientId, consentVersionId, at',
+      attachments: 'id, clientId, sessionId, addedAt',
+      attachmentBlobs: 'id',
     });
     await future.open();
     future.close();
