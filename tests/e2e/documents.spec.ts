@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { tiffHasGps } from '../../src-shared/documents/exif';
@@ -15,6 +16,17 @@ import { expect, test } from './fixtures';
  */
 
 test.slow();
+
+/** No serious or critical axe finding (WCAG 2.1 A and AA), as in accessibility.spec.ts. */
+async function expectAccessible(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ screen, rule: v.id, where: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  expect(serious, `serious or critical accessibility problems on ${screen}`).toEqual([]);
+}
 
 async function openApp(page: Page) {
   await page.clock.setFixedTime(new Date('2026-12-03T10:00:00'));
@@ -159,11 +171,13 @@ test('a photo attached on the client page loses its GPS location; a file that is
   const attach = page.getByRole('dialog', { name: 'Attach a file' });
   await expect(attach).toContainText('Location data (GPS) was removed from this photo');
   await expect(attach.getByLabel('Kind')).toHaveValue('photo');
+  await expectAccessible(page, 'the attach dialog');
   await attach.getByLabel('Title').fill('Posture, standing');
   await attach.getByRole('button', { name: 'Attach' }).click();
   const item = documents.getByTestId('document-item');
   await expect(item).toContainText('Posture, standing');
   await expect(item).toContainText('Location data (GPS) removed on import.');
+  await expectAccessible(page, 'the client page with a photo');
   // The thumbnail is the decoded photo.
   await expect
     .poll(() => item.locator('img.document-thumb').evaluate((img: HTMLImageElement) => img.naturalWidth))
