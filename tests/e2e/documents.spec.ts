@@ -84,6 +84,10 @@ test('a clearance letter attached from the safety check is in the signed note, o
   await expect(finding).toContainText(
     'Clearance letter attached: Clearance letter: Brain injury or concussion',
   );
+  // The draft's documents list it; while the safety check names it, it cannot be removed.
+  const draftDocuments = page.getByRole('region', { name: 'Documents and photos' });
+  await expect(draftDocuments.getByTestId('document-item')).toHaveCount(1);
+  await expect(draftDocuments.getByRole('button', { name: /Remove/ })).toHaveCount(0);
 
   await finding.getByRole('checkbox', { name: /Acknowledge/ }).check();
   await page.getByLabel('Chief complaint').fill('Neck stiffness since the fall');
