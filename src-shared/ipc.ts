@@ -16,6 +16,7 @@ import {
 } from './domain/backup-settings';
 import { ClientRecordSchema } from './domain/client-record';
 import { TimestampSchema } from './domain/dates';
+import { MAX_SAVED_FILE_BYTES } from './domain/file-size-limits';
 import {
   BytesSchema,
   ChosenFileSchema,
@@ -275,6 +276,29 @@ export const channels = {
     'app:set-language',
     z.object({ language: AppLanguageSchema }),
     z.object({ language: AppLanguageSchema }),
+  ),
+  /**
+   * The client record as one ZIP: main renders the PDF, adds the JSON and the files (each checked
+   * against its hash in the record) with a manifest, names every entry and saves it.
+   */
+  exportClientRecordZip: channel(
+    'export:client-record-zip',
+    z
+      .object({
+        record: ClientRecordSchema,
+        fileName: SafeFileNameSchema,
+        logo: LogoSchema.nullable().default(null),
+        files: z.array(z.object({ attachmentId: z.string().min(1).max(64), bytes: BytesSchema })).max(10_000),
+      })
+      .refine(
+        (request) =>
+          request.files.reduce((sum, file) => sum + file.bytes.byteLength, 0) <= MAX_SAVED_FILE_BYTES,
+        {
+          message: 'The files are larger than Stillpoint saves in one ZIP',
+          path: ['files'],
+        },
+      ),
+    SaveResultSchema,
   ),
 } as const;
 

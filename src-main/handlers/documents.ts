@@ -11,11 +11,14 @@ import {
   checkSize,
   prepareFile,
 } from '../../src-shared/documents/prepare';
+import { buildRecordZip, RecordZipError } from '../../src-shared/documents/record-zip';
 import { fileNamePart } from '../../src-shared/domain/files';
+import { clientRecordJson } from '../../src-shared/exports/client-record-export';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { FileTooLargeError, readFileCapped } from '../services/files/read-capped';
+import { renderClientRecordPdf } from '../services/pdf/client-record';
 import type { MainDeps } from './deps';
 
 /** What the open dialog offers; the bytes decide in the end (prepareFile). */
@@ -45,8 +48,31 @@ function refuse(error: unknown): never {
  */
 export function documentHandlers(
   deps: MainDeps,
-): Pick<MainHandlers, 'documentsChoose' | 'documentsPrepareDropped' | 'documentsSaveCopy'> {
+): Pick<
+  MainHandlers,
+  'documentsChoose' | 'documentsPrepareDropped' | 'documentsSaveCopy' | 'exportClientRecordZip'
+> {
+  const fontsDir = path.join(deps.resourcesDir, 'fonts');
   return {
+    exportClientRecordZip: async ({ record, fileName, logo, files }) => {
+      const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo });
+      const baseName = fileName.replace(/\.zip$/i, '');
+      let zip: Uint8Array;
+      try {
+        ({ zip } = await buildRecordZip({ record, baseName, pdf, json: clientRecordJson(record), files }));
+      } catch (error) {
+        if (error instanceof RecordZipError) throw new UserFacingError('INVALID_REQUEST', error.message);
+        throw error;
+      }
+      const target = await deps.dialogs.chooseSavePath({
+        title: 'Save the client record',
+        defaultFileName: `${baseName}.zip`,
+        filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
+      });
+      if (!target) return { path: null };
+      await writeFileAtomic(target, zip);
+      return { path: target };
+    },
     documentsChoose: async () => {
       const file = await deps.dialogs.chooseOpenFile({ title: 'Attach a file', filters: OPEN_FILTERS });
       if (!file) return null;

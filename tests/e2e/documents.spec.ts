@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { tiffHasGps } from '../../src-shared/documents/exif';
 import { exifTiff, holdsLatitude, jpegWithExif } from '../unit/documents/exif-builder';
 import { clearanceLetterPdf } from './documents-files';
@@ -14,6 +16,17 @@ import { expect, test } from './fixtures';
  */
 
 test.slow();
+
+/** No serious or critical axe finding (WCAG 2.1 A and AA), as in accessibility.spec.ts. */
+async function expectAccessible(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ screen, rule: v.id, where: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  expect(serious, `serious or critical accessibility problems on ${screen}`).toEqual([]);
+}
 
 async function openApp(page: Page) {
   await page.clock.setFixedTime(new Date('2026-12-03T10:00:00'));
@@ -71,6 +84,10 @@ test('a clearance letter attached from the safety check is in the signed note, o
   await expect(finding).toContainText(
     'Clearance letter attached: Clearance letter: Brain injury or concussion',
   );
+  // The draft's documents list it; while the safety check names it, it cannot be removed.
+  const draftDocuments = page.getByRole('region', { name: 'Documents and photos' });
+  await expect(draftDocuments.getByTestId('document-item')).toHaveCount(1);
+  await expect(draftDocuments.getByRole('button', { name: /Remove/ })).toHaveCount(0);
 
   await finding.getByRole('checkbox', { name: /Acknowledge/ }).check();
   await page.getByLabel('Chief complaint').fill('Neck stiffness since the fall');
@@ -108,6 +125,28 @@ test('a clearance letter attached from the safety check is in the signed note, o
   await page.goBack();
   const clientDocs = page.getByRole('region', { name: 'Documents and photos' });
   await expect(clientDocs.getByTestId('document-item')).toContainText('from a session note');
+
+  // The client record ZIP: the PDF (which lists the letter), the JSON and the letter itself, with
+  // a manifest giving each file's hash.
+  await page.getByRole('button', { name: 'Export client record' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export client record' });
+  await exportDialog.getByRole('button', { name: 'Save ZIP with files…' }).click();
+  await expect(exportDialog.getByRole('status')).toContainText('ZIP saved to');
+  const zipFile = (await harness.savedFiles()).find((file) => file.endsWith('.zip'))!;
+  const zip = unzipSync(new Uint8Array(fs.readFileSync(zipFile)));
+  const manifest = JSON.parse(strFromU8(zip['manifest.json']!)) as {
+    files: { path: string; role: string; sha256: string }[];
+  };
+  const files = manifest.files.filter((file) => file.role === 'document');
+  expect(files).toEqual([expect.objectContaining({ sha256 })]);
+  expect(files[0]!.path).toBe('files/01 Clearance-letter-Brain-injury-or-concussion.pdf');
+  expect(crypto.createHash('sha256').update(zip[files[0]!.path]!).digest('hex')).toBe(sha256);
+  for (const file of manifest.files)
+    expect(crypto.createHash('sha256').update(zip[file.path]!).digest('hex'), file.path).toBe(file.sha256);
+  const json = JSON.parse(strFromU8(zip[manifest.files.find((f) => f.role === 'record-json')!.path]!)) as {
+    attachments: { sha256: string; kind: string }[];
+  };
+  expect(json.attachments).toEqual([expect.objectContaining({ sha256, kind: 'clearance letter' })]);
   expect(harness.securityLog).toEqual([]);
 });
 
@@ -136,11 +175,13 @@ test('a photo attached on the client page loses its GPS location; a file that is
   const attach = page.getByRole('dialog', { name: 'Attach a file' });
   await expect(attach).toContainText('Location data (GPS) was removed from this photo');
   await expect(attach.getByLabel('Kind')).toHaveValue('photo');
+  await expectAccessible(page, 'the attach dialog');
   await attach.getByLabel('Title').fill('Posture, standing');
   await attach.getByRole('button', { name: 'Attach' }).click();
   const item = documents.getByTestId('document-item');
   await expect(item).toContainText('Posture, standing');
   await expect(item).toContainText('Location data (GPS) removed on import.');
+  await expectAccessible(page, 'the client page with a photo');
   // The thumbnail is the decoded photo.
   await expect
     .poll(() => item.locator('img.document-thumb').evaluate((img: HTMLImageElement) => img.naturalWidth))
@@ -167,4 +208,47 @@ test('a photo attached on the client page loses its GPS location; a file that is
     .click();
   await expect(documents.getByRole('status')).toContainText('Removed "Posture, standing"');
   await expect(documents.getByTestId('document-item')).toHaveCount(0);
+});
+
+/** Drops a file made in the page onto `selector`, the way the system's drag and drop delivers it. */
+async function dropFile(page: Page, selector: string, name: string, text: string) {
+  await page.evaluate(
+    ({ selector, name, text }) => {
+      const target = document.querySelector(selector)!;
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'text/plain' }));
+      target.dispatchEvent(
+        new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
+      );
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    },
+    { selector, name, text },
+  );
+}
+
+test('a file dropped on the card is checked by main like a picked one; a name with a control character is refused', async ({
+  page,
+  harness,
+}) => {
+  await openApp(page);
+  await newClient(page, 'Ola', 'Nordmann');
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+
+  await dropFile(page, '[data-testid="documents-card"]', 'notes\u0007.txt', 'Referral notes');
+  await expect(documents.getByRole('alert')).toContainText("That file's name cannot be kept");
+  expect(harness.calls).not.toContain('documents:prepare-dropped');
+
+  await dropFile(page, '[data-testid="documents-card"]', 'referral notes.txt', 'Referral from Dr Okafor.\n');
+  const attach = page.getByRole('dialog', { name: 'Attach a file' });
+  await expect(attach).toContainText('referral notes.txt · Text');
+  await expect(attach.getByLabel('Title')).toHaveValue('referral notes');
+  await attach.getByLabel('Kind').selectOption('referral');
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  const item = documents.getByTestId('document-item');
+  await expect(item).toContainText('Referral · ');
+  expect(harness.calls).toContain('documents:prepare-dropped');
+  await item.getByRole('button', { name: /View/ }).click();
+  await expect(page.getByRole('dialog', { name: 'referral notes' }).locator('pre')).toContainText(
+    'Referral from Dr Okafor.',
+  );
 });

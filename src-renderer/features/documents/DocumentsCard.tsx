@@ -27,9 +27,12 @@ export function DocumentsCard({
   clientId,
   sessionId,
   signed = false,
+  cited = [],
 }: {
   clientId: Id;
   sessionId?: Id;
+  /** Documents the draft's safety check names (clearance letters): kept while it does. */
+  cited?: readonly Id[];
   /** The note is signed: its documents stay (attaching more is still allowed, like an addendum). */
   signed?: boolean;
 }) {
@@ -120,7 +123,7 @@ export function DocumentsCard({
             <DocumentItem
               key={document.id}
               attachment={document}
-              removable={!signed && !(document.sessionId && !sessionId)}
+              removable={!signed && !(document.sessionId && !sessionId) && !cited.includes(document.id)}
               onView={() => setViewing(document)}
               onNotice={setNotice}
             />

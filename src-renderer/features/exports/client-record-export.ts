@@ -1,6 +1,7 @@
 import type { Logo } from '../../../src-shared/domain/aftercare';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import { localToday } from '../../../src-shared/domain/dates';
+import { formatMegabytes, MAX_SAVED_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import { fileNamePart } from '../../../src-shared/domain/files';
 import {
   emptyPracticeSettings,
@@ -77,7 +78,7 @@ export async function loadClientRecord(
   return { record, logo: practice.practice.logo };
 }
 
-export function clientRecordFileName(record: ClientRecord, extension: 'pdf' | 'json'): string {
+export function clientRecordFileName(record: ClientRecord, extension: 'pdf' | 'json' | 'zip'): string {
   const name = fileNamePart(`${record.client.lastName} ${record.client.firstName}`);
   return `Client record ${name} ${localToday(new Date(record.exportedAt))}.${extension}`;
 }
@@ -90,7 +91,7 @@ function baseName(path: string): string {
  * One "exported" audit entry per note of the record, naming the file, all in one transaction:
  * every note records the export, or none does.
  */
-async function auditExport(record: ClientRecord, what: 'PDF' | 'JSON', path: string): Promise<void> {
+async function auditExport(record: ClientRecord, what: 'PDF' | 'JSON' | 'ZIP', path: string): Promise<void> {
   await repositories().audit.appendMany(
     record.sessions.map(({ note }) => ({
       noteId: note.id,
@@ -126,5 +127,36 @@ export async function saveClientRecordPdf(loaded: LoadedClientRecord): Promise<S
   if (!result.ok) return { saved: false, error: result.error.message };
   if (!result.value.path) return { saved: false };
   await auditExport(record, 'PDF', result.value.path);
+  return { saved: true, path: result.value.path };
+}
+
+/**
+ * The record as one ZIP: the PDF, the JSON and every document and photo (issue 15). Each file is
+ * read through the repository, which checks it against its hash; main checks again, renders the
+ * PDF, writes the manifest and names every entry.
+ */
+export async function saveClientRecordZip(loaded: LoadedClientRecord): Promise<SaveOutcome> {
+  const { record, logo } = loaded;
+  const total = record.attachments.reduce((sum, attachment) => sum + attachment.size, 0);
+  if (total > MAX_SAVED_FILE_BYTES) {
+    return {
+      saved: false,
+      error: `The documents and photos of this client take ${formatMegabytes(total)}, more than Stillpoint saves in one ZIP (${formatMegabytes(MAX_SAVED_FILE_BYTES)}). Save the PDF and the JSON, and save the files one by one with "Save a copy…".`,
+    };
+  }
+  const files: { attachmentId: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  for (const attachment of record.attachments) {
+    const { bytes } = await repositories().attachments.open(attachment.id);
+    files.push({ attachmentId: attachment.id, bytes });
+  }
+  const result = await platform().exportClientRecordZip({
+    record,
+    fileName: clientRecordFileName(record, 'zip'),
+    logo,
+    files,
+  });
+  if (!result.ok) return { saved: false, error: result.error.message };
+  if (!result.value.path) return { saved: false };
+  await auditExport(record, 'ZIP', result.value.path);
   return { saved: true, path: result.value.path };
 }

@@ -7,7 +7,7 @@ import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { type Shortcut, shortcutLabel, useShortcuts } from '../../app/shortcuts';
 import { Dialog } from '../../app/ui/Dialog';
-import { DocumentsCard } from '../documents/DocumentsCard';
+import { DraftDocumentsCard } from '../documents/DraftDocumentsCard';
 import { UpdateSuggestion } from '../intake/UpdateSuggestion';
 import { SessionOutcomesCard } from '../outcomes/SessionOutcomesCard';
 import { AfterEffectsCard } from './AfterEffectsCard';
@@ -229,7 +229,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
             />
             <SensationsCard />
             <AfterSessionCard />
-            <DocumentsCard clientId={client.id} sessionId={id} />
+            <DraftDocumentsCard clientId={client.id} sessionId={id} />
             <SignPanel
               signer={signer}
               onSignerChange={setSigner}

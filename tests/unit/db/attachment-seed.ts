@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import type { StillpointDatabase } from '../../../src-renderer/db/database';
 
 /**
- * An attachment (schema version 4) as the documents feature stores it: a metadata row and its
- * bytes apart, the row carrying the bytes' SHA-256. The documents repository lives on another
- * branch this round, so backup tests seed the two tables directly, as these fields are
- * specified in the contract (src-renderer/db/database.ts, version 4).
+ * An attachment (schema version 4) as the documents feature stores it: a metadata row that passes
+ * AttachmentSchema and its bytes apart, the row carrying the bytes' SHA-256. Backup tests seed the
+ * two tables directly so they can choose sizes and ids (the repository would sniff the bytes).
  */
 export async function seedAttachment(
   db: StillpointDatabase,
@@ -18,14 +17,17 @@ export async function seedAttachment(
       clientId: options.clientId,
       ...(options.sessionId ? { sessionId: options.sessionId } : {}),
       title: `Letter ${options.id}`,
-      kind: 'clearance-letter',
+      kind: 'clearance letter',
       date: '2025-03-01',
       note: '',
-      fileName: `${options.id}.pdf`,
+      originalName: `${options.id}.pdf`,
       mediaType: 'application/pdf',
       size: options.bytes.length,
       sha256,
       addedAt: options.addedAt ?? '2025-03-01T10:00:00.000Z',
+      updatedAt: options.addedAt ?? '2025-03-01T10:00:00.000Z',
+      gpsRemoved: false,
+      orientation: 1,
     });
     await db.attachmentBlobs.put({ id: options.id, data: new Blob([new Uint8Array(options.bytes)]) });
   });

@@ -176,7 +176,7 @@ describe('audit entries', () => {
     expect(makeAuditEntry({ noteId: 'n1', clientId: 'c1', action: 'printed', now: NOW }).detail).toBe('');
   });
 
-  it('knows the twelve actions and refuses others', () => {
+  it('knows the fourteen actions and refuses others', () => {
     expect(AUDIT_ACTIONS).toEqual([
       'created',
       'signed',
@@ -190,6 +190,8 @@ describe('audit entries', () => {
       'intake-reviewed',
       'consent-signed',
       'consent-withdrawn',
+      'document-attached',
+      'document-removed',
     ]);
     const bad = { id: 'a', noteId: 'n', clientId: 'c', action: 'edited', at: NOW.toISOString(), detail: '' };
     expect(AuditEntrySchema.safeParse(bad).success).toBe(false);
