@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { BackupStreamTokenSchema, MAX_BACKUP_CHUNK_BYTES, OpenedBackupFileSchema } from './backup/stream-ipc';
 import {
   AttachmentMediaTypeSchema,
   MAX_ATTACHMENT_BYTES,
   PreparedFileSchema,
   Sha256Schema,
 } from './documents/attachment';
-import { BackupStreamTokenSchema, MAX_BACKUP_CHUNK_BYTES, OpenedBackupFileSchema } from './backup/stream-ipc';
 import { AftercareSheetSchema, LogoSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
 import {

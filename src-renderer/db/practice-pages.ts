@@ -99,18 +99,35 @@ export async function* practicePages(db: StillpointDatabase, pageSize = 250): As
           Promise.all(pageIds.map((id) => table.where('clientId').equals(id).toArray())).then((lists) =>
             lists.flat(),
           );
-        const [clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows, profileRows, scoreRows] =
-          await Promise.all([
-            db.clients.bulkGet(pageIds),
-            db.healthHistories.bulkGet(pageIds),
-            byClient(db.sessions),
-            byClient(db.afterEffects),
-            byClient(db.consents),
-            byClient(db.attachments),
-            byClient(db.outcomeProfiles),
-            byClient(db.outcomeScores),
-          ]);
-        return { clientRows, historyRows, noteRows, reportRows, consentRows, attachmentRows, profileRows, scoreRows };
+        const [
+          clientRows,
+          historyRows,
+          noteRows,
+          reportRows,
+          consentRows,
+          attachmentRows,
+          profileRows,
+          scoreRows,
+        ] = await Promise.all([
+          db.clients.bulkGet(pageIds),
+          db.healthHistories.bulkGet(pageIds),
+          byClient(db.sessions),
+          byClient(db.afterEffects),
+          byClient(db.consents),
+          byClient(db.attachments),
+          byClient(db.outcomeProfiles),
+          byClient(db.outcomeScores),
+        ]);
+        return {
+          clientRows,
+          historyRows,
+          noteRows,
+          reportRows,
+          consentRows,
+          attachmentRows,
+          profileRows,
+          scoreRows,
+        };
       },
     );
     // A client deleted since the ids were read is simply not exported.

@@ -63,7 +63,8 @@ export function ExportsCard() {
         kind: 'csv',
         contents: files.outcomesCsv,
       });
-      if (!outcomes.ok) return setStatus({ kind: 'error', text: `${sessionsSaved}; ${outcomes.error.message}` });
+      if (!outcomes.ok)
+        return setStatus({ kind: 'error', text: `${sessionsSaved}; ${outcomes.error.message}` });
       if (!outcomes.value.path)
         return setStatus({ kind: 'warning', text: `${sessionsSaved}. The outcomes file was not saved.` });
       const outcomesSaved = `${sessionsSaved}; ${formatCount(files.outcomes)} outcome ${files.outcomes === 1 ? 'score' : 'scores'} saved to ${outcomes.value.path}`;

@@ -113,7 +113,7 @@ describe('crafted version 2 files', () => {
   });
 
   it('a file longer than its record says is refused at its first segment', async () => {
-    const line = '{"t":"attachments","r":{"id":"a1","size":10,"sha256":"' + 'a'.repeat(64) + '"}}\n';
+    const line = `{"t":"attachments","r":{"id":"a1","size":10,"sha256":"${'a'.repeat(64)}"}}\n`;
     const records = new Uint8Array(deflateRawSync(Buffer.from(line)));
     const zlib = concatBytes([new Uint8Array([0x78, 0x01]), records, new Uint8Array(4)]);
     const id = new TextEncoder().encode('a1');

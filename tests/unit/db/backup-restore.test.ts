@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AttachmentsRepository } from '../../../src-renderer/db/attachments-repository';
 import { BackupSnapshotReader } from '../../../src-renderer/db/backup-snapshot';
 import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import {
@@ -36,7 +35,6 @@ import {
   deriveBackupKey,
   writeBackup,
 } from '../../../src-shared/backup';
-import { prepareFile } from '../../../src-shared/documents/prepare';
 import { type BackupKind, backupFileNameFor } from '../../../src-shared/domain/backup-settings';
 import { ClientSchema, emptyClientInput } from '../../../src-shared/domain/client';
 import {
