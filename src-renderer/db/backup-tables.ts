@@ -84,21 +84,6 @@ export const SettingsRowSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['value', 'practice', 'logo'], message: problem });
   });
 
-/**
- * What a backup needs of an attachment row (schema version 4): the fields its bytes are checked
- * against (docs/backup-format.md, version 2). The full record schema (`AttachmentSchema`,
- * src-shared/documents/attachment.ts) belongs to the documents feature; the other fields pass
- * through untouched, so this stays true whatever that schema adds.
- */
-export const AttachmentBackupSchema = z.looseObject({
-  id: z.string().min(1).max(200),
-  clientId: z.string().min(1).max(200),
-  sessionId: z.string().min(1).max(200).optional(),
-  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 in lowercase hex'),
-  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'text/plain']),
-});
-
 export interface TableSpec {
   name: TableName;
   /** The primary key field of the Dexie table. */

@@ -71,6 +71,7 @@ export {
 export {
   type BackupHeader,
   BackupHeaderSchema,
+  type BackupHeaderV2,
   DEFAULT_ITERATIONS,
   DEFAULT_SEGMENT_SIZE,
   FILE_EXTENSION,

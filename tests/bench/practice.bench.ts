@@ -13,6 +13,7 @@ import { MEASURE_IDS, runPracticeBench } from './lib/run';
  *   BENCH_RUNS=10             repetitions of the open and open-client measures
  *   BENCH_SEARCH_RUNS=3       repetitions of typed queries and of the note typing
  *   BENCH_THROUGHPUT_RUNS=3   repetitions of backup, restore and their baselines
+ *   BENCH_ATTACHMENTS_MB=0    megabytes of documents (1 MB files) added before backup and restore
  *   BENCH_ONLY=open,heap      only these measures (ids: see MEASURE_IDS)
  *   BENCH_NO_CACHE=1          generate the practice into a fresh profile (default: cached in the temp folder)
  *   BENCH_OUT=bench/results.json
@@ -38,6 +39,7 @@ test('practice-scale benchmark', async () => {
     runs: env('BENCH_RUNS', 10),
     searchRuns: env('BENCH_SEARCH_RUNS', 3),
     throughputRuns: env('BENCH_THROUGHPUT_RUNS', 3),
+    attachmentsMB: env('BENCH_ATTACHMENTS_MB', 0),
     cacheProfile: process.env.BENCH_NO_CACHE !== '1',
     workDir: testInfo.outputPath('work'),
     ...(only ? { only } : {}),

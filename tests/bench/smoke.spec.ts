@@ -39,6 +39,7 @@ test('the bench harness measures a small practice end to end (numbers only, no t
     runs: 1,
     searchRuns: 1,
     throughputRuns: 1,
+    attachmentsMB: 2,
     cacheProfile: false,
     workDir,
     pdfIterations: 2,

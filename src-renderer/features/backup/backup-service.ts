@@ -1,6 +1,7 @@
 import {
   BackupError,
   type BackupHeader,
+  type BackupHeaderV2,
   type BackupKey,
   writeBackupStream,
 } from '../../../src-shared/backup';
@@ -73,7 +74,7 @@ export interface MadeBackup {
  */
 export async function streamBackup(
   options: MakeBackupOptions & { sink: (chunk: Uint8Array<ArrayBuffer>) => Promise<void> },
-): Promise<{ header: BackupHeader; byteLength: number }> {
+): Promise<{ header: BackupHeaderV2; byteLength: number }> {
   const { records, signal, onProgress } = options;
   if (!options.key && !options.passphrase) throw new RangeError('A backup needs a passphrase or a key');
   return records.withSnapshot(

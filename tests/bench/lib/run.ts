@@ -45,6 +45,8 @@ export interface BenchOptions {
   runs: number;
   /** Repetitions of each set of typed queries and of the note typing. */
   searchRuns: number;
+  /** Megabytes of documents added to the practice before backup and restore (default 0). */
+  attachmentsMB: number;
   /** Repetitions of backup, restore and their raw baselines. */
   throughputRuns: number;
   /** Keep the generated practice in a profile under the temp folder between runs. */
@@ -391,6 +393,12 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
     }
 
     if (wanted(options, 'backup') || wanted(options, 'restore')) {
+      if (options.attachmentsMB > 0) {
+        const added = await callBench(benchPage, 'addAttachments', { megabytes: options.attachmentsMB });
+        log(
+          `Documents: ${added.files} files, ${(added.bytes / 1e6).toFixed(0)} MB in ${(added.ms / 1000).toFixed(1)} s`,
+        );
+      }
       log('Backup and restore throughput...');
       const reads = [];
       const backups = [];
@@ -429,6 +437,8 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
           min: 0.5,
           details: {
             bytes: backups[0]?.bytes,
+            files: backups[0]?.files,
+            fileBytes: backups[0]?.fileBytes,
             peakHeapMB: Math.max(...backups.map((b) => b.peakHeapMB)),
             rawReadPeakHeapMB: Math.max(...reads.map((r) => r.peakHeapMB)),
           },

@@ -239,8 +239,61 @@ async function removeBenchDrafts(marker: string): Promise<number> {
   return ids.length;
 }
 
+/**
+ * Documents for the backup bench (issue 15): `megabytes` of files of `fileMegabytes` each,
+ * spread over the first clients by id, stored as the documents feature stores them (a metadata
+ * row with the SHA-256, the bytes as a Blob apart). The bytes do not compress (like scans and
+ * photos): a random 64 KB block, numbered per file and position. Replaces any from before.
+ */
+async function addAttachments(options: {
+  megabytes: number;
+  fileMegabytes?: number;
+}): Promise<{ files: number; bytes: number; ms: number }> {
+  const database = db();
+  const start = performance.now();
+  await database.transaction('rw', database.attachments, database.attachmentBlobs, async () => {
+    await database.attachments.clear();
+    await database.attachmentBlobs.clear();
+  });
+  const fileBytes = Math.round((options.fileMegabytes ?? 1) * 1024 * 1024);
+  const files = Math.ceil((options.megabytes * 1024 * 1024) / fileBytes);
+  const clients = (await database.clients.orderBy(':id').limit(files).primaryKeys()) as string[];
+  const block = crypto.getRandomValues(new Uint8Array(64 * 1024));
+  let bytes = 0;
+  for (let i = 0; i < files; i++) {
+    const data = new Uint8Array(fileBytes);
+    for (let at = 0; at < fileBytes; at += block.length) {
+      data.set(block.subarray(0, Math.min(block.length, fileBytes - at)), at);
+      new DataView(data.buffer).setUint32(at, i * 65_536 + at / block.length);
+    }
+    const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))]
+      .map((byte) => byte.toString(16).padStart(2, '0'))
+      .join('');
+    const id = `bench-attachment-${String(i).padStart(6, '0')}`;
+    await database.transaction('rw', database.attachments, database.attachmentBlobs, async () => {
+      await database.attachments.put({
+        id,
+        clientId: clients[i % clients.length]!,
+        title: `Scan ${i}`,
+        kind: 'report',
+        date: '2025-03-01',
+        note: '',
+        fileName: `scan-${i}.pdf`,
+        mediaType: 'application/pdf',
+        size: fileBytes,
+        sha256,
+        addedAt: '2025-03-01T10:00:00.000Z',
+      });
+      await database.attachmentBlobs.put({ id, data: new Blob([data]) });
+    });
+    bytes += fileBytes;
+  }
+  return { files, bytes, ms: performance.now() - start };
+}
+
 const api = {
   populate,
+  addAttachments,
   counts,
   rawCount,
   rawClientSearch,

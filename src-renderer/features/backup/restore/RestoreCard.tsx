@@ -79,7 +79,7 @@ export function RestoreCard() {
       const result = await platform().backupOpenChosen();
       if (!result.ok) throw new Error(result.error.message);
       return result.value
-        ? { fileName: result.value.fileName, bytes: new MainBackupFile(result.value) }
+        ? { fileName: result.value.fileName, bytes: MainBackupFile.adopt(result.value) }
         : null;
     }, 'the chosen file');
 
@@ -88,7 +88,7 @@ export function RestoreCard() {
       select(async () => {
         const result = await platform().backupOpenListed({ path: backup.path });
         if (!result.ok) throw new Error(result.error.message);
-        return { fileName: result.value.fileName, bytes: new MainBackupFile(result.value) };
+        return { fileName: result.value.fileName, bytes: MainBackupFile.adopt(result.value) };
       }, backup.fileName),
     [select],
   );

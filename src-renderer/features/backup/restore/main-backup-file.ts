@@ -6,7 +6,20 @@ import { platform } from '../../../platform';
  * A backup file main holds open, read a range at a time over IPC (backupReadRange): the reader
  * asks for one segment at a time, so a restore of gigabytes never holds the file in memory.
  */
+let current: MainBackupFile | null = null;
+
 export class MainBackupFile implements BlobLike {
+  /**
+   * The file main just opened for this restore. The one opened before is closed: the restore
+   * card works on one file at a time, so main never keeps abandoned files open.
+   */
+  static adopt(opened: OpenedBackupFile): MainBackupFile {
+    const previous = current;
+    current = new MainBackupFile(opened);
+    if (previous) void previous.close().catch(() => undefined);
+    return current;
+  }
+
   readonly size: number;
   readonly fileName: string;
   private readonly token: string;

@@ -1,7 +1,7 @@
 import { BackupError, isFileItem, type RestoreMode } from '../../../../src-shared/backup';
 import type { RestoreWriter } from '../../../db/restore-writer';
 import { TABLE_NAMES, type TableName } from '../../../db/table-names';
-import { type BackupFileWriter, describeFailure, platformBackupWriter, saveBackup } from '../backup-service';
+import { type BackupFileWriter, describeFailure, saveBackup } from '../backup-service';
 import { cancelled, type LoadedBackup, type PassOptions, type Row, specOf } from './load-backup';
 import { ExistingCopies, mergeBatch } from './merge-batch';
 import {
@@ -86,7 +86,7 @@ export interface RestoreOptions extends PassOptions {
   /** Seals the safety backup before "Replace all" (the passphrase of the backup being restored). */
   passphrase: string;
   appVersion: string;
-  /** Default: main's backupWrite. */
+  /** A one-buffer writer for the safety backup (tests). Default: streamed into main's folder. */
   writer?: BackupFileWriter;
   /** Merge: take the backup's settings instead of keeping this computer's (the user chose it). */
   takeSettings?: boolean;
@@ -120,7 +120,8 @@ async function writeSafetyBackup(options: RestoreOptions, now: () => Date): Prom
       automatic: false,
       // Main names it "Stillpoint backup before restore <date time>": kept, never pruned.
       kind: 'before-restore',
-      writer: options.writer ?? platformBackupWriter,
+      // Default: streamed into main's backup folder (any size), like every backup.
+      ...(options.writer ? { writer: options.writer } : {}),
       now,
       ...(signal ? { signal } : {}),
       onProgress: (progress) =>
