@@ -8,7 +8,14 @@ import type { StillpointDatabase } from '../../../src-renderer/db/database';
  */
 export async function seedAttachment(
   db: StillpointDatabase,
-  options: { id: string; clientId: string; sessionId?: string; bytes: Uint8Array; addedAt?: string },
+  options: {
+    id: string;
+    clientId: string;
+    sessionId?: string;
+    bytes: Uint8Array;
+    addedAt?: string;
+    mediaType?: 'application/pdf' | 'text/plain';
+  },
 ): Promise<{ id: string; sha256: string }> {
   const sha256 = createHash('sha256').update(options.bytes).digest('hex');
   await db.transaction('rw', db.attachments, db.attachmentBlobs, async () => {
@@ -20,8 +27,8 @@ export async function seedAttachment(
       kind: 'clearance letter',
       date: '2025-03-01',
       note: '',
-      originalName: `${options.id}.pdf`,
-      mediaType: 'application/pdf',
+      originalName: `${options.id}.${options.mediaType === 'text/plain' ? 'txt' : 'pdf'}`,
+      mediaType: options.mediaType ?? 'application/pdf',
       size: options.bytes.length,
       sha256,
       addedAt: options.addedAt ?? '2025-03-01T10:00:00.000Z',

@@ -32,7 +32,7 @@ describe('the stored format-version-2 backup (documents)', () => {
     const info = await previewBackup(bytes);
     expect(info.header).toMatchObject({
       formatVersion: 2,
-      schemaVersion: 4,
+      schemaVersion: 5, // written by the build that merged documents (schema 4) with outcomes (schema 5)
       cipher: { segmentSize: 1024 },
       attachments: { table: 'attachments', count: 2, bytes: LETTER.length + NOTE_FILE.length },
     });
