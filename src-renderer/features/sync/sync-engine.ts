@@ -232,6 +232,24 @@ export class SyncEngine {
   // -------------------------------------------------------------------------------------------
   // In
 
+  /**
+   * The revision CouchDB shows (its winner) and every conflicting one. When two computers changed
+   * the same record while apart, CouchDB picks a winner by its revision ids, which says nothing
+   * about which edit is newer; every version goes through the merge rules instead, so each
+   * computer ends with the same record whichever revision CouchDB showed it.
+   */
+  private async withConflictingRevisions(winner: PouchDoc): Promise<PouchDoc[]> {
+    const docs = [winner];
+    for (const rev of winner._conflicts ?? []) {
+      try {
+        docs.push(await this.deps.local.get(winner._id, { rev }));
+      } catch {
+        // A revision compacted away meanwhile: the winner and the others still decide.
+      }
+    }
+    return docs;
+  }
+
   /** Applies what the replica received since the last pass; answers how many records it met. */
   private async pull(): Promise<number> {
     const keys = this.requireKeys();
@@ -244,99 +262,125 @@ export class SyncEngine {
         limit: 500,
       });
       if (batch.results.length === 0) return met;
-      const incoming = new Map<TableName, { doc: PouchDoc; record: Record<string, unknown> }[]>();
+      // Round 0 holds what CouchDB shows; round n the n-th conflicting revision of a record. Each
+      // round is merged after the one before, so the rules (newer wins, signed notes kept as
+      // both) decide between the versions, not CouchDB's choice of a winner.
+      const rounds: Map<TableName, { doc: PouchDoc; record: Record<string, unknown>; shown: boolean }[]>[] =
+        [];
       const problems: SyncProblem[] = [];
-      const tombstones: { doc: PouchDoc; body: SyncBody }[] = [];
+      const tombstones: { doc: PouchDoc; body: SyncBody; shown: boolean }[] = [];
       for (const change of batch.results) {
-        const doc = change.doc;
-        if (!doc || doc._id === PRACTICE_MARKER_ID || doc._id.startsWith('_design/') || doc._deleted)
+        const winner = change.doc;
+        if (
+          !winner ||
+          winner._id === PRACTICE_MARKER_ID ||
+          winner._id.startsWith('_design/') ||
+          winner._deleted
+        )
           continue;
-        const known = this.index.get(doc._id);
-        if (known && known.h === doc.h && known.rev === doc._rev) continue; // our own write
-        const opened = await decryptDoc(keys, doc);
-        if (!opened.ok) {
-          problems.push({ id: doc._id, message: decryptProblemWords(opened.problem) });
-          continue;
+        const versions = await this.withConflictingRevisions(winner);
+        for (const [round, doc] of versions.entries()) {
+          const known = this.index.get(doc._id);
+          // Our own write, and nothing else wrote this record meanwhile.
+          if (
+            known &&
+            known.h === doc.h &&
+            known.rev === doc._rev &&
+            doc === winner &&
+            !winner._conflicts?.length
+          )
+            continue;
+          const opened = await decryptDoc(keys, doc);
+          if (!opened.ok) {
+            problems.push({ id: doc._id, message: decryptProblemWords(opened.problem) });
+            continue;
+          }
+          const body = opened.body;
+          if (body.deleted) {
+            tombstones.push({ doc, body, shown: doc === winner });
+            continue;
+          }
+          const table = body.table as TableName;
+          if (!SYNCED_TABLES.includes(table) || !body.record) {
+            problems.push({
+              id: doc._id,
+              message: 'A record of a kind this version of Stillpoint does not know was left out.',
+            });
+            continue;
+          }
+          const check = RECORD_VALIDATORS[table]!(body.record);
+          if (!check.ok) {
+            problems.push({
+              id: doc._id,
+              message: `A record from another computer failed its check and was not applied (${check.issues
+                .slice(0, 3)
+                .map((i) => `${i.path}: ${i.message}`)
+                .join('; ')}).`,
+            });
+            continue;
+          }
+          const record = check.value as Record<string, unknown>;
+          const future = futureMoment(table, record, this.deps.now());
+          if (future) {
+            problems.push({
+              id: doc._id,
+              message: `A record from another computer is dated ${future.value}, more than a day after this computer’s clock; it was not applied. Check the date and time on the computer that wrote it.`,
+            });
+            continue;
+          }
+          const clientId = clientReferenceOf(table, record);
+          if (clientId && this.isDeletedClient(clientId)) {
+            problems.push({
+              id: doc._id,
+              message: 'A record of a client deleted on another computer was not applied.',
+            });
+            continue;
+          }
+          met += 1;
+          rounds[round] ??= new Map();
+          const list = rounds[round].get(table) ?? [];
+          list.push({ doc, record, shown: doc === winner });
+          rounds[round].set(table, list);
         }
-        const body = opened.body;
-        if (body.deleted) {
-          tombstones.push({ doc, body });
-          continue;
-        }
-        const table = body.table as TableName;
-        if (!SYNCED_TABLES.includes(table) || !body.record) {
-          problems.push({
-            id: doc._id,
-            message: 'A record of a kind this version of Stillpoint does not know was left out.',
-          });
-          continue;
-        }
-        const check = RECORD_VALIDATORS[table]!(body.record);
-        if (!check.ok) {
-          problems.push({
-            id: doc._id,
-            message: `A record from another computer failed its check and was not applied (${check.issues
-              .slice(0, 3)
-              .map((i) => `${i.path}: ${i.message}`)
-              .join('; ')}).`,
-          });
-          continue;
-        }
-        const record = check.value as Record<string, unknown>;
-        const future = futureMoment(table, record, this.deps.now());
-        if (future) {
-          problems.push({
-            id: doc._id,
-            message: `A record from another computer is dated ${future.value}, more than a day after this computer’s clock; it was not applied. Check the date and time on the computer that wrote it.`,
-          });
-          continue;
-        }
-        const clientId = clientReferenceOf(table, record);
-        if (clientId && this.isDeletedClient(clientId)) {
-          problems.push({
-            id: doc._id,
-            message: 'A record of a client deleted on another computer was not applied.',
-          });
-          continue;
-        }
-        met += 1;
-        const list = incoming.get(table) ?? [];
-        list.push({ doc, record });
-        incoming.set(table, list);
       }
       const copies = new ExistingCopies();
       const conflicts: SyncView['conflicts'] = [];
-      for (const table of SYNCED_TABLES) {
-        const items = incoming.get(table);
-        if (!items) continue;
-        const spec = TABLE_SPECS[table];
-        const merged = await mergeBatch(
-          this.deps.restoreWriter,
-          spec,
-          items.map((item) => item.record),
-          copies,
-        );
-        if (merged.puts.length > 0) {
-          await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, merged.puts));
-        }
-        for (const refused of merged.notApplied) {
-          problems.push({
-            id: refused.id,
-            message:
-              'An entry of the audit log or of the history arrived changed from another computer; history is never replaced, so it was not applied.',
-          });
-        }
-        for (const conflict of merged.conflicts) {
-          conflicts.push({ noteId: conflict.id, copyId: conflict.copyId, reason: conflict.reason });
-        }
-        for (const item of items) {
-          const opened = await decryptDoc(keys, item.doc);
-          if (opened.ok) this.remember(item.doc, opened.body);
+      for (const incoming of rounds) {
+        for (const table of SYNCED_TABLES) {
+          const items = incoming.get(table);
+          if (!items) continue;
+          const spec = TABLE_SPECS[table];
+          const merged = await mergeBatch(
+            this.deps.restoreWriter,
+            spec,
+            items.map((item) => item.record),
+            copies,
+          );
+          if (merged.puts.length > 0) {
+            await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, merged.puts));
+          }
+          for (const refused of merged.notApplied) {
+            problems.push({
+              id: refused.id,
+              message:
+                'An entry of the audit log or of the history arrived changed from another computer; history is never replaced, so it was not applied.',
+            });
+          }
+          for (const conflict of merged.conflicts) {
+            conflicts.push({ noteId: conflict.id, copyId: conflict.copyId, reason: conflict.reason });
+          }
+          // Only the revision CouchDB shows is remembered: the next push builds on it, so the
+          // merged record becomes the newest revision on every computer.
+          for (const item of items) {
+            if (!item.shown) continue;
+            const opened = await decryptDoc(keys, item.doc);
+            if (opened.ok) this.remember(item.doc, opened.body);
+          }
         }
       }
-      for (const { doc, body } of tombstones) {
+      for (const { doc, body, shown } of tombstones) {
         if (body.table === 'clients') await this.deps.records.removeClient(body.key);
-        this.remember(doc, body);
+        if (shown) this.remember(doc, body);
       }
       this.lastSeq = batch.last_seq;
       await this.saveLastSeq();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesEqual, concatBytes } from '../../../src-shared/backup/bytes';
-import { MAGIC, TAG_LENGTH } from '../../../src-shared/backup/format';
+import { FORMAT_VERSION, MAGIC, TAG_LENGTH } from '../../../src-shared/backup/format';
 import { BackupError, type BackupErrorCode } from '../../../src-shared/backup/index';
 import {
   backupBytes,
@@ -117,7 +117,7 @@ const mutations: fc.Arbitrary<{ name: string; mutate: Mutation }>[] = [
     mutate: async (file: Uint8Array) => ({ bytes: await withHeader(file, value), expected: ['CORRUPTED'] }),
   })),
   fc
-    .record({ format: fc.constant('stillpoint-backup'), formatVersion: fc.integer({ min: 2, max: 1e9 }) })
+    .record({ format: fc.constant('stillpoint-backup'), formatVersion: fc.integer({ min: FORMAT_VERSION + 1, max: 1e9 }) })
     .chain((base) => fc.tuple(fc.constant(base), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 })))
     .map(([base, extra]) => ({
       name: `a header from format version ${base.formatVersion}`,

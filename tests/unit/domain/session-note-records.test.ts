@@ -176,7 +176,7 @@ describe('audit entries', () => {
     expect(makeAuditEntry({ noteId: 'n1', clientId: 'c1', action: 'printed', now: NOW }).detail).toBe('');
   });
 
-  it('knows the fourteen actions and refuses others', () => {
+  it('knows the fifteen actions and refuses others', () => {
     expect(AUDIT_ACTIONS).toEqual([
       'created',
       'signed',
@@ -192,6 +192,7 @@ describe('audit entries', () => {
       'consent-withdrawn',
       'document-attached',
       'document-removed',
+      'progress-report-saved',
     ]);
     const bad = { id: 'a', noteId: 'n', clientId: 'c', action: 'edited', at: NOW.toISOString(), detail: '' };
     expect(AuditEntrySchema.safeParse(bad).success).toBe(false);
