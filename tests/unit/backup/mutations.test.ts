@@ -117,7 +117,10 @@ const mutations: fc.Arbitrary<{ name: string; mutate: Mutation }>[] = [
     mutate: async (file: Uint8Array) => ({ bytes: await withHeader(file, value), expected: ['CORRUPTED'] }),
   })),
   fc
-    .record({ format: fc.constant('stillpoint-backup'), formatVersion: fc.integer({ min: FORMAT_VERSION + 1, max: 1e9 }) })
+    .record({
+      format: fc.constant('stillpoint-backup'),
+      formatVersion: fc.integer({ min: FORMAT_VERSION + 1, max: 1e9 }),
+    })
     .chain((base) => fc.tuple(fc.constant(base), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 })))
     .map(([base, extra]) => ({
       name: `a header from format version ${base.formatVersion}`,
