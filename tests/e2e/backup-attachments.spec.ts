@@ -41,14 +41,17 @@ async function seedLetter(page: Page, clientId: string): Promise<string> {
         id: 'e2e-clearance-letter',
         clientId,
         title: 'Clearance letter, Dr. Lind',
-        kind: 'clearance-letter',
+        kind: 'clearance letter',
         date: '2026-12-01',
         note: '',
-        fileName: 'clearance.pdf',
+        originalName: 'clearance.pdf',
         mediaType: 'application/pdf',
         size: data.length,
         sha256: hash,
         addedAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+        gpsRemoved: false,
+        orientation: 1,
       });
       tx.objectStore('attachmentBlobs').put({ id: 'e2e-clearance-letter', data: new Blob([data]) });
       await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { useT } from '../../app/i18n';
 import { syncStateWords, syncView } from './sync-status';
 
 /**
@@ -6,7 +7,8 @@ import { syncStateWords, syncView } from './sync-status';
  */
 export function SyncIndicator() {
   const { state } = syncView.use();
-  if (state.kind === 'off') return <p className="sidebar-footnote">Records stay on this computer.</p>;
+  const t = useT();
+  if (state.kind === 'off') return <p className="sidebar-footnote">{t('shell.footnote')}</p>;
   return (
     <>
       <p className="sidebar-footnote">Records stay on the practice’s computers.</p>

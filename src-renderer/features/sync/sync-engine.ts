@@ -298,6 +298,8 @@ export class SyncEngine {
           const body = opened.body;
           if (body.deleted) {
             tombstones.push({ doc, body, shown: doc === winner });
+            // A deletion is final: the versions it replaced must not bring the record back.
+            if (doc === winner) break;
             continue;
           }
           const table = body.table as TableName;
