@@ -278,11 +278,14 @@ async function addAttachments(options: {
         kind: 'report',
         date: '2025-03-01',
         note: '',
-        fileName: `scan-${i}.pdf`,
+        originalName: `scan-${i}.pdf`,
         mediaType: 'application/pdf',
         size: fileBytes,
         sha256,
         addedAt: '2025-03-01T10:00:00.000Z',
+        updatedAt: '2025-03-01T10:00:00.000Z',
+        gpsRemoved: false,
+        orientation: 1,
       });
       await database.attachmentBlobs.put({ id, data: new Blob([data]) });
     });
