@@ -112,6 +112,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await hand.getByLabel('First name').fill('Ingrid');
       await hand.getByLabel('Last name').fill('Solberg');
       await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+      // The new-client form behind the dialog has a date of birth too: wait for the client's screen.
+      await expect(page.getByTestId('client-mode')).toBeVisible();
       await expect(page.getByRole('heading', { level: 1, name: 'About you and your health' })).toBeVisible();
       await page.getByLabel('Date of birth').fill('1984-06-02');
       await page

@@ -12,6 +12,8 @@ test('client mode, the consent step and the review', async ({ page }) => {
   await hand.getByLabel('First name').fill('Ingrid');
   await hand.getByLabel('Last name').fill('Solberg');
   await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  // The new-client form behind the dialog has a date of birth too: wait for the client's screen.
+  await expect(page.getByTestId('client-mode')).toBeVisible();
   await page.getByLabel('Date of birth').fill('1984-06-02');
   await page.getByLabel('What brings you here?').fill('Headaches since a fall in November.');
   await page

@@ -50,6 +50,8 @@ test('a new client fills in the intake form and signs; the therapist returns wit
   await hand.getByLabel('First name').fill('Ingrid');
   await hand.getByLabel('Last name').fill('Solberg');
   await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  // The new-client form behind the dialog has a date of birth too: wait for the client's screen.
+  await expect(page.getByTestId('client-mode')).toBeVisible();
 
   // Client mode: nothing of the practice, no way out.
   const clientMode = page.getByTestId('client-mode');
@@ -147,6 +149,8 @@ test('a returning client past the update period is asked to update; the review s
   await hand.getByLabel('First name').fill('Per');
   await hand.getByLabel('Last name').fill('Lund');
   await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  // The new-client form behind the dialog has a date of birth too: wait for the client's screen.
+  await expect(page.getByTestId('client-mode')).toBeVisible();
   await page.getByLabel('Date of birth').fill('1950-03-09');
   await page
     .getByRole('group', { name: /osteoporosis/ })
@@ -218,6 +222,8 @@ test('a client who walks away: after the idle time the screen clears, and the an
   await hand.getByLabel('First name').fill('Aud');
   await hand.getByLabel('Last name').fill('Berg');
   await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  // The new-client form behind the dialog has a date of birth too: wait for the client's screen.
+  await expect(page.getByTestId('client-mode')).toBeVisible();
   await page.getByLabel('What brings you here?').fill('Neck pain after a car accident');
   await expect(page.getByTestId('answers-kept')).toHaveAttribute('data-kept', '3');
 
@@ -248,6 +254,8 @@ test('"New session" for a returning client past the update period suggests the u
   await hand.getByLabel('First name').fill('Signe');
   await hand.getByLabel('Last name').fill('Holm');
   await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  // The new-client form behind the dialog has a date of birth too: wait for the client's screen.
+  await expect(page.getByTestId('client-mode')).toBeVisible();
   await page.getByLabel('Date of birth').fill('1962-05-14');
   await page
     .getByRole('group', { name: /fever or an infection/ })
