@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { AddendumInputSchema, SESSION_NOTE_MESSAGES } from '../../../src-shared/domain/session-note';
-import { repositories } from '../../app/repositories';
 import { useT } from '../../app/i18n';
+import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 
 const AddendumFormSchema = AddendumInputSchema.extend({
@@ -53,7 +53,12 @@ export function AddendumForm({
   });
 
   return (
-    <form className="addendum-form" onSubmit={onSubmit} noValidate aria-label={t('sessions.addendum.formLabel')}>
+    <form
+      className="addendum-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('sessions.addendum.formLabel')}
+    >
       {failure && (
         <p className="notice error" role="alert">
           {failure}

@@ -212,7 +212,9 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
         .map((detail) => (
           <p key={`${detail.ruleId}-${detail.itemId ?? ''}`} className="finding-because">
             {detail.because}
-            {detail.until ? ` · ${t('sessions.safety.appliesUntil', { date: formatDate(detail.until) })}` : ''}
+            {detail.until
+              ? ` · ${t('sessions.safety.appliesUntil', { date: formatDate(detail.until) })}`
+              : ''}
           </p>
         ))}
       {details[0] && <p className="finding-rationale">{details[0].rationale}</p>}

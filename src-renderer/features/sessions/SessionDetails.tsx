@@ -42,7 +42,9 @@ export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { da
       <div className="details-grid">
         <Field
           label={t('sessions.details.serviceDate')}
-          error={errors.serviceDate} warning={warnings.join('. ') || undefined}>
+          error={errors.serviceDate}
+          warning={warnings.join('. ') || undefined}
+        >
           <DateInput
             data-path="serviceDate"
             value={serviceDate}

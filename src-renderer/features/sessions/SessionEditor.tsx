@@ -3,10 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import { type SessionDraft, signingProblems } from '../../../src-shared/domain/session-note';
 import { ValidationError } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { type Shortcut, shortcutLabel, useShortcuts } from '../../app/shortcuts';
-import { useT } from '../../app/i18n';
 import { Dialog } from '../../app/ui/Dialog';
 import { DraftDocumentsCard } from '../documents/DraftDocumentsCard';
 import { UpdateSuggestion } from '../intake/UpdateSuggestion';
@@ -180,7 +180,9 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
       navigate({ name: 'client', clientId: client.id });
     } catch (error) {
       setConfirmDelete(false);
-      setFailure(t('sessions.editor.notDeleted', { reason: error instanceof Error ? error.message : String(error) }));
+      setFailure(
+        t('sessions.editor.notDeleted', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     }
   };
 
@@ -190,7 +192,8 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
         <nav aria-label={t('sessions.common.breadcrumb')} className="breadcrumb">
           <a href="#/clients">{t('sessions.common.clients')}</a> <span aria-hidden="true">›</span>{' '}
           <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
-          <span aria-hidden="true">›</span> {t('sessions.common.sessionNumber', { number: sessionNumber ?? '' })}
+          <span aria-hidden="true">›</span>{' '}
+          {t('sessions.common.sessionNumber', { number: sessionNumber ?? '' })}
         </nav>
         <header className="page-header session-header">
           <div>

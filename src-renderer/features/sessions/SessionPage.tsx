@@ -27,7 +27,9 @@ export function SessionPage({ clientId, sessionId }: { clientId: string; session
       <section className="page">
         <h1>{t('sessions.page.notFoundTitle')}</h1>
         <p>{t('sessions.page.notFoundText')}</p>
-        <a href={client ? `#/clients/${encodeURIComponent(client.id)}` : '#/clients'}>{t('sessions.page.back')}</a>
+        <a href={client ? `#/clients/${encodeURIComponent(client.id)}` : '#/clients'}>
+          {t('sessions.page.back')}
+        </a>
       </section>
     );
   }

@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
-import type { Translate } from '../../../src-shared/i18n';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
+import type { Translate } from '../../../src-shared/i18n';
 import { formatDate, formatTime, formatTimestamp } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
@@ -16,7 +16,9 @@ import { useSigner } from './useSigner';
 import './sessions.css';
 import { DocumentsCard } from '../documents/DocumentsCard';
 
-const SOAP_SECTIONS: ReadonlyArray<[keyof SoapView & ('subjective' | 'objective' | 'assessment' | 'plan'), string]> = [
+const SOAP_SECTIONS: ReadonlyArray<
+  [keyof SoapView & ('subjective' | 'objective' | 'assessment' | 'plan'), string]
+> = [
   ['subjective', 'S'],
   ['objective', 'O'],
   ['assessment', 'A'],
@@ -31,7 +33,8 @@ function whenText(note: SessionDraft, t: Translate): string[] {
   if (date && time) parts.push(t('sessions.signed.dateAtTime', { date, time }));
   else if (date) parts.push(date);
   else if (time) parts.push(t('sessions.signed.atTime', { time }));
-  if (note.durationMinutes !== null) parts.push(t('sessions.signed.minutes', { minutes: note.durationMinutes }));
+  if (note.durationMinutes !== null)
+    parts.push(t('sessions.signed.minutes', { minutes: note.durationMinutes }));
   return parts;
 }
 
@@ -72,7 +75,8 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
       <nav aria-label={t('sessions.common.breadcrumb')} className="breadcrumb">
         <a href="#/clients">{t('sessions.common.clients')}</a> <span aria-hidden="true">›</span>{' '}
         <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
-        <span aria-hidden="true">›</span> {t('sessions.common.sessionNumber', { number: note.sessionNumber ?? '' })}
+        <span aria-hidden="true">›</span>{' '}
+        {t('sessions.common.sessionNumber', { number: note.sessionNumber ?? '' })}
       </nav>
       <header className="page-header">
         <div>
@@ -179,9 +183,7 @@ function Addenda({ note }: { note: SessionDraft }) {
           </button>
         )}
       </div>
-      {note.addenda.length === 0 && !adding && (
-        <p className="muted">{t('sessions.signed.noAddenda')}</p>
-      )}
+      {note.addenda.length === 0 && !adding && <p className="muted">{t('sessions.signed.noAddenda')}</p>}
       {note.addenda.length > 0 && (
         <ol className="addendum-list">
           {note.addenda.map((addendum) => (

@@ -1,5 +1,5 @@
-import { regionById, type Side } from '../../../src-shared/domain/body-regions';
 import type { AuditAction } from '../../../src-shared/domain/audit';
+import { regionById, type Side } from '../../../src-shared/domain/body-regions';
 import type { Amplitude, Severity, Symmetry } from '../../../src-shared/domain/sensations';
 import type { AreaFinding } from '../../../src-shared/domain/session-note';
 import { techniqueById } from '../../../src-shared/domain/techniques';
