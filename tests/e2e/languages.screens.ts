@@ -52,7 +52,7 @@ test('the extracted screens in the pseudo-locale', async ({ page }) => {
   await page.goto(
     `https://stillpoint.test/index.html#/clients/${encodeURIComponent(clientId)}/sessions/seed-1`,
   );
-  await page.getByRole('button', { name: 'Print aftercare' }).click();
+  await page.getByRole('button', { name: /ŕíñţ áƒţéŕçáŕé/ }).click();
   await expect(page.getByRole('dialog', { name: /ŕíñţ áƒţéŕçáŕé/ })).toBeVisible();
   await page.screenshot({ path: out('pseudo-aftercare-dialog.png') });
 });
@@ -65,8 +65,8 @@ test('the session editor with the app in German', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await page.goto(clientPage);
   await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
-  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
-  await page.getByLabel('Chief complaint').fill('Kieferverspannung nach Zahnbehandlung');
-  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await page.getByRole('region', { name: 'Sitzungen' }).getByRole('button', { name: 'Neue Sitzung' }).click();
+  await page.getByLabel('Hauptanliegen').fill('Kieferverspannung nach Zahnbehandlung');
+  await expect(page.getByText('Gespeichert', { exact: true })).toBeVisible();
   await page.screenshot({ path: out('session-editor-de.png') });
 });

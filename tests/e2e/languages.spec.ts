@@ -56,16 +56,17 @@ test('German app, Spanish client: the handout and the client record are Spanish,
     'Health history last reviewed',
   );
 
-  // A note, signed.
-  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
-  await page.getByLabel('Chief complaint').fill('Tensión en la mandíbula');
+  // A note, signed: the session screens speak German too.
+  await page.getByRole('region', { name: 'Sitzungen' }).getByRole('button', { name: 'Neue Sitzung' }).click();
+  await page.getByLabel('Hauptanliegen').fill('Tensión en la mandíbula');
   // Settings' "Your name" signs.
-  await expect(page.getByLabel('Signed by')).toHaveValue('Maren Holt');
-  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByLabel('Unterschrieben von')).toHaveValue('Maren Holt');
+  await page.getByRole('button', { name: 'Notiz unterschreiben' }).click();
+  await expect(page.getByTestId('signature')).toContainText('Unterschrieben am');
   await expect(page.getByTestId('signature')).toContainText('Maren Holt');
 
   // The handout: the dialog in German, the paper in Spanish.
-  await page.getByRole('button', { name: 'Print aftercare' }).click();
+  await page.getByRole('button', { name: 'Nachsorgeblatt drucken' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nachsorgeblatt drucken' });
   await expect(dialog.getByTestId('handout-language')).toHaveText('Sprache des Blatts: Español');
   const preview = dialog.getByRole('article', { name: 'Vorschau des Nachsorgeblatts' });

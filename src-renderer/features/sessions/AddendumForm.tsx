@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { AddendumInputSchema, SESSION_NOTE_MESSAGES } from '../../../src-shared/domain/session-note';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 
@@ -25,6 +26,7 @@ export function AddendumForm({
   author: string;
   onDone: (saved: boolean) => void;
 }) {
+  const t = useT();
   const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
@@ -44,38 +46,45 @@ export function AddendumForm({
       await repositories().sessions.addAddendum(noteId, values);
       onDone(true);
     } catch (error) {
-      setFailure(`The addendum was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(
+        t('sessions.addendum.failed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     }
   });
 
   return (
-    <form className="addendum-form" onSubmit={onSubmit} noValidate aria-label="New addendum">
+    <form
+      className="addendum-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('sessions.addendum.formLabel')}
+    >
       {failure && (
         <p className="notice error" role="alert">
           {failure}
         </p>
       )}
       <div className="form-grid">
-        <Field label="Addendum" error={errors.text?.message} wide>
+        <Field label={t('sessions.addendum.text')} error={errors.text?.message} wide>
           <textarea rows={3} {...register('text')} />
         </Field>
         <Field
-          label="Reason for the addendum"
+          label={t('sessions.addendum.reason')}
           error={errors.reason?.message}
-          hint="e.g. late entry, correction"
+          hint={t('sessions.addendum.reasonHint')}
         >
           <input type="text" autoComplete="off" {...register('reason')} />
         </Field>
-        <Field label="Author" error={errors.author?.message}>
+        <Field label={t('sessions.addendum.author')} error={errors.author?.message}>
           <input type="text" autoComplete="name" {...register('author')} />
         </Field>
       </div>
       <div className="button-row form-actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          Save addendum
+          {t('sessions.addendum.save')}
         </button>
         <button type="button" onClick={() => onDone(false)}>
-          Cancel
+          {t('sessions.common.cancel')}
         </button>
       </div>
     </form>

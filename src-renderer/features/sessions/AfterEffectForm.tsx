@@ -2,9 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { AFTER_EFFECT_TYPES, SEVERITIES, SEVERITY_LABELS } from '../../../src-shared/domain/sensations';
+import { AFTER_EFFECT_TYPES, SEVERITIES } from '../../../src-shared/domain/sensations';
 import { type AfterEffectInput, AfterEffectInputSchema } from '../../../src-shared/domain/session-note';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
+import { afterEffectName, severityName } from './session-labels';
 
 const OTHER = '__other';
 
@@ -56,6 +58,7 @@ const AfterEffectFormSchema = z
  * by the caller straight away, against the session it followed.
  */
 export function AfterEffectForm({ onSave }: { onSave: (input: AfterEffectInput) => Promise<void> }) {
+  const t = useT();
   const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
@@ -78,58 +81,70 @@ export function AfterEffectForm({ onSave }: { onSave: (input: AfterEffectInput) 
       reset(EMPTY);
       setFocus('type');
     } catch (error) {
-      setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(
+        t('sessions.afterEffectForm.notSaved', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   });
 
   return (
-    <form className="after-effect-form" onSubmit={onSubmit} noValidate aria-label="Add an after-effect">
+    <form
+      className="after-effect-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('sessions.afterEffectForm.formLabel')}
+    >
       {failure && (
         <p className="notice error" role="alert">
           {failure}
         </p>
       )}
       <div className="after-effect-grid">
-        <Field label="After-effect" error={type === OTHER ? undefined : errors.type?.message}>
+        <Field
+          label={t('sessions.afterEffectForm.type')}
+          error={type === OTHER ? undefined : errors.type?.message}
+        >
           <select {...register('type')}>
-            <option value="">Choose…</option>
+            <option value="">{t('sessions.afterEffectForm.choose')}</option>
             {AFTER_EFFECT_TYPES.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.label}
+                {afterEffectName(t, item.id)}
               </option>
             ))}
-            <option value={OTHER}>Other (describe)</option>
+            <option value={OTHER}>{t('sessions.common.otherDescribe')}</option>
           </select>
         </Field>
         {type === OTHER && (
-          <Field label="Describe it" error={errors.type?.message}>
+          <Field label={t('sessions.afterEffectForm.describe')} error={errors.type?.message}>
             <input type="text" autoComplete="off" {...register('otherType')} />
           </Field>
         )}
-        <Field label="Began (hours after)" error={errors.onsetHours?.message}>
+        <Field label={t('sessions.afterEffectForm.began')} error={errors.onsetHours?.message}>
           <input type="number" min={0} step="any" inputMode="decimal" {...register('onsetHours')} />
         </Field>
-        <Field label="Lasted (hours)" error={errors.durationHours?.message}>
+        <Field label={t('sessions.afterEffectForm.lasted')} error={errors.durationHours?.message}>
           <input type="number" min={0} step="any" inputMode="decimal" {...register('durationHours')} />
         </Field>
-        <Field label="Severity" error={errors.severity?.message}>
+        <Field label={t('sessions.afterEffectForm.severity')} error={errors.severity?.message}>
           <select {...register('severity')}>
             {SEVERITIES.map((severity) => (
               <option key={severity} value={severity}>
-                {SEVERITY_LABELS[severity]}
+                {severityName(t, severity)}
               </option>
             ))}
           </select>
         </Field>
         <label className="checkbox resolved-check">
           <input type="checkbox" {...register('resolved')} />
-          Resolved
+          {t('sessions.afterEffectForm.resolved')}
         </label>
-        <Field label="Notes" error={errors.notes?.message}>
+        <Field label={t('sessions.afterEffectForm.notes')} error={errors.notes?.message}>
           <input type="text" autoComplete="off" {...register('notes')} />
         </Field>
         <button type="submit" className="add-after-effect" disabled={isSubmitting}>
-          Add after-effect
+          {t('sessions.afterEffectForm.add')}
         </button>
       </div>
     </form>

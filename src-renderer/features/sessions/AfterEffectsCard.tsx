@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useState } from 'react';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { AfterEffectForm } from './AfterEffectForm';
 import { AfterEffectList } from './AfterEffectList';
@@ -12,6 +13,7 @@ import { useDraftValue } from './draft-context';
  * never inside this note, so the previous note stays as it was signed.
  */
 export const AfterEffectsCard = memo(function AfterEffectsCard() {
+  const t = useT();
   const id = useDraftValue((d) => d.id);
   const clientId = useDraftValue((d) => d.clientId);
   const serviceDate = useDraftValue((d) => d.serviceDate);
@@ -30,23 +32,25 @@ export const AfterEffectsCard = memo(function AfterEffectsCard() {
   return (
     <section className="card after-effects" aria-labelledby="after-effects-title">
       <div className="card-header">
-        <h2 id="after-effects-title">After-effects</h2>
+        <h2 id="after-effects-title">{t('sessions.common.afterEffects')}</h2>
         {previous && (
           <span className="muted">
-            Since session {previous.sessionNumber ?? ''}
-            {previous.serviceDate ? ` on ${formatDate(previous.serviceDate)}` : ''}
+            {previous.serviceDate
+              ? t('sessions.afterEffectsCard.sinceOn', {
+                  number: previous.sessionNumber ?? '',
+                  date: formatDate(previous.serviceDate),
+                })
+              : t('sessions.afterEffectsCard.since', { number: previous.sessionNumber ?? '' })}
           </span>
         )}
       </div>
       {previous === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('sessions.common.loading')}</p>
       ) : previous === null ? (
-        <p className="muted">This is the client's first session: there is no earlier session to report on.</p>
+        <p className="muted">{t('sessions.afterEffectsCard.firstSession')}</p>
       ) : (
         <>
-          <p className="muted card-intro">
-            What the client noticed after the last session. Saved with that session as soon as you add it.
-          </p>
+          <p className="muted card-intro">{t('sessions.afterEffectsCard.intro')}</p>
           {failure && (
             <p className="notice error" role="alert">
               {failure}
@@ -66,7 +70,9 @@ export const AfterEffectsCard = memo(function AfterEffectsCard() {
               }}
             />
           )}
-          {reports && reports.length === 0 && <p className="muted">None reported yet.</p>}
+          {reports && reports.length === 0 && (
+            <p className="muted">{t('sessions.afterEffectsCard.noneYet')}</p>
+          )}
           <AfterEffectForm
             onSave={async (input) => {
               await repositories().afterEffects.report(previous.id, input, id);

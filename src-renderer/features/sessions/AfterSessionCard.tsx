@@ -1,10 +1,12 @@
 import { memo } from 'react';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
 
 /** Pain after, the client's global response, plan, recommended next session, home care. */
 export const AfterSessionCard = memo(function AfterSessionCard() {
+  const t = useT();
   const update = useDraftUpdate();
   const errors = useDraftErrors();
   const painAfter = useDraftValue((d) => d.painAfter);
@@ -14,9 +16,9 @@ export const AfterSessionCard = memo(function AfterSessionCard() {
   const homeCare = useDraftValue((d) => d.homeCare);
   return (
     <section className="card" aria-labelledby="after-title">
-      <h2 id="after-title">After the session</h2>
+      <h2 id="after-title">{t('sessions.afterSession.title')}</h2>
       <div className="form-grid">
-        <Field label="Pain after (0-10)" error={errors['painAfter.score']}>
+        <Field label={t('sessions.afterSession.painAfter')} error={errors['painAfter.score']}>
           <NumberInput
             data-path="painAfter.score"
             min={0}
@@ -26,7 +28,7 @@ export const AfterSessionCard = memo(function AfterSessionCard() {
             onValue={(score) => update((d) => ({ ...d, painAfter: { ...d.painAfter, score } }))}
           />
         </Field>
-        <Field label="Location after" error={errors['painAfter.location']}>
+        <Field label={t('sessions.afterSession.locationAfter')} error={errors['painAfter.location']}>
           <input
             type="text"
             autoComplete="off"
@@ -38,9 +40,9 @@ export const AfterSessionCard = memo(function AfterSessionCard() {
           />
         </Field>
         <Field
-          label="Global response (% better)"
+          label={t('sessions.afterSession.globalResponse')}
           error={errors['globalResponse.improvementPercent']}
-          hint="As the client puts it; negative if worse."
+          hint={t('sessions.afterSession.globalResponseHint')}
         >
           <NumberInput
             data-path="globalResponse.improvementPercent"
@@ -53,7 +55,10 @@ export const AfterSessionCard = memo(function AfterSessionCard() {
             }
           />
         </Field>
-        <Field label="Global response, in words" error={errors['globalResponse.description']}>
+        <Field
+          label={t('sessions.afterSession.globalResponseWords')}
+          error={errors['globalResponse.description']}
+        >
           <input
             type="text"
             autoComplete="off"
@@ -64,7 +69,7 @@ export const AfterSessionCard = memo(function AfterSessionCard() {
             }
           />
         </Field>
-        <Field label="Plan" error={errors.plan} wide>
+        <Field label={t('sessions.afterSession.plan')} error={errors.plan} wide>
           <textarea
             rows={2}
             data-path="plan"
@@ -72,17 +77,17 @@ export const AfterSessionCard = memo(function AfterSessionCard() {
             onChange={(e) => update((d) => ({ ...d, plan: e.target.value }))}
           />
         </Field>
-        <Field label="Recommended next session" error={errors.nextSessionRecommendation}>
+        <Field label={t('sessions.afterSession.nextSession')} error={errors.nextSessionRecommendation}>
           <input
             type="text"
             autoComplete="off"
-            placeholder="e.g. in 1 week"
+            placeholder={t('sessions.afterSession.nextSessionPlaceholder')}
             data-path="nextSessionRecommendation"
             value={nextSessionRecommendation}
             onChange={(e) => update((d) => ({ ...d, nextSessionRecommendation: e.target.value }))}
           />
         </Field>
-        <Field label="Home care" error={errors.homeCare} wide>
+        <Field label={t('sessions.afterSession.homeCare')} error={errors.homeCare} wide>
           <textarea
             rows={2}
             data-path="homeCare"

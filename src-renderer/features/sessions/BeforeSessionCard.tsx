@@ -1,10 +1,12 @@
 import { memo } from 'react';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
 
 /** What the client brings: chief complaint, pain before, changes since last time. */
 export const BeforeSessionCard = memo(function BeforeSessionCard() {
+  const t = useT();
   const update = useDraftUpdate();
   const errors = useDraftErrors();
   const chiefComplaint = useDraftValue((d) => d.chiefComplaint);
@@ -12,9 +14,9 @@ export const BeforeSessionCard = memo(function BeforeSessionCard() {
   const changesSinceLast = useDraftValue((d) => d.changesSinceLast);
   return (
     <section className="card" aria-labelledby="before-title">
-      <h2 id="before-title">Before the session</h2>
+      <h2 id="before-title">{t('sessions.beforeSession.title')}</h2>
       <div className="form-grid">
-        <Field label="Chief complaint" error={errors.chiefComplaint} wide>
+        <Field label={t('sessions.beforeSession.chiefComplaint')} error={errors.chiefComplaint} wide>
           <input
             type="text"
             autoComplete="off"
@@ -23,7 +25,7 @@ export const BeforeSessionCard = memo(function BeforeSessionCard() {
             onChange={(e) => update((d) => ({ ...d, chiefComplaint: e.target.value }))}
           />
         </Field>
-        <Field label="Pain before (0-10)" error={errors['painBefore.score']}>
+        <Field label={t('sessions.beforeSession.painBefore')} error={errors['painBefore.score']}>
           <NumberInput
             data-path="painBefore.score"
             min={0}
@@ -33,7 +35,7 @@ export const BeforeSessionCard = memo(function BeforeSessionCard() {
             onValue={(score) => update((d) => ({ ...d, painBefore: { ...d.painBefore, score } }))}
           />
         </Field>
-        <Field label="Pain location" error={errors['painBefore.location']}>
+        <Field label={t('sessions.beforeSession.painLocation')} error={errors['painBefore.location']}>
           <input
             type="text"
             autoComplete="off"
@@ -44,7 +46,7 @@ export const BeforeSessionCard = memo(function BeforeSessionCard() {
             }
           />
         </Field>
-        <Field label="Changes since last time" error={errors.changesSinceLast} wide>
+        <Field label={t('sessions.beforeSession.changes')} error={errors.changesSinceLast} wide>
           <textarea
             rows={2}
             data-path="changesSinceLast"

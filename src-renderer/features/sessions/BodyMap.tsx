@@ -1,12 +1,6 @@
 import { type KeyboardEvent, type MouseEvent, type PointerEvent, useMemo, useRef, useState } from 'react';
-import {
-  type MapView,
-  regionById,
-  regionLabel,
-  regionOrder,
-  SIDE_SHORT_LABELS,
-  type Side,
-} from '../../../src-shared/domain/body-regions';
+import { type MapView, regionById, regionOrder, type Side } from '../../../src-shared/domain/body-regions';
+import { useT } from '../../app/i18n';
 import {
   isBehind,
   MAP_DECORATIONS,
@@ -15,8 +9,7 @@ import {
   type MapShape,
   type ShapePart,
 } from './body-map-shapes';
-
-const VIEW_NAMES: Record<MapView, string> = { lateral: 'side view', posterior: 'back view' };
+import { regionName, sideShortName } from './session-labels';
 
 /**
  * How far (screen pixels) beyond its drawn outline a region still takes a click or a hover. Some
@@ -68,6 +61,7 @@ export function BodyMap({
   treated: ReadonlyMap<string, Side | null>;
   onAdd: (regionId: string, side: Side | null) => void;
 }) {
+  const t = useT();
   const [view, setView] = useState<MapView>('lateral');
   const [focusId, setFocusId] = useState<string | null>(null);
   const [pointed, setPointed] = useState<string | null>(null);
@@ -138,29 +132,32 @@ export function BodyMap({
   const captionId = pointed ?? nearby ?? focusId;
   const captionRegion = captionId ? regionById(captionId) : undefined;
   const captionSide = captionId ? treated.get(captionId) : undefined;
-  let caption = 'Click a region to add it. Membranes, palate and limbs are in the list.';
+  let caption = t('sessions.bodyMap.captionDefault');
   if (captionRegion) {
+    const region = regionName(t, captionRegion.id);
     caption =
       captionSide === undefined
-        ? `${captionRegion.label}: click or press Enter to add`
-        : `${captionRegion.label}: in the note${captionSide ? ` (${SIDE_SHORT_LABELS[captionSide]})` : ''}`;
+        ? t('sessions.bodyMap.captionAdd', { region })
+        : captionSide
+          ? t('sessions.bodyMap.captionInNoteSide', { region, side: sideShortName(t, captionSide) })
+          : t('sessions.bodyMap.captionInNote', { region });
   }
 
   return (
     <figure className="body-map">
       <fieldset className="segmented map-views">
-        <legend className="visually-hidden">Body map view</legend>
+        <legend className="visually-hidden">{t('sessions.bodyMap.viewLegend')}</legend>
         {(['lateral', 'posterior'] as const).map((v) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
-            {v === 'lateral' ? 'Side' : 'Back'}
+            {v === 'lateral' ? t('sessions.bodyMap.side') : t('sessions.bodyMap.back')}
           </button>
         ))}
       </fieldset>
       <div className="body-map-frame">
         {view === 'posterior' && (
           <div className="map-orientation" aria-hidden="true">
-            <span>L</span>
-            <span>R</span>
+            <span>{sideShortName(t, 'left')}</span>
+            <span>{sideShortName(t, 'right')}</span>
           </div>
         )}
         {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group role names the map for its region buttons. */}
@@ -169,7 +166,9 @@ export function BodyMap({
           className={`body-map-svg view-${view}`}
           viewBox={`0 0 ${MAP_VIEWBOX.width} ${MAP_VIEWBOX.height}`}
           role="group"
-          aria-label={`Body map, ${VIEW_NAMES[view]}`}
+          aria-label={
+            view === 'lateral' ? t('sessions.bodyMap.labelLateral') : t('sessions.bodyMap.labelPosterior')
+          }
           data-nearby={nearby ?? undefined}
           onClick={onBackgroundClick}
           onPointerMove={onBackgroundPointerMove}
@@ -182,7 +181,7 @@ export function BodyMap({
           </g>
           {shapes.map((shape) => {
             const side = treated.get(shape.regionId);
-            const label = regionLabel(shape.regionId);
+            const label = regionName(t, shape.regionId);
             return (
               // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it gets the button role, a tab stop and Enter/Space.
               <g

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { useT } from '../../app/i18n';
 import { confirmLeave } from '../../app/leave-guard';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
@@ -11,6 +12,7 @@ import './sessions.css';
 
 /** The client page's "Sessions" card: "New session", the chart, and the timeline, newest first. */
 export function ClientSessions({ clientId }: { clientId: string }) {
+  const t = useT();
   const notes = useLiveQuery(() => repositories().sessions.listForClient(clientId), [clientId]);
   const reports = useLiveQuery(() => repositories().afterEffects.listForClient(clientId), [clientId]);
   const [starting, setStarting] = useState(false);
@@ -32,7 +34,11 @@ export function ClientSessions({ clientId }: { clientId: string }) {
       markNewDraft(draft.id);
       navigate({ name: 'session', clientId, sessionId: draft.id });
     } catch (error) {
-      setFailure(`No session was started: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(
+        t('sessions.clientSessions.notStarted', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
       setStarting(false);
     }
   };
@@ -40,9 +46,9 @@ export function ClientSessions({ clientId }: { clientId: string }) {
   return (
     <section className="card client-sessions" aria-labelledby="sessions-title">
       <div className="card-header">
-        <h2 id="sessions-title">Sessions</h2>
+        <h2 id="sessions-title">{t('sessions.clientSessions.title')}</h2>
         <button type="button" className="primary" onClick={() => void start()} disabled={starting}>
-          New session
+          {t('sessions.clientSessions.newSession')}
         </button>
       </div>
       {failure && (
@@ -51,9 +57,9 @@ export function ClientSessions({ clientId }: { clientId: string }) {
         </p>
       )}
       {notes === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('sessions.common.loading')}</p>
       ) : notes.length === 0 ? (
-        <p className="muted">No sessions yet. “New session” starts a note with the safety check.</p>
+        <p className="muted">{t('sessions.clientSessions.empty')}</p>
       ) : (
         <>
           {hasChartValues(columns) && <SessionChart columns={columns} />}

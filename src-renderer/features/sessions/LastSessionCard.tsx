@@ -1,20 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo } from 'react';
-import { regionLabel, SIDE_SHORT_LABELS } from '../../../src-shared/domain/body-regions';
-import { AREA_FINDING_LABELS, type SessionDraft } from '../../../src-shared/domain/session-note';
-import { techniqueLabel } from '../../../src-shared/domain/techniques';
+import type { SessionDraft } from '../../../src-shared/domain/session-note';
+import type { Translate } from '../../../src-shared/i18n';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { routeToHash } from '../../app/router';
 import { useDraftValue } from './draft-context';
+import { findingInline, regionName, sideShortName, techniqueName } from './session-labels';
 
-function areaText(area: SessionDraft['treatedAreas'][number]): string {
-  const side = area.side ? ` (${SIDE_SHORT_LABELS[area.side]})` : '';
+function areaText(area: SessionDraft['treatedAreas'][number], t: Translate): string {
+  const side = area.side ? ` (${sideShortName(t, area.side)})` : '';
   const details = [
-    ...area.techniques.map(techniqueLabel),
-    ...(area.finding ? [AREA_FINDING_LABELS[area.finding].toLowerCase()] : []),
+    ...area.techniques.map((technique) => techniqueName(t, technique)),
+    ...(area.finding ? [findingInline(t, area.finding)] : []),
   ];
-  return `${regionLabel(area.regionId)}${side}${details.length > 0 ? `: ${details.join(', ')}` : ''}`;
+  return `${regionName(t, area.regionId)}${side}${details.length > 0 ? `: ${details.join(', ')}` : ''}`;
 }
 
 function score(value: number | null): string {
@@ -27,6 +28,7 @@ function score(value: number | null): string {
  * After-effects card still names the previous session there.
  */
 export const LastSessionCard = memo(function LastSessionCard() {
+  const t = useT();
   const id = useDraftValue((d) => d.id);
   const clientId = useDraftValue((d) => d.clientId);
   const serviceDate = useDraftValue((d) => d.serviceDate);
@@ -38,20 +40,35 @@ export const LastSessionCard = memo(function LastSessionCard() {
   );
   if (!previous) return null;
   const lines: [string, string][] = [
-    ['Chief complaint', previous.chiefComplaint],
-    ['Pain', `${score(previous.painBefore.score)} before, ${score(previous.painAfter.score)} after`],
-    ['Rhythm', previous.rhythm.rateCpm === null ? '' : `${previous.rhythm.rateCpm} cycles per minute`],
-    ['Plan', previous.plan],
-    ['Next session', previous.nextSessionRecommendation],
-    ['Home care', previous.homeCare],
+    [t('sessions.lastSession.chiefComplaint'), previous.chiefComplaint],
+    [
+      t('sessions.lastSession.pain'),
+      t('sessions.lastSession.painText', {
+        before: score(previous.painBefore.score),
+        after: score(previous.painAfter.score),
+      }),
+    ],
+    [
+      t('sessions.lastSession.rhythm'),
+      previous.rhythm.rateCpm === null
+        ? ''
+        : t('sessions.lastSession.rhythmText', { rate: previous.rhythm.rateCpm }),
+    ],
+    [t('sessions.lastSession.plan'), previous.plan],
+    [t('sessions.lastSession.nextSession'), previous.nextSessionRecommendation],
+    [t('sessions.lastSession.homeCare'), previous.homeCare],
   ];
   return (
     <section className="card last-session" aria-labelledby="last-session-title">
       <div className="card-header">
-        <h2 id="last-session-title">Last session</h2>
+        <h2 id="last-session-title">{t('sessions.lastSession.title')}</h2>
         <a href={routeToHash({ name: 'session', clientId: previous.clientId, sessionId: previous.id })}>
-          Session {previous.sessionNumber ?? ''}
-          {previous.serviceDate ? `, ${formatDate(previous.serviceDate)}` : ''}
+          {previous.serviceDate
+            ? t('sessions.lastSession.linkWithDate', {
+                number: previous.sessionNumber ?? '',
+                date: formatDate(previous.serviceDate),
+              })
+            : t('sessions.common.sessionNumber', { number: previous.sessionNumber ?? '' })}
         </a>
       </div>
       <dl className="last-session-facts">
@@ -65,11 +82,11 @@ export const LastSessionCard = memo(function LastSessionCard() {
           ))}
         {previous.treatedAreas.length > 0 && (
           <div>
-            <dt>Treated</dt>
+            <dt>{t('sessions.lastSession.treated')}</dt>
             <dd>
               <ul className="last-session-areas">
                 {previous.treatedAreas.map((area) => (
-                  <li key={area.id}>{areaText(area)}</li>
+                  <li key={area.id}>{areaText(area, t)}</li>
                 ))}
               </ul>
             </dd>

@@ -1,6 +1,9 @@
 import { type KeyboardEvent, type Ref, useEffect, useId, useMemo, useState } from 'react';
-import type { BodyRegion } from '../../../src-shared/domain/body-regions';
+import { BODY_REGIONS, type BodyRegion } from '../../../src-shared/domain/body-regions';
+import type { Translate } from '../../../src-shared/i18n';
+import { useT } from '../../app/i18n';
 import { ambiguousCandidates, type RegionMatch, searchRegions } from './pick-search';
+import { regionGroupName, regionName } from './session-labels';
 
 /**
  * The treated-area pick list, cranium to sacrum, for the keyboard: type a few letters ("occ",
@@ -10,10 +13,12 @@ import { ambiguousCandidates, type RegionMatch, searchRegions } from './pick-sea
  * above the list names them all, so the therapist sees which one Enter will add.
  */
 /** The tied areas by name, the first few and a count of the rest ("C1, C2, … and 3 more"). */
-function candidateNames(candidates: readonly RegionMatch[]): string {
-  const shown = candidates.slice(0, 5).map((match) => match.region.label);
+function candidateNames(candidates: readonly RegionMatch[], t: Translate): string {
+  const shown = candidates.slice(0, 5).map((match) => regionName(t, match.region.id));
   const rest = candidates.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+  return rest > 0
+    ? t('sessions.regionPicker.namesAndMore', { names: shown.join(', '), count: rest })
+    : shown.join(', ');
 }
 
 export function RegionPicker({
@@ -25,13 +30,21 @@ export function RegionPicker({
   onAdd: (regionId: string) => void;
   inputRef?: Ref<HTMLInputElement>;
 }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [navigated, setNavigated] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const inputId = useId();
   const listId = useId();
-  const found = useMemo(() => searchRegions(query), [query]);
+  const found = useMemo(
+    () =>
+      searchRegions(query, BODY_REGIONS, (region) => ({
+        name: regionName(t, region.id),
+        group: regionGroupName(t, region.group),
+      })),
+    [query, t],
+  );
   const matches = useMemo(() => found.map((match) => match.region), [found]);
   const candidates = useMemo(() => ambiguousCandidates(found), [found]);
   const activeIndex = Math.max(0, Math.min(active, matches.length - 1));
@@ -45,10 +58,10 @@ export function RegionPicker({
 
   const add = (region: BodyRegion) => {
     if (treated.has(region.id)) {
-      setAnnouncement(`${region.label} is already in the note.`);
+      setAnnouncement(t('sessions.regionPicker.alreadyInNote', { region: regionName(t, region.id) }));
     } else {
       onAdd(region.id);
-      setAnnouncement(`${region.label} added.`);
+      setAnnouncement(t('sessions.regionPicker.addedAnnouncement', { region: regionName(t, region.id) }));
     }
     setQuery('');
     setActive(0);
@@ -99,7 +112,7 @@ export function RegionPicker({
   return (
     <div className="region-picker">
       <label htmlFor={inputId} className="picker-label">
-        Add an area from the list
+        {t('sessions.regionPicker.label')}
       </label>
       <input
         ref={inputRef}
@@ -113,7 +126,7 @@ export function RegionPicker({
         aria-describedby={candidates.length > 0 ? `${listId}-candidates` : undefined}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Type occ, c1, sac… then Enter"
+        placeholder={t('sessions.regionPicker.placeholder')}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -123,8 +136,11 @@ export function RegionPicker({
       />
       {candidates.length > 0 && (
         <p className="option-candidates" id={`${listId}-candidates`}>
-          “{query.trim()}” fits {candidates.length} areas: {candidateNames(candidates)}. Enter adds the
-          highlighted one.
+          {t('sessions.regionPicker.candidates', {
+            query: query.trim(),
+            count: candidates.length,
+            names: candidateNames(candidates, t),
+          })}
         </p>
       )}
       <div
@@ -132,21 +148,21 @@ export function RegionPicker({
         role="listbox"
         // A scrolling box is a Tab stop in Chromium; the filter box already drives this list.
         tabIndex={-1}
-        aria-label="Body regions, cranium to sacrum"
+        aria-label={t('sessions.regionPicker.listLabel')}
         className={`region-options${query.trim() !== '' || navigated ? ' highlighting' : ''}`}
       >
         {matches.length === 0 && (
           <div role="presentation" className="option-empty">
-            No area matches “{query}”.
+            {t('sessions.regionPicker.noMatch', { query })}
           </div>
         )}
         {matches.flatMap((region, index) => {
           const items = [];
-          if (grouped && region.groupLabel !== lastGroup) {
-            lastGroup = region.groupLabel;
+          if (grouped && region.group !== lastGroup) {
+            lastGroup = region.group;
             items.push(
               <div key={`group-${region.group}`} role="presentation" className="option-heading">
-                {region.groupLabel}
+                {regionGroupName(t, region.group)}
               </div>,
             );
           }
@@ -166,10 +182,10 @@ export function RegionPicker({
                 add(region);
               }}
             >
-              <span className="option-label">{region.label}</span>
+              <span className="option-label">{regionName(t, region.id)}</span>
               {found[index]?.alias && <span className="option-alias">{found[index]?.alias}</span>}
-              {!grouped && <span className="option-group">{region.groupLabel}</span>}
-              {added && <span className="option-added">Added</span>}
+              {!grouped && <span className="option-group">{regionGroupName(t, region.group)}</span>}
+              {added && <span className="option-added">{t('sessions.regionPicker.added')}</span>}
             </div>,
           );
           return items;

@@ -1,37 +1,40 @@
 import { memo, useState } from 'react';
 import {
-  AMPLITUDE_LABELS,
   AMPLITUDES,
   PALPATION_SITES,
   RHYTHM_NORMAL_RANGE,
   rhythmRateHint,
   SYMMETRIES,
-  SYMMETRY_LABELS,
 } from '../../../src-shared/domain/sensations';
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
+import type { Translate } from '../../../src-shared/i18n';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { NumberInput } from './NumberInput';
+import { amplitudeName, palpationSiteName, symmetryName } from './session-labels';
 
 const OTHER_SITE = '__other';
 const SITE_IDS = PALPATION_SITES.map((site) => site.id);
 
-const POSITION_WORDS = { below: 'Below', within: 'Within', above: 'Above' } as const;
+const RATE_HINTS = {
+  below: 'sessions.rhythm.rateBelow',
+  within: 'sessions.rhythm.rateWithin',
+  above: 'sessions.rhythm.rateAbove',
+} as const;
 
 /** The rate's hint: where it sits against the published range, in neutral words. */
-function rateHint(rate: number | null): string {
-  const range = `${RHYTHM_NORMAL_RANGE.min}-${RHYTHM_NORMAL_RANGE.max} cpm`;
+function rateHint(rate: number | null, t: Translate): string {
   const position = rhythmRateHint(rate);
-  const where = position
-    ? `${POSITION_WORDS[position]} the commonly cited ${range}`
-    : `Commonly cited: ${range}`;
-  return `${where}. A hint, not a limit.`;
+  const range = { min: RHYTHM_NORMAL_RANGE.min, max: RHYTHM_NORMAL_RANGE.max };
+  return t(position ? RATE_HINTS[position] : 'sessions.rhythm.rateNone', range);
 }
 
 type Rhythm = SessionDraft['rhythm'];
 
 /** Craniosacral rhythm: rate, amplitude, symmetry, quality, site palpated; still points. */
 export const RhythmCard = memo(function RhythmCard() {
+  const t = useT();
   const update = useDraftUpdate();
   const errors = useDraftErrors();
   const rhythm = useDraftValue((d) => d.rhythm);
@@ -44,12 +47,12 @@ export const RhythmCard = memo(function RhythmCard() {
 
   return (
     <section className="card" aria-labelledby="rhythm-title">
-      <h2 id="rhythm-title">Craniosacral rhythm</h2>
+      <h2 id="rhythm-title">{t('sessions.rhythm.title')}</h2>
       <div className="form-grid rhythm-grid">
         <Field
-          label="Rate (cycles per minute)"
+          label={t('sessions.rhythm.rate')}
           error={errors['rhythm.rateCpm']}
-          hint={rateHint(rhythm.rateCpm)}
+          hint={rateHint(rhythm.rateCpm, t)}
         >
           <NumberInput
             data-path="rhythm.rateCpm"
@@ -60,35 +63,35 @@ export const RhythmCard = memo(function RhythmCard() {
             onValue={(rateCpm) => change({ rateCpm })}
           />
         </Field>
-        <Field label="Amplitude" error={errors['rhythm.amplitude']}>
+        <Field label={t('sessions.rhythm.amplitude')} error={errors['rhythm.amplitude']}>
           <select
             data-path="rhythm.amplitude"
             value={rhythm.amplitude ?? ''}
             onChange={(e) => change({ amplitude: (e.target.value || null) as Rhythm['amplitude'] })}
           >
-            <option value="">Not recorded</option>
+            <option value="">{t('sessions.common.notRecorded')}</option>
             {AMPLITUDES.map((amplitude) => (
               <option key={amplitude} value={amplitude}>
-                {AMPLITUDE_LABELS[amplitude]}
+                {amplitudeName(t, amplitude)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="Symmetry" error={errors['rhythm.symmetry']}>
+        <Field label={t('sessions.rhythm.symmetry')} error={errors['rhythm.symmetry']}>
           <select
             data-path="rhythm.symmetry"
             value={rhythm.symmetry ?? ''}
             onChange={(e) => change({ symmetry: (e.target.value || null) as Rhythm['symmetry'] })}
           >
-            <option value="">Not recorded</option>
+            <option value="">{t('sessions.common.notRecorded')}</option>
             {SYMMETRIES.map((symmetry) => (
               <option key={symmetry} value={symmetry}>
-                {SYMMETRY_LABELS[symmetry]}
+                {symmetryName(t, symmetry)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="Quality or vitality" error={errors['rhythm.quality']}>
+        <Field label={t('sessions.rhythm.quality')} error={errors['rhythm.quality']}>
           <input
             type="text"
             autoComplete="off"
@@ -97,7 +100,7 @@ export const RhythmCard = memo(function RhythmCard() {
             onChange={(e) => change({ quality: e.target.value })}
           />
         </Field>
-        <Field label="Site palpated" error={errors['rhythm.site']}>
+        <Field label={t('sessions.rhythm.site')} error={errors['rhythm.site']}>
           <select
             data-path="rhythm.site"
             value={showOther ? OTHER_SITE : rhythm.site}
@@ -107,17 +110,17 @@ export const RhythmCard = memo(function RhythmCard() {
               change({ site: value === OTHER_SITE ? '' : value });
             }}
           >
-            <option value="">Not recorded</option>
+            <option value="">{t('sessions.common.notRecorded')}</option>
             {PALPATION_SITES.map((site) => (
               <option key={site.id} value={site.id}>
-                {site.label}
+                {palpationSiteName(t, site.id)}
               </option>
             ))}
-            <option value={OTHER_SITE}>Other (describe)</option>
+            <option value={OTHER_SITE}>{t('sessions.common.otherDescribe')}</option>
           </select>
         </Field>
         {showOther && (
-          <Field label="Other site">
+          <Field label={t('sessions.rhythm.otherSite')}>
             <input
               type="text"
               autoComplete="off"
@@ -126,7 +129,7 @@ export const RhythmCard = memo(function RhythmCard() {
             />
           </Field>
         )}
-        <Field label="Still points (count)" error={errors['rhythm.stillPoints.count']}>
+        <Field label={t('sessions.rhythm.stillPointsCount')} error={errors['rhythm.stillPoints.count']}>
           <NumberInput
             data-path="rhythm.stillPoints.count"
             min={0}
@@ -135,7 +138,10 @@ export const RhythmCard = memo(function RhythmCard() {
             onValue={(count) => changeStillPoints({ count })}
           />
         </Field>
-        <Field label="Still points, total (seconds)" error={errors['rhythm.stillPoints.totalSeconds']}>
+        <Field
+          label={t('sessions.rhythm.stillPointsTotal')}
+          error={errors['rhythm.stillPoints.totalSeconds']}
+        >
           <NumberInput
             data-path="rhythm.stillPoints.totalSeconds"
             min={0}

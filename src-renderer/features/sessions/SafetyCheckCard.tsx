@@ -1,7 +1,8 @@
 import { memo, useEffect, useMemo } from 'react';
 import type { Client } from '../../../src-shared/domain/client';
-import { type Finding, isHistoryNotRecordedFinding, severityLabel } from '../../../src-shared/safety';
+import { type Finding, isHistoryNotRecordedFinding } from '../../../src-shared/safety';
 import { formatDate, formatTimestamp } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { AttachClearanceLetter } from '../documents/AttachClearanceLetter';
 import { describeClearance } from '../safety/clearance-text';
@@ -15,6 +16,7 @@ import {
   safetyCheckDay,
   syncSafetyCheck,
 } from './draft-edits';
+import { safetySeverityName } from './session-labels';
 
 const SEVERITY_CLASS: Record<SafetyFindingDraft['severity'], string> = {
   AVOID: 'avoid',
@@ -37,6 +39,7 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({
   /** Called each time the findings are read and written into the note. */
   onChecked?: () => void;
 }) {
+  const t = useT();
   const update = useDraftUpdate();
   const safetyCheck = useDraftValue((d) => d.safetyCheck);
   const day = useDraftValue((d) => safetyCheckDay(d, new Date()));
@@ -84,35 +87,39 @@ export const SafetyCheckCard = memo(function SafetyCheckCard({
       data-path="safetyCheck"
     >
       <div className="card-header">
-        <h2 id="safety-check-title">Safety check</h2>
+        <h2 id="safety-check-title">{t('sessions.safety.title')}</h2>
         {stored.length > 0 && (
           <span className={`tag ${acknowledged === stored.length ? 'tag-ok' : 'tag-pending'}`}>
-            {acknowledged} of {stored.length} acknowledged
+            {t('sessions.safety.acknowledged', { acknowledged, total: stored.length })}
           </span>
         )}
       </div>
       <p className="muted safety-check-intro">
-        From the health history, for {formatDate(day)}
-        {safetyCheck.checkedAt ? ` (checked ${formatTimestamp(safetyCheck.checkedAt)})` : ''}.
+        {safetyCheck.checkedAt
+          ? t('sessions.safety.forDayChecked', {
+              date: formatDate(day),
+              checked: formatTimestamp(safetyCheck.checkedAt),
+            })
+          : t('sessions.safety.forDay', { date: formatDate(day) })}
       </p>
       {findings !== undefined && !unsaved && (
         <p className="muted history-reviewed">
           {historyReviewedAt
-            ? `Health history last reviewed with the client on ${formatDate(historyReviewedAt)}.`
-            : 'Health history never reviewed with the client.'}
+            ? t('sessions.safety.reviewedOn', { date: formatDate(historyReviewedAt) })
+            : t('sessions.safety.neverReviewed')}
         </p>
       )}
       {findings === undefined ? (
-        <p className="muted">Checking the health history…</p>
+        <p className="muted">{t('sessions.safety.checking')}</p>
       ) : unsaved ? (
         <p className="notice warning safety-unsaved" role="status">
-          Not checked: the health history has changes that are not saved yet. Save them on the client page;
-          the check runs on the saved history.
+          {t('sessions.safety.unsaved')}
         </p>
       ) : stored.length === 0 ? (
         <p className="safety-clear">
-          No contraindications found in the health history reviewed with the client
-          {historyReviewedAt ? ` on ${formatDate(historyReviewedAt)}` : ''}.
+          {historyReviewedAt
+            ? t('sessions.safety.clearOn', { date: formatDate(historyReviewedAt) })
+            : t('sessions.safety.clear')}
         </p>
       ) : (
         <ul className="safety-findings">
@@ -142,6 +149,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
   details: Finding[];
   client: Client;
 }) {
+  const t = useT();
   const update = useDraftUpdate();
   const noteId = useDraftValue((d) => d.id);
   const errors = useDraftErrors();
@@ -170,13 +178,13 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
     >
       <div className="safety-finding-head">
         {isHistoryNotRecordedFinding(finding) ? (
-          <span className="severity-badge severity-unrecorded">Not checked</span>
+          <span className="severity-badge severity-unrecorded">{t('sessions.safety.notChecked')}</span>
         ) : (
           <span className={`severity-badge severity-${SEVERITY_CLASS[finding.severity]}`}>
-            {severityLabel(finding.severity)}
+            {safetySeverityName(t, finding.severity)}
           </span>
         )}
-        {onFile && <span className="tag tag-ok finding-cleared">Cleared</span>}
+        {onFile && <span className="tag tag-ok finding-cleared">{t('sessions.safety.cleared')}</span>}
         <strong className="safety-finding-title">{finding.title}</strong>
         <label className="checkbox acknowledge">
           <input
@@ -187,7 +195,8 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
             aria-describedby={ackError ? ackErrorId : undefined}
             onChange={(e) => change({ acknowledged: e.target.checked })}
           />
-          Acknowledge<span className="visually-hidden"> {finding.title}</span>
+          {t('sessions.safety.acknowledge')}
+          <span className="visually-hidden"> {finding.title}</span>
         </label>
       </div>
       {ackError && (
@@ -203,7 +212,9 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
         .map((detail) => (
           <p key={`${detail.ruleId}-${detail.itemId ?? ''}`} className="finding-because">
             {detail.because}
-            {detail.until ? ` · applies until ${formatDate(detail.until)}` : ''}
+            {detail.until
+              ? ` · ${t('sessions.safety.appliesUntil', { date: formatDate(detail.until) })}`
+              : ''}
           </p>
         ))}
       {details[0] && <p className="finding-rationale">{details[0].rationale}</p>}
@@ -231,7 +242,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
         />
       )}
       {finding.severity === 'AVOID' && !onFile && (
-        <Field label="Reason to treat despite this finding" error={errors[`${path}.overrideReason`]} wide>
+        <Field label={t('sessions.safety.reasonDespite')} error={errors[`${path}.overrideReason`]} wide>
           <textarea
             rows={2}
             data-path={`${path}.overrideReason`}
@@ -247,7 +258,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
           // typed into the note itself, and stay editable there.
           <div className="clearance-fields">
             <Field
-              label="Cleared by"
+              label={t('sessions.safety.clearedBy')}
               error={errors[`${path}.clearance.givenBy`] ?? errors[`${path}.clearance`]}
             >
               <input
@@ -257,14 +268,14 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
                 onChange={(e) => setClearance({ givenBy: e.target.value })}
               />
             </Field>
-            <Field label="Clearance date" error={errors[`${path}.clearance.date`]}>
+            <Field label={t('sessions.safety.clearanceDate')} error={errors[`${path}.clearance.date`]}>
               <input
                 type="date"
                 value={clearance?.date ?? ''}
                 onChange={(e) => setClearance({ date: e.target.value })}
               />
             </Field>
-            <Field label="Or: reason to proceed without it" error={errors[`${path}.overrideReason`]}>
+            <Field label={t('sessions.safety.orReasonWithoutIt')} error={errors[`${path}.overrideReason`]}>
               <input
                 type="text"
                 value={finding.overrideReason}
@@ -274,7 +285,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
           </div>
         ) : (
           <Field
-            label="Or: reason to proceed without a clearance"
+            label={t('sessions.safety.orReasonWithoutClearance')}
             error={errors[`${path}.overrideReason`] ?? errors[`${path}.clearance`]}
             wide
           >
@@ -287,7 +298,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
           </Field>
         ))}
       {finding.severity === 'MODIFY' && (
-        <Field label="How the treatment was modified" error={errors[`${path}.modification`]} wide>
+        <Field label={t('sessions.safety.howModified')} error={errors[`${path}.modification`]} wide>
           <input
             type="text"
             data-path={`${path}.modification`}

@@ -1,11 +1,14 @@
 import { memo } from 'react';
 import { SENSATIONS } from '../../../src-shared/domain/sensations';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
 import { toggleSensation } from './draft-edits';
+import { sensationName } from './session-labels';
 
 /** "Sensations" the client reported (pick list and their own words), and what the therapist saw. */
 export const SensationsCard = memo(function SensationsCard() {
+  const t = useT();
   const update = useDraftUpdate();
   const errors = useDraftErrors();
   const sensations = useDraftValue((d) => d.sensations);
@@ -15,9 +18,9 @@ export const SensationsCard = memo(function SensationsCard() {
   const sensationError = Object.entries(errors).find(([key]) => key.startsWith('sensations.selected'))?.[1];
   return (
     <section className="card" aria-labelledby="sensations-title">
-      <h2 id="sensations-title">Sensations</h2>
+      <h2 id="sensations-title">{t('sessions.sensations.title')}</h2>
       <fieldset className="sensation-choices" data-path="sensations.selected">
-        <legend className="visually-hidden">Sensations the client reported</legend>
+        <legend className="visually-hidden">{t('sessions.sensations.legend')}</legend>
         {SENSATIONS.map((sensation) => (
           <label key={sensation.id} className={`choice-chip${selected.has(sensation.id) ? ' checked' : ''}`}>
             <input
@@ -25,7 +28,7 @@ export const SensationsCard = memo(function SensationsCard() {
               checked={selected.has(sensation.id)}
               onChange={(e) => update((d) => toggleSensation(d, sensation.id, e.target.checked))}
             />
-            {sensation.label}
+            {sensationName(t, sensation.id)}
           </label>
         ))}
       </fieldset>
@@ -35,7 +38,7 @@ export const SensationsCard = memo(function SensationsCard() {
         </span>
       )}
       <div className="form-grid sensations-text">
-        <Field label="Other sensations, in the client's words" error={errors['sensations.other']} wide>
+        <Field label={t('sessions.sensations.other')} error={errors['sensations.other']} wide>
           <input
             type="text"
             autoComplete="off"
@@ -46,7 +49,7 @@ export const SensationsCard = memo(function SensationsCard() {
             }
           />
         </Field>
-        <Field label="Observations" error={errors.observations} wide>
+        <Field label={t('sessions.sensations.observations')} error={errors.observations} wide>
           <textarea
             rows={2}
             data-path="observations"
@@ -54,7 +57,7 @@ export const SensationsCard = memo(function SensationsCard() {
             onChange={(e) => update((d) => ({ ...d, observations: e.target.value }))}
           />
         </Field>
-        <Field label="Emotional release" error={errors.emotionalRelease} wide>
+        <Field label={t('sessions.sensations.emotionalRelease')} error={errors.emotionalRelease} wide>
           <textarea
             rows={2}
             data-path="emotionalRelease"

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { RHYTHM_NORMAL_RANGE } from '../../../src-shared/domain/sensations';
 import { formatEpochSecondsDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import type { ChartColumns } from './timeline-data';
 
 const HEIGHT = 220;
@@ -44,6 +45,7 @@ function themeColors(element: Element) {
  * never an alarm. uPlot sizes its elements through the CSSOM, which the page's CSP allows.
  */
 export function SessionChart({ columns }: { columns: ChartColumns }) {
+  const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const dark = useDarkScheme();
 
@@ -71,7 +73,7 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
       series: [
         {},
         {
-          label: 'Pain before',
+          label: t('sessions.chart.painBefore'),
           scale: 'pain',
           stroke: colors.before,
           width: 2,
@@ -79,7 +81,7 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
           points: point(colors.before),
         },
         {
-          label: 'Pain after',
+          label: t('sessions.chart.painAfter'),
           scale: 'pain',
           stroke: colors.after,
           width: 2,
@@ -87,7 +89,7 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
           points: point(colors.after),
         },
         {
-          label: 'Rhythm rate (cpm)',
+          label: t('sessions.chart.rate'),
           scale: 'cpm',
           stroke: colors.rate,
           width: 1.5,
@@ -106,12 +108,19 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
             : {}),
           values: (_u, splits) => splits.map(formatEpochSecondsDate),
         },
-        { ...axis, scale: 'pain', label: 'Pain (0-10)', labelFont: font, labelSize: 18, size: 40 },
+        {
+          ...axis,
+          scale: 'pain',
+          label: t('sessions.chart.painAxis'),
+          labelFont: font,
+          labelSize: 18,
+          size: 40,
+        },
         {
           ...axis,
           scale: 'cpm',
           side: 1,
-          label: 'Cycles per minute',
+          label: t('sessions.chart.cpmAxis'),
           labelFont: font,
           labelSize: 18,
           size: 44,
@@ -146,23 +155,20 @@ export function SessionChart({ columns }: { columns: ChartColumns }) {
       resize.disconnect();
       chart.destroy();
     };
-  }, [columns, dark]);
+  }, [columns, dark, t]);
 
   return (
     <figure className="session-chart">
-      <ul className="chart-legend" aria-label="Chart key">
-        <li className="key-before">Pain before (0-10)</li>
-        <li className="key-after">Pain after (0-10)</li>
-        <li className="key-rate">Rhythm rate, cycles per minute</li>
+      <ul className="chart-legend" aria-label={t('sessions.chart.key')}>
+        <li className="key-before">{t('sessions.chart.keyBefore')}</li>
+        <li className="key-after">{t('sessions.chart.keyAfter')}</li>
+        <li className="key-rate">{t('sessions.chart.keyRate')}</li>
         <li className="key-band">
-          {RHYTHM_NORMAL_RANGE.min}-{RHYTHM_NORMAL_RANGE.max} cpm, commonly cited: a hint, not a target
+          {t('sessions.chart.keyBand', { min: RHYTHM_NORMAL_RANGE.min, max: RHYTHM_NORMAL_RANGE.max })}
         </li>
       </ul>
       <div ref={container} className="session-chart-canvas" />
-      <figcaption className="visually-hidden">
-        Pain before and after each session and the craniosacral rhythm rate, oldest session on the left. The
-        same values are listed in the timeline below.
-      </figcaption>
+      <figcaption className="visually-hidden">{t('sessions.chart.caption')}</figcaption>
     </figure>
   );
 }

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { serviceDateWarnings } from '../../../src-shared/domain/date-rules';
 import { localToday } from '../../../src-shared/domain/dates';
 import { formatDate, formatTimestamp } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
@@ -16,6 +17,7 @@ import { NumberInput } from './NumberInput';
  * only asks to check.
  */
 export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { dateOfBirth: string | null }) {
+  const t = useT();
   const update = useDraftUpdate();
   const errors = useDraftErrors();
   const id = useDraftValue((d) => d.id);
@@ -36,16 +38,20 @@ export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { da
     formatDate,
   });
   return (
-    <section className="card session-details" aria-label="Session details">
+    <section className="card session-details" aria-label={t('sessions.details.label')}>
       <div className="details-grid">
-        <Field label="Date of service" error={errors.serviceDate} warning={warnings.join('. ') || undefined}>
+        <Field
+          label={t('sessions.details.serviceDate')}
+          error={errors.serviceDate}
+          warning={warnings.join('. ') || undefined}
+        >
           <DateInput
             data-path="serviceDate"
             value={serviceDate}
             onValue={(value) => update((d) => (d.serviceDate === value ? d : { ...d, serviceDate: value }))}
           />
         </Field>
-        <Field label="Time" error={errors.serviceTime}>
+        <Field label={t('sessions.details.time')} error={errors.serviceTime}>
           <input
             type="time"
             data-path="serviceTime"
@@ -53,7 +59,7 @@ export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { da
             onChange={(e) => update((d) => ({ ...d, serviceTime: e.target.value }))}
           />
         </Field>
-        <Field label="Duration (minutes)" error={errors.durationMinutes}>
+        <Field label={t('sessions.details.duration')} error={errors.durationMinutes}>
           <NumberInput
             data-path="durationMinutes"
             min={1}
@@ -63,7 +69,7 @@ export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { da
             onValue={(durationMinutes) => update((d) => ({ ...d, durationMinutes }))}
           />
         </Field>
-        <Field label="Session number" error={errors.sessionNumber}>
+        <Field label={t('sessions.details.sessionNumber')} error={errors.sessionNumber}>
           <NumberInput
             data-path="sessionNumber"
             min={1}
@@ -73,7 +79,7 @@ export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { da
           />
         </Field>
         <div className="field">
-          <span className="label">Date of entry</span>
+          <span className="label">{t('sessions.details.entryDate')}</span>
           <span className="entry-date">{entryDate ? formatTimestamp(entryDate) : '—'}</span>
         </div>
       </div>

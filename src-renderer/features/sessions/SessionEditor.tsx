@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import { type SessionDraft, signingProblems } from '../../../src-shared/domain/session-note';
 import { ValidationError } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { type Shortcut, shortcutLabel, useShortcuts } from '../../app/shortcuts';
@@ -60,6 +61,7 @@ function check(
  * and a refusal leaves it exactly as typed.
  */
 export function SessionEditor({ client, initial }: { client: Client; initial: SessionDraft }) {
+  const t = useT();
   const [store] = useState(() => createDraftStore(initial));
   // Read once: "New session" marks the draft only until the first thing to do is focused.
   const [startedNow] = useState(() => isNewDraft(initial.id));
@@ -116,7 +118,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
     () => [
       {
         keys: ADD_AREA_KEYS,
-        description: 'Add a treated area',
+        description: t('sessions.editor.shortcutAddArea'),
         run: () => {
           const filter = filterRef.current;
           if (!filter) return;
@@ -126,9 +128,9 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
           (filter.closest('.region-picker') ?? filter).scrollIntoView({ block: 'center' });
         },
       },
-      { keys: 'mod+s', description: 'Save the draft now', run: () => void flush() },
+      { keys: 'mod+s', description: t('sessions.editor.shortcutSave'), run: () => void flush() },
     ],
-    [flush],
+    [flush, t],
   );
   useShortcuts(shortcuts);
 
@@ -137,7 +139,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
     setSignAttempted(true);
     setFailure(null);
     if (!(await flush())) {
-      setFailure('The draft could not be saved, so it was not signed. Your text is kept on screen.');
+      setFailure(t('sessions.editor.saveFailed'));
       return;
     }
     const found = check(store, name, true, dateOfBirth);
@@ -152,9 +154,14 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
       await rememberSigner(name);
     } catch (error) {
       setFailure(
-        error instanceof ValidationError
-          ? `Not signed: ${error.issues.join('; ')}`
-          : `Not signed: ${error instanceof Error ? error.message : String(error)}`,
+        t('sessions.editor.notSigned', {
+          reason:
+            error instanceof ValidationError
+              ? error.issues.join('; ')
+              : error instanceof Error
+                ? error.message
+                : String(error),
+        }),
       );
     } finally {
       setSigning(false);
@@ -173,22 +180,26 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
       navigate({ name: 'client', clientId: client.id });
     } catch (error) {
       setConfirmDelete(false);
-      setFailure(`Not deleted: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(
+        t('sessions.editor.notDeleted', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     }
   };
 
   return (
     <DraftContext.Provider value={store}>
       <article ref={pageRef} className="page session-page" aria-labelledby="session-title">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <a href="#/clients">Clients</a> <span aria-hidden="true">›</span>{' '}
+        <nav aria-label={t('sessions.common.breadcrumb')} className="breadcrumb">
+          <a href="#/clients">{t('sessions.common.clients')}</a> <span aria-hidden="true">›</span>{' '}
           <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
-          <span aria-hidden="true">›</span> Session {sessionNumber ?? ''}
+          <span aria-hidden="true">›</span>{' '}
+          {t('sessions.common.sessionNumber', { number: sessionNumber ?? '' })}
         </nav>
         <header className="page-header session-header">
           <div>
             <h1 id="session-title">
-              Session {sessionNumber ?? ''} <span className="tag status-draft">Draft</span>
+              {t('sessions.common.sessionNumber', { number: sessionNumber ?? '' })}{' '}
+              <span className="tag status-draft">{t('sessions.common.draft')}</span>
             </h1>
             <p className="subtitle">{clientDisplayName(client)}</p>
           </div>
@@ -197,13 +208,13 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
             <button
               type="button"
               disabled={!hasPrevious}
-              title={hasPrevious ? undefined : 'There is no earlier session to copy'}
+              title={hasPrevious ? undefined : t('sessions.editor.noEarlierSession')}
               onClick={() => (hasContent(store.get()) ? setConfirmCopy(true) : void copyFromLast())}
             >
-              Copy from last session
+              {t('sessions.editor.copyFromLast')}
             </button>
             <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-              Delete draft
+              {t('sessions.editor.deleteDraft')}
             </button>
           </div>
         </header>
@@ -245,28 +256,33 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
           </div>
         </div>
 
-        <Dialog title="Copy from last session?" open={confirmCopy} onClose={() => setConfirmCopy(false)}>
-          <p>
-            This replaces the chief complaint, treated areas, palpation site and plan written so far with
-            those of the previous note. Scores and findings start empty.
-          </p>
+        <Dialog
+          title={t('sessions.editor.copyTitle')}
+          open={confirmCopy}
+          onClose={() => setConfirmCopy(false)}
+        >
+          <p>{t('sessions.editor.copyText')}</p>
           <div className="button-row dialog-actions">
             <button type="button" onClick={() => setConfirmCopy(false)}>
-              Cancel
+              {t('sessions.common.cancel')}
             </button>
             <button type="button" className="primary" onClick={() => void copyFromLast()}>
-              Replace with last session
+              {t('sessions.editor.replaceWithLast')}
             </button>
           </div>
         </Dialog>
-        <Dialog title="Delete this draft?" open={confirmDelete} onClose={() => setConfirmDelete(false)}>
-          <p>The draft and everything written in it are removed. Signed notes are never deleted.</p>
+        <Dialog
+          title={t('sessions.editor.deleteTitle')}
+          open={confirmDelete}
+          onClose={() => setConfirmDelete(false)}
+        >
+          <p>{t('sessions.editor.deleteText')}</p>
           <div className="button-row dialog-actions">
             <button type="button" onClick={() => setConfirmDelete(false)}>
-              Keep the draft
+              {t('sessions.editor.keepDraft')}
             </button>
             <button type="button" className="danger solid" onClick={() => void deleteDraft()}>
-              Delete the draft
+              {t('sessions.editor.deleteConfirm')}
             </button>
           </div>
         </Dialog>

@@ -1,4 +1,5 @@
 import { type FormEvent, type Ref, useId, useState } from 'react';
+import { useT } from '../../app/i18n';
 import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
 import { focusField, useDraftValue } from './draft-context';
@@ -31,6 +32,7 @@ export function SignPanel({
   onSign: (name?: string) => void;
   summaryRef: Ref<HTMLDivElement>;
 }) {
+  const t = useT();
   const summaryId = useId();
   const entries = Object.entries(problems);
   // On a fresh install nobody has signed yet: "Sign note" asks for the name and carries on.
@@ -38,11 +40,8 @@ export function SignPanel({
   const signOrAsk = () => (signer.trim() === '' ? setAsking(true) : onSign());
   return (
     <section className="card sign-panel" aria-labelledby="sign-title">
-      <h2 id="sign-title">Sign and lock</h2>
-      <p className="muted card-intro">
-        Signing makes the note final. It is never edited after that: corrections are added as addenda, with
-        date, time and reason, under the original.
-      </p>
+      <h2 id="sign-title">{t('sessions.sign.title')}</h2>
+      <p className="muted card-intro">{t('sessions.sign.intro')}</p>
       {showProblems && entries.length > 0 && (
         <div
           className="notice error sign-problems"
@@ -51,10 +50,7 @@ export function SignPanel({
           ref={summaryRef}
           id={summaryId}
         >
-          <p>
-            Not signed yet: {entries.length} {entries.length === 1 ? 'thing needs' : 'things need'} attention.
-            The draft is saved as it is.
-          </p>
+          <p>{t('sessions.sign.problems', { count: entries.length })}</p>
           <ProblemList entries={entries} />
         </div>
       )}
@@ -65,10 +61,8 @@ export function SignPanel({
       )}
       <div className="sign-row">
         <Field
-          label="Signed by"
-          hint={
-            signer.trim() === '' ? 'Your name as it should stand on the note. It is remembered.' : undefined
-          }
+          label={t('sessions.sign.signedBy')}
+          hint={signer.trim() === '' ? t('sessions.sign.signedByHint') : undefined}
           error={showProblems ? problems.signedBy : undefined}
         >
           <input
@@ -81,7 +75,7 @@ export function SignPanel({
           />
         </Field>
         <button type="button" className="primary sign-button" onClick={signOrAsk} disabled={busy}>
-          Sign note
+          {t('sessions.sign.signNote')}
         </button>
       </div>
       <SignerPrompt
@@ -100,13 +94,14 @@ export function SignPanel({
 
 /** Each problem as a link to its field, named as the draft stands now. */
 function ProblemList({ entries }: { entries: [string, string][] }) {
+  const t = useT();
   const draft = useDraftValue((d) => d);
   return (
     <ul>
       {entries.map(([path, message]) => (
         <li key={path}>
           <button type="button" className="link" onClick={() => focusField(path)}>
-            {fieldName(path, draft)}: {message}
+            {t('sessions.sign.problem', { field: fieldName(path, draft, t), message })}
           </button>
         </li>
       ))}
@@ -124,6 +119,7 @@ function SignerPrompt({
   onClose: () => void;
   onName: (name: string) => void;
 }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [tried, setTried] = useState(false);
   const submit = (event: FormEvent) => {
@@ -132,10 +128,13 @@ function SignerPrompt({
     if (name.trim() !== '') onName(name.trim());
   };
   return (
-    <Dialog title="Who is signing?" open={open} onClose={onClose}>
+    <Dialog title={t('sessions.sign.whoTitle')} open={open} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <p className="muted">Your name goes on the signed note. Stillpoint remembers it for the next one.</p>
-        <Field label="Your name" error={tried && name.trim() === '' ? 'Enter your name to sign' : undefined}>
+        <p className="muted">{t('sessions.sign.whoIntro')}</p>
+        <Field
+          label={t('sessions.sign.yourName')}
+          error={tried && name.trim() === '' ? t('sessions.sign.enterName') : undefined}
+        >
           <input
             type="text"
             autoComplete="name"
@@ -146,10 +145,10 @@ function SignerPrompt({
         </Field>
         <div className="button-row dialog-actions">
           <button type="submit" className="primary">
-            Sign note
+            {t('sessions.sign.signNote')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('sessions.common.cancel')}
           </button>
         </div>
       </form>

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
+import type { Translate } from '../../../src-shared/i18n';
 import { formatDate, formatTime, formatTimestamp } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { AftercareDialog } from '../aftercare/AftercareDialog';
 import { AddendumForm } from './AddendumForm';
@@ -14,23 +16,53 @@ import { useSigner } from './useSigner';
 import './sessions.css';
 import { DocumentsCard } from '../documents/DocumentsCard';
 
-const SOAP_SECTIONS: ReadonlyArray<[keyof SoapView, string, string]> = [
-  ['subjective', 'S', 'Subjective'],
-  ['objective', 'O', 'Objective'],
-  ['assessment', 'A', 'Assessment'],
-  ['plan', 'P', 'Plan'],
+const SOAP_SECTIONS: ReadonlyArray<
+  [keyof SoapView & ('subjective' | 'objective' | 'assessment' | 'plan'), string]
+> = [
+  ['subjective', 'S'],
+  ['objective', 'O'],
+  ['assessment', 'A'],
+  ['plan', 'P'],
 ];
+
+/** The note's date, time and length beside the client's name: "12 Mar 2026 at 10:00 · 60 min". */
+function whenText(note: SessionDraft, t: Translate): string[] {
+  const date = note.serviceDate ? formatDate(note.serviceDate) : '';
+  const time = note.serviceTime ? formatTime(note.serviceTime) : '';
+  const parts: string[] = [];
+  if (date && time) parts.push(t('sessions.signed.dateAtTime', { date, time }));
+  else if (date) parts.push(date);
+  else if (time) parts.push(t('sessions.signed.atTime', { time }));
+  if (note.durationMinutes !== null)
+    parts.push(t('sessions.signed.minutes', { minutes: note.durationMinutes }));
+  return parts;
+}
+
+/** A translated sentence with one value in bold, wherever the language puts it. */
+function withBold(text: string, value: string) {
+  const at = value ? text.lastIndexOf(value) : -1;
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <strong>{value}</strong>
+      {text.slice(at + value.length)}
+    </>
+  );
+}
 
 /** A signed note: read-only, as its SOAP view, with its signature, addenda and audit log. */
 export function SignedNoteView({ client, noteId }: { client: Client; noteId: string }) {
+  const t = useT();
   const [printing, setPrinting] = useState(false);
   const note = useLiveQuery(async () => (await repositories().sessions.get(noteId)) ?? null, [noteId]);
   const reported = useLiveQuery(
     async () => (note ? repositories().afterEffects.listReportedIn(note) : []),
     [note?.id, note?.clientId],
   );
-  if (note === undefined || reported === undefined) return <p className="page muted">Loading…</p>;
-  if (note === null) return <p className="page muted">This note no longer exists.</p>;
+  if (note === undefined || reported === undefined)
+    return <p className="page muted">{t('sessions.common.loading')}</p>;
+  if (note === null) return <p className="page muted">{t('sessions.common.noteGone')}</p>;
   const soap = buildSoapView(note, {
     afterEffectsReported: reported,
     formatTimestamp,
@@ -40,26 +72,23 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
 
   return (
     <article className="page session-page signed-note" aria-labelledby="session-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <a href="#/clients">Clients</a> <span aria-hidden="true">›</span>{' '}
+      <nav aria-label={t('sessions.common.breadcrumb')} className="breadcrumb">
+        <a href="#/clients">{t('sessions.common.clients')}</a> <span aria-hidden="true">›</span>{' '}
         <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
-        <span aria-hidden="true">›</span> Session {note.sessionNumber ?? ''}
+        <span aria-hidden="true">›</span>{' '}
+        {t('sessions.common.sessionNumber', { number: note.sessionNumber ?? '' })}
       </nav>
       <header className="page-header">
         <div>
           <h1 id="session-title">
-            Session {note.sessionNumber ?? ''} <span className="tag status-signed">Signed</span>
+            {t('sessions.common.sessionNumber', { number: note.sessionNumber ?? '' })}{' '}
+            <span className="tag status-signed">{t('sessions.common.signed')}</span>
           </h1>
-          <p className="subtitle">
-            {clientDisplayName(client)}
-            {note.serviceDate ? ` · ${formatDate(note.serviceDate)}` : ''}
-            {note.serviceTime ? ` at ${formatTime(note.serviceTime)}` : ''}
-            {note.durationMinutes !== null ? ` · ${note.durationMinutes} min` : ''}
-          </p>
+          <p className="subtitle">{[clientDisplayName(client), ...whenText(note, t)].join(' · ')}</p>
         </div>
         <div className="button-row">
           <button type="button" className="primary" onClick={() => setPrinting(true)}>
-            Print aftercare
+            {t('sessions.signed.printAftercare')}
           </button>
         </div>
       </header>
@@ -83,27 +112,34 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
           ✓
         </span>
         <span>
-          Signed {note.signedAt ? formatTimestamp(note.signedAt) : ''} by <strong>{note.signedBy}</strong>.
-          This note is final; corrections are added below as addenda.
+          {withBold(
+            t('sessions.signed.signature', {
+              when: note.signedAt ? formatTimestamp(note.signedAt) : '',
+              name: note.signedBy ?? '',
+            }),
+            note.signedBy ?? '',
+          )}
         </span>
       </p>
 
       <section className="card soap-view" aria-labelledby="soap-title">
         <div className="card-header">
-          <h2 id="soap-title">SOAP note</h2>
-          <span className="muted">Entered {note.entryDate ? formatTimestamp(note.entryDate) : '—'}</span>
+          <h2 id="soap-title">{t('sessions.signed.soapTitle')}</h2>
+          <span className="muted">
+            {t('sessions.signed.entered', { when: note.entryDate ? formatTimestamp(note.entryDate) : '—' })}
+          </span>
         </div>
         <div className="soap-sections">
-          {SOAP_SECTIONS.map(([key, letter, title]) => (
-            <section key={key} className="soap-section" aria-label={title}>
+          {SOAP_SECTIONS.map(([key, letter]) => (
+            <section key={key} className="soap-section" aria-label={t(`sessions.signed.${key}`)}>
               <h3>
                 <span className="soap-letter" aria-hidden="true">
                   {letter}
                 </span>
-                {title}
+                {t(`sessions.signed.${key}`)}
               </h3>
               {soap[key].length === 0 ? (
-                <p className="muted">Nothing recorded.</p>
+                <p className="muted">{t('sessions.signed.nothingRecorded')}</p>
               ) : (
                 <ul>
                   {soap[key].map((line) => (
@@ -130,10 +166,11 @@ function Addenda({ note }: { note: SessionDraft }) {
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState(false);
   const [signer] = useSigner();
+  const t = useT();
   return (
     <section className="card addenda" aria-labelledby="addenda-title">
       <div className="card-header">
-        <h2 id="addenda-title">Addenda</h2>
+        <h2 id="addenda-title">{t('sessions.signed.addenda')}</h2>
         {!adding && (
           <button
             type="button"
@@ -142,20 +179,19 @@ function Addenda({ note }: { note: SessionDraft }) {
               setDone(false);
             }}
           >
-            Add addendum
+            {t('sessions.signed.addAddendum')}
           </button>
         )}
       </div>
-      {note.addenda.length === 0 && !adding && (
-        <p className="muted">No addenda. The note stands as signed.</p>
-      )}
+      {note.addenda.length === 0 && !adding && <p className="muted">{t('sessions.signed.noAddenda')}</p>}
       {note.addenda.length > 0 && (
         <ol className="addendum-list">
           {note.addenda.map((addendum) => (
             <li key={addendum.id} className="addendum">
               <p className="addendum-meta">
                 <strong>{addendum.createdAt ? formatTimestamp(addendum.createdAt) : ''}</strong>
-                {addendum.author ? ` · ${addendum.author}` : ''} · Reason: {addendum.reason}
+                {addendum.author ? ` · ${addendum.author}` : ''} ·{' '}
+                {t('sessions.signed.reason', { reason: addendum.reason })}
               </p>
               <p className="preserve-lines addendum-text">{addendum.text}</p>
             </li>
@@ -164,7 +200,7 @@ function Addenda({ note }: { note: SessionDraft }) {
       )}
       {done && (
         <p className="notice ok" role="status">
-          Addendum added.
+          {t('sessions.signed.addendumAdded')}
         </p>
       )}
       {adding && (
@@ -185,21 +221,22 @@ function Addenda({ note }: { note: SessionDraft }) {
 function AfterEffectsAfter({ note }: { note: SessionDraft }) {
   const reports = useLiveQuery(() => repositories().afterEffects.listForSession(note.id), [note.id]);
   const [adding, setAdding] = useState(false);
+  const t = useT();
   return (
     <section className="card after-effects" aria-labelledby="after-effects-title">
       <div className="card-header">
-        <h2 id="after-effects-title">After-effects</h2>
+        <h2 id="after-effects-title">{t('sessions.common.afterEffects')}</h2>
         {!adding && (
           <button type="button" onClick={() => setAdding(true)}>
-            Record a follow-up
+            {t('sessions.signed.recordFollowUp')}
           </button>
         )}
       </div>
-      <p className="muted card-intro">What the client reported after this session.</p>
+      <p className="muted card-intro">{t('sessions.signed.afterIntro')}</p>
       {reports && reports.length > 0 ? (
         <AfterEffectList reports={reports} />
       ) : (
-        <p className="muted">None reported.</p>
+        <p className="muted">{t('sessions.signed.noneReported')}</p>
       )}
       {adding && (
         <AfterEffectForm

@@ -1,6 +1,8 @@
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
-import { TECHNIQUE_GROUP_LABELS, techniqueLabel } from '../../../src-shared/domain/techniques';
+import { techniqueLabel } from '../../../src-shared/domain/techniques';
+import { useT } from '../../app/i18n';
 import { highlightAfterTyping, matchTechniques, moveHighlight, normalizeQuery } from './pick-search';
+import { techniqueGroupName, techniqueName } from './session-labels';
 
 interface Choice {
   value: string;
@@ -31,6 +33,7 @@ export function TechniquePicker({
   onRemove: (technique: string) => void;
   invalid?: boolean;
 }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   // null: nothing highlighted, so Enter adds nothing (the list was opened, not chosen from).
@@ -39,18 +42,29 @@ export function TechniquePicker({
   const chipId = useId();
 
   const choices = useMemo<Choice[]>(() => {
-    const found = matchTechniques(query, regionId, chosen).map((t) => ({
-      value: t.id,
-      label: t.label,
-      hint: t.protocolStep ? `Step ${t.protocolStep}` : TECHNIQUE_GROUP_LABELS[t.group],
-    }));
+    const found = matchTechniques(query, regionId, chosen, (technique) => techniqueName(t, technique.id)).map(
+      (technique) => ({
+        value: technique.id,
+        label: techniqueName(t, technique.id),
+        hint: technique.protocolStep
+          ? t('sessions.techniquePicker.step', { step: technique.protocolStep })
+          : techniqueGroupName(t, technique.group),
+      }),
+    );
     const typed = query.trim();
-    const exact = found.some((c) => normalizeQuery(c.label) === normalizeQuery(typed));
+    // Typed as the list names it, in the app's language or in English: not a technique of their own.
+    const exact = found.some((c) =>
+      [c.label, techniqueLabel(c.value)].some((name) => normalizeQuery(name) === normalizeQuery(typed)),
+    );
     if (typed && !exact && !chosen.includes(typed)) {
-      found.push({ value: typed, label: `Add “${typed}”`, hint: 'Your own technique' });
+      found.push({
+        value: typed,
+        label: t('sessions.techniquePicker.addCustom', { text: typed }),
+        hint: t('sessions.techniquePicker.ownTechnique'),
+      });
     }
     return found;
-  }, [query, regionId, chosen]);
+  }, [query, regionId, chosen, t]);
   const activeIndex = active === null ? null : Math.max(0, Math.min(active, choices.length - 1));
   const optionId = (index: number) => `${listId}-option-${index}`;
   const expanded = open && choices.length > 0;
@@ -95,16 +109,16 @@ export function TechniquePicker({
   return (
     <div className="technique-picker">
       {chosen.length > 0 && (
-        <ul className="chips" aria-label={`Techniques for ${regionName}`}>
+        <ul className="chips" aria-label={t('sessions.techniquePicker.chipsLabel', { region: regionName })}>
           {chosen.map((technique, index) => (
             <li key={technique} className="chip">
-              <span id={`${chipId}-${index}`}>{techniqueLabel(technique)}</span>
+              <span id={`${chipId}-${index}`}>{techniqueName(t, technique)}</span>
               <button
                 type="button"
                 className="chip-remove"
                 // Out of the Tab order so Tab goes area to area; Backspace in the box removes the last.
                 tabIndex={-1}
-                aria-label="Remove"
+                aria-label={t('sessions.common.remove')}
                 aria-describedby={`${chipId}-${index}`}
                 onClick={() => onRemove(technique)}
               >
@@ -118,7 +132,7 @@ export function TechniquePicker({
         <input
           type="text"
           role="combobox"
-          aria-label={`Add a technique for ${regionName}`}
+          aria-label={t('sessions.techniquePicker.addFor', { region: regionName })}
           aria-expanded={expanded}
           aria-controls={listId}
           aria-autocomplete="list"
@@ -126,7 +140,11 @@ export function TechniquePicker({
           aria-invalid={invalid ? true : undefined}
           autoComplete="off"
           spellCheck={false}
-          placeholder={chosen.length > 0 ? 'Add another…' : 'Type, or ↓ then Enter…'}
+          placeholder={
+            chosen.length > 0
+              ? t('sessions.techniquePicker.addAnother')
+              : t('sessions.techniquePicker.typeOrArrow')
+          }
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
@@ -144,7 +162,7 @@ export function TechniquePicker({
           id={listId}
           role="listbox"
           tabIndex={-1}
-          aria-label={`Techniques to add to ${regionName}`}
+          aria-label={t('sessions.techniquePicker.listLabel', { region: regionName })}
           hidden={!expanded}
           className="technique-options"
         >

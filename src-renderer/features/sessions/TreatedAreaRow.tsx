@@ -1,8 +1,10 @@
 import { memo, useId } from 'react';
-import { regionById, SIDE_LABELS, SIDES } from '../../../src-shared/domain/body-regions';
-import { AREA_FINDING_LABELS, AREA_FINDINGS } from '../../../src-shared/domain/session-note';
+import { regionById, SIDES } from '../../../src-shared/domain/body-regions';
+import { AREA_FINDINGS } from '../../../src-shared/domain/session-note';
+import { useT } from '../../app/i18n';
 import { useDraftErrors, useDraftUpdate } from './draft-context';
 import { addTechnique, removeTechnique, type TreatedAreaDraft, updateTreatedArea } from './draft-edits';
+import { findingName, regionGroupName, regionName, sideName } from './session-labels';
 import { TechniquePicker } from './TechniquePicker';
 
 /**
@@ -19,13 +21,14 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
   index: number;
   onRemove: (area: TreatedAreaDraft) => void;
 }) {
+  const t = useT();
   const update = useDraftUpdate();
   const errors = useDraftErrors();
   const legendId = useId();
   const sideId = useId();
   const errorId = useId();
   const region = regionById(area.regionId);
-  const name = region?.label ?? area.regionId;
+  const name = regionName(t, area.regionId);
   const path = `treatedAreas.${index}`;
   const messages = Object.entries(errors)
     .filter(([key]) => key === path || key.startsWith(`${path}.`))
@@ -44,12 +47,12 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
           </span>
           {region && (
             <span className="area-group" aria-hidden="true">
-              {region.groupLabel}
+              {regionGroupName(t, region.group)}
             </span>
           )}
           {region?.bilateral && (
             <span className="area-side">
-              <label htmlFor={sideId}>Side</label>
+              <label htmlFor={sideId}>{t('sessions.treatedAreas.side')}</label>
               <select
                 id={sideId}
                 data-path={`${path}.side`}
@@ -65,14 +68,14 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
                 <option value="">—</option>
                 {SIDES.map((side) => (
                   <option key={side} value={side}>
-                    {SIDE_LABELS[side]}
+                    {sideName(t, side)}
                   </option>
                 ))}
               </select>
             </span>
           )}
           <fieldset className="finding-choice segmented">
-            <legend className="visually-hidden">Finding</legend>
+            <legend className="visually-hidden">{t('sessions.treatedAreas.finding')}</legend>
             {AREA_FINDINGS.map((finding) => (
               <label key={finding} className={area.finding === finding ? 'checked' : undefined}>
                 <input
@@ -82,7 +85,7 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
                   checked={area.finding === finding}
                   onChange={() => update((d) => updateTreatedArea(d, area.id, { finding }))}
                 />
-                {AREA_FINDING_LABELS[finding]}
+                {findingName(t, finding)}
               </label>
             ))}
           </fieldset>
@@ -100,8 +103,8 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
           </div>
           <textarea
             className="area-note auto-grow"
-            aria-label="Note"
-            placeholder="Note"
+            aria-label={t('sessions.treatedAreas.note')}
+            placeholder={t('sessions.treatedAreas.note')}
             rows={1}
             data-path={`${path}.note`}
             value={area.note}
@@ -110,11 +113,11 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
           <button
             type="button"
             className="link remove-area"
-            aria-label="Remove"
+            aria-label={t('sessions.common.remove')}
             aria-describedby={legendId}
             onClick={() => onRemove(area)}
           >
-            Remove
+            {t('sessions.common.remove')}
           </button>
         </div>
         {messages.length > 0 && (

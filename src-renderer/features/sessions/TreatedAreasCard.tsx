@@ -1,9 +1,11 @@
 import { memo, type Ref, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { regionLabel, type Side } from '../../../src-shared/domain/body-regions';
+import type { Side } from '../../../src-shared/domain/body-regions';
+import { useT } from '../../app/i18n';
 import { BodyMap } from './BodyMap';
 import { useDraftUpdate, useDraftValue } from './draft-context';
 import { addTreatedArea, removeTreatedArea, restoreTreatedArea, type TreatedAreaDraft } from './draft-edits';
 import { RegionPicker } from './RegionPicker';
+import { regionName } from './session-labels';
 import { TreatedAreaRow } from './TreatedAreaRow';
 
 /** "Treated areas": the body map and the pick list add areas; each area is detailed below. */
@@ -15,6 +17,7 @@ export const TreatedAreasCard = memo(function TreatedAreasCard({
   /** The key that jumps to the pick list, shown as a hint. */
   shortcut?: string;
 }) {
+  const t = useT();
   const update = useDraftUpdate();
   const areas = useDraftValue((d) => d.treatedAreas);
   const treated = useMemo(() => new Map(areas.map((area) => [area.regionId, area.side])), [areas]);
@@ -67,13 +70,12 @@ export const TreatedAreasCard = memo(function TreatedAreasCard({
   const undoLine = undoable && (
     <li key="removed" className="area-removed">
       <span role="status">
-        {regionLabel(undoable.area.regionId)} removed
         {undoable.area.techniques.length > 0 || undoable.area.finding || undoable.area.note
-          ? ', with its finding, techniques and note.'
-          : '.'}
+          ? t('sessions.treatedAreas.removedWithDetails', { region: regionName(t, undoable.area.regionId) })
+          : t('sessions.treatedAreas.removed', { region: regionName(t, undoable.area.regionId) })}
       </span>
       <button type="button" ref={undoRef} className="link" onClick={undo}>
-        Undo
+        {t('sessions.treatedAreas.undo')}
       </button>
     </li>
   );
@@ -85,12 +87,10 @@ export const TreatedAreasCard = memo(function TreatedAreasCard({
   return (
     <section className="card treated-areas" aria-labelledby="areas-title">
       <div className="card-header">
-        <h2 id="areas-title">Treated areas</h2>
+        <h2 id="areas-title">{t('sessions.treatedAreas.title')}</h2>
         <div className="button-row">
-          {shortcut && <span className="kbd-hint">{shortcut} jumps to the list</span>}
-          <span className="tag">
-            {areas.length} {areas.length === 1 ? 'area' : 'areas'}
-          </span>
+          {shortcut && <span className="kbd-hint">{t('sessions.treatedAreas.jumpHint', { shortcut })}</span>}
+          <span className="tag">{t('sessions.treatedAreas.count', { count: areas.length })}</span>
         </div>
       </div>
       <div className="areas-layout">
@@ -100,11 +100,9 @@ export const TreatedAreasCard = memo(function TreatedAreasCard({
         <div className="areas-main">
           <RegionPicker treated={treatedIds} onAdd={(regionId) => add(regionId)} inputRef={filterRef} />
           {rows.length === 0 ? (
-            <p className="muted empty-areas">
-              Nothing added yet. Click a region on the map, or type in the list and press Enter.
-            </p>
+            <p className="muted empty-areas">{t('sessions.treatedAreas.empty')}</p>
           ) : (
-            <ol className="area-list" aria-label="Treated areas, cranium to sacrum">
+            <ol className="area-list" aria-label={t('sessions.treatedAreas.listLabel')}>
               {rows}
             </ol>
           )}

@@ -2,7 +2,9 @@ import { regionById, regionOrder, type Side } from '../../../src-shared/domain/b
 import { isRealCalendarDate, localToday } from '../../../src-shared/domain/dates';
 import { newId } from '../../../src-shared/domain/ids';
 import { pendingSafetyFinding, type SessionDraft } from '../../../src-shared/domain/session-note';
+import { type MessageKey, type Translate, translatorFor } from '../../../src-shared/i18n';
 import type { Finding } from '../../../src-shared/safety';
+import { regionName } from './session-labels';
 
 /**
  * Pure edits of a draft note, used by the editor's components (and unit-tested on their own).
@@ -207,36 +209,41 @@ export function visibleProblems(
   return Object.fromEntries(Object.entries(problems).filter(([path]) => hasValue(valueAtPath(draft, path))));
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  serviceDate: 'Date of service',
-  serviceTime: 'Time',
-  durationMinutes: 'Duration',
-  sessionNumber: 'Session number',
-  chiefComplaint: 'Chief complaint',
-  'painBefore.score': 'Pain before',
-  'painAfter.score': 'Pain after',
-  'rhythm.rateCpm': 'Rhythm rate',
-  'rhythm.stillPoints.count': 'Still points',
-  'rhythm.stillPoints.totalSeconds': 'Still point time',
-  'globalResponse.improvementPercent': 'Global response',
-  'safetyCheck.checkedAt': 'Safety check',
-  signedBy: 'Signed by',
+const FIELD_NAMES: Record<string, MessageKey> = {
+  serviceDate: 'sessions.fields.serviceDate',
+  serviceTime: 'sessions.fields.serviceTime',
+  durationMinutes: 'sessions.fields.durationMinutes',
+  sessionNumber: 'sessions.fields.sessionNumber',
+  chiefComplaint: 'sessions.fields.chiefComplaint',
+  'painBefore.score': 'sessions.fields.painBefore',
+  'painAfter.score': 'sessions.fields.painAfter',
+  'rhythm.rateCpm': 'sessions.fields.rhythmRate',
+  'rhythm.stillPoints.count': 'sessions.fields.stillPoints',
+  'rhythm.stillPoints.totalSeconds': 'sessions.fields.stillPointTime',
+  'globalResponse.improvementPercent': 'sessions.fields.globalResponse',
+  'safetyCheck.checkedAt': 'sessions.fields.safetyCheck',
+  signedBy: 'sessions.fields.signedBy',
 };
 
-/** A short name for a field path, for the list of problems above the "Sign note" button. */
-export function fieldName(path: string, draft: SessionDraft): string {
+/**
+ * A short name for a field path, for the list of problems above the "Sign note" button, in the
+ * language of `t` (English when none is given).
+ */
+export function fieldName(path: string, draft: SessionDraft, t: Translate = translatorFor('en')): string {
   const known = FIELD_NAMES[path];
-  if (known) return known;
+  if (known) return t(known);
   const finding = /^safetyCheck\.findings\.(\d+)/.exec(path);
   if (finding) {
     const title = draft.safetyCheck.findings[Number(finding[1])]?.title;
-    return `Safety check${title ? `: ${title}` : ''}`;
+    return title ? t('sessions.fields.safetyFinding', { title }) : t('sessions.fields.safetyCheck');
   }
   const area = /^treatedAreas\.(\d+)/.exec(path);
   if (area) {
     const regionId = draft.treatedAreas[Number(area[1])]?.regionId ?? '';
-    return `Treated area: ${regionById(regionId)?.label ?? `number ${Number(area[1]) + 1}`}`;
+    return regionById(regionId)
+      ? t('sessions.fields.treatedArea', { name: regionName(t, regionId) })
+      : t('sessions.fields.treatedAreaNumber', { number: Number(area[1]) + 1 });
   }
-  if (path.startsWith('sensations')) return 'Sensations';
-  return path === '' ? 'Note' : path;
+  if (path.startsWith('sensations')) return t('sessions.fields.sensations');
+  return path === '' ? t('sessions.fields.note') : path;
 }

@@ -49,9 +49,25 @@ export interface RegionMatch {
   score: number;
 }
 
-/** How well `q` (normalized) finds a region: by its name or id, else by one of its aliases. */
-function regionMatch(q: string, region: BodyRegion): RegionMatch | null {
-  const byName = rank(q, region.label, region.id, region.groupLabel);
+/** The better of two ranks (lower is better); null when neither matched. */
+function better(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
+}
+
+/** A region's name and group in the app's language, when it is not English. */
+export type LocalRegionNames = (region: BodyRegion) => { name: string; group: string };
+
+/**
+ * How well `q` (normalized) finds a region: by its name or id (English, or as the app's language
+ * names it), else by one of its aliases.
+ */
+function regionMatch(q: string, region: BodyRegion, local?: LocalRegionNames): RegionMatch | null {
+  const names = local?.(region);
+  const byName = better(
+    rank(q, region.label, region.id, region.groupLabel),
+    names ? rank(q, names.name, region.id, names.group) : null,
+  );
   let best: RegionMatch | null = byName === null ? null : { region, alias: null, score: byName };
   for (const alias of region.aliases) {
     // An alias counts as a name (exact, start, word start), never by its group or a letter inside.
@@ -66,11 +82,15 @@ function regionMatch(q: string, region: BodyRegion): RegionMatch | null {
  * sacroiliac joint, "sbs" the sphenobasilar junction, "atlas" C1, "jaw" the mandible and then the
  * maxilla. Every region that matches is listed, so an ambiguous prefix shows all its candidates.
  */
-export function searchRegions(query: string, regions: readonly BodyRegion[] = BODY_REGIONS): RegionMatch[] {
+export function searchRegions(
+  query: string,
+  regions: readonly BodyRegion[] = BODY_REGIONS,
+  local?: LocalRegionNames,
+): RegionMatch[] {
   const q = normalizeQuery(query);
   if (q === '') return regions.map((region) => ({ region, alias: null, score: 0 }));
   return regions
-    .map((region, index) => ({ match: regionMatch(q, region), index }))
+    .map((region, index) => ({ match: regionMatch(q, region, local), index }))
     .filter((entry): entry is { match: RegionMatch; index: number } => entry.match !== null)
     .sort((a, b) => a.match.score - b.match.score || a.index - b.index)
     .map((entry) => entry.match);
@@ -128,6 +148,8 @@ export function matchTechniques(
   query: string,
   regionId: string,
   exclude: readonly string[] = [],
+  /** The technique's name in the app's language: found by it as well as by the English one. */
+  localName?: (technique: Technique) => string,
 ): Technique[] {
   const available = TECHNIQUES.filter((t) => !exclude.includes(t.id));
   const q = normalizeQuery(query);
@@ -138,7 +160,9 @@ export function matchTechniques(
       ...available.filter((t) => !suggested.includes(t.id)),
     ];
   }
-  return ranked(available, (t) => rank(q, t.label, t.id, ''));
+  return ranked(available, (t) =>
+    better(rank(q, t.label, t.id, ''), localName ? rank(q, localName(t), t.id, '') : null),
+  );
 }
 
 /**
