@@ -55,13 +55,29 @@ export function contactName(t: Translate, contact: (typeof FOLLOW_UP_CONTACTS)[n
   return t(`outcomes.contacts.${contact}`);
 }
 
+/** A score as the reader writes numbers: "3.5" in English, "3,5" in German; formatScore's rounding. */
+export function scoreNumber(t: Translate, value: number): string {
+  return t('outcomes.number', { value: Number(formatScore(value)) });
+}
+
+/**
+ * A change with its sign, as the reader writes numbers ("−1.5", "+0,25", "0"). `minus`: the PDF
+ * fonts have no U+2212, so the PDF passes the hyphen-minus (as formatChange).
+ */
+export function changeNumber(t: Translate, change: number, minus = '−'): string {
+  const size = formatScore(Math.abs(change));
+  if (size === '0') return scoreNumber(t, 0);
+  return `${change < 0 ? minus : '+'}${scoreNumber(t, Math.abs(change))}`;
+}
+
 /**
  * A change from the baseline in words: factual, never a verdict. `inline`: inside a sentence
  * ("the same as at the start").
  */
 export function changeWords(t: Translate, change: number, inline = false): string {
-  const size = formatScore(Math.abs(change));
-  if (size === '0') return t(inline ? 'outcomes.change.sameInline' : 'outcomes.change.same');
+  if (formatScore(Math.abs(change)) === '0')
+    return t(inline ? 'outcomes.change.sameInline' : 'outcomes.change.same');
+  const size = scoreNumber(t, Math.abs(change));
   return t(change < 0 ? 'outcomes.change.lower' : 'outcomes.change.higher', { size });
 }
 

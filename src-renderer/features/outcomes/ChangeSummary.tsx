@@ -1,5 +1,5 @@
-import { describeChange, formatChange } from '../../../src-shared/outcomes/score';
-import { changeWords } from '../../../src-shared/outcomes/words';
+import { describeChange } from '../../../src-shared/outcomes/score';
+import { changeNumber, changeWords } from '../../../src-shared/outcomes/words';
 import { useT } from '../../app/i18n';
 
 /** The latest change from the baseline in words, with the literature's hint beside it (never a verdict). */
@@ -10,7 +10,7 @@ export function ChangeSummary({ change }: { change: number | null }) {
   return (
     <div className="outcome-change" data-testid="outcome-change">
       <p>
-        <strong>{t('outcomes.change.fromBaseline', { change: formatChange(change) })}</strong>{' '}
+        <strong>{t('outcomes.change.fromBaseline', { change: changeNumber(t, change) })}</strong>{' '}
         {t('outcomes.change.described', { description: changeWords(t, change) })}
       </p>
       <p className="field-hint">

@@ -1,5 +1,6 @@
 import type { OutcomeProfile, OutcomeScore } from '../../../src-shared/outcomes/schemas';
-import { formatChange, formatScore, scoreRows } from '../../../src-shared/outcomes/score';
+import { scoreRows } from '../../../src-shared/outcomes/score';
+import { changeNumber, scoreNumber } from '../../../src-shared/outcomes/words';
 import { formatDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { itemLabels } from './labels';
@@ -43,8 +44,8 @@ export function OutcomeTable({
             {items.map(({ item }) => (
               <td key={item}>{row.score.scores[item] ?? '–'}</td>
             ))}
-            <td>{row.profileScore === null ? '–' : formatScore(row.profileScore)}</td>
-            <td>{row.change === null ? '–' : formatChange(row.change)}</td>
+            <td>{row.profileScore === null ? '–' : scoreNumber(t, row.profileScore)}</td>
+            <td>{row.change === null ? '–' : changeNumber(t, row.change)}</td>
           </tr>
         ))}
       </tbody>

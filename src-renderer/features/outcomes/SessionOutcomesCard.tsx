@@ -1,13 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo } from 'react';
 import { isRealCalendarDate, localToday } from '../../../src-shared/domain/dates';
-import {
-  changeFromBaseline,
-  formatChange,
-  formatScore,
-  profileScore,
-} from '../../../src-shared/outcomes/score';
-import { changeWords } from '../../../src-shared/outcomes/words';
+import { changeFromBaseline, profileScore } from '../../../src-shared/outcomes/score';
+import { changeNumber, changeWords, scoreNumber } from '../../../src-shared/outcomes/words';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { useDraftValue } from '../sessions/draft-context';
@@ -59,7 +54,7 @@ export const SessionOutcomesCard = memo(function SessionOutcomesCard() {
                   t('outcomes.session.itemScore', { label, score: String(last.scores[item] ?? '–') }),
                 )
                 .join(' · '),
-              score: score === null ? '–' : formatScore(score),
+              score: score === null ? '–' : scoreNumber(t, score),
             };
             return (
               <div className="outcome-given" role="status">
@@ -68,7 +63,7 @@ export const SessionOutcomesCard = memo(function SessionOutcomesCard() {
                     ? t('outcomes.session.scored', values)
                     : t('outcomes.session.scoredWithChange', {
                         ...values,
-                        change: formatChange(change),
+                        change: changeNumber(t, change),
                         description: changeWords(t, change, true),
                       })}
                 </p>
