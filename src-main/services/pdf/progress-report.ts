@@ -10,6 +10,7 @@ import {
   itemName,
   scoreNumber,
 } from '../../../src-shared/outcomes/words';
+import { scoreColumns } from './client-record-outcomes';
 import { RecordWriter, type TableColumn } from './client-record-writer';
 import { loadHandoutFonts, printableText } from './fonts';
 import { listSome, type PrintedText, refuseUnprintableText } from './glyph-check';
@@ -156,12 +157,11 @@ export async function renderProgressReportPdf(
     alt: t('outcomes.report.chartAlt', { points: described }),
     key: t('outcomes.report.chartKey'),
   });
-  const columns: TableColumn[] = [
-    { title: t('outcomes.table.date'), width: 96 },
+  const columns: TableColumn[] = scoreColumns(w, { title: t('outcomes.table.date'), width: 96, least: 70 }, [
     ...present.map((i) => ({ title: itemName(t, i.item), width: 62 })),
     { title: t('outcomes.table.profileScore'), width: 62 },
     { title: t('outcomes.table.change'), width: 80 },
-  ];
+  ]);
   const rows = report.scores.map((s) => {
     const mean = profileScore(s.scores);
     const change = s === baseline ? null : changeFromBaseline(baseline.scores, s.scores);
