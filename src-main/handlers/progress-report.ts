@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileNamePart } from '../../src-shared/domain/files';
 import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
+import { languageOfTag } from '../../src-shared/i18n';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
 import { recordFormat } from '../services/pdf/client-record-text';
@@ -19,10 +20,13 @@ export function progressReportHandlers(deps: MainDeps): Pick<MainHandlers, 'outc
     outcomesSaveProgressReport: async ({ report }) => {
       const problem = report.logo ? logoDimensionsProblem(report.logo.bytes) : null;
       if (problem) throw new UserFacingError('INVALID_REQUEST', `${problem}. Choose it again in Settings.`);
+      // The client's language whatever the app speaks; the app's when the client has none.
+      const language = report.language ?? languageOfTag(deps.language?.current() ?? 'en') ?? 'en';
       const pdf = await renderProgressReportPdf(report, {
         fontsDir,
         now: deps.now(),
-        formatDate: recordFormat().date,
+        formatDate: recordFormat(undefined, language).date,
+        language,
       });
       const who = report.audience === 'physician' ? 'for physician' : 'for client';
       const fileName = `Progress report ${fileNamePart(report.client.name)} ${who} ${report.signedOn}.pdf`;

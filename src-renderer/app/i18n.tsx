@@ -12,6 +12,7 @@ import {
   type Translate,
 } from '../../src-shared/i18n';
 import { platform } from '../platform';
+import { setDisplayLocale } from './format';
 import { repositories } from './repositories';
 
 /** The computer's own languages, most preferred first (Electron fills these from the OS). */
@@ -32,6 +33,15 @@ export function systemLocale(): string {
 
 /** The renderer's one i18next instance: the system's language until the setting is read. */
 export const i18n = createI18n(systemLanguage());
+
+/**
+ * Dates and numbers on screen follow the app's language with this computer's region (German
+ * screens on an en-GB computer: "7. Dez. 2026"), like the papers. Registered before any screen
+ * subscribes, so the new locale is in place before they re-render.
+ */
+const followAppLanguage = () => setDisplayLocale(localeFor(currentLanguage(), systemLocale()));
+followAppLanguage();
+i18n.on('languageChanged', followAppLanguage);
 
 /** The language the screens speak now (the pseudo-locale counts as English for documents). */
 export function currentLanguage(): Language {

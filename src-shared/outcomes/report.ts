@@ -5,6 +5,7 @@ import { ClientRecordPracticeSchema } from '../domain/client-record';
 import { type IsoDate, IsoDateSchema } from '../domain/dates';
 import { afterEffectLabel, SEVERITY_LABELS } from '../domain/sensations';
 import type { AfterEffectReport, SessionDraft } from '../domain/session-note';
+import { LanguageSchema } from '../i18n/languages';
 import {
   DurationSchema,
   ItemScoresSchema,
@@ -29,6 +30,8 @@ const text = (max: number) => z.string().max(max);
 export const ProgressReportSchema = z
   .object({
     audience: z.enum(REPORT_AUDIENCES),
+    /** The client's preferred language (issue 19); main uses the app's when there is none. */
+    language: LanguageSchema.optional(),
     practice: ClientRecordPracticeSchema,
     logo: LogoSchema.nullable().default(null),
     client: z.object({

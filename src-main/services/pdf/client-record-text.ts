@@ -1,8 +1,4 @@
-import {
-  ATTACHMENT_KIND_LABELS,
-  formatBytes,
-  MEDIA_TYPE_LABELS,
-} from '../../../src-shared/documents/attachment';
+import { kindLabel, mediaTypeLabel, sizeLabel } from '../../../src-shared/documents/words';
 import { AUDIT_ACTION_LABELS } from '../../../src-shared/domain/audit';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
@@ -212,13 +208,17 @@ export function clearanceLines(history: HealthHistory, format: RecordFormat): st
   });
 }
 
-/** The documents table: title (and note), kind, date, file type and size, SHA-256. */
+/** The documents table: title (and note), kind, date, file type and size, SHA-256; in the record's language. */
 export function documentRows(record: ClientRecord, format: RecordFormat): string[][] {
+  const { t } = format;
   return record.attachments.map((a) => [
     a.note ? `${a.title}\n${a.note}` : a.title,
-    ATTACHMENT_KIND_LABELS[a.kind],
+    kindLabel(t, a.kind),
     format.date(a.date),
-    `${MEDIA_TYPE_LABELS[a.mediaType]}, ${formatBytes(a.size)}${a.sessionId ? ', from a session note' : ''}`,
+    t(a.sessionId ? 'documents.record.fileFromNote' : 'documents.record.file', {
+      type: mediaTypeLabel(t, a.mediaType),
+      size: sizeLabel(t, a.size),
+    }),
     // In groups of 16 so it wraps at a space: a hyphen inside a hash would change it.
     a.sha256.replace(/(.{16})(?=.)/g, '$1 '),
   ]);

@@ -23,7 +23,8 @@ export function drawOutcomeChart(
   w: PageWriter,
   points: readonly ChartPoint[],
   baseline: number | null,
-  alt: string,
+  /** The chart in words (the Figure's alternative text), and its key, in the report's language. */
+  texts: { alt: string; key: string },
 ): void {
   const { doc } = w;
   const total = HEIGHT + 28;
@@ -96,18 +97,13 @@ export function drawOutcomeChart(
         lastRight = x + width;
       }
     },
-    { alt },
+    { alt: texts.alt },
   );
   w.y = bottom + 20;
   // The key, as text in the reading order.
   w.tag('P', () => {
     w.style('regular', TYPE.small, COLOR.muted);
-    doc.text(
-      'Solid line: profile score (the mean of the items scored). Dashed line: baseline, the first scores. 0 is the best it could be, 6 the worst.',
-      w.left,
-      w.y,
-      { width: w.width },
-    );
+    doc.text(texts.key, w.left, w.y, { width: w.width });
   });
   w.y += 4;
 }

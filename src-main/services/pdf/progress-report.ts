@@ -1,19 +1,16 @@
 import { dayNumber } from '../../../src-shared/domain/dates';
+import { type Language, type Translate, translatorFor } from '../../../src-shared/i18n';
 import type { ProgressReport } from '../../../src-shared/outcomes/report';
+import { changeFromBaseline, profileScore } from '../../../src-shared/outcomes/score';
+import type { OutcomeItem } from '../../../src-shared/outcomes/wording';
 import {
-  changeFromBaseline,
-  describeChange,
-  formatChange,
-  formatScore,
-  profileScore,
-} from '../../../src-shared/outcomes/score';
-import {
-  CHANGE_HINT,
-  durationLabel,
-  ITEM_LABELS,
-  type OutcomeItem,
-  SCALE_HINT,
-} from '../../../src-shared/outcomes/wording';
+  changeNumber,
+  changeWords,
+  durationName,
+  itemName,
+  scoreNumber,
+} from '../../../src-shared/outcomes/words';
+import { scoreColumns } from './client-record-outcomes';
 import { RecordWriter, type TableColumn } from './client-record-writer';
 import { loadHandoutFonts, printableText } from './fonts';
 import { listSome, type PrintedText, refuseUnprintableText } from './glyph-check';
@@ -27,30 +24,25 @@ import { drawOutcomeChart } from './progress-report-chart';
  * only: the period, the sessions, the client's own words and scores, the areas treated by
  * frequency, the after-effects reported, and the therapist's summary, signed and dated. Nothing
  * in the fixed wording says or implies that the sessions caused a change.
+ *
+ * Written in the client's language (issue 19), like the aftercare handout: the fixed wording
+ * from the "outcomes" area of the catalogue; the client's and the therapist's words as written.
  */
 
-const WORDING = {
-  client: {
-    title: 'Your progress report',
-    intro:
-      'This report lists what you told us at your sessions: the things you chose to score, in your own words, and the scores you gave. It records what you reported; it does not say why anything changed.',
-    wanted: 'What you wanted to change',
-    scores: 'Your scores over time',
-    areas: 'Areas worked on, by how many sessions included them',
-    effects: 'After-effects you reported',
-    summary: 'A note from your therapist',
-  },
-  physician: {
-    title: 'Progress report',
-    intro:
-      "Summary of the sessions in the period and the client's self-reported outcome scores. The client named the symptoms and the activity in their own words and scored each, and their general wellbeing, over the past week. This is a record of what was reported; it makes no claim about what caused any change.",
-    wanted: "The client's chosen outcomes",
-    scores: 'Outcome scores',
-    areas: 'Areas treated, by number of sessions',
-    effects: 'After-effects reported',
-    summary: "Therapist's summary",
-  },
-} as const;
+/** The two wordings (for the client, "you"; for a physician) in one language. */
+function wordingFor(t: Translate, audience: ProgressReport['audience']) {
+  const part = (name: 'title' | 'intro' | 'wanted' | 'scores' | 'areas' | 'effects' | 'summary') =>
+    t(`outcomes.report.${audience}.${name}`);
+  return {
+    title: part('title'),
+    intro: part('intro'),
+    wanted: part('wanted'),
+    scores: part('scores'),
+    areas: part('areas'),
+    effects: part('effects'),
+    summary: part('summary'),
+  };
+}
 
 const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) =>
   `These characters cannot be printed with the PDF fonts: ${characters}. They are in: ${listSome(fields, 8)}.`;
@@ -71,8 +63,10 @@ export function progressReportPrintedTexts(report: ProgressReport): PrintedText[
 }
 
 export interface ProgressReportRenderOptions extends PdfRenderOptions {
-  /** How a calendar date prints ("7 Dec 2026"); main passes the locale's. */
+  /** How a calendar date prints ("7 December 2026"); main passes the report language's. */
   formatDate: (date: string) => string;
+  /** The report's language: the client's preferred one, else the app's (the handler decides). */
+  language?: Language;
 }
 
 export async function renderProgressReportPdf(
@@ -81,7 +75,9 @@ export async function renderProgressReportPdf(
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
   refuseUnprintableText(progressReportPrintedTexts(report), fonts, explain);
-  const words = WORDING[report.audience];
+  const language = options.language ?? 'en';
+  const t = translatorFor(language);
+  const words = wordingFor(t, report.audience);
   const fmt = options.formatDate;
   const line = (text: string) => printableText(text, fonts, true);
   const print = (text: string) => printableText(text, fonts).trim();
@@ -89,10 +85,10 @@ export async function renderProgressReportPdf(
   const practiceName = line(report.practice.name);
   const geometry = PAGE_GEOMETRY[report.practice.paperSize];
   const { doc, structure, bytes } = startPdf(geometry, fonts, {
-    title: `${words.title}: ${clientName}`,
+    title: t('outcomes.report.documentTitle', { title: words.title, clientName }),
     author: practiceName || 'Stillpoint',
-    subject: `Sessions and outcome scores from ${report.period.from} to ${report.period.to}`,
-    lang: 'en',
+    subject: t('outcomes.report.subject', { from: report.period.from, to: report.period.to }),
+    lang: language,
     now: options.now ?? new Date(),
   });
   const w = new RecordWriter(doc, geometry).tagged(structure);
@@ -106,15 +102,20 @@ export async function renderProgressReportPdf(
     doc.text(words.title, w.left, w.y, { width: w.width });
   });
   w.y += 4;
-  const born = report.client.dateOfBirth ? `, born ${fmt(report.client.dateOfBirth)}` : '';
+  const born = report.client.dateOfBirth
+    ? t('outcomes.report.bornOn', { clientName, date: fmt(report.client.dateOfBirth) })
+    : clientName;
   w.labelValueRows([
-    ['Client', `${clientName}${born}`],
+    [t('outcomes.report.clientLabel'), born],
     ...(report.audience === 'physician' && report.client.referringPhysician.trim()
-      ? ([['For', line(report.client.referringPhysician)]] as const)
+      ? ([[t('outcomes.report.for'), line(report.client.referringPhysician)]] as const)
       : []),
-    ['Period', `${fmt(report.period.from)} to ${fmt(report.period.to)}`],
-    ['Number of sessions', String(report.sessionCount)],
-    ['Reason for coming', print(report.reasonForComing)],
+    [
+      t('outcomes.report.period'),
+      t('outcomes.report.periodValue', { from: fmt(report.period.from), to: fmt(report.period.to) }),
+    ],
+    [t('outcomes.report.sessionCount'), String(report.sessionCount)],
+    [t('outcomes.report.reason'), print(report.reasonForComing)],
   ]);
   w.note(words.intro);
 
@@ -130,9 +131,9 @@ export async function renderProgressReportPdf(
   w.labelValueRows([
     ...present
       .filter((i) => i.item !== 'wellbeing')
-      .map((i) => [ITEM_LABELS[i.item], print(i.words ?? '')] as const),
-    ['Main symptom for', durationLabel(report.profile.symptom1Duration)],
-    ['Scale', SCALE_HINT],
+      .map((i) => [itemName(t, i.item), print(i.words ?? '')] as const),
+    [t('outcomes.report.symptomFor'), durationName(t, report.profile.symptom1Duration)],
+    [t('outcomes.report.scale'), t('outcomes.scale.hint')],
   ]);
 
   // Scores: the chart, then the same values as a table, then the change with its hint.
@@ -145,28 +146,30 @@ export async function renderProgressReportPdf(
     value: profileScore(s.scores),
   }));
   const described = chartPoints
-    .map((p) => `${p.label}: ${p.value === null ? 'not scored' : formatScore(p.value)}`)
+    .map((p) =>
+      t('outcomes.report.chartPoint', {
+        date: p.label,
+        score: p.value === null ? t('outcomes.report.notScored') : scoreNumber(t, p.value),
+      }),
+    )
     .join('; ');
-  drawOutcomeChart(
-    w,
-    chartPoints,
-    baselineScore,
-    `Chart of the profile score over time, 0 best and 6 worst. ${described}.`,
-  );
-  const columns: TableColumn[] = [
-    { title: 'Date', width: 96 },
-    ...present.map((i) => ({ title: ITEM_LABELS[i.item], width: 62 })),
-    { title: 'Profile score', width: 62 },
-    { title: 'Change from baseline', width: 80 },
-  ];
+  drawOutcomeChart(w, chartPoints, baselineScore, {
+    alt: t('outcomes.report.chartAlt', { points: described }),
+    key: t('outcomes.report.chartKey'),
+  });
+  const columns: TableColumn[] = scoreColumns(w, { title: t('outcomes.table.date'), width: 96, least: 70 }, [
+    ...present.map((i) => ({ title: itemName(t, i.item), width: 62 })),
+    { title: t('outcomes.table.profileScore'), width: 62 },
+    { title: t('outcomes.table.change'), width: 80 },
+  ]);
   const rows = report.scores.map((s) => {
     const mean = profileScore(s.scores);
     const change = s === baseline ? null : changeFromBaseline(baseline.scores, s.scores);
     return [
-      `${fmt(s.date)}${s === baseline ? ' (baseline)' : ''}`,
+      s === baseline ? t('outcomes.table.baselineDate', { date: fmt(s.date) }) : fmt(s.date),
       ...present.map((i) => (s.scores[i.item] === null ? '–' : String(s.scores[i.item]))),
-      mean === null ? '–' : formatScore(mean),
-      change === null ? '–' : formatChange(change, '-'),
+      mean === null ? '–' : scoreNumber(t, mean),
+      change === null ? '–' : changeNumber(t, change, '-'),
     ];
   });
   w.table(columns, rows);
@@ -176,37 +179,48 @@ export async function renderProgressReportPdf(
     // The change and its hint stay together.
     w.ensureSpace(44);
     w.labelValueRows([
-      ['Latest change from baseline', `${formatChange(change, '-')}: ${describeChange(change).text}.`],
+      [
+        t('outcomes.report.latestChange'),
+        t('outcomes.report.changeValue', {
+          change: changeNumber(t, change, '-'),
+          description: changeWords(t, change),
+        }),
+      ],
     ]);
-    w.note(CHANGE_HINT);
-  } else w.note('Only the baseline has been scored in this period.');
+    w.note(t('outcomes.change.hint'));
+  } else w.note(t('outcomes.report.onlyBaseline'));
 
   w.sectionTitle(words.areas, 40);
-  if (report.treatedAreas.length === 0) w.note('No treated areas recorded.');
+  if (report.treatedAreas.length === 0) w.note(t('outcomes.report.noAreas'));
   else
     w.table(
       [
-        { title: 'Area', width: 300 },
-        { title: 'Sessions', width: 80 },
+        { title: t('outcomes.report.area'), width: 300 },
+        { title: t('outcomes.report.sessions'), width: 80 },
       ],
       report.treatedAreas.map((a) => [print(a.label), String(a.count)]),
     );
 
   w.sectionTitle(words.effects, 40);
-  if (report.afterEffects.length === 0) w.note('None reported.');
+  if (report.afterEffects.length === 0) w.note(t('outcomes.report.noEffects'));
   else
     w.table(
       [
-        { title: 'After the session of', width: 110 },
-        { title: 'After-effect', width: 170 },
-        { title: 'Severity', width: 90 },
-        { title: 'Resolved', width: 60 },
+        { title: t('outcomes.report.afterSession'), width: 110 },
+        { title: t('outcomes.report.afterEffect'), width: 170 },
+        { title: t('outcomes.report.severity'), width: 90 },
+        { title: t('outcomes.report.resolved'), width: 60 },
       ],
-      report.afterEffects.map((e) => [fmt(e.date), print(e.label), e.severity, e.resolved ? 'Yes' : 'No']),
+      report.afterEffects.map((e) => [
+        fmt(e.date),
+        print(e.label),
+        e.severity,
+        t(e.resolved ? 'outcomes.report.yes' : 'outcomes.report.no'),
+      ]),
     );
 
   w.sectionTitle(words.summary, 40);
-  if (report.summary.trim() === '') w.note('No summary written.');
+  if (report.summary.trim() === '') w.note(t('outcomes.report.noSummary'));
   else
     for (const paragraph of report.summary
       .split(/\n{2,}/)
@@ -228,15 +242,24 @@ export async function renderProgressReportPdf(
   w.y += 4;
   w.tag('P', () => {
     w.style('regular', TYPE.body, COLOR.text);
-    doc.text(`Signed: ${line(report.signedBy)}    Date: ${fmt(report.signedOn)}`, w.left, w.y, {
-      width: w.width,
-    });
+    doc.text(
+      t('outcomes.report.signed', { name: line(report.signedBy), date: fmt(report.signedOn) }),
+      w.left,
+      w.y,
+      {
+        width: w.width,
+      },
+    );
   });
 
   w.closeTags();
   drawPageFurniture(w, {
-    footer: `Confidential  ·  ${words.title}  ·  ${clientName}`,
-    runningHeader: () => [practiceName, `${words.title}: ${clientName}`].filter(Boolean).join('   ·   '),
+    footer: t('outcomes.report.footer', { title: words.title, clientName }),
+    t,
+    runningHeader: () =>
+      [practiceName, t('outcomes.report.documentTitle', { title: words.title, clientName })]
+        .filter(Boolean)
+        .join('   ·   '),
   });
   finishPdf({ doc, structure });
   return bytes;

@@ -1,10 +1,8 @@
-import { formatTimestamp } from '../../app/format';
+import { formatNumber, formatTimestamp } from '../../app/format';
 import { HOUR_MS } from './automatic-backups';
 
-const numberFormat = new Intl.NumberFormat();
-
 export function formatCount(n: number): string {
-  return numberFormat.format(n);
+  return formatNumber(n);
 }
 
 /** "1.4 MB" */

@@ -1,6 +1,7 @@
 import type { Attachment } from '../../../src-shared/documents/attachment';
 import type { Id } from '../../../src-shared/domain/ids';
 import type { ClearanceLetter } from '../../../src-shared/domain/session-note';
+import { useT } from '../../app/i18n';
 import { Dialog } from '../../app/ui/Dialog';
 import { useSigner } from '../sessions/useSigner';
 import { AttachDetailsForm } from './AttachDetailsForm';
@@ -25,6 +26,7 @@ export function AttachClearanceLetter({
   letters: readonly ClearanceLetter[];
   onAttached: (letter: ClearanceLetter) => void;
 }) {
+  const t = useT();
   const [signer] = useSigner();
   const attach = useAttach({ clientId, sessionId: noteId, kind: 'clearance letter', addedBy: signer });
   const done = (attachment: Attachment) =>
@@ -34,26 +36,31 @@ export function AttachClearanceLetter({
       {letters.length > 0 && (
         <ul className="clearance-letter-list">
           {letters.map((letter) => (
-            <li key={letter.attachmentId}>Clearance letter attached: {letter.title}</li>
+            <li key={letter.attachmentId}>{t('documents.clearance.attached', { title: letter.title })}</li>
           ))}
         </ul>
       )}
-      <button type="button" disabled={attach.busy} onClick={() => void attach.choose()}>
-        Attach clearance letter<span className="visually-hidden"> for {title}</span>
+      <button
+        type="button"
+        aria-label={t('documents.clearance.attachFor', { title })}
+        disabled={attach.busy}
+        onClick={() => void attach.choose()}
+      >
+        {t('documents.clearance.attach')}
       </button>
       {attach.message && (
         <p className="field-error" role="alert">
           {attach.message}
         </p>
       )}
-      <Dialog title="Attach clearance letter" open={attach.pending !== null} onClose={attach.cancel}>
+      <Dialog title={t('documents.clearance.attach')} open={attach.pending !== null} onClose={attach.cancel}>
         {attach.pending && (
           <AttachDetailsForm
             initial={{
               ...attach.initialDetails(attach.pending),
-              title: `Clearance letter: ${title}`.slice(0, 200),
+              title: t('documents.clearance.defaultTitle', { title }).slice(0, 200),
             }}
-            saveLabel="Attach"
+            saveLabel={t('documents.card.attach')}
             busy={attach.busy}
             onCancel={attach.cancel}
             onSave={async (details) => {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import {
-  ATTACHMENT_KIND_LABELS,
   ATTACHMENT_KINDS,
   type AttachmentDetails,
   AttachmentDetailsSchema,
   type AttachmentKind,
 } from '../../../src-shared/documents/attachment';
+import { attachmentMessage, kindLabel } from '../../../src-shared/documents/words';
+import { useT } from '../../app/i18n';
 import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
 
@@ -26,6 +27,7 @@ export function AttachDetailsForm({
   onCancel: () => void;
   busy?: boolean;
 }) {
+  const t = useT();
   const [title, setTitle] = useState(initial.title);
   const [kind, setKind] = useState<AttachmentKind>(initial.kind);
   const [date, setDate] = useState(initial.date);
@@ -38,7 +40,8 @@ export function AttachDetailsForm({
       const next: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? '');
-        next[key] ??= key === 'date' ? 'Enter the document’s date' : issue.message;
+        next[key] ??=
+          key === 'date' ? t('documents.details.dateMissing') : attachmentMessage(t, issue.message);
       }
       setErrors(next);
       return;
@@ -49,22 +52,22 @@ export function AttachDetailsForm({
 
   return (
     <div className="attach-details">
-      <Field label="Title" error={errors.title}>
+      <Field label={t('documents.details.title')} error={errors.title}>
         <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
-      <Field label="Kind" error={errors.kind}>
+      <Field label={t('documents.details.kind')} error={errors.kind}>
         <select value={kind} onChange={(e) => setKind(e.target.value as AttachmentKind)}>
           {ATTACHMENT_KINDS.map((value) => (
             <option key={value} value={value}>
-              {ATTACHMENT_KIND_LABELS[value]}
+              {kindLabel(t, value)}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="Date" error={errors.date} hint="The date on the letter, or the day the photo was taken">
+      <Field label={t('documents.details.date')} error={errors.date} hint={t('documents.details.dateHint')}>
         <DateInput value={date} onValue={setDate} />
       </Field>
-      <Field label="Note (optional)" error={errors.note} wide>
+      <Field label={t('documents.details.note')} error={errors.note} wide>
         <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <div className="button-row">
@@ -72,7 +75,7 @@ export function AttachDetailsForm({
           {saveLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('documents.details.cancel')}
         </button>
       </div>
     </div>

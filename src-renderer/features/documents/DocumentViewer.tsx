@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Attachment } from '../../../src-shared/documents/attachment';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
 import { describeStorageError } from '../../db/errors';
@@ -18,14 +19,20 @@ export function DocumentViewer({
   attachment: Attachment | null;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
-    <Dialog title={attachment ? attachment.title : 'Document'} open={attachment !== null} onClose={onClose}>
+    <Dialog
+      title={attachment ? attachment.title : t('documents.viewer.document')}
+      open={attachment !== null}
+      onClose={onClose}
+    >
       {attachment && <ViewerBody attachment={attachment} onClose={onClose} />}
     </Dialog>
   );
 }
 
 function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
+  const t = useT();
   const [state, setState] = useState<
     | { kind: 'loading' }
     | { kind: 'error'; message: string }
@@ -48,7 +55,7 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
 
   return (
     <div className="document-viewer">
-      {state.kind === 'loading' && <p className="muted">Opening…</p>}
+      {state.kind === 'loading' && <p className="muted">{t('documents.viewer.opening')}</p>}
       {state.kind === 'error' && (
         <p className="notice error" role="alert">
           {state.message}
@@ -66,13 +73,15 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
           disabled={state.kind !== 'ready'}
           onClick={async () => {
             const result = await saveCopy(attachment);
-            setSaved(result.error ?? (result.saved ? `Saved a copy to ${result.saved}` : null));
+            setSaved(
+              result.error ?? (result.saved ? t('documents.viewer.savedTo', { path: result.saved }) : null),
+            );
           }}
         >
-          Save a copy…
+          {t('documents.item.saveCopy')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('documents.viewer.close')}
         </button>
       </div>
     </div>
@@ -105,7 +114,8 @@ function ImageContents({ attachment, bytes }: { attachment: Attachment; bytes: U
 
 function PdfContents({ bytes }: { bytes: Uint8Array }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [status, setStatus] = useState<string>('Drawing the pages…');
+  const t = useT();
+  const [status, setStatus] = useState<string>(() => t('documents.viewer.drawing'));
   useEffect(() => {
     const container = ref.current;
     if (!container) return;
@@ -113,22 +123,25 @@ function PdfContents({ bytes }: { bytes: Uint8Array }) {
     container.replaceChildren();
     import('./pdf-pages')
       .then(({ drawPdfPages, MAX_PAGES_SHOWN }) =>
-        drawPdfPages(bytes, container, () => cancelled).then(({ pages, shown }) => {
+        drawPdfPages(
+          bytes,
+          container,
+          () => cancelled,
+          (page, count) => t('documents.viewer.page', { page, count }),
+        ).then(({ pages, shown }) => {
           if (cancelled) return;
           setStatus(
             shown < pages
-              ? `Showing the first ${MAX_PAGES_SHOWN} of ${pages} pages; save a copy to read the rest.`
-              : `${pages} ${pages === 1 ? 'page' : 'pages'}.`,
+              ? t('documents.viewer.firstPages', { shown: MAX_PAGES_SHOWN, count: pages })
+              : t('documents.viewer.pages', { count: pages }),
           );
         }),
       )
-      .catch(
-        () => !cancelled && setStatus('This PDF could not be shown here. Save a copy to open it elsewhere.'),
-      );
+      .catch(() => !cancelled && setStatus(t('documents.viewer.pdfFailed')));
     return () => {
       cancelled = true;
     };
-  }, [bytes]);
+  }, [bytes, t]);
   return (
     <div className="document-pdf">
       <p className="muted" role="status" data-testid="pdf-status">

@@ -1,13 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type DragEvent, useEffect, useId, useState } from 'react';
-import {
-  ATTACHMENT_KIND_LABELS,
-  type Attachment,
-  formatBytes,
-  MEDIA_TYPE_LABELS,
-} from '../../../src-shared/documents/attachment';
+import type { Attachment } from '../../../src-shared/documents/attachment';
+import { kindLabel, mediaTypeLabel, sizeLabel } from '../../../src-shared/documents/words';
 import type { Id } from '../../../src-shared/domain/ids';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
 import { describeStorageError } from '../../db/errors';
@@ -36,6 +33,7 @@ export function DocumentsCard({
   /** The note is signed: its documents stay (attaching more is still allowed, like an addendum). */
   signed?: boolean;
 }) {
+  const t = useT();
   const headingId = useId();
   const [signer] = useSigner();
   const attach = useAttach({ clientId, ...(sessionId ? { sessionId } : {}), addedBy: signer });
@@ -69,14 +67,14 @@ export function DocumentsCard({
       data-testid="documents-card"
     >
       <div className="card-header">
-        <h2 id={headingId}>Documents and photos</h2>
+        <h2 id={headingId}>{t('documents.title')}</h2>
         <button type="button" disabled={attach.busy} onClick={() => void attach.choose()}>
-          Attach a file
+          {t('documents.card.attachFile')}
         </button>
       </div>
       <p className="muted drop-hint">
-        PDF, JPEG, PNG, WebP or plain text, up to 50 MB; or drop a file here.
-        {signed ? ' This note is signed: documents can be added, not removed.' : ''}
+        {t('documents.card.dropHint')}
+        {signed && ` ${t('documents.card.signedHint')}`}
       </p>
       {attach.message && (
         <p className="notice error" role="alert">
@@ -88,35 +86,36 @@ export function DocumentsCard({
           {notice}
         </p>
       )}
-      <Dialog title="Attach a file" open={attach.pending !== null} onClose={attach.cancel}>
+      <Dialog title={t('documents.card.attachFile')} open={attach.pending !== null} onClose={attach.cancel}>
         {attach.pending && (
           <>
             <p>
-              {attach.pending.originalName} · {MEDIA_TYPE_LABELS[attach.pending.mediaType]} ·{' '}
-              {formatBytes(attach.pending.size)}
+              {t('documents.card.pendingFile', {
+                name: attach.pending.originalName,
+                type: mediaTypeLabel(t, attach.pending.mediaType),
+                size: sizeLabel(t, attach.pending.size),
+              })}
             </p>
             {attach.pending.gpsRemoved && (
-              <p className="notice ok gps-removed">
-                Location data (GPS) was removed from this photo, so it does not say where it was taken.
-              </p>
+              <p className="notice ok gps-removed">{t('documents.card.gpsRemoved')}</p>
             )}
             <AttachDetailsForm
               initial={attach.initialDetails(attach.pending)}
-              saveLabel="Attach"
+              saveLabel={t('documents.card.attach')}
               busy={attach.busy}
               onCancel={attach.cancel}
               onSave={async (details) => {
                 const added = await attach.save(details);
-                if (added) setNotice(`Attached "${added.title}".`);
+                if (added) setNotice(t('documents.card.attached', { title: added.title }));
               }}
             />
           </>
         )}
       </Dialog>
       {documents === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('documents.card.loading')}</p>
       ) : documents.length === 0 ? (
-        <p className="muted">No documents yet.</p>
+        <p className="muted">{t('documents.card.none')}</p>
       ) : (
         <ul className="document-list">
           {documents.map((document) => (
@@ -146,6 +145,7 @@ function DocumentItem({
   onView: () => void;
   onNotice: (text: string | null) => void;
 }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -156,12 +156,15 @@ function DocumentItem({
       <div className="document-summary">
         <strong className="document-title">{attachment.title}</strong>
         <span className="muted">
-          {ATTACHMENT_KIND_LABELS[attachment.kind]} · {formatDate(attachment.date)} ·{' '}
-          {MEDIA_TYPE_LABELS[attachment.mediaType]}, {formatBytes(attachment.size)}
-          {attachment.sessionId ? ' · from a session note' : ''}
+          {t(attachment.sessionId ? 'documents.item.summaryFromNote' : 'documents.item.summary', {
+            kind: kindLabel(t, attachment.kind),
+            date: formatDate(attachment.date),
+            type: mediaTypeLabel(t, attachment.mediaType),
+            size: sizeLabel(t, attachment.size),
+          })}
         </span>
         {attachment.note && <span className="preserve-lines">{attachment.note}</span>}
-        {attachment.gpsRemoved && <span className="muted">Location data (GPS) removed on import.</span>}
+        {attachment.gpsRemoved && <span className="muted">{t('documents.item.gpsRemoved')}</span>}
         {failure && (
           <span className="field-error" role="alert">
             {failure}
@@ -169,33 +172,44 @@ function DocumentItem({
         )}
       </div>
       <div className="button-row">
-        <button type="button" onClick={onView}>
-          View<span className="visually-hidden"> {attachment.title}</span>
-        </button>
-        <button type="button" onClick={() => setEditing(true)}>
-          Edit<span className="visually-hidden"> {attachment.title}</span>
+        <button
+          type="button"
+          aria-label={t('documents.item.viewNamed', { title: attachment.title })}
+          onClick={onView}
+        >
+          {t('documents.item.view')}
         </button>
         <button
           type="button"
+          aria-label={t('documents.item.editNamed', { title: attachment.title })}
+          onClick={() => setEditing(true)}
+        >
+          {t('documents.item.edit')}
+        </button>
+        <button
+          type="button"
+          aria-label={t('documents.item.saveCopyNamed', { title: attachment.title })}
           onClick={async () => {
             const result = await saveCopy(attachment);
             setFailure(result.error ?? null);
-            if (result.saved) onNotice(`Saved a copy of "${attachment.title}".`);
+            if (result.saved) onNotice(t('documents.item.savedCopy', { title: attachment.title }));
           }}
         >
-          Save a copy…<span className="visually-hidden"> of {attachment.title}</span>
+          {t('documents.item.saveCopy')}
         </button>
         {removable && (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            Remove<span className="visually-hidden"> {attachment.title}</span>
+          <button
+            type="button"
+            className="danger"
+            aria-label={t('documents.item.removeNamed', { title: attachment.title })}
+            onClick={() => setConfirming(true)}
+          >
+            {t('documents.item.remove')}
           </button>
         )}
       </div>
-      <Dialog title="Remove this document?" open={confirming} onClose={() => setConfirming(false)}>
-        <p>
-          "{attachment.title}" will be deleted from this computer (backups made before keep it). The audit log
-          keeps its title, who removed it and its checksum.
-        </p>
+      <Dialog title={t('documents.item.removeTitle')} open={confirming} onClose={() => setConfirming(false)}>
+        <p>{t('documents.item.removeExplained', { title: attachment.title })}</p>
         <div className="button-row">
           <button
             type="button"
@@ -204,30 +218,30 @@ function DocumentItem({
               setConfirming(false);
               try {
                 await repositories().attachments.remove(attachment.id, { by: signer || 'Therapist' });
-                onNotice(`Removed "${attachment.title}". The audit log keeps a record of it.`);
+                onNotice(t('documents.item.removed', { title: attachment.title }));
               } catch (error) {
-                setFailure(describeStorageError(error, 'Not removed'));
+                setFailure(describeStorageError(error, t('documents.item.notRemoved')));
               }
             }}
           >
-            Remove document
+            {t('documents.item.removeDocument')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('documents.item.keep')}
           </button>
         </div>
       </Dialog>
-      <Dialog title="Edit document" open={editing} onClose={() => setEditing(false)}>
+      <Dialog title={t('documents.item.editTitle')} open={editing} onClose={() => setEditing(false)}>
         <AttachDetailsForm
           initial={attachment}
-          saveLabel="Save"
+          saveLabel={t('documents.item.save')}
           onCancel={() => setEditing(false)}
           onSave={async (details) => {
             try {
               await repositories().attachments.updateDetails(attachment.id, details);
               setEditing(false);
             } catch (error) {
-              setFailure(describeStorageError(error, 'Not saved'));
+              setFailure(describeStorageError(error, t('documents.item.notSaved')));
               setEditing(false);
             }
           }}
@@ -239,6 +253,7 @@ function DocumentItem({
 
 /** A small picture for images (the browser applies EXIF orientation), a label for the rest. */
 function Thumbnail({ attachment }: { attachment: Attachment }) {
+  const t = useT();
   const image = attachment.mediaType.startsWith('image/');
   const [bytes, setBytes] = useState<Uint8Array<ArrayBuffer> | null>(null);
   const [damaged, setDamaged] = useState(false);
@@ -261,10 +276,10 @@ function Thumbnail({ attachment }: { attachment: Attachment }) {
       {damaged
         ? '!'
         : attachment.mediaType === 'application/pdf'
-          ? 'PDF'
+          ? t('documents.thumb.pdf')
           : attachment.mediaType === 'text/plain'
-            ? 'TXT'
-            : 'IMG'}
+            ? t('documents.thumb.text')
+            : t('documents.thumb.image')}
     </span>
   );
 }

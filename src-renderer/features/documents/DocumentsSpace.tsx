@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { formatBytes } from '../../../src-shared/documents/attachment';
+import { sizeLabel } from '../../../src-shared/documents/words';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 
 /**
@@ -7,16 +8,17 @@ import { repositories } from '../../app/repositories';
  * from the metadata only, so this never loads a file).
  */
 export function DocumentsSpace() {
+  const t = useT();
   const used = useLiveQuery(() => repositories().attachments.spaceUsed(), []);
   return (
     <section className="card" aria-labelledby="documents-space-title">
-      <h2 id="documents-space-title">Documents and photos</h2>
+      <h2 id="documents-space-title">{t('documents.title')}</h2>
       <p data-testid="documents-space">
         {used === undefined
-          ? 'Counting…'
+          ? t('documents.space.counting')
           : used.files === 0
-            ? 'No documents or photos are attached yet.'
-            : `${used.files} ${used.files === 1 ? 'file takes' : 'files take'} ${formatBytes(used.bytes)}.`}
+            ? t('documents.space.none')
+            : t('documents.space.used', { count: used.files, size: sizeLabel(t, used.bytes) })}
       </p>
     </section>
   );

@@ -17,6 +17,8 @@ export async function drawPdfPages(
   bytes: Uint8Array,
   container: HTMLElement,
   isCancelled: () => boolean,
+  /** The name a page's picture is read out by: "Page 2 of 5", in the app's language. */
+  pageLabel: (page: number, count: number) => string,
 ): Promise<{ pages: number; shown: number }> {
   // pdf.js takes the buffer over (transfers it to its worker): give it a copy.
   const task = getDocument({
@@ -38,7 +40,7 @@ export async function drawPdfPages(
       canvas.height = Math.floor(viewport.height);
       canvas.className = 'pdf-page';
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `Page ${number} of ${pdf.numPages}`);
+      canvas.setAttribute('aria-label', pageLabel(number, pdf.numPages));
       container.append(canvas);
       await page.render({ canvas, viewport }).promise;
       page.cleanup();

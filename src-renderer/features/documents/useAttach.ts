@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/documents/attachment';
 import { localToday } from '../../../src-shared/domain/dates';
 import type { Id } from '../../../src-shared/domain/ids';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { describeStorageError } from '../../db/errors';
 import { chooseFile, type Picked, prepareDropped } from './document-actions';
@@ -18,6 +19,7 @@ import { chooseFile, type Picked, prepareDropped } from './document-actions';
  * `pending` is the checked file waiting for its details; `message` is a refusal or a failed save.
  */
 export function useAttach(target: { clientId: Id; sessionId?: Id; kind?: AttachmentKind; addedBy?: string }) {
+  const t = useT();
   const [pending, setPending] = useState<PreparedFile | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +55,7 @@ export function useAttach(target: { clientId: Id; sessionId?: Id; kind?: Attachm
       const list = Array.from(files);
       if (list.length === 0) return;
       if (list.length > 1) {
-        setMessage('Drop one file at a time, so each gets its own title and kind.');
+        setMessage(t('documents.attach.oneAtATime'));
         return;
       }
       setBusy(true);
@@ -82,7 +84,7 @@ export function useAttach(target: { clientId: Id; sessionId?: Id; kind?: Attachm
         return attachment;
       } catch (error) {
         // A full disk gets the usual message; nothing was stored (one transaction).
-        setMessage(describeStorageError(error, 'Not attached'));
+        setMessage(describeStorageError(error, t('documents.attach.notAttached')));
         return null;
       } finally {
         setBusy(false);

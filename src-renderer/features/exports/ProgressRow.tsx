@@ -1,3 +1,5 @@
+import { formatNumber } from '../../app/format';
+
 /** A labelled progress bar with its counts in words, and a Cancel button while it runs. */
 export function ProgressRow({
   label,
@@ -32,4 +34,4 @@ export function ProgressRow({
   );
 }
 
-export const formatCount = (value: number): string => value.toLocaleString();
+export const formatCount = (value: number): string => formatNumber(value);

@@ -1,22 +1,21 @@
-import { describeChange, formatChange } from '../../../src-shared/outcomes/score';
+import { describeChange } from '../../../src-shared/outcomes/score';
+import { changeNumber, changeWords } from '../../../src-shared/outcomes/words';
+import { useT } from '../../app/i18n';
 
 /** The latest change from the baseline in words, with the literature's hint beside it (never a verdict). */
 export function ChangeSummary({ change }: { change: number | null }) {
-  if (change === null)
-    return (
-      <p className="muted outcome-change">
-        No later scores yet: the change shows once the client scores again.
-      </p>
-    );
+  const t = useT();
+  if (change === null) return <p className="muted outcome-change">{t('outcomes.change.none')}</p>;
   const described = describeChange(change);
   return (
     <div className="outcome-change" data-testid="outcome-change">
       <p>
-        <strong>Change from baseline: {formatChange(change)}</strong> — {described.text}.
+        <strong>{t('outcomes.change.fromBaseline', { change: changeNumber(t, change) })}</strong>{' '}
+        {t('outcomes.change.described', { description: changeWords(t, change) })}
       </p>
       <p className="field-hint">
-        {described.hint}
-        {described.reachesHint ? ' This change is 1 or more.' : ' This change is less than 1.'}
+        {t('outcomes.change.hint')}{' '}
+        {t(described.reachesHint ? 'outcomes.change.reaches' : 'outcomes.change.below')}
       </p>
     </div>
   );

@@ -1,13 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { IsoDateSchema, localToday } from '../../../src-shared/domain/dates';
-import {
-  FOLLOW_UP_CONTACT_LABELS,
-  FOLLOW_UP_CONTACTS,
-  type FollowUpInput,
-} from '../../../src-shared/outcomes/schemas';
+import { FOLLOW_UP_CONTACTS, type FollowUpInput } from '../../../src-shared/outcomes/schemas';
 import { OUTCOME_MESSAGES } from '../../../src-shared/outcomes/wording';
+import { contactName, outcomeMessage, outcomeMessages } from '../../../src-shared/outcomes/words';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
@@ -25,6 +23,7 @@ import { useFollowUpDays } from './useFollowUpDays';
  * form, saved against that session; outcome scores too, if the client gave them.
  */
 export function FollowUpCard({ clientId }: { clientId: string }) {
+  const t = useT();
   const days = useFollowUpDays();
   const today = localToday();
   const due = useLiveQuery(
@@ -34,7 +33,7 @@ export function FollowUpCard({ clientId }: { clientId: string }) {
   if (!due || due.length === 0) return null;
   return (
     <section className="card follow-up-card" aria-labelledby="follow-up-title">
-      <h2 id="follow-up-title">Follow up</h2>
+      <h2 id="follow-up-title">{t('outcomes.followUp.title')}</h2>
       {due.map((item) => (
         <FollowUpItem key={item.sessionId} item={item} clientId={clientId} />
       ))}
@@ -43,6 +42,7 @@ export function FollowUpCard({ clientId }: { clientId: string }) {
 }
 
 function FollowUpItem({ item, clientId }: { item: DueFollowUp; clientId: string }) {
+  const t = useT();
   const [contact, setContact] = useState<FollowUpInput['contact']>('call');
   const [date, setDate] = useState<string>(localToday());
   const [notes, setNotes] = useState('');
@@ -70,24 +70,26 @@ function FollowUpItem({ item, clientId }: { item: DueFollowUp; clientId: string 
   const record = async (outcome: FollowUpInput['outcome']) => {
     setFailure(null);
     const found: Record<string, string> = {};
-    if (!IsoDateSchema.safeParse(date).success) found.date = 'Enter the day you spoke with the client';
-    else if (date < item.serviceDate) found.date = OUTCOME_MESSAGES.followUpBeforeSession;
+    if (!IsoDateSchema.safeParse(date).success) found.date = t('outcomes.followUp.dayMissing');
+    else if (date < item.serviceDate) found.date = outcomeMessage(t, OUTCOME_MESSAGES.followUpBeforeSession);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
       await repositories().followUps.record(item.sessionId, { date, contact, outcome, notes });
     } catch (error) {
       const parsed = errorsByField(error);
-      setErrors(parsed.fields);
-      setFailure(parsed.form && `Not saved: ${parsed.form}`);
+      setErrors(outcomeMessages(t, parsed.fields));
+      setFailure(parsed.form && t('outcomes.notSaved', { reason: outcomeMessage(t, parsed.form) }));
     }
   };
 
-  const label = `Session ${item.sessionNumber ?? ''} on ${formatDate(item.serviceDate)}`;
+  const session = { number: item.sessionNumber ?? '', date: formatDate(item.serviceDate) };
   return (
-    <section className="follow-up-item" aria-label={`Follow up after ${label}`}>
+    <section className="follow-up-item" aria-label={t('outcomes.followUp.after', session)}>
       <p>
-        <strong>{label}</strong>: ask how the days after it went.
+        {/* The session in bold, then the rest of the sentence (its punctuation is the language's). */}
+        <strong>{t('outcomes.followUp.session', session)}</strong>
+        {t('outcomes.followUp.ask')}
       </p>
       {failure && (
         <p className="notice error" role="alert">
@@ -95,22 +97,22 @@ function FollowUpItem({ item, clientId }: { item: DueFollowUp; clientId: string 
         </p>
       )}
       <div className="outcome-words">
-        <Field label="How you reached them">
+        <Field label={t('outcomes.followUp.how')}>
           <select
             value={contact}
             onChange={(event) => setContact(event.target.value as FollowUpInput['contact'])}
           >
             {FOLLOW_UP_CONTACTS.map((c) => (
               <option key={c} value={c}>
-                {FOLLOW_UP_CONTACT_LABELS[c]}
+                {contactName(t, c)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="Day of the follow-up" error={errors.date}>
+        <Field label={t('outcomes.followUp.day')} error={errors.date}>
           <DateInput value={date} onValue={setDate} />
         </Field>
-        <Field label="Notes (optional)" error={errors.notes}>
+        <Field label={t('outcomes.followUp.notes')} error={errors.notes}>
           <input
             type="text"
             autoComplete="off"
@@ -138,25 +140,25 @@ function FollowUpItem({ item, clientId }: { item: DueFollowUp; clientId: string 
           date={null}
           earliest={baselineDate ?? null}
           onDone={() => setWithScores(false)}
-          submitLabel="Save outcome scores"
+          submitLabel={t('outcomes.followUp.saveScores')}
         />
       )}
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void record('no-reactions')}>
-          No reactions
+          {t('outcomes.followUp.noReactions')}
         </button>
         {withEffects ? (
           <button type="button" className="primary" onClick={() => void record('after-effects')}>
-            Done: after-effects recorded
+            {t('outcomes.followUp.effectsDone')}
           </button>
         ) : (
           <button type="button" onClick={() => setWithEffects(true)}>
-            After-effects…
+            {t('outcomes.followUp.effects')}
           </button>
         )}
         {profile && !withScores && (
           <button type="button" onClick={() => setWithScores(true)}>
-            Outcome scores…
+            {t('outcomes.followUp.scores')}
           </button>
         )}
       </div>

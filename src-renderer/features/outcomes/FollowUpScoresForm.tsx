@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { type IsoDate, IsoDateSchema } from '../../../src-shared/domain/dates';
 import { ItemScoresSchema, type OutcomeProfile, scoreProblems } from '../../../src-shared/outcomes/schemas';
 import { OUTCOME_MESSAGES } from '../../../src-shared/outcomes/wording';
+import { outcomeMessage, outcomeMessages } from '../../../src-shared/outcomes/words';
 import { fieldErrors } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
@@ -20,7 +22,7 @@ export function FollowUpScoresForm({
   date,
   earliest,
   onDone,
-  submitLabel = 'Save scores',
+  submitLabel,
 }: {
   profile: OutcomeProfile;
   sessionId: string | null;
@@ -30,6 +32,7 @@ export function FollowUpScoresForm({
   onDone?: () => void;
   submitLabel?: string;
 }) {
+  const t = useT();
   const [scores, setScores] = useState<ScoreTexts>(EMPTY_SCORES);
   const [day, setDay] = useState<string>(date ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,15 +42,16 @@ export function FollowUpScoresForm({
   const save = async () => {
     setFailure(null);
     const parsed = ItemScoresSchema.safeParse(scoresFromTexts(scores));
-    const found: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    const found: Record<string, string> = parsed.success ? {} : outcomeMessages(t, fieldErrors(parsed.error));
     const when = date ?? day;
     if (date === null) {
-      if (!IsoDateSchema.safeParse(when).success) found.date = 'Enter the day the client gave these scores';
-      else if (earliest && when < earliest) found.date = OUTCOME_MESSAGES.scoreBeforeBaseline;
+      if (!IsoDateSchema.safeParse(when).success) found.date = t('outcomes.scores.dayMissing');
+      else if (earliest && when < earliest)
+        found.date = outcomeMessage(t, OUTCOME_MESSAGES.scoreBeforeBaseline);
     }
     if (parsed.success) {
       const problems = scoreProblems(profile, parsed.data);
-      if (problems.scores) found[itemLabels(profile)[0]!.item] ??= problems.scores;
+      if (problems.scores) found[itemLabels(t, profile)[0]!.item] ??= outcomeMessage(t, problems.scores);
     }
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed.success) return;
@@ -62,8 +66,8 @@ export function FollowUpScoresForm({
       onDone?.();
     } catch (error) {
       const { fields, form } = errorsByField(error);
-      setErrors(fields);
-      setFailure(form && `Not saved: ${form}`);
+      setErrors(outcomeMessages(t, fields));
+      setFailure(form && t('outcomes.notSaved', { reason: outcomeMessage(t, form) }));
     } finally {
       setSaving(false);
     }
@@ -72,7 +76,7 @@ export function FollowUpScoresForm({
   return (
     <form
       className="outcome-form"
-      aria-label="Scores for the outcome profile"
+      aria-label={t('outcomes.scores.form')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -85,18 +89,18 @@ export function FollowUpScoresForm({
         </p>
       )}
       {date === null && (
-        <Field label="Day the scores were given" error={errors.date}>
+        <Field label={t('outcomes.scores.day')} error={errors.date}>
           <DateInput value={day} onValue={setDay} />
         </Field>
       )}
       <ScoreInputs
-        items={itemLabels(profile)}
+        items={itemLabels(t, profile)}
         values={scores}
         errors={errors}
         onChange={(item, value) => setScores((current) => ({ ...current, [item]: value }))}
       />
       <button type="submit" className="primary" disabled={saving}>
-        {submitLabel}
+        {submitLabel ?? t('outcomes.scores.save')}
       </button>
     </form>
   );

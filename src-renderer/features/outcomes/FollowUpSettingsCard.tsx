@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { FOLLOW_UP_SETTINGS_KEY, FollowUpSettingsSchema } from '../../../src-shared/outcomes/schemas';
+import { outcomeMessage } from '../../../src-shared/outcomes/words';
 import { fieldErrors } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { useFollowUpDays } from './useFollowUpDays';
@@ -14,6 +16,7 @@ export function FollowUpSettingsCard() {
 }
 
 function FollowUpSettingsForm({ initial }: { initial: number }) {
+  const t = useT();
   const [text, setText] = useState(String(initial));
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
@@ -21,7 +24,8 @@ function FollowUpSettingsForm({ initial }: { initial: number }) {
     setSaved(false);
     const parsed = FollowUpSettingsSchema.safeParse({ days: text.trim() === '' ? Number.NaN : Number(text) });
     if (!parsed.success) {
-      setError(fieldErrors(parsed.error).days);
+      const message = fieldErrors(parsed.error).days;
+      setError(message && outcomeMessage(t, message));
       return;
     }
     setError(undefined);
@@ -30,7 +34,7 @@ function FollowUpSettingsForm({ initial }: { initial: number }) {
   };
   return (
     <section className="card" aria-labelledby="follow-up-settings-title">
-      <h2 id="follow-up-settings-title">Follow-up after a session</h2>
+      <h2 id="follow-up-settings-title">{t('outcomes.settings.title')}</h2>
       <form
         noValidate
         onSubmit={(event) => {
@@ -38,11 +42,7 @@ function FollowUpSettingsForm({ initial }: { initial: number }) {
           void save();
         }}
       >
-        <Field
-          label="Days to show “Follow up” after a signed session"
-          hint="From the day of the session; the client and the Clients screen show it until you record the follow-up."
-          error={error}
-        >
+        <Field label={t('outcomes.settings.days')} hint={t('outcomes.settings.hint')} error={error}>
           <input
             type="number"
             min={1}
@@ -53,8 +53,8 @@ function FollowUpSettingsForm({ initial }: { initial: number }) {
           />
         </Field>
         <div className="button-row">
-          <button type="submit">Save</button>
-          {saved && <span role="status">Saved</span>}
+          <button type="submit">{t('outcomes.save')}</button>
+          {saved && <span role="status">{t('outcomes.saved')}</span>}
         </div>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { clientDisplayName } from '../../../src-shared/domain/client';
 import { localToday } from '../../../src-shared/domain/dates';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { routeToHash } from '../../app/router';
 import { useFollowUpDays } from './useFollowUpDays';
@@ -9,6 +10,7 @@ import './outcomes.css';
 
 /** "Follow up today" on the Clients screen: whom to call or message after a recent signed session. */
 export function FollowUpToday() {
+  const t = useT();
   const days = useFollowUpDays();
   const today = localToday();
   const due = useLiveQuery(async () => {
@@ -22,9 +24,9 @@ export function FollowUpToday() {
   if (!due || due.length === 0) return null;
   return (
     <section className="card follow-up-today" aria-labelledby="follow-up-today-title">
-      <h2 id="follow-up-today-title">Follow up today</h2>
-      <p className="muted">Signed sessions of the last {days} days with no follow-up recorded yet.</p>
-      <ul aria-label="Clients to follow up">
+      <h2 id="follow-up-today-title">{t('outcomes.today.title')}</h2>
+      <p className="muted">{t('outcomes.today.intro', { days: days ?? 0 })}</p>
+      <ul aria-label={t('outcomes.today.list')}>
         {due.map((item) =>
           item.client ? (
             <li key={item.sessionId}>
@@ -32,7 +34,10 @@ export function FollowUpToday() {
                 {clientDisplayName(item.client)}
               </a>{' '}
               <span className="muted">
-                session {item.sessionNumber ?? ''} on {formatDate(item.serviceDate)}
+                {t('outcomes.today.session', {
+                  number: item.sessionNumber ?? '',
+                  date: formatDate(item.serviceDate),
+                })}
               </span>
             </li>
           ) : null,

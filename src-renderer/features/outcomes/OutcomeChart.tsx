@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { SCORE_MAX, SCORE_MIN } from '../../../src-shared/outcomes/wording';
 import { formatEpochSecondsDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import type { OutcomeColumns } from './chart-data';
 
 const HEIGHT = 200;
@@ -40,6 +41,7 @@ function themeColors(element: Element) {
  * chart, so each later score reads against it. The same values are in the table below it.
  */
 export function OutcomeChart({ columns }: { columns: OutcomeColumns }) {
+  const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const dark = useDarkScheme();
 
@@ -64,7 +66,7 @@ export function OutcomeChart({ columns }: { columns: OutcomeColumns }) {
       series: [
         {},
         {
-          label: 'Profile score',
+          label: t('outcomes.table.profileScore'),
           scale: 'score',
           stroke: colors.profile,
           width: 2.5,
@@ -84,7 +86,7 @@ export function OutcomeChart({ columns }: { columns: OutcomeColumns }) {
         {
           ...axis,
           scale: 'score',
-          label: 'Score (0 best, 6 worst)',
+          label: t('outcomes.chart.axis'),
           labelFont: font,
           labelSize: 18,
           size: 40,
@@ -119,23 +121,20 @@ export function OutcomeChart({ columns }: { columns: OutcomeColumns }) {
       resize.disconnect();
       chart.destroy();
     };
-  }, [columns, dark]);
+  }, [columns, dark, t]);
 
   return (
     <figure className="session-chart outcome-chart">
-      <ul className="chart-legend" aria-label="Chart key">
-        <li className="key-profile">Profile score: the mean of the items scored</li>
-        <li className="key-baseline">Baseline, the first scores</li>
+      <ul className="chart-legend" aria-label={t('outcomes.chart.key')}>
+        <li className="key-profile">{t('outcomes.chart.profileKey')}</li>
+        <li className="key-baseline">{t('outcomes.chart.baselineKey')}</li>
       </ul>
       <div
         ref={container}
         className="session-chart-canvas outcome-chart-canvas"
         data-testid="outcome-chart"
       />
-      <figcaption className="visually-hidden">
-        The profile score at each scoring, oldest on the left, with the baseline as a dashed line. The same
-        values are in the table below.
-      </figcaption>
+      <figcaption className="visually-hidden">{t('outcomes.chart.caption')}</figcaption>
     </figure>
   );
 }

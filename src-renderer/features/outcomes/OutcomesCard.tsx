@@ -3,8 +3,9 @@ import { useMemo, useState } from 'react';
 import { localToday } from '../../../src-shared/domain/dates';
 import type { OutcomeProfile } from '../../../src-shared/outcomes/schemas';
 import { latestChange } from '../../../src-shared/outcomes/score';
-import { durationLabel } from '../../../src-shared/outcomes/wording';
+import { durationFor } from '../../../src-shared/outcomes/words';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { ChangeSummary } from './ChangeSummary';
 import { outcomeColumns } from './chart-data';
@@ -21,6 +22,7 @@ import './outcomes.css';
  * a new profile for a new problem (earlier ones stay, listed below), and the progress report.
  */
 export function OutcomesCard({ clientId }: { clientId: string }) {
+  const t = useT();
   const profiles = useLiveQuery(() => repositories().outcomes.listProfiles(clientId), [clientId]);
   const [starting, setStarting] = useState(false);
   const [scoring, setScoring] = useState(false);
@@ -30,29 +32,25 @@ export function OutcomesCard({ clientId }: { clientId: string }) {
   return (
     <section className="card outcomes-card" aria-labelledby="outcomes-title">
       <div className="card-header">
-        <h2 id="outcomes-title">Outcomes</h2>
+        <h2 id="outcomes-title">{t('outcomes.card.title')}</h2>
         <div className="button-row">
           {current && (
             <button type="button" onClick={() => setReporting(true)}>
-              Progress report…
+              {t('outcomes.card.progressReport')}
             </button>
           )}
           {current && !starting && (
             <button type="button" onClick={() => setStarting(true)}>
-              Start a new profile
+              {t('outcomes.card.newProfile')}
             </button>
           )}
         </div>
       </div>
       {profiles === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('outcomes.loading')}</p>
       ) : starting || current === null ? (
         <>
-          {current === null && (
-            <p className="muted">
-              What the client most wants to change, in their own words, scored now and at later sessions.
-            </p>
-          )}
+          {current === null && <p className="muted">{t('outcomes.card.intro')}</p>}
           <ProfileSetupForm
             clientId={clientId}
             sessionId={null}
@@ -66,7 +64,7 @@ export function OutcomesCard({ clientId }: { clientId: string }) {
       )}
       {profiles && profiles.length > 1 && (
         <details className="earlier-profiles">
-          <summary>Earlier profiles ({profiles.length - 1})</summary>
+          <summary>{t('outcomes.card.earlierProfiles', { count: profiles.length - 1 })}</summary>
           {profiles.slice(0, -1).map((profile) => (
             <ProfileView key={profile.id} profile={profile} compact />
           ))}
@@ -90,30 +88,33 @@ function ProfileView({
   scoring?: boolean;
   setScoring?: (on: boolean) => void;
 }) {
+  const t = useT();
   const scores = useLiveQuery(() => repositories().outcomes.listScores(profile.id), [profile.id]);
   const columns = useMemo(() => outcomeColumns(scores ?? []), [scores]);
   const baseline = scores?.find((s) => s.kind === 'baseline') ?? null;
   return (
     <div className="outcome-profile">
       <dl className="facts two-col outcome-words-shown">
-        <dt>Main symptom</dt>
+        <dt>{t('outcomes.items.symptom1')}</dt>
         <dd>
           {profile.symptom1}{' '}
-          <span className="muted">(for {durationLabel(profile.symptom1Duration).toLowerCase()})</span>
+          <span className="muted">
+            {t('outcomes.card.forDuration', { duration: durationFor(t, profile.symptom1Duration) })}
+          </span>
         </dd>
         {profile.symptom2 && (
           <>
-            <dt>Second symptom</dt>
+            <dt>{t('outcomes.items.symptom2')}</dt>
             <dd>{profile.symptom2}</dd>
           </>
         )}
         {profile.activity && (
           <>
-            <dt>Activity</dt>
+            <dt>{t('outcomes.items.activity')}</dt>
             <dd>{profile.activity}</dd>
           </>
         )}
-        <dt>Started</dt>
+        <dt>{t('outcomes.card.started')}</dt>
         <dd>{formatDate(profile.createdAt.slice(0, 10))}</dd>
       </dl>
       {scores && scores.length > 0 && (
@@ -126,7 +127,7 @@ function ProfileView({
       {setScoring &&
         (scoring ? (
           <div className="outcome-call-scores">
-            <h3>Scores given outside a session</h3>
+            <h3>{t('outcomes.card.outsideSession')}</h3>
             <FollowUpScoresForm
               profile={profile}
               sessionId={null}
@@ -135,12 +136,12 @@ function ProfileView({
               onDone={() => setScoring(false)}
             />
             <button type="button" onClick={() => setScoring(false)}>
-              Cancel
+              {t('outcomes.cancel')}
             </button>
           </div>
         ) : (
           <button type="button" onClick={() => setScoring(true)}>
-            Add scores from a call or message
+            {t('outcomes.card.addScores')}
           </button>
         ))}
     </div>

@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import type { IsoDate } from '../../../src-shared/domain/dates';
 import { ItemScoresSchema, ProfileWordsSchema, scoreProblems } from '../../../src-shared/outcomes/schemas';
-import { DURATIONS, ITEM_LABELS, ITEM_QUESTIONS } from '../../../src-shared/outcomes/wording';
+import { DURATIONS } from '../../../src-shared/outcomes/wording';
+import {
+  durationName,
+  itemName,
+  itemQuestion,
+  itemWithWords,
+  outcomeMessage,
+  outcomeMessages,
+} from '../../../src-shared/outcomes/words';
 import { fieldErrors } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { EMPTY_SCORES, errorsByField, type ScoreTexts, scoresFromTexts } from './form-errors';
@@ -34,6 +43,7 @@ export function ProfileSetupForm({
   onDone?: () => void;
   onCancel?: () => void;
 }) {
+  const t = useT();
   const [words, setWords] = useState<Words>(EMPTY_WORDS);
   const [scores, setScores] = useState<ScoreTexts>(EMPTY_SCORES);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -48,11 +58,9 @@ export function ProfileSetupForm({
     .map((item) => ({
       item,
       label:
-        item === 'wellbeing'
-          ? ITEM_LABELS.wellbeing
-          : words[item].trim()
-            ? `${ITEM_LABELS[item]}: ${words[item].trim()}`
-            : `${ITEM_LABELS[item]} score`,
+        item === 'wellbeing' || words[item].trim()
+          ? itemWithWords(t, item, item === 'wellbeing' ? null : words[item].trim())
+          : t('outcomes.items.score', { label: itemName(t, item) }),
     }));
 
   const save = async () => {
@@ -62,11 +70,15 @@ export function ProfileSetupForm({
     // An item whose words were cleared is not scored.
     for (const item of ['symptom2', 'activity'] as const) if (words[item].trim() === '') values[item] = null;
     const scoresParsed = ItemScoresSchema.safeParse(values);
-    const found: Record<string, string> = wordsParsed.success ? {} : fieldErrors(wordsParsed.error);
-    const foundScores: Record<string, string> = scoresParsed.success ? {} : fieldErrors(scoresParsed.error);
+    const found: Record<string, string> = wordsParsed.success
+      ? {}
+      : outcomeMessages(t, fieldErrors(wordsParsed.error));
+    const foundScores: Record<string, string> = scoresParsed.success
+      ? {}
+      : outcomeMessages(t, fieldErrors(scoresParsed.error));
     if (wordsParsed.success && scoresParsed.success) {
       const problems = scoreProblems(wordsParsed.data, scoresParsed.data);
-      if (problems.scores) foundScores.symptom1 ??= problems.scores;
+      if (problems.scores) foundScores.symptom1 ??= outcomeMessage(t, problems.scores);
     }
     setErrors(found);
     setScoreErrors(foundScores);
@@ -90,7 +102,8 @@ export function ProfileSetupForm({
     } catch (error) {
       // The form checked what the repository checks; anything it still refuses is named here.
       const { form } = errorsByField(error);
-      setFailure(`Not saved: ${form ?? (error instanceof Error ? error.message : String(error))}`);
+      const reason = form ?? (error instanceof Error ? error.message : String(error));
+      setFailure(t('outcomes.notSaved', { reason: outcomeMessage(t, reason) }));
     } finally {
       setSaving(false);
     }
@@ -102,7 +115,7 @@ export function ProfileSetupForm({
   return (
     <form
       className="outcome-form"
-      aria-label="Set up an outcome profile"
+      aria-label={t('outcomes.setup.form')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -114,28 +127,40 @@ export function ProfileSetupForm({
           {failure}
         </p>
       )}
-      <p className="muted card-intro">
-        Write what the client says, in their words. The words stay as they are once scored, so later scores
-        compare like with like.
-      </p>
+      <p className="muted card-intro">{t('outcomes.setup.intro')}</p>
       <div className="outcome-words">
-        <Field label={ITEM_LABELS.symptom1} hint={ITEM_QUESTIONS.symptom1} error={errors.symptom1} wide>
+        <Field
+          label={itemName(t, 'symptom1')}
+          hint={itemQuestion(t, 'symptom1')}
+          error={errors.symptom1}
+          wide
+        >
           <input type="text" autoComplete="off" value={words.symptom1} onChange={set('symptom1')} />
         </Field>
-        <Field label="How long they have had it" error={errors.symptom1Duration}>
+        <Field label={t('outcomes.setup.duration')} error={errors.symptom1Duration}>
           <select value={words.symptom1Duration} onChange={set('symptom1Duration')}>
-            <option value="">Choose…</option>
+            <option value="">{t('outcomes.setup.choose')}</option>
             {DURATIONS.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.label}
+                {durationName(t, d.id)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label={ITEM_LABELS.symptom2} hint={ITEM_QUESTIONS.symptom2} error={errors.symptom2} wide>
+        <Field
+          label={itemName(t, 'symptom2')}
+          hint={itemQuestion(t, 'symptom2')}
+          error={errors.symptom2}
+          wide
+        >
           <input type="text" autoComplete="off" value={words.symptom2} onChange={set('symptom2')} />
         </Field>
-        <Field label={ITEM_LABELS.activity} hint={ITEM_QUESTIONS.activity} error={errors.activity} wide>
+        <Field
+          label={itemName(t, 'activity')}
+          hint={itemQuestion(t, 'activity')}
+          error={errors.activity}
+          wide
+        >
           <input type="text" autoComplete="off" value={words.activity} onChange={set('activity')} />
         </Field>
       </div>
@@ -147,11 +172,11 @@ export function ProfileSetupForm({
       />
       <div className="button-row">
         <button type="submit" className="primary" disabled={saving}>
-          Save profile and first scores
+          {t('outcomes.setup.save')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('outcomes.cancel')}
           </button>
         )}
       </div>

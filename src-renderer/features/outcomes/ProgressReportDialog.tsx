@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { localToday } from '../../../src-shared/domain/dates';
 import type { ReportAudience } from '../../../src-shared/outcomes/report';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { DateInput } from '../../app/ui/DateInput';
 import { Dialog } from '../../app/ui/Dialog';
@@ -23,14 +24,16 @@ export function ProgressReportDialog({
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
-    <Dialog title="Progress report" open={open} onClose={onClose}>
+    <Dialog title={t('outcomes.dialog.title')} open={open} onClose={onClose}>
       <ReportForm clientId={clientId} onClose={onClose} />
     </Dialog>
   );
 }
 
 function ReportForm({ clientId, onClose }: { clientId: string; onClose: () => void }) {
+  const t = useT();
   const first = useLiveQuery(async () => {
     const notes = await repositories().sessions.listForClient(clientId);
     const dates = notes
@@ -39,7 +42,7 @@ function ReportForm({ clientId, onClose }: { clientId: string; onClose: () => vo
       .sort();
     return dates[0] ?? localToday();
   }, [clientId]);
-  if (first === undefined) return <p className="muted">Loading…</p>;
+  if (first === undefined) return <p className="muted">{t('outcomes.loading')}</p>;
   return <ReportFields clientId={clientId} onClose={onClose} firstDay={first} />;
 }
 
@@ -52,30 +55,31 @@ function ReportFields({
   onClose: () => void;
   firstDay: string;
 }) {
+  const t = useT();
   const [signer, setSigner] = useSigner();
   const [audience, setAudience] = useState<ReportAudience>('physician');
   const [from, setFrom] = useState(firstDay);
   const [to, setTo] = useState(localToday());
   const [summary, setSummary] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ saved: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
     setBusy(true);
     setMessage(null);
     const found: Record<string, string> = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) found.from = 'Enter the first day of the period';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) found.to = 'Enter the last day of the period';
-    else if (from > to) found.to = 'The end of the period is on or after its start';
-    if (signer.trim() === '') found.signedBy = 'Enter your name: the report is signed';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) found.from = t('outcomes.dialog.fromMissing');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) found.to = t('outcomes.dialog.toMissing');
+    else if (from > to) found.to = t('outcomes.dialog.periodOrder');
+    if (signer.trim() === '') found.signedBy = t('outcomes.dialog.signerMissing');
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setBusy(false);
       return;
     }
     try {
-      const outcome = await saveProgressReport({
+      const outcome = await saveProgressReport(t, {
         clientId,
         audience,
         from,
@@ -85,10 +89,14 @@ function ReportFields({
         signedOn: localToday(),
       });
       if (outcome.saved) {
-        setMessage(`Saved ${outcome.path.split(/[\\/]/).pop()}`);
+        setMessage({
+          saved: true,
+          text: t('outcomes.dialog.saved', { file: outcome.path.split(/[\\/]/).pop() ?? '' }),
+        });
       } else {
         setErrors(outcome.fields ?? {});
-        if (outcome.error) setMessage(`Not saved: ${outcome.error}`);
+        if (outcome.error)
+          setMessage({ saved: false, text: t('outcomes.notSaved', { reason: outcome.error }) });
       }
     } finally {
       setBusy(false);
@@ -105,7 +113,7 @@ function ReportFields({
       }}
     >
       <fieldset className="score-inputs">
-        <legend>Written for</legend>
+        <legend>{t('outcomes.dialog.writtenFor')}</legend>
         <label className="checkbox">
           <input
             type="radio"
@@ -113,7 +121,7 @@ function ReportFields({
             checked={audience === 'physician'}
             onChange={() => setAudience('physician')}
           />
-          The referring physician
+          {t('outcomes.dialog.physician')}
         </label>
         <label className="checkbox">
           <input
@@ -122,26 +130,26 @@ function ReportFields({
             checked={audience === 'client'}
             onChange={() => setAudience('client')}
           />
-          The client
+          {t('outcomes.dialog.client')}
         </label>
       </fieldset>
       <div className="outcome-words">
-        <Field label="From" error={errors.from}>
+        <Field label={t('outcomes.dialog.from')} error={errors.from}>
           <DateInput value={from} onValue={setFrom} />
         </Field>
-        <Field label="To" error={errors.to}>
+        <Field label={t('outcomes.dialog.to')} error={errors.to}>
           <DateInput value={to} onValue={setTo} />
         </Field>
       </div>
       <Field
-        label="Your summary"
-        hint="In your own words, what was done and what the client reported. State facts; do not claim the sessions caused a change."
+        label={t('outcomes.dialog.summary')}
+        hint={t('outcomes.dialog.summaryHint')}
         error={errors.summary}
         wide
       >
         <textarea rows={5} value={summary} onChange={(event) => setSummary(event.target.value)} />
       </Field>
-      <Field label="Signed by" error={errors.signedBy}>
+      <Field label={t('outcomes.dialog.signedBy')} error={errors.signedBy}>
         <input
           type="text"
           autoComplete="name"
@@ -150,19 +158,16 @@ function ReportFields({
         />
       </Field>
       {message && (
-        <p
-          className={message.startsWith('Saved') ? 'notice' : 'notice error'}
-          role={message.startsWith('Saved') ? 'status' : 'alert'}
-        >
-          {message}
+        <p className={message.saved ? 'notice' : 'notice error'} role={message.saved ? 'status' : 'alert'}>
+          {message.text}
         </p>
       )}
       <div className="button-row dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('outcomes.close')}
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          Save report as PDF…
+          {t('outcomes.dialog.save')}
         </button>
       </div>
     </form>

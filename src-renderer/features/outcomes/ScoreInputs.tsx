@@ -1,4 +1,5 @@
-import { type OutcomeItem, SCALE_HINT, SCORE_MAX, SCORE_MIN } from '../../../src-shared/outcomes/wording';
+import { type OutcomeItem, SCORE_MAX, SCORE_MIN } from '../../../src-shared/outcomes/wording';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import type { ScoreTexts } from './form-errors';
 
@@ -18,10 +19,11 @@ export function ScoreInputs({
   errors: Record<string, string>;
   onChange: (item: OutcomeItem, value: string) => void;
 }) {
+  const t = useT();
   return (
     <fieldset className="score-inputs">
-      <legend>Scores for the past week</legend>
-      <p className="field-hint">{SCALE_HINT}</p>
+      <legend>{t('outcomes.scale.title')}</legend>
+      <p className="field-hint">{t('outcomes.scale.hint')}</p>
       <div className="score-grid">
         {items.map(({ item, label }) => (
           <Field key={item} label={label} error={errors[item]}>

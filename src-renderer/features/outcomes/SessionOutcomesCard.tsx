@@ -1,13 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo } from 'react';
 import { isRealCalendarDate, localToday } from '../../../src-shared/domain/dates';
-import {
-  changeFromBaseline,
-  describeChange,
-  formatChange,
-  formatScore,
-  profileScore,
-} from '../../../src-shared/outcomes/score';
+import { changeFromBaseline, profileScore } from '../../../src-shared/outcomes/score';
+import { changeNumber, changeWords, scoreNumber } from '../../../src-shared/outcomes/words';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { useDraftValue } from '../sessions/draft-context';
 import { FollowUpScoresForm } from './FollowUpScoresForm';
@@ -21,6 +17,7 @@ import './outcomes.css';
  * own table (not inside the note), so signing the note does not wait for them.
  */
 export const SessionOutcomesCard = memo(function SessionOutcomesCard() {
+  const t = useT();
   const sessionId = useDraftValue((d) => d.id);
   const clientId = useDraftValue((d) => d.clientId);
   const serviceDate = useDraftValue((d) => d.serviceDate);
@@ -35,10 +32,10 @@ export const SessionOutcomesCard = memo(function SessionOutcomesCard() {
   return (
     <section className="card session-outcomes" aria-labelledby="session-outcomes-title">
       <div className="card-header">
-        <h2 id="session-outcomes-title">Outcomes</h2>
+        <h2 id="session-outcomes-title">{t('outcomes.card.title')}</h2>
       </div>
       {data === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('outcomes.loading')}</p>
       ) : data.profile === null ? (
         <ProfileSetupForm clientId={clientId} sessionId={sessionId} date={date} />
       ) : (
@@ -51,26 +48,31 @@ export const SessionOutcomesCard = memo(function SessionOutcomesCard() {
             const score = profileScore(last.scores);
             const change =
               baseline && last !== baseline ? changeFromBaseline(baseline.scores, last.scores) : null;
+            const values = {
+              scores: itemLabels(t, profile)
+                .map(({ item, label }) =>
+                  t('outcomes.session.itemScore', { label, score: String(last.scores[item] ?? '–') }),
+                )
+                .join(' · '),
+              score: score === null ? '–' : scoreNumber(t, score),
+            };
             return (
               <div className="outcome-given" role="status">
                 <p>
-                  Scored at this session:{' '}
-                  {itemLabels(profile)
-                    .map(({ item, label }) => `${label} ${last.scores[item] ?? '–'}`)
-                    .join(' · ')}
-                  . Profile score {score === null ? '–' : formatScore(score)}
-                  {change !== null &&
-                    `, change from baseline ${formatChange(change)} (${describeChange(change).text.toLowerCase()})`}
-                  .
+                  {change === null
+                    ? t('outcomes.session.scored', values)
+                    : t('outcomes.session.scoredWithChange', {
+                        ...values,
+                        change: changeNumber(t, change),
+                        description: changeWords(t, change, true),
+                      })}
                 </p>
               </div>
             );
           }
           return (
             <>
-              <p className="muted card-intro">
-                Ask the client to score the same words again, for the past week.
-              </p>
+              <p className="muted card-intro">{t('outcomes.session.again')}</p>
               <FollowUpScoresForm
                 profile={profile}
                 sessionId={sessionId}

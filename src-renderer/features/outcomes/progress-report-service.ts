@@ -6,12 +6,14 @@ import {
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { recordPractice } from '../../../src-shared/exports/client-record-export';
+import type { Translate } from '../../../src-shared/i18n';
 import {
   buildProgressReport,
   ProgressReportSchema,
   type ReportAudience,
   sessionsInPeriod,
 } from '../../../src-shared/outcomes/report';
+import { outcomeMessages } from '../../../src-shared/outcomes/words';
 import { fieldErrors } from '../../../src-shared/validation';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
@@ -37,13 +39,12 @@ export type ReportOutcome =
  * after-effects in the period), has main render and save it, and records "Progress report
  * saved" on each signed note of the period, in one transaction.
  */
-export async function saveProgressReport(request: ReportRequest): Promise<ReportOutcome> {
+export async function saveProgressReport(t: Translate, request: ReportRequest): Promise<ReportOutcome> {
   const repos = repositories();
   const client = await repos.clients.get(request.clientId);
-  if (!client) return { saved: false, error: 'This client no longer exists.' };
+  if (!client) return { saved: false, error: t('outcomes.dialog.clientGone') };
   const profile = await repos.outcomes.currentProfile(client.id);
-  if (!profile)
-    return { saved: false, error: 'Set up an outcome profile first: the report shows its scores.' };
+  if (!profile) return { saved: false, error: t('outcomes.dialog.noProfile') };
   const [scores, notes, afterEffects, practice] = await Promise.all([
     repos.outcomes.listScores(profile.id),
     repos.sessions.listForClient(client.id),
@@ -53,7 +54,7 @@ export async function saveProgressReport(request: ReportRequest): Promise<Report
   const period = { from: request.from, to: request.to };
   const sessions = sessionsInPeriod(notes, period);
   if (request.from && request.to && request.from <= request.to && sessions.length === 0)
-    return { saved: false, fields: { from: 'There are no signed sessions in this period' } };
+    return { saved: false, fields: { from: t('outcomes.dialog.noSessions') } };
   const input = buildProgressReport({
     audience: request.audience,
     practice: recordPractice(practice),
@@ -71,9 +72,11 @@ export async function saveProgressReport(request: ReportRequest): Promise<Report
     signedBy: request.signedBy,
     signedOn: request.signedOn,
   });
-  const parsed = ProgressReportSchema.safeParse({ ...input, logo: practice.practice.logo });
+  // The client's language when chosen; main uses the app's otherwise (as for the client record).
+  const language = client.preferredLanguage ? { language: client.preferredLanguage } : {};
+  const parsed = ProgressReportSchema.safeParse({ ...input, ...language, logo: practice.practice.logo });
   if (!parsed.success) {
-    const all = fieldErrors(parsed.error);
+    const all = outcomeMessages(t, fieldErrors(parsed.error));
     return {
       saved: false,
       fields: {
@@ -83,9 +86,11 @@ export async function saveProgressReport(request: ReportRequest): Promise<Report
         ...(all.summary ? { summary: all.summary } : {}),
       },
       error: Object.keys(all).some((k) => !['period.from', 'period.to', 'signedBy', 'summary'].includes(k))
-        ? `The report could not be made: ${Object.entries(all)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join('; ')}`
+        ? t('outcomes.dialog.cannotMake', {
+            problems: Object.entries(all)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('; '),
+          })
         : undefined,
     } as ReportOutcome;
   }

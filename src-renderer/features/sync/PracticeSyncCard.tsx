@@ -8,6 +8,7 @@ import {
 } from '../../../src-shared/sync/practice-key';
 import { readServerAddress } from '../../../src-shared/sync/server-address';
 import type { SyncStatus } from '../../../src-shared/sync/sync-settings';
+import { formatTimestamp } from '../../app/format';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
 import { syncStateWords, syncView } from './sync-status';
@@ -333,7 +334,7 @@ function DeletedElsewhereList() {
       <ul data-testid="deleted-elsewhere">
         {deleted.map((item) => (
           <li key={item.clientId}>
-            {item.label}, deleted on {item.computer} on {new Date(item.at).toLocaleString()}
+            {item.label}, deleted on {item.computer} on {formatTimestamp(item.at)}
           </li>
         ))}
       </ul>

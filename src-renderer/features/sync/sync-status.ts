@@ -1,3 +1,4 @@
+import { formatTimestamp } from '../../app/format';
 import { createUiStore } from '../../app/ui-store';
 
 /** One record from the server that was not applied, and why, in the therapist's words. */
@@ -51,7 +52,7 @@ export function syncStateWords(state: SyncState): string {
         ? `Syncing ${state.pending} record${state.pending === 1 ? '' : 's'}…`
         : 'Syncing…';
     case 'offline':
-      return `Offline since ${new Date(state.since).toLocaleTimeString()}: ${state.reason}`;
+      return `Offline since ${formatTimestamp(state.since)}: ${state.reason}`;
     case 'error':
       return `Sync stopped: ${state.message}`;
   }

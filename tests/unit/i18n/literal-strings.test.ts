@@ -34,8 +34,6 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/search/',
   'src-renderer/features/lock/AppLockCard.tsx',
   // Built in parallel with the catalogues (issues 15, 16, 18); extracted in a later round.
-  'src-renderer/features/documents/',
-  'src-renderer/features/outcomes/',
   'src-renderer/features/sync/',
 ] as const;
 

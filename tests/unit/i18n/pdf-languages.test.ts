@@ -158,3 +158,84 @@ describe("main's messages in the app language", () => {
     expect(again.error.message).toMatch(/^The handout font NotoSans-Regular\.ttf is missing/);
   });
 });
+
+describe("the progress report in the client's language", () => {
+  const report = {
+    audience: 'physician' as const,
+    practice: {
+      name: 'Quiet Harbour Craniosacral Therapy',
+      address: '12 Harbour Lane',
+      phone: '0117 496 0000',
+      email: 'hello@quietharbour.example',
+      website: '',
+      therapistName: 'Anna Berg',
+      paperSize: 'A4' as const,
+    },
+    client: { name: 'Lucía Fernández', dateOfBirth: '1980-04-02', referringPhysician: 'Dra. Elena Ruiz' },
+    period: { from: '2026-10-01', to: '2026-11-26' },
+    sessionCount: 2,
+    reasonForComing: 'Dolor de cabeza',
+    profile: { symptom1: 'Dolor de nuca', symptom2: null, activity: null, symptom1Duration: '1-5-years' },
+    scores: [
+      {
+        date: '2026-10-01',
+        kind: 'baseline' as const,
+        scores: { symptom1: 5, symptom2: null, activity: null, wellbeing: 3 },
+      },
+      {
+        date: '2026-11-26',
+        kind: 'follow-up' as const,
+        scores: { symptom1: 2, symptom2: null, activity: null, wellbeing: 3 },
+      },
+    ],
+    treatedAreas: [],
+    afterEffects: [],
+    summary: '',
+    signedBy: 'Anna Berg',
+    signedOn: '2026-11-27',
+  };
+
+  async function saved(language: Language | undefined, appLanguage: 'de' | 'en') {
+    const target = path.join(workDir, `progress-${language ?? 'none'}-${appLanguage}.pdf`);
+    const handlers = createMainHandlers(deps(target, appLanguage));
+    const request = channels.outcomesSaveProgressReport.request.parse({
+      report: { ...report, ...(language ? { language } : {}) },
+    });
+    await handlers.outcomesSaveProgressReport(request);
+    return text(await pdfPagesText(new Uint8Array(readFileSync(target))));
+  }
+
+  it("a Spanish client's physician report is Spanish, while the app speaks English", async () => {
+    const all = await saved('es', 'en');
+    for (const expected of [
+      'Informe de evolución',
+      'Resumen de las sesiones del periodo',
+      'Cliente Lucía Fernández, nacido/a el 2 de abril de 1980',
+      'Periodo del 1 de octubre de 2026 al 26 de noviembre de 2026',
+      'Número de sesiones 2',
+      'Síntoma principal Dolor de nuca',
+      'Síntoma principal desde hace De 1 a 5 años',
+      'Puntuaciones de resultados',
+      '1 de octubre de 2026 (valor inicial)',
+      // Numbers as Spanish writes them: a decimal comma.
+      'Último cambio respecto al valor inicial -1,5: 1,5 menos que al principio (más bajo es mejor).',
+      '26 de noviembre de 2026 2 3 2,5 -1,5',
+      'La literatura considera significativo un cambio de 1 o más.',
+      'No se han registrado zonas tratadas.',
+      'No se ha escrito ningún resumen.',
+      'Firmado: Anna Berg',
+      'Confidencial',
+    ])
+      expect(all).toContain(expected);
+    expect(all).toMatch(/Página 1 de \d+/);
+    for (const english of ['Progress report', 'Number of sessions', 'Outcome scores', 'baseline', 'Signed:'])
+      expect(all).not.toContain(english);
+  });
+
+  it("a client without a preferred language gets the app's language", async () => {
+    const all = await saved(undefined, 'de');
+    expect(all).toContain('Verlaufsbericht');
+    expect(all).toContain('Anzahl der Sitzungen 2');
+    expect(all).not.toContain('Number of sessions');
+  });
+});

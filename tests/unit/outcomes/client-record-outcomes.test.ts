@@ -90,4 +90,51 @@ describe('the client record with outcomes', () => {
     expect(text).toMatch(/20 January 2025 3 – – 3 3 -1/);
     expect(text).toContain('No reactions: Slept well');
   });
+
+  it("the outcomes rows are in the record's language (issue 19), the client's words as written", async () => {
+    const record = withOutcomes();
+    const attachment = {
+      id: 'doc-1',
+      clientId: record.client.id,
+      sessionId: record.sessions[0]!.note.id,
+      title: 'Befund Dr. Fischer',
+      kind: 'report' as const,
+      date: '2025-01-10',
+      mediaType: 'image/jpeg' as const,
+      size: 2.5 * 1024 * 1024,
+      sha256: 'ab'.repeat(32),
+      originalName: 'befund.jpg',
+      addedAt: '2025-01-10T09:00:00.000Z',
+      updatedAt: '2025-01-10T09:00:00.000Z',
+      gpsRemoved: false,
+      orientation: 1,
+    };
+    const pdf = await renderClientRecordPdf(
+      ClientRecordSchema.parse({ ...record, attachments: [attachment] }),
+      { fontsDir: FONTS_DIR, now: FIXED_NOW, timeZone: 'Europe/Berlin', language: 'de' },
+    );
+    const text = (await pdfPagesText(pdf)).join('\n').replace(/\s+/g, ' ');
+    for (const expected of [
+      'Verlaufsprofil 1, begonnen am',
+      'Hauptbeschwerde Πονοκέφαλος το πρωί (seit 3 Monaten bis einem Jahr)',
+      'Aktivität Gardening',
+      // Each heading word whole: the score columns make room for German's longer words.
+      'Datum Hauptbeschwerde Zweite Beschwerde Aktivität Wohlbefinden Profilwert Veränderung',
+      '13. Januar 2025 (Ausgangswert) 5 – 4 3 4 –',
+      'Nachfragen nach Sitzungen',
+      'Telefonat',
+      'Keine Reaktionen: Slept well',
+      'Bericht',
+      'JPEG-Foto, 2,5 MB, aus einer Sitzungsnotiz',
+    ])
+      expect(text).toContain(expected);
+    for (const english of [
+      'Outcome profile',
+      '(baseline)',
+      'Phone call',
+      'No reactions',
+      'from a session note',
+    ])
+      expect(text).not.toContain(english);
+  });
 });
