@@ -13,12 +13,6 @@ const ROOT = path.resolve(__dirname, '../../..');
 const NOT_YET_EXTRACTED = [
   // Changed by other helpers this round; extracted in a later one.
   'src-renderer/features/sessions/',
-  'src-renderer/features/clients/ClientForm.tsx',
-  'src-renderer/features/clients/ClientList.tsx',
-  'src-renderer/features/clients/ClientPage.tsx',
-  'src-renderer/features/clients/ClientsSection.tsx',
-  'src-renderer/features/clients/DeleteClientDialog.tsx',
-  'src-renderer/features/clients/HealthHistoryEditor.tsx',
   'src-renderer/features/backup/',
   'src-renderer/features/exports/',
   'src-renderer/features/settings/HandoutTemplateForm.tsx',
@@ -26,7 +20,6 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/settings/PracticeSettingsForm.tsx',
   'src-renderer/features/settings/SafetyRulesForm.tsx',
   'src-renderer/features/settings/SettingsPage.tsx',
-  'src-renderer/features/safety/',
   // In issue 19's list, not reached this round.
   'src-renderer/features/welcome/',
   'src-renderer/features/intake/',
