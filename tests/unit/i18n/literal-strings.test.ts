@@ -21,12 +21,7 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/settings/SafetyRulesForm.tsx',
   'src-renderer/features/settings/SettingsPage.tsx',
   // In issue 19's list, not reached this round.
-  'src-renderer/features/welcome/',
   'src-renderer/features/intake/',
-  'src-renderer/features/recovery/',
-  'src-renderer/features/storage/',
-  'src-renderer/features/search/',
-  'src-renderer/features/lock/AppLockCard.tsx',
   // Built in parallel with the catalogues (issues 15, 16, 18); extracted in a later round.
   'src-renderer/features/documents/',
   'src-renderer/features/outcomes/',
