@@ -64,7 +64,7 @@ test('the session editor with the app in German', async ({ page }) => {
   await chooseLanguage(page, 'de');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await page.goto(clientPage);
-  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+  await page.getByRole('button', { name: 'Heute mit dem Klienten durchgesehen: keine Änderungen' }).click();
   await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
   await page.getByLabel('Chief complaint').fill('Kieferverspannung nach Zahnbehandlung');
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
