@@ -64,7 +64,7 @@ test('the session editor with the app in German', async ({ page }) => {
   await chooseLanguage(page, 'de');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await page.goto(clientPage);
-  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+  await page.getByRole('button', { name: 'Heute mit dem Klienten durchgesehen: keine Änderungen' }).click();
   await page.getByRole('region', { name: 'Sitzungen' }).getByRole('button', { name: 'Neue Sitzung' }).click();
   await page.getByLabel('Hauptanliegen').fill('Kieferverspannung nach Zahnbehandlung');
   await expect(page.getByText('Gespeichert', { exact: true })).toBeVisible();

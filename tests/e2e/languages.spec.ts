@@ -44,16 +44,16 @@ test('German app, Spanish client: the handout and the client record are Spanish,
 
   // A client who reads Spanish.
   await nav.getByRole('link', { name: 'Klienten' }).click();
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByLabel('First name').fill('Lucía');
-  await page.getByLabel('Last name').fill('Fernández');
+  await page.getByRole('button', { name: 'Neuer Klient' }).click();
+  await page.getByLabel('Vorname').fill('Lucía');
+  await page.getByLabel('Nachname').fill('Fernández');
   await expect(page.getByLabel('Bevorzugte Sprache')).toHaveValue('');
   await page.getByLabel('Bevorzugte Sprache').selectOption('es');
-  await page.getByRole('button', { name: 'Save client' }).click();
+  await page.getByRole('button', { name: 'Klient speichern' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Fernández/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
-  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText(
-    'Health history last reviewed',
+  await page.getByRole('button', { name: 'Heute mit dem Klienten durchgesehen: keine Änderungen' }).click();
+  await expect(page.getByRole('region', { name: 'Sicherheitsprüfung' })).toContainText(
+    'Krankengeschichte zuletzt am',
   );
 
   // A note, signed: the session screens speak German too.

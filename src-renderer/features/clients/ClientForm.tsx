@@ -9,6 +9,7 @@ import {
   makeClientInputSchema,
 } from '../../../src-shared/domain/client';
 import { localToday } from '../../../src-shared/domain/dates';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { DateInput } from '../../app/ui/DateInput';
@@ -22,6 +23,7 @@ import { PreferredLanguageField } from './PreferredLanguageField';
  * typed only in part is refused with a message (date-rules.ts), never saved as "not recorded".
  */
 export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (client: Client) => void }) {
+  const t = useT();
   const schema = useMemo(() => makeClientInputSchema(localToday()), []);
   const [saveError, setSaveError] = useState<string | null>(null);
   const {
@@ -49,7 +51,7 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
       // The used form gives way to the client: Back goes to where 'New client' was pressed.
       else navigate({ name: 'client', clientId: saved.id }, { replace: true });
     } catch (error) {
-      setSaveError(describeStorageError(error, 'The client was not saved'));
+      setSaveError(describeStorageError(error, t('clients.form.notSaved')));
     }
   });
 
@@ -58,11 +60,11 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
       className="client-form"
       onSubmit={onSubmit}
       noValidate
-      aria-label={existing ? 'Edit client' : 'New client'}
+      aria-label={existing ? t('clients.form.editClient') : t('clients.form.newClient')}
     >
       {Object.keys(errors).length > 0 && (
         <p className="notice error" role="alert">
-          Some fields need attention; nothing was saved yet.
+          {t('clients.form.needsAttention')}
         </p>
       )}
       {saveError && (
@@ -71,22 +73,22 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
         </p>
       )}
       <fieldset>
-        <legend>Client</legend>
+        <legend>{t('clients.form.client')}</legend>
         <div className="form-grid">
-          <Field label="First name" error={errors.firstName?.message}>
+          <Field label={t('clients.form.firstName')} error={errors.firstName?.message}>
             <input type="text" autoComplete="off" {...register('firstName')} />
           </Field>
-          <Field label="Last name" error={errors.lastName?.message}>
+          <Field label={t('clients.form.lastName')} error={errors.lastName?.message}>
             <input type="text" autoComplete="off" {...register('lastName')} />
           </Field>
-          <Field label="Preferred name" error={errors.preferredName?.message}>
+          <Field label={t('clients.form.preferredName')} error={errors.preferredName?.message}>
             <input type="text" autoComplete="off" {...register('preferredName')} />
           </Field>
           <Controller
             control={control}
             name="dateOfBirth"
             render={({ field }) => (
-              <Field label="Date of birth" error={errors.dateOfBirth?.message}>
+              <Field label={t('clients.form.dateOfBirth')} error={errors.dateOfBirth?.message}>
                 <DateInput
                   ref={field.ref}
                   name={field.name}
@@ -105,44 +107,44 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
       </fieldset>
 
       <fieldset>
-        <legend>Contact</legend>
+        <legend>{t('clients.form.contact')}</legend>
         <div className="form-grid">
-          <Field label="Phone" error={errors.phone?.message}>
+          <Field label={t('clients.form.phone')} error={errors.phone?.message}>
             <input type="tel" autoComplete="off" {...register('phone')} />
           </Field>
-          <Field label="Email" error={errors.email?.message}>
+          <Field label={t('clients.form.email')} error={errors.email?.message}>
             <input type="email" autoComplete="off" {...register('email')} />
           </Field>
-          <Field label="Address" error={errors.address?.message} wide>
+          <Field label={t('clients.form.address')} error={errors.address?.message} wide>
             <textarea rows={2} {...register('address')} />
           </Field>
-          <Field label="Emergency contact name" error={errors.emergencyContact?.name?.message}>
+          <Field label={t('clients.form.emergencyName')} error={errors.emergencyContact?.name?.message}>
             <input type="text" autoComplete="off" {...register('emergencyContact.name')} />
           </Field>
-          <Field label="Emergency contact phone" error={errors.emergencyContact?.phone?.message}>
+          <Field label={t('clients.form.emergencyPhone')} error={errors.emergencyContact?.phone?.message}>
             <input type="tel" autoComplete="off" {...register('emergencyContact.phone')} />
           </Field>
-          <Field label="Referring physician" error={errors.referringPhysician?.message}>
+          <Field label={t('clients.form.referringPhysician')} error={errors.referringPhysician?.message}>
             <input type="text" autoComplete="off" {...register('referringPhysician')} />
           </Field>
-          <Field label="How they heard of us" error={errors.referralSource?.message}>
+          <Field label={t('clients.form.referralSource')} error={errors.referralSource?.message}>
             <input type="text" autoComplete="off" {...register('referralSource')} />
           </Field>
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Informed consent</legend>
+        <legend>{t('clients.form.consent')}</legend>
         <div className="form-grid">
           <label className="checkbox">
             <input type="checkbox" {...register('consent.given')} />
-            Consent given
+            {t('clients.form.consentGiven')}
           </label>
           <Controller
             control={control}
             name="consent.date"
             render={({ field }) => (
-              <Field label="Consent date" error={errors.consent?.date?.message}>
+              <Field label={t('clients.form.consentDate')} error={errors.consent?.date?.message}>
                 <DateInput
                   ref={field.ref}
                   name={field.name}
@@ -154,9 +156,9 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
             )}
           />
           <Field
-            label="Consent text version"
+            label={t('clients.form.consentVersion')}
             error={errors.consent?.textVersion?.message}
-            hint="e.g. 2026-01"
+            hint={t('clients.form.consentVersionHint')}
           >
             <input type="text" autoComplete="off" {...register('consent.textVersion')} />
           </Field>
@@ -164,13 +166,18 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
       </fieldset>
 
       <fieldset>
-        <legend>Notes</legend>
+        <legend>{t('clients.form.notesLegend')}</legend>
         <div className="form-grid">
           <Controller
             control={control}
             name="tags"
             render={({ field }) => (
-              <Field label="Tags" hint="Separate with commas" error={errors.tags?.message} wide>
+              <Field
+                label={t('clients.form.tags')}
+                hint={t('clients.form.tagsHint')}
+                error={errors.tags?.message}
+                wide
+              >
                 <input
                   type="text"
                   autoComplete="off"
@@ -180,7 +187,7 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
                     field.onChange(
                       e.target.value
                         .split(',')
-                        .map((t) => t.trim())
+                        .map((tag) => tag.trim())
                         .filter(Boolean),
                     )
                   }
@@ -188,7 +195,7 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
               </Field>
             )}
           />
-          <Field label="Notes" error={errors.notes?.message} wide>
+          <Field label={t('clients.form.notes')} error={errors.notes?.message} wide>
             <textarea rows={4} {...register('notes')} />
           </Field>
         </div>
@@ -196,14 +203,14 @@ export function ClientForm({ existing, onDone }: { existing?: Client; onDone?: (
 
       <div className="button-row form-actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          Save client
+          {t('clients.form.save')}
         </button>
         <button
           type="button"
           onClick={() => (existing ? onDone?.(existing) : navigate({ name: 'clients' }))}
           disabled={isSubmitting}
         >
-          Cancel
+          {t('clients.form.cancel')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { clientDisplayName } from '../../../src-shared/domain/client';
 import { ageInYears, localToday } from '../../../src-shared/domain/dates';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { draftCountsByClient, draftsToSignText, visitSummaryText } from '../attention/attention-text';
@@ -20,7 +21,14 @@ const ROW_HEIGHT = 56;
 /** Rows shown from the lastVisitAt index while the whole list loads: more than a screenful. */
 const FIRST_SCREEN = 40;
 
+/** "12 clients", "1 archived client found": the list's subtitle. */
+function countKey(archived: boolean, searching: boolean) {
+  if (archived) return searching ? 'clients.list.countArchivedFound' : 'clients.list.countArchived';
+  return searching ? 'clients.list.countFound' : 'clients.list.count';
+}
+
 export function ClientList() {
+  const t = useT();
   // First the first screen in the default order (a millisecond from the lastVisitAt index); once
   // it is painted, the whole list, prepared for filtering (both orders sorted once per load).
   const [loadAll, setLoadAll] = useState(false);
@@ -84,15 +92,15 @@ export function ClientList() {
     <section className="page client-list-page" aria-labelledby="clients-title">
       <header className="page-header">
         <div>
-          <h1 id="clients-title">Clients</h1>
+          <h1 id="clients-title">{t('clients.list.title')}</h1>
           <p className="subtitle" aria-live="polite">
             {model === undefined
-              ? 'Loading…'
-              : `${visible.length.toLocaleString()} ${showArchived ? 'archived ' : ''}client${visible.length === 1 ? '' : 's'}${query.trim() ? ' found' : ''}`}
+              ? t('clients.list.loading')
+              : t(countKey(showArchived, query.trim() !== ''), { count: visible.length })}
           </p>
         </div>
         <button type="button" className="primary" onClick={() => navigate({ name: 'new-client' })}>
-          New client
+          {t('clients.list.newClient')}
         </button>
       </header>
       <BackupReminder />
@@ -101,12 +109,12 @@ export function ClientList() {
 
       <search className="toolbar">
         <label htmlFor="client-search" className="visually-hidden">
-          Search clients
+          {t('clients.list.search')}
         </label>
         <input
           id="client-search"
           type="search"
-          placeholder="Search clients"
+          placeholder={t('clients.list.search')}
           autoComplete="off"
           spellCheck={false}
           value={query}
@@ -119,15 +127,15 @@ export function ClientList() {
           }}
         />
         <label className="inline-select">
-          Sort by{' '}
+          {t('clients.list.sortBy')}{' '}
           <select value={sort} onChange={(e) => setSort(e.target.value as SortOrder)}>
-            <option value="last-visit">Last visit</option>
-            <option value="name">Name</option>
+            <option value="last-visit">{t('clients.list.lastVisit')}</option>
+            <option value="name">{t('clients.list.name')}</option>
           </select>
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-          Archived
+          {t('clients.list.archived')}
         </label>
       </search>
 
@@ -139,18 +147,18 @@ export function ClientList() {
           <div className="empty-state">
             {model.size === 0 ? (
               <>
-                <p>No clients yet.</p>
-                <p className="muted">Add your first client to start writing session notes.</p>
+                <p>{t('clients.list.noClients')}</p>
+                <p className="muted">{t('clients.list.addFirst')}</p>
               </>
             ) : (
-              <p>No client matches “{query}”.</p>
+              <p>{t('clients.list.noMatch', { query })}</p>
             )}
           </div>
         ) : (
           <div ref={scrollRef} className="virtual-scroll">
             <ul
               className="virtual-list"
-              aria-label="Client list"
+              aria-label={t('clients.list.listLabel')}
               style={{ height: virtualizer.getTotalSize() }}
             >
               {virtualizer.getVirtualItems().map((row) => {
@@ -176,8 +184,11 @@ export function ClientList() {
                       </span>
                       <span className="client-meta">
                         {client.dateOfBirth
-                          ? `${formatDate(client.dateOfBirth)} · ${ageInYears(client.dateOfBirth, today)} y`
-                          : 'Date of birth not recorded'}
+                          ? t('clients.list.birthAndAge', {
+                              date: formatDate(client.dateOfBirth),
+                              age: ageInYears(client.dateOfBirth, today),
+                            })
+                          : t('clients.list.dobNotRecorded')}
                       </span>
                       <span className={draftCount > 0 ? 'client-visit has-drafts' : 'client-visit'}>
                         {visitSummaryText(client.lastVisitAt, draftCount, formatDate)}

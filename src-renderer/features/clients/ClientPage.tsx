@@ -2,7 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import { ageInYears, localToday } from '../../../src-shared/domain/dates';
+import type { Translate } from '../../../src-shared/i18n';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { ClientVisitSummary } from '../attention/ClientVisitSummary';
@@ -19,15 +21,16 @@ import { DeleteClientDialog } from './DeleteClientDialog';
 import { HealthHistoryEditor } from './HealthHistoryEditor';
 
 export function ClientPage({ clientId }: { clientId: string }) {
+  const t = useT();
   const client = useLiveQuery(async () => (await repositories().clients.get(clientId)) ?? null, [clientId]);
-  if (client === undefined) return <p className="page muted">Loading…</p>;
+  if (client === undefined) return <p className="page muted">{t('clients.page.loading')}</p>;
   if (client === null) {
     return (
       <section className="page">
-        <h1>Client not found</h1>
-        <p>This client may have been deleted.</p>
+        <h1>{t('clients.page.notFound')}</h1>
+        <p>{t('clients.page.maybeDeleted')}</p>
         <button type="button" onClick={() => navigate({ name: 'clients' })}>
-          Back to clients
+          {t('clients.page.backToClients')}
         </button>
       </section>
     );
@@ -35,7 +38,19 @@ export function ClientPage({ clientId }: { clientId: string }) {
   return <ClientDetails client={client} />;
 }
 
+/** "Given on 3 Nov 2026 (version 2026-01)", or as much of it as was recorded. */
+function consentText(t: Translate, consent: Client['consent']): string {
+  if (!consent.given) return t('clients.page.notRecorded');
+  const date = consent.date ? formatDate(consent.date) : null;
+  const version = consent.textVersion || null;
+  if (date && version) return t('clients.page.consentGivenOnVersion', { date, version });
+  if (date) return t('clients.page.consentGivenOn', { date });
+  if (version) return t('clients.page.consentGivenVersion', { version });
+  return t('clients.page.consentGiven');
+}
+
 function ClientDetails({ client }: { client: Client }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const safetyCheck = useSafetyFindings(client.id, client.dateOfBirth);
@@ -44,35 +59,39 @@ function ClientDetails({ client }: { client: Client }) {
 
   return (
     <article className="page client-page" aria-labelledby="client-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <a href="#/clients">Clients</a> <span aria-hidden="true">›</span> {clientDisplayName(client)}
+      <nav aria-label={t('clients.section.breadcrumb')} className="breadcrumb">
+        <a href="#/clients">{t('clients.section.clients')}</a> <span aria-hidden="true">›</span>{' '}
+        {clientDisplayName(client)}
       </nav>
       <header className="page-header">
         <div>
           <h1 id="client-title">
             {clientDisplayName(client)}
-            {client.archived && <span className="tag archived-tag">Archived</span>}
+            {client.archived && <span className="tag archived-tag">{t('clients.page.archived')}</span>}
           </h1>
           <p className="subtitle">
             {client.dateOfBirth
-              ? `Born ${formatDate(client.dateOfBirth)} (${ageInYears(client.dateOfBirth, today)} years)`
-              : 'Date of birth not recorded'}
+              ? t('clients.page.born', {
+                  date: formatDate(client.dateOfBirth),
+                  age: ageInYears(client.dateOfBirth, today),
+                })
+              : t('clients.page.dobNotRecorded')}
             <ClientVisitSummary clientId={client.id} lastVisitAt={client.lastVisitAt} />
           </p>
         </div>
         <div className="button-row">
           <button type="button" onClick={() => setEditing(true)} disabled={editing}>
-            Edit details
+            {t('clients.page.editDetails')}
           </button>
           <ExportClientRecordButton client={client} />
           <button
             type="button"
             onClick={() => void repositories().clients.setArchived(client.id, !client.archived)}
           >
-            {client.archived ? 'Restore' : 'Archive'}
+            {client.archived ? t('clients.page.restore') : t('clients.page.archive')}
           </button>
           <button type="button" className="danger" onClick={() => setDeleting(true)}>
-            Delete
+            {t('clients.page.delete')}
           </button>
         </div>
       </header>
@@ -90,38 +109,34 @@ function ClientDetails({ client }: { client: Client }) {
       <DocumentsCard clientId={client.id} />
 
       {editing ? (
-        <section className="card" aria-label="Edit client">
+        <section className="card" aria-label={t('clients.page.editClient')}>
           <ClientForm existing={client} onDone={() => setEditing(false)} />
         </section>
       ) : (
         <section className="card contact-card" aria-labelledby="contact-title">
-          <h2 id="contact-title">Contact and consent</h2>
+          <h2 id="contact-title">{t('clients.page.contactTitle')}</h2>
           <dl className="facts two-col">
-            <dt>Phone</dt>
+            <dt>{t('clients.page.phone')}</dt>
             <dd>{client.phone || '—'}</dd>
-            <dt>Email</dt>
+            <dt>{t('clients.page.email')}</dt>
             <dd>{client.email || '—'}</dd>
-            <dt>Address</dt>
+            <dt>{t('clients.page.address')}</dt>
             <dd className="preserve-lines">{client.address || '—'}</dd>
-            <dt>Emergency contact</dt>
+            <dt>{t('clients.page.emergencyContact')}</dt>
             <dd>
               {client.emergencyContact.name || client.emergencyContact.phone
                 ? `${client.emergencyContact.name} ${client.emergencyContact.phone}`.trim()
                 : '—'}
             </dd>
-            <dt>Referring physician</dt>
+            <dt>{t('clients.page.referringPhysician')}</dt>
             <dd>{client.referringPhysician || '—'}</dd>
-            <dt>How they heard of us</dt>
+            <dt>{t('clients.page.referralSource')}</dt>
             <dd>{client.referralSource || '—'}</dd>
-            <dt>Informed consent</dt>
-            <dd>
-              {client.consent.given
-                ? `Given${client.consent.date ? ` on ${formatDate(client.consent.date)}` : ''}${client.consent.textVersion ? ` (version ${client.consent.textVersion})` : ''}`
-                : 'Not recorded'}
-            </dd>
+            <dt>{t('clients.page.consent')}</dt>
+            <dd>{consentText(t, client.consent)}</dd>
             {client.tags.length > 0 && (
               <>
-                <dt>Tags</dt>
+                <dt>{t('clients.page.tags')}</dt>
                 <dd>
                   {client.tags.map((tag) => (
                     <span key={tag} className="tag">
@@ -133,7 +148,7 @@ function ClientDetails({ client }: { client: Client }) {
             )}
             {client.notes && (
               <>
-                <dt>Notes</dt>
+                <dt>{t('clients.page.notes')}</dt>
                 <dd className="preserve-lines">{client.notes}</dd>
               </>
             )}
@@ -144,7 +159,7 @@ function ClientDetails({ client }: { client: Client }) {
       {history ? (
         <HealthHistoryEditor key={client.id} history={history} />
       ) : (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('clients.page.loading')}</p>
       )}
 
       <DeleteClientDialog client={client} open={deleting} onClose={() => setDeleting(false)} />

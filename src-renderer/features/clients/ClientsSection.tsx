@@ -1,3 +1,4 @@
+import { useT } from '../../app/i18n';
 import type { Route } from '../../app/router';
 import { HandToNewClient } from '../intake/HandToNewClient';
 import { SessionPage } from '../sessions/SessionPage';
@@ -6,14 +7,16 @@ import { ClientList } from './ClientList';
 import { ClientPage } from './ClientPage';
 
 export function ClientsSection({ route }: { route: Route }) {
+  const t = useT();
   switch (route.name) {
     case 'new-client':
       return (
         <section className="page" aria-labelledby="new-client-title">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <a href="#/clients">Clients</a> <span aria-hidden="true">›</span> New client
+          <nav aria-label={t('clients.section.breadcrumb')} className="breadcrumb">
+            <a href="#/clients">{t('clients.section.clients')}</a> <span aria-hidden="true">›</span>{' '}
+            {t('clients.section.newClient')}
           </nav>
-          <h1 id="new-client-title">New client</h1>
+          <h1 id="new-client-title">{t('clients.section.newClient')}</h1>
           <div className="card">
             <ClientForm />
           </div>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../src-shared/domain/backup-settings';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import { foldForSearch } from '../../../src-shared/domain/text-search';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { Dialog } from '../../app/ui/Dialog';
@@ -12,6 +13,21 @@ import { currentAppVersion } from '../backup/backup-service';
 import { loadStrengthEstimator, passphraseProblem, passphraseStrength } from '../backup/passphrase';
 import { useSigner } from '../sessions/useSigner';
 import { DeleteNotStartedError, deleteClientWithSafetyBackup } from './delete-client';
+
+/** Where an element (a link, bold words) sits inside a translated sentence. */
+const SLOT = '\u0000';
+
+/** The sentence `text` (translated with SLOT for one argument) with `element` in that place. */
+function withElement(text: string, element: ReactNode): ReactNode {
+  const [before, after] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      {element}
+      {after}
+    </>
+  );
+}
 
 /**
  * Deleting is permanent and takes every session with it, so the therapist types the client's
@@ -28,6 +44,7 @@ export function DeleteClientDialog({
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useT();
   const [typed, setTyped] = useState('');
   const [by, setBy] = useSigner();
   const [passphrase, setPassphrase] = useState('');
@@ -61,7 +78,9 @@ export function DeleteClientDialog({
       const stored = await platform().backupReadKey();
       if (!stored.ok || !stored.value.passphrase) {
         setError(
-          `Nothing was deleted: ${stored.ok ? 'no backup passphrase is stored.' : stored.error.message}`,
+          stored.ok
+            ? t('clients.delete.noStoredPassphrase')
+            : t('clients.delete.nothingDeleted', { reason: stored.error.message }),
         );
         return;
       }
@@ -73,7 +92,7 @@ export function DeleteClientDialog({
         passphraseStrength(passphrase, await loadStrengthEstimator()),
       );
       if (problem) {
-        setError(`Nothing was deleted: ${problem}`);
+        setError(t('clients.delete.nothingDeleted', { reason: problem }));
         return;
       }
     }
@@ -92,8 +111,10 @@ export function DeleteClientDialog({
     } catch (e) {
       setError(
         e instanceof DeleteNotStartedError
-          ? e.message
-          : `Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`,
+          ? e.backupFailure !== undefined
+            ? t('clients.delete.backupFailed', { reason: e.backupFailure })
+            : e.message
+          : t('clients.delete.nothingDeleted', { reason: e instanceof Error ? e.message : String(e) }),
       );
     } finally {
       setBusy(false);
@@ -101,32 +122,38 @@ export function DeleteClientDialog({
   };
 
   return (
-    <Dialog title={`Delete ${clientDisplayName(client)}?`} open={open} onClose={onClose}>
+    <Dialog
+      title={t('clients.delete.title', { name: clientDisplayName(client) })}
+      open={open}
+      onClose={onClose}
+    >
       <p>
-        This permanently deletes the client, their health history and{' '}
-        <strong>all of their session notes</strong>. It cannot be undone. To keep the records but hide the
-        client, archive them instead.
+        {withElement(
+          t('clients.delete.intro', { allNotes: SLOT }),
+          <strong>{t('clients.delete.allNotes')}</strong>,
+        )}
       </p>
       {noFolder ? (
         <p className="notice" role="alert">
-          A backup of all your records is saved before a client is deleted. Choose a backup folder in{' '}
-          <a href="#/backup">Backup</a> first; nothing was deleted.
+          {withElement(
+            t('clients.delete.noFolder', { backup: SLOT }),
+            <a href="#/backup">{t('clients.delete.backupLink')}</a>,
+          )}
         </p>
       ) : (
         <p className="muted">
-          A backup of all your records is saved to your backup folder first
-          {storedPassphrase ? ', with your stored backup passphrase.' : '.'}
+          {storedPassphrase ? t('clients.delete.backupFirstStored') : t('clients.delete.backupFirst')}
         </p>
       )}
-      <Field label={`Type “${expected}” to confirm`}>
+      <Field label={t('clients.delete.typeToConfirm', { name: expected })}>
         <input type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </Field>
-      <Field label="Your name" hint="Kept with the record that this client was deleted.">
+      <Field label={t('clients.delete.yourName')} hint={t('clients.delete.yourNameHint')}>
         <input type="text" autoComplete="name" value={by} onChange={(e) => setBy(e.target.value)} />
       </Field>
       {!noFolder && status !== undefined && !storedPassphrase && (
         <>
-          <Field label="Backup passphrase" hint="Opens the backup saved before the deletion.">
+          <Field label={t('clients.delete.passphrase')} hint={t('clients.delete.passphraseHint')}>
             <input
               type="password"
               autoComplete="new-password"
@@ -134,7 +161,7 @@ export function DeleteClientDialog({
               onChange={(e) => setPassphrase(e.target.value)}
             />
           </Field>
-          <Field label="Backup passphrase again">
+          <Field label={t('clients.delete.passphraseAgain')}>
             <input
               type="password"
               autoComplete="new-password"
@@ -156,10 +183,10 @@ export function DeleteClientDialog({
           disabled={!matches || !by.trim() || noFolder || status === undefined || busy}
           onClick={confirm}
         >
-          {busy ? 'Saving a backup…' : 'Delete client and sessions'}
+          {busy ? t('clients.delete.saving') : t('clients.delete.confirm')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('clients.delete.cancel')}
         </button>
       </div>
     </Dialog>

@@ -19,6 +19,7 @@ import {
 } from '../../../src-shared/domain/health-history';
 import { newId } from '../../../src-shared/domain/ids';
 import { BUILT_IN_RULES, CONDITION_CATALOG, catalogItem } from '../../../src-shared/safety';
+import { useT } from '../../app/i18n';
 import { useLeaveGuard } from '../../app/leave-guard';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
@@ -37,25 +38,26 @@ function toFormValues(history: HealthHistory): HealthHistoryFormValues {
 
 /** "Saving…", "Health history saved.", or why it is not saved. */
 function HistorySaveStatus({ state }: { state: HistorySaveState }) {
+  const t = useT();
   switch (state.kind) {
     case 'idle':
       return null;
     case 'saving':
       return (
         <p className="muted history-save-status" role="status">
-          Saving…
+          {t('clients.history.saving')}
         </p>
       );
     case 'saved':
       return (
         <p className="notice ok" role="status">
-          Health history saved.
+          {t('clients.history.saved')}
         </p>
       );
     case 'invalid':
       return (
         <p className="notice error" role="alert">
-          Some fields need attention; the health history was not saved.
+          {t('clients.history.invalid')}
         </p>
       );
     case 'error':
@@ -73,15 +75,16 @@ function TriStateSelect({
   onChange,
   ...rest
 }: { value: boolean | null; onChange: (v: boolean | null) => void } & Record<string, unknown>) {
+  const t = useT();
   return (
     <select
       {...rest}
       value={value === null ? '' : value ? 'yes' : 'no'}
       onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}
     >
-      <option value="">Not recorded</option>
-      <option value="yes">Yes</option>
-      <option value="no">No</option>
+      <option value="">{t('clients.history.notRecorded')}</option>
+      <option value="yes">{t('clients.history.yes')}</option>
+      <option value="no">{t('clients.history.no')}</option>
     </select>
   );
 }
@@ -94,6 +97,7 @@ function TriStateSelect({
  * review without changing an entry.
  */
 export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
+  const t = useT();
   const clientId = history.clientId;
   const schema = useMemo(() => makeHealthHistoryInputSchema(localToday()), []);
   const [kept] = useState(() => takeUnsavedEdits(clientId));
@@ -117,7 +121,7 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
     form,
     schema,
     save: (values) => repositories().healthHistories.save(clientId, values),
-    describeError: (error) => describeStorageError(error, 'Not saved'),
+    describeError: (error) => describeStorageError(error, t('clients.history.notSaved')),
   });
   const conditions = useFieldArray({ control, name: 'conditions', keyName: 'key' });
   const medications = useFieldArray({ control, name: 'medications', keyName: 'key' });
@@ -176,25 +180,25 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
     try {
       await repositories().healthHistories.markReviewed(clientId);
     } catch (error) {
-      setReviewFailure(describeStorageError(error, 'Not recorded'));
+      setReviewFailure(describeStorageError(error, t('clients.history.reviewNotRecorded')));
     }
   };
 
   return (
     <form className="card health-history" onSubmit={onSubmit} noValidate aria-labelledby="history-title">
       <div className="card-header">
-        <h2 id="history-title">Health history</h2>
+        <h2 id="history-title">{t('clients.history.title')}</h2>
         <div className="button-row">
-          {unsaved && <span className="tag">Unsaved changes</span>}
+          {unsaved && <span className="tag">{t('clients.history.unsaved')}</span>}
           <button type="submit" className="primary">
-            Save health history
+            {t('clients.history.save')}
           </button>
         </div>
       </div>
       <div className="history-review-row">
         <ReviewedLine reviewedAt={history.reviewedAt} />
         <button type="button" onClick={() => void markReviewed()} disabled={unsaved}>
-          Reviewed with the client today: no changes
+          {t('clients.history.reviewedToday')}
         </button>
       </div>
       <HistorySaveStatus state={state} />
@@ -204,27 +208,24 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
         </p>
       )}
       <Dialog
-        title="Leave with unsaved health history?"
+        title={t('clients.history.leaveTitle')}
         open={leaveQuestion !== null}
         onClose={() => leaveQuestion?.(false)}
       >
-        <p>
-          Some changes to the health history cannot be saved yet: the fields marked in red need attention. If
-          you leave now, these changes are lost and the safety check runs on the history as last saved.
-        </p>
+        <p>{t('clients.history.leaveText')}</p>
         <div className="button-row dialog-actions">
           <button type="button" className="primary" onClick={() => leaveQuestion?.(false)}>
-            Stay and fix them
+            {t('clients.history.stay')}
           </button>
           <button type="button" className="danger" onClick={() => leaveQuestion?.(true)}>
-            Leave without these changes
+            {t('clients.history.leave')}
           </button>
         </div>
       </Dialog>
 
       <section aria-labelledby="conditions-title" className="history-section">
         <div className="section-header">
-          <h3 id="conditions-title">Conditions</h3>
+          <h3 id="conditions-title">{t('clients.history.conditions')}</h3>
           <button
             type="button"
             onClick={() =>
@@ -241,10 +242,10 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
               })
             }
           >
-            Add condition
+            {t('clients.history.addCondition')}
           </button>
         </div>
-        {conditions.fields.length === 0 && <p className="muted">No conditions recorded.</p>}
+        {conditions.fields.length === 0 && <p className="muted">{t('clients.history.noConditions')}</p>}
         {conditions.fields.map((item, index) => (
           <ConditionRow
             key={item.key}
@@ -254,7 +255,10 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
             errors={errors}
             onCatalogPick={(catalogId) => {
               const picked = catalogId ? catalogItem(catalogId as never) : undefined;
-              if (picked) setValue(`conditions.${index}.label`, picked.label, { shouldDirty: true });
+              if (picked)
+                setValue(`conditions.${index}.label`, t(`safety.catalog.${picked.id}`), {
+                  shouldDirty: true,
+                });
             }}
             onRemove={() => conditions.remove(index)}
           />
@@ -263,37 +267,39 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
 
       <section aria-labelledby="medications-title" className="history-section">
         <div className="section-header">
-          <h3 id="medications-title">Medications</h3>
+          <h3 id="medications-title">{t('clients.history.medications')}</h3>
           <button
             type="button"
             onClick={() => medications.append({ id: newId(), name: '', dose: '', anticoagulant: false })}
           >
-            Add medication
+            {t('clients.history.addMedication')}
           </button>
         </div>
-        {medications.fields.length === 0 && <p className="muted">No medications recorded.</p>}
+        {medications.fields.length === 0 && <p className="muted">{t('clients.history.noMedications')}</p>}
         {medications.fields.map((item, index) => (
           <fieldset key={item.key} className="history-row">
-            <legend className="visually-hidden">{`Medication ${index + 1}`}</legend>
-            <Field label="Medication" error={errors.medications?.[index]?.name?.message}>
+            <legend className="visually-hidden">
+              {t('clients.history.medicationNumber', { number: index + 1 })}
+            </legend>
+            <Field label={t('clients.history.medication')} error={errors.medications?.[index]?.name?.message}>
               <input type="text" {...register(`medications.${index}.name`)} />
             </Field>
-            <Field label="Dose" error={errors.medications?.[index]?.dose?.message}>
+            <Field label={t('clients.history.dose')} error={errors.medications?.[index]?.dose?.message}>
               <input type="text" {...register(`medications.${index}.dose`)} />
             </Field>
             <label className="checkbox">
               <input type="checkbox" {...register(`medications.${index}.anticoagulant`)} />
-              Blood thinner (anticoagulant)
+              {t('clients.history.anticoagulant')}
             </label>
             <button type="button" className="link" onClick={() => medications.remove(index)}>
-              Remove
+              {t('clients.history.remove')}
             </button>
           </fieldset>
         ))}
       </section>
 
       <section aria-labelledby="pregnancy-title" className="history-section">
-        <h3 id="pregnancy-title">Pregnancy</h3>
+        <h3 id="pregnancy-title">{t('clients.history.pregnancy')}</h3>
         <div className="history-row">
           <label className="checkbox">
             <input
@@ -307,16 +313,16 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
                 )
               }
             />
-            Pregnant
+            {t('clients.history.pregnant')}
           </label>
           {pregnancy?.pregnant && (
             <>
-              <Field label="Due date" error={errors.pregnancy?.dueDate?.message}>
+              <Field label={t('clients.history.dueDate')} error={errors.pregnancy?.dueDate?.message}>
                 <input type="date" {...register('pregnancy.dueDate')} />
               </Field>
               <label className="checkbox">
                 <input type="checkbox" {...register('pregnancy.highRisk')} />
-                High-risk pregnancy
+                {t('clients.history.highRiskPregnancy')}
               </label>
             </>
           )}
@@ -325,35 +331,40 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
 
       <section aria-labelledby="surgeries-title" className="history-section">
         <div className="section-header">
-          <h3 id="surgeries-title">Surgeries</h3>
+          <h3 id="surgeries-title">{t('clients.history.surgeries')}</h3>
           <button
             type="button"
             onClick={() => surgeries.append({ id: newId(), date: null, site: 'other', description: '' })}
           >
-            Add surgery
+            {t('clients.history.addSurgery')}
           </button>
         </div>
-        {surgeries.fields.length === 0 && <p className="muted">No surgeries recorded.</p>}
+        {surgeries.fields.length === 0 && <p className="muted">{t('clients.history.noSurgeries')}</p>}
         {surgeries.fields.map((item, index) => (
           <fieldset key={item.key} className="history-row">
-            <legend className="visually-hidden">{`Surgery ${index + 1}`}</legend>
-            <Field label="Surgery date" error={errors.surgeries?.[index]?.date?.message}>
+            <legend className="visually-hidden">
+              {t('clients.history.surgeryNumber', { number: index + 1 })}
+            </legend>
+            <Field label={t('clients.history.surgeryDate')} error={errors.surgeries?.[index]?.date?.message}>
               <input type="date" {...register(`surgeries.${index}.date`)} />
             </Field>
-            <Field label="Site" error={errors.surgeries?.[index]?.site?.message}>
+            <Field label={t('clients.history.site')} error={errors.surgeries?.[index]?.site?.message}>
               <select {...register(`surgeries.${index}.site`)}>
                 {SURGERY_SITES.map((site) => (
                   <option key={site} value={site}>
-                    {site === 'cranial' ? 'Cranial (head)' : site === 'spinal' ? 'Spinal' : 'Other'}
+                    {t(`clients.history.sites.${site}`)}
                   </option>
                 ))}
               </select>
             </Field>
-            <Field label="What was done" error={errors.surgeries?.[index]?.description?.message}>
+            <Field
+              label={t('clients.history.whatWasDone')}
+              error={errors.surgeries?.[index]?.description?.message}
+            >
               <input type="text" {...register(`surgeries.${index}.description`)} />
             </Field>
             <button type="button" className="link" onClick={() => surgeries.remove(index)}>
-              Remove
+              {t('clients.history.remove')}
             </button>
           </fieldset>
         ))}
@@ -361,30 +372,38 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
 
       <section aria-labelledby="injuries-title" className="history-section">
         <div className="section-header">
-          <h3 id="injuries-title">Head injuries</h3>
+          <h3 id="injuries-title">{t('clients.history.headInjuries')}</h3>
           <button
             type="button"
             onClick={() => injuries.append({ id: newId(), date: null, description: '', treated: false })}
           >
-            Add head injury
+            {t('clients.history.addHeadInjury')}
           </button>
         </div>
-        {injuries.fields.length === 0 && <p className="muted">No head injuries recorded.</p>}
+        {injuries.fields.length === 0 && <p className="muted">{t('clients.history.noHeadInjuries')}</p>}
         {injuries.fields.map((item, index) => (
           <fieldset key={item.key} className="history-row">
-            <legend className="visually-hidden">{`Head injury ${index + 1}`}</legend>
-            <Field label="Injury date" error={errors.headInjuries?.[index]?.date?.message}>
+            <legend className="visually-hidden">
+              {t('clients.history.headInjuryNumber', { number: index + 1 })}
+            </legend>
+            <Field
+              label={t('clients.history.injuryDate')}
+              error={errors.headInjuries?.[index]?.date?.message}
+            >
               <input type="date" {...register(`headInjuries.${index}.date`)} />
             </Field>
-            <Field label="What happened" error={errors.headInjuries?.[index]?.description?.message}>
+            <Field
+              label={t('clients.history.whatHappened')}
+              error={errors.headInjuries?.[index]?.description?.message}
+            >
               <input type="text" {...register(`headInjuries.${index}.description`)} />
             </Field>
             <label className="checkbox">
               <input type="checkbox" {...register(`headInjuries.${index}.treated`)} />
-              Seen and treated by a physician
+              {t('clients.history.seenByPhysician')}
             </label>
             <button type="button" className="link" onClick={() => injuries.remove(index)}>
-              Remove
+              {t('clients.history.remove')}
             </button>
           </fieldset>
         ))}
@@ -392,7 +411,7 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
 
       <section aria-labelledby="clearances-title" className="history-section">
         <div className="section-header">
-          <h3 id="clearances-title">Medical clearances</h3>
+          <h3 id="clearances-title">{t('clients.history.clearances')}</h3>
           <button
             type="button"
             onClick={() =>
@@ -407,34 +426,45 @@ export function HealthHistoryEditor({ history }: { history: HealthHistory }) {
               })
             }
           >
-            Add clearance
+            {t('clients.history.addClearance')}
           </button>
         </div>
-        {clearances.fields.length === 0 && <p className="muted">No clearances on file.</p>}
+        {clearances.fields.length === 0 && <p className="muted">{t('clients.history.noClearances')}</p>}
         {clearances.fields.map((item, index) => (
           <fieldset key={item.key} className="history-row">
-            <legend className="visually-hidden">{`Clearance ${index + 1}`}</legend>
-            <Field label="Clearance for" error={errors.clearances?.[index]?.ruleId?.message}>
+            <legend className="visually-hidden">
+              {t('clients.history.clearanceNumber', { number: index + 1 })}
+            </legend>
+            <Field
+              label={t('clients.history.clearanceFor')}
+              error={errors.clearances?.[index]?.ruleId?.message}
+            >
               <select {...register(`clearances.${index}.ruleId`)}>
-                <option value="">Pick…</option>
+                <option value="">{t('clients.history.pick')}</option>
                 {BUILT_IN_RULES.map((rule) => (
                   <option key={rule.id} value={rule.id}>
-                    {rule.title}
+                    {t(`safety.rules.${rule.id}`)}
                   </option>
                 ))}
               </select>
             </Field>
-            <Field label="Given by" error={errors.clearances?.[index]?.givenBy?.message}>
+            <Field label={t('clients.history.givenBy')} error={errors.clearances?.[index]?.givenBy?.message}>
               <input type="text" {...register(`clearances.${index}.givenBy`)} />
             </Field>
-            <Field label="Clearance date" error={errors.clearances?.[index]?.date?.message}>
+            <Field
+              label={t('clients.history.clearanceDate')}
+              error={errors.clearances?.[index]?.date?.message}
+            >
               <input type="date" {...register(`clearances.${index}.date`)} />
             </Field>
-            <Field label="Valid until" error={errors.clearances?.[index]?.validUntil?.message}>
+            <Field
+              label={t('clients.history.validUntil')}
+              error={errors.clearances?.[index]?.validUntil?.message}
+            >
               <input type="date" {...register(`clearances.${index}.validUntil`)} />
             </Field>
             <button type="button" className="link" onClick={() => clearances.remove(index)}>
-              Remove
+              {t('clients.history.remove')}
             </button>
           </fieldset>
         ))}
@@ -458,12 +488,15 @@ function ConditionRow({
   onCatalogPick: (catalogId: string) => void;
   onRemove: () => void;
 }) {
+  const t = useT();
   const e = errors.conditions?.[index];
   const catalog = register(`conditions.${index}.catalogId`);
   return (
     <fieldset className="history-row condition-row">
-      <legend className="visually-hidden">{`Condition ${index + 1}`}</legend>
-      <Field label="From the list" error={e?.catalogId?.message}>
+      <legend className="visually-hidden">
+        {t('clients.history.conditionNumber', { number: index + 1 })}
+      </legend>
+      <Field label={t('clients.history.fromList')} error={e?.catalogId?.message}>
         <select
           {...catalog}
           onChange={(event) => {
@@ -471,35 +504,35 @@ function ConditionRow({
             onCatalogPick(event.target.value);
           }}
         >
-          <option value="">Other (type it)</option>
+          <option value="">{t('clients.history.otherTypeIt')}</option>
           {CONDITION_CATALOG.map((item) => (
             <option key={item.id} value={item.id}>
-              {item.label}
+              {t(`safety.catalog.${item.id}`)}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="Condition" error={e?.label?.message}>
+      <Field label={t('clients.history.condition')} error={e?.label?.message}>
         <input type="text" {...register(`conditions.${index}.label`)} />
       </Field>
-      <Field label="Status" error={e?.status?.message}>
+      <Field label={t('clients.history.status')} error={e?.status?.message}>
         <select {...register(`conditions.${index}.status`)}>
-          <option value="current">Current</option>
-          <option value="past">Past</option>
+          <option value="current">{t('clients.history.current')}</option>
+          <option value="past">{t('clients.history.past')}</option>
         </select>
       </Field>
-      <Field label="Onset or diagnosis date" error={e?.onsetDate?.message}>
+      <Field label={t('clients.history.onsetDate')} error={e?.onsetDate?.message}>
         <input type="date" {...register(`conditions.${index}.onsetDate`)} />
       </Field>
-      <Field label="Resolved date" error={e?.resolvedDate?.message}>
+      <Field label={t('clients.history.resolvedDate')} error={e?.resolvedDate?.message}>
         <input type="date" {...register(`conditions.${index}.resolvedDate`)} />
       </Field>
-      <Field label="Severity" error={e?.severity?.message}>
+      <Field label={t('clients.history.severity')} error={e?.severity?.message}>
         <select {...register(`conditions.${index}.severity`)}>
-          <option value="">Not recorded</option>
+          <option value="">{t('clients.history.notRecorded')}</option>
           {CONDITION_SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {s === 'high-risk' ? 'High risk' : s[0]!.toUpperCase() + s.slice(1)}
+              {t(`clients.history.severities.${s}`)}
             </option>
           ))}
         </select>
@@ -508,17 +541,17 @@ function ConditionRow({
         control={control}
         name={`conditions.${index}.treated`}
         render={({ field }) => (
-          <Field label="Treated by a physician" error={e?.treated?.message}>
+          <Field label={t('clients.history.treatedByPhysician')} error={e?.treated?.message}>
             <TriStateSelect value={field.value ?? null} onChange={field.onChange} />
           </Field>
         )}
       />
       {/* The whole row's width, and as many lines as the note needs: nothing is cut off. */}
-      <Field label="Notes" error={e?.notes?.message} wide>
+      <Field label={t('clients.history.notes')} error={e?.notes?.message} wide>
         <textarea rows={1} className="auto-grow" {...register(`conditions.${index}.notes`)} />
       </Field>
       <button type="button" className="link" onClick={onRemove}>
-        Remove
+        {t('clients.history.remove')}
       </button>
     </fieldset>
   );

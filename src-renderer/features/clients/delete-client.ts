@@ -12,7 +12,14 @@ import { type BackupFileWriter, describeFailure, saveBackup } from '../backup/ba
 
 /** Refused before anything was deleted: the message is for the therapist. */
 export class DeleteNotStartedError extends Error {
-  constructor(message: string) {
+  /**
+   * @param backupFailure why the safety backup failed, when it did: the dialog says it in the
+   *   app's language around this reason.
+   */
+  constructor(
+    message: string,
+    readonly backupFailure?: string,
+  ) {
     super(message);
     this.name = 'DeleteNotStartedError';
   }
@@ -58,8 +65,10 @@ export async function deleteClientWithSafetyBackup(
       ...(options.writer ? { writer: options.writer } : {}),
     });
   } catch (error) {
+    const reason = describeFailure(error, 'backup');
     throw new DeleteNotStartedError(
-      `Deleting a client first saves a backup of all your records, and that failed: ${describeFailure(error, 'backup')} Nothing was deleted.`,
+      `Deleting a client first saves a backup of all your records, and that failed: ${reason} Nothing was deleted.`,
+      reason,
     );
   }
   const { sessions } = await options.clients.deleteWithSessions(options.clientId, {

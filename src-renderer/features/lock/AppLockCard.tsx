@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useState } from 'react';
+import type { Translate } from '../../../src-shared/i18n';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { describeStorageError } from '../../db/errors';
@@ -24,26 +26,32 @@ import './lock.css';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
-function newPasscodeProblem(passcode: string, repeated: string): string | null {
-  if (passcode.length < PASSCODE_MIN_LENGTH) return `Use at least ${PASSCODE_MIN_LENGTH} characters.`;
-  if (passcode.length > PASSCODE_MAX_LENGTH) return `Use at most ${PASSCODE_MAX_LENGTH} characters.`;
-  if (passcode !== repeated) return 'The two passcodes are not the same.';
+function newPasscodeProblem(t: Translate, passcode: string, repeated: string): string | null {
+  if (passcode.length < PASSCODE_MIN_LENGTH) return t('appLock.form.tooShort', { min: PASSCODE_MIN_LENGTH });
+  if (passcode.length > PASSCODE_MAX_LENGTH) return t('appLock.form.tooLong', { max: PASSCODE_MAX_LENGTH });
+  if (passcode !== repeated) return t('appLock.form.notSame');
   return null;
 }
 
-function wrongCurrentMessage(outcome: Exclude<TryOutcome, { kind: 'right' }>): string {
+function wrongCurrentMessage(t: Translate, outcome: Exclude<TryOutcome, { kind: 'right' }>): string {
   return outcome.kind === 'wait'
-    ? `Too many wrong tries. Try again in ${formatWait(outcome.until - Date.now())}.`
-    : 'The current passcode is not right.';
+    ? t('appLock.form.tooManyTries', { wait: formatWait(outcome.until - Date.now()) })
+    : t('appLock.form.wrongCurrent');
 }
 
-function idleLabel(minutes: AppLockSettings['idleMinutes']): string {
-  if (minutes === null) return 'never after a pause (only when Stillpoint starts or you lock it)';
-  return `after ${minutes === 1 ? '1 minute' : `${minutes} minutes`} without use`;
+/** "On. Stillpoint asks for the passcode when it starts and after 5 minutes without use." */
+function stateText(t: Translate, minutes: AppLockSettings['idleMinutes']): string {
+  return minutes === null ? t('appLock.card.onNever') : t('appLock.card.onAfter', { minutes });
+}
+
+/** "Stillpoint will lock after 5 minutes without use." */
+function willLockText(t: Translate, minutes: AppLockSettings['idleMinutes']): string {
+  return minutes === null ? t('appLock.card.willLockNever') : t('appLock.card.willLockAfter', { minutes });
 }
 
 /** Settings card: set, change or remove the passcode; choose the idle time; lock now. */
 export function AppLockCard() {
+  const t = useT();
   const settings = useLiveQuery(() => readLockSettings(repositories().settings), []);
   const { lockNow } = useAppLock();
   const [mode, setMode] = useState<'summary' | 'change' | 'remove'>('summary');
@@ -62,11 +70,8 @@ export function AppLockCard() {
 
   return (
     <section className="card app-lock-card" aria-labelledby="app-lock-title">
-      <h2 id="app-lock-title">App lock</h2>
-      <p className="muted">
-        A passcode hides your records from anyone who sees the screen: a client glancing over, a colleague at
-        a shared desk. It does not encrypt the records on disk; use your computer’s disk encryption for that.
-      </p>
+      <h2 id="app-lock-title">{t('appLock.card.title')}</h2>
+      <p className="muted">{t('appLock.card.intro')}</p>
       {status && (
         <p className={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
           {status.text}
@@ -74,18 +79,16 @@ export function AppLockCard() {
       )}
       {!settings.passcode ? (
         <NewPasscodeForm
-          submitLabel="Turn on app lock"
-          onSaved={() => done('App lock is on. Stillpoint will ask for the passcode when it starts.')}
+          submitLabel={t('appLock.card.turnOn')}
+          onSaved={() => done(t('appLock.card.turnedOn'))}
           onError={(text) => setStatus({ kind: 'error', text })}
         />
       ) : (
         <>
-          <p data-testid="app-lock-state">
-            On. Stillpoint asks for the passcode when it starts and {idleLabel(settings.idleMinutes)}.
-          </p>
+          <p data-testid="app-lock-state">{stateText(t, settings.idleMinutes)}</p>
           <div className="button-row">
             <label className="inline-select">
-              Lock after
+              {t('appLock.card.lockAfter')}
               <select
                 value={settings.idleMinutes === null ? 'never' : String(settings.idleMinutes)}
                 onChange={async (event) => {
@@ -94,31 +97,34 @@ export function AppLockCard() {
                     await setIdleMinutes(repositories().settings, choice as AppLockSettings['idleMinutes']);
                     setStatus({
                       kind: 'ok',
-                      text: `Stillpoint will lock ${idleLabel(choice as AppLockSettings['idleMinutes'])}.`,
+                      text: willLockText(t, choice as AppLockSettings['idleMinutes']),
                     });
                   } catch (error) {
-                    setStatus({ kind: 'error', text: describeStorageError(error, 'Not saved') });
+                    setStatus({
+                      kind: 'error',
+                      text: describeStorageError(error, t('appLock.card.notSaved')),
+                    });
                   }
                 }}
               >
                 {IDLE_CHOICES.map((minutes) => (
                   <option key={minutes} value={String(minutes)}>
-                    {minutes === 1 ? '1 minute' : `${minutes} minutes`}
+                    {t('appLock.card.minutes', { minutes })}
                   </option>
                 ))}
-                <option value="never">Never</option>
+                <option value="never">{t('appLock.card.never')}</option>
               </select>
             </label>
             <button type="button" onClick={lockNow}>
-              Lock now
+              {t('appLock.card.lockNow')}
             </button>
             {mode === 'summary' && (
               <>
                 <button type="button" onClick={() => open('change')}>
-                  Change passcode
+                  {t('appLock.card.change')}
                 </button>
                 <button type="button" className="danger" onClick={() => open('remove')}>
-                  Remove passcode
+                  {t('appLock.card.remove')}
                 </button>
               </>
             )}
@@ -126,8 +132,8 @@ export function AppLockCard() {
           {mode === 'change' && (
             <NewPasscodeForm
               current={settings.passcode}
-              submitLabel="Change passcode"
-              onSaved={() => done('The passcode was changed.')}
+              submitLabel={t('appLock.card.change')}
+              onSaved={() => done(t('appLock.card.changed'))}
               onError={(text) => setStatus({ kind: 'error', text })}
               onCancel={() => setMode('summary')}
             />
@@ -135,7 +141,7 @@ export function AppLockCard() {
           {mode === 'remove' && (
             <RemovePasscodeForm
               current={settings.passcode}
-              onRemoved={() => done('App lock is off. Stillpoint no longer asks for a passcode.')}
+              onRemoved={() => done(t('appLock.card.removed'))}
               onError={(text) => setStatus({ kind: 'error', text })}
               onCancel={() => setMode('summary')}
             />
@@ -159,6 +165,7 @@ function NewPasscodeForm({
   onError: (text: string) => void;
   onCancel?: () => void;
 }) {
+  const t = useT();
   const [old, setOld] = useState('');
   const [passcode, setPasscodeValue] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -167,7 +174,7 @@ function NewPasscodeForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid = newPasscodeProblem(passcode, repeated);
+    const invalid = newPasscodeProblem(t, passcode, repeated);
     setProblem(invalid);
     if (invalid || busy) return;
     setBusy(true);
@@ -176,14 +183,14 @@ function NewPasscodeForm({
         const outcome = await tryPasscode(repositories().settings, current, old);
         if (outcome.kind !== 'right') {
           setOld('');
-          onError(wrongCurrentMessage(outcome));
+          onError(wrongCurrentMessage(t, outcome));
           return;
         }
       }
       await setPasscode(repositories().settings, passcode);
       onSaved();
     } catch (error) {
-      onError(describeStorageError(error, 'The passcode was not saved'));
+      onError(describeStorageError(error, t('appLock.form.notSaved')));
     } finally {
       setBusy(false);
     }
@@ -193,7 +200,7 @@ function NewPasscodeForm({
     <form className="settings-form" onSubmit={submit} aria-label={submitLabel} noValidate>
       <div className="form-grid">
         {current && (
-          <Field label="Current passcode">
+          <Field label={t('appLock.form.current')}>
             <input
               type="password"
               autoComplete="current-password"
@@ -203,8 +210,8 @@ function NewPasscodeForm({
           </Field>
         )}
         <Field
-          label="New passcode"
-          hint={`At least ${PASSCODE_MIN_LENGTH} characters`}
+          label={t('appLock.form.new')}
+          hint={t('appLock.form.newHint', { min: PASSCODE_MIN_LENGTH })}
           error={problem ?? undefined}
         >
           <input
@@ -214,7 +221,7 @@ function NewPasscodeForm({
             onChange={(e) => setPasscodeValue(e.target.value)}
           />
         </Field>
-        <Field label="Repeat the new passcode">
+        <Field label={t('appLock.form.repeat')}>
           <input
             type="password"
             autoComplete="new-password"
@@ -225,11 +232,11 @@ function NewPasscodeForm({
       </div>
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+          {busy ? t('appLock.form.saving') : submitLabel}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel} disabled={busy}>
-            Cancel
+            {t('appLock.form.cancel')}
           </button>
         )}
       </div>
@@ -248,6 +255,7 @@ function RemovePasscodeForm({
   onError: (text: string) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const [old, setOld] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -259,21 +267,21 @@ function RemovePasscodeForm({
       const outcome = await tryPasscode(repositories().settings, current, old);
       if (outcome.kind !== 'right') {
         setOld('');
-        onError(wrongCurrentMessage(outcome));
+        onError(wrongCurrentMessage(t, outcome));
         return;
       }
       await removePasscode(repositories().settings);
       onRemoved();
     } catch (error) {
-      onError(describeStorageError(error, 'The passcode was not removed'));
+      onError(describeStorageError(error, t('appLock.form.notRemoved')));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="settings-form" onSubmit={submit} aria-label="Remove passcode" noValidate>
-      <Field label="Current passcode">
+    <form className="settings-form" onSubmit={submit} aria-label={t('appLock.card.remove')} noValidate>
+      <Field label={t('appLock.form.current')}>
         <input
           type="password"
           autoComplete="current-password"
@@ -283,10 +291,10 @@ function RemovePasscodeForm({
       </Field>
       <div className="button-row">
         <button type="submit" className="danger" disabled={busy || !old}>
-          Remove passcode
+          {t('appLock.card.remove')}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('appLock.form.cancel')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { RecordCounts } from '../../../src-shared/ipc';
 import { formatTimestamp } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
 import { keepCountsRemembered, recordsWentMissing } from './record-counts';
@@ -110,32 +111,31 @@ function RecoveryNotice({
   error: string | null;
   startFresh: () => Promise<void>;
 }) {
-  const clients = remembered.clients === 1 ? '1 client' : `${remembered.clients} clients`;
+  const t = useT();
   return (
     <section className="recovery-notice" aria-labelledby="recovery-title">
-      <h2 id="recovery-title">Your records may be missing</h2>
+      <h2 id="recovery-title">{t('recovery.notice.title')}</h2>
       <p role="alert">
-        Stillpoint found no records, but this computer had {clients} on {formatTimestamp(remembered.at)}. Your
-        data may have been removed. Restore the latest automatic backup?
+        {t('recovery.notice.found', { count: remembered.clients, date: formatTimestamp(remembered.at) })}
       </p>
       {error && <p className="notice error">{error}</p>}
       {!confirmFresh ? (
         <div className="button-row">
           <a className="button primary" href="#/backup/restore-latest">
-            Restore the latest backup
+            {t('recovery.notice.restore')}
           </a>
           <button type="button" onClick={() => setConfirmFresh(true)}>
-            Start fresh
+            {t('recovery.notice.startFresh')}
           </button>
         </div>
       ) : (
         <div className="button-row">
-          <span>Start with no records? Your backups stay where they are.</span>
+          <span>{t('recovery.notice.confirm')}</span>
           <button type="button" className="danger" onClick={() => void startFresh()}>
-            Yes, start fresh
+            {t('recovery.notice.yesStartFresh')}
           </button>
           <button type="button" onClick={() => setConfirmFresh(false)}>
-            Cancel
+            {t('recovery.notice.cancel')}
           </button>
         </div>
       )}

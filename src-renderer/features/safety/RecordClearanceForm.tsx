@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { endDateError, pastDateError } from '../../../src-shared/domain/date-rules';
 import { localToday } from '../../../src-shared/domain/dates';
 import type { Id } from '../../../src-shared/domain/ids';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { DateInput } from '../../app/ui/DateInput';
 import { Field } from '../../app/ui/Field';
@@ -27,18 +28,24 @@ interface RecordClearanceProps {
  * cleared. Dates follow the shared date rules, with the message beside the field.
  */
 export function RecordClearanceForm(props: RecordClearanceProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const headingId = useId();
   if (!open) {
     return (
-      <button type="button" className="record-clearance" onClick={() => setOpen(true)}>
-        Record physician clearance<span className="visually-hidden"> for {props.title}</span>
+      <button
+        type="button"
+        className="record-clearance"
+        aria-label={t('safety.record.buttonFor', { title: props.title })}
+        onClick={() => setOpen(true)}
+      >
+        {t('safety.record.button')}
       </button>
     );
   }
   return (
     <fieldset className="record-clearance-form" aria-labelledby={headingId}>
-      <legend id={headingId}>Physician clearance for {props.title}</legend>
+      <legend id={headingId}>{t('safety.record.legend', { title: props.title })}</legend>
       <ClearanceFields {...props} onClose={() => setOpen(false)} />
     </fieldset>
   );
@@ -52,6 +59,7 @@ function ClearanceFields({
   dateOfBirth,
   onClose,
 }: RecordClearanceProps & { onClose: () => void }) {
+  const t = useT();
   const [signer] = useSigner();
   const [givenBy, setGivenBy] = useState('');
   const [date, setDate] = useState('');
@@ -66,14 +74,13 @@ function ClearanceFields({
   const dateError =
     date.trim() === ''
       ? attempted
-        ? 'Enter the date the physician gave the clearance'
+        ? t('safety.record.dateMissing')
         : undefined
       : (pastDateError(date, { today, dateOfBirth, what: 'clearance date' }) ?? undefined);
   const untilError =
     endDateError(validUntil, { start: date, what: '"valid until" date', startWhat: 'clearance date' }) ??
     undefined;
-  const givenByError =
-    attempted && givenBy.trim() === '' ? 'Enter the physician who assessed the client' : undefined;
+  const givenByError = attempted && givenBy.trim() === '' ? t('safety.record.givenByMissing') : undefined;
   const recorder = recordedBy ?? signer;
 
   const save = async () => {
@@ -102,7 +109,7 @@ function ClearanceFields({
       );
       onClose();
     } catch (error) {
-      setFailure(describeStorageError(error, 'Not recorded'));
+      setFailure(describeStorageError(error, t('safety.record.notRecorded')));
     } finally {
       setSaving(false);
     }
@@ -110,23 +117,23 @@ function ClearanceFields({
 
   return (
     <div className="clearance-fields">
-      <Field label="Assessed and cleared by (physician)" error={givenByError}>
+      <Field label={t('safety.record.givenBy')} error={givenByError}>
         <input type="text" value={givenBy} onChange={(e) => setGivenBy(e.target.value)} />
       </Field>
-      <Field label="Clearance date" error={dateError}>
+      <Field label={t('safety.record.date')} error={dateError}>
         <DateInput value={date} onValue={setDate} />
       </Field>
       <Field
-        label="Valid until (optional)"
+        label={t('safety.record.validUntil')}
         error={untilError}
-        hint="Leave empty when the physician set no end"
+        hint={t('safety.record.validUntilHint')}
       >
         <DateInput value={validUntil} onValue={setValidUntil} />
       </Field>
-      <Field label="Recorded by">
+      <Field label={t('safety.record.recordedBy')}>
         <input type="text" value={recorder} onChange={(e) => setRecordedBy(e.target.value)} />
       </Field>
-      <Field label="Note (optional)" wide>
+      <Field label={t('safety.record.note')} wide>
         <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
       {failure && (
@@ -136,10 +143,10 @@ function ClearanceFields({
       )}
       <div className="button-row">
         <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
-          Save clearance to the client's file
+          {t('safety.record.save')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('safety.record.cancel')}
         </button>
       </div>
     </div>

@@ -1,12 +1,8 @@
-import {
-  type Finding,
-  isHistoryNotRecordedFinding,
-  SEVERITY_ORDER,
-  severityLabel,
-} from '../../../src-shared/safety';
-
+import { type Finding, isHistoryNotRecordedFinding, SEVERITY_ORDER } from '../../../src-shared/safety';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { describeClearance } from './clearance-text';
+import { findingBecause, findingRationale, findingTitle } from './finding-text';
 import { RuleSource } from './RuleSource';
 import type { SafetyCheckResult } from './useSafetyFindings';
 
@@ -31,11 +27,10 @@ function byRule(findings: Finding[]): Finding[][] {
 
 /** "Last reviewed with the client on 3 Dec 2026", or that it never was. */
 export function ReviewedLine({ reviewedAt }: { reviewedAt: string | null }) {
+  const t = useT();
   return (
     <p className="muted history-reviewed">
-      {reviewedAt
-        ? `Health history last reviewed with the client on ${formatDate(reviewedAt)}.`
-        : 'Health history never reviewed with the client.'}
+      {reviewedAt ? t('safety.reviewed.on', { date: formatDate(reviewedAt) }) : t('safety.reviewed.never')}
     </p>
   );
 }
@@ -48,11 +43,12 @@ export function ReviewedLine({ reviewedAt }: { reviewedAt: string | null }) {
  * of presenting the version before them as the answer.
  */
 export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }) {
+  const t = useT();
   if (check === undefined) {
     return (
       <section className="card safety-banner" aria-labelledby="safety-title" aria-busy="true">
-        <h2 id="safety-title">Safety check</h2>
-        <p className="muted">Checking the health history…</p>
+        <h2 id="safety-title">{t('safety.banner.title')}</h2>
+        <p className="muted">{t('safety.banner.checking')}</p>
       </section>
     );
   }
@@ -73,52 +69,53 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
             : 'level-clear';
   return (
     <section className={`card safety-banner ${level}`} aria-labelledby="safety-title">
-      <h2 id="safety-title">Safety check</h2>
+      <h2 id="safety-title">{t('safety.banner.title')}</h2>
       <ReviewedLine reviewedAt={check.historyReviewedAt} />
-      {unsaved?.kind === 'saving' && <p className="muted">Saving the health history…</p>}
+      {unsaved?.kind === 'saving' && <p className="muted">{t('safety.banner.savingHistory')}</p>}
       {unsaved && unsaved.kind !== 'saving' && (
         <p className="notice warning safety-unsaved" role="status">
-          Not checked: the health history has changes that are not saved yet
-          {unsaved.kind === 'invalid' ? ' (some fields need attention)' : ` (${unsaved.message})`}. What
-          follows is from the last saved version.
+          {unsaved.kind === 'invalid'
+            ? t('safety.banner.unsavedInvalid')
+            : t('safety.banner.unsavedError', { reason: unsaved.message })}
         </p>
       )}
       {notRecorded && (
         <div className="history-not-recorded" data-severity="not-recorded">
-          <strong>{notRecorded.title}</strong>
-          <p className="finding-because">{notRecorded.because}</p>
-          <p className="finding-rationale">{notRecorded.rationale}</p>
+          <strong>{findingTitle(t, notRecorded)}</strong>
+          <p className="finding-because">{findingBecause(t, notRecorded)}</p>
+          <p className="finding-rationale">{findingRationale(t, notRecorded)}</p>
         </div>
       )}
       {active.length === 0
         ? !notRecorded &&
           !unsaved && (
             <p className="safety-clear">
-              {lifted.length > 0
-                ? 'Nothing in force: what the health history raised is cleared by a physician (below).'
-                : 'No contraindications found in the health history reviewed with the client.'}
+              {lifted.length > 0 ? t('safety.banner.allCleared') : t('safety.banner.clear')}
             </p>
           )
         : SEVERITY_ORDER.filter((severity) => active.some((f) => f.severity === severity)).map((severity) => (
             <div key={severity} className="finding-group" data-level={SEVERITY_CLASS[severity]}>
               <h3>
                 <span className={`severity-badge severity-${SEVERITY_CLASS[severity]}`}>
-                  {severityLabel(severity)}
+                  {t(`safety.severity.${severity}`)}
                 </span>
               </h3>
               <ul className="findings">
                 {byRule(active.filter((f) => f.severity === severity)).map((group) => (
                   <li key={group[0]!.ruleId} data-severity={severity}>
-                    <strong>{group[0]!.title}</strong>
+                    <strong>{findingTitle(t, group[0]!)}</strong>
                     {group.map((finding) => (
                       <span key={finding.itemId ?? finding.because} className="finding-because">
-                        {finding.because}
+                        {findingBecause(t, finding)}
                         {finding.until && (
-                          <span className="finding-until"> · applies until {formatDate(finding.until)}</span>
+                          <span className="finding-until">
+                            {' · '}
+                            {t('safety.banner.appliesUntil', { date: formatDate(finding.until) })}
+                          </span>
                         )}
                       </span>
                     ))}
-                    <p className="finding-rationale">{group[0]!.rationale}</p>
+                    <p className="finding-rationale">{findingRationale(t, group[0]!)}</p>
                     <RuleSource source={group[0]!.source} />
                   </li>
                 ))}
@@ -127,13 +124,13 @@ export function SafetyBanner({ check }: { check: SafetyCheckResult | undefined }
           ))}
       {lifted.length > 0 && (
         <div className="finding-group lifted">
-          <h3>Cleared</h3>
+          <h3>{t('safety.banner.cleared')}</h3>
           <ul className="findings">
             {lifted.map((finding) => (
               <li key={`${finding.ruleId}-${finding.itemId ?? ''}-lifted`}>
-                <strong>{finding.title}</strong>
+                <strong>{findingTitle(t, finding)}</strong>
                 <span className="finding-because">
-                  {finding.clearance ? describeClearance(finding.clearance) : 'Cleared'}
+                  {finding.clearance ? describeClearance(finding.clearance, t) : t('safety.banner.cleared')}
                 </span>
               </li>
             ))}

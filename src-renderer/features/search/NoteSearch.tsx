@@ -1,17 +1,19 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Translate } from '../../../src-shared/i18n';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { routeToHash } from '../../app/router';
 import { noteSearchEngine } from './engine';
 import type { IndexState, NoteSearchResult } from './note-search';
 import './note-search.css';
 
-function indexStatus(state: IndexState): string | null {
+function indexStatus(t: Translate, state: IndexState): string | null {
   if (state.kind === 'building') {
     return state.total > 0
-      ? `Preparing note search: ${state.done.toLocaleString()} of ${state.total.toLocaleString()} notes read…`
-      : 'Preparing note search…';
+      ? t('search.notes.preparingProgress', { done: state.done, total: state.total })
+      : t('search.notes.preparing');
   }
-  if (state.kind === 'failed') return `Note search is not available: ${state.message}`;
+  if (state.kind === 'failed') return t('search.notes.unavailable', { reason: state.message });
   return null;
 }
 
@@ -21,6 +23,7 @@ function indexStatus(state: IndexState): string | null {
  * hit to its note. The index is prepared the first time the field is focused.
  */
 export function NoteSearch() {
+  const t = useT();
   const engine = noteSearchEngine();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<NoteSearchResult | null>(null);
@@ -53,18 +56,18 @@ export function NoteSearch() {
     };
   }, [engine, query, readyNotes]);
 
-  const status = indexStatus(state);
+  const status = indexStatus(t, state);
   const shownQuery = query.trim() === '' ? '' : result?.query;
 
   return (
     <search className="note-search">
       <label htmlFor="note-search" className="visually-hidden">
-        Search all notes
+        {t('search.notes.label')}
       </label>
       <input
         id="note-search"
         type="search"
-        placeholder="Search all notes (a word from a complaint, finding or plan)"
+        placeholder={t('search.notes.placeholder')}
         autoComplete="off"
         spellCheck={false}
         value={query}
@@ -83,29 +86,32 @@ export function NoteSearch() {
       >
         <p className="muted note-search-summary" aria-live="polite">
           {failure
-            ? `The search failed: ${failure}`
+            ? t('search.notes.failed', { reason: failure })
             : result === null
-              ? 'Searching…'
+              ? t('search.notes.searching')
               : result.words.length === 0
-                ? 'Type at least two letters of a word.'
-                : `${result.total.toLocaleString()} note${result.total === 1 ? '' : 's'} found${result.total > result.hits.length ? `, the ${result.hits.length} most recent shown` : ''}.`}
+                ? t('search.notes.tooShort')
+                : result.total > result.hits.length
+                  ? t('search.notes.foundSome', { total: result.total, shown: result.hits.length })
+                  : t('search.notes.found', { total: result.total })}
           {status && ` ${status}`}
         </p>
         {result && result.hits.length > 0 && (
-          <ol className="note-search-hits" aria-label="Notes found, newest first">
+          <ol className="note-search-hits" aria-label={t('search.notes.hits')}>
             {result.hits.map((hit) => (
               <li key={hit.noteId}>
                 <a href={routeToHash({ name: 'session', clientId: hit.clientId, sessionId: hit.noteId })}>
                   <span className="ns-head">
                     <span className="ns-client">{hit.clientName}</span>
                     <span className="ns-date">
-                      {hit.serviceDate ? formatDate(hit.serviceDate) : 'No date'}
-                      {hit.sessionNumber !== null && ` · Session ${hit.sessionNumber}`}
-                      {hit.status !== 'signed' && ' · Draft'}
+                      {hit.serviceDate ? formatDate(hit.serviceDate) : t('search.notes.noDate')}
+                      {hit.sessionNumber !== null &&
+                        ` · ${t('search.notes.session', { number: hit.sessionNumber })}`}
+                      {hit.status !== 'signed' && ` · ${t('search.notes.draft')}`}
                     </span>
                   </span>
                   <span className="ns-snippet">
-                    <span className="ns-field">{hit.field}: </span>
+                    <span className="ns-field">{t('search.notes.field', { field: hit.field })} </span>
                     {hit.snippet.before}
                     {hit.snippet.match && <mark>{hit.snippet.match}</mark>}
                     {hit.snippet.after}

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
-import { NEWER_DATABASE_MESSAGE, type OpenOutcome, openAppDatabase } from '../../db/open-database';
+import { type OpenOutcome, openAppDatabase } from '../../db/open-database';
 import { replayDraftJournal } from '../sessions/draft-journal';
 import { requestPersistentStorage } from './persistence';
 import './storage.css';
@@ -11,6 +12,7 @@ import './storage.css';
  * open, a draft's unsaved last keystrokes (draft-journal) are saved before any screen shows.
  */
 export function DatabaseGate({ children }: { children: ReactNode }) {
+  const t = useT();
   const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
 
   useEffect(() => {
@@ -34,7 +36,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   if (outcome === null) {
     return (
       <main className="gate-page" aria-busy="true">
-        <p className="muted">Opening your records…</p>
+        <p className="muted">{t('storage.gate.opening')}</p>
       </main>
     );
   }
@@ -42,12 +44,15 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     return (
       <main className="gate-page">
         <section className="gate-card" aria-labelledby="newer-title">
-          <h1 id="newer-title">Stillpoint needs updating</h1>
-          <p role="alert">{NEWER_DATABASE_MESSAGE}</p>
+          <h1 id="newer-title">{t('storage.gate.needsUpdating')}</h1>
+          <p role="alert">{t('storage.gate.newerMessage')}</p>
           <p className="muted gate-detail">
             {Number.isFinite(outcome.foundVersion)
-              ? `The records are in format ${outcome.foundVersion}; this Stillpoint reads up to format ${outcome.supportedVersion}.`
-              : `This Stillpoint reads records up to format ${outcome.supportedVersion}.`}
+              ? t('storage.gate.newerFormat', {
+                  found: String(outcome.foundVersion),
+                  supported: String(outcome.supportedVersion),
+                })
+              : t('storage.gate.readsUpTo', { supported: String(outcome.supportedVersion) })}
           </p>
         </section>
       </main>
@@ -57,7 +62,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     return (
       <main className="gate-page">
         <section className="gate-card" aria-labelledby="open-failed-title">
-          <h1 id="open-failed-title">Your records could not be opened</h1>
+          <h1 id="open-failed-title">{t('storage.gate.openFailed')}</h1>
           <p role="alert">{outcome.message}</p>
         </section>
       </main>

@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Translate } from '../../../src-shared/i18n';
+import { useT } from '../../app/i18n';
 import { formatBytes, readStorageState, requestPersistentStorage, type StorageState } from './persistence';
 import './storage.css';
 
-function protectionText(persisted: boolean | null): string {
-  if (persisted === true) {
-    return 'Yes. The system will not clear Stillpoint’s records to make room on the disk.';
-  }
-  if (persisted === false) {
-    return 'Not confirmed. If the disk becomes nearly full, the system could clear stored records to make room. Keep automatic backups on.';
-  }
-  return 'This system does not say. Keep automatic backups on.';
+function protectionText(t: Translate, persisted: boolean | null): string {
+  if (persisted === true) return t('storage.card.protectedYes');
+  if (persisted === false) return t('storage.card.protectedNo');
+  return t('storage.card.protectedUnknown');
 }
 
 /** Settings card: is storage protected, how much is used, how much room is left. */
 export function StorageCard() {
+  const t = useT();
   const [state, setState] = useState<StorageState | null>(null);
   const [asking, setAsking] = useState(false);
 
@@ -34,28 +33,30 @@ export function StorageCard() {
 
   return (
     <section className="card storage-card" aria-labelledby="storage-title">
-      <h2 id="storage-title">Storage</h2>
-      {!state && <p className="muted">Checking…</p>}
+      <h2 id="storage-title">{t('storage.card.title')}</h2>
+      {!state && <p className="muted">{t('storage.card.checking')}</p>}
       {state && (
         <dl className="facts">
-          <dt>Protected from clean-up</dt>
-          <dd data-testid="storage-persisted">{protectionText(state.persisted)}</dd>
-          <dt>Space used</dt>
+          <dt>{t('storage.card.protected')}</dt>
+          <dd data-testid="storage-persisted">{protectionText(t, state.persisted)}</dd>
+          <dt>{t('storage.card.used')}</dt>
           <dd data-testid="storage-used">
             {state.usage != null
-              ? `Stillpoint’s records take about ${formatBytes(state.usage)}.`
-              : 'This system does not say.'}
+              ? t('storage.card.usedAbout', { size: formatBytes(state.usage) })
+              : t('storage.card.notSaid')}
           </dd>
-          <dt>Space available</dt>
+          <dt>{t('storage.card.available')}</dt>
           <dd data-testid="storage-available">
-            {free != null ? `About ${formatBytes(free)} more can be stored.` : 'This system does not say.'}
+            {free != null
+              ? t('storage.card.availableAbout', { size: formatBytes(free) })
+              : t('storage.card.notSaid')}
             {share != null && (
               <meter
                 className="storage-meter"
                 min={0}
                 max={1}
                 value={share}
-                aria-label="Share of the room in use"
+                aria-label={t('storage.card.meter')}
               />
             )}
           </dd>
@@ -64,11 +65,11 @@ export function StorageCard() {
       <div className="button-row">
         {state?.persisted === false && (
           <button type="button" onClick={askAgain} disabled={asking}>
-            Ask for protection again
+            {t('storage.card.askAgain')}
           </button>
         )}
         <button type="button" className="link" onClick={() => void refresh()}>
-          Check again
+          {t('storage.card.checkAgain')}
         </button>
       </div>
     </section>

@@ -1,5 +1,6 @@
 import './welcome.css';
 import { useState } from 'react';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { useSamplePractice } from './welcome-state';
 
@@ -8,6 +9,7 @@ import { useSamplePractice } from './welcome-state';
  * sample clients (and only them) again.
  */
 export function SampleNotice() {
+  const t = useT();
   const sample = useSamplePractice();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function SampleNotice() {
       await repositories().samplePractice.remove();
     } catch (error) {
       setFailure(
-        `The sample clients could not be removed: ${error instanceof Error ? error.message : String(error)}`,
+        t('welcome.sample.removeFailed', { reason: error instanceof Error ? error.message : String(error) }),
       );
     } finally {
       setBusy(false);
@@ -27,13 +29,12 @@ export function SampleNotice() {
   };
   const count = sample.clientIds.length;
   return (
-    <section className="notice sample-notice" aria-label="Sample practice">
+    <section className="notice sample-notice" aria-label={t('welcome.sample.label')}>
       <p>
-        <strong>Sample practice.</strong> {count} made-up client{count === 1 ? ' is' : 's are'} here to look
-        around with, each marked “Sample”. Clients you add yourself stay when these go.
+        <strong>{t('welcome.sample.title')}</strong> {t('welcome.sample.text', { count })}
       </p>
       <button type="button" onClick={() => void remove()} disabled={busy}>
-        Remove sample clients
+        {t('welcome.sample.remove')}
       </button>
       {failure && (
         <p className="field-error" role="alert">
@@ -46,7 +47,8 @@ export function SampleNotice() {
 
 /** "Sample" beside a made-up client's name. */
 export function SampleTag() {
-  return <span className="sample-tag">Sample</span>;
+  const t = useT();
+  return <span className="sample-tag">{t('welcome.sample.tag')}</span>;
 }
 
 /** The ids of the sample clients (empty when none are loaded). */

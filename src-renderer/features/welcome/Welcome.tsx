@@ -5,6 +5,7 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import type { Route } from '../../app/router';
 import { BackupFolderRow } from '../backup/BackUpNowCard';
@@ -26,6 +27,7 @@ type Step = 'practice' | 'safety';
  * `onDone` is called with where to go next once Welcome is marked done.
  */
 export function Welcome({ onDone, fromSettings }: { onDone: (next: Route) => void; fromSettings?: boolean }) {
+  const t = useT();
   const [step, setStep] = useState<Step>('practice');
   const practice = useSetting(SETTINGS_KEYS.practice, PracticeSettingsSchema, emptyPracticeSettings(locale));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -43,19 +45,18 @@ export function Welcome({ onDone, fromSettings }: { onDone: (next: Route) => voi
   return (
     <section className="page welcome" aria-labelledby="welcome-title">
       {fromSettings && (
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <a href="#/settings">Settings</a> <span aria-hidden="true">›</span> Welcome
+        <nav aria-label={t('welcome.page.breadcrumb')} className="breadcrumb">
+          <a href="#/settings">{t('welcome.page.settings')}</a> <span aria-hidden="true">›</span>{' '}
+          {t('welcome.page.welcome')}
         </nav>
       )}
       <header className="page-header">
         <div>
           <h1 id="welcome-title" ref={heading} tabIndex={-1}>
-            {step === 'practice' ? 'Welcome to Stillpoint' : 'Keep your notes safe'}
+            {step === 'practice' ? t('welcome.page.title') : t('welcome.page.safetyTitle')}
           </h1>
           <p className="subtitle">
-            {step === 'practice'
-              ? 'Session notes, safety checks and aftercare handouts, kept on this computer. Two short steps to set up; skip either and come back from Settings whenever you like.'
-              : 'Step 2 of 2. Both are optional, and both can be set up later.'}
+            {step === 'practice' ? t('welcome.page.intro') : t('welcome.page.step2')}
           </p>
         </div>
       </header>
@@ -67,24 +68,21 @@ export function Welcome({ onDone, fromSettings }: { onDone: (next: Route) => voi
       ) : (
         <>
           <section className="card welcome-card" aria-labelledby="welcome-backup-title">
-            <h2 id="welcome-backup-title">Backups</h2>
-            <p className="muted">
-              Stillpoint keeps encrypted copies of every record in a folder you choose: another disk or a USB
-              drive if you can. With a passphrase kept, a backup is made every day and when you quit.
-            </p>
+            <h2 id="welcome-backup-title">{t('welcome.page.backups')}</h2>
+            <p className="muted">{t('welcome.page.backupsText')}</p>
             <BackupFolderRow />
             <WelcomePassphrase />
           </section>
           <AppLockCard />
           <div className="button-row welcome-actions">
             <button type="button" onClick={() => goTo('practice')}>
-              Previous step
+              {t('welcome.page.previous')}
             </button>
             <button type="button" className="primary" onClick={() => void finish({ name: 'clients' })}>
-              Finish
+              {t('welcome.page.finish')}
             </button>
             <button type="button" onClick={() => void finish({ name: 'clients' })}>
-              Skip this step
+              {t('welcome.page.skip')}
             </button>
           </div>
         </>
@@ -95,6 +93,7 @@ export function Welcome({ onDone, fromSettings }: { onDone: (next: Route) => voi
 
 /** For someone looking around, or moving from another computer. */
 function SampleOrRestore({ onFinish }: { onFinish: (next: Route) => Promise<void> }) {
+  const t = useT();
   const sample = useSamplePractice();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -106,24 +105,21 @@ function SampleOrRestore({ onFinish }: { onFinish: (next: Route) => Promise<void
       await onFinish({ name: 'clients' });
     } catch (error) {
       setFailure(
-        `The sample clients could not be added: ${error instanceof Error ? error.message : String(error)}`,
+        t('welcome.aside.addFailed', { reason: error instanceof Error ? error.message : String(error) }),
       );
       setBusy(false);
     }
   };
   return (
     <section className="card welcome-card welcome-aside" aria-labelledby="welcome-aside-title">
-      <h2 id="welcome-aside-title">Just looking around?</h2>
-      <p className="muted">
-        Add eight made-up clients with a year of notes, clearly marked as samples. One button removes them
-        again, and only them.
-      </p>
+      <h2 id="welcome-aside-title">{t('welcome.aside.title')}</h2>
+      <p className="muted">{t('welcome.aside.text')}</p>
       <div className="button-row">
         <button type="button" onClick={() => void trySample()} disabled={busy || Boolean(sample)}>
-          {sample ? 'Sample clients are already here' : 'Try it with sample clients'}
+          {sample ? t('welcome.aside.alreadyHere') : t('welcome.aside.try')}
         </button>
         <button type="button" className="link" onClick={() => void onFinish({ name: 'backup' })}>
-          Moving from another computer? Restore a backup
+          {t('welcome.aside.restore')}
         </button>
       </div>
       {failure && (

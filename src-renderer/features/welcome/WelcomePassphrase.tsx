@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
 import { INSECURE_KEY_WARNING } from '../backup/automatic-backups';
@@ -15,6 +16,7 @@ import {
  * backups can run. The same strength rules as "Make a backup".
  */
 export function WelcomePassphrase() {
+  const t = useT();
   const { status } = useBackupStatus();
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -33,17 +35,12 @@ export function WelcomePassphrase() {
   }, []);
 
   if (status?.keyStorage === 'unavailable') {
-    return (
-      <p className="field-hint">
-        This computer has no key store, so a passphrase cannot be kept for automatic backups. Type it each
-        time under Backup, “Make a backup”.
-      </p>
-    );
+    return <p className="field-hint">{t('welcome.passphrase.noKeyStore')}</p>;
   }
   if (status?.hasKey) {
     return (
       <p className="notice ok" role="status">
-        A passphrase is kept for automatic backups.
+        {t('welcome.passphrase.kept')}
       </p>
     );
   }
@@ -59,7 +56,7 @@ export function WelcomePassphrase() {
     try {
       loaded = estimator ?? (await loadStrengthEstimator());
     } catch {
-      setMessage({ kind: 'error', text: 'The passphrase strength could not be checked. Try again.' });
+      setMessage({ kind: 'error', text: t('welcome.passphrase.checkFailed') });
       return;
     }
     if (passphraseProblem(passphrase, repeated, passphraseStrength(passphrase, loaded))) return;
@@ -75,10 +72,10 @@ export function WelcomePassphrase() {
   };
 
   return (
-    <form onSubmit={save} noValidate aria-label="Passphrase for automatic backups">
+    <form onSubmit={save} noValidate aria-label={t('welcome.passphrase.form')}>
       <div className="form-grid">
         <Field
-          label="Backup passphrase"
+          label={t('welcome.passphrase.label')}
           hint={passphrase ? `${strength.label}. ${strength.advice}` : strength.advice}
           error={
             tried && (strength.strength === 'too-short' || strength.strength === 'weak')
@@ -94,7 +91,7 @@ export function WelcomePassphrase() {
           />
         </Field>
         <Field
-          label="Passphrase again"
+          label={t('welcome.passphrase.again')}
           error={
             tried && strength.strength !== 'too-short' && strength.strength !== 'weak' && problem
               ? problem
@@ -110,11 +107,9 @@ export function WelcomePassphrase() {
         </Field>
       </div>
       {status?.keyStorage === 'insecure' && <p className="notice warning">{INSECURE_KEY_WARNING}</p>}
-      <p className="muted">
-        Without it nobody can open a backup, including you: write it down and keep it somewhere safe.
-      </p>
+      <p className="muted">{t('welcome.passphrase.writeDown')}</p>
       <div className="button-row">
-        <button type="submit">Keep this passphrase</button>
+        <button type="submit">{t('welcome.passphrase.keep')}</button>
       </div>
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>

@@ -5,6 +5,7 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 
@@ -14,6 +15,7 @@ import { Field } from '../../app/ui/Field';
  * handout (its sentence too).
  */
 export function WelcomePracticeStep({ initial, onNext }: { initial: PracticeSettings; onNext: () => void }) {
+  const t = useT();
   const {
     register,
     handleSubmit,
@@ -26,7 +28,11 @@ export function WelcomePracticeStep({ initial, onNext }: { initial: PracticeSett
       await repositories().settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, values);
       onNext();
     } catch (error) {
-      setError('root', { message: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+      setError('root', {
+        message: t('welcome.practice.notSaved', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      });
     }
   });
 
@@ -37,49 +43,50 @@ export function WelcomePracticeStep({ initial, onNext }: { initial: PracticeSett
       noValidate
       aria-labelledby="welcome-practice-title"
     >
-      <h2 id="welcome-practice-title">Your practice</h2>
-      <p className="muted">
-        These head every aftercare handout and stand on your signed notes. Everything here can be changed
-        later in Settings.
-      </p>
+      <h2 id="welcome-practice-title">{t('welcome.practice.title')}</h2>
+      <p className="muted">{t('welcome.practice.intro')}</p>
       {errors.root?.message && (
         <p className="notice error" role="alert">
           {errors.root.message}
         </p>
       )}
       <div className="form-grid">
-        <Field label="Practice name" error={errors.practice?.name?.message}>
+        <Field label={t('welcome.practice.name')} error={errors.practice?.name?.message}>
           <input type="text" autoComplete="organization" {...register('practice.name')} />
         </Field>
         <Field
-          label="Your name and credentials"
-          hint="For example: Anna Lind, RCST"
+          label={t('welcome.practice.therapist')}
+          hint={t('welcome.practice.therapistHint')}
           error={errors.therapistName?.message}
         >
           <input type="text" autoComplete="name" {...register('therapistName')} />
         </Field>
-        <Field label="Phone (optional)" error={errors.practice?.phone?.message}>
+        <Field label={t('welcome.practice.phone')} error={errors.practice?.phone?.message}>
           <input type="tel" autoComplete="tel" {...register('practice.phone')} />
         </Field>
-        <Field label="Email (optional)" error={errors.practice?.email?.message}>
+        <Field label={t('welcome.practice.email')} error={errors.practice?.email?.message}>
           <input type="email" autoComplete="email" {...register('practice.email')} />
         </Field>
-        <Field label="Address (optional)" error={errors.practice?.address?.message} wide>
+        <Field label={t('welcome.practice.address')} error={errors.practice?.address?.message} wide>
           <textarea rows={2} autoComplete="street-address" {...register('practice.address')} />
         </Field>
-        <Field label="Paper size" hint="What your printer is loaded with" error={errors.paperSize?.message}>
+        <Field
+          label={t('welcome.practice.paperSize')}
+          hint={t('welcome.practice.paperSizeHint')}
+          error={errors.paperSize?.message}
+        >
           <select {...register('paperSize')}>
             <option value="A4">A4</option>
-            <option value="Letter">Letter</option>
+            <option value="Letter">{t('welcome.practice.letter')}</option>
           </select>
         </Field>
       </div>
       <div className="button-row">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          Save and continue
+          {t('welcome.practice.save')}
         </button>
         <button type="button" onClick={onNext}>
-          Skip this step
+          {t('welcome.practice.skip')}
         </button>
       </div>
     </form>

@@ -12,12 +12,6 @@ const ROOT = path.resolve(__dirname, '../../..');
  */
 const NOT_YET_EXTRACTED = [
   // Changed by other helpers this round; extracted in a later one.
-  'src-renderer/features/clients/ClientForm.tsx',
-  'src-renderer/features/clients/ClientList.tsx',
-  'src-renderer/features/clients/ClientPage.tsx',
-  'src-renderer/features/clients/ClientsSection.tsx',
-  'src-renderer/features/clients/DeleteClientDialog.tsx',
-  'src-renderer/features/clients/HealthHistoryEditor.tsx',
   'src-renderer/features/backup/',
   'src-renderer/features/exports/',
   'src-renderer/features/settings/HandoutTemplateForm.tsx',
@@ -25,14 +19,8 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/settings/PracticeSettingsForm.tsx',
   'src-renderer/features/settings/SafetyRulesForm.tsx',
   'src-renderer/features/settings/SettingsPage.tsx',
-  'src-renderer/features/safety/',
   // In issue 19's list, not reached this round.
-  'src-renderer/features/welcome/',
   'src-renderer/features/intake/',
-  'src-renderer/features/recovery/',
-  'src-renderer/features/storage/',
-  'src-renderer/features/search/',
-  'src-renderer/features/lock/AppLockCard.tsx',
   // Built in parallel with the catalogues (issues 15, 16, 18); extracted in a later round.
   'src-renderer/features/sync/',
 ] as const;
