@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { emptyClientInput } from '../../../src-shared/domain/client';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { Dialog } from '../../app/ui/Dialog';
@@ -11,17 +12,18 @@ import { startClientMode } from './client-mode';
  * names are asked in a dialog, so the New client page keeps one "First name" field.
  */
 export function HandToNewClient() {
+  const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <section className="card" aria-labelledby="hand-new-title">
-      <h2 id="hand-new-title">Or let the client fill in the form</h2>
-      <p className="muted">Type their name, then hand this computer to them.</p>
+      <h2 id="hand-new-title">{t('intake.hand.title')}</h2>
+      <p className="muted">{t('intake.hand.lead')}</p>
       <div className="button-row">
         <button type="button" onClick={() => setOpen(true)}>
-          Hand to client…
+          {t('intake.hand.open')}
         </button>
       </div>
-      <Dialog title="Hand to a new client" open={open} onClose={() => setOpen(false)}>
+      <Dialog title={t('intake.hand.dialogTitle')} open={open} onClose={() => setOpen(false)}>
         <NamesForm onCancel={() => setOpen(false)} />
       </Dialog>
     </section>
@@ -29,13 +31,14 @@ export function HandToNewClient() {
 }
 
 function NamesForm({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
   const [first, setFirst] = useState('');
   const [last, setLast] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!first.trim() || !last.trim()) {
-      setError('Enter the first and last name, so you can find the client afterwards');
+      setError(t('intake.hand.namesMissing'));
       return;
     }
     try {
@@ -54,11 +57,11 @@ function NamesForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="stack" onSubmit={(event) => void submit(event)}>
       <div className="field">
-        <label htmlFor="hand-first">First name</label>
+        <label htmlFor="hand-first">{t('intake.hand.firstName')}</label>
         <input id="hand-first" type="text" value={first} onChange={(e) => setFirst(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="hand-last">Last name</label>
+        <label htmlFor="hand-last">{t('intake.hand.lastName')}</label>
         <input id="hand-last" type="text" value={last} onChange={(e) => setLast(e.target.value)} />
       </div>
       {error && (
@@ -68,10 +71,10 @@ function NamesForm({ onCancel }: { onCancel: () => void }) {
       )}
       <div className="button-row">
         <button type="submit" className="primary">
-          Hand to client
+          {t('intake.hand.submit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('intake.hand.cancel')}
         </button>
       </div>
     </form>

@@ -29,7 +29,6 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/safety/',
   // In issue 19's list, not reached this round.
   'src-renderer/features/welcome/',
-  'src-renderer/features/intake/',
   'src-renderer/features/recovery/',
   'src-renderer/features/storage/',
   'src-renderer/features/search/',
