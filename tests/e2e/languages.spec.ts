@@ -206,6 +206,27 @@ test('German app, Spanish client: the intake form and consent are Spanish, the r
   expect(consent).not.toContain('Einwilligung');
 });
 
+test('a new client handed the form in French reads it in French; the way back stays in the app language', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('button', { name: 'Hand to client…' }).click();
+  const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
+  await hand.getByLabel('First name').fill('Élodie');
+  await hand.getByLabel('Last name').fill('Marchand');
+  await hand.getByLabel('Preferred language').selectOption('fr');
+  await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vous et votre santé' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Suivant : consentement' })).toBeVisible();
+  await page.getByRole('button', { name: 'Therapist: return' }).click();
+  await page.getByLabel('Type the word “therapist”').fill('therapist');
+  await page.getByRole('button', { name: 'Return', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Marchand/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Intake and consent' }).getByTestId('intake-language'),
+  ).toHaveText('Français');
+});
+
 test('the app language can go back to following the computer', async ({ page }) => {
   await switchToGerman(page);
   await page.getByLabel('Sprache von Stillpoint').selectOption('system');

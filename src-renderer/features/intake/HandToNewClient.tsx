@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { emptyClientInput } from '../../../src-shared/domain/client';
-import { useT } from '../../app/i18n';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../src-shared/i18n';
+import { currentLanguage, useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { Dialog } from '../../app/ui/Dialog';
@@ -8,7 +9,8 @@ import { startClientMode } from './client-mode';
 
 /**
  * "New client", filled in by the client: the therapist types the name (so the record can be
- * found), then hands the app over; the client gives everything else on the intake form. The
+ * found) and, if it is not the app's, the language the client reads (the form and consent are
+ * in it), then hands the app over; the client gives everything else on the intake form. The
  * names are asked in a dialog, so the New client page keeps one "First name" field.
  */
 export function HandToNewClient() {
@@ -34,6 +36,7 @@ function NamesForm({ onCancel }: { onCancel: () => void }) {
   const t = useT();
   const [first, setFirst] = useState('');
   const [last, setLast] = useState('');
+  const [language, setLanguage] = useState<Language | ''>('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,6 +49,7 @@ function NamesForm({ onCancel }: { onCancel: () => void }) {
         ...emptyClientInput(),
         firstName: first,
         lastName: last,
+        preferredLanguage: language || undefined,
       });
       // The client page is where the therapist comes back to.
       navigate({ name: 'client', clientId: client.id });
@@ -63,6 +67,23 @@ function NamesForm({ onCancel }: { onCancel: () => void }) {
       <div className="field">
         <label htmlFor="hand-last">{t('intake.hand.lastName')}</label>
         <input id="hand-last" type="text" value={last} onChange={(e) => setLast(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="hand-language">{t('clientLanguage.label')}</label>
+        <select
+          id="hand-language"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as Language | '')}
+        >
+          <option value="">
+            {t('clientLanguage.appLanguage', { language: LANGUAGE_NAMES[currentLanguage()] })}
+          </option>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
       </div>
       {error && (
         <p className="field-error" role="alert">
