@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
+import { translatorFor } from '../../src-shared/i18n';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
 import { recordFormat } from '../services/pdf/client-record-text';
@@ -25,13 +26,15 @@ export function intakeHandlers(
     intakeSaveBlankForm: async ({ form, fileName }) =>
       saveThroughDialog(deps, fileName, 'pdf', await blank(form)),
     intakePrintBlankForm: async ({ form }) =>
-      deps.printer.printPdf(await blank(form), { title: 'Intake form' }),
+      deps.printer.printPdf(await blank(form), {
+        title: translatorFor(form.language)('intake.pdf.blankTitle'),
+      }),
     intakeSaveSignedConsent: async ({ paper, fileName }) => {
       assertLogoCanBeDrawn(paper.practice.logo);
       const pdf = await renderSignedConsentPdf(paper, {
         fontsDir,
         now: deps.now(),
-        formatMoment: recordFormat().moment,
+        formatMoment: (language) => recordFormat(undefined, language).moment,
       });
       return saveThroughDialog(deps, fileName, 'pdf', pdf);
     },

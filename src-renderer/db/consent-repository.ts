@@ -1,5 +1,6 @@
 import { makeAuditEntry } from '../../src-shared/domain/audit';
 import { type Id, newId } from '../../src-shared/domain/ids';
+import { isSignableConsentText } from '../../src-shared/intake/default-consent';
 import {
   type ConsentRecord,
   ConsentRecordSchema,
@@ -113,8 +114,9 @@ export class ConsentRepository {
   }
 
   /**
-   * The signed consent as a record, checked: the text must be the version's exact text and the
-   * hash its SHA-256. Written by `IntakeRepository.submit` in the same transaction as the
+   * The signed consent as a record, checked: the text must be the version's exact text (or
+   * Stillpoint's standard wording in the client's language, see default-consent.ts) and the hash
+   * its SHA-256. Written by `IntakeRepository.submit` in the same transaction as the
    * answers; `sign` alone is for a consent signed without a form.
    */
   async prepareSigned(input: {
@@ -129,7 +131,8 @@ export class ConsentRepository {
     const row = await this.db.consentVersions.get(input.consentVersionId);
     if (!row) throw new Error('This consent version no longer exists.');
     const version = ConsentVersionSchema.parse(row);
-    if (version.text !== input.text) {
+    // The version's words, or Stillpoint's standard wording in the client's language.
+    if (!isSignableConsentText(version.text, input.text)) {
       throw new Error('The consent text signed is not the text of its version: nothing was saved.');
     }
     const record = parseWith(
@@ -140,8 +143,8 @@ export class ConsentRepository {
         kind: 'signed',
         consentVersionId: version.id,
         version: version.version,
-        text: version.text,
-        textSha256: await sha256Hex(version.text),
+        text: input.text,
+        textSha256: await sha256Hex(input.text),
         typedName: input.typedName,
         signerRole: input.signerRole,
         signature: input.signature,
@@ -157,7 +160,7 @@ export class ConsentRepository {
   async addSignedInTransaction(record: SignedConsent): Promise<void> {
     if (!(await this.db.clients.get(record.clientId))) throw new Error('This client no longer exists.');
     const version = await this.db.consentVersions.get(record.consentVersionId);
-    if (!version || version.text !== record.text) {
+    if (!version || !isSignableConsentText(version.text, record.text)) {
       throw new Error('The consent text changed while it was being signed: nothing was saved.');
     }
     await this.db.consents.add(record);

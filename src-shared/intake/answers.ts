@@ -1,11 +1,15 @@
 import { ageInYears, dayNumber, type IsoDate, isRealCalendarDate } from '../domain/dates';
+import { type Translate, translatorFor } from '../i18n/translator';
 import type { Question, Section } from './questionnaire';
 import { type Answers, type AnswerValue, MAX_ANSWER_CHARS, type SubmittedAnswer } from './records';
 
 /**
- * Which questions the client sees, and what is wrong with an answer, in the client's words.
- * Pure: the form, the submission and the tests all use these.
+ * Which questions the client sees, and what is wrong with an answer, in the client's words (and
+ * language: pass the client's `t`; English when none is given). Pure: the form, the submission
+ * and the tests all use these.
  */
+
+const english = (): Translate => translatorFor('en');
 
 /** Pregnancy questions are skipped for a date of birth under 10 or over 60 years ago. */
 function pregnancyApplies(answers: Answers, today: IsoDate): boolean {
@@ -25,35 +29,32 @@ export function visibleQuestions(sections: readonly Section[], answers: Answers,
   return sections.flatMap((section) => section.questions).filter((q) => isVisible(q, answers, today));
 }
 
-const FUTURE_MESSAGES: Record<string, string> = {
-  dateOfBirth: 'Your date of birth cannot be in the future',
-  'pregnant.due': '',
-};
-
 /** The message for one answer, or null when it is fine. */
 export function answerProblem(
   question: Question,
   value: AnswerValue | undefined,
   today: IsoDate,
+  t: Translate = english(),
 ): string | null {
   const empty = value === undefined || value === null || value === '';
-  if (empty) return question.required ? 'Please fill this in' : null;
+  if (empty) return question.required ? t('intake.problems.required') : null;
   if (typeof value === 'string' && value.length > MAX_ANSWER_CHARS) {
-    return `Please keep this under ${MAX_ANSWER_CHARS.toLocaleString('en')} characters (it has ${value.length.toLocaleString('en')})`;
+    return t('intake.problems.tooLong', { max: MAX_ANSWER_CHARS, length: value.length });
   }
   if (question.kind === 'date') {
-    if (typeof value !== 'string' || !isRealCalendarDate(value))
-      return 'Please enter a real date (day, month and year)';
+    if (typeof value !== 'string' || !isRealCalendarDate(value)) return t('intake.problems.realDate');
     // A due date is the one date that lies ahead.
     if (question.id !== 'pregnant.due' && dayNumber(value) > dayNumber(today)) {
-      return FUTURE_MESSAGES[question.id] || 'This date is in the future: please check it';
+      return question.id === 'dateOfBirth'
+        ? t('intake.problems.birthInFuture')
+        : t('intake.problems.inFuture');
     }
     if (question.id === 'dateOfBirth' && ageInYears(value, today) > 120)
-      return 'Please check the year of birth';
+      return t('intake.problems.birthYear');
   }
-  if (question.kind === 'yes-no' && typeof value !== 'boolean') return 'Please answer yes or no';
+  if (question.kind === 'yes-no' && typeof value !== 'boolean') return t('intake.problems.yesNo');
   if (question.kind === 'choice' && !question.options?.some((option) => option.value === value)) {
-    return 'Please pick one of the choices';
+    return t('intake.problems.choice');
   }
   return null;
 }
@@ -63,10 +64,11 @@ export function answerProblems(
   sections: readonly Section[],
   answers: Answers,
   today: IsoDate,
+  t: Translate = english(),
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const question of visibleQuestions(sections, answers, today)) {
-    const problem = answerProblem(question, answers[question.id], today);
+    const problem = answerProblem(question, answers[question.id], today, t);
     if (problem) problems[question.id] = problem;
   }
   return problems;
@@ -88,10 +90,10 @@ export function toSubmittedAnswers(
   });
 }
 
-/** How an answer reads to a person. */
-export function answerText(value: AnswerValue): string {
-  if (value === true) return 'Yes';
-  if (value === false) return 'No';
-  if (value === null || value === '') return 'Not answered';
+/** How an answer reads to a person (in English unless a `t` is given). */
+export function answerText(value: AnswerValue, t: Translate = english()): string {
+  if (value === true) return t('intake.answers.yes');
+  if (value === false) return t('intake.answers.no');
+  if (value === null || value === '') return t('intake.answers.notAnswered');
   return value;
 }

@@ -1,15 +1,53 @@
+import type { Language } from '../i18n/languages';
+import { intake } from '../i18n/locales/intake';
+
 /**
  * The consent wording a practice starts with (Settings > Intake and consent), covering what the
  * CranioSacral Society code asks for (DOMAIN.md "Intake and consent"): what the therapy is and
  * is not, that it does not replace medical care, how records are kept and for how long, the
- * client's right to see them and to stop at any time.
+ * client's right to see them and to stop at any time. The words are the intake catalogue's
+ * (`intake.consent.standardText`), one per language, read raw: a signed text must be exact.
  */
-export const DEFAULT_CONSENT_TEXT = `Craniosacral therapy is a gentle, hands-on therapy. The therapist uses light touch, mostly on the head, spine and pelvis, while you lie or sit fully clothed.
+export const STANDARD_CONSENT_TEXTS: Record<Language, string> = {
+  en: intake.en.consent.standardText,
+  de: intake.de.consent.standardText,
+  fr: intake.fr.consent.standardText,
+  es: intake.es.consent.standardText,
+  nl: intake.nl.consent.standardText,
+};
 
-It is not a medical treatment. It does not diagnose illness and it does not replace care from your doctor or other health professionals. Please keep seeing your doctor for any medical problem, and tell your therapist about any change in your health.
+export const DEFAULT_CONSENT_TEXT = STANDARD_CONSENT_TEXTS.en;
 
-Your therapist keeps notes of each session and the health information you give. They are kept securely on the practice's own computer for 8 years after your last visit (for a child, until they turn 25), and then deleted. They are shared with no one without your permission, unless the law requires it.
+/**
+ * The language the practice's consent text (Settings > Intake and consent) is written in: there
+ * is one stored text and it starts as the English wording. As with the handout
+ * (src-shared/i18n/handout-choice.ts), it is used only for clients who read that language.
+ */
+export const EDITED_CONSENT_LANGUAGE: Language = 'en';
 
-You may see your records and have a copy of them at any time. You may ask questions, ask for any part of the session to change, or stop the session or the treatment at any time, without giving a reason.
+/**
+ * The consent text a client reads and signs, in their language: the practice's own text for the
+ * language it is written in, else Stillpoint's standard wording in the client's language (never
+ * the practice's English text for a Spanish reader). `edited` says the practice's text differs
+ * from the standard one, for the note that says so.
+ */
+export function consentTextFor(
+  language: Language,
+  practiceText: string,
+): { text: string; standard: boolean; edited: boolean } {
+  const edited = practiceText.trim() !== DEFAULT_CONSENT_TEXT;
+  if (language === EDITED_CONSENT_LANGUAGE) return { text: practiceText, standard: false, edited };
+  return { text: STANDARD_CONSENT_TEXTS[language], standard: true, edited };
+}
 
-By signing, you agree that you have read and understood this, and that you consent to craniosacral therapy.`;
+/**
+ * Whether `text` may be signed under a version whose text is `versionText`: the version's own
+ * words, or Stillpoint's standard wording in a language other than the version's (what a client
+ * who reads that language is shown). The signed record keeps the exact text and its SHA-256.
+ */
+export function isSignableConsentText(versionText: string, text: string): boolean {
+  if (text === versionText) return true;
+  return Object.entries(STANDARD_CONSENT_TEXTS).some(
+    ([language, standard]) => language !== EDITED_CONSENT_LANGUAGE && standard === text,
+  );
+}

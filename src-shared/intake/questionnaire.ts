@@ -1,3 +1,5 @@
+import EN from '../i18n/locales/intake/en.json';
+import type { Translate } from '../i18n/translator';
 import type { CatalogId } from '../safety/catalog';
 
 /**
@@ -8,7 +10,16 @@ import type { CatalogId } from '../safety/catalog';
  *
  * Every rule of the contraindication table has a question that can trigger it, with "when"
  * where the rule has a time window (tests/unit/intake/questionnaire.test.ts fails otherwise).
+ *
+ * The words live in the intake catalogue (src-shared/i18n/locales/intake/<lang>.json), keyed by
+ * the question's stable id (`headInjury.seen` -> `headInjurySeen`; follow-ups that ask the same
+ * thing share `when` and `details`): `translateSections` gives the client's language. The ids
+ * are what answers are stored under and never change with the language.
  */
+
+/** The key of a built-in question's words under `intake.questions`. */
+export type QuestionTextKey = keyof typeof EN.questions;
+type SectionId = keyof typeof EN.sections;
 
 export type QuestionKind = 'text' | 'long-text' | 'date' | 'yes-no' | 'choice';
 
@@ -29,7 +40,10 @@ export interface ShowIf {
 export interface Question {
   id: string;
   kind: QuestionKind;
+  /** The words in English (the catalogue's English, so there is one source). */
   label: string;
+  /** Built-in questions: the key of their words in the intake catalogue (`intake.questions.…`). */
+  textKey?: QuestionTextKey;
   /** A short plain explanation under the question. */
   hint?: string;
   options?: readonly { value: string; label: string }[];
@@ -56,109 +70,114 @@ export type ClientField =
   | 'referringPhysician';
 
 export interface Section {
-  id: string;
+  id: SectionId;
   title: string;
   questions: readonly Question[];
 }
 
 const yes = (questionId: string): ShowIf => ({ questionId, equals: true });
 
-/** "When" for a condition whose rule has a window: a date, the client's best guess. */
-function when(parent: string, label = 'When was that? (your best guess is fine)'): Question {
-  return { id: `${parent}.when`, kind: 'date', label, showIf: yes(parent) };
+/** A built-in question's words: the key into the catalogue, and the English for code that wants it. */
+function text(key: QuestionTextKey): { textKey: QuestionTextKey; label: string } {
+  return { textKey: key, label: EN.questions[key] };
 }
 
-function details(parent: string, label = 'Tell us a little more (optional)'): Question {
-  return { id: `${parent}.details`, kind: 'long-text', label, showIf: yes(parent) };
+/** "When" for a condition whose rule has a window: a date, the client's best guess. */
+function when(parent: string, key: QuestionTextKey = 'when'): Question {
+  return { id: `${parent}.when`, kind: 'date', ...text(key), showIf: yes(parent) };
+}
+
+function details(parent: string, key: QuestionTextKey = 'details'): Question {
+  return { id: `${parent}.details`, kind: 'long-text', ...text(key), showIf: yes(parent) };
 }
 
 export const INTAKE_SECTIONS: readonly Section[] = [
   {
     id: 'about-you',
-    title: 'About you',
+    title: EN.sections['about-you'],
     questions: [
-      { id: 'firstName', kind: 'text', label: 'First name', required: true, clientField: 'firstName' },
-      { id: 'lastName', kind: 'text', label: 'Last name', required: true, clientField: 'lastName' },
+      { id: 'firstName', kind: 'text', ...text('firstName'), required: true, clientField: 'firstName' },
+      { id: 'lastName', kind: 'text', ...text('lastName'), required: true, clientField: 'lastName' },
       {
         id: 'dateOfBirth',
         kind: 'date',
-        label: 'Date of birth',
+        ...text('dateOfBirth'),
         required: true,
         clientField: 'dateOfBirth',
       },
-      { id: 'phone', kind: 'text', label: 'Phone number', clientField: 'phone' },
-      { id: 'email', kind: 'text', label: 'Email address', clientField: 'email' },
-      { id: 'address', kind: 'long-text', label: 'Postal address', clientField: 'address' },
+      { id: 'phone', kind: 'text', ...text('phone'), clientField: 'phone' },
+      { id: 'email', kind: 'text', ...text('email'), clientField: 'email' },
+      { id: 'address', kind: 'long-text', ...text('address'), clientField: 'address' },
       {
         id: 'emergencyName',
         kind: 'text',
-        label: 'Who should we call in an emergency?',
+        ...text('emergencyName'),
         clientField: 'emergencyContact.name',
       },
       {
         id: 'emergencyPhone',
         kind: 'text',
-        label: 'Their phone number',
+        ...text('emergencyPhone'),
         clientField: 'emergencyContact.phone',
       },
       {
         id: 'doctor',
         kind: 'text',
-        label: 'Your GP or doctor (name and practice)',
+        ...text('doctor'),
         clientField: 'referringPhysician',
       },
     ],
   },
   {
     id: 'why',
-    title: 'Why you are coming',
+    title: EN.sections.why,
     questions: [
-      { id: 'reason', kind: 'long-text', label: 'What brings you here?' },
-      { id: 'hopes', kind: 'long-text', label: 'What do you hope will change?' },
-      { id: 'symptoms', kind: 'long-text', label: 'What symptoms do you have now?' },
-      { id: 'symptomsSince', kind: 'text', label: 'How long have you had them?' },
+      { id: 'reason', kind: 'long-text', ...text('reason') },
+      { id: 'hopes', kind: 'long-text', ...text('hopes') },
+      { id: 'symptoms', kind: 'long-text', ...text('symptoms') },
+      { id: 'symptomsSince', kind: 'text', ...text('symptomsSince') },
       {
         id: 'medications',
         kind: 'long-text',
-        label: 'Which medicines do you take? One per line, with the dose if you know it',
+        ...text('medications'),
       },
     ],
   },
   {
     id: 'health',
-    title: 'Your health',
+    title: EN.sections.health,
     questions: [
       {
         id: 'headInjury',
         kind: 'yes-no',
-        label: 'Have you had a head injury or concussion (a knock to the head that left you dazed)?',
+        ...text('headInjury'),
         health: { to: 'head-injury' },
       },
       when('headInjury'),
       {
         id: 'headInjury.seen',
         kind: 'yes-no',
-        label: 'Did a doctor see you about it?',
+        ...text('headInjurySeen'),
         showIf: yes('headInjury'),
       },
       details('headInjury'),
       {
         id: 'skullFracture',
         kind: 'yes-no',
-        label: 'Have you ever broken a bone in your skull (a skull fracture)?',
+        ...text('skullFracture'),
         health: { to: 'condition', catalogId: 'skull-fracture', label: 'Skull fracture' },
       },
       when('skullFracture'),
       {
         id: 'skullFracture.healed',
         kind: 'yes-no',
-        label: 'Has a doctor told you it has healed?',
+        ...text('skullFractureHealed'),
         showIf: yes('skullFracture'),
       },
       {
         id: 'stroke',
         kind: 'yes-no',
-        label: 'Have you had a stroke, or bleeding in or around the brain?',
+        ...text('stroke'),
         health: {
           to: 'condition',
           catalogId: 'stroke-intracranial-haemorrhage',
@@ -169,25 +188,25 @@ export const INTAKE_SECTIONS: readonly Section[] = [
       {
         id: 'aneurysm',
         kind: 'yes-no',
-        label: 'Have you been told you have (or had) an aneurysm in the head (a weak, bulging blood vessel)?',
+        ...text('aneurysm'),
         health: { to: 'condition', catalogId: 'cerebral-aneurysm', label: 'Cerebral aneurysm' },
       },
       {
         id: 'aneurysm.treated',
         kind: 'yes-no',
-        label: 'Has it been treated, for example clipped or coiled?',
+        ...text('aneurysmTreated'),
         showIf: yes('aneurysm'),
       },
       {
         id: 'shunt',
         kind: 'yes-no',
-        label: 'Do you have a shunt or drain for fluid on the brain (hydrocephalus)?',
+        ...text('shunt'),
         health: { to: 'condition', catalogId: 'hydrocephalus-shunt', label: 'Hydrocephalus / shunt' },
       },
       {
         id: 'pressure',
         kind: 'yes-no',
-        label: 'Has a doctor told you that the pressure inside your head is too high?',
+        ...text('pressure'),
         health: {
           to: 'condition',
           catalogId: 'raised-intracranial-pressure',
@@ -197,22 +216,21 @@ export const INTAKE_SECTIONS: readonly Section[] = [
       {
         id: 'lumbarPuncture',
         kind: 'yes-no',
-        label: 'Have you had a lumbar puncture (a spinal tap: a needle into the lower back to take fluid)?',
+        ...text('lumbarPuncture'),
         health: { to: 'condition', catalogId: 'lumbar-puncture', label: 'Recent lumbar puncture' },
       },
       when('lumbarPuncture'),
       {
         id: 'csfLeak',
         kind: 'yes-no',
-        label: 'Have you been told you have a leak of the fluid around the brain or spine (a CSF leak)?',
+        ...text('csfLeak'),
         health: { to: 'condition', catalogId: 'csf-leak', label: 'CSF leak' },
       },
-      when('csfLeak', 'When did it start? (your best guess is fine)'),
+      when('csfLeak', 'csfLeakWhen'),
       {
         id: 'bleeding',
         kind: 'yes-no',
-        label:
-          'Do you have a bleeding or clotting problem, for example haemophilia, or do you bleed very easily?',
+        ...text('bleeding'),
         health: {
           to: 'condition',
           catalogId: 'bleeding-clotting-disorder',
@@ -222,99 +240,98 @@ export const INTAKE_SECTIONS: readonly Section[] = [
       {
         id: 'bleeding.severe',
         kind: 'yes-no',
-        label: 'Has a doctor called it severe?',
+        ...text('bleedingSevere'),
         showIf: yes('bleeding'),
       },
       {
         id: 'dvt',
         kind: 'yes-no',
-        label: 'Do you have a blood clot now, in a leg (a DVT) or in the lungs?',
+        ...text('dvt'),
         health: { to: 'condition', catalogId: 'deep-vein-thrombosis', label: 'Deep vein thrombosis (DVT)' },
       },
       {
         id: 'bloodThinner',
         kind: 'yes-no',
-        label: 'Do you take a blood thinner, for example warfarin, apixaban or rivaroxaban?',
+        ...text('bloodThinner'),
         health: { to: 'anticoagulant' },
       },
       {
         id: 'bloodThinner.name',
         kind: 'text',
-        label: 'Which one?',
+        ...text('bloodThinnerName'),
         showIf: yes('bloodThinner'),
       },
       {
         id: 'chiari',
         kind: 'yes-no',
-        label:
-          'Have you been told you have a Chiari malformation (the base of the brain sits low in the skull)?',
+        ...text('chiari'),
         health: { to: 'condition', catalogId: 'chiari-malformation', label: 'Chiari malformation' },
       },
       {
         id: 'fever',
         kind: 'yes-no',
-        label: 'Do you have a fever or an infection right now?',
+        ...text('fever'),
         health: { to: 'condition', catalogId: 'fever-acute-infection', label: 'Fever / acute infection' },
       },
-      details('fever', 'What is it?'),
+      details('fever', 'feverDetails'),
       {
         id: 'osteoporosis',
         kind: 'yes-no',
-        label: 'Have you been told you have osteoporosis (thin, fragile bones)?',
+        ...text('osteoporosis'),
         health: { to: 'condition', catalogId: 'osteoporosis', label: 'Osteoporosis' },
       },
       {
         id: 'tumour',
         kind: 'yes-no',
-        label: 'Have you ever had a tumour in the brain?',
+        ...text('tumour'),
         health: { to: 'condition', catalogId: 'brain-tumour', label: 'Brain tumour' },
       },
       {
         id: 'epilepsy',
         kind: 'yes-no',
-        label: 'Do you have epilepsy or seizures (fits)?',
+        ...text('epilepsy'),
         health: { to: 'condition', catalogId: 'epilepsy', label: 'Epilepsy' },
       },
       {
         id: 'surgery',
         kind: 'yes-no',
-        label: 'Have you had an operation on your head, neck or back?',
+        ...text('surgery'),
         health: { to: 'surgery' },
       },
       when('surgery'),
       {
         id: 'surgery.site',
         kind: 'choice',
-        label: 'Where was it?',
+        ...text('surgerySite'),
         options: [
-          { value: 'cranial', label: 'Head' },
-          { value: 'spinal', label: 'Neck or back' },
+          { value: 'cranial', label: EN.options.cranial },
+          { value: 'spinal', label: EN.options.spinal },
         ],
         showIf: yes('surgery'),
       },
-      details('surgery', 'What was it for? (optional)'),
+      details('surgery', 'surgeryDetails'),
       {
         id: 'pregnant',
         kind: 'yes-no',
-        label: 'Are you pregnant?',
+        ...text('pregnant'),
         pregnancyOnly: true,
         health: { to: 'pregnancy' },
       },
       {
         id: 'pregnant.due',
         kind: 'date',
-        label: 'When is the baby due?',
+        ...text('pregnantDue'),
         showIf: yes('pregnant'),
         pregnancyOnly: true,
       },
       {
         id: 'pregnant.highRisk',
         kind: 'yes-no',
-        label: 'Has your midwife or doctor said the pregnancy is high-risk?',
+        ...text('pregnantHighRisk'),
         showIf: yes('pregnant'),
         pregnancyOnly: true,
       },
-      { id: 'otherHealth', kind: 'long-text', label: 'Anything else about your health we should know?' },
+      { id: 'otherHealth', kind: 'long-text', ...text('otherHealth') },
     ],
   },
 ];
@@ -323,8 +340,8 @@ export const INTAKE_SECTIONS: readonly Section[] = [
 export const UPDATE_SECTIONS: readonly Section[] = [
   {
     id: 'changes',
-    title: 'Since your last visit',
-    questions: [{ id: 'changes', kind: 'long-text', label: 'Has anything changed since your last visit?' }],
+    title: EN.sections.changes,
+    questions: [{ id: 'changes', kind: 'long-text', ...text('changes') }],
   },
   ...INTAKE_SECTIONS.filter((section) => section.id === 'health'),
 ];
@@ -343,7 +360,7 @@ export function practiceSection(questions: readonly PracticeQuestion[]): Section
   if (questions.length === 0) return null;
   return {
     id: 'practice',
-    title: 'A few more questions',
+    title: EN.sections.practice,
     questions: questions.map((q) => ({
       id: `custom:${q.id}`,
       kind: q.kind,
@@ -364,4 +381,39 @@ export function sectionsFor(
 
 export function allQuestions(sections: readonly Section[] = INTAKE_SECTIONS): Question[] {
   return sections.flatMap((section) => section.questions);
+}
+
+/**
+ * The sections with every built-in question, choice and section title in one language (the
+ * client's). The practice's own questions stay as the practice wrote them. Ids are unchanged.
+ */
+export function translateSections(sections: readonly Section[], t: Translate): Section[] {
+  return sections.map((section) => ({
+    ...section,
+    title: t(`intake.sections.${section.id}`),
+    questions: section.questions.map((question) => translateQuestion(question, t)),
+  }));
+}
+
+function translateQuestion(question: Question, t: Translate): Question {
+  if (!question.textKey) return question;
+  return {
+    ...question,
+    label: t(`intake.questions.${question.textKey}`),
+    // A built-in question's choices are keyed by their stored value.
+    ...(question.options
+      ? {
+          options: question.options.map((option) => ({
+            ...option,
+            label: t(`intake.options.${option.value as keyof typeof EN.options}`),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** A built-in question's words in one language, by its stored id (null for the practice's own). */
+export function questionWords(questionId: string, t: Translate): string | null {
+  const question = allQuestions([...INTAKE_SECTIONS, ...UPDATE_SECTIONS]).find((q) => q.id === questionId);
+  return question?.textKey ? t(`intake.questions.${question.textKey}`) : null;
 }

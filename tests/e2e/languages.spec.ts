@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { HANDOUT_TEMPLATES } from '../../src-shared/i18n';
@@ -14,6 +15,25 @@ async function pdfText(file: string): Promise<string> {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
   return text.replace(/\s+/g, ' ');
+}
+
+/** Draws a signature with the mouse: a few strokes across the box. */
+async function signWithMouse(page: Page) {
+  const box = await page.getByTestId('signature-box').boundingBox();
+  if (!box) throw new Error('no signature box');
+  await page.mouse.move(box.x + 30, box.y + 100);
+  await page.mouse.down();
+  for (let i = 1; i <= 25; i++) {
+    await page.mouse.move(box.x + 30 + i * 14, box.y + 100 - Math.round(Math.sin(i / 2) * 40), { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+function isoDaysAgo(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() - days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 async function switchToGerman(page: Page) {
@@ -102,6 +122,110 @@ test('German app, Spanish client: the handout and the client record are Spanish,
   await expect(
     page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Datensicherung' }),
   ).toBeVisible();
+});
+
+test('German app, Spanish client: the intake form and consent are Spanish, the review German, the signed consent PDF Spanish', async ({
+  page,
+  harness,
+}) => {
+  await switchToGerman(page);
+  const nav = page.getByRole('navigation', { name: 'Bereiche' });
+  await nav.getByRole('link', { name: 'Klienten' }).click();
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill('Lucía');
+  await page.getByLabel('Last name').fill('Fernández');
+  await page.getByLabel('Bevorzugte Sprache').selectOption('es');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Fernández/ })).toBeVisible();
+
+  // The therapist's card is German and says the form will be Spanish.
+  const card = page.getByRole('region', { name: 'Aufnahme und Einwilligung' });
+  await expect(card.getByTestId('intake-language')).toHaveText('Español');
+  await card.getByRole('button', { name: 'An den Klienten übergeben', exact: true }).click();
+
+  // Client mode: the form, its questions and messages in Spanish.
+  const clientMode = page.getByTestId('client-mode');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sobre usted y su salud' })).toBeVisible();
+  await expect(clientMode.getByRole('main')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 2, name: 'Su salud' })).toBeVisible();
+  await expect(page.getByLabel(/^Nombre/)).toHaveValue('Lucía');
+  await page.getByLabel('Fecha de nacimiento').fill('1979-04-11');
+  await page.getByLabel('¿Qué le trae por aquí?').fill('Dolor de cabeza desde una caída.');
+  const fracture = page.getByRole('group', { name: /fractura de cráneo/ });
+  await fracture.getByLabel('Sí').check();
+  const when = page.getByLabel('¿Cuándo fue? (basta con una fecha aproximada)');
+  await when.fill(isoDaysAgo(-5));
+  await page.getByRole('button', { name: 'Siguiente: consentimiento' }).click();
+  await expect(page.getByText('Esta fecha está en el futuro: por favor, compruébela')).toBeVisible();
+  await when.fill(isoDaysAgo(21));
+  await page.getByRole('button', { name: 'Siguiente: consentimiento' }).click();
+
+  // The consent the client reads and signs: Stillpoint's Spanish wording.
+  await expect(page.getByRole('heading', { level: 1, name: 'Consentimiento' })).toBeVisible();
+  await expect(page.getByText('No es un tratamiento médico.', { exact: false })).toBeVisible();
+  await expect(page.getByText('It is not a medical treatment.', { exact: false })).toHaveCount(0);
+  await expect(page.getByLabel('Su nombre completo')).toHaveValue('Lucía Fernández');
+  await page.getByRole('button', { name: 'Firmar y enviar a mi terapeuta' }).click();
+  await expect(page.getByText('Por favor, firme en el recuadro')).toBeVisible();
+  await signWithMouse(page);
+  await page.getByRole('button', { name: 'Firmar y enviar a mi terapeuta' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gracias' })).toBeVisible();
+
+  // The therapist's way back is German.
+  await page.getByRole('button', { name: 'Therapeut: zurück' }).click();
+  const back = page.getByRole('dialog', { name: 'Therapeut: zurück zu Stillpoint' });
+  await back
+    .getByLabel('Geben Sie Ihren Namen ein (den Therapeutennamen aus den Einstellungen)')
+    .fill('Maren Holt');
+  await back.getByRole('button', { name: 'Zurück', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Fernández/ })).toBeVisible();
+
+  // The review: German, the questions in German too, though the client read them in Spanish.
+  await expect(card.getByRole('heading', { name: 'Aufnahme zu prüfen' })).toBeVisible();
+  await card.getByRole('button', { name: 'Prüfen' }).click();
+  const review = page.getByRole('region', { name: /Aufnahmebogen vom/ });
+  await expect(review.getByRole('columnheader', { name: 'Antwort des Klienten' })).toBeVisible();
+  const row = review.getByRole('row').filter({ hasText: 'Knochenbruch am Schädel' });
+  await expect(row).toContainText('Neu');
+  await expect(review).toContainText('Weitere Antworten');
+  await review.getByRole('button', { name: 'In die Gesundheitsangaben übernehmen' }).click();
+  await expect(card.getByRole('heading', { name: 'Aufnahme zu prüfen' })).toHaveCount(0);
+  await expect(card).toContainText('Version 1, unterschrieben am');
+
+  // The signed consent as a PDF: Spanish, whatever the app speaks.
+  await card.getByRole('button', { name: 'Unterschriebene Einwilligung als PDF speichern' }).click();
+  await expect(card.getByRole('status')).toContainText('Gespeichert unter');
+  const [file] = await harness.savedFiles();
+  expect(path.basename(file!)).toMatch(/^Consent .+ \d{4}-\d{2}-\d{2}\.pdf$/);
+  const consent = await pdfText(file!);
+  expect(consent).toContain('Consentimiento para la terapia craneosacral');
+  expect(consent).toContain('No es un tratamiento médico.');
+  expect(consent).toContain('Nombre: Lucía Fernández');
+  expect(consent).toContain('Firmado por: El/la cliente');
+  expect(consent).toContain('Testigo: Maren Holt');
+  expect(consent).not.toContain('Consent to craniosacral therapy');
+  expect(consent).not.toContain('Einwilligung');
+});
+
+test('a new client handed the form in French reads it in French; the way back stays in the app language', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('button', { name: 'Hand to client…' }).click();
+  const hand = page.getByRole('dialog', { name: 'Hand to a new client' });
+  await hand.getByLabel('First name').fill('Élodie');
+  await hand.getByLabel('Last name').fill('Marchand');
+  await hand.getByLabel('Preferred language').selectOption('fr');
+  await hand.getByRole('button', { name: 'Hand to client', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vous et votre santé' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Suivant : consentement' })).toBeVisible();
+  await page.getByRole('button', { name: 'Therapist: return' }).click();
+  await page.getByLabel('Type the word “therapist”').fill('therapist');
+  await page.getByRole('button', { name: 'Return', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Marchand/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Intake and consent' }).getByTestId('intake-language'),
+  ).toHaveText('Français');
 });
 
 test('the app language can go back to following the computer', async ({ page }) => {

@@ -1,6 +1,6 @@
+import { type Language, localeFor, type Translate, translatorFor } from '../../../src-shared/i18n';
 import type { BlankIntakeForm, SignedConsentPaper } from '../../../src-shared/intake/paper';
-import { type Question, sectionsFor } from '../../../src-shared/intake/questionnaire';
-import { SIGNER_ROLE_LABELS } from '../../../src-shared/intake/records';
+import { type Question, sectionsFor, translateSections } from '../../../src-shared/intake/questionnaire';
 import { type HandoutFonts, loadHandoutFonts, printableText } from './fonts';
 import { listSome, type PrintedText, refuseUnprintableText } from './glyph-check';
 import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
@@ -11,7 +11,8 @@ import { type PdfRenderOptions, startPdf } from './pdf-document';
 /**
  * The intake PDFs: the blank intake form (the same questions as the screen, lines to write on,
  * the consent text and a signature line) and a signed consent (the exact text, its version and
- * SHA-256, the signature image, name, role, date, witness). Built on the PDF toolkit.
+ * SHA-256, the signature image, name, role, date, witness). Built on the PDF toolkit. Both are
+ * in the paper's language (the client's for a signed consent), from the intake catalogue.
  */
 
 class IntakeWriter extends PageWriter {
@@ -19,6 +20,7 @@ class IntakeWriter extends PageWriter {
     doc: ConstructorParameters<typeof PageWriter>[0],
     geometry: ConstructorParameters<typeof PageWriter>[1],
     private readonly fonts: HandoutFonts,
+    private readonly t: Translate,
   ) {
     super(doc, geometry);
   }
@@ -70,7 +72,7 @@ class IntakeWriter extends PageWriter {
   question(question: Question, followUp: boolean): void {
     this.ensureSpace(40);
     const indent = followUp ? 18 : 0;
-    const label = followUp ? `If yes: ${question.label}` : question.label;
+    const label = followUp ? this.t('intake.pdf.ifYes', { question: question.label }) : question.label;
     const printable = printableText(label, this.fonts);
     const height = this.heightOf(printable, 'regular', TYPE.body, this.width - indent);
     this.ensureSpace(height + 22);
@@ -79,7 +81,8 @@ class IntakeWriter extends PageWriter {
       width: this.width - indent,
       lineGap: TYPE.bodyLineGap,
     });
-    if (question.kind === 'yes-no') this.tickBoxes(['Yes', 'No'], indent);
+    if (question.kind === 'yes-no')
+      this.tickBoxes([this.t('intake.answers.yes'), this.t('intake.answers.no')], indent);
     else if (question.kind === 'choice') this.tickBoxes(question.options?.map((o) => o.label) ?? [], indent);
     else if (question.kind === 'date') this.writingLines(1);
     else this.writingLines(question.kind === 'long-text' ? 2 : 1);
@@ -106,7 +109,7 @@ class IntakeWriter extends PageWriter {
       .restore();
     this.style('regular', TYPE.small, COLOR.muted);
     this.doc.text(label, this.left, this.y + 3, { lineBreak: false });
-    this.doc.text('Date', this.left + 300, this.y + 3, { lineBreak: false });
+    this.doc.text(this.t('intake.pdf.date'), this.left + 300, this.y + 3, { lineBreak: false });
     this.y += 18;
   }
 }
@@ -115,8 +118,10 @@ export function groupsOfEight(hex: string): string {
   return hex.match(/.{1,8}/g)?.join(' ') ?? hex;
 }
 
-const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) =>
-  `These characters cannot be printed with the PDF fonts: ${characters}. They are in: ${listSome(fields, 8)}.`;
+const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) => ({
+  key: 'intake.pdf.unprintable' as const,
+  values: { characters, fields: listSome(fields, 8) },
+});
 
 export function blankIntakeFormPrintedTexts(form: BlankIntakeForm): PrintedText[] {
   return [
@@ -137,44 +142,44 @@ export async function renderBlankIntakeFormPdf(
   refuseUnprintableText(blankIntakeFormPrintedTexts(form), fonts, explain);
   const geometry = PAGE_GEOMETRY[form.paperSize];
   const practiceName = printableText(form.practice.name, fonts, true);
+  const t = translatorFor(form.language);
   const { doc, bytes } = startPdf(geometry, fonts, {
-    title: 'Intake form',
+    title: t('intake.pdf.blankTitle'),
     author: practiceName || 'Stillpoint',
-    subject: 'Health questionnaire and consent, to fill in by hand',
-    lang: 'en',
+    subject: t('intake.pdf.blankSubject'),
+    lang: form.language,
     now: options.now ?? new Date(),
   });
-  const w = new IntakeWriter(doc, geometry, fonts);
+  const w = new IntakeWriter(doc, geometry, fonts, t);
   w.newPage();
   w.y = geometry.firstPageTop;
   if (form.practice.name.trim() !== '' || form.practice.logo)
-    drawPracticeHeader(w, form.practice, form.practice.logo, fonts, 14);
-  w.text('Intake form', 'bold', TYPE.title, COLOR.accent);
-  w.text(
-    'Please answer in your own words. Your answers go only to your therapist, who will go through them with you. Questions marked "If yes" follow on from the one before.',
-    'italic',
-    TYPE.body,
-    COLOR.muted,
-  );
+    drawPracticeHeader(w, form.practice, form.practice.logo, fonts, 14, t);
+  w.text(t('intake.pdf.blankTitle'), 'bold', TYPE.title, COLOR.accent);
+  w.text(t('intake.pdf.blankLead'), 'italic', TYPE.body, COLOR.muted);
   const practiceQuestions = form.practiceQuestions.map((q) => ({ ...q, options: q.options }));
-  for (const section of sectionsFor('intake', practiceQuestions)) {
+  for (const section of translateSections(sectionsFor('intake', practiceQuestions), t)) {
     w.heading(section.title);
     for (const question of section.questions) w.question(question, question.showIf !== undefined);
   }
-  w.heading(`Consent (version ${form.consentVersion})`);
+  w.heading(t('intake.pdf.consentHeading', { version: form.consentVersion }));
   for (const paragraph of form.consentText.split(/\n+/).filter(Boolean)) {
     w.text(paragraph);
     w.y += 4;
   }
-  w.text('Who is signing:', 'bold');
-  w.tickBoxes(['The client', 'A parent', 'A guardian']);
-  w.text('Full name in capitals:');
+  w.text(t('intake.pdf.whoSigns'), 'bold');
+  w.tickBoxes([
+    t('intake.signerRoles.client'),
+    t('intake.signerRoles.parent'),
+    t('intake.signerRoles.guardian'),
+  ]);
+  w.text(t('intake.pdf.fullNameCapitals'));
   w.writingLines(1);
-  w.signatureLine('Signature');
+  w.signatureLine(t('intake.pdf.signature'));
   drawPageFurniture(w, {
-    footer: `Intake form  ·  ${practiceName || 'Stillpoint'}`,
-    runningHeader: () =>
-      `${practiceName ? `${practiceName}  ·  ` : ''}Intake form  ·  Name: ____________________`,
+    footer: t('intake.pdf.blankFooter', { practice: practiceName || 'Stillpoint' }),
+    runningHeader: () => `${practiceName ? `${practiceName}  ·  ` : ''}${t('intake.pdf.blankRunningHeader')}`,
+    t,
   });
   doc.end();
   return bytes;
@@ -192,7 +197,10 @@ export function signedConsentPrintedTexts(paper: SignedConsentPaper): PrintedTex
 
 export async function renderSignedConsentPdf(
   paper: SignedConsentPaper,
-  options: PdfRenderOptions & { formatMoment?: (timestamp: string) => string },
+  options: PdfRenderOptions & {
+    /** How a moment reads in a language (main's record format); the locale's long form otherwise. */
+    formatMoment?: (language: Language) => (timestamp: string) => string;
+  },
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
   refuseUnprintableText(signedConsentPrintedTexts(paper), fonts, explain);
@@ -200,22 +208,30 @@ export async function renderSignedConsentPdf(
   const geometry = PAGE_GEOMETRY[paper.paperSize];
   const practiceName = printableText(paper.practice.name, fonts, true);
   const clientName = printableText(paper.clientName, fonts, true);
-  const moment = options.formatMoment ?? ((t: string) => new Date(t).toUTCString());
+  const t = translatorFor(paper.language);
+  const moment =
+    options.formatMoment?.(paper.language) ??
+    ((at: string) =>
+      new Intl.DateTimeFormat(localeFor(paper.language), {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }).format(new Date(at)));
   const { doc, bytes } = startPdf(geometry, fonts, {
-    title: `Signed consent: ${clientName}`,
+    title: t('intake.pdf.consentDocTitle', { clientName }),
     author: practiceName || 'Stillpoint',
-    subject: `Consent version ${consent.version}, signed ${moment(consent.at)}`,
-    lang: 'en',
+    subject: t('intake.pdf.consentSubject', { version: consent.version, moment: moment(consent.at) }),
+    lang: paper.language,
     now: options.now ?? new Date(),
   });
-  const w = new IntakeWriter(doc, geometry, fonts);
+  const w = new IntakeWriter(doc, geometry, fonts, t);
   w.newPage();
   w.y = geometry.firstPageTop;
   if (paper.practice.name.trim() !== '' || paper.practice.logo)
-    drawPracticeHeader(w, paper.practice, paper.practice.logo, fonts, 14);
-  w.text('Consent to craniosacral therapy', 'bold', TYPE.title, COLOR.accent);
+    drawPracticeHeader(w, paper.practice, paper.practice.logo, fonts, 14, t);
+  w.text(t('intake.pdf.consentTitle'), 'bold', TYPE.title, COLOR.accent);
   w.text(
-    `${clientName}  ·  version ${consent.version} of the practice's consent text`,
+    t('intake.pdf.consentClientLine', { clientName, version: consent.version }),
     'regular',
     TYPE.clientLine,
   );
@@ -224,7 +240,7 @@ export async function renderSignedConsentPdf(
     w.text(paragraph);
     w.y += 4;
   }
-  w.heading('Signed');
+  w.heading(t('intake.pdf.signed'));
   const height = Math.min(100, (260 * consent.signature.height) / consent.signature.width);
   w.ensureSpace(height + 80);
   doc.image(Buffer.from(consent.signature.png, 'base64'), w.left, w.y, { fit: [260, height] });
@@ -232,25 +248,22 @@ export async function renderSignedConsentPdf(
   w.rule(w.y, COLOR.text, 0.5);
   w.y += 6;
   for (const line of [
-    `Name: ${consent.typedName}`,
-    `Signed by: ${SIGNER_ROLE_LABELS[consent.signerRole]}`,
-    `Date and time: ${moment(consent.at)}`,
-    `Witness: ${consent.witness || 'not recorded'}`,
+    t('intake.pdf.name', { name: consent.typedName }),
+    t('intake.pdf.signedBy', { role: t(`intake.signerRoles.${consent.signerRole}`) }),
+    t('intake.pdf.dateTime', { moment: moment(consent.at) }),
+    consent.witness ? t('intake.pdf.witness', { witness: consent.witness }) : t('intake.pdf.witnessNone'),
     // In groups of eight, so the 64 characters wrap between groups and read back intact.
-    `Text SHA-256: ${groupsOfEight(consent.textSha256)}`,
+    t('intake.pdf.sha', { hash: groupsOfEight(consent.textSha256) }),
   ]) {
     w.text(line);
   }
   w.y += 6;
-  w.text(
-    'Signed on screen in Stillpoint. The text above is exactly the text the signer read; its SHA-256 identifies it.',
-    'italic',
-    TYPE.small,
-    COLOR.muted,
-  );
+  w.text(t('intake.pdf.onScreenNote'), 'italic', TYPE.small, COLOR.muted);
   drawPageFurniture(w, {
-    footer: `Signed consent  ·  ${clientName}`,
-    runningHeader: () => `${practiceName ? `${practiceName}  ·  ` : ''}Signed consent: ${clientName}`,
+    footer: t('intake.pdf.consentFooter', { clientName }),
+    runningHeader: () =>
+      `${practiceName ? `${practiceName}  ·  ` : ''}${t('intake.pdf.consentDocTitle', { clientName })}`,
+    t,
   });
   doc.end();
   return bytes;

@@ -5,15 +5,13 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
+import type { Language } from '../../../src-shared/i18n';
 import { answerProblems, isVisible, toSubmittedAnswers } from '../../../src-shared/intake/answers';
-import { DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
-import { sectionsFor } from '../../../src-shared/intake/questionnaire';
+import { consentTextFor, DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
+import { sectionsFor, translateSections } from '../../../src-shared/intake/questionnaire';
 import {
   type Answers,
-  type ConsentVersion,
   consentInForce,
-  EMPTY_SIGNATURE_MESSAGE,
-  SIGNER_ROLE_LABELS,
   SIGNER_ROLES,
   type Signature,
   SignatureSchema,
@@ -24,21 +22,31 @@ import {
   INTAKE_SETTINGS_KEY,
   IntakeSettingsSchema,
 } from '../../../src-shared/intake/settings';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import type { ClientMode } from './client-mode';
 import { QuestionField } from './QuestionField';
 import { SignatureBox } from './SignatureBox';
 
+/** The consent the client reads and signs: its version, and the words in the client's language. */
+interface ConsentToSign {
+  versionId: string;
+  version: number;
+  text: string;
+  /** Stillpoint's standard wording, because the practice's edited text is in another language. */
+  standardInsteadOfEdited: boolean;
+}
+
 interface Loaded {
   answers: Answers;
   needsConsent: boolean;
-  consent: ConsentVersion;
+  consent: ConsentToSign;
   witness: string;
   practiceQuestions: typeof DEFAULT_INTAKE_SETTINGS.customQuestions;
 }
 
 /** The first answers: the draft, else (an update) the last submission's, else what the client record knows. */
-async function load(mode: ClientMode): Promise<Loaded> {
+async function load(mode: ClientMode, language: Language): Promise<Loaded> {
   const repos = repositories();
   const [draft, submissions, client, consents, practice, settings] = await Promise.all([
     repos.intake.draft(mode.clientId),
@@ -56,11 +64,17 @@ async function load(mode: ClientMode): Promise<Loaded> {
   } else if (client) {
     answers = { firstName: client.firstName, lastName: client.lastName, dateOfBirth: client.dateOfBirth };
   }
-  const consent = await repos.consents.currentOrDefault(DEFAULT_CONSENT_TEXT);
+  const version = await repos.consents.currentOrDefault(DEFAULT_CONSENT_TEXT);
+  const words = consentTextFor(language, version.text);
   return {
     answers,
     needsConsent: mode.kind === 'intake' || consentInForce(consents) === null,
-    consent,
+    consent: {
+      versionId: version.id,
+      version: version.version,
+      text: words.text,
+      standardInsteadOfEdited: words.standard && words.edited,
+    },
     witness: practice.therapistName,
     practiceQuestions: settings.customQuestions,
   };
@@ -70,26 +84,36 @@ async function load(mode: ClientMode): Promise<Loaded> {
  * The form the client fills in, in client mode: the questions (follow-ups only after a yes),
  * then the consent to read and sign. Every change is kept as a draft at once, so walking away,
  * the screen clearing or the app closing loses nothing. Submitting keeps the answers exactly as
- * given; nothing reaches the health history until the therapist reviews it.
+ * given; nothing reaches the health history until the therapist reviews it. Everything here is
+ * in the client's language (`useT()` inside ClientLanguage), the answers kept with the words as
+ * the client read them.
  */
-export function IntakeForm({ mode, onSubmitted }: { mode: ClientMode; onSubmitted: () => void }) {
+export function IntakeForm({
+  mode,
+  language,
+  onSubmitted,
+}: {
+  mode: ClientMode;
+  language: Language;
+  onSubmitted: () => void;
+}) {
+  const t = useT();
   // Read once (it may write the practice's first consent version): later changes come from the
   // client typing, not from the database.
   const [initial, setInitial] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    load(mode).then(
+    load(mode, language).then(
       (value) => live && setInitial(value),
       (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
     );
     return () => {
       live = false;
     };
-  }, [mode]);
-  if (failed)
-    return <p className="field-error">The form could not be opened: {failed} Please tell your therapist.</p>;
-  if (!initial) return <p className="muted">Loading…</p>;
+  }, [mode, language]);
+  if (failed) return <p className="field-error">{t('intake.form.openFailed', { reason: failed })}</p>;
+  if (!initial) return <p className="muted">{t('intake.form.loading')}</p>;
   return <FormSteps mode={mode} loaded={initial} onSubmitted={onSubmitted} />;
 }
 
@@ -102,6 +126,7 @@ function FormSteps({
   loaded: Loaded;
   onSubmitted: () => void;
 }) {
+  const t = useT();
   const [answers, setAnswers] = useState<Answers>(loaded.answers);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [step, setStep] = useState<'questions' | 'consent'>('questions');
@@ -109,7 +134,7 @@ function FormSteps({
   // How many answers the stored draft holds: shown to the client, read by tests before a reload.
   const [kept, setKept] = useState<number | null>(null);
   const today = localToday();
-  const sections = sectionsFor(mode.kind, loaded.practiceQuestions);
+  const sections = translateSections(sectionsFor(mode.kind, loaded.practiceQuestions), t);
   const first = useRef(true);
 
   useEffect(() => {
@@ -124,9 +149,9 @@ function FormSteps({
           setSaveError(null);
           setKept(Object.values(draft.answers).filter((v) => v !== null && v !== '').length);
         },
-        () => setSaveError('Your answers could not be kept just now. Please tell your therapist.'),
+        () => setSaveError(t('intake.form.notKept')),
       );
-  }, [answers, mode.clientId, mode.kind]);
+  }, [answers, mode.clientId, mode.kind, t]);
 
   const change = (id: string, value: Answers[string]) => {
     setAnswers((prev) => ({ ...prev, [id]: value }));
@@ -139,7 +164,7 @@ function FormSteps({
 
   const next = (event: FormEvent) => {
     event.preventDefault();
-    const found = answerProblems(sections, answers, today);
+    const found = answerProblems(sections, answers, today, t);
     setProblems(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -154,7 +179,7 @@ function FormSteps({
     const consent = signed
       ? await repos.consents.prepareSigned({
           clientId: mode.clientId,
-          consentVersionId: loaded.consent.id,
+          consentVersionId: loaded.consent.versionId,
           text: loaded.consent.text,
           typedName: signed.name,
           signerRole: signed.role,
@@ -184,11 +209,8 @@ function FormSteps({
 
   return (
     <form className="intake-form" onSubmit={next} noValidate>
-      <h1>{mode.kind === 'intake' ? 'About you and your health' : 'Has anything changed?'}</h1>
-      <p className="intake-lead">
-        Your answers help your therapist keep your sessions safe. They go only to your therapist, who will go
-        through them with you.
-      </p>
+      <h1>{mode.kind === 'intake' ? t('intake.form.titleIntake') : t('intake.form.titleUpdate')}</h1>
+      <p className="intake-lead">{t('intake.form.lead')}</p>
       {sections.map((section) => {
         const visible = section.questions.filter((q) => isVisible(q, answers, today));
         if (visible.length === 0) return null;
@@ -210,7 +232,7 @@ function FormSteps({
       })}
       {Object.keys(problems).length > 0 && (
         <p className="field-error" role="alert">
-          Please look at the answers marked above.
+          {t('intake.form.lookAbove')}
         </p>
       )}
       {saveError && (
@@ -219,11 +241,11 @@ function FormSteps({
         </p>
       )}
       <p className="muted" role="status" data-testid="answers-kept" data-kept={kept ?? 0}>
-        {kept === null ? 'Your answers are kept as you go.' : 'Your answers so far are kept.'}
+        {kept === null ? t('intake.form.keptAsYouGo') : t('intake.form.keptSoFar')}
       </p>
       <div className="button-row">
         <button type="submit" className="primary">
-          {loaded.needsConsent ? 'Next: consent' : 'Send to my therapist'}
+          {loaded.needsConsent ? t('intake.form.nextConsent') : t('intake.form.send')}
         </button>
       </div>
     </form>
@@ -236,11 +258,12 @@ function ConsentStep({
   onBack,
   onSign,
 }: {
-  consent: ConsentVersion;
+  consent: ConsentToSign;
   defaultName: string;
   onBack: () => void;
   onSign: (signed: { name: string; role: SignerRole; signature: Signature }) => Promise<void>;
 }) {
+  const t = useT();
   const [name, setName] = useState(defaultName);
   const [role, setRole] = useState<SignerRole>('client');
   const [signature, setSignature] = useState<Signature | null>(null);
@@ -250,8 +273,9 @@ function ConsentStep({
   const sign = async (event: FormEvent) => {
     event.preventDefault();
     const next: typeof errors = {};
-    if (name.trim() === '') next.name = 'Please type your full name';
-    if (!signature || !SignatureSchema.safeParse(signature).success) next.signature = EMPTY_SIGNATURE_MESSAGE;
+    if (name.trim() === '') next.name = t('intake.consent.typeName');
+    if (!signature || !SignatureSchema.safeParse(signature).success)
+      next.signature = t('intake.consent.signHere');
     setErrors(next);
     if (next.name || next.signature || !signature) return;
     setBusy(true);
@@ -265,25 +289,33 @@ function ConsentStep({
 
   return (
     <form className="intake-form" onSubmit={(event) => void sign(event)} noValidate>
-      <h1>Consent</h1>
-      <section className="card consent-text" aria-label={`Consent, version ${consent.version}`}>
+      <h1>{t('intake.consent.title')}</h1>
+      <section
+        className="card consent-text"
+        aria-label={t('intake.consent.regionLabel', { version: consent.version })}
+      >
         {consent.text.split(/\n+/).map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
-        <p className="muted">Version {consent.version}</p>
+        <p className="muted">{t('intake.consent.version', { version: consent.version })}</p>
+        {consent.standardInsteadOfEdited && (
+          <p className="muted" role="note" data-testid="standard-consent-note">
+            {t('intake.consent.standardNote')}
+          </p>
+        )}
       </section>
       <section className="card">
         <fieldset className="field">
-          <legend>Who is signing?</legend>
+          <legend>{t('intake.consent.whoSigns')}</legend>
           {SIGNER_ROLES.map((r) => (
             <label key={r}>
               <input type="radio" name="signer-role" checked={role === r} onChange={() => setRole(r)} />{' '}
-              {r === 'client' ? 'I am the client' : `${SIGNER_ROLE_LABELS[r]} of the client`}
+              {t(`intake.consent.${r}`)}
             </label>
           ))}
         </fieldset>
         <div className="field wide">
-          <label htmlFor="consent-name">Your full name</label>
+          <label htmlFor="consent-name">{t('intake.consent.fullName')}</label>
           <input
             id="consent-name"
             type="text"
@@ -298,7 +330,7 @@ function ConsentStep({
           )}
         </div>
         <div className="field wide">
-          <span className="label">Your signature</span>
+          <span className="label">{t('intake.consent.signature')}</span>
           <SignatureBox
             error={errors.signature}
             onChange={(value) => {
@@ -315,10 +347,10 @@ function ConsentStep({
       )}
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
-          Sign and send to my therapist
+          {t('intake.consent.sign')}
         </button>
         <button type="button" onClick={onBack}>
-          Back to my answers
+          {t('intake.consent.back')}
         </button>
       </div>
     </form>

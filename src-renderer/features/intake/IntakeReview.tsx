@@ -2,7 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { type Client, clientInputOf } from '../../../src-shared/domain/client';
 import { isRealCalendarDate } from '../../../src-shared/domain/dates';
+import type { Translate } from '../../../src-shared/i18n';
 import { answerText } from '../../../src-shared/intake/answers';
+import { questionWords } from '../../../src-shared/intake/questionnaire';
 import type { IntakeSubmission } from '../../../src-shared/intake/records';
 import {
   applyProposals,
@@ -11,9 +13,22 @@ import {
   proposalsFor,
 } from '../../../src-shared/intake/to-health-history';
 import { formatTimestamp } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 
-const CHANGE_LABELS = { new: 'New', changed: 'Changed', same: 'Same' } as const;
+const CHANGE_LABELS = {
+  new: 'intake.review.new',
+  changed: 'intake.review.changed',
+  same: 'intake.review.same',
+} as const;
+
+/**
+ * A question as the therapist reads it: a built-in question in the app's language (the client
+ * may have read it in theirs), the practice's own as written. `medications.2` is the medicines.
+ */
+function questionFor(key: string, stored: string, t: Translate): string {
+  return questionWords(key, t) ?? questionWords(key.replace(/\.\d+$/, ''), t) ?? stored;
+}
 
 /** The date a proposal carries, if the therapist may correct it in the review. */
 function dateOf(p: Proposal): string | null | undefined {
@@ -59,6 +74,7 @@ export function IntakeReview({
   submission: IntakeSubmission;
   onDone: () => void;
 }) {
+  const t = useT();
   const history = useLiveQuery(() => repositories().healthHistories.get(client.id), [client.id]);
   // Proposals are computed once, against the history as it was when the review opened.
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
@@ -70,7 +86,7 @@ export function IntakeReview({
   const [accepted, setAccepted] = useState<Set<string> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!rows || !history) return <p className="muted">Loading…</p>;
+  if (!rows || !history) return <p className="muted">{t('intake.review.loading')}</p>;
   const chosen = accepted ?? new Set(rows.filter(actionable).map((p) => p.key));
   // Answers that do not map onto the record (the reason for coming, the practice's questions,
   // follow-ups already folded into a row above): shown for reading.
@@ -106,7 +122,7 @@ export function IntakeReview({
       const kept = rows.length - picked.length;
       await repos.intake.markReviewed(
         submission.id,
-        `Reviewed: ${picked.length} answer${picked.length === 1 ? '' : 's'} accepted into the record${kept ? `, ${kept} left as they were` : ''}.`,
+        t('intake.review.audit', { picked: picked.length, kept }),
       );
       onDone();
     } catch (reason) {
@@ -118,32 +134,31 @@ export function IntakeReview({
   return (
     <section className="card intake-review" aria-labelledby="intake-review-title">
       <h2 id="intake-review-title">
-        Review the {submission.kind === 'intake' ? 'intake form' : 'health update'} of{' '}
-        {formatTimestamp(submission.submittedAt)}
+        {t(submission.kind === 'intake' ? 'intake.review.titleIntake' : 'intake.review.titleUpdate', {
+          moment: formatTimestamp(submission.submittedAt),
+        })}
       </h2>
-      <p className="muted">
-        Nothing the client wrote is in the record until you accept it. The form itself is kept as it was
-        submitted.
-      </p>
+      <p className="muted">{t('intake.review.lead')}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Accept</th>
-            <th scope="col">Question</th>
-            <th scope="col">Client’s answer</th>
-            <th scope="col">On record now</th>
-            <th scope="col">Change</th>
+            <th scope="col">{t('intake.review.accept')}</th>
+            <th scope="col">{t('intake.review.question')}</th>
+            <th scope="col">{t('intake.review.answer')}</th>
+            <th scope="col">{t('intake.review.current')}</th>
+            <th scope="col">{t('intake.review.change')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((p) => {
             const date = dateOf(p);
+            const question = questionFor(p.key, p.question, t);
             return (
               <tr key={p.key} data-change={p.change}>
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Accept: ${p.question}`}
+                    aria-label={t('intake.review.acceptRow', { question })}
                     checked={chosen.has(p.key)}
                     disabled={!actionable(p)}
                     onChange={(event) => {
@@ -154,12 +169,12 @@ export function IntakeReview({
                     }}
                   />
                 </td>
-                <td>{p.question}</td>
+                <td>{question}</td>
                 <td>
                   {p.answer}
                   {date !== undefined && actionable(p) && (
                     <label className="review-date">
-                      <span className="visually-hidden">Date for {p.question}</span>
+                      <span className="visually-hidden">{t('intake.review.dateFor', { question })}</span>
                       <input
                         type="date"
                         value={date ?? ''}
@@ -172,7 +187,7 @@ export function IntakeReview({
                   )}
                 </td>
                 <td>{p.current ?? '—'}</td>
-                <td className={`change-${p.change}`}>{CHANGE_LABELS[p.change]}</td>
+                <td className={`change-${p.change}`}>{t(CHANGE_LABELS[p.change])}</td>
               </tr>
             );
           })}
@@ -180,12 +195,12 @@ export function IntakeReview({
       </table>
       {others.length > 0 && (
         <>
-          <h3>Other answers</h3>
+          <h3>{t('intake.review.others')}</h3>
           <dl className="facts">
             {others.map((answer) => (
               <div key={answer.questionId}>
-                <dt>{answer.question}</dt>
-                <dd className="preserve-lines">{answerText(answer.value)}</dd>
+                <dt>{questionFor(answer.questionId, answer.question, t)}</dt>
+                <dd className="preserve-lines">{answerText(answer.value, t)}</dd>
               </div>
             ))}
           </dl>
@@ -198,10 +213,10 @@ export function IntakeReview({
       )}
       <div className="button-row">
         <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-          Accept into the health history
+          {t('intake.review.save')}
         </button>
         <button type="button" onClick={onDone} disabled={busy}>
-          Later
+          {t('intake.review.later')}
         </button>
       </div>
     </section>

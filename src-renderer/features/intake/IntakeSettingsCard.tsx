@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import type { MessageKey } from '../../../src-shared/i18n';
 import { DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
 import {
   CUSTOM_QUESTION_KINDS,
@@ -10,15 +11,16 @@ import {
   IntakeSettingsSchema,
 } from '../../../src-shared/intake/settings';
 import { fieldErrors } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { useSetting } from '../settings/useSetting';
 import { type PaperOutcome, printBlankIntakeForm, saveBlankIntakeForm } from './paper';
 
-const KIND_LABELS: Record<CustomQuestion['kind'], string> = {
-  text: 'Text',
-  'yes-no': 'Yes / no',
-  date: 'Date',
-  choice: 'Choice',
+const KIND_LABELS: Record<CustomQuestion['kind'], MessageKey> = {
+  text: 'intake.settings.kindText',
+  'yes-no': 'intake.settings.kindYesNo',
+  date: 'intake.settings.kindDate',
+  choice: 'intake.settings.kindChoice',
 };
 
 /**
@@ -27,6 +29,7 @@ const KIND_LABELS: Record<CustomQuestion['kind'], string> = {
  * the practice's own questions, and the blank form on paper.
  */
 export function IntakeSettingsCard() {
+  const t = useT();
   const settings = useSetting(INTAKE_SETTINGS_KEY, IntakeSettingsSchema, DEFAULT_INTAKE_SETTINGS);
   const consent = useLiveQuery(async () => {
     const current = await repositories().consents.current();
@@ -36,17 +39,17 @@ export function IntakeSettingsCard() {
   if (!settings || !consent) return null;
   return (
     <section className="card" aria-labelledby="intake-settings-title">
-      <h2 id="intake-settings-title">Intake and consent</h2>
+      <h2 id="intake-settings-title">{t('intake.settings.title')}</h2>
       <IntakeNumbers initial={settings} />
       <ConsentTextEditor current={consent.current} signed={consent.signed} />
       <PracticeQuestions settings={settings} />
-      <h3>On paper</h3>
+      <h3>{t('intake.settings.onPaper')}</h3>
       <div className="button-row">
-        <button type="button" onClick={() => void printBlankIntakeForm().then(setPaper)}>
-          Print blank intake form
+        <button type="button" onClick={() => void printBlankIntakeForm(t).then(setPaper)}>
+          {t('intake.settings.printBlank')}
         </button>
-        <button type="button" onClick={() => void saveBlankIntakeForm().then(setPaper)}>
-          Save blank intake form as PDF
+        <button type="button" onClick={() => void saveBlankIntakeForm(t).then(setPaper)}>
+          {t('intake.settings.saveBlank')}
         </button>
       </div>
       {paper && (
@@ -59,6 +62,7 @@ export function IntakeSettingsCard() {
 }
 
 function IntakeNumbers({ initial }: { initial: IntakeSettings }) {
+  const t = useT();
   const [months, setMonths] = useState(String(initial.updateAfterMonths));
   const [idle, setIdle] = useState(String(initial.idleMinutes));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -79,9 +83,7 @@ function IntakeNumbers({ initial }: { initial: IntakeSettings }) {
   return (
     <div className="form-grid">
       <div className="field">
-        <label htmlFor="intake-update-months">
-          Ask returning clients to update their health history after (months)
-        </label>
+        <label htmlFor="intake-update-months">{t('intake.settings.updateMonths')}</label>
         <input
           id="intake-update-months"
           type="number"
@@ -96,7 +98,7 @@ function IntakeNumbers({ initial }: { initial: IntakeSettings }) {
         {errors.updateAfterMonths && <span className="field-error">{errors.updateAfterMonths}</span>}
       </div>
       <div className="field">
-        <label htmlFor="intake-idle">Put the client’s form away after (minutes without a touch)</label>
+        <label htmlFor="intake-idle">{t('intake.settings.idle')}</label>
         <input
           id="intake-idle"
           type="number"
@@ -112,9 +114,9 @@ function IntakeNumbers({ initial }: { initial: IntakeSettings }) {
       </div>
       <div className="button-row">
         <button type="button" onClick={() => void save()}>
-          Save intake settings
+          {t('intake.settings.save')}
         </button>
-        {saved && <span role="status">Saved.</span>}
+        {saved && <span role="status">{t('intake.settings.saved')}</span>}
       </div>
     </div>
   );
@@ -127,6 +129,7 @@ function ConsentTextEditor({
   current: { id: string; version: number; text: string } | null;
   signed: boolean;
 }) {
+  const t = useT();
   const [text, setText] = useState(current?.text ?? DEFAULT_CONSENT_TEXT);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => setText(current?.text ?? DEFAULT_CONSENT_TEXT), [current?.text]);
@@ -135,7 +138,7 @@ function ConsentTextEditor({
     try {
       const saved =
         asNew || !current ? await consents.createVersion(text) : await consents.saveText(current.id, text);
-      setMessage({ ok: true, text: `Consent version ${saved.version} saved.` });
+      setMessage({ ok: true, text: t('intake.settings.versionSaved', { version: saved.version }) });
     } catch (error) {
       setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
     }
@@ -143,19 +146,22 @@ function ConsentTextEditor({
   return (
     <div className="field wide">
       <label htmlFor="consent-text">
-        Consent text
-        {current ? ` (version ${current.version}${signed ? ', signed by clients' : ''})` : ' (not used yet)'}
+        {current
+          ? t(signed ? 'intake.settings.consentLabelSigned' : 'intake.settings.consentLabelVersion', {
+              version: current.version,
+            })
+          : t('intake.settings.consentLabelUnused')}
       </label>
       <textarea id="consent-text" rows={10} value={text} onChange={(e) => setText(e.target.value)} />
+      <span className="field-hint">{t('intake.settings.consentLanguage')}</span>
       {signed && (
         <span className="field-hint">
-          Clients have signed this version, so it cannot change: saving makes version{' '}
-          {(current?.version ?? 0) + 1}.
+          {t('intake.settings.signedHint', { next: (current?.version ?? 0) + 1 })}
         </span>
       )}
       <div className="button-row">
         <button type="button" onClick={() => void save(signed)}>
-          {signed || !current ? 'Save as a new version' : 'Save consent text'}
+          {signed || !current ? t('intake.settings.saveNew') : t('intake.settings.saveText')}
         </button>
       </div>
       {message && (
@@ -168,6 +174,7 @@ function ConsentTextEditor({
 }
 
 function PracticeQuestions({ settings }: { settings: IntakeSettings }) {
+  const t = useT();
   const [label, setLabel] = useState('');
   const [kind, setKind] = useState<CustomQuestion['kind']>('text');
   const [options, setOptions] = useState('');
@@ -191,9 +198,8 @@ function PracticeQuestions({ settings }: { settings: IntakeSettings }) {
       ...settings,
       customQuestions: [...settings.customQuestions, question],
     });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'This question cannot be added');
-    if (kind === 'choice' && question.options.length < 2)
-      return setError('Give at least two choices, one per line');
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t('intake.settings.cannotAdd'));
+    if (kind === 'choice' && question.options.length < 2) return setError(t('intake.settings.twoChoices'));
     setError(null);
     await store(parsed.data.customQuestions);
     setLabel('');
@@ -201,19 +207,20 @@ function PracticeQuestions({ settings }: { settings: IntakeSettings }) {
   };
   return (
     <div>
-      <h3>Your own questions</h3>
+      <h3>{t('intake.settings.ownQuestions')}</h3>
+      <p className="field-hint">{t('intake.settings.ownQuestionsHint')}</p>
       {settings.customQuestions.length === 0 ? (
-        <p className="muted">None yet: clients see the built-in questions only.</p>
+        <p className="muted">{t('intake.settings.noQuestions')}</p>
       ) : (
         <ul>
           {settings.customQuestions.map((q) => (
             <li key={q.id}>
-              {q.label} <span className="muted">({KIND_LABELS[q.kind]})</span>{' '}
+              {q.label} <span className="muted">({t(KIND_LABELS[q.kind])})</span>{' '}
               <button
                 type="button"
                 onClick={() => void store(settings.customQuestions.filter((other) => other.id !== q.id))}
               >
-                Remove
+                {t('intake.settings.remove')}
               </button>
             </li>
           ))}
@@ -221,12 +228,12 @@ function PracticeQuestions({ settings }: { settings: IntakeSettings }) {
       )}
       <div className="form-grid">
         <div className="field wide">
-          <label htmlFor="custom-question">Question</label>
+          <label htmlFor="custom-question">{t('intake.settings.question')}</label>
           <input id="custom-question" type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
           {error && <span className="field-error">{error}</span>}
         </div>
         <div className="field">
-          <label htmlFor="custom-kind">Answer</label>
+          <label htmlFor="custom-kind">{t('intake.settings.answer')}</label>
           <select
             id="custom-kind"
             value={kind}
@@ -234,14 +241,14 @@ function PracticeQuestions({ settings }: { settings: IntakeSettings }) {
           >
             {CUSTOM_QUESTION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {t(KIND_LABELS[k])}
               </option>
             ))}
           </select>
         </div>
         {kind === 'choice' && (
           <div className="field wide">
-            <label htmlFor="custom-options">Choices, one per line</label>
+            <label htmlFor="custom-options">{t('intake.settings.choices')}</label>
             <textarea
               id="custom-options"
               rows={3}
@@ -252,7 +259,7 @@ function PracticeQuestions({ settings }: { settings: IntakeSettings }) {
         )}
         <div className="button-row">
           <button type="button" onClick={() => void add()}>
-            Add question
+            {t('intake.settings.add')}
           </button>
         </div>
       </div>

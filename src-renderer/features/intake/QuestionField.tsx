@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import type { Question } from '../../../src-shared/intake/questionnaire';
 import type { AnswerValue } from '../../../src-shared/intake/records';
+import { useT } from '../../app/i18n';
 import { DateInput } from '../../app/ui/DateInput';
 
-/** One question of the intake form, with its message beside it. */
+/** One question of the intake form, with its message beside it (in the client's language). */
 export function QuestionField({
   question,
   value,
@@ -15,6 +16,7 @@ export function QuestionField({
   error: string | undefined;
   onChange: (value: AnswerValue) => void;
 }) {
+  const t = useT();
   const id = useId();
   const errorId = error ? `${id}-error` : undefined;
   const common = {
@@ -42,7 +44,7 @@ export function QuestionField({
           value={text}
           onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
         >
-          <option value="">Choose…</option>
+          <option value="">{t('intake.form.choose')}</option>
           {question.options?.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -57,7 +59,7 @@ export function QuestionField({
           <legend>{question.label}</legend>
           <label>
             <input type="radio" name={`${id}-yn`} checked={value === true} onChange={() => onChange(true)} />{' '}
-            Yes
+            {t('intake.form.yes')}
           </label>
           <label>
             <input
@@ -66,7 +68,7 @@ export function QuestionField({
               checked={value === false}
               onChange={() => onChange(false)}
             />{' '}
-            No
+            {t('intake.form.no')}
           </label>
           {error && (
             <span id={errorId} className="field-error" role="alert">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import SignaturePad from 'signature_pad';
 import type { Signature } from '../../../src-shared/intake/records';
+import { useT } from '../../app/i18n';
 
 const WIDTH = 480;
 const HEIGHT = 160;
@@ -18,6 +19,7 @@ export function SignatureBox({
   onChange: (signature: Signature | null) => void;
   error?: string | undefined;
 }) {
+  const t = useT();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const report = useRef(onChange);
@@ -53,7 +55,7 @@ export function SignatureBox({
         ref={canvasRef}
         className={error ? 'signature-box invalid' : 'signature-box'}
         style={{ width: WIDTH, height: HEIGHT }}
-        aria-label="Sign here with your finger, a pen or the mouse"
+        aria-label={t('intake.consent.padLabel')}
         aria-invalid={error ? true : undefined}
         data-testid="signature-box"
       />
@@ -65,7 +67,7 @@ export function SignatureBox({
             report.current(null);
           }}
         >
-          Clear signature
+          {t('intake.consent.clear')}
         </button>
       </div>
       {error && (

@@ -5,6 +5,7 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
 import { formatWait, readLockSettings, tryPasscode } from '../lock/lock-service';
@@ -22,7 +23,8 @@ function sameName(a: string, b: string): boolean {
 /**
  * The one way out of client mode: the app lock passcode where one is set (with its wrong-try
  * waits), otherwise the therapist types their name from Settings (or the word "therapist"
- * when no name is set). A client pressing buttons at random does not get out.
+ * in the app's language, or in English, when no name is set). A client pressing buttons at
+ * random does not get out. In the app's language: this is the therapist's, not the client's.
  */
 export function TherapistReturn({
   open,
@@ -33,6 +35,8 @@ export function TherapistReturn({
   onClose: () => void;
   onReturn: () => void;
 }) {
+  const t = useT();
+  const word = t('intake.return.word');
   const data = useLiveQuery(async () => {
     const repos = repositories();
     const [lock, practice] = await Promise.all([
@@ -52,26 +56,25 @@ export function TherapistReturn({
       if (outcome.kind === 'right') return onReturn();
       setError(
         outcome.kind === 'wait'
-          ? `Too many wrong tries. Try again in ${formatWait(outcome.until - Date.now())}.`
-          : 'That is not the passcode.',
+          ? t('intake.return.tooMany', { wait: formatWait(outcome.until - Date.now()) })
+          : t('intake.return.wrongPasscode'),
       );
     } else {
-      const expected = data.therapistName.trim() || 'therapist';
-      if (sameName(value, expected)) return onReturn();
-      setError(
-        data.therapistName.trim() ? 'That is not the therapist’s name.' : 'Type the word “therapist”.',
-      );
+      const name = data.therapistName.trim();
+      const accepted = name ? [name] : [word, 'therapist'];
+      if (accepted.some((expected) => sameName(value, expected))) return onReturn();
+      setError(name ? t('intake.return.wrongName') : t('intake.return.wrongWord', { word }));
     }
     setValue('');
   };
 
   const label = data?.passcode
-    ? 'App lock passcode'
+    ? t('intake.return.passcodeLabel')
     : data?.therapistName.trim()
-      ? 'Type your name (the therapist’s name in Settings)'
-      : 'Type the word “therapist”';
+      ? t('intake.return.nameLabel')
+      : t('intake.return.wordLabel', { word });
   return (
-    <Dialog title="Therapist: return to Stillpoint" open={open} onClose={onClose}>
+    <Dialog title={t('intake.return.title')} open={open} onClose={onClose}>
       <form onSubmit={(event) => void submit(event)} className="stack">
         <div className="field">
           <label htmlFor="therapist-return">{label}</label>
@@ -93,10 +96,10 @@ export function TherapistReturn({
         </div>
         <div className="button-row">
           <button type="submit" className="primary" disabled={!data || value === ''}>
-            Return
+            {t('intake.return.submit')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('intake.return.cancel')}
           </button>
         </div>
       </form>

@@ -7,6 +7,7 @@ import {
   IntakeSettingsSchema,
 } from '../../../src-shared/intake/settings';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { startClientMode } from './client-mode';
 import { updateDue } from './IntakeCard';
@@ -17,6 +18,7 @@ import { updateDue } from './IntakeCard';
  * A suggestion only: the note stays open and usable beside it, and "Not now" puts it away.
  */
 export function UpdateSuggestion({ client }: { client: Client }) {
+  const t = useT();
   const data = useLiveQuery(async () => {
     const repos = repositories();
     const [lastConfirmedAt, settings] = await Promise.all([
@@ -27,24 +29,21 @@ export function UpdateSuggestion({ client }: { client: Client }) {
   }, [client.id]);
   const [dismissed, setDismissed] = useState(false);
   if (dismissed || !data?.lastConfirmedAt || !updateDue(data.lastConfirmedAt, data.months)) return null;
-  const name = client.preferredName.trim() || client.firstName.trim() || 'The client';
+  const name = client.preferredName.trim() || client.firstName.trim() || t('intake.suggestion.theClient');
 
   return (
-    <section className="notice warning update-suggestion" aria-label="Health history update">
-      <p>
-        {name} last confirmed their health history on {formatDate(data.lastConfirmedAt.slice(0, 10))}. Hand
-        them the update form first?
-      </p>
+    <section className="notice warning update-suggestion" aria-label={t('intake.suggestion.label')}>
+      <p>{t('intake.suggestion.text', { name, date: formatDate(data.lastConfirmedAt.slice(0, 10)) })}</p>
       <div className="button-row">
         <button
           type="button"
           className="primary"
           onClick={() => startClientMode({ clientId: client.id, kind: 'update' })}
         >
-          Hand to client
+          {t('intake.suggestion.hand')}
         </button>
         <button type="button" onClick={() => setDismissed(true)}>
-          Not now
+          {t('intake.suggestion.notNow')}
         </button>
       </div>
     </section>

@@ -6,17 +6,23 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
-import { DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
+import type { Translate } from '../../../src-shared/i18n';
+import { consentTextFor, DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
 import type { SignedConsent } from '../../../src-shared/intake/records';
 import {
   DEFAULT_INTAKE_SETTINGS,
   INTAKE_SETTINGS_KEY,
   IntakeSettingsSchema,
 } from '../../../src-shared/intake/settings';
+import { clientLanguage, currentLanguage } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
 
-/** The intake PDFs, rendered in main: what to print, and a message for the therapist. */
+/**
+ * The intake PDFs, rendered in main: what to print, and a message for the therapist (in the
+ * app's language, `t`). A signed consent is printed in the client's language; the blank form,
+ * which is for no client yet, in the app's (with the consent wording for that language).
+ */
 
 const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
 
@@ -36,10 +42,12 @@ async function blankForm() {
     repos.settings.get(INTAKE_SETTINGS_KEY, IntakeSettingsSchema, DEFAULT_INTAKE_SETTINGS),
     repos.consents.current(),
   ]);
+  const language = currentLanguage();
   return {
     practice,
     paperSize,
-    consentText: consent?.text ?? DEFAULT_CONSENT_TEXT,
+    language,
+    consentText: consentTextFor(language, consent?.text ?? DEFAULT_CONSENT_TEXT).text,
     consentVersion: consent?.version ?? 1,
     practiceQuestions: intake.customQuestions,
   };
@@ -47,44 +55,48 @@ async function blankForm() {
 
 export type PaperOutcome = { ok: true; text: string } | { ok: false; text: string };
 
-export async function saveBlankIntakeForm(): Promise<PaperOutcome> {
+export async function saveBlankIntakeForm(t: Translate): Promise<PaperOutcome> {
   const result = await platform().intakeSaveBlankForm({
     form: await blankForm(),
     fileName: `Intake form ${localToday()}.pdf`,
   });
   if (!result.ok) return { ok: false, text: result.error.message };
   return result.value.path
-    ? { ok: true, text: `Saved to ${result.value.path}` }
-    : { ok: false, text: 'Saving was cancelled.' };
+    ? { ok: true, text: t('intake.paper.savedTo', { path: result.value.path }) }
+    : { ok: false, text: t('intake.paper.saveCancelled') };
 }
 
-export async function printBlankIntakeForm(): Promise<PaperOutcome> {
+export async function printBlankIntakeForm(t: Translate): Promise<PaperOutcome> {
   const result = await platform().intakePrintBlankForm({ form: await blankForm() });
   if (!result.ok) return { ok: false, text: result.error.message };
   return result.value.printed
-    ? { ok: true, text: 'Sent to the printer.' }
-    : { ok: false, text: 'Printing was cancelled.' };
+    ? { ok: true, text: t('intake.paper.sentToPrinter') }
+    : { ok: false, text: t('intake.paper.printCancelled') };
 }
 
-export async function saveSignedConsent(clientId: string, consent: SignedConsent): Promise<PaperOutcome> {
+export async function saveSignedConsent(
+  clientId: string,
+  consent: SignedConsent,
+  t: Translate,
+): Promise<PaperOutcome> {
   const repos = repositories();
   const [client, { practice, paperSize }] = await Promise.all([
     repos.clients.get(clientId),
     practiceHeader(),
   ]);
-  if (!client) return { ok: false, text: 'This client no longer exists.' };
+  if (!client) return { ok: false, text: t('intake.paper.clientGone') };
   const clientName = clientDisplayName(client);
   const result = await platform().intakeSaveSignedConsent({
-    paper: { practice, paperSize, clientName, consent },
+    paper: { practice, paperSize, language: clientLanguage(client), clientName, consent },
     fileName: `Consent ${fileNamePart(`${client.lastName} ${client.firstName}`)} ${consent.at.slice(0, 10)}.pdf`,
   });
   if (!result.ok) return { ok: false, text: result.error.message };
-  if (!result.value.path) return { ok: false, text: 'Saving was cancelled.' };
+  if (!result.value.path) return { ok: false, text: t('intake.paper.saveCancelled') };
   await repos.audit.append({
     noteId: consent.id,
     clientId,
     action: 'pdf-saved',
-    detail: `Signed consent (version ${consent.version}) saved as ${result.value.path}`,
+    detail: t('intake.paper.savedAudit', { version: consent.version, path: result.value.path }),
   });
-  return { ok: true, text: `Saved to ${result.value.path}` };
+  return { ok: true, text: t('intake.paper.savedTo', { path: result.value.path }) };
 }

@@ -19,8 +19,6 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/settings/PracticeSettingsForm.tsx',
   'src-renderer/features/settings/SafetyRulesForm.tsx',
   'src-renderer/features/settings/SettingsPage.tsx',
-  // In issue 19's list, not reached this round.
-  'src-renderer/features/intake/',
   // Built in parallel with the catalogues (issues 15, 16, 18); extracted in a later round.
   'src-renderer/features/sync/',
 ] as const;

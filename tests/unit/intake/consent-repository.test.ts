@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { AuditRepository } from '../../../src-renderer/db/audit-repository';
 import { ConsentRepository, SignedConsentVersionError } from '../../../src-renderer/db/consent-repository';
 import { IntakeRepository } from '../../../src-renderer/db/intake-repository';
+import {
+  consentTextFor,
+  DEFAULT_CONSENT_TEXT,
+  STANDARD_CONSENT_TEXTS,
+} from '../../../src-shared/intake/default-consent';
 import { consentInForce, SignatureSchema, sha256Hex } from '../../../src-shared/intake/records';
 import { addClient, openRepositories } from '../db/helpers';
 import { CONSENT_TEXT, drawnSignature } from './builders';
@@ -118,6 +123,27 @@ describe('intake submissions', () => {
     expect(
       Object.getOwnPropertyNames(IntakeRepository.prototype).filter((n) => /update|edit|put/i.test(n)),
     ).toEqual([]);
+    db.close();
+  });
+
+  it("a client who reads Spanish signs Stillpoint's standard Spanish wording under the practice's version, kept exactly", async () => {
+    const { client, consents, db } = await setUp();
+    const v1 = await consents.createVersion(CONSENT_TEXT);
+    const spanish = consentTextFor('es', v1.text);
+    expect(spanish).toEqual({ text: STANDARD_CONSENT_TEXTS.es, standard: true, edited: true });
+    const signed = await consents.sign(signer(client.id, v1.id, spanish.text));
+    expect(signed.kind === 'signed' && signed.version).toBe(1);
+    expect(signed.kind === 'signed' && signed.text).toBe(STANDARD_CONSENT_TEXTS.es);
+    expect(signed.kind === 'signed' && signed.textSha256).toBe(await sha256Hex(STANDARD_CONSENT_TEXTS.es));
+    // Not any text: the standard wording of a language, or the version's own.
+    await expect(consents.sign(signer(client.id, v1.id, `${STANDARD_CONSENT_TEXTS.es} `))).rejects.toThrow(
+      /not the text/,
+    );
+    // The practice's edited text is used for English only; the standard English is not signable in its place.
+    expect(consentTextFor('en', v1.text)).toEqual({ text: v1.text, standard: false, edited: true });
+    await expect(consents.sign(signer(client.id, v1.id, DEFAULT_CONSENT_TEXT))).rejects.toThrow(
+      /not the text/,
+    );
     db.close();
   });
 });

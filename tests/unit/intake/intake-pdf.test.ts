@@ -8,7 +8,7 @@ import {
   renderBlankIntakeFormPdf,
   renderSignedConsentPdf,
 } from '../../../src-main/services/pdf/render-intake';
-import { DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
+import { DEFAULT_CONSENT_TEXT, STANDARD_CONSENT_TEXTS } from '../../../src-shared/intake/default-consent';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from '../../../src-shared/intake/paper';
 import { sha256Hex } from '../../../src-shared/intake/records';
 import { channels } from '../../../src-shared/ipc';
@@ -39,10 +39,12 @@ function blankForm(paperSize: 'A4' | 'Letter') {
   });
 }
 
-async function consentPaper(paperSize: 'A4' | 'Letter') {
+async function consentPaper(paperSize: 'A4' | 'Letter', language: 'en' | 'es' = 'en') {
+  const text = STANDARD_CONSENT_TEXTS[language];
   return SignedConsentPaperSchema.parse({
     practice,
     paperSize,
+    language,
     clientName: 'Ingrid Solberg',
     consent: {
       id: 'c1',
@@ -50,8 +52,8 @@ async function consentPaper(paperSize: 'A4' | 'Letter') {
       kind: 'signed',
       consentVersionId: 'v1',
       version: 1,
-      text: DEFAULT_CONSENT_TEXT,
-      textSha256: await sha256Hex(DEFAULT_CONSENT_TEXT),
+      text,
+      textSha256: await sha256Hex(text),
       typedName: 'Ingrid Solberg',
       signerRole: 'client',
       signature: drawnSignature(),
@@ -105,6 +107,66 @@ describe.each(['A4', 'Letter'] as const)('intake PDFs on %s', (paperSize) => {
       .filter(Boolean);
     // The signature: one image (its transparency travels as a soft mask beside it).
     expect(images.filter((row) => row.trim().split(/\s+/)[2] === 'image')).toHaveLength(1);
+  });
+});
+
+describe('intake PDFs in the client language', () => {
+  it('a blank intake form in Spanish: title, questions, follow-ups, choices, consent and signature line', async () => {
+    const form = BlankIntakeFormSchema.parse({
+      ...blankForm('A4'),
+      language: 'es',
+      consentText: STANDARD_CONSENT_TEXTS.es,
+    });
+    const pdf = await renderBlankIntakeFormPdf(form, { fontsDir: FONTS_DIR, now: FIXED_NOW });
+    const pages = await pdfPagesText(pdf);
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Formulario de admisión');
+    expect(text).toContain('¿Se ha roto alguna vez un hueso del cráneo (una fractura de cráneo)?');
+    expect(text).toContain('En caso afirmativo: ¿Cuándo fue? (basta con una fecha aproximada)');
+    expect(text).toContain('Cuello o espalda');
+    expect(text).toContain('Consentimiento (versión 3)');
+    expect(text).toContain('No es un tratamiento médico.');
+    expect(text).toContain('El tutor o la tutora legal');
+    expect(text).toContain('Firma');
+    // The practice's own question stays as the practice wrote it.
+    expect(text).toContain('Do you need a parking space?');
+    for (const [index, page] of pages.entries())
+      expect(page).toContain(`Página ${index + 1} de ${pages.length}`);
+    for (const english of [
+      'Intake form',
+      'Have you ever broken',
+      'If yes',
+      'Consent (version',
+      'It is not a medical',
+    ])
+      expect(text).not.toContain(english);
+  });
+
+  it('a signed consent for a Spanish client is Spanish, the signed words exactly as signed', async () => {
+    const paper = await consentPaper('A4', 'es');
+    const pdf = await renderSignedConsentPdf(paper, {
+      fontsDir: FONTS_DIR,
+      now: FIXED_NOW,
+      formatMoment: () => () => '7 dic 2026, 10:30',
+    });
+    const text = (await pdfPagesText(pdf)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Consentimiento para la terapia craneosacral');
+    expect(text).toContain('Puede ver su historial y obtener una copia en cualquier momento.');
+    expect(text).toContain('Nombre: Ingrid Solberg');
+    expect(text).toContain('Firmado por: El/la cliente');
+    expect(text).toContain('Fecha y hora: 7 dic 2026, 10:30');
+    expect(text).toContain('Testigo: Anna Berg');
+    expect(text).toContain(`SHA-256 del texto: ${groupsOfEight(paper.consent.textSha256)}`);
+    expect(text).toContain('Firmado en pantalla en Stillpoint.');
+    expect(text).toContain('Página 1 de 1');
+    for (const english of [
+      'Consent to craniosacral',
+      'Signed by',
+      'Witness',
+      'Page 1',
+      'You may see your records',
+    ])
+      expect(text).not.toContain(english);
   });
 });
 

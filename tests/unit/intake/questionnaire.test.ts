@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src-shared/domain/dates';
 import { emptyHealthHistory } from '../../../src-shared/domain/health-history';
+import { translatorFor } from '../../../src-shared/i18n';
 import { answerProblems, toSubmittedAnswers, visibleQuestions } from '../../../src-shared/intake/answers';
-import { allQuestions, INTAKE_SECTIONS, sectionsFor } from '../../../src-shared/intake/questionnaire';
+import {
+  allQuestions,
+  INTAKE_SECTIONS,
+  sectionsFor,
+  translateSections,
+  UPDATE_SECTIONS,
+} from '../../../src-shared/intake/questionnaire';
 import type { Answers } from '../../../src-shared/intake/records';
 import { applyProposals, proposalsFor } from '../../../src-shared/intake/to-health-history';
 import { BUILT_IN_RULES, evaluateContraindications } from '../../../src-shared/safety';
@@ -147,5 +154,48 @@ describe("the practice's own questions", () => {
     expect(
       sectionsFor('update', [{ id: 'x', kind: 'text', label: 'Anything new?', options: [] }]).at(-1)?.id,
     ).toBe('practice');
+  });
+
+  it('in the client language: every built-in question, choice and title translated, ids unchanged', () => {
+    const practice = [
+      { id: 'parking', kind: 'yes-no' as const, label: 'Do you need a parking space?', options: [] },
+    ];
+    const english = sectionsFor('intake', practice);
+    const spanish = translateSections(english, translatorFor('es'));
+    expect(allQuestions(spanish).map((q) => q.id)).toEqual(allQuestions(english).map((q) => q.id));
+    for (const [index, question] of allQuestions(english).entries()) {
+      const translated = allQuestions(spanish)[index]!;
+      if (question.id === 'custom:parking') expect(translated.label).toBe(question.label);
+      else {
+        expect(question.textKey, question.id).toBeDefined();
+        expect(translated.label, question.id).not.toBe(question.label);
+      }
+    }
+    expect(spanish.map((section) => section.title)).toEqual([
+      'Sobre usted',
+      'Por qué viene',
+      'Su salud',
+      'Algunas preguntas más',
+    ]);
+    expect(
+      allQuestions(spanish)
+        .find((q) => q.id === 'surgery.site')
+        ?.options?.map((o) => o.label),
+    ).toEqual(['Cabeza', 'Cuello o espalda']);
+    const update = translateSections(UPDATE_SECTIONS, translatorFor('de'));
+    expect(update[0]?.questions[0]?.label).toBe('Hat sich seit Ihrem letzten Besuch etwas verändert?');
+    // English through the catalogue is the text it always was.
+    expect(translateSections(english, translatorFor('en'))).toEqual(english);
+  });
+
+  it("says what is wrong in the client's language", () => {
+    const problems = answerProblems(
+      INTAKE_SECTIONS,
+      { dateOfBirth: '2099-01-01' },
+      TODAY,
+      translatorFor('es'),
+    );
+    expect(problems.firstName).toBe('Por favor, rellene este campo');
+    expect(problems.dateOfBirth).toBe('Su fecha de nacimiento no puede estar en el futuro');
   });
 });
