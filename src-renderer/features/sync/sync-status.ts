@@ -1,4 +1,5 @@
 import { createUiStore } from '../../app/ui-store';
+import type { SyncConflict } from './sync-conflicts';
 
 /** One record from the server that was not applied, and why, in the therapist's words. */
 export interface SyncProblem {
@@ -26,8 +27,8 @@ export interface SyncView {
   state: SyncState;
   problems: SyncProblem[];
   deleted: DeletedElsewhere[];
-  /** Signed notes kept as both versions (the merge rules' conflict copies), newest first. */
-  conflicts: { noteId: string; copyId: string; reason: string }[];
+  /** Conflicts the merge rules resolved, kept until a person has seen them, newest first. */
+  conflicts: SyncConflict[];
 }
 
 export const syncView = createUiStore<SyncView>({
