@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { AppInfo } from '../../src-shared/domain/app-info';
 import type { MainHandlers } from '../ipc';
 import { aftercareHandlers } from './aftercare';
@@ -25,6 +26,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       version: deps.appVersion,
       dataLocation: deps.userDataDir,
       platform: platformName(deps.platform),
+      hostname: os.hostname(),
       harness: deps.harness,
     }),
     appQuitReady: async () => ({ quitting: deps.quitReady?.() ?? false }),

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { AUDIT_ACTION_LABELS } from '../../../src-shared/domain/audit';
 import { formatTimestamp } from '../../app/format';
 import { repositories } from '../../app/repositories';
+import { WrittenOnComputer } from '../sync/WrittenOn';
 
 /** The note's audit log: created, signed, addenda, printed, exported, oldest first. */
 export function AuditLog({ noteId }: { noteId: string }) {
@@ -27,7 +28,10 @@ export function AuditLog({ noteId }: { noteId: string }) {
               <tr key={entry.id} data-action={entry.action}>
                 <td className="audit-when">{formatTimestamp(entry.at)}</td>
                 <td>{AUDIT_ACTION_LABELS[entry.action]}</td>
-                <td className="muted">{entry.detail}</td>
+                <td className="muted">
+                  {entry.detail}
+                  <WrittenOnComputer author={entry.author} computer={entry.computer} />
+                </td>
               </tr>
             ))}
           </tbody>

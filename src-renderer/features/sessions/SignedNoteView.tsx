@@ -13,6 +13,7 @@ import { AuditLog } from './AuditLog';
 import { useSigner } from './useSigner';
 import './sessions.css';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { SignedOnComputer, WrittenOnComputer } from '../sync/WrittenOn';
 
 const SOAP_SECTIONS: ReadonlyArray<[keyof SoapView, string, string]> = [
   ['subjective', 'S', 'Subjective'],
@@ -87,6 +88,7 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
           This note is final; corrections are added below as addenda.
         </span>
       </p>
+      <SignedOnComputer by={note.signedBy} computer={note.signedOnComputer} />
 
       <section className="card soap-view" aria-labelledby="soap-title">
         <div className="card-header">
@@ -155,7 +157,8 @@ function Addenda({ note }: { note: SessionDraft }) {
             <li key={addendum.id} className="addendum">
               <p className="addendum-meta">
                 <strong>{addendum.createdAt ? formatTimestamp(addendum.createdAt) : ''}</strong>
-                {addendum.author ? ` · ${addendum.author}` : ''} · Reason: {addendum.reason}
+                {addendum.author ? ` · ${addendum.author}` : ''}
+                <WrittenOnComputer computer={addendum.computer} /> · Reason: {addendum.reason}
               </p>
               <p className="preserve-lines addendum-text">{addendum.text}</p>
             </li>

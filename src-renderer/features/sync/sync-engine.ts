@@ -1,4 +1,5 @@
 import type { Database, PouchDoc, PouchError } from 'pouchdb-browser';
+import { type MessageKey, type Translate, translatorFor } from '../../../src-shared/i18n';
 import { clientReferenceOf, futureMoment, versionKeepingTheId } from '../../../src-shared/merge/merge-rules';
 import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
 import {
@@ -60,6 +61,8 @@ export interface SyncEngineDeps {
   secrets: NonNullable<SyncSecrets>;
   now: () => Date;
   report: (change: (view: SyncView) => SyncView) => void;
+  /** The words of problems and refusals (the app's language); English when not given. */
+  t?: Translate;
 }
 
 export class PracticeKeyError extends Error {}
@@ -72,9 +75,11 @@ export class SyncEngine {
   private pushWanted = false;
   private pullWanted = false;
   private readonly conflictLog: SyncConflictLog;
+  private readonly t: Translate;
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.conflictLog = new SyncConflictLog(deps.local);
+    this.t = deps.t ?? translatorFor('en');
   }
 
   /**
@@ -83,10 +88,7 @@ export class SyncEngine {
    */
   async open(): Promise<void> {
     const key = practiceKeyFromText(this.deps.secrets.practiceKey);
-    if (!key)
-      throw new PracticeKeyError(
-        'The stored practice key is damaged. Set up Practice sync again with a pairing code.',
-      );
+    if (!key) throw new PracticeKeyError(this.t('sync.error.keyDamaged'));
     this.keys = await derivePracticeKeys(key);
     const applied = await this.deps.local.get(APPLIED_DOC).catch(() => null);
     if (applied && (typeof applied.seq === 'number' || typeof applied.seq === 'string'))
@@ -116,7 +118,7 @@ export class SyncEngine {
     if (marker === null) {
       const info = await this.deps.remote.info();
       if (info.doc_count > 0) {
-        return 'The database on the server holds records that are not a Stillpoint practice. Check the server address.';
+        return this.t('sync.error.notPractice');
       }
       await this.deps.remote.put({ ...(await createPracticeMarker(keys)) });
       return null;
@@ -124,9 +126,9 @@ export class SyncEngine {
     const check = await checkPracticeMarker(keys, marker);
     if (check === 'ours') return null;
     if (check === 'other-practice') {
-      return 'The server holds another practice’s records, or this computer’s practice key is not the practice’s current one. Nothing was synced. Join again with a pairing code from a computer of the practice.';
+      return this.t('sync.error.otherPractice');
     }
-    return 'The database on the server is not a Stillpoint practice. Check the server address.';
+    return this.t('sync.error.notStillpoint');
   }
 
   /** Asks for a pass that sends this computer's changes. Passes run one at a time. */
@@ -312,7 +314,7 @@ export class SyncEngine {
             continue;
           const opened = await decryptDoc(keys, doc);
           if (!opened.ok) {
-            problems.push({ id: doc._id, message: decryptProblemWords(opened.problem) });
+            problems.push({ id: doc._id, message: this.t(decryptProblemKey(opened.problem)) });
             continue;
           }
           const body = opened.body;
@@ -326,7 +328,7 @@ export class SyncEngine {
           if (!SYNCED_TABLES.includes(table) || !body.record) {
             problems.push({
               id: doc._id,
-              message: 'A record of a kind this version of Stillpoint does not know was left out.',
+              message: this.t('sync.problem.unknownKind'),
             });
             continue;
           }
@@ -334,10 +336,12 @@ export class SyncEngine {
           if (!check.ok) {
             problems.push({
               id: doc._id,
-              message: `A record from another computer failed its check and was not applied (${check.issues
-                .slice(0, 3)
-                .map((i) => `${i.path}: ${i.message}`)
-                .join('; ')}).`,
+              message: this.t('sync.problem.failedCheck', {
+                issues: check.issues
+                  .slice(0, 3)
+                  .map((i) => `${i.path}: ${i.message}`)
+                  .join('; '),
+              }),
             });
             continue;
           }
@@ -346,7 +350,7 @@ export class SyncEngine {
           if (future) {
             problems.push({
               id: doc._id,
-              message: `A record from another computer is dated ${future.value}, more than a day after this computer’s clock; it was not applied. Check the date and time on the computer that wrote it.`,
+              message: this.t('sync.problem.future', { value: future.value }),
             });
             continue;
           }
@@ -354,7 +358,7 @@ export class SyncEngine {
           if (clientId && this.isDeletedClient(clientId)) {
             problems.push({
               id: doc._id,
-              message: 'A record of a client deleted on another computer was not applied.',
+              message: this.t('sync.problem.deletedClient'),
             });
             continue;
           }
@@ -411,8 +415,7 @@ export class SyncEngine {
           for (const refused of merged.notApplied) {
             problems.push({
               id: refused.id,
-              message:
-                'An entry of the audit log or of the history arrived changed from another computer; history is never replaced, so it was not applied.',
+              message: this.t('sync.problem.history'),
             });
           }
           // Only the revision CouchDB shows is remembered: the next push builds on it, so the
@@ -595,13 +598,13 @@ function clientLabel(record: Record<string, unknown>): string {
   return `${first} ${last}`.trim() || 'A client';
 }
 
-function decryptProblemWords(problem: string): string {
+function decryptProblemKey(problem: string): MessageKey {
   switch (problem) {
     case 'decryption':
-      return 'A record on the server could not be opened with this practice’s key (damaged, or written with another key); it was not applied.';
+      return 'sync.problem.decryption';
     case 'wrong-id':
-      return 'A record on the server was stored under the wrong name (moved or tampered with); it was not applied.';
+      return 'sync.problem.wrongId';
     default:
-      return 'A record on the server is not in Stillpoint’s format; it was not applied.';
+      return 'sync.problem.format';
   }
 }

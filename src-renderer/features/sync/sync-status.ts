@@ -1,3 +1,4 @@
+import type { Translate } from '../../../src-shared/i18n';
 import { createUiStore } from '../../app/ui-store';
 import type { SyncConflict } from './sync-conflicts';
 
@@ -39,21 +40,24 @@ export const syncView = createUiStore<SyncView>({
 });
 
 /** The status in plain words, for the indicator. */
-export function syncStateWords(state: SyncState): string {
+export function syncStateWords(state: SyncState, t: Translate): string {
   switch (state.kind) {
     case 'off':
-      return 'Sync is off';
+      return t('sync.state.off');
     case 'starting':
-      return 'Connecting to the practice server…';
+      return t('sync.state.starting');
     case 'synced':
-      return 'Synced';
+      return t('sync.state.synced');
     case 'syncing':
       return state.pending > 0
-        ? `Syncing ${state.pending} record${state.pending === 1 ? '' : 's'}…`
-        : 'Syncing…';
+        ? t('sync.state.syncingCount', { count: state.pending })
+        : t('sync.state.syncing');
     case 'offline':
-      return `Offline since ${new Date(state.since).toLocaleTimeString()}: ${state.reason}`;
+      return t('sync.state.offline', {
+        time: new Date(state.since).toLocaleTimeString(),
+        reason: state.reason,
+      });
     case 'error':
-      return `Sync stopped: ${state.message}`;
+      return t('sync.state.error', { message: state.message });
   }
 }
