@@ -1,4 +1,3 @@
-import os from 'node:os';
 import type { AppInfo } from '../../src-shared/domain/app-info';
 import type { MainHandlers } from '../ipc';
 import { aftercareHandlers } from './aftercare';
@@ -26,7 +25,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       version: deps.appVersion,
       dataLocation: deps.userDataDir,
       platform: platformName(deps.platform),
-      hostname: os.hostname(),
+      ...(deps.hostname ? { hostname: deps.hostname() } : {}),
       harness: deps.harness,
     }),
     appQuitReady: async () => ({ quitting: deps.quitReady?.() ?? false }),
