@@ -53,6 +53,14 @@ interface IndexEntry {
   label?: string;
 }
 
+/** A record CouchDB holds in several versions, and whether any of them is a signed note. */
+interface Contested {
+  table: TableName;
+  key: string;
+  versions: PouchDoc[];
+  signed: boolean;
+}
+
 export interface SyncEngineDeps {
   local: Database;
   remote: Database;
@@ -290,7 +298,7 @@ export class SyncEngine {
       const problems: SyncProblem[] = [];
       const tombstones: { doc: PouchDoc; body: SyncBody; shown: boolean }[] = [];
       // Records CouchDB holds in more than one version (changed on two computers while apart).
-      const contested = new Map<string, { table: TableName; key: string; versions: PouchDoc[] }>();
+      const contested = new Map<string, Contested>();
       for (const change of batch.results) {
         const winner = change.doc;
         if (
@@ -364,8 +372,9 @@ export class SyncEngine {
           }
           met += 1;
           if (versions.length > 1) {
-            const entry = contested.get(doc._id) ?? { table, key: body.key, versions: [] };
+            const entry = contested.get(doc._id) ?? { table, key: body.key, versions: [], signed: false };
             entry.versions.push(doc);
+            if (typeof record.signedAt === 'string') entry.signed = true;
             contested.set(doc._id, entry);
           }
           rounds[round] ??= new Map();
@@ -431,7 +440,7 @@ export class SyncEngine {
         if (body.table === 'clients') await this.deps.records.removeClient(body.key);
         if (shown) this.remember(doc, body);
       }
-      conflicts.push(...(await this.newerKeptConflicts(contested, foundAt)));
+      conflicts.push(...(await this.newerKeptConflicts(contested, conflicts, foundAt)));
       const listed = conflicts.length > 0 ? await this.conflictLog.add(conflicts) : null;
       this.lastSeq = batch.last_seq;
       await this.saveLastSeq();
@@ -470,19 +479,28 @@ export class SyncEngine {
    * from the record kept here lost, and their revisions stay in the replica until seen.
    */
   private async newerKeptConflicts(
-    contested: Map<string, { table: TableName; key: string; versions: PouchDoc[] }>,
+    contested: Map<string, Contested>,
+    signed: readonly SyncConflict[],
     foundAt: string,
   ): Promise<SyncConflict[]> {
     const keys = this.requireKeys();
     const found: SyncConflict[] = [];
-    for (const [docId, { table, key, versions }] of contested) {
-      if (table === 'sessions') continue; // a signed version is kept as a copy (above); drafts: newer wins
+    for (const [docId, { table, key, versions, signed: anySigned }] of contested) {
       const spec = TABLE_SPECS[table];
       const [row] = await this.deps.restoreWriter.recordsByKey(table, [key]);
       if (!row) continue;
       const kept = await contentHash(keys, { table, key, record: spec.toBackup(row) });
       const losing = versions.filter((doc) => String(doc.h) !== kept);
       if (losing.length === 0) continue;
+      const noteConflict = signed.find((entry) => entry.kind === 'signed-note' && entry.noteId === key);
+      if (noteConflict) {
+        // The losing version lives on as the copy: its revision goes when the conflict is seen.
+        noteConflict.docId = docId;
+        noteConflict.losingRevisions = losing.map((doc) => String(doc._rev));
+        continue;
+      }
+      // A signed version met a draft or another signature: kept as a copy, listed above.
+      if (anySigned) continue;
       const clientId = table === 'clients' ? key : clientReferenceOf(table, spec.toBackup(row));
       const label = clientId ? this.clientEntry(clientId)?.label : undefined;
       found.push({
