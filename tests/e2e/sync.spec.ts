@@ -189,6 +189,25 @@ test('edits made while the server is down: after it is back the newer one wins o
   await expect(page.getByTestId('sync-status')).toHaveText('Synced');
   await expect(b.page.getByTestId('sync-status')).toHaveText('Synced');
 
+  // The version that lost is kept until a person has seen it, on the Sync conflicts screen of the
+  // computer that met both versions (either, or both: it depends on which sent first).
+  const listing = async () =>
+    (await page.getByTestId('sync-conflicts-link').count()) +
+    (await b.page.getByTestId('sync-conflicts-link').count());
+  await expect.poll(listing).toBeGreaterThan(0);
+  const witness = (await page.getByTestId('sync-conflicts-link').count()) > 0 ? page : b.page;
+  await witness.getByTestId('sync-conflicts-link').click();
+  const conflict = witness.getByRole('listitem', { name: 'Client details of Rosalind Achterberg' });
+  await expect(conflict.getByRole('table')).toContainText('+31 20 555 0202');
+  await expect(conflict.getByRole('table')).toContainText('+31 20 555 0101');
+  await conflict.getByRole('button', { name: 'Seen: Client details of Rosalind Achterberg' }).click();
+  await expect(witness.getByTestId('no-sync-conflicts')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page
+    .getByRole('link', { name: /Achterberg/ })
+    .first()
+    .click();
+
   // A deletes the client (after the safety backup the app asks for).
   await harness.chooseBackupFolder();
   await page.getByRole('button', { name: 'Delete' }).click();
