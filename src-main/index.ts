@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { resolveLanguage } from '../src-shared/i18n';
@@ -88,6 +89,7 @@ if (!app.requestSingleInstanceLock()) {
       now: () => new Date(),
       quitReady: () => quitHandshake.rendererReady(),
       harness: false,
+      hostname: () => os.hostname(),
     });
     registerChannels(
       ipcMain,

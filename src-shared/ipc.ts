@@ -28,7 +28,7 @@ import { AppLanguageSchema } from './i18n/languages';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import { ProgressReportSchema } from './outcomes/report';
 import type { Result } from './result';
-import { SyncSecretsSchema, SyncSetupSchema, SyncStatusSchema } from './sync/sync-settings';
+import { SyncRenameSchema, SyncSecretsSchema, SyncSetupSchema, SyncStatusSchema } from './sync/sync-settings';
 
 /**
  * The channel table: the one place a renderer-to-main call is declared. The preload builds
@@ -268,6 +268,8 @@ export const channels = {
   syncTurnOn: channel('sync:turn-on', SyncSetupSchema, SyncStatusSchema),
   syncTurnOff: channel('sync:turn-off', NoRequest, SyncStatusSchema),
   syncSecrets: channel('sync:secrets', NoRequest, SyncSecretsSchema),
+  /** Renames this computer (recorded on every note, addendum and audit entry written here). */
+  syncRenameComputer: channel('sync:rename-computer', SyncRenameSchema, SyncStatusSchema),
   /**
    * The language the app speaks, as the renderer settled it (Settings, or the system's): main
    * follows it for the native menu and its own messages. Answers the language main now speaks.

@@ -29,6 +29,8 @@ export interface MainDeps {
   /** The renderer finished its quit-time work; true when a quit was waiting for it. */
   quitReady?: () => boolean;
   harness: boolean;
+  /** The operating system's name for this computer (os.hostname); the default name of the computer in sync. */
+  hostname?: () => string;
   /** The language main speaks (menus, messages); English when left out. */
   language?: MainLanguage;
 }

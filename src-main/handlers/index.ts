@@ -25,6 +25,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       version: deps.appVersion,
       dataLocation: deps.userDataDir,
       platform: platformName(deps.platform),
+      ...(deps.hostname ? { hostname: deps.hostname() } : {}),
       harness: deps.harness,
     }),
     appQuitReady: async () => ({ quitting: deps.quitReady?.() ?? false }),

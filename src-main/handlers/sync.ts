@@ -2,7 +2,7 @@ import type { MainHandlers } from '../ipc';
 import { SyncConfigStore } from '../sync/sync-config-store';
 import type { MainDeps } from './deps';
 
-type SyncChannels = 'syncStatus' | 'syncTurnOn' | 'syncTurnOff' | 'syncSecrets';
+type SyncChannels = 'syncStatus' | 'syncTurnOn' | 'syncTurnOff' | 'syncSecrets' | 'syncRenameComputer';
 
 /**
  * Main's part of practice sync: it keeps the settings and the sealed secrets, and its
@@ -16,5 +16,6 @@ export function syncHandlers(deps: MainDeps): Pick<MainHandlers, SyncChannels> {
     syncTurnOn: (setup) => store.turnOn(setup),
     syncTurnOff: () => store.turnOff(),
     syncSecrets: async () => store.secrets(),
+    syncRenameComputer: ({ computerName }) => store.renameComputer(computerName),
   };
 }

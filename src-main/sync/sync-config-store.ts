@@ -100,6 +100,16 @@ export class SyncConfigStore {
     return this.status();
   }
 
+  /** A new name for this computer (sync must be on: the name lives with the sync settings). */
+  async renameComputer(computerName: string): Promise<SyncStatus> {
+    const stored = this.read();
+    if (!stored) throw new UserFacingError('INVALID_REQUEST', 'Sync is off.');
+    const renamed: Stored = { ...stored, computerName };
+    await writeFileAtomic(this.file, JSON.stringify(renamed, null, 2));
+    this.cached = renamed;
+    return this.status();
+  }
+
   async turnOff(): Promise<SyncStatus> {
     fs.rmSync(this.file, { force: true });
     this.cached = null;

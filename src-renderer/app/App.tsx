@@ -10,6 +10,7 @@ import { LockGate } from '../features/lock/LockGate';
 import { RecoveryGate } from '../features/recovery/RecoveryGate';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DatabaseGate } from '../features/storage/DatabaseGate';
+import { SyncConflictsPage } from '../features/sync/SyncConflictsPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { usePracticeSync } from '../features/sync/usePracticeSync';
 import { Welcome } from '../features/welcome/Welcome';
@@ -18,6 +19,7 @@ import { useHistoryNavigation } from './history';
 import { AppLanguageProvider, FollowLanguageSetting, useT } from './i18n';
 import { navigate, type Route, sectionOf, useRoute } from './router';
 import { type Shortcut, shortcutLabel, useShortcuts } from './shortcuts';
+import { useAuthorship } from './useAuthorship';
 
 const SECTIONS = [
   { id: 'clients', label: 'shell.clients', route: { name: 'clients' }, keys: 'mod+1' },
@@ -60,6 +62,8 @@ function AutomaticBackups({ children }: { children: ReactNode }) {
   useAutomaticBackups();
   // Practice sync runs beside automatic backups, above the lock (issue 18).
   usePracticeSync();
+  // Who writes here: recorded on every note signed, addendum and audit entry (issue 18).
+  useAuthorship();
   return children;
 }
 
@@ -135,6 +139,8 @@ function AppShell() {
         {current === 'settings' &&
           (route.name === 'welcome' ? (
             <Welcome fromSettings onDone={(next) => navigate(next)} />
+          ) : route.name === 'sync-conflicts' ? (
+            <SyncConflictsPage />
           ) : (
             <SettingsPage />
           ))}

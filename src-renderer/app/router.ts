@@ -12,6 +12,7 @@ export type Route =
   | { name: 'session'; clientId: string; sessionId: string }
   | { name: 'notes-to-sign' }
   | { name: 'settings' }
+  | { name: 'sync-conflicts' }
   | { name: 'backup' }
   | { name: 'welcome' };
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   const [first, second, third, fourth] = parts;
   if (first === 'notes-to-sign') return { name: 'notes-to-sign' };
   if (first === 'settings') return { name: 'settings' };
+  if (first === 'sync-conflicts') return { name: 'sync-conflicts' };
   if (first === 'backup') return { name: 'backup' };
   if (first === 'welcome') return { name: 'welcome' };
   if (first === 'clients' && second === 'new') return { name: 'new-client' };
@@ -46,6 +48,8 @@ export function routeToHash(route: Route): string {
       return '#/notes-to-sign';
     case 'settings':
       return '#/settings';
+    case 'sync-conflicts':
+      return '#/sync-conflicts';
     case 'backup':
       return '#/backup';
     case 'welcome':
@@ -55,7 +59,8 @@ export function routeToHash(route: Route): string {
 
 export function sectionOf(route: Route): Section {
   if (route.name === 'notes-to-sign') return 'notes-to-sign';
-  if (route.name === 'settings' || route.name === 'welcome') return 'settings';
+  if (route.name === 'settings' || route.name === 'welcome' || route.name === 'sync-conflicts')
+    return 'settings';
   if (route.name === 'backup') return 'backup';
   return 'clients';
 }

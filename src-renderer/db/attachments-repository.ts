@@ -10,6 +10,7 @@ import { DAMAGED_FILE_MESSAGE, sha256Hex } from '../../src-shared/documents/hash
 import { makeAuditEntry } from '../../src-shared/domain/audit';
 import { type Id, newId } from '../../src-shared/domain/ids';
 import { parseWith } from '../../src-shared/validation';
+import { writtenHere } from './authorship';
 import { type Clock, systemClock } from './clients-repository';
 import type { StillpointDatabase } from './database';
 
@@ -92,6 +93,7 @@ export class AttachmentsRepository {
         await db.attachmentBlobs.add({ id: attachment.id, data });
         await db.auditLog.add(
           makeAuditEntry({
+            ...writtenHere(),
             noteId: input.sessionId ?? input.clientId,
             clientId: input.clientId,
             action: 'document-attached',
@@ -172,6 +174,7 @@ export class AttachmentsRepository {
       await db.attachments.delete(id);
       await db.auditLog.add(
         makeAuditEntry({
+          ...writtenHere(),
           noteId: existing.sessionId ?? existing.clientId,
           clientId: existing.clientId,
           action: 'document-removed',

@@ -6,6 +6,7 @@ import {
   makeAuditEntry,
 } from '../../src-shared/domain/audit';
 import type { Id } from '../../src-shared/domain/ids';
+import { writtenHere } from './authorship';
 import { type Clock, systemClock } from './clients-repository';
 import type { StillpointDatabase } from './database';
 
@@ -28,8 +29,10 @@ export class AuditRepository {
     clientId: Id;
     action: AuditAction;
     detail?: string;
+    /** Who did it, when not the therapist named in Settings (whoever signed the note). */
+    author?: string;
   }): Promise<AuditEntry> {
-    const record = makeAuditEntry({ ...entry, now: this.clock.now() });
+    const record = makeAuditEntry({ ...entry, ...writtenHere(entry.author), now: this.clock.now() });
     await this.db.transaction('rw', this.db.auditLog, async () => {
       await this.db.auditLog.add(record);
     });
@@ -43,7 +46,9 @@ export class AuditRepository {
   async appendMany(
     entries: readonly { noteId: Id; clientId: Id; action: AuditAction; detail?: string }[],
   ): Promise<AuditEntry[]> {
-    const records = entries.map((entry) => makeAuditEntry({ ...entry, now: this.clock.now() }));
+    const records = entries.map((entry) =>
+      makeAuditEntry({ ...entry, ...writtenHere(), now: this.clock.now() }),
+    );
     await this.db.transaction('rw', this.db.auditLog, async () => {
       await this.db.auditLog.bulkAdd(records);
     });

@@ -12,6 +12,7 @@ import { emptyHealthHistory } from '../../src-shared/domain/health-history';
 import { newId } from '../../src-shared/domain/ids';
 import { foldForSearch, searchTokensFor } from '../../src-shared/domain/text-search';
 import { parseWith } from '../../src-shared/validation';
+import { writtenHere } from './authorship';
 import type { StillpointDatabase } from './database';
 
 /**
@@ -143,6 +144,7 @@ export class ClientsRepository {
         await db.clients.delete(id);
         const notes = sessions.length === 1 ? '1 session note' : `${sessions.length} session notes`;
         const audit = makeAuditEntry({
+          ...writtenHere(by),
           // No note: the entry stands for the client's whole record, under the client's id.
           noteId: id,
           clientId: id,

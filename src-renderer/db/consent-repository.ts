@@ -14,6 +14,7 @@ import {
   sha256Hex,
 } from '../../src-shared/intake/records';
 import { parseWith } from '../../src-shared/validation';
+import { writtenHere } from './authorship';
 import { type Clock, systemClock } from './clients-repository';
 import type { StillpointDatabase } from './database';
 
@@ -166,6 +167,7 @@ export class ConsentRepository {
     await this.db.consents.add(record);
     await this.db.auditLog.add(
       makeAuditEntry({
+        ...writtenHere(),
         noteId: record.id,
         clientId: record.clientId,
         action: 'consent-signed',
@@ -207,6 +209,7 @@ export class ConsentRepository {
       await this.db.consents.add(record);
       await this.db.auditLog.add(
         makeAuditEntry({
+          ...writtenHere(),
           noteId: record.id,
           clientId: record.clientId,
           action: 'consent-withdrawn',

@@ -10,6 +10,7 @@ import {
   type SubmittedAnswer,
 } from '../../src-shared/intake/records';
 import { parseWith } from '../../src-shared/validation';
+import { writtenHere } from './authorship';
 import { type Clock, systemClock } from './clients-repository';
 import { assertHashMatches, type ConsentRepository } from './consent-repository';
 import type { StillpointDatabase } from './database';
@@ -91,6 +92,7 @@ export class IntakeRepository {
         await db.intakeDrafts.delete(input.clientId);
         await db.auditLog.add(
           makeAuditEntry({
+            ...writtenHere(),
             noteId: submission.id,
             clientId: input.clientId,
             action: 'intake-submitted',
@@ -142,6 +144,7 @@ export class IntakeRepository {
       if (!submission) throw new Error('This intake form no longer exists.');
       await this.db.auditLog.add(
         makeAuditEntry({
+          ...writtenHere(),
           noteId: submissionId,
           clientId: submission.clientId,
           action: 'intake-reviewed',

@@ -17,10 +17,17 @@ import {
 import { parseWith, ValidationError } from '../../src-shared/validation';
 import { AfterEffectsRepository } from './after-effects-repository';
 import { AuditRepository } from './audit-repository';
+import { thisComputer } from './authorship';
 import { type ClientsRepository, type Clock, systemClock } from './clients-repository';
 import type { StillpointDatabase } from './database';
 
 /** Refusal to change a signed note: it names the fields the write tried to change. */
+/** This computer's name, for a signature or an addendum (none when the app does not know it). */
+function writtenHereComputer(): { computer?: string } {
+  const computer = thisComputer();
+  return computer ? { computer } : {};
+}
+
 export class SignedNoteError extends Error {
   constructor(readonly changed: readonly string[]) {
     super(
@@ -150,6 +157,7 @@ export class SessionsRepository {
         by,
         now: this.clock.now(),
         dateOfBirth: client?.dateOfBirth ?? null,
+        ...writtenHereComputer(),
       });
       await db.sessions.put(signed);
       await this.audit.append({
@@ -157,6 +165,7 @@ export class SessionsRepository {
         clientId: signed.clientId,
         action: 'signed',
         detail: `Signed by ${signed.signedBy}`,
+        author: signed.signedBy ?? '',
       });
       await this.clients.touchLastVisit(signed.clientId, signed.serviceDate);
       return signed;
@@ -175,7 +184,7 @@ export class SessionsRepository {
       const next = addAddendum(
         stored,
         { text: input.text, reason: input.reason },
-        { author: input.author, now: this.clock.now() },
+        { author: input.author, now: this.clock.now(), ...writtenHereComputer() },
       );
       const changed = signedNoteChanges(stored, next);
       if (changed.length > 0) throw new SignedNoteError(changed);
@@ -186,6 +195,7 @@ export class SessionsRepository {
         clientId: next.clientId,
         action: 'addendum',
         detail: `${added?.author ?? ''}: ${added?.reason ?? ''}`,
+        author: added?.author ?? '',
       });
       return next;
     });

@@ -60,6 +60,9 @@ export const AuditEntrySchema = z.object({
   at: TimestampSchema,
   /** A short human-readable detail: who signed, the addendum's reason, the file name saved. */
   detail: z.string().max(2_000),
+  /** Who did it and on which computer (issue 18); absent on entries written before. */
+  author: z.string().max(200).optional(),
+  computer: z.string().max(100).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -70,6 +73,8 @@ export function makeAuditEntry(entry: {
   now: Date;
   detail?: string;
   id?: Id;
+  author?: string;
+  computer?: string;
 }): AuditEntry {
   return parseWith(
     AuditEntrySchema,
@@ -80,6 +85,8 @@ export function makeAuditEntry(entry: {
       action: entry.action,
       at: entry.now.toISOString(),
       detail: entry.detail ?? '',
+      ...(entry.author ? { author: entry.author } : {}),
+      ...(entry.computer ? { computer: entry.computer } : {}),
     },
     'Audit entry',
   );

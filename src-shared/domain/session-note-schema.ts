@@ -195,6 +195,8 @@ export const AddendumSchema = AddendumInputSchema.extend({
   id: IdSchema,
   author: required(SESSION_NOTE_MESSAGES.addendumAuthor, 500),
   createdAt: TimestampSchema,
+  /** The computer it was written on (issue 18); absent on addenda written before. */
+  computer: z.string().max(100).optional(),
 });
 export type Addendum = z.infer<typeof AddendumSchema>;
 
@@ -242,6 +244,8 @@ function strictShape(serviceDate: z.ZodString) {
     homeCare: longText,
     signedAt: TimestampSchema.nullable(),
     signedBy: z.string().max(500).nullable(),
+    /** The computer the note was signed on (issue 18); absent on notes signed before. */
+    signedOnComputer: z.string().max(100).optional(),
     addenda: z.array(AddendumSchema),
     /** Set by a backup merge when two computers changed the same note: the id it was copied from. */
     conflictCopyOf: IdSchema.optional(),
@@ -374,6 +378,7 @@ const DraftAddendumSchema = z.object({
   reason: draftText,
   author: draftText,
   createdAt: draftText,
+  computer: z.string().optional().catch(undefined),
 });
 
 function draftShape() {
@@ -414,6 +419,7 @@ function draftShape() {
     homeCare: draftText,
     signedAt: draftNullableText,
     signedBy: draftNullableText,
+    signedOnComputer: z.string().optional().catch(undefined),
     addenda: z.array(DraftAddendumSchema).catch([]),
     conflictCopyOf: z.string().optional().catch(undefined),
     createdAt: draftText,

@@ -52,7 +52,14 @@ export function signSessionNote(note: SessionDraft, options: SigningOptions): Se
   const at = options.now.toISOString();
   const today = localToday(options.now);
   const signedBy = options.by.trim();
-  const candidate = { ...note, status: 'signed', signedAt: at, signedBy, updatedAt: at };
+  const candidate = {
+    ...note,
+    status: 'signed',
+    signedAt: at,
+    signedBy,
+    ...(options.computer ? { signedOnComputer: options.computer } : {}),
+    updatedAt: at,
+  };
   // Checked here as well as in the schema: the schema's cross-field check is skipped when another
   // field has the wrong type, and a missing signer must always be named. The date of service
   // follows the shared date rules (date-rules.ts), which also know the client's date of birth.
@@ -64,6 +71,8 @@ export function signSessionNote(note: SessionDraft, options: SigningOptions): Se
 
 export interface SigningOptions {
   by: string;
+  /** The computer it is signed on, recorded with the signature. */
+  computer?: string;
   now: Date;
   /** The client's date of birth: a session cannot be dated before it. */
   dateOfBirth?: IsoDate | null;
@@ -76,14 +85,20 @@ export interface SigningOptions {
 export function addAddendum(
   note: SessionNote,
   input: AddendumInput,
-  options: { author: string; now: Date; id?: Id },
+  options: { author: string; now: Date; id?: Id; computer?: string },
 ): SessionNote {
   if (!isSigned(note))
     throw new ValidationError('Addendum', [`status: ${SESSION_NOTE_MESSAGES.addendaOnDraft}`]);
   const at = options.now.toISOString();
   const addendum = parseStrict(
     AddendumSchema,
-    { ...input, id: options.id ?? newId(), author: options.author, createdAt: at },
+    {
+      ...input,
+      id: options.id ?? newId(),
+      author: options.author,
+      createdAt: at,
+      ...(options.computer ? { computer: options.computer } : {}),
+    },
     'Addendum',
   );
   return { ...note, addenda: [...note.addenda, addendum], updatedAt: at };

@@ -244,3 +244,34 @@ export function clientReferenceOf(
   const value = record[references[table]!];
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * Two versions of one note met and one of them is signed, so both are kept (a conflict copy):
+ * which one keeps the note's own id. Restoring a backup keeps this computer's; sync asks this
+ * instead, so that every computer keeps the same version under the note's id and the other one
+ * as the same copy (see docs/sync.md, "How records meet"): a signed version before a draft, then
+ * the later signature, then (the same moment) the version whose text sorts first.
+ */
+export function versionKeepingTheId<T extends Readonly<Record<string, unknown>>>(
+  a: T,
+  b: T,
+  signedField = 'signedAt',
+): T {
+  const signedA = typeof a[signedField] === 'string' ? String(a[signedField]) : '';
+  const signedB = typeof b[signedField] === 'string' ? String(b[signedField]) : '';
+  if ((signedA === '') !== (signedB === '')) return signedA === '' ? b : a;
+  if (signedA !== signedB) return signedA > signedB ? a : b;
+  const updatedA = typeof a.updatedAt === 'string' ? a.updatedAt : '';
+  const updatedB = typeof b.updatedAt === 'string' ? b.updatedAt : '';
+  if (updatedA !== updatedB) return updatedA > updatedB ? a : b;
+  return sortedJson(a) <= sortedJson(b) ? a : b;
+}
+
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return inner;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(inner).sort()) sorted[key] = (inner as Record<string, unknown>)[key];
+    return sorted;
+  });
+}

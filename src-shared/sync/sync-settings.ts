@@ -26,6 +26,8 @@ export const SyncSetupSchema = z.object({
 });
 export type SyncSetup = z.infer<typeof SyncSetupSchema>;
 
+export const SyncRenameSchema = z.object({ computerName: z.string().trim().min(1).max(100) });
+
 /** What the renderer needs to replicate: only while sync is on. */
 export const SyncSecretsSchema = z
   .object({

@@ -117,6 +117,10 @@ test('a client and a signed note made on one computer reach the other; an edit t
   await sessions.getByRole('link').first().click();
   await expect(b.page.getByRole('heading', { level: 1 })).toContainText('Signed');
   await expect(b.page.getByText('Tinnitus after the Lisbon flight')).toBeVisible();
+  // Who wrote what: the note says who signed it on which computer, on the other computer too.
+  await expect(b.page.getByTestId('signed-on-computer')).toHaveText(
+    'Signed by Anna Lind on computer Treatment room laptop',
+  );
 
   // B edits the client's details; A sees the edit.
   await b.page
@@ -185,6 +189,25 @@ test('edits made while the server is down: after it is back the newer one wins o
   await expect(page.getByTestId('sync-status')).toHaveText('Synced');
   await expect(b.page.getByTestId('sync-status')).toHaveText('Synced');
 
+  // The version that lost is kept until a person has seen it, on the Sync conflicts screen of the
+  // computer that met both versions (either, or both: it depends on which sent first).
+  const listing = async () =>
+    (await page.getByTestId('sync-conflicts-link').count()) +
+    (await b.page.getByTestId('sync-conflicts-link').count());
+  await expect.poll(listing).toBeGreaterThan(0);
+  const witness = (await page.getByTestId('sync-conflicts-link').count()) > 0 ? page : b.page;
+  await witness.getByTestId('sync-conflicts-link').click();
+  const conflict = witness.getByRole('listitem', { name: 'Client details of Rosalind Achterberg' });
+  await expect(conflict.getByRole('table')).toContainText('+31 20 555 0202');
+  await expect(conflict.getByRole('table')).toContainText('+31 20 555 0101');
+  await conflict.getByRole('button', { name: 'Seen: Client details of Rosalind Achterberg' }).click();
+  await expect(witness.getByTestId('no-sync-conflicts')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page
+    .getByRole('link', { name: /Achterberg/ })
+    .first()
+    .click();
+
   // A deletes the client (after the safety backup the app asks for).
   await harness.chooseBackupFolder();
   await page.getByRole('button', { name: 'Delete' }).click();
@@ -203,5 +226,80 @@ test('edits made while the server is down: after it is back the newer one wins o
   await expect(card.getByTestId('deleted-elsewhere')).toContainText(
     'Rosalind Achterberg, deleted on Treatment room laptop',
   );
+  await b.page.context().close();
+});
+
+async function openFirstSession(page: Page, last: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page
+    .getByRole('link', { name: new RegExp(last) })
+    .first()
+    .click();
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('link').first().click();
+}
+
+async function signDraftAs(page: Page, complaint: string, signer: string) {
+  await page.getByLabel('Chief complaint').fill(complaint);
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await page.getByLabel('Signed by').fill(signer);
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');
+}
+
+test('both computers sign the same draft while apart: both versions kept, the same conflict listed on both, Seen clears it', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await allowLocalNetwork(page.context());
+  await startPractice(page);
+  // A client with a draft note (not signed yet), on both computers.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill('Halvard');
+  await page.getByLabel('Last name').fill('Brennecke');
+  await page.getByLabel('Date of birth').fill('1969-02-11');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await page.getByRole('button', { name: 'Reviewed with the client today: no changes' }).click();
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await page.getByLabel('Chief complaint').fill('Neck stiffness');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  const b = await secondComputer(browser, testInfo.outputPath('computer-b'));
+  await joinPractice(b.page, await pairingCode(page));
+  await openFirstSession(b.page, 'Brennecke');
+  await expect(b.page.getByLabel('Chief complaint')).toHaveValue('Neck stiffness');
+
+  // Apart (the server is down), each computer signs its own version of the note.
+  await server.stop();
+  await openFirstSession(page, 'Brennecke');
+  await signDraftAs(page, 'Neck stiffness, written on the laptop', 'Anna Lind');
+  await signDraftAs(b.page, 'Neck stiffness, written at the desk', 'Ben Ortiz');
+  await server.restart();
+
+  // Both versions are kept on both computers, and both list the same conflict.
+  const hrefs: string[][] = [];
+  for (const p of [page, b.page]) {
+    await p.getByTestId('sync-conflicts-link').click();
+    await expect(p.getByRole('heading', { level: 1, name: 'Sync conflicts' })).toBeVisible();
+    const item = p.getByRole('listitem', { name: 'Session note of Halvard Brennecke' });
+    await expect(item).toHaveCount(1);
+    await expect(item.getByRole('region', { name: 'The note' })).toContainText('Signed by');
+    await expect(item.getByRole('region', { name: 'The other version (copy)' })).toContainText('Signed by');
+    await expect(item).toContainText('written on the laptop');
+    await expect(item).toContainText('written at the desk');
+    hrefs.push(
+      await item
+        .getByRole('link', { name: 'Open' })
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')),
+    );
+  }
+  expect(hrefs[0]).toEqual(hrefs[1]);
+
+  // Seen on A: gone from A's list (and stays gone after a reload); B still lists it.
+  await page.getByRole('button', { name: 'Seen: Session note of Halvard Brennecke' }).click();
+  await expect(page.getByTestId('no-sync-conflicts')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+  await expect(page.getByTestId('no-sync-conflicts')).toBeVisible();
+  await expect(b.page.getByRole('listitem', { name: 'Session note of Halvard Brennecke' })).toHaveCount(1);
   await b.page.context().close();
 });

@@ -225,7 +225,16 @@ export function documentRows(record: ClientRecord, format: RecordFormat): string
 }
 
 export function auditRows(entries: ClientRecord['auditLog'], format: RecordFormat): string[][] {
-  return entries.map((entry) => [format.moment(entry.at), AUDIT_ACTION_LABELS[entry.action], entry.detail]);
+  return entries.map((entry) => {
+    // Who wrote what (issue 18): entries written before carry neither name.
+    const who = !entry.computer
+      ? ''
+      : entry.author
+        ? format.t('sync.authorship.byOnComputer', { author: entry.author, computer: entry.computer })
+        : format.t('sync.authorship.onComputer', { computer: entry.computer });
+    const detail = who ? [entry.detail, who].filter(Boolean).join(' · ') : entry.detail;
+    return [format.moment(entry.at), AUDIT_ACTION_LABELS[entry.action], detail];
+  });
 }
 
 /**
@@ -265,6 +274,7 @@ export function clientRecordPrintedTexts(record: ClientRecord, format: RecordFor
     ]) {
       texts.push({ field, text: line });
     }
+    if (note.signedOnComputer) texts.push({ field, text: note.signedOnComputer });
     for (const addendum of note.addenda) {
       texts.push({
         field: `${field}, addendum`,
@@ -274,7 +284,12 @@ export function clientRecordPrintedTexts(record: ClientRecord, format: RecordFor
   }
   for (const report of record.afterEffects)
     texts.push({ field: 'After-effects', text: afterEffectSentence(report, format) });
-  for (const entry of record.auditLog) texts.push({ field: 'Audit entries', text: entry.detail });
+  for (const entry of record.auditLog) {
+    texts.push({
+      field: 'Audit entries',
+      text: [entry.detail, entry.author, entry.computer].filter(Boolean).join(' '),
+    });
+  }
   for (const attachment of record.attachments) {
     texts.push({ field: 'Documents and photos', text: `${attachment.title} ${attachment.note ?? ''}` });
   }

@@ -541,7 +541,11 @@ function drawSignature(
         continued: true,
       });
       w.style('regular', TYPE.body, COLOR.muted);
-      doc.text(note.signedAt ? `  ·  ${format.moment(note.signedAt)}` : '');
+      // Who wrote what (issue 18): the computer it was signed on, when the note records one.
+      const computer = note.signedOnComputer
+        ? `  ·  ${format.t('sync.authorship.onComputer', { computer: line(note.signedOnComputer) })}`
+        : '';
+      doc.text(`${note.signedAt ? `  ·  ${format.moment(note.signedAt)}` : ''}${computer}`);
     });
   } else {
     w.tag('P', () => {

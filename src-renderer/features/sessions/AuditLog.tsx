@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { formatTimestamp } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
+import { WrittenOnComputer } from '../sync/WrittenOn';
 import { auditActionName } from './session-labels';
 
 /** The note's audit log: created, signed, addenda, printed, exported, oldest first. */
@@ -29,7 +30,10 @@ export function AuditLog({ noteId }: { noteId: string }) {
               <tr key={entry.id} data-action={entry.action}>
                 <td className="audit-when">{formatTimestamp(entry.at)}</td>
                 <td>{auditActionName(t, entry.action)}</td>
-                <td className="muted">{entry.detail}</td>
+                <td className="muted">
+                  {entry.detail}
+                  <WrittenOnComputer author={entry.author} computer={entry.computer} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,6 +15,7 @@ import { AuditLog } from './AuditLog';
 import { useSigner } from './useSigner';
 import './sessions.css';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { SignedOnComputer, WrittenOnComputer } from '../sync/WrittenOn';
 
 const SOAP_SECTIONS: ReadonlyArray<
   [keyof SoapView & ('subjective' | 'objective' | 'assessment' | 'plan'), string]
@@ -121,6 +122,7 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
           )}
         </span>
       </p>
+      <SignedOnComputer by={note.signedBy} computer={note.signedOnComputer} />
 
       <section className="card soap-view" aria-labelledby="soap-title">
         <div className="card-header">
@@ -190,7 +192,8 @@ function Addenda({ note }: { note: SessionDraft }) {
             <li key={addendum.id} className="addendum">
               <p className="addendum-meta">
                 <strong>{addendum.createdAt ? formatTimestamp(addendum.createdAt) : ''}</strong>
-                {addendum.author ? ` · ${addendum.author}` : ''} ·{' '}
+                {addendum.author ? ` · ${addendum.author}` : ''}
+                <WrittenOnComputer computer={addendum.computer} /> ·{' '}
                 {t('sessions.signed.reason', { reason: addendum.reason })}
               </p>
               <p className="preserve-lines addendum-text">{addendum.text}</p>

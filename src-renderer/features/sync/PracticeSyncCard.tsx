@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type Dispatch, type FormEvent, type SetStateAction, useEffect, useState } from 'react';
 import { encode } from 'uqr';
 import { pairingCodeFor, readPairingCode } from '../../../src-shared/sync/pairing-code';
 import {
@@ -9,7 +9,9 @@ import {
 import { readServerAddress } from '../../../src-shared/sync/server-address';
 import type { SyncStatus } from '../../../src-shared/sync/sync-settings';
 import { formatTimestamp } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
+import { useAppInfo } from '../../app/useAppInfo';
 import { platform } from '../../platform';
 import { syncStateWords, syncView } from './sync-status';
 import './sync.css';
@@ -23,6 +25,7 @@ type Mode = 'choose' | 'start' | 'join';
  * part of the page's security policy, which comes with the page.
  */
 export function PracticeSyncCard() {
+  const t = useT();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
@@ -32,7 +35,7 @@ export function PracticeSyncCard() {
   }, []);
   return (
     <section className="card practice-sync" aria-labelledby="practice-sync-title">
-      <h2 id="practice-sync-title">Practice sync</h2>
+      <h2 id="practice-sync-title">{t('sync.card.title')}</h2>
       {loadError && <p role="alert">{loadError}</p>}
       {status && !status.enabled && <SyncOff />}
       {status?.enabled && <SyncOn status={status} />}
@@ -41,21 +44,18 @@ export function PracticeSyncCard() {
 }
 
 function SyncOff() {
+  const t = useT();
   const [mode, setMode] = useState<Mode>('choose');
   return (
     <>
-      <p className="muted">
-        Off. Share the practice’s records between its computers through the practice’s own CouchDB server.
-        Every record is encrypted on this computer before it leaves; the server only ever holds ciphertext.
-        See docs/sync.md for setting up the server.
-      </p>
+      <p className="muted">{t('sync.card.offIntro')}</p>
       {mode === 'choose' && (
         <div className="button-row">
           <button type="button" onClick={() => setMode('start')}>
-            Start the practice on a server…
+            {t('sync.card.startButton')}
           </button>
           <button type="button" onClick={() => setMode('join')}>
-            Join with a pairing code…
+            {t('sync.card.joinButton')}
           </button>
         </div>
       )}
@@ -79,11 +79,21 @@ async function turnOn(setup: {
   return null;
 }
 
+/** This computer's name to start with: the operating system's name for it. */
+function useDefaultComputerName(set: Dispatch<SetStateAction<string>>): void {
+  const hostname = useAppInfo().info?.hostname;
+  useEffect(() => {
+    if (hostname) set((typed) => typed || hostname);
+  }, [hostname, set]);
+}
+
 function StartForm({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
   const [serverUrl, setServerUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [computerName, setComputerName] = useState('');
+  useDefaultComputerName(setComputerName);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -91,10 +101,9 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
     const next: Record<string, string> = {};
     const address = readServerAddress(serverUrl);
     if (!address.ok) next.serverUrl = address.message;
-    if (user.trim() === '') next.user = 'Enter the user name made for Stillpoint on the server.';
-    if (password === '') next.password = 'Enter that user’s password.';
-    if (computerName.trim() === '')
-      next.computerName = 'Name this computer, for example “Treatment room laptop”.';
+    if (user.trim() === '') next.user = t('sync.card.needUser');
+    if (password === '') next.password = t('sync.card.needPassword');
+    if (computerName.trim() === '') next.computerName = t('sync.card.needComputerNameStart');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     setBusy(true);
@@ -109,11 +118,8 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
     if (problem) setErrors({ form: problem });
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Start the practice on a server">
-      <p className="muted">
-        On the practice’s first computer only: this makes the practice key. Other computers join with the
-        pairing code this computer will show.
-      </p>
+    <form onSubmit={submit} noValidate aria-label={t('sync.card.startForm')}>
+      <p className="muted">{t('sync.card.startIntro')}</p>
       <ServerFields
         {...{
           serverUrl,
@@ -130,10 +136,10 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
       {errors.form && <p role="alert">{errors.form}</p>}
       <div className="button-row">
         <button type="submit" disabled={busy}>
-          Create the practice key and start syncing
+          {t('sync.card.startSubmit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('sync.card.cancel')}
         </button>
       </div>
     </form>
@@ -141,9 +147,11 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
 }
 
 function JoinForm({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [computerName, setComputerName] = useState('');
+  useDefaultComputerName(setComputerName);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -151,8 +159,8 @@ function JoinForm({ onCancel }: { onCancel: () => void }) {
     const next: Record<string, string> = {};
     const pairing = readPairingCode(code);
     if (!pairing.ok) next.code = pairing.message;
-    if (password === '') next.password = 'Enter the sync user’s password (it is not in the pairing code).';
-    if (computerName.trim() === '') next.computerName = 'Name this computer, for example “Desk at home”.';
+    if (password === '') next.password = t('sync.card.needJoinPassword');
+    if (computerName.trim() === '') next.computerName = t('sync.card.needComputerNameJoin');
     setErrors(next);
     if (!pairing.ok || Object.keys(next).length > 0) return;
     setBusy(true);
@@ -167,16 +175,16 @@ function JoinForm({ onCancel }: { onCancel: () => void }) {
     if (problem) setErrors({ form: problem });
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Join with a pairing code">
+    <form onSubmit={submit} noValidate aria-label={t('sync.card.joinForm')}>
       <Field
-        label="Pairing code"
-        hint="Shown under Settings → Practice sync on a computer already in the practice"
+        label={t('sync.card.pairingCode')}
+        hint={t('sync.card.pairingCodeHint')}
         error={errors.code}
         wide
       >
         <textarea rows={3} value={code} onChange={(e) => setCode(e.target.value)} spellCheck={false} />
       </Field>
-      <Field label="Sync password" error={errors.password}>
+      <Field label={t('sync.card.syncPassword')} error={errors.password}>
         <input
           type="password"
           autoComplete="off"
@@ -184,16 +192,20 @@ function JoinForm({ onCancel }: { onCancel: () => void }) {
           onChange={(e) => setPassword(e.target.value)}
         />
       </Field>
-      <Field label="This computer’s name" error={errors.computerName}>
+      <Field
+        label={t('sync.card.computerName')}
+        hint={t('sync.card.computerNameHint')}
+        error={errors.computerName}
+      >
         <input value={computerName} onChange={(e) => setComputerName(e.target.value)} />
       </Field>
       {errors.form && <p role="alert">{errors.form}</p>}
       <div className="button-row">
         <button type="submit" disabled={busy}>
-          Join the practice
+          {t('sync.card.joinSubmit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('sync.card.cancel')}
         </button>
       </div>
     </form>
@@ -211,11 +223,12 @@ function ServerFields(props: {
   setComputerName: (v: string) => void;
   errors: Record<string, string>;
 }) {
+  const t = useT();
   return (
     <>
       <Field
-        label="Server address"
-        hint="The CouchDB database, e.g. https://practice-nas.local:6984/stillpoint"
+        label={t('sync.card.serverAddress')}
+        hint={t('sync.card.serverAddressHint')}
         error={props.errors.serverUrl}
         wide
       >
@@ -225,7 +238,7 @@ function ServerFields(props: {
           spellCheck={false}
         />
       </Field>
-      <Field label="Sync user name" error={props.errors.user}>
+      <Field label={t('sync.card.syncUser')} error={props.errors.user}>
         <input
           value={props.user}
           onChange={(e) => props.setUser(e.target.value)}
@@ -233,7 +246,7 @@ function ServerFields(props: {
           spellCheck={false}
         />
       </Field>
-      <Field label="Sync password" error={props.errors.password}>
+      <Field label={t('sync.card.syncPassword')} error={props.errors.password}>
         <input
           type="password"
           autoComplete="off"
@@ -241,7 +254,11 @@ function ServerFields(props: {
           onChange={(e) => props.setPassword(e.target.value)}
         />
       </Field>
-      <Field label="This computer’s name" error={props.errors.computerName}>
+      <Field
+        label={t('sync.card.computerName')}
+        hint={t('sync.card.computerNameHint')}
+        error={props.errors.computerName}
+      >
         <input value={props.computerName} onChange={(e) => props.setComputerName(e.target.value)} />
       </Field>
     </>
@@ -249,18 +266,19 @@ function ServerFields(props: {
 }
 
 function SyncOn({ status }: { status: SyncStatus }) {
+  const t = useT();
   const view = syncView.use();
   const [code, setCode] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const showCode = async () => {
     const answer = await platform().syncSecrets();
     if (!answer.ok || !answer.value) {
-      setError(answer.ok ? 'Sync is off.' : answer.error.message);
+      setError(answer.ok ? t('sync.card.syncIsOff') : answer.error.message);
       return;
     }
     const key = practiceKeyFromText(answer.value.practiceKey);
     if (!key) {
-      setError('The stored practice key is damaged.');
+      setError(t('sync.card.keyDamaged'));
       return;
     }
     setCode(
@@ -275,31 +293,32 @@ function SyncOn({ status }: { status: SyncStatus }) {
   return (
     <>
       <dl className="facts">
-        <dt>Status</dt>
-        <dd data-testid="sync-settings-status">{syncStateWords(view.state)}</dd>
-        <dt>Server</dt>
+        <dt>{t('sync.card.status')}</dt>
+        <dd data-testid="sync-settings-status">{syncStateWords(view.state, t)}</dd>
+        <dt>{t('sync.card.server')}</dt>
         <dd>
           <code>{status.databaseUrl}</code>
         </dd>
-        <dt>Sync user</dt>
+        <dt>{t('sync.card.user')}</dt>
         <dd>{status.user}</dd>
-        <dt>This computer</dt>
-        <dd>{status.computerName}</dd>
+        <dt>{t('sync.card.thisComputer')}</dt>
+        <dd data-testid="sync-computer-name">{status.computerName}</dd>
       </dl>
+      <RenameComputer current={status.computerName ?? ''} />
       {error && <p role="alert">{error}</p>}
       <div className="button-row">
         <button type="button" onClick={() => void showCode()}>
-          Show the pairing code
+          {t('sync.card.showCode')}
         </button>
         <button type="button" onClick={() => void turnOff()}>
-          Turn sync off
+          {t('sync.card.turnOff')}
         </button>
       </div>
       {code && <PairingCode code={code} />}
       <DeletedElsewhereList />
       {view.problems.length > 0 && (
         <section aria-labelledby="sync-problems-title">
-          <h3 id="sync-problems-title">Records not applied</h3>
+          <h3 id="sync-problems-title">{t('sync.card.problems')}</h3>
           <ul data-testid="sync-problems">
             {view.problems.map((problem) => (
               <li key={`${problem.id}-${problem.message}`}>{problem.message}</li>
@@ -307,34 +326,63 @@ function SyncOn({ status }: { status: SyncStatus }) {
           </ul>
         </section>
       )}
-      {view.conflicts.length > 0 && (
-        <section aria-labelledby="sync-conflicts-title">
-          <h3 id="sync-conflicts-title">Sync conflicts</h3>
-          <p className="muted">Signed notes changed on two computers: both versions are kept.</p>
-          <ul data-testid="sync-conflicts">
-            {view.conflicts.map((conflict) => (
-              <li key={conflict.copyId}>
-                <a href={`#/sessions/${conflict.noteId}`}>A signed note</a> and{' '}
-                <a href={`#/sessions/${conflict.copyId}`}>its other version</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <section aria-labelledby="sync-conflicts-title">
+        <h3 id="sync-conflicts-title">{t('sync.card.conflicts')}</h3>
+        <p className="muted" data-testid="sync-conflicts">
+          {t('sync.card.conflictsIntro', { count: view.conflicts.length })}
+        </p>
+        <a href="#/sync-conflicts">{t('sync.card.openConflicts')}</a>
+      </section>
     </>
   );
 }
 
+/** Every note, addendum and audit entry written here records this name (see docs/sync.md). */
+function RenameComputer({ current }: { current: string }) {
+  const t = useT();
+  const [name, setName] = useState(current);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() === '') {
+      setError(t('sync.card.needComputerNameStart'));
+      return;
+    }
+    const answer = await platform().syncRenameComputer({ computerName: name.trim() });
+    if (!answer.ok) setError(answer.error.message);
+    else window.location.reload();
+  };
+  return (
+    <form onSubmit={save} noValidate aria-label={t('sync.card.rename')}>
+      <Field
+        label={t('sync.card.computerName')}
+        hint={t('sync.card.computerNameHint')}
+        error={error ?? undefined}
+      >
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <button type="submit" disabled={name.trim() === current}>
+        {t('sync.card.saveName')}
+      </button>
+    </form>
+  );
+}
+
 function DeletedElsewhereList() {
+  const t = useT();
   const { deleted } = syncView.use();
   if (deleted.length === 0) return null;
   return (
     <section aria-labelledby="deleted-elsewhere-title">
-      <h3 id="deleted-elsewhere-title">Deleted on another computer</h3>
+      <h3 id="deleted-elsewhere-title">{t('sync.card.deleted')}</h3>
       <ul data-testid="deleted-elsewhere">
         {deleted.map((item) => (
           <li key={item.clientId}>
-            {item.label}, deleted on {item.computer} on {formatTimestamp(item.at)}
+            {t('sync.card.deletedItem', {
+              label: item.label,
+              computer: item.computer,
+              at: formatTimestamp(item.at),
+            })}
           </li>
         ))}
       </ul>
@@ -343,13 +391,11 @@ function DeletedElsewhereList() {
 }
 
 function PairingCode({ code }: { code: string }) {
+  const t = useT();
   const qr = encode(code, { ecc: 'M', border: 2 });
   return (
     <div className="pairing-code">
-      <p>
-        Type or paste this code on the computer that joins (with the sync password), or scan it. It holds the
-        practice key: show it only to the practice’s own computers. It is never sent to the server.
-      </p>
+      <p>{t('sync.card.pairingIntro')}</p>
       <output data-testid="pairing-code" className="pairing-code-text">
         {code}
       </output>
@@ -357,7 +403,7 @@ function PairingCode({ code }: { code: string }) {
         className="pairing-qr"
         viewBox={`0 0 ${qr.size} ${qr.size}`}
         role="img"
-        aria-label="The pairing code as a QR code"
+        aria-label={t('sync.card.pairingQr')}
         shapeRendering="crispEdges"
       >
         <rect width={qr.size} height={qr.size} fill="#fff" />

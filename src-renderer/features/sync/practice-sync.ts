@@ -1,9 +1,21 @@
+import type { Translate } from '../../../src-shared/i18n';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
+import { i18n } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { onCommittedWrites } from '../../db/change-feed';
 import { platform } from '../../platform';
 import { PracticeKeyError, SyncEngine } from './sync-engine';
 import { syncView } from './sync-status';
+
+let running: SyncEngine | null = null;
+
+/** The engine while sync runs (the Sync conflicts screen asks it for kept versions and "Seen"). */
+export function runningSyncEngine(): SyncEngine | null {
+  return running;
+}
+
+/** The app's language at the moment a message is made (messages are kept as words). */
+const t: Translate = (key, values) => i18n.t(key, values ?? {}) as string;
 
 /** Waits this long after a write before sending, so a burst of autosaves goes as one pass. */
 const PUSH_DELAY_MS = 400;
@@ -43,24 +55,23 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
     secrets,
     now: () => new Date(),
     report: (change) => syncView.set(change),
+    t,
   });
   const stops: (() => void)[] = [];
   let stopped = false;
   const stop = () => {
     stopped = true;
+    if (running === engine) running = null;
     for (const s of stops.splice(0)) s();
   };
   const fail = (message: string) => syncView.set((view) => ({ ...view, state: { kind: 'error', message } }));
   try {
     await engine.open();
   } catch (error) {
-    fail(
-      error instanceof PracticeKeyError
-        ? error.message
-        : 'The sync replica on this computer could not be opened.',
-    );
+    fail(error instanceof PracticeKeyError ? error.message : t('sync.error.replica'));
     return stop;
   }
+  running = engine;
   // The marker: is this the practice's database, opened with the practice's current key?
   const checked = await checkServer(engine);
   if (checked !== null) {
@@ -122,7 +133,7 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
           },
         );
     })
-    .on('denied', () => fail('The server refused a record (the sync user may not write to this database).'))
+    .on('denied', () => fail(t('sync.error.denied')))
     .on('error', (error) => fail(networkWords(error)));
   return stop;
 }
@@ -137,10 +148,9 @@ async function checkServer(engine: SyncEngine): Promise<string | null> {
 
 function networkWords(error: { status?: number; message?: string; name?: string } | undefined): string {
   const status = error?.status;
-  if (status === 401) return 'The server refused the sync user name or password.';
-  if (status === 403) return 'The sync user may not open this database on the server.';
-  if (status === 404) return 'There is no such database on the server. Check the address.';
-  if (status !== undefined && status >= 500)
-    return 'The server answered with an error. It may be starting or out of space.';
-  return 'The practice server cannot be reached (no network, or the server is off).';
+  if (status === 401) return t('sync.error.password');
+  if (status === 403) return t('sync.error.forbidden');
+  if (status === 404) return t('sync.error.noDatabase');
+  if (status !== undefined && status >= 500) return t('sync.error.serverError');
+  return t('sync.error.unreachable');
 }

@@ -1,12 +1,15 @@
 import type { Database, PouchDoc, PouchError } from 'pouchdb-browser';
-import { clientReferenceOf, futureMoment } from '../../../src-shared/merge/merge-rules';
+import { type MessageKey, type Translate, translatorFor } from '../../../src-shared/i18n';
+import { clientReferenceOf, futureMoment, versionKeepingTheId } from '../../../src-shared/merge/merge-rules';
 import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
 import {
+  canonicalJson,
   checkPracticeMarker,
   contentHash,
   createPracticeMarker,
   decryptDoc,
   derivePracticeKeys,
+  documentId,
   encryptBody,
   PRACTICE_MARKER_ID,
   type PracticeKeys,
@@ -18,6 +21,7 @@ import type { RestoreWriter } from '../../db/restore-writer';
 import type { SyncRecords } from '../../db/sync-records';
 import { TABLE_NAMES, type TableName } from '../../db/table-names';
 import { ExistingCopies, mergeBatch } from '../backup/restore/merge-batch';
+import { type SyncConflict, SyncConflictLog } from './sync-conflicts';
 import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
 
 /**
@@ -49,6 +53,14 @@ interface IndexEntry {
   label?: string;
 }
 
+/** A record CouchDB holds in several versions, and whether any of them is a signed note. */
+interface Contested {
+  table: TableName;
+  key: string;
+  versions: PouchDoc[];
+  signed: boolean;
+}
+
 export interface SyncEngineDeps {
   local: Database;
   remote: Database;
@@ -57,6 +69,8 @@ export interface SyncEngineDeps {
   secrets: NonNullable<SyncSecrets>;
   now: () => Date;
   report: (change: (view: SyncView) => SyncView) => void;
+  /** The words of problems and refusals (the app's language); English when not given. */
+  t?: Translate;
 }
 
 export class PracticeKeyError extends Error {}
@@ -68,8 +82,13 @@ export class SyncEngine {
   private queue: Promise<void> = Promise.resolve();
   private pushWanted = false;
   private pullWanted = false;
+  private readonly conflictLog: SyncConflictLog;
+  private readonly t: Translate;
 
-  constructor(private readonly deps: SyncEngineDeps) {}
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.conflictLog = new SyncConflictLog(deps.local);
+    this.t = deps.t ?? translatorFor('en');
+  }
 
   /**
    * Opens the practice key and the replica, and checks that the server's database is this
@@ -77,10 +96,7 @@ export class SyncEngine {
    */
   async open(): Promise<void> {
     const key = practiceKeyFromText(this.deps.secrets.practiceKey);
-    if (!key)
-      throw new PracticeKeyError(
-        'The stored practice key is damaged. Set up Practice sync again with a pairing code.',
-      );
+    if (!key) throw new PracticeKeyError(this.t('sync.error.keyDamaged'));
     this.keys = await derivePracticeKeys(key);
     const applied = await this.deps.local.get(APPLIED_DOC).catch(() => null);
     if (applied && (typeof applied.seq === 'number' || typeof applied.seq === 'string'))
@@ -91,6 +107,8 @@ export class SyncEngine {
       const opened = await decryptDoc(this.keys, row.doc);
       if (opened.ok) this.remember(row.doc, opened.body);
     }
+    const conflicts = await this.conflictLog.list();
+    this.deps.report((view) => ({ ...view, conflicts }));
   }
 
   /**
@@ -108,7 +126,7 @@ export class SyncEngine {
     if (marker === null) {
       const info = await this.deps.remote.info();
       if (info.doc_count > 0) {
-        return 'The database on the server holds records that are not a Stillpoint practice. Check the server address.';
+        return this.t('sync.error.notPractice');
       }
       await this.deps.remote.put({ ...(await createPracticeMarker(keys)) });
       return null;
@@ -116,9 +134,9 @@ export class SyncEngine {
     const check = await checkPracticeMarker(keys, marker);
     if (check === 'ours') return null;
     if (check === 'other-practice') {
-      return 'The server holds another practice’s records, or this computer’s practice key is not the practice’s current one. Nothing was synced. Join again with a pairing code from a computer of the practice.';
+      return this.t('sync.error.otherPractice');
     }
-    return 'The database on the server is not a Stillpoint practice. Check the server address.';
+    return this.t('sync.error.notStillpoint');
   }
 
   /** Asks for a pass that sends this computer's changes. Passes run one at a time. */
@@ -131,6 +149,16 @@ export class SyncEngine {
   requestPull(): Promise<void> {
     this.pullWanted = true;
     return this.enqueue();
+  }
+
+  /** Runs `work` between passes (never during one), so it sees no half-merged batch. */
+  private between<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   private enqueue(): Promise<void> {
@@ -269,6 +297,8 @@ export class SyncEngine {
         [];
       const problems: SyncProblem[] = [];
       const tombstones: { doc: PouchDoc; body: SyncBody; shown: boolean }[] = [];
+      // Records CouchDB holds in more than one version (changed on two computers while apart).
+      const contested = new Map<string, Contested>();
       for (const change of batch.results) {
         const winner = change.doc;
         if (
@@ -292,7 +322,7 @@ export class SyncEngine {
             continue;
           const opened = await decryptDoc(keys, doc);
           if (!opened.ok) {
-            problems.push({ id: doc._id, message: decryptProblemWords(opened.problem) });
+            problems.push({ id: doc._id, message: this.t(decryptProblemKey(opened.problem)) });
             continue;
           }
           const body = opened.body;
@@ -306,7 +336,7 @@ export class SyncEngine {
           if (!SYNCED_TABLES.includes(table) || !body.record) {
             problems.push({
               id: doc._id,
-              message: 'A record of a kind this version of Stillpoint does not know was left out.',
+              message: this.t('sync.problem.unknownKind'),
             });
             continue;
           }
@@ -314,10 +344,12 @@ export class SyncEngine {
           if (!check.ok) {
             problems.push({
               id: doc._id,
-              message: `A record from another computer failed its check and was not applied (${check.issues
-                .slice(0, 3)
-                .map((i) => `${i.path}: ${i.message}`)
-                .join('; ')}).`,
+              message: this.t('sync.problem.failedCheck', {
+                issues: check.issues
+                  .slice(0, 3)
+                  .map((i) => `${i.path}: ${i.message}`)
+                  .join('; '),
+              }),
             });
             continue;
           }
@@ -326,7 +358,7 @@ export class SyncEngine {
           if (future) {
             problems.push({
               id: doc._id,
-              message: `A record from another computer is dated ${future.value}, more than a day after this computer’s clock; it was not applied. Check the date and time on the computer that wrote it.`,
+              message: this.t('sync.problem.future', { value: future.value }),
             });
             continue;
           }
@@ -334,11 +366,17 @@ export class SyncEngine {
           if (clientId && this.isDeletedClient(clientId)) {
             problems.push({
               id: doc._id,
-              message: 'A record of a client deleted on another computer was not applied.',
+              message: this.t('sync.problem.deletedClient'),
             });
             continue;
           }
           met += 1;
+          if (versions.length > 1) {
+            const entry = contested.get(doc._id) ?? { table, key: body.key, versions: [], signed: false };
+            entry.versions.push(doc);
+            if (typeof record.signedAt === 'string') entry.signed = true;
+            contested.set(doc._id, entry);
+          }
           rounds[round] ??= new Map();
           const list = rounds[round].get(table) ?? [];
           list.push({ doc, record, shown: doc === winner });
@@ -346,7 +384,8 @@ export class SyncEngine {
         }
       }
       const copies = new ExistingCopies();
-      const conflicts: SyncView['conflicts'] = [];
+      const conflicts: SyncConflict[] = [];
+      const foundAt = this.deps.now().toISOString();
       for (const incoming of rounds) {
         for (const table of SYNCED_TABLES) {
           const items = incoming.get(table);
@@ -358,18 +397,35 @@ export class SyncEngine {
             items.map((item) => item.record),
             copies,
           );
-          if (merged.puts.length > 0) {
-            await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, merged.puts));
+          let puts = merged.puts;
+          for (const conflict of merged.conflicts) {
+            // Both versions are kept; every computer keeps the same one under the note's id and
+            // makes the same copy of the other, so the computers agree and list the same conflict.
+            const current = conflict.current as unknown as Record<string, unknown>;
+            const incoming = conflict.incoming as unknown as Record<string, unknown>;
+            const kept = versionKeepingTheId(current, incoming);
+            const other = kept === current ? incoming : current;
+            const copyId = await conflictCopyId(keys, conflict.id, other);
+            puts = puts.filter((row) => row.id !== conflict.copyId);
+            if (kept === incoming) puts.push(spec.toRow(incoming));
+            puts.push(spec.toRow({ ...other, id: copyId, conflictCopyOf: conflict.id }));
+            conflicts.push(this.signedNoteConflict(conflict.id, copyId, kept, foundAt));
+          }
+          for (const item of items) {
+            // A copy another computer made: the same conflict, listed here too.
+            const original = item.record.conflictCopyOf;
+            if (table === 'sessions' && typeof original === 'string') {
+              conflicts.push(this.signedNoteConflict(original, String(item.record.id), item.record, foundAt));
+            }
+          }
+          if (puts.length > 0) {
+            await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, puts));
           }
           for (const refused of merged.notApplied) {
             problems.push({
               id: refused.id,
-              message:
-                'An entry of the audit log or of the history arrived changed from another computer; history is never replaced, so it was not applied.',
+              message: this.t('sync.problem.history'),
             });
-          }
-          for (const conflict of merged.conflicts) {
-            conflicts.push({ noteId: conflict.id, copyId: conflict.copyId, reason: conflict.reason });
           }
           // Only the revision CouchDB shows is remembered: the next push builds on it, so the
           // merged record becomes the newest revision on every computer.
@@ -384,15 +440,110 @@ export class SyncEngine {
         if (body.table === 'clients') await this.deps.records.removeClient(body.key);
         if (shown) this.remember(doc, body);
       }
+      conflicts.push(...(await this.newerKeptConflicts(contested, conflicts, foundAt)));
+      const listed = conflicts.length > 0 ? await this.conflictLog.add(conflicts) : null;
       this.lastSeq = batch.last_seq;
       await this.saveLastSeq();
       this.deps.report((view) => ({
         ...view,
         problems: [...view.problems, ...problems].slice(-50),
-        conflicts: [...conflicts, ...view.conflicts].slice(0, 200),
+        ...(listed ? { conflicts: listed } : {}),
         deleted: this.deletedElsewhere(),
       }));
     }
+  }
+
+  private signedNoteConflict(
+    noteId: string,
+    copyId: string,
+    note: Record<string, unknown>,
+    foundAt: string,
+  ): SyncConflict {
+    const clientId = typeof note.clientId === 'string' ? note.clientId : undefined;
+    const label = clientId ? this.clientEntry(clientId)?.label : undefined;
+    return {
+      id: `note:${noteId}:${copyId}`,
+      kind: 'signed-note',
+      table: 'sessions',
+      key: noteId,
+      ...(clientId ? { clientId } : {}),
+      ...(label ? { label } : {}),
+      foundAt,
+      noteId,
+      copyId,
+    };
+  }
+
+  /**
+   * Records CouchDB held in several versions, settled by "newer wins": the versions that differ
+   * from the record kept here lost, and their revisions stay in the replica until seen.
+   */
+  private async newerKeptConflicts(
+    contested: Map<string, Contested>,
+    signed: readonly SyncConflict[],
+    foundAt: string,
+  ): Promise<SyncConflict[]> {
+    const keys = this.requireKeys();
+    const found: SyncConflict[] = [];
+    for (const [docId, { table, key, versions, signed: anySigned }] of contested) {
+      const spec = TABLE_SPECS[table];
+      const [row] = await this.deps.restoreWriter.recordsByKey(table, [key]);
+      if (!row) continue;
+      const kept = await contentHash(keys, { table, key, record: spec.toBackup(row) });
+      const losing = versions.filter((doc) => String(doc.h) !== kept);
+      if (losing.length === 0) continue;
+      const noteConflict = signed.find((entry) => entry.kind === 'signed-note' && entry.noteId === key);
+      if (noteConflict) {
+        // The losing version lives on as the copy: its revision goes when the conflict is seen.
+        noteConflict.docId = docId;
+        noteConflict.losingRevisions = losing.map((doc) => String(doc._rev));
+        continue;
+      }
+      // A signed version met a draft or another signature: kept as a copy, listed above.
+      if (anySigned) continue;
+      const clientId = table === 'clients' ? key : clientReferenceOf(table, spec.toBackup(row));
+      const label = clientId ? this.clientEntry(clientId)?.label : undefined;
+      found.push({
+        id: `${docId}:${losing
+          .map((doc) => String(doc.h))
+          .sort()
+          .join(',')}`,
+        kind: 'newer-kept',
+        table,
+        key,
+        ...(clientId ? { clientId } : {}),
+        ...(label ? { label } : {}),
+        foundAt,
+        docId,
+        losingRevisions: losing.map((doc) => String(doc._rev)),
+      });
+    }
+    return found;
+  }
+
+  /** A losing version kept in the replica (for the Sync conflicts screen), or null when gone. */
+  revisionRecord(docId: string, rev: string): Promise<Record<string, unknown> | null> {
+    return this.between(async () => {
+      const doc = await this.deps.local.get(docId, { rev }).catch(() => null);
+      if (!doc) return null;
+      const opened = await decryptDoc(this.requireKeys(), doc);
+      return opened.ok && opened.body.record ? opened.body.record : null;
+    });
+  }
+
+  /**
+   * "Seen": the conflict leaves the list for good, and the losing revisions it kept are removed
+   * from the replica (and so, through replication, from the server). Signed-note copies stay:
+   * they are records of the practice.
+   */
+  markSeen(id: string): Promise<void> {
+    return this.between(async () => {
+      const { removed, entries } = await this.conflictLog.markSeen(id);
+      for (const rev of removed?.losingRevisions ?? []) {
+        if (removed?.docId) await this.deps.local.remove(removed.docId, rev).catch(() => undefined);
+      }
+      this.deps.report((view) => ({ ...view, conflicts: entries }));
+    });
   }
 
   private async saveLastSeq(): Promise<void> {
@@ -446,19 +597,32 @@ async function encryptBodyIfChanged(
   return { ...doc, ...(known?.rev ? { _rev: known.rev } : {}) };
 }
 
+/**
+ * The id of the conflict copy of `version` beside note `originalId`: derived from both (keyed
+ * with the practice key, so it reveals nothing), so every computer makes the same copy.
+ */
+function conflictCopyId(
+  keys: PracticeKeys,
+  originalId: string,
+  version: Record<string, unknown>,
+): Promise<string> {
+  const { id: _id, conflictCopyOf: _of, ...content } = version;
+  return documentId(keys, 'conflict-copy', `${originalId}\u0000${canonicalJson(content)}`);
+}
+
 function clientLabel(record: Record<string, unknown>): string {
   const first = typeof record.firstName === 'string' ? record.firstName : '';
   const last = typeof record.lastName === 'string' ? record.lastName : '';
   return `${first} ${last}`.trim() || 'A client';
 }
 
-function decryptProblemWords(problem: string): string {
+function decryptProblemKey(problem: string): MessageKey {
   switch (problem) {
     case 'decryption':
-      return 'A record on the server could not be opened with this practice’s key (damaged, or written with another key); it was not applied.';
+      return 'sync.problem.decryption';
     case 'wrong-id':
-      return 'A record on the server was stored under the wrong name (moved or tampered with); it was not applied.';
+      return 'sync.problem.wrongId';
     default:
-      return 'A record on the server is not in Stillpoint’s format; it was not applied.';
+      return 'sync.problem.format';
   }
 }

@@ -1,5 +1,7 @@
+import type { Translate } from '../../../src-shared/i18n';
 import { formatTimestamp } from '../../app/format';
 import { createUiStore } from '../../app/ui-store';
+import type { SyncConflict } from './sync-conflicts';
 
 /** One record from the server that was not applied, and why, in the therapist's words. */
 export interface SyncProblem {
@@ -27,8 +29,8 @@ export interface SyncView {
   state: SyncState;
   problems: SyncProblem[];
   deleted: DeletedElsewhere[];
-  /** Signed notes kept as both versions (the merge rules' conflict copies), newest first. */
-  conflicts: { noteId: string; copyId: string; reason: string }[];
+  /** Conflicts the merge rules resolved, kept until a person has seen them, newest first. */
+  conflicts: SyncConflict[];
 }
 
 export const syncView = createUiStore<SyncView>({
@@ -39,21 +41,24 @@ export const syncView = createUiStore<SyncView>({
 });
 
 /** The status in plain words, for the indicator. */
-export function syncStateWords(state: SyncState): string {
+export function syncStateWords(state: SyncState, t: Translate): string {
   switch (state.kind) {
     case 'off':
-      return 'Sync is off';
+      return t('sync.state.off');
     case 'starting':
-      return 'Connecting to the practice server…';
+      return t('sync.state.starting');
     case 'synced':
-      return 'Synced';
+      return t('sync.state.synced');
     case 'syncing':
       return state.pending > 0
-        ? `Syncing ${state.pending} record${state.pending === 1 ? '' : 's'}…`
-        : 'Syncing…';
+        ? t('sync.state.syncingCount', { count: state.pending })
+        : t('sync.state.syncing');
     case 'offline':
-      return `Offline since ${formatTimestamp(state.since)}: ${state.reason}`;
+      return t('sync.state.offline', {
+        time: formatTimestamp(state.since),
+        reason: state.reason,
+      });
     case 'error':
-      return `Sync stopped: ${state.message}`;
+      return t('sync.state.error', { message: state.message });
   }
 }

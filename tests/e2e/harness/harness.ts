@@ -68,6 +68,7 @@ export class Harness {
         return true;
       },
       harness: true,
+      hostname: () => 'practice-computer',
     };
     this.dispatch = createDispatcher(createMainHandlers(this.deps), {
       isTrustedSender: (sender) => sender.url.startsWith(`${TEST_ORIGIN}/`),
