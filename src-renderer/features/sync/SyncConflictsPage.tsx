@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
+import { formatTimestamp } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import type { TableName } from '../../db/table-names';
@@ -60,9 +61,7 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
   return (
     <li className="sync-conflict" aria-label={title}>
       <h2>{title}</h2>
-      <p className="muted">
-        {t('sync.conflicts.foundAt', { at: new Date(conflict.foundAt).toLocaleString() })}
-      </p>
+      <p className="muted">{t('sync.conflicts.foundAt', { at: formatTimestamp(conflict.foundAt) })}</p>
       {conflict.kind === 'signed-note' ? (
         <SignedNoteVersions conflict={conflict} />
       ) : (
@@ -104,7 +103,7 @@ function SignedNoteVersions({ conflict }: { conflict: SyncConflict }) {
                     {note.signedAt
                       ? t('sync.conflicts.signedByOn', {
                           by: note.signedBy ?? '',
-                          at: new Date(note.signedAt).toLocaleString(),
+                          at: formatTimestamp(note.signedAt),
                         })
                       : t('sync.conflicts.draft')}
                   </p>
