@@ -1,4 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2';
 import { Unzlib } from 'fflate';
 import { type Bytes, fromBase64, readUint32BE } from './bytes';
 import {
@@ -24,6 +23,7 @@ import {
   TAG_LENGTH,
   totalRecords,
 } from './format';
+import { FileHasher } from './file-hash';
 import { MAX_HEADER_REGION, type ParsedHeader, parseHeader } from './header';
 import { type BackupKey, decryptSegment, deriveBackupKey, deriveBodyKey, passphraseMatches } from './keys';
 import {
@@ -503,14 +503,10 @@ interface FileInProgress {
   id: string;
   expected: FileExpectation;
   received: number;
-  hash: ReturnType<typeof sha256.create>;
+  /** Gathers the bytes (up to 64 MiB: native SHA-256, and the Blob is made once) or hashes them as they come. */
+  hash: FileHasher;
+  /** Collecting a file too large to gather: its Blob so far, grown a segment at a time. */
   parts: Blob | null;
-}
-
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
 }
 
 /**
@@ -551,15 +547,18 @@ async function* readStreamBatches(
     recordsEnded = true;
     if (parser.collector.full) throw parser.collector.toError('restore');
   };
-  const finishFile = (file: FileInProgress): BackupFile => {
+  const finishFile = async (file: FileInProgress): Promise<BackupFile> => {
     if (file.received !== file.expected.size) {
       throw backupError('CORRUPTED', `file ${file.id} has ${file.received} of ${file.expected.size} bytes`);
     }
-    if (hex(file.hash.digest()) !== file.expected.sha256) {
+    if ((await file.hash.digestHex()) !== file.expected.sha256) {
       throw backupError('CORRUPTED', `file ${file.id} does not match the SHA-256 of its record`);
     }
     filesDone.add(file.id);
-    return { id: file.id, size: file.received, sha256: file.expected.sha256, data: file.parts };
+    const gathered = collect ? file.hash.bytes : null;
+    // Blob parts are copied into the platform's blob store: the gathered buffer can go.
+    const data = gathered ? new Blob([gathered]) : file.parts;
+    return { id: file.id, size: file.received, sha256: file.expected.sha256, data };
   };
 
   let offset = layout.bodyStart;
@@ -623,7 +622,7 @@ async function* readStreamBatches(
         throw backupError('CORRUPTED', `segment ${i} names its file in invalid UTF-8`);
       }
       if (current && current.id !== id) {
-        const done = finishFile(current);
+        const done = await finishFile(current);
         current = null;
         yield { file: done };
       }
@@ -632,12 +631,13 @@ async function* readStreamBatches(
         const expected = parser.files.get(id);
         if (!expected)
           throw backupError('CORRUPTED', `file ${id} has no record in ${header.attachments.table}`);
+        const hash = new FileHasher(expected.size);
         current = {
           id,
           expected,
           received: 0,
-          hash: sha256.create(),
-          parts: collect ? new Blob([]) : null,
+          hash,
+          parts: collect && !hash.bytes ? new Blob([]) : null,
         };
       }
       const data = plaintext.subarray(2 + idLength);
@@ -660,7 +660,7 @@ async function* readStreamBatches(
       // Blob parts are copied into the platform's blob store, so this holds one segment at a time.
       if (current.parts) current.parts = new Blob([current.parts, data]);
       if (final) {
-        const done = finishFile(current);
+        const done = await finishFile(current);
         current = null;
         yield { file: done };
       }
