@@ -7,6 +7,7 @@ import {
   notStillpointBodyError,
   type RecordFailure,
 } from './errors';
+import { FileHasher } from './file-hash';
 import {
   type BackupHeader,
   type BackupHeaderV1,
@@ -23,7 +24,6 @@ import {
   TAG_LENGTH,
   totalRecords,
 } from './format';
-import { FileHasher } from './file-hash';
 import { MAX_HEADER_REGION, type ParsedHeader, parseHeader } from './header';
 import { type BackupKey, decryptSegment, deriveBackupKey, deriveBodyKey, passphraseMatches } from './keys';
 import {

@@ -1,5 +1,6 @@
 import { type Bytes, toBase64, utf8, writeUint32BE } from './bytes';
 import { backupError, invalidRecordsError } from './errors';
+import { FileHasher, sha256Hex, WHOLE_FILE_HASH_LIMIT } from './file-hash';
 import {
   type BackupHeaderV2,
   BackupHeaderV2Schema,
@@ -15,7 +16,6 @@ import {
   NONCE_PREFIX_LENGTH,
   SEGMENT_LENGTH_BYTES,
 } from './format';
-import { FileHasher, sha256Hex, WHOLE_FILE_HASH_LIMIT } from './file-hash';
 import { encodeHeader } from './header';
 import {
   type BackupKey,
