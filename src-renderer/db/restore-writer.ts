@@ -18,6 +18,8 @@ export interface RestoreTransaction {
   outside<T>(work: () => Promise<T>): Promise<T>;
   /** Whether a file's bytes are stored under this attachment id. */
   hasFile(id: string): Promise<boolean>;
+  /** Whether a record with this key is stored in `table` (as this transaction sees it). */
+  hasRecord(table: TableName, key: string): Promise<boolean>;
   /** Stores a file's bytes (checked against its record already) under its attachment id. */
   putFile(id: string, data: Blob): Promise<void>;
   /** Deletes the stored bytes of every attachment not in `keep`; answers how many went. */
@@ -97,6 +99,13 @@ export class RestoreWriter {
           }),
       outside: (run) => Dexie.waitFor(Dexie.ignoreTransaction(run)),
       hasFile: (id) => db.attachmentBlobs.get(id).then((row) => row !== undefined),
+      hasRecord: (table, key) =>
+        db
+          .table(table)
+          .where(':id')
+          .equals(key)
+          .count()
+          .then((n) => n > 0),
       putFile: (id, data) => db.attachmentBlobs.put({ id, data }).then(() => undefined),
       deleteFilesExcept: (keep) =>
         db.attachmentBlobs
