@@ -562,20 +562,30 @@ async function* readStreamBatches(
   };
 
   let offset = layout.bodyStart;
+  // Each read takes a segment and the next one's length (one read per segment, not two: the
+  // file may be in main, a round trip away); null before the first and at the end.
+  let nextLength: number | null = null;
   for (let i = 0; ; i++) {
     throwIfCancelled(signal);
     if (offset + SEGMENT_LENGTH_BYTES > layout.fileSize) {
       throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
     }
-    const length = readUint32BE(await readRange(source, offset, offset + SEGMENT_LENGTH_BYTES), 0);
+    const length: number =
+      nextLength ?? readUint32BE(await readRange(source, offset, offset + SEGMENT_LENGTH_BYTES), 0);
     if (length < 1 || length > segmentSize) {
       throw backupError('CORRUPTED', `segment ${i} declares ${length} bytes (at most ${segmentSize})`);
     }
     const start = offset + SEGMENT_LENGTH_BYTES;
-    const end = start + length + TAG_LENGTH;
+    const end: number = start + length + TAG_LENGTH;
     if (end > layout.fileSize) throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
     const final = end === layout.fileSize;
-    const ciphertext = await readRange(source, start, end);
+    const withNext: boolean = end + SEGMENT_LENGTH_BYTES <= layout.fileSize;
+    const read = await readRange(source, start, withNext ? end + SEGMENT_LENGTH_BYTES : end);
+    if (read.length !== (withNext ? end + SEGMENT_LENGTH_BYTES : end) - start) {
+      throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    }
+    nextLength = withNext ? readUint32BE(read, length + TAG_LENGTH) : null;
+    const ciphertext = withNext ? read.subarray(0, length + TAG_LENGTH) : read;
     const plaintext = await decryptSegment(bodyKey, noncePrefix, digest, i, final, ciphertext);
     if (!plaintext) {
       // A file cut right after a segment: that segment was sealed as "not the last".
