@@ -10,7 +10,7 @@ export interface RestoreTransaction {
   /** Stores rows (already converted with the table's `toRow`), replacing any with the same key. */
   put(table: TableName, rows: readonly Row[]): Promise<void>;
   /** Deletes every row of `table` whose key is not in `keep`; answers how many went. */
-  deleteAllExcept(table: TableName, keep: ReadonlySet<string>): Promise<number>;
+  deleteAllExcept(table: TableName, keep: { has(key: string): boolean }): Promise<number>;
   /**
    * Runs work that is not IndexedDB (decrypting the next batch of the file) without letting
    * the transaction commit meanwhile (Dexie.waitFor), outside the transaction's zone.
@@ -23,7 +23,7 @@ export interface RestoreTransaction {
   /** Stores a file's bytes (checked against its record already) under its attachment id. */
   putFile(id: string, data: Blob): Promise<void>;
   /** Deletes the stored bytes of every attachment not in `keep`; answers how many went. */
-  deleteFilesExcept(keep: ReadonlySet<string>): Promise<number>;
+  deleteFilesExcept(keep: { has(key: string): boolean }): Promise<number>;
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   totalRecords,
 } from './format';
 import { MAX_HEADER_REGION, type ParsedHeader, parseHeader } from './header';
+import { CompactKeySet, type KeySet } from './key-set';
 import { type BackupKey, decryptSegment, deriveBackupKey, deriveBodyKey, passphraseMatches } from './keys';
 import {
   type CancelSignal,
@@ -73,7 +74,7 @@ export interface ReadOptions {
    */
   uniqueKeys?: Readonly<Record<string, string>>;
   /** Where `uniqueKeys` collects the keys seen (table -> keys), for a caller that keeps them. */
-  keySets?: Map<string, Set<string>>;
+  keySets?: Map<string, KeySet>;
   /** Told the size of every chunk of text the decompressor produces (tests count the work). */
   onInflate?: (bytes: number) => void;
   /**
@@ -231,7 +232,7 @@ class RecordParser {
     private readonly batchSize: number,
     maxFailures: number | undefined,
     private readonly uniqueKeys: Readonly<Record<string, string>> | undefined,
-    private readonly keySets: Map<string, Set<string>>,
+    private readonly keySets: Map<string, KeySet>,
     /** Version 2: the table whose records describe the files (`size`, `sha256`). */
     private readonly filesTable?: string,
   ) {
@@ -296,7 +297,7 @@ class RecordParser {
     const key = String(value);
     let keys = this.keySets.get(table);
     if (!keys) {
-      keys = new Set();
+      keys = new CompactKeySet();
       this.keySets.set(table, keys);
     }
     if (keys.has(key)) {
