@@ -165,9 +165,48 @@ function infoOf(parsed: ParsedHeader): BackupInfo {
  */
 export async function readBackupHeader(
   source: BackupSource,
-  options: Pick<ReadOptions, 'maxSchemaVersion'>,
+  options: Pick<ReadOptions, 'maxSchemaVersion' | 'signal'> & {
+    /**
+     * Version 2: also walk the segments' length prefixes (4 bytes each, nothing decrypted), so
+     * a file cut inside a segment (TRUNCATED) or a length out of range (CORRUPTED) is reported
+     * before the passphrase is asked. A cut exactly between two segments needs the key.
+     */
+    checkFraming?: boolean;
+  },
 ): Promise<BackupInfo> {
-  return infoOf(await readParsedHeader(source, options.maxSchemaVersion));
+  const parsed = await readParsedHeader(source, options.maxSchemaVersion);
+  if (options.checkFraming && parsed.header.formatVersion === FORMAT_VERSION) {
+    await checkStreamFraming(source, parsed.layout, parsed.header.cipher.segmentSize, options.signal);
+  }
+  return infoOf(parsed);
+}
+
+/** The chain of version 2 length prefixes ends exactly at the end of the file. */
+async function checkStreamFraming(
+  source: BackupSource,
+  layout: { bodyStart: number; fileSize: number },
+  segmentSize: number,
+  signal: CancelSignal | undefined,
+): Promise<void> {
+  let offset = layout.bodyStart;
+  let lastYield = Date.now();
+  for (let i = 0; ; i++) {
+    if (offset + SEGMENT_LENGTH_BYTES > layout.fileSize) {
+      throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    }
+    const length = readUint32BE(await readRange(source, offset, offset + SEGMENT_LENGTH_BYTES), 0);
+    if (length < 1 || length > segmentSize) {
+      throw backupError('CORRUPTED', `segment ${i} declares ${length} bytes (at most ${segmentSize})`);
+    }
+    offset += SEGMENT_LENGTH_BYTES + length + TAG_LENGTH;
+    if (offset > layout.fileSize) throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    if (offset === layout.fileSize) return;
+    if (Date.now() - lastYield > 25) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+      throwIfCancelled(signal);
+    }
+  }
 }
 
 /**

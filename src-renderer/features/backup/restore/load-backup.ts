@@ -80,9 +80,12 @@ function idOf(spec: TableSpec, record: Row): string {
   return String(record[spec.key]).slice(0, 80);
 }
 
-/** Step 1: the header, without the passphrase. NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION. */
+/**
+ * Step 1: the header (and, version 2, the segments' framing), without the passphrase.
+ * NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION.
+ */
 export function previewBackup(source: BackupSource): Promise<BackupInfo> {
-  return readBackupHeader(source, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
+  return readBackupHeader(source, { maxSchemaVersion: CURRENT_SCHEMA_VERSION, checkFraming: true });
 }
 
 export function cancelled(): BackupError {
