@@ -10,7 +10,7 @@ export interface RestoreTransaction {
   /** Stores rows (already converted with the table's `toRow`), replacing any with the same key. */
   put(table: TableName, rows: readonly Row[]): Promise<void>;
   /** Deletes every row of `table` whose key is not in `keep`; answers how many went. */
-  deleteAllExcept(table: TableName, keep: ReadonlySet<string>): Promise<number>;
+  deleteAllExcept(table: TableName, keep: { has(key: string): boolean }): Promise<number>;
   /**
    * Runs work that is not IndexedDB (decrypting the next batch of the file) without letting
    * the transaction commit meanwhile (Dexie.waitFor), outside the transaction's zone.
@@ -18,10 +18,12 @@ export interface RestoreTransaction {
   outside<T>(work: () => Promise<T>): Promise<T>;
   /** Whether a file's bytes are stored under this attachment id. */
   hasFile(id: string): Promise<boolean>;
+  /** Whether a record with this key is stored in `table` (as this transaction sees it). */
+  hasRecord(table: TableName, key: string): Promise<boolean>;
   /** Stores a file's bytes (checked against its record already) under its attachment id. */
   putFile(id: string, data: Blob): Promise<void>;
   /** Deletes the stored bytes of every attachment not in `keep`; answers how many went. */
-  deleteFilesExcept(keep: ReadonlySet<string>): Promise<number>;
+  deleteFilesExcept(keep: { has(key: string): boolean }): Promise<number>;
 }
 
 /**
@@ -97,6 +99,13 @@ export class RestoreWriter {
           }),
       outside: (run) => Dexie.waitFor(Dexie.ignoreTransaction(run)),
       hasFile: (id) => db.attachmentBlobs.get(id).then((row) => row !== undefined),
+      hasRecord: (table, key) =>
+        db
+          .table(table)
+          .where(':id')
+          .equals(key)
+          .count()
+          .then((n) => n > 0),
       putFile: (id, data) => db.attachmentBlobs.put({ id, data }).then(() => undefined),
       deleteFilesExcept: (keep) =>
         db.attachmentBlobs

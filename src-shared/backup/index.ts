@@ -81,6 +81,7 @@ export {
   MAX_ITERATIONS,
   MIN_ITERATIONS,
 } from './format';
+export { CompactKeySet, type KeySet } from './key-set';
 export { type BackupKey, clearBackupKeyCache, deriveBackupKey } from './keys';
 export {
   CONFLICT_COPY_FIELD,

@@ -1,4 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2';
 import { Unzlib } from 'fflate';
 import { type Bytes, fromBase64, readUint32BE } from './bytes';
 import {
@@ -8,6 +7,7 @@ import {
   notStillpointBodyError,
   type RecordFailure,
 } from './errors';
+import { FileHasher } from './file-hash';
 import {
   type BackupHeader,
   type BackupHeaderV1,
@@ -25,6 +25,7 @@ import {
   totalRecords,
 } from './format';
 import { MAX_HEADER_REGION, type ParsedHeader, parseHeader } from './header';
+import { CompactKeySet, type KeySet } from './key-set';
 import { type BackupKey, decryptSegment, deriveBackupKey, deriveBodyKey, passphraseMatches } from './keys';
 import {
   type CancelSignal,
@@ -73,7 +74,7 @@ export interface ReadOptions {
    */
   uniqueKeys?: Readonly<Record<string, string>>;
   /** Where `uniqueKeys` collects the keys seen (table -> keys), for a caller that keeps them. */
-  keySets?: Map<string, Set<string>>;
+  keySets?: Map<string, KeySet>;
   /** Told the size of every chunk of text the decompressor produces (tests count the work). */
   onInflate?: (bytes: number) => void;
   /**
@@ -164,9 +165,48 @@ function infoOf(parsed: ParsedHeader): BackupInfo {
  */
 export async function readBackupHeader(
   source: BackupSource,
-  options: Pick<ReadOptions, 'maxSchemaVersion'>,
+  options: Pick<ReadOptions, 'maxSchemaVersion' | 'signal'> & {
+    /**
+     * Version 2: also walk the segments' length prefixes (4 bytes each, nothing decrypted), so
+     * a file cut inside a segment (TRUNCATED) or a length out of range (CORRUPTED) is reported
+     * before the passphrase is asked. A cut exactly between two segments needs the key.
+     */
+    checkFraming?: boolean;
+  },
 ): Promise<BackupInfo> {
-  return infoOf(await readParsedHeader(source, options.maxSchemaVersion));
+  const parsed = await readParsedHeader(source, options.maxSchemaVersion);
+  if (options.checkFraming && parsed.header.formatVersion === FORMAT_VERSION) {
+    await checkStreamFraming(source, parsed.layout, parsed.header.cipher.segmentSize, options.signal);
+  }
+  return infoOf(parsed);
+}
+
+/** The chain of version 2 length prefixes ends exactly at the end of the file. */
+async function checkStreamFraming(
+  source: BackupSource,
+  layout: { bodyStart: number; fileSize: number },
+  segmentSize: number,
+  signal: CancelSignal | undefined,
+): Promise<void> {
+  let offset = layout.bodyStart;
+  let lastYield = Date.now();
+  for (let i = 0; ; i++) {
+    if (offset + SEGMENT_LENGTH_BYTES > layout.fileSize) {
+      throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    }
+    const length = readUint32BE(await readRange(source, offset, offset + SEGMENT_LENGTH_BYTES), 0);
+    if (length < 1 || length > segmentSize) {
+      throw backupError('CORRUPTED', `segment ${i} declares ${length} bytes (at most ${segmentSize})`);
+    }
+    offset += SEGMENT_LENGTH_BYTES + length + TAG_LENGTH;
+    if (offset > layout.fileSize) throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    if (offset === layout.fileSize) return;
+    if (Date.now() - lastYield > 25) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+      throwIfCancelled(signal);
+    }
+  }
 }
 
 /**
@@ -231,7 +271,7 @@ class RecordParser {
     private readonly batchSize: number,
     maxFailures: number | undefined,
     private readonly uniqueKeys: Readonly<Record<string, string>> | undefined,
-    private readonly keySets: Map<string, Set<string>>,
+    private readonly keySets: Map<string, KeySet>,
     /** Version 2: the table whose records describe the files (`size`, `sha256`). */
     private readonly filesTable?: string,
   ) {
@@ -296,7 +336,7 @@ class RecordParser {
     const key = String(value);
     let keys = this.keySets.get(table);
     if (!keys) {
-      keys = new Set();
+      keys = new CompactKeySet();
       this.keySets.set(table, keys);
     }
     if (keys.has(key)) {
@@ -503,14 +543,10 @@ interface FileInProgress {
   id: string;
   expected: FileExpectation;
   received: number;
-  hash: ReturnType<typeof sha256.create>;
+  /** Gathers the bytes (up to 64 MiB: native SHA-256, and the Blob is made once) or hashes them as they come. */
+  hash: FileHasher;
+  /** Collecting a file too large to gather: its Blob so far, grown a segment at a time. */
   parts: Blob | null;
-}
-
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
 }
 
 /**
@@ -551,32 +587,45 @@ async function* readStreamBatches(
     recordsEnded = true;
     if (parser.collector.full) throw parser.collector.toError('restore');
   };
-  const finishFile = (file: FileInProgress): BackupFile => {
+  const finishFile = async (file: FileInProgress): Promise<BackupFile> => {
     if (file.received !== file.expected.size) {
       throw backupError('CORRUPTED', `file ${file.id} has ${file.received} of ${file.expected.size} bytes`);
     }
-    if (hex(file.hash.digest()) !== file.expected.sha256) {
+    if ((await file.hash.digestHex()) !== file.expected.sha256) {
       throw backupError('CORRUPTED', `file ${file.id} does not match the SHA-256 of its record`);
     }
     filesDone.add(file.id);
-    return { id: file.id, size: file.received, sha256: file.expected.sha256, data: file.parts };
+    const gathered = collect ? file.hash.bytes : null;
+    // Blob parts are copied into the platform's blob store: the gathered buffer can go.
+    const data = gathered ? new Blob([gathered]) : file.parts;
+    return { id: file.id, size: file.received, sha256: file.expected.sha256, data };
   };
 
   let offset = layout.bodyStart;
+  // Each read takes a segment and the next one's length (one read per segment, not two: the
+  // file may be in main, a round trip away); null before the first and at the end.
+  let nextLength: number | null = null;
   for (let i = 0; ; i++) {
     throwIfCancelled(signal);
     if (offset + SEGMENT_LENGTH_BYTES > layout.fileSize) {
       throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
     }
-    const length = readUint32BE(await readRange(source, offset, offset + SEGMENT_LENGTH_BYTES), 0);
+    const length: number =
+      nextLength ?? readUint32BE(await readRange(source, offset, offset + SEGMENT_LENGTH_BYTES), 0);
     if (length < 1 || length > segmentSize) {
       throw backupError('CORRUPTED', `segment ${i} declares ${length} bytes (at most ${segmentSize})`);
     }
     const start = offset + SEGMENT_LENGTH_BYTES;
-    const end = start + length + TAG_LENGTH;
+    const end: number = start + length + TAG_LENGTH;
     if (end > layout.fileSize) throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
     const final = end === layout.fileSize;
-    const ciphertext = await readRange(source, start, end);
+    const withNext: boolean = end + SEGMENT_LENGTH_BYTES <= layout.fileSize;
+    const read = await readRange(source, start, withNext ? end + SEGMENT_LENGTH_BYTES : end);
+    if (read.length !== (withNext ? end + SEGMENT_LENGTH_BYTES : end) - start) {
+      throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
+    }
+    nextLength = withNext ? readUint32BE(read, length + TAG_LENGTH) : null;
+    const ciphertext = withNext ? read.subarray(0, length + TAG_LENGTH) : read;
     const plaintext = await decryptSegment(bodyKey, noncePrefix, digest, i, final, ciphertext);
     if (!plaintext) {
       // A file cut right after a segment: that segment was sealed as "not the last".
@@ -623,7 +672,7 @@ async function* readStreamBatches(
         throw backupError('CORRUPTED', `segment ${i} names its file in invalid UTF-8`);
       }
       if (current && current.id !== id) {
-        const done = finishFile(current);
+        const done = await finishFile(current);
         current = null;
         yield { file: done };
       }
@@ -632,12 +681,13 @@ async function* readStreamBatches(
         const expected = parser.files.get(id);
         if (!expected)
           throw backupError('CORRUPTED', `file ${id} has no record in ${header.attachments.table}`);
+        const hash = new FileHasher(expected.size);
         current = {
           id,
           expected,
           received: 0,
-          hash: sha256.create(),
-          parts: collect ? new Blob([]) : null,
+          hash,
+          parts: collect && !hash.bytes ? new Blob([]) : null,
         };
       }
       const data = plaintext.subarray(2 + idLength);
@@ -660,7 +710,7 @@ async function* readStreamBatches(
       // Blob parts are copied into the platform's blob store, so this holds one segment at a time.
       if (current.parts) current.parts = new Blob([current.parts, data]);
       if (final) {
-        const done = finishFile(current);
+        const done = await finishFile(current);
         current = null;
         yield { file: done };
       }

@@ -1,6 +1,6 @@
-import { sha256 } from '@noble/hashes/sha2';
 import { type Bytes, toBase64, utf8, writeUint32BE } from './bytes';
 import { backupError, invalidRecordsError } from './errors';
+import { FileHasher, sha256Hex, WHOLE_FILE_HASH_LIMIT } from './file-hash';
 import {
   type BackupHeaderV2,
   BackupHeaderV2Schema,
@@ -126,12 +126,6 @@ class SegmentSealer {
   }
 }
 
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
 const DAMAGED_FILE =
   'does not match the SHA-256 recorded when it was added: the stored file is damaged on this computer';
 
@@ -243,21 +237,35 @@ export async function writeBackupStream(options: StreamBackupOptions): Promise<S
     }
     if (entry.size < 1) throw fail('size', 'is an empty file');
     const room = segmentSize - 2 - id.length;
-    const hash = sha256.create();
-    for (let at = 0; at < entry.size; at += room) {
-      throwIfCancelled(signal);
-      const end = Math.min(at + room, entry.size);
-      const part = new Uint8Array(await entry.data.slice(at, end).arrayBuffer());
-      if (part.length !== end - at) throw fail('size', 'could not be read whole from this computer');
-      hash.update(part);
+    const seal = async (part: Uint8Array) => {
       const plaintext = new Uint8Array(2 + id.length + part.length);
       plaintext[0] = KIND_FILE;
       plaintext[1] = id.length;
       plaintext.set(id, 2);
       plaintext.set(part, 2 + id.length);
       await sealer.add(plaintext);
+    };
+    if (entry.size <= WHOLE_FILE_HASH_LIMIT) {
+      // One read and a native SHA-256 (file-hash.ts), checked before any of its bytes is sealed.
+      const whole = new Uint8Array(await entry.data.slice(0, entry.size).arrayBuffer());
+      if (whole.length !== entry.size) throw fail('size', 'could not be read whole from this computer');
+      if ((await sha256Hex(whole)) !== entry.sha256) throw fail('sha256', DAMAGED_FILE);
+      for (let at = 0; at < entry.size; at += room) {
+        throwIfCancelled(signal);
+        await seal(whole.subarray(at, Math.min(at + room, entry.size)));
+      }
+    } else {
+      const hash = new FileHasher(entry.size);
+      for (let at = 0; at < entry.size; at += room) {
+        throwIfCancelled(signal);
+        const end = Math.min(at + room, entry.size);
+        const part = new Uint8Array(await entry.data.slice(at, end).arrayBuffer());
+        if (part.length !== end - at) throw fail('size', 'could not be read whole from this computer');
+        hash.update(part);
+        await seal(part);
+      }
+      if ((await hash.digestHex()) !== entry.sha256) throw fail('sha256', DAMAGED_FILE);
     }
-    if (hex(hash.digest()) !== entry.sha256) throw fail('sha256', DAMAGED_FILE);
     filesDone++;
     bytesDone += entry.size;
     options.onFileProgress?.(filesDone, files.count);

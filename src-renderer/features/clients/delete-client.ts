@@ -40,7 +40,7 @@ export interface DeleteClientOptions {
   /** Seals the safety backup (the stored one for automatic backups, or one typed now). */
   passphrase: string;
   appVersion: string;
-  /** Default: main's backupWrite (into the backup folder). */
+  /** A one-buffer writer (tests). Default: streamed into main's backup folder (backupStream*). */
   writer?: BackupFileWriter;
   now?: () => Date;
 }

@@ -19,7 +19,13 @@ export { APP_URL };
  * the bench page under /bench/ on the same origin. A persistent profile keeps the generated
  * practice in IndexedDB between runs.
  */
-export const BENCH_CHROMIUM_FLAGS = [...QUIET_CHROMIUM_FLAGS, '--enable-precise-memory-info'];
+export const BENCH_CHROMIUM_FLAGS = [
+  ...QUIET_CHROMIUM_FLAGS,
+  '--enable-precise-memory-info',
+  // BENCH_GC_PROBE=1: the page may collect garbage (window.gc) to tell live memory from garbage
+  // not yet collected (heap.ts); it changes no timing unless a measure calls it.
+  ...(process.env.BENCH_GC_PROBE === '1' ? ['--js-flags=--expose-gc'] : []),
+];
 
 export interface BenchBrowser {
   context: BrowserContext;

@@ -14,7 +14,7 @@ import { round, type Summary } from './stats';
 export interface Measure {
   id: string;
   label: string;
-  unit: 'ms' | 'records/s' | 'MB';
+  unit: 'ms' | 'records/s' | 'MB' | 'MB/s';
   median: number;
   p95: number;
   n: number;

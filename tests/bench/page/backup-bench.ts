@@ -5,7 +5,7 @@ import { streamBackup } from '../../../src-renderer/features/backup/backup-servi
 import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
 import { restoreBackup } from '../../../src-renderer/features/backup/restore/restore-service';
 import { BackupError } from '../../../src-shared/backup';
-import { HeapSampler } from './heap';
+import { HeapSampler, LiveHeapProbe } from './heap';
 
 /**
  * Backup and restore through the app's own services (src-renderer/features/backup), timed end to
@@ -34,6 +34,14 @@ export interface RestoreRun {
   loadMs: number;
   writeMs: number;
   peakHeapMB: number;
+  /** The peak of each step: checking the whole file (loadBackup), then writing it. */
+  loadPeakHeapMB: number;
+  writePeakHeapMB: number;
+  /** BENCH_GC_PROBE=1: the largest heap left after a full collection in each step, else NaN. */
+  loadLiveHeapMB: number;
+  writeLiveHeapMB: number;
+  /** The backup file's size. */
+  bytes: number;
 }
 
 /**
@@ -78,11 +86,21 @@ export async function restoreBench(targetName: string, passphrase: string): Prom
   const target = new Database(targetName);
   await target.open();
   const heap = new HeapSampler();
+  const loadHeap = new HeapSampler();
+  const loadLive = new LiveHeapProbe();
   const start = performance.now();
   let loaded: Awaited<ReturnType<typeof loadBackup>> | undefined = await loadBackup(lastBackup, passphrase, {
-    onProgress: () => heap.sample(),
+    onProgress: () => {
+      heap.sample();
+      loadHeap.sample();
+      loadLive.sample();
+    },
   });
+  loadLive.sample(true);
+  const loadPeakHeapMB = loadHeap.stop();
   const loadMs = performance.now() - start;
+  const writeHeap = new HeapSampler();
+  const writeLive = new LiveHeapProbe();
   const result = await restoreBackup({
     store: new RestoreWriter(target),
     loaded,
@@ -92,11 +110,16 @@ export async function restoreBench(targetName: string, passphrase: string): Prom
     writer: async () => {
       throw new BackupError('CANCELLED', 'The bench restores into an empty database: no safety backup.');
     },
-    onProgress: () => heap.sample(),
+    onProgress: () => {
+      heap.sample();
+      writeHeap.sample();
+      writeLive.sample();
+    },
   });
   const ms = performance.now() - start;
   loaded = undefined;
   const peakHeapMB = heap.stop();
+  const writePeakHeapMB = writeHeap.stop();
   target.close();
   await new Database(targetName).delete();
   return {
@@ -106,6 +129,11 @@ export async function restoreBench(targetName: string, passphrase: string): Prom
     loadMs,
     writeMs: ms - loadMs,
     peakHeapMB,
+    loadPeakHeapMB,
+    writePeakHeapMB,
+    loadLiveHeapMB: loadLive.peakMB(),
+    writeLiveHeapMB: writeLive.peakMB(),
+    bytes: lastBackup.size,
   };
 }
 

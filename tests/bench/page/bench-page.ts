@@ -126,12 +126,33 @@ async function* pages(
 
 export interface ThroughputRun {
   records: number;
+  /** Documents' bytes read or written (attachmentBlobs), besides the records. */
+  fileBytes: number;
   ms: number;
   recordsPerSecond: number;
   peakHeapMB: number;
 }
 
-/** Raw baseline for backup: read every table by primary-key pages (toArray), nothing else. */
+/** Each stored document's bytes, a few files per read, as a backup reads them. */
+async function* storedFiles(
+  database: StillpointDatabase,
+  pageSize = 16,
+): AsyncGenerator<{ id: string; data: Blob }> {
+  let after: IndexableType | undefined;
+  for (;;) {
+    const table = database.attachmentBlobs;
+    const collection = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+    const rows = (await collection.limit(pageSize).toArray()) as { id: string; data: Blob }[];
+    yield* rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/**
+ * Raw baseline for backup: read every table by primary-key pages (toArray), then every
+ * document's bytes (Blob.arrayBuffer), nothing else: the same data a backup reads.
+ */
 async function rawRead(pageSize = 2_000): Promise<ThroughputRun> {
   const heap = new HeapSampler();
   const start = performance.now();
@@ -140,8 +161,13 @@ async function rawRead(pageSize = 2_000): Promise<ThroughputRun> {
     records += page.rows.length;
     heap.sample();
   }
+  let fileBytes = 0;
+  for await (const file of storedFiles(db())) {
+    fileBytes += (await file.data.arrayBuffer()).byteLength;
+    heap.sample();
+  }
   const ms = performance.now() - start;
-  return { records, ms, recordsPerSecond: (records / ms) * 1000, peakHeapMB: heap.stop() };
+  return { records, fileBytes, ms, recordsPerSecond: (records / ms) * 1000, peakHeapMB: heap.stop() };
 }
 
 async function deleteDatabase(name: string): Promise<void> {
@@ -150,7 +176,8 @@ async function deleteDatabase(name: string): Promise<void> {
 
 /**
  * Raw baseline for restore: the same rows bulkPut into an empty database of the same schema,
- * a page per transaction. Only the bulkPut transactions are timed (reading the source is not).
+ * a page per transaction, then every document's bytes put as a new Blob, a file per
+ * transaction. Only the writes are timed (reading the source is not).
  */
 async function rawBulkPut(pageSize = 2_000): Promise<ThroughputRun> {
   await deleteDatabase(RAW_TARGET_DB);
@@ -158,6 +185,7 @@ async function rawBulkPut(pageSize = 2_000): Promise<ThroughputRun> {
   await target.open();
   const heap = new HeapSampler();
   let records = 0;
+  let fileBytes = 0;
   let ms = 0;
   for await (const page of pages(db(), pageSize)) {
     const table = target.table(page.table);
@@ -167,9 +195,17 @@ async function rawBulkPut(pageSize = 2_000): Promise<ThroughputRun> {
     records += page.rows.length;
     heap.sample();
   }
+  for await (const file of storedFiles(db())) {
+    const bytes = new Uint8Array(await file.data.arrayBuffer());
+    const start = performance.now();
+    await target.attachmentBlobs.put({ id: file.id, data: new Blob([bytes]) });
+    ms += performance.now() - start;
+    fileBytes += bytes.length;
+    heap.sample();
+  }
   target.close();
   await deleteDatabase(RAW_TARGET_DB);
-  return { records, ms, recordsPerSecond: (records / ms) * 1000, peakHeapMB: heap.stop() };
+  return { records, fileBytes, ms, recordsPerSecond: (records / ms) * 1000, peakHeapMB: heap.stop() };
 }
 
 async function backup(passphrase: string): Promise<BackupRun> {

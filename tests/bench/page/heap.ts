@@ -28,3 +28,30 @@ export class HeapSampler {
     return this.peak / 1e6;
   }
 }
+
+/**
+ * With BENCH_GC_PROBE=1 (window.gc exposed): the JS heap after a full collection, i.e. what is
+ * live, at most every `everyMs`; the largest such figure. Without the flag, NaN.
+ */
+export class LiveHeapProbe {
+  private peak = Number.NaN;
+  private last = 0;
+
+  constructor(private readonly everyMs = 2_000) {}
+
+  sample(force = false): void {
+    const gc = (globalThis as unknown as { gc?: () => void }).gc;
+    if (!gc) return;
+    const now = performance.now();
+    if (!force && now - this.last < this.everyMs) return;
+    this.last = now;
+    gc();
+    const used = usedHeapBytes();
+    if (!(used <= this.peak)) this.peak = used;
+  }
+
+  /** MB, or NaN without the probe. */
+  peakMB(): number {
+    return this.peak / 1e6;
+  }
+}

@@ -10,7 +10,12 @@ import {
   maxInflatedPerSegment,
 } from '../../../src-shared/backup/format';
 import { encodeHeader } from '../../../src-shared/backup/header';
-import { BackupError, openBackup, type ReadOptions } from '../../../src-shared/backup/index';
+import {
+  BackupError,
+  openBackup,
+  type ReadOptions,
+  readBackupHeader,
+} from '../../../src-shared/backup/index';
 import { deriveBodyKey, encryptSegment, randomBytes } from '../../../src-shared/backup/keys';
 import { PASSPHRASE, SCHEMA_VERSION, testKey } from './helpers';
 
@@ -144,5 +149,23 @@ describe('crafted version 2 files', () => {
     const { error } = await readCounting(file);
     expect(error.code).toBe('CORRUPTED');
     expect(error.detail).toBe(`segment 0 declares ${S + 1} bytes (at most ${S})`);
+  });
+
+  it('damaged framing is reported before the passphrase: a cut inside a segment, a length out of range', async () => {
+    const file = await sealStream(recordSegments(twoGigabyteLine()).slice(0, 2), { clients: 1 });
+    const preview = (bytes: Uint8Array) =>
+      readBackupHeader(bytes, { maxSchemaVersion: SCHEMA_VERSION, checkFraming: true }).then(
+        () => null,
+        (error: BackupError) => error,
+      );
+    expect(await preview(file)).toBeNull();
+    expect((await preview(file.slice(0, file.length - 5)))?.code).toBe('TRUNCATED');
+    const bodyStart = 20 + new DataView(file.buffer).getUint32(12) + 32;
+    const damaged = file.slice();
+    writeUint32BE(damaged, bodyStart, 0);
+    expect((await preview(damaged))?.code).toBe('CORRUPTED');
+    // A cut exactly between two segments looks whole without the key: found once it is typed.
+    const first = bodyStart + 4 + new DataView(file.buffer).getUint32(bodyStart) + 16;
+    expect(await preview(file.slice(0, first))).toBeNull();
   });
 });

@@ -3,7 +3,9 @@ import {
   type BackupInfo,
   type BackupSource,
   backupErrorMessages,
+  CompactKeySet,
   isFileItem,
+  type KeySet,
   type OpenedBackup,
   openBackup,
   type RecordFailure,
@@ -31,8 +33,11 @@ export interface LoadedBackup {
   opened: OpenedBackup;
   /** Records per table in the backup. */
   counts: Record<TableName, number>;
-  /** The primary keys of each table's records in the backup (for Replace all's deletions). */
-  keys: Record<TableName, Set<string>>;
+  /**
+   * The primary keys of each table's records in the backup (for Replace all's deletions), kept
+   * outside the JavaScript heap (CompactKeySet).
+   */
+  keys: Record<TableName, KeySet>;
   /**
    * Clients the backup's health histories, notes and after-effects belong to but that are not
    * in the backup, each with the first record that names them. Merge needs them here; Replace
@@ -75,9 +80,12 @@ function idOf(spec: TableSpec, record: Row): string {
   return String(record[spec.key]).slice(0, 80);
 }
 
-/** Step 1: the header, without the passphrase. NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION. */
+/**
+ * Step 1: the header (and, version 2, the segments' framing), without the passphrase.
+ * NOT_A_BACKUP, TRUNCATED, CORRUPTED, NEWER_VERSION.
+ */
 export function previewBackup(source: BackupSource): Promise<BackupInfo> {
-  return readBackupHeader(source, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
+  return readBackupHeader(source, { maxSchemaVersion: CURRENT_SCHEMA_VERSION, checkFraming: true });
 }
 
 export function cancelled(): BackupError {
@@ -118,13 +126,12 @@ export async function loadBackup(
     batchSize: WRITE_CHUNK,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const keys = Object.fromEntries(TABLE_NAMES.map((name) => [name, new Set<string>()])) as Record<
-    TableName,
-    Set<string>
-  >;
+  const keys = Object.fromEntries(
+    TABLE_NAMES.map((name): [TableName, KeySet] => [name, new CompactKeySet()]),
+  ) as Record<TableName, KeySet>;
   // The reader checks each record's key as its line arrives (a file of one record repeated
   // fails at the second copy) and collects the keys here, for Replace all's deletions.
-  const keySets = new Map<string, Set<string>>(TABLE_NAMES.map((name) => [name, keys[name]]));
+  const keySets = new Map<string, KeySet>(TABLE_NAMES.map((name) => [name, keys[name]]));
   for await (const batch of opened.batches({
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),

@@ -188,8 +188,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         const item = step.value;
         if (isFileItem(item)) {
           // Replace all: every file. Merge: a file whose id is here already is the same file
-          // (an id names its bytes): only new ones are added.
-          if (item.file.data && (mode === 'replace' || !(await tx.hasFile(item.file.id)))) {
+          // (an id names its bytes): only new ones are added, and only for a record that is
+          // here now (files come after every record): a record the merge refused leaves no
+          // orphan bytes behind.
+          const wanted =
+            mode === 'replace' ||
+            ((await tx.hasRecord('attachments', item.file.id)) && !(await tx.hasFile(item.file.id)));
+          if (item.file.data && wanted) {
             await tx.putFile(item.file.id, item.file.data);
             written++;
           }
