@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { test } from '@playwright/test';
 import { formatMachine, formatTable, writeResults } from './lib/report';
-import { MEASURE_IDS, runPracticeBench } from './lib/run';
+import { measuresNamed, runPracticeBench } from './lib/run';
 
 /**
  * The practice-scale benchmark (issue 7): `npm run bench`.
@@ -14,7 +14,9 @@ import { MEASURE_IDS, runPracticeBench } from './lib/run';
  *   BENCH_SEARCH_RUNS=3       repetitions of typed queries and of the note typing
  *   BENCH_THROUGHPUT_RUNS=3   repetitions of backup, restore and their baselines
  *   BENCH_ATTACHMENTS_MB=0    megabytes of documents (1 MB files) added before backup and restore
- *   BENCH_ONLY=open,heap      only these measures (ids: see MEASURE_IDS)
+ *   BENCH_ONLY=open,heap      only these measures (ids: see MEASURE_IDS; `sync` = sync-join,sync-note)
+ *   BENCH_SYNC_CLIENTS=1000   clients of the practice the sync bench's computer joins (20 notes each)
+ *   BENCH_SYNC_RUNS=20        notes saved on one computer and awaited on the other
  *   BENCH_NO_CACHE=1          generate the practice into a fresh profile (default: cached in the temp folder)
  *   BENCH_OUT=bench/results.json
  */
@@ -25,13 +27,10 @@ const env = (name: string, fallback: number) => {
 
 test('practice-scale benchmark', async () => {
   const testInfo = test.info();
-  const only = process.env.BENCH_ONLY?.split(',')
+  const keys = process.env.BENCH_ONLY?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const id of only ?? []) {
-    if (!(MEASURE_IDS as readonly string[]).includes(id))
-      throw new Error(`Unknown measure ${id}: ${MEASURE_IDS.join(', ')}`);
-  }
+  const only = keys ? measuresNamed(keys) : undefined;
   const results = await runPracticeBench({
     seed: env('BENCH_SEED', 2026),
     clients: env('BENCH_CLIENTS', 10_000),
@@ -43,6 +42,11 @@ test('practice-scale benchmark', async () => {
     cacheProfile: process.env.BENCH_NO_CACHE !== '1',
     workDir: testInfo.outputPath('work'),
     ...(only ? { only } : {}),
+    sync: {
+      clients: env('BENCH_SYNC_CLIENTS', 1_000),
+      sessionsPerClient: 20,
+      noteRuns: env('BENCH_SYNC_RUNS', 20),
+    },
     command: 'npm run bench',
     log: (line) => console.log(line),
   });

@@ -45,6 +45,8 @@ test('the bench harness measures a small practice end to end (numbers only, no t
     pdfIterations: 2,
     typingText: 'Easier jaw. ',
     noteQueries: ['jaw'],
+    // Tiny, so the smoke stays fast: the sync bench's harness, not its figures.
+    sync: { clients: 20, sessionsPerClient: 5, noteRuns: 2 },
     command: 'bench-smoke',
     log: () => {},
   });

@@ -1,12 +1,9 @@
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
 import { repositories } from '../../app/repositories';
-import { onCommittedWrites } from '../../db/change-feed';
 import { platform } from '../../platform';
+import { networkWords, startLiveSync } from './live-sync';
 import { PracticeKeyError, SyncEngine } from './sync-engine';
 import { syncView } from './sync-status';
-
-/** Waits this long after a write before sending, so a burst of autosaves goes as one pass. */
-const PUSH_DELAY_MS = 400;
 
 /**
  * Starts practice sync when main says it is on (with the app open, continuously), and answers
@@ -45,9 +42,7 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
     report: (change) => syncView.set(change),
   });
   const stops: (() => void)[] = [];
-  let stopped = false;
   const stop = () => {
-    stopped = true;
     for (const s of stops.splice(0)) s();
   };
   const fail = (message: string) => syncView.set((view) => ({ ...view, state: { kind: 'error', message } }));
@@ -67,63 +62,19 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
     fail(checked);
     return stop;
   }
-  if (stopped) return stop;
 
-  const databaseName = repos.backupSnapshot.databaseName;
-  let pushTimer: ReturnType<typeof setTimeout> | undefined;
   stops.push(
-    onCommittedWrites((parts) => {
-      if (!Object.keys(parts).some((key) => key.startsWith(`idb://${databaseName}/`))) return;
-      clearTimeout(pushTimer);
-      pushTimer = setTimeout(() => void engine.requestPush(), PUSH_DELAY_MS);
+    await startLiveSync({
+      engine,
+      local,
+      remote,
+      replicate: (from, to, options) => PouchDB.sync(from, to, options),
+      databaseName: repos.backupSnapshot.databaseName,
+      state: () => syncView.get().state,
+      setState: (state) => syncView.set((view) => ({ ...view, state })),
+      now: () => new Date(),
     }),
   );
-  stops.push(() => clearTimeout(pushTimer));
-  const feed = local.changes({ live: true, since: 'now' }).on('change', () => void engine.requestPull());
-  stops.push(() => feed.cancel());
-
-  await engine.requestPull();
-  await engine.requestPush();
-
-  let pending = 0;
-  const replication = PouchDB.sync(local, remote, {
-    live: true,
-    retry: true,
-    batch_size: 200,
-    // Back off from 1 s to at most 10 s (a practice server is near: on its network) while the server cannot be reached.
-    back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
-  });
-  stops.push(() => replication.cancel());
-  replication
-    .on('change', (info) => {
-      pending = info.change?.pending ?? 0;
-      syncView.set((view) => ({ ...view, state: { kind: 'syncing', pending } }));
-    })
-    .on('active', () => syncView.set((view) => ({ ...view, state: { kind: 'syncing', pending } })))
-    .on('paused', (error) => {
-      // PouchDB pauses both when it is idle and when it waits to retry, and does not always pass
-      // the error on; one request to the server tells "synced" from "offline".
-      void engine
-        .requestPull()
-        .then(() => (error ? Promise.reject(error) : remote.info()))
-        .then(
-          () => {
-            if (!stopped)
-              syncView.set((view) => ({ ...view, state: { kind: 'synced', at: new Date().toISOString() } }));
-          },
-          (failure: { status?: number; message?: string }) => {
-            if (stopped) return;
-            const state = syncView.get().state;
-            const since = state.kind === 'offline' ? state.since : new Date().toISOString();
-            syncView.set((view) => ({
-              ...view,
-              state: { kind: 'offline', since, reason: networkWords(failure) },
-            }));
-          },
-        );
-    })
-    .on('denied', () => fail('The server refused a record (the sync user may not write to this database).'))
-    .on('error', (error) => fail(networkWords(error)));
   return stop;
 }
 
@@ -133,14 +84,4 @@ async function checkServer(engine: SyncEngine): Promise<string | null> {
   } catch (error) {
     return networkWords(error as { status?: number; message?: string });
   }
-}
-
-function networkWords(error: { status?: number; message?: string; name?: string } | undefined): string {
-  const status = error?.status;
-  if (status === 401) return 'The server refused the sync user name or password.';
-  if (status === 403) return 'The sync user may not open this database on the server.';
-  if (status === 404) return 'There is no such database on the server. Check the address.';
-  if (status !== undefined && status >= 500)
-    return 'The server answered with an error. It may be starting or out of space.';
-  return 'The practice server cannot be reached (no network, or the server is off).';
 }
