@@ -1,8 +1,9 @@
 import type { MainHandlers } from '../ipc';
+import { fetchServerCertificate } from '../sync/certificate-pin';
 import { SyncConfigStore } from '../sync/sync-config-store';
 import type { MainDeps } from './deps';
 
-type SyncChannels = 'syncStatus' | 'syncTurnOn' | 'syncTurnOff' | 'syncSecrets';
+type SyncChannels = 'syncStatus' | 'syncTurnOn' | 'syncTurnOff' | 'syncSecrets' | 'syncServerCertificate';
 
 /**
  * Main's part of practice sync: it keeps the settings and the sealed secrets, and its
@@ -16,5 +17,6 @@ export function syncHandlers(deps: MainDeps): Pick<MainHandlers, SyncChannels> {
     syncTurnOn: (setup) => store.turnOn(setup),
     syncTurnOff: () => store.turnOff(),
     syncSecrets: async () => store.secrets(),
+    syncServerCertificate: ({ serverUrl }) => fetchServerCertificate(serverUrl),
   };
 }
