@@ -10,6 +10,7 @@ import { readServerAddress } from '../../../src-shared/sync/server-address';
 import type { SyncStatus } from '../../../src-shared/sync/sync-settings';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
+import { ServerCertificateCheck } from './ServerCertificateCheck';
 import { syncStateWords, syncView } from './sync-status';
 import './sync.css';
 
@@ -70,6 +71,7 @@ async function turnOn(setup: {
   password: string;
   practiceKey: string;
   computerName: string;
+  certificateFingerprint?: string;
 }): Promise<string | null> {
   const answer = await platform().syncTurnOn(setup);
   if (!answer.ok) return answer.error.message;
@@ -83,6 +85,7 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [computerName, setComputerName] = useState('');
+  const [certificateFingerprint, setCertificateFingerprint] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -103,6 +106,7 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
       password,
       practiceKey: practiceKeyToText(createPracticeKey()),
       computerName: computerName.trim(),
+      ...(certificateFingerprint ? { certificateFingerprint } : {}),
     });
     setBusy(false);
     if (problem) setErrors({ form: problem });
@@ -126,6 +130,7 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
           errors,
         }}
       />
+      <ServerCertificateCheck serverUrl={serverUrl} onConfirmed={setCertificateFingerprint} />
       {errors.form && <p role="alert">{errors.form}</p>}
       <div className="button-row">
         <button type="submit" disabled={busy}>
@@ -161,6 +166,9 @@ function JoinForm({ onCancel }: { onCancel: () => void }) {
       password,
       practiceKey: practiceKeyToText(pairing.pairing.practiceKey),
       computerName: computerName.trim(),
+      ...(pairing.pairing.certificateFingerprint
+        ? { certificateFingerprint: pairing.pairing.certificateFingerprint }
+        : {}),
     });
     setBusy(false);
     if (problem) setErrors({ form: problem });
@@ -263,7 +271,14 @@ function SyncOn({ status }: { status: SyncStatus }) {
       return;
     }
     setCode(
-      pairingCodeFor({ serverUrl: answer.value.databaseUrl, user: answer.value.user, practiceKey: key }),
+      pairingCodeFor({
+        serverUrl: answer.value.databaseUrl,
+        user: answer.value.user,
+        practiceKey: key,
+        ...(answer.value.certificateFingerprint
+          ? { certificateFingerprint: answer.value.certificateFingerprint }
+          : {}),
+      }),
     );
   };
   const turnOff = async () => {
