@@ -45,7 +45,9 @@ export function certificateDecision(
   request: Pick<CertificateRequest, 'hostname' | 'certificate'>,
   pin: CertificatePin | null,
 ): number {
-  if (!pin || request.hostname.toLowerCase() !== pin.hostname.toLowerCase()) return VERIFY_AS_CHROMIUM;
+  // An IPv6 host may come with or without brackets: compare both without.
+  const host = (name: string) => name.replace(/^\[|\]$/g, '').toLowerCase();
+  if (!pin || host(request.hostname) !== host(pin.hostname)) return VERIFY_AS_CHROMIUM;
   const presented = fingerprintOfPem(request.certificate?.data ?? '');
   return presented !== null && presented === pin.fingerprint ? VERIFY_ACCEPT : VERIFY_REFUSE;
 }

@@ -142,6 +142,8 @@ describe('the certificate verify proc (electron mocked)', () => {
     expect(certificateDecision(request('example.org', practiceNas.cert), pin())).toBe(VERIFY_AS_CHROMIUM);
     expect(certificateDecision(request('127.0.0.2', practiceNas.cert), pin())).toBe(VERIFY_AS_CHROMIUM);
     expect(certificateDecision(request('127.0.0.1', practiceNas.cert), null)).toBe(VERIFY_AS_CHROMIUM);
+    const v6 = { hostname: '::1', fingerprint: practiceNas.opensslFingerprint };
+    expect(certificateDecision(request('[::1]', practiceNas.cert), v6)).toBe(VERIFY_ACCEPT);
   });
 
   it('installs a proc on the session that asks for the pin at each verification', () => {
