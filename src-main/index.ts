@@ -15,6 +15,7 @@ import { electronSecureStore } from './services/backups/electron-secure-store';
 import { electronDialogs } from './services/files/electron-dialogs';
 import { electronPrinter } from './services/print/electron-printer';
 import { lockDownSpellcheck } from './spellcheck';
+import { installCertificatePin } from './sync/certificate-pin';
 import { SyncConfigStore } from './sync/sync-config-store';
 import { APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { createMainWindow } from './window';
@@ -71,6 +72,8 @@ if (!app.requestSingleInstanceLock()) {
       }),
     );
     lockDownSession(session.defaultSession, { devServerUrl, log, syncOrigin });
+    // A self-signed sync server: exactly its pinned certificate, for its host only.
+    installCertificatePin(session.defaultSession, () => syncConfig.certificatePin());
     lockDownSpellcheck(session.defaultSession, process.platform);
 
     // The system's language until the renderer says which one the therapist chose (Settings).

@@ -28,6 +28,7 @@ import { AppLanguageSchema } from './i18n/languages';
 import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper';
 import { ProgressReportSchema } from './outcomes/report';
 import type { Result } from './result';
+import { ServerCertificateSchema } from './sync/certificate-pin';
 import { SyncRenameSchema, SyncSecretsSchema, SyncSetupSchema, SyncStatusSchema } from './sync/sync-settings';
 
 /**
@@ -270,6 +271,15 @@ export const channels = {
   syncSecrets: channel('sync:secrets', NoRequest, SyncSecretsSchema),
   /** Renames this computer (recorded on every note, addendum and audit entry written here). */
   syncRenameComputer: channel('sync:rename-computer', SyncRenameSchema, SyncStatusSchema),
+  /**
+   * The certificate an https sync server presents (fetched by main from that address only, not
+   * verified), for the therapist to compare its fingerprint before it is pinned.
+   */
+  syncServerCertificate: channel(
+    'sync:server-certificate',
+    z.object({ serverUrl: z.string().min(1).max(500) }),
+    ServerCertificateSchema,
+  ),
   /**
    * The language the app speaks, as the renderer settled it (Settings, or the system's): main
    * follows it for the native menu and its own messages. Answers the language main now speaks.

@@ -1,8 +1,15 @@
 import type { MainHandlers } from '../ipc';
+import { fetchServerCertificate } from '../sync/certificate-pin';
 import { SyncConfigStore } from '../sync/sync-config-store';
 import type { MainDeps } from './deps';
 
-type SyncChannels = 'syncStatus' | 'syncTurnOn' | 'syncTurnOff' | 'syncSecrets' | 'syncRenameComputer';
+type SyncChannels =
+  | 'syncStatus'
+  | 'syncTurnOn'
+  | 'syncTurnOff'
+  | 'syncSecrets'
+  | 'syncRenameComputer'
+  | 'syncServerCertificate';
 
 /**
  * Main's part of practice sync: it keeps the settings and the sealed secrets, and its
@@ -17,5 +24,6 @@ export function syncHandlers(deps: MainDeps): Pick<MainHandlers, SyncChannels> {
     syncTurnOff: () => store.turnOff(),
     syncSecrets: async () => store.secrets(),
     syncRenameComputer: ({ computerName }) => store.renameComputer(computerName),
+    syncServerCertificate: ({ serverUrl }) => fetchServerCertificate(serverUrl),
   };
 }

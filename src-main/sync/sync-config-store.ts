@@ -3,16 +3,20 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { KeyStorage } from '../../src-shared/domain/backup-settings';
 import { UserFacingError } from '../../src-shared/result';
+import { CertificateFingerprintSchema } from '../../src-shared/sync/certificate-pin';
 import { practiceKeyFromText } from '../../src-shared/sync/practice-key';
 import { readServerAddress } from '../../src-shared/sync/server-address';
 import type { SyncSecrets, SyncSetup, SyncStatus } from '../../src-shared/sync/sync-settings';
 import type { SecureStore } from '../services/backups/secure-store';
 import { writeFileAtomic } from '../services/files/atomic-write';
+import { type CertificatePin, pinnedHostname } from './certificate-pin';
 
 const StoredSchema = z.object({
   databaseUrl: z.string(),
   user: z.string(),
   computerName: z.string(),
+  /** SHA-256 fingerprint of the server's pinned certificate (self-signed https), if any. */
+  certificatePin: CertificateFingerprintSchema.optional(),
   /** base64 of the OS key store's sealed JSON { password, practiceKey }. */
   sealed: z.string(),
 });
@@ -58,6 +62,17 @@ export class SyncConfigStore {
     return address.ok ? address.origin : null;
   }
 
+  /**
+   * The certificate main accepts for the sync server's host (self-signed https), or null: asked
+   * by the session's certificate verify proc for every verification, so it is cached too.
+   */
+  certificatePin(): CertificatePin | null {
+    const stored = this.read();
+    if (!stored?.certificatePin) return null;
+    const hostname = pinnedHostname(stored.databaseUrl);
+    return hostname ? { hostname, fingerprint: stored.certificatePin } : null;
+  }
+
   status(): SyncStatus {
     const stored = this.read();
     const storage: KeyStorage = this.secureStore.storage();
@@ -68,6 +83,7 @@ export class SyncConfigStore {
       user: stored?.user ?? null,
       computerName: stored?.computerName ?? null,
       keyStorage: storage,
+      certificateFingerprint: stored?.certificatePin ?? null,
     };
   }
 
@@ -78,6 +94,12 @@ export class SyncConfigStore {
       throw new UserFacingError(
         'INVALID_REQUEST',
         'This is not a practice key. Use the pairing code from a computer already in the practice.',
+      );
+    }
+    if (setup.certificateFingerprint && !address.databaseUrl.startsWith('https://')) {
+      throw new UserFacingError(
+        'INVALID_REQUEST',
+        'A certificate can only be pinned for an https:// address.',
       );
     }
     if (this.secureStore.storage() === 'unavailable') {
@@ -93,6 +115,7 @@ export class SyncConfigStore {
       databaseUrl: address.databaseUrl,
       user: setup.user,
       computerName: setup.computerName,
+      ...(setup.certificateFingerprint ? { certificatePin: setup.certificateFingerprint } : {}),
       sealed: Buffer.from(sealed).toString('base64'),
     };
     await writeFileAtomic(this.file, JSON.stringify(stored, null, 2));
@@ -140,6 +163,7 @@ export class SyncConfigStore {
       password: unsealed.password,
       practiceKey: unsealed.practiceKey,
       computerName: stored.computerName,
+      certificateFingerprint: stored.certificatePin ?? null,
     };
   }
 }

@@ -1,9 +1,11 @@
 import { utf8 } from '../backup/bytes';
+import { normalizeFingerprint } from './certificate-pin';
 import { fromBase64Url, practiceKeyFromText, practiceKeyToText, toBase64Url } from './practice-key';
 
 /**
  * The pairing code a computer already in the practice shows to one that joins: the server's
- * address, the sync user name and the practice key, as one line of text (and as a QR code on
+ * address, the sync user name, the practice key and (a self-signed server) its pinned
+ * certificate's fingerprint, as one line of text (and as a QR code on
  * screen). It is never sent to the server. The password is not in it: it is typed on the new
  * computer, so a photo of the screen alone does not open the server.
  *
@@ -16,6 +18,8 @@ export interface Pairing {
   serverUrl: string;
   user: string;
   practiceKey: Uint8Array;
+  /** The server's pinned certificate (self-signed https), so a joining computer pins it too. */
+  certificateFingerprint?: string;
 }
 
 function checksum(text: string): string {
@@ -31,7 +35,12 @@ function checksum(text: string): string {
 export function pairingCodeFor(pairing: Pairing): string {
   const payload = toBase64Url(
     utf8(
-      JSON.stringify({ s: pairing.serverUrl, u: pairing.user, k: practiceKeyToText(pairing.practiceKey) }),
+      JSON.stringify({
+        s: pairing.serverUrl,
+        u: pairing.user,
+        k: practiceKeyToText(pairing.practiceKey),
+        ...(pairing.certificateFingerprint ? { f: pairing.certificateFingerprint } : {}),
+      }),
     ),
   );
   return `${PAIRING_PREFIX}${payload}.${checksum(payload)}`;
@@ -52,7 +61,7 @@ export function readPairingCode(code: string): PairingRead {
     return refused('The pairing code is incomplete or has a typo. Copy it again, or scan the QR code.');
   }
   const bytes = fromBase64Url(payload);
-  let parsed: { s?: unknown; u?: unknown; k?: unknown };
+  let parsed: { s?: unknown; u?: unknown; k?: unknown; f?: unknown };
   try {
     parsed = JSON.parse(
       new TextDecoder('utf-8', { fatal: true }).decode(bytes ?? new Uint8Array()),
@@ -64,5 +73,17 @@ export function readPairingCode(code: string): PairingRead {
   if (typeof parsed.s !== 'string' || typeof parsed.u !== 'string' || !key) {
     return refused('The pairing code cannot be read. Copy it again, or scan the QR code.');
   }
-  return { ok: true, pairing: { serverUrl: parsed.s, user: parsed.u, practiceKey: key } };
+  const fingerprint = typeof parsed.f === 'string' ? normalizeFingerprint(parsed.f) : undefined;
+  if (fingerprint === null || (parsed.f !== undefined && typeof parsed.f !== 'string')) {
+    return refused('The pairing code cannot be read. Copy it again, or scan the QR code.');
+  }
+  return {
+    ok: true,
+    pairing: {
+      serverUrl: parsed.s,
+      user: parsed.u,
+      practiceKey: key,
+      ...(fingerprint ? { certificateFingerprint: fingerprint } : {}),
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeyStorageSchema } from '../domain/backup-settings';
+import { CertificateFingerprintSchema } from './certificate-pin';
 
 /**
  * What this computer knows about practice sync, as main keeps it: the server, the user, this
@@ -13,6 +14,8 @@ export const SyncStatusSchema = z.object({
   user: z.string().nullable(),
   computerName: z.string().nullable(),
   keyStorage: KeyStorageSchema,
+  /** The pinned certificate's SHA-256 fingerprint (a self-signed https server), or null. */
+  certificateFingerprint: CertificateFingerprintSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
@@ -23,6 +26,8 @@ export const SyncSetupSchema = z.object({
   /** The practice key as text (`SPK1-…`). */
   practiceKey: z.string().min(10).max(200),
   computerName: z.string().trim().min(1).max(100),
+  /** The fingerprint the therapist confirmed (self-signed https only); main pins it. */
+  certificateFingerprint: CertificateFingerprintSchema.optional(),
 });
 export type SyncSetup = z.infer<typeof SyncSetupSchema>;
 
@@ -36,6 +41,8 @@ export const SyncSecretsSchema = z
     password: z.string(),
     practiceKey: z.string(),
     computerName: z.string(),
+    /** The pinned certificate, carried by the pairing code to the computers that join. */
+    certificateFingerprint: CertificateFingerprintSchema.nullish(),
   })
   .nullable();
 export type SyncSecrets = z.infer<typeof SyncSecretsSchema>;

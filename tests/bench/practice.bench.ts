@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { test } from '@playwright/test';
 import { formatMachine, formatTable, writeResults } from './lib/report';
-import { MEASURE_IDS, runPracticeBench } from './lib/run';
+import { measuresNamed, runPracticeBench } from './lib/run';
 
 /**
  * The practice-scale benchmark (issue 7): `npm run bench`.
@@ -19,7 +19,9 @@ import { MEASURE_IDS, runPracticeBench } from './lib/run';
  *   BENCH_PRESET=attachments  issue 15's case: 2,000 clients with 2 GB (2,048 MB) of documents,
  *                             backup and restore only, one run (each variable above still wins)
  *   BENCH_GC_PROBE=1          Chromium with window.gc, so the restore also reports live heap
- *   BENCH_ONLY=open,heap      only these measures (ids: see MEASURE_IDS)
+ *   BENCH_ONLY=open,heap      only these measures (ids: see MEASURE_IDS; `sync` = sync-join,sync-note)
+ *   BENCH_SYNC_CLIENTS=1000   clients of the practice the sync bench's computer joins (20 notes each)
+ *   BENCH_SYNC_RUNS=20        notes saved on one computer and awaited on the other
  *   BENCH_NO_CACHE=1          generate the practice into a fresh profile (default: cached in the temp folder)
  *   BENCH_OUT=bench/results.json
  */
@@ -42,14 +44,11 @@ test('practice-scale benchmark', async () => {
   const preset = presetName ? PRESETS[presetName] : undefined;
   if (presetName && !preset)
     throw new Error(`Unknown preset ${presetName}: ${Object.keys(PRESETS).join(', ')}`);
-  const only = (process.env.BENCH_ONLY || preset?.only)
+  const keys = (process.env.BENCH_ONLY || preset?.only)
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const id of only ?? []) {
-    if (!(MEASURE_IDS as readonly string[]).includes(id))
-      throw new Error(`Unknown measure ${id}: ${MEASURE_IDS.join(', ')}`);
-  }
+  const only = keys ? measuresNamed(keys) : undefined;
   const results = await runPracticeBench({
     seed: env('BENCH_SEED', 2026),
     clients: env('BENCH_CLIENTS', preset?.clients ?? 10_000),
@@ -61,6 +60,11 @@ test('practice-scale benchmark', async () => {
     cacheProfile: process.env.BENCH_NO_CACHE !== '1',
     workDir: testInfo.outputPath('work'),
     ...(only ? { only } : {}),
+    sync: {
+      clients: env('BENCH_SYNC_CLIENTS', 1_000),
+      sessionsPerClient: 20,
+      noteRuns: env('BENCH_SYNC_RUNS', 20),
+    },
     command: 'npm run bench',
     log: (line) => console.log(line),
   });

@@ -13,6 +13,6 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 180_000,
+  timeout: 240_000,
   reporter: [['list']],
 });

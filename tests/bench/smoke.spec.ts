@@ -17,7 +17,8 @@ const repoRoot = path.resolve(__dirname, '../..');
 test.describe.configure({ mode: 'serial' });
 
 test('the bench harness measures a small practice end to end (numbers only, no timing checks)', async () => {
-  test.setTimeout(180_000);
+  // The tiny sync bench (two computers, a server) adds about half a minute.
+  test.setTimeout(240_000);
   execFileSync(
     process.execPath,
     [
@@ -45,6 +46,8 @@ test('the bench harness measures a small practice end to end (numbers only, no t
     pdfIterations: 2,
     typingText: 'Easier jaw. ',
     noteQueries: ['jaw'],
+    // Tiny, so the smoke stays fast: the sync bench's harness, not its figures.
+    sync: { clients: 20, sessionsPerClient: 5, noteRuns: 2 },
     command: 'bench-smoke',
     log: () => {},
   });
@@ -57,7 +60,8 @@ test('the bench harness measures a small practice end to end (numbers only, no t
     expect(Number.isFinite(measure.median), `${measure.id} median`).toBe(true);
     expect(Number.isFinite(measure.p95), `${measure.id} p95`).toBe(true);
     expect(measure.n, `${measure.id} samples`).toBeGreaterThan(0);
-    expect(typeof measure.pass, `${measure.id} pass`).toBe('boolean');
+    // null: a measure reported for information, without a target (the sync join's rate).
+    expect(measure.pass === null || typeof measure.pass === 'boolean', `${measure.id} pass`).toBe(true);
     if (measure.baseline)
       expect(Number.isFinite(measure.baseline.median), `${measure.id} baseline`).toBe(true);
   }

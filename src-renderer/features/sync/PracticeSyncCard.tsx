@@ -13,6 +13,7 @@ import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useAppInfo } from '../../app/useAppInfo';
 import { platform } from '../../platform';
+import { ServerCertificateCheck } from './ServerCertificateCheck';
 import { syncStateWords, syncView } from './sync-status';
 import './sync.css';
 
@@ -71,6 +72,7 @@ async function turnOn(setup: {
   password: string;
   practiceKey: string;
   computerName: string;
+  certificateFingerprint?: string;
 }): Promise<string | null> {
   const answer = await platform().syncTurnOn(setup);
   if (!answer.ok) return answer.error.message;
@@ -94,6 +96,7 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
   const [password, setPassword] = useState('');
   const [computerName, setComputerName] = useState('');
   useDefaultComputerName(setComputerName);
+  const [certificateFingerprint, setCertificateFingerprint] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -113,6 +116,7 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
       password,
       practiceKey: practiceKeyToText(createPracticeKey()),
       computerName: computerName.trim(),
+      ...(certificateFingerprint ? { certificateFingerprint } : {}),
     });
     setBusy(false);
     if (problem) setErrors({ form: problem });
@@ -133,6 +137,7 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
           errors,
         }}
       />
+      <ServerCertificateCheck serverUrl={serverUrl} onConfirmed={setCertificateFingerprint} />
       {errors.form && <p role="alert">{errors.form}</p>}
       <div className="button-row">
         <button type="submit" disabled={busy}>
@@ -170,6 +175,9 @@ function JoinForm({ onCancel }: { onCancel: () => void }) {
       password,
       practiceKey: practiceKeyToText(pairing.pairing.practiceKey),
       computerName: computerName.trim(),
+      ...(pairing.pairing.certificateFingerprint
+        ? { certificateFingerprint: pairing.pairing.certificateFingerprint }
+        : {}),
     });
     setBusy(false);
     if (problem) setErrors({ form: problem });
@@ -282,7 +290,14 @@ function SyncOn({ status }: { status: SyncStatus }) {
       return;
     }
     setCode(
-      pairingCodeFor({ serverUrl: answer.value.databaseUrl, user: answer.value.user, practiceKey: key }),
+      pairingCodeFor({
+        serverUrl: answer.value.databaseUrl,
+        user: answer.value.user,
+        practiceKey: key,
+        ...(answer.value.certificateFingerprint
+          ? { certificateFingerprint: answer.value.certificateFingerprint }
+          : {}),
+      }),
     );
   };
   const turnOff = async () => {

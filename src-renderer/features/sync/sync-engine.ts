@@ -590,10 +590,10 @@ async function encryptBodyIfChanged(
   body: SyncBody,
   index: Map<string, IndexEntry>,
 ): Promise<PouchDoc | null> {
-  const h = await contentHash(keys, body);
+  // Hash first: a pass meets mostly unchanged records, and only a changed one is worth encrypting.
+  const known = index.get(await documentId(keys, body.table, body.key));
+  if (known && known.h === (await contentHash(keys, body))) return null;
   const doc = await encryptBody(keys, body);
-  const known = index.get(doc._id);
-  if (known && known.h === h) return null;
   return { ...doc, ...(known?.rev ? { _rev: known.rev } : {}) };
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route } from '@playwright/test';
+import { contentSecurityPolicyFor } from '../../../src-main/csp';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../../e2e/harness/find-chromium';
 import { APP_URL, Harness, TEST_ORIGIN } from '../../e2e/harness/harness';
 import { fulfillStaticFile, resolveStaticFile } from '../../e2e/harness/static-files';
@@ -72,18 +73,24 @@ export function snapshotBuilds(workDir: string): BuildSnapshot {
   return snapshot;
 }
 
-function serveFrom(root: string, prefix: string) {
+function serveFrom(root: string, prefix: string, syncOrigin: string | null = null) {
   return (route: Route) =>
     fulfillStaticFile(
       route,
       resolveStaticFile(root, new URL(route.request().url()).pathname.slice(prefix.length)),
+      contentSecurityPolicyFor(syncOrigin),
     );
 }
 
+/**
+ * `syncOrigin`: the sync bench's server on 127.0.0.1. The bench page may reach it (the app's CSP
+ * with sync on: that origin in connect-src, as main sends it), and the requests go through.
+ */
 export async function openBenchBrowser(
   profileDir: string,
   harnessDir: string,
   builds?: BuildSnapshot,
+  syncOrigin: string | null = null,
 ): Promise<BenchBrowser> {
   fs.mkdirSync(profileDir, { recursive: true });
   fs.mkdirSync(harnessDir, { recursive: true });
@@ -100,7 +107,15 @@ export async function openBenchBrowser(
   // Registered after the harness's catch-all, so they are asked first: the app from this run's
   // snapshot of the build, the bench page from out/bench.
   if (builds) await context.route(`${TEST_ORIGIN}/**`, serveFrom(builds.renderer, '/'));
-  await context.route(`${TEST_ORIGIN}/bench/**`, serveFrom(builds?.benchPage ?? BENCH_PAGE_ROOT, '/bench/'));
+  await context.route(
+    `${TEST_ORIGIN}/bench/**`,
+    serveFrom(builds?.benchPage ?? BENCH_PAGE_ROOT, '/bench/', syncOrigin),
+  );
+  if (syncOrigin) {
+    await context.route(`${syncOrigin}/**`, (route) => route.continue());
+    // Chromium's Local Network Access prompt, which main answers for the app's page while sync is on.
+    await context.grantPermissions(['local-network-access'], { origin: TEST_ORIGIN });
+  }
   return {
     context,
     harness,

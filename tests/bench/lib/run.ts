@@ -36,6 +36,7 @@ import {
 import type { KeySample } from './probes';
 import { type BenchResults, type Measure, timeMeasure } from './report';
 import { round, summarize } from './stats';
+import { runSyncBench } from './sync-measures';
 
 export interface BenchOptions {
   seed: number;
@@ -60,6 +61,8 @@ export interface BenchOptions {
   noteQueries?: readonly string[];
   /** Measure ids to run (default: all). */
   only?: readonly string[];
+  /** The sync bench's practice (default 1,000 clients, 20 notes each) and repetitions. */
+  sync?: { clients?: number; sessionsPerClient?: number; noteRuns?: number; joinRuns?: number };
   command: string;
   log: (line: string) => void;
 }
@@ -74,7 +77,27 @@ export const MEASURE_IDS = [
   'backup',
   'restore',
   'heap',
+  'sync-join',
+  'sync-note',
 ] as const;
+
+/** BENCH_ONLY keys that stand for several measures. */
+export const MEASURE_GROUPS: Record<string, readonly (typeof MEASURE_IDS)[number][]> = {
+  sync: ['sync-join', 'sync-note'],
+};
+
+/** The measures BENCH_ONLY names (a group's measures for a group key); throws on an unknown key. */
+export function measuresNamed(keys: readonly string[]): string[] {
+  return keys.flatMap((key) => {
+    const group = MEASURE_GROUPS[key];
+    if (group) return [...group];
+    if (!(MEASURE_IDS as readonly string[]).includes(key))
+      throw new Error(
+        `Unknown measure ${key}: ${[...MEASURE_IDS, ...Object.keys(MEASURE_GROUPS)].join(', ')}`,
+      );
+    return [key];
+  });
+}
 
 /** Words a therapist looks for across notes, typed a key at a time. */
 export const NOTE_QUERIES = ['jaw', 'migraine', 'sacrum release', 'whiplash', 'still point'];
@@ -170,6 +193,30 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
   }
 
   const builds = snapshotBuilds(options.workDir);
+  if (wanted(options, 'sync-join') || wanted(options, 'sync-note')) {
+    const sync = await runSyncBench({
+      seed: options.seed,
+      clients: options.sync?.clients ?? 1_000,
+      sessionsPerClient: options.sync?.sessionsPerClient ?? 20,
+      noteRuns: options.sync?.noteRuns ?? 20,
+      joinRuns: options.sync?.joinRuns ?? 1,
+      workDir: options.workDir,
+      builds,
+      log,
+    });
+    measures.push(...sync.filter((m) => wanted(options, m.id as (typeof MEASURE_IDS)[number])));
+  }
+  const needsPractice = MEASURE_IDS.some(
+    (id) => id !== 'aftercare-pdf' && !id.startsWith('sync-') && wanted(options, id),
+  );
+  if (!needsPractice) {
+    return results(options, machine, measures, started, {
+      marker: { counts: {}, busyClientId: null, populatedMs: 0 },
+      busyClientId: null,
+      busyClientSessions: 0,
+      fromCache: false,
+    });
+  }
   const { browser, benchPage, marker, fromCache } = await preparePractice(options, builds);
   const info = practiceInfo({
     seed: options.seed,
@@ -483,6 +530,26 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
     await browser.close();
   }
 
+  return results(options, machine, measures, started, {
+    marker,
+    busyClientId,
+    busyClientSessions,
+    fromCache,
+  });
+}
+
+function results(
+  options: BenchOptions,
+  machine: ReturnType<typeof machineInfo>,
+  measures: Measure[],
+  started: number,
+  practice: {
+    marker: PracticeMarker;
+    busyClientId: string | null;
+    busyClientSessions: number;
+    fromCache: boolean;
+  },
+): BenchResults {
   machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   return {
     tool: 'stillpoint-bench',
@@ -493,17 +560,18 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
       seed: options.seed,
       clients: options.clients,
       sessionsPerClient: options.sessionsPerClient,
-      counts: marker.counts,
-      busyClientId,
-      busyClientSessions,
-      populatedMs: marker.populatedMs ? round(marker.populatedMs) : null,
-      fromCache,
+      counts: practice.marker.counts,
+      busyClientId: practice.busyClientId,
+      busyClientSessions: practice.busyClientSessions,
+      populatedMs: practice.marker.populatedMs ? round(practice.marker.populatedMs) : null,
+      fromCache: practice.fromCache,
     },
     options: {
       runs: options.runs,
       searchRuns: options.searchRuns,
       throughputRuns: options.throughputRuns,
       only: options.only ?? null,
+      sync: options.sync ?? null,
     },
     measures,
     durationMs: Date.now() - started,

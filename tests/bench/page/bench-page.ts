@@ -8,6 +8,7 @@ import { foldForSearch, searchWords } from '../../../src-shared/domain/text-sear
 import { type BackupRun, backupBench, type RestoreRun, restoreBench } from './backup-bench';
 import { HeapSampler } from './heap';
 import { noteIndexBench, noteSearchEngineBench } from './search-bench';
+import { syncBenchApi } from './sync-bench';
 
 /**
  * The bench page, served at https://stillpoint.test/bench/ (the app's origin, so the same
@@ -34,10 +35,10 @@ function tables(database: StillpointDatabase): Table<Row, IndexableType>[] {
 }
 
 async function counts(name?: string): Promise<Record<TableName, number>> {
-  const database = name ? new StillpointDatabase(name) : db();
+  const database = name && name !== db().name ? new StillpointDatabase(name) : db();
   const out = {} as Record<TableName, number>;
   for (const table of TABLE_NAMES) out[table] = await database.table(table).count();
-  if (name) database.close();
+  if (database !== db()) database.close();
   return out;
 }
 
@@ -52,8 +53,15 @@ export interface PopulateResult {
  * all their records in one transaction (strict durability, as the app writes), the next batch
  * generated while the previous one commits.
  */
-async function populate(options: PracticeOptions & { batchSize?: number }): Promise<PopulateResult> {
-  const database = db();
+function populate(options: PracticeOptions & { batchSize?: number }): Promise<PopulateResult> {
+  return populateInto(db(), options);
+}
+
+/** populate() into any database of the app's schema (the sync bench's computers). */
+export async function populateInto(
+  database: StillpointDatabase,
+  options: PracticeOptions & { batchSize?: number },
+): Promise<PopulateResult> {
   const all = tables(database);
   const start = performance.now();
   await database.transaction('rw', all, () => Promise.all(all.map((table) => table.clear())));
@@ -75,7 +83,7 @@ async function populate(options: PracticeOptions & { batchSize?: number }): Prom
   }
   await pending;
   return {
-    counts: await counts(),
+    counts: await counts(database.name),
     ms: performance.now() - start,
     busyClientId: practiceInfo(practice).busyClientId,
   };
@@ -179,7 +187,8 @@ async function deleteDatabase(name: string): Promise<void> {
  * a page per transaction, then every document's bytes put as a new Blob, a file per
  * transaction. Only the writes are timed (reading the source is not).
  */
-async function rawBulkPut(pageSize = 2_000): Promise<ThroughputRun> {
+export async function rawBulkPut(pageSize = 2_000, sourceName?: string): Promise<ThroughputRun> {
+  const source = sourceName ? new StillpointDatabase(sourceName) : db();
   await deleteDatabase(RAW_TARGET_DB);
   const target = new StillpointDatabase(RAW_TARGET_DB);
   await target.open();
@@ -187,7 +196,7 @@ async function rawBulkPut(pageSize = 2_000): Promise<ThroughputRun> {
   let records = 0;
   let fileBytes = 0;
   let ms = 0;
-  for await (const page of pages(db(), pageSize)) {
+  for await (const page of pages(source, pageSize)) {
     const table = target.table(page.table);
     const start = performance.now();
     await target.transaction('rw', table, () => table.bulkPut(page.rows));
@@ -204,6 +213,7 @@ async function rawBulkPut(pageSize = 2_000): Promise<ThroughputRun> {
     heap.sample();
   }
   target.close();
+  if (source !== db()) source.close();
   await deleteDatabase(RAW_TARGET_DB);
   return { records, fileBytes, ms, recordsPerSecond: (records / ms) * 1000, peakHeapMB: heap.stop() };
 }
@@ -330,8 +340,23 @@ async function addAttachments(options: {
   return { files, bytes, ms: performance.now() - start };
 }
 
+/** Fills a database other than the app's (a sync bench computer's) with the seeded practice. */
+async function populateDatabase(
+  databaseName: string,
+  options: PracticeOptions & { batchSize?: number },
+): Promise<PopulateResult> {
+  const database = new StillpointDatabase(databaseName);
+  try {
+    return await populateInto(database, options);
+  } finally {
+    database.close();
+  }
+}
+
 const api = {
   populate,
+  populateDatabase,
+  ...syncBenchApi,
   addAttachments,
   counts,
   rawCount,

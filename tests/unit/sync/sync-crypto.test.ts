@@ -139,6 +139,35 @@ describe('pairing codes', () => {
       message: expect.stringContaining('not a Stillpoint pairing code'),
     });
   });
+
+  it('carries a self-signed server certificate pin to the computer that joins', () => {
+    const practiceKey = createPracticeKey();
+    const fingerprint = Array.from({ length: 32 }, (_, i) =>
+      (i * 7).toString(16).padStart(2, '0').toUpperCase(),
+    ).join(':');
+    const code = pairingCodeFor({
+      serverUrl: 'https://nas.local:6984/stillpoint',
+      user: 'practice',
+      practiceKey,
+      certificateFingerprint: fingerprint,
+    });
+    expect(readPairingCode(code)).toEqual({
+      ok: true,
+      pairing: {
+        serverUrl: 'https://nas.local:6984/stillpoint',
+        user: 'practice',
+        practiceKey,
+        certificateFingerprint: fingerprint,
+      },
+    });
+    const broken = pairingCodeFor({
+      serverUrl: 'https://nas.local:6984/stillpoint',
+      user: 'practice',
+      practiceKey,
+      certificateFingerprint: 'AB:CD',
+    });
+    expect(readPairingCode(broken)).toMatchObject({ ok: false });
+  });
 });
 
 describe('server addresses', () => {

@@ -1,0 +1,112 @@
+import type { Database, PouchError, SyncHandle } from 'pouchdb-browser';
+import type { Translate } from '../../../src-shared/i18n';
+import { onCommittedWrites } from '../../db/change-feed';
+import type { SyncEngine } from './sync-engine';
+import type { SyncState } from './sync-status';
+
+/** Waits this long after a write before sending, so a burst of autosaves goes as one pass. */
+export const PUSH_DELAY_MS = 400;
+
+export interface LiveSyncDeps {
+  engine: SyncEngine;
+  local: Database;
+  remote: Database;
+  /** PouchDB.sync (passed in: PouchDB is loaded only once sync is on). */
+  replicate: (
+    local: Database,
+    remote: Database,
+    options: {
+      live: boolean;
+      retry: boolean;
+      batch_size?: number;
+      back_off_function?: (delay: number) => number;
+    },
+  ) => SyncHandle;
+  /** The Dexie database whose committed writes are sent. */
+  databaseName: string;
+  /** The state shown so far (to keep "offline since" at the first failure). */
+  state: () => SyncState;
+  setState: (state: SyncState) => void;
+  now: () => Date;
+  /** The app's language, for the words the status shows. */
+  t: Translate;
+}
+
+/**
+ * The continuous part of practice sync, once the engine is open and the server's marker checked:
+ * a write here is sent after a short pause, PouchDB replicates live with the server (retrying
+ * with back-off), and what the replica receives is applied. Shared by the app and the sync bench
+ * (tests/bench), so the bench measures the app's own wiring. Answers the function that stops it.
+ */
+export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
+  const { engine, local, remote } = deps;
+  const stops: (() => void)[] = [];
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    for (const s of stops.splice(0)) s();
+  };
+  let pushTimer: ReturnType<typeof setTimeout> | undefined;
+  stops.push(
+    onCommittedWrites((parts) => {
+      if (!Object.keys(parts).some((key) => key.startsWith(`idb://${deps.databaseName}/`))) return;
+      clearTimeout(pushTimer);
+      pushTimer = setTimeout(() => void engine.requestPush(), PUSH_DELAY_MS);
+    }),
+  );
+  stops.push(() => clearTimeout(pushTimer));
+  const feed = local.changes({ live: true, since: 'now' }).on('change', () => void engine.requestPull());
+  stops.push(() => feed.cancel());
+
+  await engine.requestPull();
+  await engine.requestPush();
+  if (stopped) return stop;
+
+  let pending = 0;
+  const replication = deps.replicate(local, remote, {
+    live: true,
+    retry: true,
+    batch_size: 200,
+    // Back off from 1 s to at most 10 s (a practice server is near: on its network) while the server cannot be reached.
+    back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
+  });
+  stops.push(() => replication.cancel());
+  const fail = (message: string) => deps.setState({ kind: 'error', message });
+  replication
+    .on('change', (info) => {
+      pending = info.change?.pending ?? 0;
+      deps.setState({ kind: 'syncing', pending });
+    })
+    .on('active', () => deps.setState({ kind: 'syncing', pending }))
+    .on('paused', (error) => {
+      // PouchDB pauses both when it is idle and when it waits to retry, and does not always pass
+      // the error on; one request to the server tells "synced" from "offline".
+      void engine
+        .requestPull()
+        .then(() => (error ? Promise.reject(error) : remote.info()))
+        .then(
+          () => {
+            if (!stopped) deps.setState({ kind: 'synced', at: deps.now().toISOString() });
+          },
+          (failure: PouchError) => {
+            if (stopped) return;
+            const state = deps.state();
+            const since = state.kind === 'offline' ? state.since : deps.now().toISOString();
+            deps.setState({ kind: 'offline', since, reason: networkWords(failure, deps.t) });
+          },
+        );
+    })
+    .on('denied', () => fail(deps.t('sync.error.denied')))
+    .on('error', (error) => fail(networkWords(error, deps.t)));
+  return stop;
+}
+
+/** Why the server cannot be used, in the therapist's words. */
+export function networkWords(error: PouchError | undefined, t: Translate): string {
+  const status = error?.status;
+  if (status === 401) return t('sync.error.password');
+  if (status === 403) return t('sync.error.forbidden');
+  if (status === 404) return t('sync.error.noDatabase');
+  if (status !== undefined && status >= 500) return t('sync.error.serverError');
+  return t('sync.error.unreachable');
+}
