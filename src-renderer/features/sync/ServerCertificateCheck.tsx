@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ServerCertificate } from '../../../src-shared/sync/certificate-pin';
 import { readServerAddress } from '../../../src-shared/sync/server-address';
+import { formatTimestamp } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { platform } from '../../platform';
 
 /**
@@ -16,6 +18,7 @@ export function ServerCertificateCheck({
   serverUrl: string;
   onConfirmed: (fingerprint: string | undefined) => void;
 }) {
+  const t = useT();
   const [found, setFound] = useState<ServerCertificate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -41,23 +44,16 @@ export function ServerCertificateCheck({
     setFound(answer.value);
   };
   return (
-    <section className="sync-certificate" aria-label="The server’s certificate">
+    <section className="sync-certificate" aria-label={t('sync.certificate.region')}>
       <button type="button" onClick={() => void check()}>
-        Check the server’s certificate
+        {t('sync.certificate.check')}
       </button>
       {error && <p role="alert">{error}</p>}
-      {found?.trustedByAuthorities && (
-        <p className="muted">
-          This certificate is signed by an authority this computer trusts: nothing to confirm.
-        </p>
-      )}
+      {found?.trustedByAuthorities && <p className="muted">{t('sync.certificate.trusted')}</p>}
       {found && !found.trustedByAuthorities && (
         <>
           <p>
-            The server’s certificate is self-signed (“{found.subject}”, valid until{' '}
-            {new Date(found.validTo).toLocaleDateString()}). Compare its SHA-256 fingerprint with the one the
-            server shows (for CouchDB: <code>openssl x509 -noout -fingerprint -sha256</code> on its
-            certificate):
+            <SelfSignedText subject={found.subject} validTo={formatTimestamp(found.validTo)} />
           </p>
           <p className="sync-fingerprint" data-testid="certificate-fingerprint">
             {found.fingerprint}
@@ -71,10 +67,28 @@ export function ServerCertificateCheck({
                 onConfirmed(event.target.checked ? found.fingerprint : undefined);
               }}
             />{' '}
-            The fingerprints are the same: trust this certificate for this server only
+            {t('sync.certificate.confirm')}
           </label>
         </>
       )}
     </section>
+  );
+}
+
+/** The command CouchDB's admin runs to print the fingerprint (not translated: it is typed as is). */
+const FINGERPRINT_COMMAND = 'openssl x509 -noout -fingerprint -sha256';
+
+/** One translated sentence, with the command shown as code wherever the language puts it. */
+function SelfSignedText({ subject, validTo }: { subject: string; validTo: string }) {
+  const t = useT();
+  const text = t('sync.certificate.selfSigned', { subject, validTo, command: FINGERPRINT_COMMAND });
+  const at = text.indexOf(FINGERPRINT_COMMAND);
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <code>{FINGERPRINT_COMMAND}</code>
+      {text.slice(at + FINGERPRINT_COMMAND.length)}
+    </>
   );
 }
