@@ -21,11 +21,6 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/clients/HealthHistoryEditor.tsx',
   'src-renderer/features/backup/',
   'src-renderer/features/exports/',
-  'src-renderer/features/settings/HandoutTemplateForm.tsx',
-  'src-renderer/features/settings/PracticeNamePrompt.tsx',
-  'src-renderer/features/settings/PracticeSettingsForm.tsx',
-  'src-renderer/features/settings/SafetyRulesForm.tsx',
-  'src-renderer/features/settings/SettingsPage.tsx',
   'src-renderer/features/safety/',
   // In issue 19's list, not reached this round.
   'src-renderer/features/welcome/',
