@@ -90,7 +90,9 @@ describe('the handout wording per language in a backup', () => {
       [handoutTemplateKey('en'), handoutTemplateKey('de')].sort(),
     );
 
-    const settings = await restoreInto(await backupOf(rows, CURRENT_SCHEMA_VERSION));
+    const settings = await restoreInto(
+      await backupOf(rows as { key: string; value: unknown }[], CURRENT_SCHEMA_VERSION),
+    );
     expect(await readHandoutTexts(settings)).toEqual({ en: EDITED_ENGLISH, de: german });
   });
 
