@@ -19,7 +19,6 @@ const NOT_YET_EXTRACTED = [
   'src-renderer/features/clients/ClientsSection.tsx',
   'src-renderer/features/clients/DeleteClientDialog.tsx',
   'src-renderer/features/clients/HealthHistoryEditor.tsx',
-  'src-renderer/features/exports/',
   'src-renderer/features/safety/',
   // In issue 19's list, not reached this round.
   'src-renderer/features/welcome/',
