@@ -6,7 +6,7 @@ import {
   writeBackupStream,
 } from '../../../src-shared/backup';
 import type { BackupKind } from '../../../src-shared/domain/backup-settings';
-import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
+import { formatMegabytes, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
 import { translate } from '../../app/i18n';
 import type { BackupSnapshotReader } from '../../db/backup-snapshot';
@@ -207,7 +207,13 @@ async function saveThroughWriter(
   options.onProgress?.({ phase: 'saving', done: total, total });
   // Main would refuse it; saying so here spares sending hundreds of megabytes over IPC.
   if (made.bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
-    throw new BackupSaveError('UNSUPPORTED', backupTooLargeMessage(made.bytes.byteLength));
+    throw new BackupSaveError(
+      'UNSUPPORTED',
+      translate('backup.main.tooLarge', {
+        size: formatMegabytes(made.bytes.byteLength),
+        limit: formatMegabytes(MAX_BACKUP_FILE_BYTES),
+      }),
+    );
   }
   const result = await writer({ kind, bytes: made.bytes });
   if (!result.ok) throw new BackupSaveError(result.error.code, result.error.message);
