@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { BackupKind, BackupStatus } from '../../src-shared/domain/backup-settings';
-import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../src-shared/domain/file-size-limits';
-import { UserFacingError } from '../../src-shared/result';
+import { formatMegabytes, MAX_BACKUP_FILE_BYTES } from '../../src-shared/domain/file-size-limits';
+import { translatorFor } from '../../src-shared/i18n';
+import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import {
   assertInsideFolder,
@@ -40,6 +41,8 @@ type BackupChannels =
  */
 export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannels> {
   const store = new BackupSettingsStore(deps.userDataDir);
+  // Dialog titles in the app's language (English when main has no language, as in some tests).
+  const t = deps.language?.t ?? translatorFor('en');
   /** Names of backups still being written, so two writes in one second get different names. */
   const beingWritten = new Set<string>();
   const writes = new BackupWriteStreams();
@@ -54,14 +57,14 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
 
   const configuredFolder = (): string => {
     const folder = store.read().folder;
-    if (!folder) throw new UserFacingError('NOT_FOUND', 'Choose a backup folder first.');
+    if (!folder) throw translatedError('NOT_FOUND', 'backup.main.noFolder');
     return folder;
   };
 
   return {
     backupStatus: async () => status(),
     backupChooseFolder: async () => {
-      const folder = await deps.dialogs.chooseFolder({ title: 'Choose where to keep backups' });
+      const folder = await deps.dialogs.chooseFolder({ title: t('backup.main.chooseFolderTitle') });
       if (folder) await store.write({ ...store.read(), folder });
       return status();
     },
@@ -75,10 +78,7 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
         return status();
       }
       if (deps.secureStore.storage() === 'unavailable') {
-        throw new UserFacingError(
-          'UNSUPPORTED',
-          'This computer offers no safe place to keep the passphrase, so automatic backups cannot run unattended.',
-        );
+        throw translatedError('UNSUPPORTED', 'backup.main.noSafeKeyStore');
       }
       await store.writeKey(deps.secureStore.encrypt(passphrase));
       return status();
@@ -89,10 +89,7 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
       try {
         return { passphrase: deps.secureStore.decrypt(stored) };
       } catch {
-        throw new UserFacingError(
-          'FILE_READ_FAILED',
-          'The stored backup passphrase could not be unlocked (the computer’s key store changed). Enter it again in Backup.',
-        );
+        throw translatedError('FILE_READ_FAILED', 'backup.main.keyUnreadable');
       }
     },
     // The renderer says only what kind of backup this is; main names the file from its own
@@ -101,7 +98,10 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
       const folder = configuredFolder();
       // A backup main could not hand back for a restore is no backup: refuse it before writing.
       if (bytes.byteLength > MAX_BACKUP_FILE_BYTES)
-        throw new UserFacingError('UNSUPPORTED', backupTooLargeMessage(bytes.byteLength));
+        throw translatedError('UNSUPPORTED', 'backup.main.tooLarge', {
+          size: formatMegabytes(bytes.byteLength),
+          limit: formatMegabytes(MAX_BACKUP_FILE_BYTES),
+        });
       const now = deps.now();
       const fileName = await freeBackupFileName(folder, kind, now, beingWritten);
       beingWritten.add(fileName);
@@ -142,7 +142,7 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
     },
     backupStreamCommit: async ({ token }) => {
       const stream = streamed.get(token);
-      if (!stream) throw new UserFacingError('NOT_FOUND', 'The backup file is no longer open. Try again.');
+      if (!stream) throw translatedError('NOT_FOUND', 'backup.main.notOpen');
       streamed.delete(token);
       try {
         const { target } = await writes.commit(token);
@@ -170,8 +170,8 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
     },
     backupOpenChosen: async () => {
       const file = await deps.dialogs.chooseOpenFile({
-        title: 'Choose a Stillpoint backup',
-        filters: [{ name: 'Stillpoint backup', extensions: ['stillpoint'] }],
+        title: t('backup.main.chooseBackupTitle'),
+        filters: [{ name: t('backup.main.backupFilter'), extensions: ['stillpoint'] }],
       });
       return file ? reads.openFile(file) : null;
     },

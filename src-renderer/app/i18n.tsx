@@ -67,6 +67,12 @@ export function useT(): Translate {
   return useCallback<Translate>((key, values) => t(key, values ?? {}) as string, [t]);
 }
 
+/**
+ * `t` outside components (messages a service or a card's state builds): the language the
+ * screens speak at the moment it is called.
+ */
+export const translate: Translate = (key, values) => i18n.t(key, values ?? {}) as string;
+
 /** Makes the app speak `language` and tells main (menu, main's messages). */
 export async function applyLanguage(language: AppLanguage): Promise<void> {
   if (i18n.language !== language) await i18n.changeLanguage(language);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppLanguageSchema } from '../i18n/languages';
+import { AppLanguageSchema, type Language } from '../i18n/languages';
 import { type PaperSize, PaperSizeSchema, PracticeSchema } from './aftercare';
 import { logoDimensionsProblem } from './image-dimensions';
 
@@ -9,6 +9,7 @@ import { logoDimensionsProblem } from './image-dimensions';
  */
 export const SETTINGS_KEYS = {
   practice: 'practice',
+  /** The practice's English handout wording; other languages: `handoutTemplateKey(language)`. */
   handoutTemplate: 'handout-template',
   safety: 'safety',
   /** Set when the Welcome screens were finished or skipped: they do not open by themselves again. */
@@ -16,6 +17,15 @@ export const SETTINGS_KEYS = {
   /** The language the app speaks on this computer (issue 19); absent: the system's. */
   appLanguage: 'app-language',
 } as const;
+
+/**
+ * The settings key of the practice's handout wording in `language`. Before the wording could be
+ * edited per language there was one stored text, and it was English: English keeps that key, so
+ * old settings and old backups read as the English wording and nothing needs migrating.
+ */
+export function handoutTemplateKey(language: Language): string {
+  return language === 'en' ? SETTINGS_KEYS.handoutTemplate : `${SETTINGS_KEYS.handoutTemplate}-${language}`;
+}
 
 export const AppLanguageSettingSchema = z.object({
   /** null: follow the computer's language. */

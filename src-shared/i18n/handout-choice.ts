@@ -1,34 +1,48 @@
-import { DEFAULT_AFTERCARE_TEMPLATE } from '../aftercare/default-template';
 import type { AftercareTemplate } from '../domain/aftercare';
 import { HANDOUT_TEMPLATES } from './handout-templates';
-import type { Language } from './languages';
+import { LANGUAGES, type Language } from './languages';
 
 /**
- * The language the practice's edited handout text (Settings → Handout text) is written in. There
- * is one stored template today and it starts as the English wording, so it is English; editing
- * the text per language in Settings comes with the settings screens' extraction.
+ * The handout wording the practice has saved, per language (Settings → Handout text; stored
+ * under `handoutTemplateKey(language)`). A language missing here has never been edited.
  */
-export const EDITED_TEMPLATE_LANGUAGE: Language = 'en';
+export type StoredHandoutTexts = Partial<Record<Language, AftercareTemplate>>;
 
 function sameTemplate(a: AftercareTemplate, b: AftercareTemplate): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** True when the practice changed the standard handout wording. */
-export function isEditedTemplate(stored: AftercareTemplate): boolean {
-  return !sameTemplate(stored, DEFAULT_AFTERCARE_TEMPLATE);
+/** True when `stored` differs from Stillpoint's standard wording in `language`. */
+export function isEditedTemplate(stored: AftercareTemplate, language: Language = 'en'): boolean {
+  return !sameTemplate(stored, HANDOUT_TEMPLATES[language]);
+}
+
+/** The languages whose wording the practice changed, in the order Stillpoint lists languages. */
+export function editedHandoutLanguages(stored: StoredHandoutTexts): Language[] {
+  return LANGUAGES.filter((language) => {
+    const template = stored[language];
+    return template !== undefined && isEditedTemplate(template, language);
+  });
+}
+
+/** The wording the Settings form starts from in `language`: the practice's, else the standard. */
+export function handoutWordingIn(language: Language, stored: StoredHandoutTexts): AftercareTemplate {
+  return stored[language] ?? HANDOUT_TEMPLATES[language];
 }
 
 /**
- * The handout wording for a client's language. The practice's edited text is used only for the
- * language it was written in; any other language gets Stillpoint's standard wording in that
- * language (never the practice's English text in a German handout), and `standard` says so, for
- * the note the print dialog and Settings show.
+ * The handout wording for a client's language: the practice's edited text in that language, or
+ * Stillpoint's standard wording when the practice has not edited that language (never the
+ * practice's text in another language: no English lines in a German handout). `standard` is true
+ * when the standard wording stands in while the practice edited other languages (`editedIn`),
+ * for the note the print dialog shows.
  */
 export function handoutTemplateFor(
   language: Language,
-  stored: AftercareTemplate,
-): { template: AftercareTemplate; standard: boolean } {
-  if (language === EDITED_TEMPLATE_LANGUAGE) return { template: stored, standard: false };
-  return { template: HANDOUT_TEMPLATES[language], standard: isEditedTemplate(stored) };
+  stored: StoredHandoutTexts,
+): { template: AftercareTemplate; standard: boolean; editedIn: Language[] } {
+  const editedIn = editedHandoutLanguages(stored);
+  if (editedIn.includes(language))
+    return { template: handoutWordingIn(language, stored), standard: false, editedIn };
+  return { template: HANDOUT_TEMPLATES[language], standard: editedIn.length > 0, editedIn };
 }

@@ -1,5 +1,11 @@
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
-export { EDITED_TEMPLATE_LANGUAGE, handoutTemplateFor, isEditedTemplate } from './handout-choice';
+export {
+  editedHandoutLanguages,
+  handoutTemplateFor,
+  handoutWordingIn,
+  isEditedTemplate,
+  type StoredHandoutTexts,
+} from './handout-choice';
 export { HANDOUT_TEMPLATES } from './handout-templates';
 export {
   type AppLanguage,

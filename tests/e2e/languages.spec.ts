@@ -105,10 +105,11 @@ test('German app, Spanish client: the handout and the client record are Spanish,
 
   // The client record: Spanish too.
   await page.goBack();
-  await page.getByRole('button', { name: 'Export client record' }).click();
-  const exportDialog = page.getByRole('dialog', { name: 'Export client record' });
-  await exportDialog.getByRole('button', { name: 'Save PDF…' }).click();
-  await expect(exportDialog.getByRole('status')).toContainText('PDF saved to');
+  // The export dialog is the app's (German); the record it saves is the client's (Spanish).
+  await page.getByRole('button', { name: 'Klientenakte exportieren' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Klientenakte exportieren' });
+  await exportDialog.getByRole('button', { name: 'PDF speichern…' }).click();
+  await expect(exportDialog.getByRole('status')).toContainText('PDF gespeichert unter');
   const files = await harness.savedFiles();
   const record = await pdfText(files[files.length - 1]!);
   expect(record).toContain('Historial del cliente');

@@ -72,6 +72,35 @@ test('the handout text is editable, refuses an unknown placeholder, and resets t
   ).toHaveValue(/Thank you for coming in today/);
 });
 
+test('the handout wording is edited per language; an unedited language keeps the standard wording', async ({
+  page,
+}) => {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  const form = () => page.getByRole('form', { name: 'Aftercare handout text' });
+  await expect(form().getByLabel('Language of this wording')).toHaveValue('en');
+  await form().getByLabel('Language of this wording').selectOption('de');
+  await expect(form().getByTestId('handout-wording-note')).toHaveText(
+    "Handouts in Deutsch use Stillpoint's standard wording until you save your own here.",
+  );
+  await expect(form().getByLabel('Opening line')).toHaveValue(/^Danke für Ihren Besuch heute/);
+  await form().getByLabel('Opening line').fill('Schön, dass Sie da waren, {{clientFirstName}}.');
+  await form().getByRole('button', { name: 'Save handout text' }).click();
+  await expect(form().getByRole('status')).toHaveText('Handout text saved.');
+  await expect(form().getByTestId('handout-wording-note')).toHaveText(
+    'Handouts in Deutsch use the wording below, as you saved it.',
+  );
+  await expect(page.getByTestId('handout-language-note')).toContainText('used for handouts in Deutsch.');
+
+  await page.reload();
+  await expect(form().getByLabel('Opening line')).toHaveValue(/^Thank you for coming in today/);
+  await form().getByLabel('Language of this wording').selectOption('de');
+  await expect(form().getByLabel('Opening line')).toHaveValue(
+    'Schön, dass Sie da waren, {{clientFirstName}}.',
+  );
+  await form().getByLabel('Language of this wording').selectOption('fr');
+  await expect(form().getByLabel('Opening line')).toHaveValue(/^Merci d'être venu/);
+});
+
 test('a practice rule shows up in a client safety check', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'Safety rules' });

@@ -8,7 +8,7 @@ import {
   MANUAL_BACKUP_PREFIX,
   MIN_AUTOMATIC_BACKUPS_KEPT,
 } from '../../../src-shared/domain/backup-settings';
-import { UserFacingError } from '../../../src-shared/result';
+import { translatedError } from '../../i18n';
 
 const EXTENSION = '.stillpoint';
 
@@ -69,10 +69,7 @@ export async function pruneAutomaticBackups(
 export function assertInsideFolder(folder: string, file: string): string {
   const resolved = path.resolve(file);
   if (path.dirname(resolved) !== path.resolve(folder) || !resolved.endsWith(EXTENSION)) {
-    throw new UserFacingError(
-      'PERMISSION_DENIED',
-      'Only backups in the backup folder can be opened this way.',
-    );
+    throw translatedError('PERMISSION_DENIED', 'backup.main.onlyInFolder');
   }
   return resolved;
 }
@@ -97,8 +94,5 @@ export async function freeBackupFileName(
     );
     if (!exists) return fileName;
   }
-  throw new UserFacingError(
-    'FILE_WRITE_FAILED',
-    'The backup folder already holds many backups made this very second; wait a moment and try again.',
-  );
+  throw translatedError('FILE_WRITE_FAILED', 'backup.main.tooManyThisSecond');
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { UserFacingError } from '../../../src-shared/result';
+import type { UserFacingError } from '../../../src-shared/result';
+import { translatedError } from '../../i18n';
 import { explainFileError } from '../files/atomic-write';
 
 /**
@@ -20,7 +21,7 @@ function newToken(): string {
 }
 
 function unknownStream(): UserFacingError {
-  return new UserFacingError('NOT_FOUND', 'The backup file is no longer open. Try again.');
+  return translatedError('NOT_FOUND', 'backup.main.notOpen');
 }
 
 interface Writing {
@@ -34,8 +35,7 @@ export class BackupWriteStreams {
   private readonly open = new Map<string, Writing>();
 
   async begin(target: string): Promise<string> {
-    if (this.open.size >= MAX_OPEN)
-      throw new UserFacingError('UNSUPPORTED', 'Too many backups are being written at once.');
+    if (this.open.size >= MAX_OPEN) throw translatedError('UNSUPPORTED', 'backup.main.tooManyWrites');
     const dir = path.dirname(target);
     const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     let handle: fs.FileHandle;
@@ -119,7 +119,9 @@ export class BackupReadStreams {
     try {
       handle = await fs.open(file, 'r');
     } catch {
-      throw new UserFacingError('FILE_READ_FAILED', `"${path.basename(file)}" could not be read.`);
+      throw translatedError('FILE_READ_FAILED', 'backup.main.fileUnreadable', {
+        fileName: path.basename(file),
+      });
     }
     const { size } = await handle.stat();
     const token = newToken();

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
 import { buildAftercareSheet, type HandoutSession } from '../../../src-shared/aftercare/build-sheet';
-import { AftercareSheetSchema, AftercareTemplateSchema } from '../../../src-shared/domain/aftercare';
+import { AftercareSheetSchema } from '../../../src-shared/domain/aftercare';
 import type { Client } from '../../../src-shared/domain/client';
 import { fileNamePart } from '../../../src-shared/domain/files';
 import {
@@ -9,18 +8,14 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
-import {
-  EDITED_TEMPLATE_LANGUAGE,
-  handoutTemplateFor,
-  LANGUAGE_NAMES,
-  type Language,
-} from '../../../src-shared/i18n';
+import { handoutTemplateFor, LANGUAGE_NAMES, type Language } from '../../../src-shared/i18n';
 import { describeIssues } from '../../../src-shared/validation';
-import { clientLanguage, clientLocale, systemLocale, useT } from '../../app/i18n';
+import { clientLanguage, clientLocale, currentLanguage, systemLocale, useT } from '../../app/i18n';
 import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
 import { useSigner } from '../sessions/useSigner';
+import { languageNameList, useHandoutTexts } from '../settings/handout-texts';
 import { lacksPracticeName, PracticeNamePrompt } from '../settings/PracticeNamePrompt';
 import { useSetting } from '../settings/useSetting';
 import { AftercarePreview } from './AftercarePreview';
@@ -54,22 +49,18 @@ export function AftercareDialog({
     PracticeSettingsSchema,
     emptyPracticeSettings(systemLocale()),
   );
-  const storedTemplate = useSetting(
-    SETTINGS_KEYS.handoutTemplate,
-    AftercareTemplateSchema,
-    DEFAULT_AFTERCARE_TEMPLATE,
-  );
+  const storedTemplates = useHandoutTexts();
   const [personalNote, setPersonalNote] = useState(session.homeCare);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warning'; text: string } | null>(null);
   const [unsupported, setUnsupported] = useState<string[]>([]);
 
   // The handout is in the client's language whatever the app speaks; its wording is the
-  // practice's edited text only in the language that text is written in (handout-choice.ts).
+  // practice's edited text in that language, else Stillpoint's standard wording (handout-choice.ts).
   const language = clientLanguage(client);
   const choice = useMemo(
-    () => (storedTemplate ? handoutTemplateFor(language, storedTemplate) : undefined),
-    [language, storedTemplate],
+    () => (storedTemplates ? handoutTemplateFor(language, storedTemplates) : undefined),
+    [language, storedTemplates],
   );
   const built = useMemo(() => {
     if (!practice || !choice) return undefined;
@@ -155,7 +146,7 @@ export function AftercareDialog({
           {choice?.standard &&
             ` ${t('aftercare.standardWording', {
               language: LANGUAGE_NAMES[language],
-              templateLanguage: LANGUAGE_NAMES[EDITED_TEMPLATE_LANGUAGE],
+              templateLanguage: languageNameList(choice.editedIn, currentLanguage()),
             })}`}
         </p>
         <Field label={t('aftercare.personalNote')} hint={t('aftercare.personalNoteHint')}>

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type BackupStatus, MIN_AUTOMATIC_BACKUPS_KEPT } from '../../../src-shared/domain/backup-settings';
 import { formatTimestamp } from '../../app/format';
+import { translate, useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
-import { INSECURE_KEY_WARNING, UNAVAILABLE_KEY_WARNING } from './automatic-backups';
 import { setBackupStatus, useBackupStatus } from './backup-status';
 
 interface Schedule {
@@ -19,13 +19,14 @@ function scheduleOf(status: BackupStatus): Schedule {
 function keepProblem(keep: string): string | null {
   const n = Number(keep);
   if (!/^\d+$/.test(keep.trim()) || n < MIN_AUTOMATIC_BACKUPS_KEPT)
-    return `Keep at least ${MIN_AUTOMATIC_BACKUPS_KEPT} backups.`;
-  if (n > 365) return 'Keep at most 365.';
+    return translate('backup.automatic.keepAtLeast', { count: MIN_AUTOMATIC_BACKUPS_KEPT });
+  if (n > 365) return translate('backup.automatic.keepAtMost', { count: 365 });
   return null;
 }
 
 /** The schedule, how many to keep, and the passphrase stored for unattended runs. */
 export function AutomaticBackupsCard() {
+  const t = useT();
   const { status, lastAutomatic } = useBackupStatus();
   const [schedule, setSchedule] = useState<Schedule | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -38,8 +39,8 @@ export function AutomaticBackupsCard() {
   if (!status || !schedule) {
     return (
       <section className="card backup-card" aria-labelledby="auto-backup-title">
-        <h2 id="auto-backup-title">Automatic backups</h2>
-        <p className="muted">Loading…</p>
+        <h2 id="auto-backup-title">{t('backup.automatic.title')}</h2>
+        <p className="muted">{t('backup.automatic.loading')}</p>
       </section>
     );
   }
@@ -62,7 +63,7 @@ export function AutomaticBackupsCard() {
     }
     setBackupStatus(result.value);
     setSchedule(scheduleOf(result.value));
-    setMessage({ kind: 'ok', text: 'Schedule saved.' });
+    setMessage({ kind: 'ok', text: t('backup.automatic.saved') });
   };
 
   const forgetKey = async () => {
@@ -71,41 +72,41 @@ export function AutomaticBackupsCard() {
     if (!result.ok) setMessage({ kind: 'error', text: result.error.message });
     else {
       setBackupStatus(result.value);
-      setMessage({ kind: 'ok', text: 'The stored passphrase was forgotten. Automatic backups are paused.' });
+      setMessage({ kind: 'ok', text: t('backup.automatic.forgotten') });
     }
   };
 
   // A ticked box promises backups; until a folder and a remembered passphrase exist none can run,
   // so the boxes show unticked and say why (issue 21). The stored choice is kept for later.
   const ready = status.hasKey && Boolean(status.folder);
-  const needs = [
-    ...(status.folder ? [] : ['a backup folder']),
-    ...(status.hasKey ? [] : ['a passphrase remembered for them (“Remember for automatic backups”)']),
-  ].join(' and ');
+  const notReady = !status.folder
+    ? status.hasKey
+      ? t('backup.automatic.needFolder')
+      : t('backup.automatic.needFolderAndKey')
+    : t('backup.automatic.needKey');
   return (
     <form className="card backup-card" onSubmit={save} noValidate aria-labelledby="auto-backup-title">
       <div className="card-header">
-        <h2 id="auto-backup-title">Automatic backups</h2>
+        <h2 id="auto-backup-title">{t('backup.automatic.title')}</h2>
         <button type="submit" disabled={saving}>
-          Save schedule
+          {t('backup.automatic.save')}
         </button>
       </div>
       {status.keyStorage === 'insecure' && (
         <p className="notice warning" role="note">
-          {INSECURE_KEY_WARNING}
+          {t('backup.automatic.insecureKey')}
         </p>
       )}
       {status.keyStorage === 'unavailable' && (
         <p className="notice warning" role="note">
-          {UNAVAILABLE_KEY_WARNING}
+          {t('backup.automatic.unavailableKey')}
         </p>
       )}
       <fieldset className="backup-schedule">
-        <legend>When</legend>
+        <legend>{t('backup.automatic.when')}</legend>
         {!ready && (
           <p className="notice warning" id="auto-backup-not-ready">
-            Automatic backups cannot run yet: they need {needs}. Both are set under “Back up now”; then choose
-            here when they run.
+            {notReady}
           </p>
         )}
         <label className="checkbox">
@@ -116,7 +117,7 @@ export function AutomaticBackupsCard() {
             aria-describedby={ready ? undefined : 'auto-backup-not-ready'}
             onChange={(e) => setSchedule({ ...schedule, daily: e.target.checked })}
           />
-          Every day (while Stillpoint is open)
+          {t('backup.automatic.daily')}
         </label>
         <label className="checkbox">
           <input
@@ -126,18 +127,15 @@ export function AutomaticBackupsCard() {
             aria-describedby={ready ? undefined : 'auto-backup-not-ready'}
             onChange={(e) => setSchedule({ ...schedule, onQuit: e.target.checked })}
           />
-          When the app quits, if something changed
+          {t('backup.automatic.onQuit')}
         </label>
-        <p className="field-hint">
-          When you quit, Stillpoint finishes this backup before it closes (it waits up to two minutes). It
-          also makes one when the window is hidden.
-        </p>
+        <p className="field-hint">{t('backup.automatic.onQuitHint')}</p>
       </fieldset>
       <div className="form-grid">
         <Field
-          label="Automatic backups to keep"
+          label={t('backup.automatic.keep')}
           error={problem ?? undefined}
-          hint="Older ones are deleted. Backups you make by hand are never deleted."
+          hint={t('backup.automatic.keepHint')}
         >
           <input
             type="number"
@@ -150,39 +148,37 @@ export function AutomaticBackupsCard() {
         </Field>
       </div>
       <dl className="facts">
-        <dt>Passphrase</dt>
+        <dt>{t('backup.automatic.passphrase')}</dt>
         <dd data-testid="stored-key">
           {status.hasKey
             ? status.keyStorage === 'secure'
-              ? 'Stored, protected by the operating system’s key store.'
-              : 'Stored, but only obscured (see the warning above).'
-            : 'Not stored: automatic backups do not run. Tick “Remember for automatic backups” when you back up.'}
+              ? t('backup.automatic.storedSecure')
+              : t('backup.automatic.storedObscured')
+            : t('backup.automatic.notStored')}
           {status.hasKey && (
             <>
               {' '}
               <button type="button" className="link" onClick={() => void forgetKey()}>
-                Forget it
+                {t('backup.automatic.forget')}
               </button>
             </>
           )}
         </dd>
-        <dt>Folder</dt>
-        <dd>
-          {status.folder ? (
-            <code>{status.folder}</code>
-          ) : (
-            'None chosen yet: choose one under “Make a backup”.'
-          )}
-        </dd>
+        <dt>{t('backup.automatic.folder')}</dt>
+        <dd>{status.folder ? <code>{status.folder}</code> : t('backup.automatic.noFolder')}</dd>
       </dl>
       {lastAutomatic?.kind === 'failed' && (
         <p className="notice error" role="alert">
-          The automatic backup of {formatTimestamp(lastAutomatic.at.toISOString())} failed:{' '}
-          {lastAutomatic.message}
+          {t('backup.automatic.failed', {
+            moment: formatTimestamp(lastAutomatic.at.toISOString()),
+            reason: lastAutomatic.message,
+          })}
         </p>
       )}
       {lastAutomatic?.kind === 'done' && (
-        <p className="muted">Automatic backup made {formatTimestamp(lastAutomatic.at.toISOString())}.</p>
+        <p className="muted">
+          {t('backup.automatic.done', { moment: formatTimestamp(lastAutomatic.at.toISOString()) })}
+        </p>
       )}
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
-import { INSECURE_KEY_WARNING } from './automatic-backups';
 import { type BackupProgress, currentAppVersion, describeFailure, saveBackup } from './backup-service';
 import { refreshBackupStatus, setBackupStatus, useBackupStatus } from './backup-status';
 import { formatBytes } from './format';
@@ -28,6 +28,7 @@ export async function chooseBackupFolder(): Promise<string | null> {
 }
 
 export function BackupFolderRow() {
+  const t = useT();
   const { status } = useBackupStatus();
   const [error, setError] = useState<string | null>(null);
   const choose = async () => {
@@ -40,16 +41,14 @@ export function BackupFolderRow() {
   };
   return (
     <div className="backup-folder">
-      <span className="backup-folder-label">Backup folder</span>
+      <span className="backup-folder-label">{t('backup.now.folder')}</span>
       {status?.folder ? (
         <code data-testid="backup-folder">{status.folder}</code>
       ) : (
-        <span className="muted">
-          None chosen yet. Pick a folder on another disk or a USB drive if you can.
-        </span>
+        <span className="muted">{t('backup.now.noFolder')}</span>
       )}
       <button type="button" onClick={() => void choose()}>
-        {status?.folder ? 'Change folder…' : 'Choose folder…'}
+        {status?.folder ? t('backup.now.changeFolder') : t('backup.now.chooseFolder')}
       </button>
       {error && (
         <p className="notice error" role="alert">
@@ -62,6 +61,7 @@ export function BackupFolderRow() {
 
 /** "Back up now": a passphrase typed twice, the folder, progress with Cancel, the file written. */
 export function BackUpNowCard() {
+  const t = useT();
   const { status } = useBackupStatus();
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -98,7 +98,7 @@ export function BackUpNowCard() {
     try {
       loaded = estimator ?? (await loadStrengthEstimator());
     } catch {
-      setOutcome({ kind: 'error', text: 'The passphrase strength could not be checked. Try again.' });
+      setOutcome({ kind: 'error', text: t('backup.now.strengthUnchecked') });
       return;
     }
     // The problem shows beside the field (tried is set).
@@ -115,7 +115,7 @@ export function BackUpNowCard() {
       if (!folder) {
         setOutcome({
           kind: 'warning',
-          text: 'No folder was chosen, so nothing was saved. Your passphrase is still filled in: press the button again when you are ready to pick a folder.',
+          text: t('backup.now.noFolderChosen'),
         });
         return;
       }
@@ -134,15 +134,15 @@ export function BackUpNowCard() {
       });
       setOutcome({
         kind: 'ok',
-        text: `Backup saved (${formatBytes(saved.byteLength)}):`,
+        text: t('backup.now.saved', { size: formatBytes(saved.byteLength) }),
         path: saved.path,
       });
       if (remember) {
         const stored = await platform().backupStoreKey({ passphrase });
         if (stored.ok) {
           setBackupStatus(stored.value);
-          setNote('The passphrase is remembered for automatic backups.');
-        } else setNote(`The passphrase was not remembered: ${stored.error.message}`);
+          setNote(t('backup.now.remembered'));
+        } else setNote(t('backup.now.notRemembered', { reason: stored.error.message }));
       }
       setPassphrase('');
       setRepeated('');
@@ -158,16 +158,19 @@ export function BackUpNowCard() {
 
   return (
     <form className="card backup-card" onSubmit={backUp} noValidate aria-labelledby="backup-now-title">
-      <h2 id="backup-now-title">Make a backup</h2>
+      <h2 id="backup-now-title">{t('backup.now.title')}</h2>
       <p className="muted">
-        One encrypted file of every record: clients, health histories, notes, after-effects, the audit log and
-        settings. Without the passphrase nobody can open it, including you: write it down somewhere safe.
+        {t('backup.now.intro')} {t('backup.now.introPassphrase')}
       </p>
       <BackupFolderRow />
       <div className="form-grid">
         <Field
-          label="Passphrase"
-          hint={passphrase ? `${strength.label}. ${strength.advice}` : strength.advice}
+          label={t('backup.now.passphrase')}
+          hint={
+            passphrase
+              ? t('backup.now.passphraseHint', { label: strength.label, advice: strength.advice })
+              : strength.advice
+          }
           error={
             tried && (strength.strength === 'too-short' || strength.strength === 'weak')
               ? (problem ?? undefined)
@@ -183,7 +186,7 @@ export function BackUpNowCard() {
           />
         </Field>
         <Field
-          label="Passphrase again"
+          label={t('backup.now.passphraseAgain')}
           error={
             tried && strength.strength !== 'too-short' && strength.strength !== 'weak' && problem
               ? problem
@@ -202,7 +205,7 @@ export function BackUpNowCard() {
       {passphrase && (
         <meter
           className="strength-meter"
-          aria-label="Passphrase strength"
+          aria-label={t('backup.now.strength')}
           min={0}
           max={3}
           low={1.5}
@@ -218,17 +221,15 @@ export function BackUpNowCard() {
           onChange={(e) => setRemember(e.target.checked)}
           disabled={running || keyUnavailable}
         />
-        Remember for automatic backups
+        {t('backup.now.remember')}
       </label>
       {remember && status?.keyStorage === 'insecure' && (
-        <p className="notice warning">{INSECURE_KEY_WARNING}</p>
+        <p className="notice warning">{t('backup.automatic.insecureKey')}</p>
       )}
-      {keyUnavailable && (
-        <p className="field-hint">This computer has no key store, so the passphrase cannot be remembered.</p>
-      )}
+      {keyUnavailable && <p className="field-hint">{t('backup.now.noKeyStore')}</p>}
       {running ? (
         <ProgressBar
-          label={progress.phase === 'saving' ? 'Saving the backup file…' : 'Backing up…'}
+          label={progress.phase === 'saving' ? t('backup.now.saving') : t('backup.now.backingUp')}
           done={progress.done}
           total={progress.total}
           onCancel={progress.phase === 'saving' ? undefined : () => abort.current?.abort()}
@@ -236,9 +237,9 @@ export function BackUpNowCard() {
       ) : (
         <div className="button-row">
           <button type="submit" className="primary">
-            Back up now
+            {t('backup.now.backUpNow')}
           </button>
-          {!status?.folder && <span className="muted">First you choose where backups are kept.</span>}
+          {!status?.folder && <span className="muted">{t('backup.now.folderFirst')}</span>}
         </div>
       )}
       {outcome?.kind === 'ok' && (

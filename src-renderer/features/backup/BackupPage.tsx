@@ -1,3 +1,4 @@
+import { useT } from '../../app/i18n';
 import { ExportsCard } from '../exports/ExportsCard';
 import { ImportClientsCard } from '../exports/ImportClientsCard';
 import { AutomaticBackupsCard } from './AutomaticBackupsCard';
@@ -12,12 +13,13 @@ import './backup.css';
  * picks the newest automatic backup (the "records may be missing" notice links there).
  */
 export function BackupPage() {
+  const t = useT();
   return (
     <section className="page backup-page" aria-labelledby="backup-title">
       <header className="page-header">
         <div>
-          <h1 id="backup-title">Backup</h1>
-          <p className="subtitle">Encrypted copies of every record, kept in a folder you choose.</p>
+          <h1 id="backup-title">{t('backup.page.title')}</h1>
+          <p className="subtitle">{t('backup.page.subtitle')}</p>
         </div>
       </header>
       <LastBackupCard />

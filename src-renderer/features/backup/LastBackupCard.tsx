@@ -1,28 +1,30 @@
+import { useT } from '../../app/i18n';
 import { BackupReminder } from './BackupReminder';
 import { useBackupStatus } from './backup-status';
 import { formatWhen } from './format';
 
 /** When the last good backup was written (by hand or automatically), and the reminder. */
 export function LastBackupCard() {
+  const t = useT();
   const { status, error } = useBackupStatus();
   return (
     <section className="card backup-card" aria-labelledby="last-backup-title">
-      <h2 id="last-backup-title">Last backup</h2>
+      <h2 id="last-backup-title">{t('backup.last.title')}</h2>
       {error && (
         <p className="notice error" role="alert">
           {error}
         </p>
       )}
-      {status === undefined && !error && <p className="muted">Loading…</p>}
+      {status === undefined && !error && <p className="muted">{t('backup.last.loading')}</p>}
       {status && (
         <dl className="facts">
-          <dt>Last good backup</dt>
+          <dt>{t('backup.last.lastGood')}</dt>
           <dd data-testid="last-backup">
-            {status.lastSuccessAt ? formatWhen(status.lastSuccessAt) : 'None yet'}
+            {status.lastSuccessAt ? formatWhen(status.lastSuccessAt) : t('backup.last.noneYet')}
           </dd>
           {status.lastSuccessFile && (
             <>
-              <dt>File</dt>
+              <dt>{t('backup.last.file')}</dt>
               <dd>
                 <code>{status.lastSuccessFile}</code>
               </dd>

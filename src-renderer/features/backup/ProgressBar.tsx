@@ -1,3 +1,4 @@
+import { useT } from '../../app/i18n';
 import { formatCount } from './format';
 
 /** A labelled <progress> with "1,200 of 5,000 records" and an optional Cancel. */
@@ -12,6 +13,7 @@ export function ProgressBar({
   total: number;
   onCancel?: (() => void) | undefined;
 }) {
+  const t = useT();
   const unknown = total <= 0;
   return (
     <div className="backup-progress">
@@ -19,7 +21,10 @@ export function ProgressBar({
         <span>{label}</span>
         {!unknown && (
           <span className="muted">
-            {formatCount(Math.min(done, total))} of {formatCount(total)} records
+            {t('backup.progress.records', {
+              done: formatCount(Math.min(done, total)),
+              total: formatCount(total),
+            })}
           </span>
         )}
       </div>
@@ -27,7 +32,7 @@ export function ProgressBar({
         <progress aria-label={label} max={unknown ? undefined : total} value={unknown ? undefined : done} />
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('backup.progress.cancel')}
           </button>
         )}
       </div>

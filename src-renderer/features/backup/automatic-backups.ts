@@ -1,4 +1,5 @@
 import type { BackupStatus } from '../../../src-shared/domain/backup-settings';
+import { translate } from '../../app/i18n';
 import { type ChangedParts, onCommittedWrites } from '../../db/change-feed';
 
 /**
@@ -198,7 +199,7 @@ export class AutomaticBackupScheduler {
     try {
       if (await this.deps.isEmpty?.()) return this.report({ kind: 'skipped', why: 'empty' });
       const passphrase = await this.deps.readPassphrase();
-      if (!passphrase) throw new Error('No passphrase is stored for automatic backups.');
+      if (!passphrase) throw new Error(translate('backup.automatic.noPassphrase'));
       await this.deps.backUp(passphrase);
       return this.report({ kind: 'done', reason, at: this.clock.now() });
     } catch (error) {

@@ -6,11 +6,13 @@ import {
   writeBackupStream,
 } from '../../../src-shared/backup';
 import type { BackupKind } from '../../../src-shared/domain/backup-settings';
-import { backupTooLargeMessage, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
+import { formatMegabytes, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
+import { translate } from '../../app/i18n';
 import type { BackupSnapshotReader } from '../../db/backup-snapshot';
 import { RECORD_VALIDATORS } from '../../db/backup-tables';
 import { platform } from '../../platform';
+import { backupErrorText } from './backup-error-text';
 import { workerCompressor } from './worker-compressor';
 
 /**
@@ -205,7 +207,13 @@ async function saveThroughWriter(
   options.onProgress?.({ phase: 'saving', done: total, total });
   // Main would refuse it; saying so here spares sending hundreds of megabytes over IPC.
   if (made.bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
-    throw new BackupSaveError('UNSUPPORTED', backupTooLargeMessage(made.bytes.byteLength));
+    throw new BackupSaveError(
+      'UNSUPPORTED',
+      translate('backup.main.tooLarge', {
+        size: formatMegabytes(made.bytes.byteLength),
+        limit: formatMegabytes(MAX_BACKUP_FILE_BYTES),
+      }),
+    );
   }
   const result = await writer({ kind, bytes: made.bytes });
   if (!result.ok) throw new BackupSaveError(result.error.code, result.error.message);
@@ -220,11 +228,12 @@ async function saveThroughWriter(
 
 /** The words to show for a failed backup or restore: never a stack trace. */
 export function describeFailure(error: unknown, what: 'backup' | 'restore'): string {
-  if (error instanceof BackupError || error instanceof BackupSaveError) return error.message;
+  if (error instanceof BackupError) return backupErrorText(error);
+  if (error instanceof BackupSaveError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return what === 'backup'
-    ? `The backup could not be made (${detail}). Nothing was changed.`
-    : `The restore did not happen (${detail}). Your records are unchanged.`;
+    ? translate('backup.errors.backupFailed', { detail })
+    : translate('backup.errors.restoreFailed', { detail });
 }
 
 let appVersionCache: Promise<string> | undefined;

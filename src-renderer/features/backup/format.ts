@@ -1,4 +1,5 @@
 import { formatNumber, formatTimestamp } from '../../app/format';
+import { translate } from '../../app/i18n';
 import { HOUR_MS } from './automatic-backups';
 
 export function formatCount(n: number): string {
@@ -7,24 +8,22 @@ export function formatCount(n: number): string {
 
 /** "1.4 MB" */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024) return translate('backup.format.bytes', { count: bytes });
+  if (bytes < 1024 * 1024) return translate('backup.format.kilobytes', { size: (bytes / 1024).toFixed(0) });
+  return translate('backup.format.megabytes', { size: (bytes / (1024 * 1024)).toFixed(1) });
 }
 
 /** "3 hours ago", "2 days ago", "just now" */
 export function formatAgo(iso: string, now: Date = new Date()): string {
   const ms = now.getTime() - Date.parse(iso);
-  if (!Number.isFinite(ms) || ms < 60_000) return 'just now';
-  const minutes = Math.round(ms / 60_000);
-  if (ms < HOUR_MS) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  if (!Number.isFinite(ms) || ms < 60_000) return translate('backup.format.justNow');
+  if (ms < HOUR_MS) return translate('backup.format.minutesAgo', { count: Math.round(ms / 60_000) });
   const hours = Math.round(ms / HOUR_MS);
-  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
-  const days = Math.round(ms / (24 * HOUR_MS));
-  return `${days} days ago`;
+  if (hours < 48) return translate('backup.format.hoursAgo', { count: hours });
+  return translate('backup.format.daysAgo', { count: Math.round(ms / (24 * HOUR_MS)) });
 }
 
 /** "26 Nov 2026, 09:30 (2 hours ago)" */
 export function formatWhen(iso: string, now: Date = new Date()): string {
-  return `${formatTimestamp(iso)} (${formatAgo(iso, now)})`;
+  return translate('backup.format.when', { moment: formatTimestamp(iso), ago: formatAgo(iso, now) });
 }

@@ -1,3 +1,5 @@
+import { translate } from '../../app/i18n';
+
 /**
  * The passphrase rules for a backup: at least 10 characters, typed twice, and not among the
  * easiest to guess. Strength is estimated with zxcvbn-ts (@zxcvbn-ts/core, maintained; the
@@ -68,43 +70,49 @@ export function loadStrengthEstimator(): Promise<StrengthEstimator> {
   return loading;
 }
 
-const WORDS_ADVICE = 'Four or more unrelated words are strong and easy to remember.';
-
 export function passphraseStrength(passphrase: string, estimator: StrengthEstimator | null): StrengthHint {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     return {
       strength: 'too-short',
       score: null,
-      label: 'Too short',
-      advice: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. ${WORDS_ADVICE}`,
+      label: translate('backup.passphrase.tooShort'),
+      advice: translate('backup.passphrase.tooShortAdvice', { count: MIN_PASSPHRASE_LENGTH }),
     };
   }
   if (!estimator) {
-    return { strength: 'checking', score: null, label: 'Checking strength…', advice: WORDS_ADVICE };
+    return {
+      strength: 'checking',
+      score: null,
+      label: translate('backup.passphrase.checking'),
+      advice: translate('backup.passphrase.wordsAdvice'),
+    };
   }
   const { score, warning, suggestions } = estimator.estimate(passphrase);
   if (score <= 1) {
-    const why = warning || suggestions[0] || 'It is among the first million guesses an attacker would try.';
+    // zxcvbn's own feedback is English only.
+    const why = warning || suggestions[0] || translate('backup.passphrase.weakWhy');
     return {
       strength: 'weak',
       score,
-      label: 'Strength: too easy to guess',
-      advice: `${why} ${WORDS_ADVICE}`,
+      label: translate('backup.passphrase.weak'),
+      advice: translate('backup.passphrase.weakAdvice', { why }),
     };
   }
   if (score === 2) {
     return {
       strength: 'fair',
       score,
-      label: 'Strength: fair',
-      advice: `${warning ? `${warning} ` : ''}Another word or two would make it strong.`,
+      label: translate('backup.passphrase.fair'),
+      advice: warning
+        ? translate('backup.passphrase.fairAdviceWarning', { warning })
+        : translate('backup.passphrase.fairAdvice'),
     };
   }
   return {
     strength: 'strong',
     score,
-    label: 'Strength: strong',
-    advice: 'Keep it somewhere safe: it cannot be recovered.',
+    label: translate('backup.passphrase.strong'),
+    advice: translate('backup.passphrase.strongAdvice'),
   };
 }
 
@@ -114,9 +122,8 @@ export function passphraseStrength(passphrase: string, estimator: StrengthEstima
  */
 export function passphraseProblem(passphrase: string, repeated: string, hint: StrengthHint): string | null {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
-    return `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`;
-  if (hint.strength === 'weak')
-    return `This passphrase is too easy to guess, and a backup can be attacked for as long as someone likes. ${hint.advice}`;
-  if (passphrase !== repeated) return 'The two passphrases are not the same.';
+    return translate('backup.passphrase.needsLength', { count: MIN_PASSPHRASE_LENGTH });
+  if (hint.strength === 'weak') return translate('backup.passphrase.tooEasy', { advice: hint.advice });
+  if (passphrase !== repeated) return translate('backup.passphrase.notSame');
   return null;
 }

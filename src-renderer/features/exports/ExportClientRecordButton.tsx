@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
 import {
@@ -21,13 +22,14 @@ type Format = 'zip' | 'pdf' | 'json';
  * as a PDF to hand over and as JSON (machine-readable), for a request for their records.
  */
 export function ExportClientRecordButton({ client }: { client: Client }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
-        Export client record
+        {t('exports.record.button')}
       </button>
-      <Dialog title="Export client record" open={open} onClose={() => setOpen(false)}>
+      <Dialog title={t('exports.record.title')} open={open} onClose={() => setOpen(false)}>
         <ExportClientRecordPanel client={client} onClose={() => setOpen(false)} />
       </Dialog>
     </>
@@ -35,6 +37,7 @@ export function ExportClientRecordButton({ client }: { client: Client }) {
 }
 
 function ExportClientRecordPanel({ client, onClose }: { client: Client; onClose: () => void }) {
+  const t = useT();
   const [busy, setBusy] = useState<Format | null>(null);
   const [statuses, setStatuses] = useState<Partial<Record<Format, Status>>>({});
   const counts = useLiveQuery(async () => {
@@ -74,35 +77,35 @@ function ExportClientRecordPanel({ client, onClose }: { client: Client; onClose:
     }
     const label = what.toUpperCase();
     const status: Status = outcome.saved
-      ? { kind: 'ok', text: `${label} saved to ${outcome.path}` }
+      ? { kind: 'ok', text: t('exports.record.savedTo', { format: label, path: outcome.path }) }
       : outcome.error
         ? { kind: 'error', text: outcome.error }
-        : { kind: 'warning', text: `Saving the ${label} was cancelled.` };
+        : { kind: 'warning', text: t('exports.record.cancelled', { format: label }) };
     setStatuses((current) => ({ ...current, [what]: status }));
   };
 
   return (
     <div className="client-record-export">
-      <p>
-        A complete copy of <strong>{clientDisplayName(client)}</strong>'s record for a request for their
-        records: contact details and consent, health history, and every session note with its SOAP sections,
-        signature, addenda, after-effects and audit trail.
-      </p>
+      <p>{t('exports.record.intro', { name: clientDisplayName(client) })}</p>
       <p className="muted" aria-live="polite">
         {counts
-          ? `${counts.notes} ${counts.notes === 1 ? 'note' : 'notes'} (${counts.signed} signed) · ${counts.afterEffects} after-effect ${counts.afterEffects === 1 ? 'report' : 'reports'} · ${counts.audit} audit ${counts.audit === 1 ? 'entry' : 'entries'} · ${counts.documents} ${counts.documents === 1 ? 'document or photo' : 'documents and photos'}`
-          : 'Counting…'}
+          ? [
+              t('exports.record.notes', { count: counts.notes, signed: counts.signed }),
+              t('exports.record.afterEffects', { count: counts.afterEffects }),
+              t('exports.record.audit', { count: counts.audit }),
+              t('exports.record.documents', { count: counts.documents }),
+            ].join(' · ')
+          : t('exports.record.counting')}
       </p>
       <ul className="export-formats">
         <li>
-          <strong>ZIP</strong>: the PDF, the JSON and every document and photo, with a list of the files and
-          their checksums (manifest.json).
+          <strong>{t('exports.record.zip')}</strong>: {t('exports.record.zipText')}
         </li>
         <li>
-          <strong>PDF</strong>: to print or hand over. Each note's audit trail records the export.
+          <strong>{t('exports.record.pdf')}</strong>: {t('exports.record.pdfText')}
         </li>
         <li>
-          <strong>JSON</strong>: machine-readable, for moving the record to another service or program.
+          <strong>{t('exports.record.json')}</strong>: {t('exports.record.jsonText')}
         </li>
       </ul>
       {(['zip', 'pdf', 'json'] as const).map((what) => {
@@ -119,16 +122,16 @@ function ExportClientRecordPanel({ client, onClose }: { client: Client; onClose:
       })}
       <div className="dialog-actions button-row">
         <button type="button" className="primary" onClick={() => save('zip')} disabled={busy !== null}>
-          {busy === 'zip' ? 'Saving ZIP…' : 'Save ZIP with files…'}
+          {busy === 'zip' ? t('exports.record.savingZip') : t('exports.record.saveZip')}
         </button>
         <button type="button" onClick={() => save('pdf')} disabled={busy !== null}>
-          {busy === 'pdf' ? 'Saving PDF…' : 'Save PDF…'}
+          {busy === 'pdf' ? t('exports.record.savingPdf') : t('exports.record.savePdf')}
         </button>
         <button type="button" onClick={() => save('json')} disabled={busy !== null}>
-          {busy === 'json' ? 'Saving JSON…' : 'Save JSON…'}
+          {busy === 'json' ? t('exports.record.savingJson') : t('exports.record.saveJson')}
         </button>
         <button type="button" className="link" onClick={onClose}>
-          Close
+          {t('exports.record.close')}
         </button>
       </div>
     </div>

@@ -4,6 +4,7 @@ import {
   CLIENTS_CSV_FILE_NAME,
   SESSIONS_CSV_FILE_NAME,
 } from '../../../src-shared/exports/spreadsheet-columns';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
 import { formatCount, ProgressRow } from './ProgressRow';
@@ -18,6 +19,7 @@ type Status = { kind: 'ok' | 'error' | 'warning'; text: string } | null;
  * find "Export client record" (on each client's page).
  */
 export function ExportsCard() {
+  const t = useT();
   const [progress, setProgress] = useState<SpreadsheetProgress | null>(null);
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Status>(null);
@@ -43,20 +45,19 @@ export function ExportsCard() {
         contents: files.clientsCsv,
       });
       if (!clients.ok) return setStatus({ kind: 'error', text: clients.error.message });
-      if (!clients.value.path)
-        return setStatus({ kind: 'warning', text: 'Export cancelled: nothing was saved.' });
+      if (!clients.value.path) return setStatus({ kind: 'warning', text: t('exports.card.cancelled') });
       const sessions = await platform().filesSaveAs({
         fileName: SESSIONS_CSV_FILE_NAME,
         kind: 'csv',
         contents: files.sessionsCsv,
       });
-      const clientsSaved = `${formatCount(files.clients)} ${files.clients === 1 ? 'client' : 'clients'} saved to ${clients.value.path}`;
+      const clientsSaved = t('exports.card.clientsSaved', { count: files.clients, path: clients.value.path });
       if (!sessions.ok)
         return setStatus({ kind: 'error', text: `${clientsSaved}; ${sessions.error.message}` });
       if (!sessions.value.path) {
-        return setStatus({ kind: 'warning', text: `${clientsSaved}. The sessions file was not saved.` });
+        return setStatus({ kind: 'warning', text: `${clientsSaved}. ${t('exports.card.sessionsNotSaved')}` });
       }
-      const sessionsSaved = `${clientsSaved}; ${formatCount(files.sessions)} session ${files.sessions === 1 ? 'note' : 'notes'} saved to ${sessions.value.path}`;
+      const sessionsSaved = `${clientsSaved}; ${t('exports.card.sessionsSaved', { count: files.sessions, path: sessions.value.path })}`;
       // Outcome scores (issue 16), the third file.
       const outcomes = await platform().filesSaveAs({
         fileName: OUTCOMES_CSV_FILE_NAME,
@@ -66,8 +67,11 @@ export function ExportsCard() {
       if (!outcomes.ok)
         return setStatus({ kind: 'error', text: `${sessionsSaved}; ${outcomes.error.message}` });
       if (!outcomes.value.path)
-        return setStatus({ kind: 'warning', text: `${sessionsSaved}. The outcomes file was not saved.` });
-      const outcomesSaved = `${sessionsSaved}; ${formatCount(files.outcomes)} outcome ${files.outcomes === 1 ? 'score' : 'scores'} saved to ${outcomes.value.path}`;
+        return setStatus({
+          kind: 'warning',
+          text: `${sessionsSaved}. ${t('exports.card.outcomesNotSaved')}`,
+        });
+      const outcomesSaved = `${sessionsSaved}; ${t('exports.card.outcomesSaved', { count: files.outcomes, path: outcomes.value.path })}`;
       // attachments.csv only when there are documents (issue 15): a practice without any is not asked.
       if (files.attachments > 0) {
         const attachments = await platform().filesSaveAs({
@@ -78,20 +82,23 @@ export function ExportsCard() {
         if (!attachments.ok)
           return setStatus({ kind: 'error', text: `${outcomesSaved}; ${attachments.error.message}` });
         if (!attachments.value.path)
-          return setStatus({ kind: 'warning', text: `${outcomesSaved}. The documents list was not saved.` });
+          return setStatus({
+            kind: 'warning',
+            text: `${outcomesSaved}. ${t('exports.card.documentsNotSaved')}`,
+          });
         return setStatus({
           kind: 'ok',
-          text: `${outcomesSaved}; ${formatCount(files.attachments)} ${files.attachments === 1 ? 'document' : 'documents'} listed in ${attachments.value.path}.`,
+          text: `${outcomesSaved}; ${t('exports.card.documentsListed', { count: files.attachments, path: attachments.value.path })}.`,
         });
       }
       setStatus({ kind: 'ok', text: `${outcomesSaved}.` });
     } catch (error) {
       if (error instanceof ExportCancelledError) {
-        setStatus({ kind: 'warning', text: 'Export cancelled: nothing was saved.' });
+        setStatus({ kind: 'warning', text: t('exports.card.cancelled') });
       } else {
         setStatus({
           kind: 'error',
-          text: `The spreadsheet could not be made: ${error instanceof Error ? error.message : String(error)}`,
+          text: t('exports.card.failed', { reason: error instanceof Error ? error.message : String(error) }),
         });
       }
     } finally {
@@ -108,35 +115,41 @@ export function ExportsCard() {
 
   return (
     <section className="card exports-card" aria-labelledby="exports-title">
-      <h2 id="exports-title">Exports</h2>
+      <h2 id="exports-title">{t('exports.card.title')}</h2>
       <div className="export-option">
         <div className="export-option-text">
-          <h3>Export spreadsheet</h3>
+          <h3>{t('exports.card.spreadsheet')}</h3>
           <p className="muted">
-            Every client, session note and outcome score as three CSV files for Excel, Numbers or LibreOffice:{' '}
-            <code>{CLIENTS_CSV_FILE_NAME}</code> (one row per client), then{' '}
-            <code>{SESSIONS_CSV_FILE_NAME}</code> (one row per note), then{' '}
-            <code>{OUTCOMES_CSV_FILE_NAME}</code> (one row per outcome score). The files are not encrypted and
-            hold health information: keep them somewhere safe.
+            {t('exports.card.spreadsheetFiles', {
+              clients: CLIENTS_CSV_FILE_NAME,
+              sessions: SESSIONS_CSV_FILE_NAME,
+              outcomes: OUTCOMES_CSV_FILE_NAME,
+            })}{' '}
+            {t('exports.card.notEncrypted')}
           </p>
         </div>
         <button type="button" className="primary" onClick={exportSpreadsheet} disabled={running}>
-          Export spreadsheet
+          {t('exports.card.spreadsheet')}
         </button>
       </div>
       {progress && (
         <ProgressRow
-          label="Preparing the spreadsheet"
+          label={t('exports.card.preparing')}
           value={progress.clients + progress.sessions}
           max={progress.totalClients + progress.totalSessions}
-          counts={`${formatCount(progress.clients)} of ${formatCount(progress.totalClients)} clients · ${formatCount(progress.sessions)} of ${formatCount(progress.totalSessions)} notes`}
+          counts={t('exports.card.progress', {
+            clients: formatCount(progress.clients),
+            totalClients: formatCount(progress.totalClients),
+            sessions: formatCount(progress.sessions),
+            totalSessions: formatCount(progress.totalSessions),
+          })}
           onCancel={cancel}
           cancelling={cancelling}
         />
       )}
       {saving && (
         <p className="muted" role="status">
-          Choose where to save the files…
+          {t('exports.card.chooseWhere')}
         </p>
       )}
       {status && (
@@ -146,16 +159,14 @@ export function ExportsCard() {
       )}
       <div className="export-option">
         <div className="export-option-text">
-          <h3>Export client record</h3>
+          <h3>{t('exports.card.record')}</h3>
           <p className="muted">
-            For a client who asks for a copy of their records: open the client and choose{' '}
-            <strong>Export client record</strong>. It saves their details, health history and every note with
-            its addenda, after-effects and audit trail as a PDF to hand over, and as a JSON file that other
-            software can read.
+            {t('exports.card.recordTextBefore')} <strong>{t('exports.record.button')}</strong>.{' '}
+            {t('exports.card.recordTextAfter')}
           </p>
         </div>
         <a className="button" href="#/clients">
-          Go to clients
+          {t('exports.card.goToClients')}
         </a>
       </div>
     </section>

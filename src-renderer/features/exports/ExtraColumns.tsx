@@ -3,6 +3,7 @@ import {
   EXTRA_COLUMN_USES,
   type ExtraColumnUse,
 } from '../../../src-shared/exports/import-extras';
+import { useT } from '../../app/i18n';
 
 export interface ExtraColumnChoice {
   column: number;
@@ -22,13 +23,11 @@ export function ExtraColumns({
   columns: readonly ExtraColumnChoice[];
   onChange: (column: number, use: ExtraColumnUse) => void;
 }) {
+  const t = useT();
   return (
     <section className="extra-columns" aria-labelledby="extra-columns-title">
-      <h3 id="extra-columns-title">Columns without a Stillpoint field</h3>
-      <p className="muted">
-        These columns match no field. Keep each in the client's notes, add its items to the health history as
-        current conditions for you to review with the client (the safety check reads them), or leave it out.
-      </p>
+      <h3 id="extra-columns-title">{t('exports.import.extraTitle')}</h3>
+      <p className="muted">{t('exports.import.extraText')}</p>
       <ul className="extra-column-list">
         {columns.map(({ column, header, samples, use }) => {
           const id = `import-extra-${column}`;
@@ -48,8 +47,10 @@ export function ExtraColumns({
               </select>
               <span className="mapping-example muted">
                 {samples.length === 0
-                  ? 'empty in every row'
-                  : `e.g. ${samples.map((s) => (s.length > 40 ? `${s.slice(0, 39)}…` : s)).join(' · ')}`}
+                  ? t('exports.import.emptyEverywhere')
+                  : t('exports.import.examples', {
+                      examples: samples.map((s) => (s.length > 40 ? `${s.slice(0, 39)}…` : s)).join(' · '),
+                    })}
               </span>
             </li>
           );

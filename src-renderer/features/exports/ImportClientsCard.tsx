@@ -3,6 +3,7 @@ import { localToday } from '../../../src-shared/domain/dates';
 import { guessMapping } from '../../../src-shared/exports/import-mapping';
 import type { ReadyRow, SkippedRow } from '../../../src-shared/exports/import-plan';
 import { ImportFileError } from '../../../src-shared/exports/import-table';
+import { translate, useT } from '../../app/i18n';
 import { platform } from '../../platform';
 import { ImportPreview, type LoadedFile } from './ImportPreview';
 import { ImportReport } from './ImportReport';
@@ -30,11 +31,14 @@ type Stage =
 function readError(caught: unknown): string {
   return caught instanceof ImportFileError
     ? caught.message
-    : `That file could not be read: ${caught instanceof Error ? caught.message : String(caught)}`;
+    : translate('exports.import.unreadable', {
+        reason: caught instanceof Error ? caught.message : String(caught),
+      });
 }
 
 /** "Import clients": a CSV from another tool, a column mapping with a preview, then a report. */
 export function ImportClientsCard() {
+  const t = useT();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
@@ -109,7 +113,9 @@ export function ImportClientsCard() {
       });
     } catch (caught) {
       setStage({ kind: 'idle' });
-      setError(`The import stopped: ${caught instanceof Error ? caught.message : String(caught)}`);
+      setError(
+        t('exports.import.stopped', { reason: caught instanceof Error ? caught.message : String(caught) }),
+      );
     } finally {
       running.current = null;
     }
@@ -118,20 +124,14 @@ export function ImportClientsCard() {
   return (
     <section className="card import-card" aria-labelledby="import-title">
       <div className="card-header">
-        <h2 id="import-title">Import clients</h2>
+        <h2 id="import-title">{t('exports.import.title')}</h2>
         {(stage.kind === 'idle' || stage.kind === 'done') && (
           <button type="button" onClick={chooseFile} disabled={choosing}>
-            Choose CSV file…
+            {t('exports.import.chooseFile')}
           </button>
         )}
       </div>
-      {stage.kind === 'idle' && (
-        <p className="muted">
-          Bring your client list from another tool: save it as a CSV file with a header row (Excel: File ›
-          Save as › CSV UTF-8). You will see how its columns match Stillpoint's fields and a preview before
-          anything is imported. Clients already on record (same name and date of birth) are skipped.
-        </p>
-      )}
+      {stage.kind === 'idle' && <p className="muted">{t('exports.import.intro')}</p>}
       {error && (
         <p className="notice error" role="alert">
           {error}
@@ -139,7 +139,7 @@ export function ImportClientsCard() {
       )}
       {stage.kind === 'reading' && (
         <p className="muted" role="status">
-          Reading {stage.fileName}… {formatCount(stage.rowsRead)} rows
+          {t('exports.import.reading', { fileName: stage.fileName, count: stage.rowsRead })}
         </p>
       )}
       {stage.kind === 'loaded' && (
@@ -166,13 +166,17 @@ function ImportRunning({
   stage: Extract<Stage, { kind: 'importing' }>;
   onCancel: () => void;
 }) {
+  const t = useT();
   const [cancelling, setCancelling] = useState(false);
   return (
     <ProgressRow
-      label={`Importing clients from ${stage.fileName}`}
+      label={t('exports.import.importing', { fileName: stage.fileName })}
       value={stage.progress.imported}
       max={stage.progress.total}
-      counts={`${formatCount(stage.progress.imported)} of ${formatCount(stage.progress.total)} clients`}
+      counts={t('exports.import.importingCount', {
+        done: formatCount(stage.progress.imported),
+        total: formatCount(stage.progress.total),
+      })}
       onCancel={() => {
         setCancelling(true);
         onCancel();

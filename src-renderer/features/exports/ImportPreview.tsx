@@ -30,6 +30,7 @@ import {
   type SkippedRow,
 } from '../../../src-shared/exports/import-plan';
 import { DELIMITER_NAMES, type ImportTable } from '../../../src-shared/exports/import-table';
+import { translate, useT } from '../../app/i18n';
 import { ExtraColumns } from './ExtraColumns';
 import { ReportLines } from './ImportReport';
 import { formatCount, ProgressRow } from './ProgressRow';
@@ -64,6 +65,7 @@ export function ImportPreview({
   onCancel: () => void;
   onImport: (ready: ReadyRow[], skipped: SkippedRow[]) => void;
 }) {
+  const t = useT();
   const { table } = loaded;
   const [mapping, setMapping] = useState<ColumnMapping>(loaded.initial);
   const [chosenFormat, setChosenFormat] = useState<DateFormat | null>(null);
@@ -82,11 +84,11 @@ export function ImportPreview({
   const unmapped = useMemo(
     () =>
       unmappedColumns(table.headers, mapping).map((column) => {
-        const header = table.headers[column] ?? `Column ${column + 1}`;
+        const header = table.headers[column] ?? t('exports.import.column', { number: column + 1 });
         const samples = sampleValues(table.rows, column);
         return { column, header, samples, proposed: defaultExtraUse(header, samples) };
       }),
-    [table, mapping],
+    [table, mapping, t],
   );
   const extras = useMemo(
     () =>
@@ -142,53 +144,49 @@ export function ImportPreview({
   return (
     <div className="import-preview">
       <p className="muted" data-testid="import-file-summary">
-        <strong>{loaded.fileName}</strong>: {formatCount(table.rows.length + table.unreadableRows.length)}{' '}
-        {table.rows.length + table.unreadableRows.length === 1 ? 'row' : 'rows'}, fields separated by{' '}
-        {DELIMITER_NAMES[table.delimiter] ?? `"${table.delimiter}"`}, read as{' '}
-        {table.encoding === 'windows-1252' ? 'Windows-1252 (as you chose)' : table.encoding.toUpperCase()}.
-        {table.longRows.length > 0 &&
-          ` ${formatCount(table.longRows.length)} rows have more cells than the header; the extra cells are ignored.`}
+        <strong>{loaded.fileName}</strong>:{' '}
+        {t('exports.import.fileSummary', {
+          count: table.rows.length + table.unreadableRows.length,
+          delimiter: DELIMITER_NAMES[table.delimiter] ?? `"${table.delimiter}"`,
+          encoding:
+            table.encoding === 'windows-1252'
+              ? t('exports.import.windows1252Chosen')
+              : table.encoding.toUpperCase(),
+        })}
+        {table.longRows.length > 0 && ` ${t('exports.import.longRows', { count: table.longRows.length })}`}
       </p>
       {table.unreadableRows.length > 0 && (
         <p className="notice warning" role="status">
-          {formatCount(table.unreadableRows.length)} {table.unreadableRows.length === 1 ? 'row' : 'rows'}{' '}
-          could not be read because of a quote (") that is not closed properly.{' '}
-          {table.unreadableRows.length === 1 ? 'It is' : 'They are'} skipped and listed below; the other rows
-          are read as they are.
+          {t('exports.import.unreadableRows', { count: table.unreadableRows.length })}
         </p>
       )}
       {(table.notUtf8 || table.encoding === 'windows-1252') && (
         <div className="encoding-choice">
           {table.notUtf8 && (
             <p className="notice warning" role="status">
-              Some characters in this file are not UTF-8 and show as �. Cells holding them are left empty (a
-              name: the row is skipped) and listed below. If the file was saved by an older Windows program,
-              read it as Windows-1252 and check the accented letters in the preview.
+              {t('exports.import.notUtf8')}
             </p>
           )}
-          <label htmlFor="import-encoding">Read the file as</label>
+          <label htmlFor="import-encoding">{t('exports.import.readAs')}</label>
           <select
             id="import-encoding"
             value={table.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8'}
             onChange={(event) => onEncoding(event.target.value as 'utf-8' | 'windows-1252')}
           >
-            <option value="utf-8">UTF-8 (flag what cannot be read)</option>
-            <option value="windows-1252">Windows-1252 (older Windows programs, Western European)</option>
+            <option value="utf-8">{t('exports.import.utf8')}</option>
+            <option value="windows-1252">{t('exports.import.windows1252')}</option>
           </select>
         </div>
       )}
 
-      <h3 id="mapping-title">Match the columns</h3>
-      <p className="muted">
-        Each Stillpoint field takes one column of your file. The matches below are guesses from the column
-        names: check them.
-      </p>
+      <h3 id="mapping-title">{t('exports.import.matchTitle')}</h3>
+      <p className="muted">{t('exports.import.matchText')}</p>
       <fieldset className="mapping-fields">
-        <legend className="visually-hidden">The column of your file for each Stillpoint field</legend>
+        <legend className="visually-hidden">{t('exports.import.mappingLegend')}</legend>
         <div className="mapping-grid">{guessed.map(mappingRow)}</div>
         {others.length > 0 && (
           <details className="mapping-more">
-            <summary>Other Stillpoint fields ({others.length} without a matching column)</summary>
+            <summary>{t('exports.import.otherFields', { count: others.length })}</summary>
             <div className="mapping-grid">{others.map(mappingRow)}</div>
           </details>
         )}
@@ -206,7 +204,7 @@ export function ImportPreview({
 
       {usesDates && (
         <div className="date-format">
-          <label htmlFor="import-date-format">Dates in this file are written</label>
+          <label htmlFor="import-date-format">{t('exports.import.datesWritten')}</label>
           <select
             id="import-date-format"
             value={dateFormat}
@@ -220,18 +218,19 @@ export function ImportPreview({
           </select>
           {dateGuess.ambiguous && chosenFormat === null ? (
             <p className="notice warning" role="status">
-              Dates like 03/04/1980 could mean 3 April or March 4: choose whether the day or the month comes
-              first.
+              {t('exports.import.datesAmbiguous')}
             </p>
           ) : dateGuess.evidence.length > 0 ? (
-            <span className="field-hint">Detected from dates such as {dateGuess.evidence.join(', ')}.</span>
+            <span className="field-hint">
+              {t('exports.import.datesDetected', { dates: dateGuess.evidence.join(', ') })}
+            </span>
           ) : null}
         </div>
       )}
 
       {mapping.fullName !== null && (plan?.capitalNames ?? 0) > 0 && (
         <div className="date-format">
-          <label htmlFor="import-capital-names">Names written in capitals (BECKER TOM) put</label>
+          <label htmlFor="import-capital-names">{t('exports.import.capitalNames')}</label>
           <select
             id="import-capital-names"
             value={capitalOrder}
@@ -244,55 +243,56 @@ export function ImportPreview({
             ))}
           </select>
           <p className="notice warning" role="status">
-            {formatCount(plan?.capitalNames ?? 0)} {plan?.capitalNames === 1 ? 'name is' : 'names are'}{' '}
-            written wholly in capitals, so the file does not show which is the first name. Each is listed
-            below to check.
+            {t('exports.import.capitalNamesCount', { count: plan?.capitalNames ?? 0 })}
           </p>
         </div>
       )}
 
-      <h3 id="preview-title">Preview</h3>
+      <h3 id="preview-title">{t('exports.import.previewTitle')}</h3>
       {progress && (
         <ProgressRow
-          label="Checking rows"
+          label={t('exports.import.checkingRows')}
           value={progress.done}
           max={progress.total}
-          counts={`${formatCount(progress.done)} of ${formatCount(progress.total)} rows`}
+          counts={t('exports.import.checkingRowsCount', {
+            done: formatCount(progress.done),
+            total: formatCount(progress.total),
+          })}
         />
       )}
       <p className="muted" aria-live="polite" data-testid="import-summary">
         {plan === null
-          ? 'Checking rows…'
-          : `${formatCount(plan.ready)} ready to import · ${formatCount(plan.invalid)} with problems · ${formatCount(plan.duplicates)} already on record`}
+          ? t('exports.import.checking')
+          : t('exports.import.summary', {
+              ready: formatCount(plan.ready),
+              invalid: formatCount(plan.invalid),
+              duplicates: formatCount(plan.duplicates),
+            })}
       </p>
       {skippedCount > 0 && (
         <details className="skipped-preview">
-          <summary>Rows that will be skipped ({formatCount(skippedCount)})</summary>
+          <summary>{t('exports.import.skippedRows', { count: formatCount(skippedCount) })}</summary>
           <ReportLines lines={skippedLines} />
         </details>
       )}
       {plan && plan.withNotices > 0 && (
         <details className="skipped-preview noticed-preview">
-          <summary>
-            Imported with a field left empty or a name to check ({formatCount(plan.withNotices)})
-          </summary>
+          <summary>{t('exports.import.noticedRows', { count: formatCount(plan.withNotices) })}</summary>
           <ReportLines lines={noticeLines} />
         </details>
       )}
       {plan && <PreviewTable rows={plan.rows.slice(0, PREVIEW_ROWS)} />}
       {!hasName && (
         <p className="notice warning" role="status">
-          Choose the column with the last name (or the full name) to import.
+          {t('exports.import.needName')}
         </p>
       )}
       <div className="button-row">
         <button type="button" className="primary" onClick={start} disabled={planning || plan.ready === 0}>
-          {planning
-            ? 'Checking rows…'
-            : `Import ${formatCount(plan.ready)} ${plan.ready === 1 ? 'client' : 'clients'}`}
+          {planning ? t('exports.import.checking') : t('exports.import.importButton', { count: plan.ready })}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('exports.import.cancel')}
         </button>
       </div>
     </div>
@@ -301,24 +301,28 @@ export function ImportPreview({
 
 function statusText(row: PlannedRow): string {
   if (row.status === 'ready') {
-    return ['Ready', ...row.notices.map((notice) => `${notice.field}: ${notice.message}`)].join('; ');
+    return [
+      translate('exports.import.ready'),
+      ...row.notices.map((notice) => `${notice.field}: ${notice.message}`),
+    ].join('; ');
   }
   return row.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
 }
 
 function PreviewTable({ rows }: { rows: readonly PlannedRow[] }) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="data import-table" aria-labelledby="preview-title">
         <thead>
           <tr>
-            <th scope="col">Row</th>
-            <th scope="col">First name</th>
-            <th scope="col">Last name</th>
-            <th scope="col">Date of birth</th>
-            <th scope="col">Email</th>
-            <th scope="col">Phone</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('exports.import.row')}</th>
+            <th scope="col">{t('exports.import.firstName')}</th>
+            <th scope="col">{t('exports.import.lastName')}</th>
+            <th scope="col">{t('exports.import.dateOfBirth')}</th>
+            <th scope="col">{t('exports.import.email')}</th>
+            <th scope="col">{t('exports.import.phone')}</th>
+            <th scope="col">{t('exports.import.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -370,6 +374,7 @@ function MappingRow({
   example: string;
   onChange: (value: string) => void;
 }) {
+  const t = useT();
   const id = `import-map-${field}`;
   return (
     <div className="mapping-row" data-mapped={value !== null}>
@@ -379,7 +384,7 @@ function MappingRow({
         value={value === null ? '' : String(value)}
         onChange={(event) => onChange(event.target.value)}
       >
-        <option value="">— not imported —</option>
+        <option value="">{t('exports.import.notImported')}</option>
         {headers.map((header, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: two columns may share a header name
           <option key={index} value={String(index)}>

@@ -6,6 +6,7 @@ import {
   type ReadyRow,
   type SkippedRow,
 } from '../../../src-shared/exports/import-plan';
+import { useT } from '../../app/i18n';
 import { platform } from '../../platform';
 import { formatCount } from './ProgressRow';
 
@@ -35,6 +36,7 @@ export function importReportCsv(result: Pick<ImportResult, 'skipped' | 'noticed'
 
 /** A list of report lines, the first REPORT_LINES_SHOWN of them, and how many more there are. */
 export function ReportLines({ lines, labelledBy }: { lines: readonly string[]; labelledBy?: string }) {
+  const t = useT();
   return (
     <>
       <ul className="skipped-list" aria-labelledby={labelledBy}>
@@ -44,7 +46,7 @@ export function ReportLines({ lines, labelledBy }: { lines: readonly string[]; l
       </ul>
       {lines.length > REPORT_LINES_SHOWN && (
         <p className="muted">
-          and {formatCount(lines.length - REPORT_LINES_SHOWN)} more: save the report to see them all.
+          {t('exports.report.more', { count: formatCount(lines.length - REPORT_LINES_SHOWN) })}
         </p>
       )}
     </>
@@ -52,46 +54,50 @@ export function ReportLines({ lines, labelledBy }: { lines: readonly string[]; l
 }
 
 export function ImportReport({ result }: { result: ImportResult }) {
+  const t = useT();
   const skippedLines = result.skipped.flatMap(describeSkippedRow);
   const noticeLines = result.noticed.flatMap(describeRowNotices);
   const [saveStatus, setSaveStatus] = useState<string | null>(null);
   const saveReport = async () => {
     const saved = await platform().filesSaveAs({
-      fileName: 'import report.csv',
+      fileName: t('exports.report.fileName'),
       kind: 'csv',
       contents: importReportCsv(result),
     });
     if (!saved.ok) setSaveStatus(saved.error.message);
-    else if (saved.value.path) setSaveStatus(`Report saved to ${saved.value.path}`);
+    else if (saved.value.path) setSaveStatus(t('exports.report.saved', { path: saved.value.path }));
   };
   const skipped = result.skipped.length;
   const noticed = result.noticed.length;
   return (
-    <section className="import-report" aria-label="Import report">
+    <section className="import-report" aria-label={t('exports.report.label')}>
       <p className={`notice ${result.cancelled ? 'warning' : 'ok'}`} role="status">
         {result.cancelled
-          ? `Import cancelled: ${formatCount(result.imported)} ${result.imported === 1 ? 'client was' : 'clients were'} imported from ${result.fileName}; ${formatCount(result.notImported)} were not.`
-          : `Imported ${formatCount(result.imported)} ${result.imported === 1 ? 'client' : 'clients'} from ${result.fileName}.`}
-        {skipped > 0 && ` ${formatCount(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} skipped.`}
-        {noticed > 0 &&
-          ` ${formatCount(noticed)} ${noticed === 1 ? 'client was' : 'clients were'} imported with a field left empty or a name to check.`}
+          ? t('exports.report.cancelled', {
+              count: result.imported,
+              fileName: result.fileName,
+              notImported: formatCount(result.notImported),
+            })
+          : t('exports.report.imported', { count: result.imported, fileName: result.fileName })}
+        {skipped > 0 && ` ${t('exports.report.skipped', { count: skipped })}`}
+        {noticed > 0 && ` ${t('exports.report.noticed', { count: noticed })}`}
       </p>
       {skipped > 0 && (
         <>
-          <h3 id="skipped-title">Rows skipped</h3>
+          <h3 id="skipped-title">{t('exports.report.skippedTitle')}</h3>
           <ReportLines lines={skippedLines} labelledBy="skipped-title" />
         </>
       )}
       {noticed > 0 && (
         <>
-          <h3 id="noticed-title">Imported: check these</h3>
+          <h3 id="noticed-title">{t('exports.report.noticedTitle')}</h3>
           <ReportLines lines={noticeLines} labelledBy="noticed-title" />
         </>
       )}
       {skipped + noticed > 0 && (
         <div className="button-row">
           <button type="button" onClick={saveReport}>
-            Save report as CSV…
+            {t('exports.report.save')}
           </button>
           {saveStatus && (
             <span className="muted" role="status">

@@ -1,6 +1,8 @@
 import { formatNumber } from '../../app/format';
 
 /** A labelled progress bar with its counts in words, and a Cancel button while it runs. */
+import { useT } from '../../app/i18n';
+
 export function ProgressRow({
   label,
   value,
@@ -16,6 +18,7 @@ export function ProgressRow({
   onCancel?: () => void;
   cancelling?: boolean;
 }) {
+  const t = useT();
   return (
     <div className="progress-row">
       <div className="progress-text">
@@ -27,7 +30,7 @@ export function ProgressRow({
       <progress aria-label={label} value={Math.min(value, max)} max={Math.max(max, 1)} />
       {onCancel && (
         <button type="button" onClick={onCancel} disabled={cancelling}>
-          {cancelling ? 'Cancelling…' : 'Cancel'}
+          {cancelling ? t('exports.progress.cancelling') : t('exports.progress.cancel')}
         </button>
       )}
     </div>

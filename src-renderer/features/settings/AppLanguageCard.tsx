@@ -1,24 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
-import { AftercareTemplateSchema } from '../../../src-shared/domain/aftercare';
 import { AppLanguageSettingSchema, SETTINGS_KEYS } from '../../../src-shared/domain/settings';
 import {
   type AppLanguage,
   AppLanguageSchema,
-  EDITED_TEMPLATE_LANGUAGE,
-  isEditedTemplate,
+  editedHandoutLanguages,
   LANGUAGE_NAMES,
   LANGUAGES,
   PSEUDO_LANGUAGE,
   translatorFor,
 } from '../../../src-shared/i18n';
-import { systemLanguage, useT } from '../../app/i18n';
+import { currentLanguage, systemLanguage, useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { useAppInfo } from '../../app/useAppInfo';
 import { describeStorageError } from '../../db/errors';
-import { useSetting } from './useSetting';
+import { languageNameList, useHandoutTexts } from './handout-texts';
 
 const FOLLOW_SYSTEM = 'system';
 
@@ -34,11 +31,8 @@ export function AppLanguageCard() {
       repositories().settings.get(SETTINGS_KEYS.appLanguage, AppLanguageSettingSchema, { language: null }),
     [],
   );
-  const template = useSetting(
-    SETTINGS_KEYS.handoutTemplate,
-    AftercareTemplateSchema,
-    DEFAULT_AFTERCARE_TEMPLATE,
-  );
+  const handoutTexts = useHandoutTexts();
+  const editedIn = handoutTexts ? editedHandoutLanguages(handoutTexts) : [];
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   if (!setting) return null;
 
@@ -78,10 +72,10 @@ export function AppLanguageCard() {
           {offerPseudo && <option value={PSEUDO_LANGUAGE}>{t('appLanguage.pseudo')}</option>}
         </select>
       </Field>
-      {template && (
+      {handoutTexts && (
         <p className="muted" data-testid="handout-language-note">
-          {isEditedTemplate(template)
-            ? t('appLanguage.handoutNote', { language: LANGUAGE_NAMES[EDITED_TEMPLATE_LANGUAGE] })
+          {editedIn.length > 0
+            ? t('appLanguage.handoutNote', { language: languageNameList(editedIn, currentLanguage()) })
             : t('appLanguage.handoutNoteDefault')}
         </p>
       )}

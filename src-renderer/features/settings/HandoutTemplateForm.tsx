@@ -1,37 +1,75 @@
 import { useState } from 'react';
-import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
 import {
   AFTERCARE_PLACEHOLDERS,
   type AftercareTemplate,
   AftercareTemplateSchema,
 } from '../../../src-shared/domain/aftercare';
-import { SETTINGS_KEYS } from '../../../src-shared/domain/settings';
+import {
+  editedHandoutLanguages,
+  HANDOUT_TEMPLATES,
+  handoutWordingIn,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+  type MessageKey,
+  type StoredHandoutTexts,
+} from '../../../src-shared/i18n';
 import { fieldErrors } from '../../../src-shared/validation';
+import { currentLanguage, useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
+import { saveHandoutText } from './handout-texts';
 
 type ListKey = 'whatToExpect' | 'selfCare' | 'seekHelp';
 type TextKey = 'intro' | 'seekHelpAdvice' | 'contact' | 'closing';
+type Draft = Record<ListKey | TextKey, string>;
 
-const LISTS: { key: ListKey; label: string }[] = [
-  { key: 'whatToExpect', label: 'What you may notice (one line each)' },
-  { key: 'selfCare', label: 'Looking after yourself (one line each)' },
-  { key: 'seekHelp', label: 'Seek medical help if (one line each)' },
+const LISTS: { key: ListKey; label: MessageKey }[] = [
+  { key: 'whatToExpect', label: 'settings.handout.whatToExpect' },
+  { key: 'selfCare', label: 'settings.handout.selfCare' },
+  { key: 'seekHelp', label: 'settings.handout.seekHelp' },
 ];
-const TEXTS: { key: TextKey; label: string }[] = [
-  { key: 'intro', label: 'Opening line' },
-  { key: 'seekHelpAdvice', label: 'What to do if a warning sign appears' },
-  { key: 'contact', label: 'Contact line' },
-  { key: 'closing', label: 'Closing line' },
+const TEXTS: { key: TextKey; label: MessageKey }[] = [
+  { key: 'intro', label: 'settings.handout.intro' },
+  { key: 'seekHelpAdvice', label: 'settings.handout.seekHelpAdvice' },
+  { key: 'contact', label: 'settings.handout.contact' },
+  { key: 'closing', label: 'settings.handout.closing' },
 ];
 
-/** The handout's wording, one textarea per part, with placeholders and a reset to the default. */
-export function HandoutTemplateForm({ initial }: { initial: AftercareTemplate }) {
-  const [draft, setDraft] = useState<Record<ListKey | TextKey, string>>(() => toDraft(initial));
+/**
+ * The handout's wording in each of Stillpoint's languages: a language chosen at the top, one
+ * textarea per part, placeholders, and a reset to Stillpoint's standard wording in that language.
+ * A client's handout uses the wording in the client's language (handout-choice.ts).
+ */
+export function HandoutTemplateForm({ stored }: { stored: StoredHandoutTexts }) {
+  const [language, setLanguage] = useState<Language>(currentLanguage);
+  return (
+    <HandoutWordingForm
+      // A fresh draft for each language: the boxes show that language's wording.
+      key={language}
+      language={language}
+      onLanguage={setLanguage}
+      stored={stored}
+    />
+  );
+}
+
+function HandoutWordingForm({
+  language,
+  onLanguage,
+  stored,
+}: {
+  language: Language;
+  onLanguage: (language: Language) => void;
+  stored: StoredHandoutTexts;
+}) {
+  const t = useT();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(handoutWordingIn(language, stored)));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const edited = editedHandoutLanguages(stored).includes(language);
 
-  const save = async (template: Record<ListKey | TextKey, string>) => {
+  const save = async (template: Draft) => {
     const parsed = AftercareTemplateSchema.safeParse(fromDraft(template));
     if (!parsed.success) {
       const byField = fieldErrors(parsed.error);
@@ -40,16 +78,30 @@ export function HandoutTemplateForm({ initial }: { initial: AftercareTemplate })
       for (const [path, message] of Object.entries(byField)) {
         const [key, index] = path.split('.');
         if (key && !(key in top))
-          top[key] = index !== undefined ? `Line ${Number(index) + 1}: ${message}` : message;
+          top[key] =
+            index !== undefined
+              ? t('settings.handout.lineError', { line: Number(index) + 1, message })
+              : message;
       }
       setErrors(top);
-      setStatus({ kind: 'error', text: 'The handout text was not saved: see the messages below.' });
+      setStatus({ kind: 'error', text: t('settings.handout.notSaved') });
       return;
     }
-    await repositories().settings.put(SETTINGS_KEYS.handoutTemplate, AftercareTemplateSchema, parsed.data);
+    await saveHandoutText(repositories().settings, language, parsed.data);
     setErrors({});
-    setStatus({ kind: 'ok', text: 'Handout text saved.' });
+    setStatus({ kind: 'ok', text: t('settings.handout.saved') });
   };
+
+  const box = (key: ListKey | TextKey, label: MessageKey, rows: number) => (
+    <Field key={key} label={t(label)} error={errors[key]} wide>
+      <textarea
+        rows={rows}
+        lang={language}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
+    </Field>
+  );
 
   return (
     <form
@@ -62,27 +114,42 @@ export function HandoutTemplateForm({ initial }: { initial: AftercareTemplate })
       }}
     >
       <div className="card-header">
-        <h2 id="handout-title">Aftercare handout text</h2>
+        <h2 id="handout-title">{t('settings.handout.title')}</h2>
         <div className="button-row">
           <button
             type="button"
             onClick={() => {
-              const defaults = toDraft(DEFAULT_AFTERCARE_TEMPLATE);
+              const defaults = toDraft(HANDOUT_TEMPLATES[language]);
               setDraft(defaults);
               void save(defaults);
             }}
           >
-            Reset to default
+            {t('settings.handout.reset')}
           </button>
           <button type="submit" className="primary">
-            Save handout text
+            {t('settings.handout.save')}
           </button>
         </div>
       </div>
+      <Field label={t('settings.handout.language')} hint={t('settings.handout.languageHint')}>
+        <select value={language} onChange={(e) => onLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {LANGUAGE_NAMES[option]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <p className="muted" data-testid="handout-wording-note">
+        {edited
+          ? t('settings.handout.editedInUse', { language: LANGUAGE_NAMES[language] })
+          : t('settings.handout.standardInUse', { language: LANGUAGE_NAMES[language] })}
+      </p>
       <p className="muted">
-        Placeholders: {AFTERCARE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}. A sentence whose placeholder
-        has nothing to fill it (no phone number yet, say) is left out of the handout. Keep the wording sober:
-        describe what some people notice, make no promises.
+        {t('settings.handout.placeholders', {
+          placeholders: AFTERCARE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' '),
+        })}{' '}
+        {t('settings.handout.placeholderEmpty')} {t('settings.handout.sober')}
       </p>
       {status && (
         <p className={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
@@ -90,39 +157,15 @@ export function HandoutTemplateForm({ initial }: { initial: AftercareTemplate })
         </p>
       )}
       <div className="form-grid">
-        {TEXTS.slice(0, 1).map(({ key, label }) => (
-          <Field key={key} label={label} error={errors[key]} wide>
-            <textarea
-              rows={2}
-              value={draft[key]}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-            />
-          </Field>
-        ))}
-        {LISTS.map(({ key, label }) => (
-          <Field key={key} label={label} error={errors[key]} wide>
-            <textarea
-              rows={5}
-              value={draft[key]}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-            />
-          </Field>
-        ))}
-        {TEXTS.slice(1).map(({ key, label }) => (
-          <Field key={key} label={label} error={errors[key]} wide>
-            <textarea
-              rows={2}
-              value={draft[key]}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-            />
-          </Field>
-        ))}
+        {TEXTS.slice(0, 1).map(({ key, label }) => box(key, label, 2))}
+        {LISTS.map(({ key, label }) => box(key, label, 5))}
+        {TEXTS.slice(1).map(({ key, label }) => box(key, label, 2))}
       </div>
     </form>
   );
 }
 
-function toDraft(template: AftercareTemplate): Record<ListKey | TextKey, string> {
+function toDraft(template: AftercareTemplate): Draft {
   return {
     intro: template.intro,
     whatToExpect: template.whatToExpect.join('\n'),
@@ -134,7 +177,7 @@ function toDraft(template: AftercareTemplate): Record<ListKey | TextKey, string>
   };
 }
 
-function fromDraft(draft: Record<ListKey | TextKey, string>): AftercareTemplate {
+function fromDraft(draft: Draft): AftercareTemplate {
   const lines = (text: string) =>
     text
       .split('\n')

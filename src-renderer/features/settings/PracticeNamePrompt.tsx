@@ -5,6 +5,7 @@ import {
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { describeIssues } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 
@@ -29,6 +30,7 @@ export function PracticeNamePrompt({
   /** What the details are for, e.g. "They head every handout." */
   purpose: string;
 }) {
+  const t = useT();
   const [practiceName, setPracticeName] = useState(current.practice.name);
   const [yourName, setYourName] = useState(current.therapistName || suggestedName || '');
   const [tried, setTried] = useState(false);
@@ -52,7 +54,9 @@ export function PracticeNamePrompt({
     try {
       await repositories().settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, parsed.data);
     } catch (error) {
-      setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(
+        t('settings.prompt.notSaved', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     }
   };
 
@@ -63,14 +67,14 @@ export function PracticeNamePrompt({
       noValidate
       aria-labelledby="practice-prompt-title"
     >
-      <h3 id="practice-prompt-title">First, two details</h3>
+      <h3 id="practice-prompt-title">{t('settings.prompt.title')}</h3>
       <p>
-        {purpose} Phone, email and address can follow in Settings; a line with nothing to show is left out.
+        {purpose} {t('settings.prompt.later')}
       </p>
       <div className="form-grid">
         <Field
-          label="Practice name"
-          error={tried && practiceName.trim() === '' ? 'Enter the practice name' : undefined}
+          label={t('settings.prompt.practiceName')}
+          error={tried && practiceName.trim() === '' ? t('settings.prompt.practiceNameMissing') : undefined}
         >
           <input
             type="text"
@@ -80,9 +84,9 @@ export function PracticeNamePrompt({
           />
         </Field>
         <Field
-          label="Your name and credentials"
-          hint="For example: Anna Lind, RCST"
-          error={tried && yourName.trim() === '' ? 'Enter your name' : undefined}
+          label={t('settings.prompt.yourName')}
+          hint={t('settings.prompt.yourNameHint')}
+          error={tried && yourName.trim() === '' ? t('settings.prompt.yourNameMissing') : undefined}
         >
           <input
             type="text"
@@ -99,7 +103,7 @@ export function PracticeNamePrompt({
       )}
       <div className="button-row">
         <button type="submit" className="primary">
-          Save and continue
+          {t('settings.prompt.save')}
         </button>
       </div>
     </form>

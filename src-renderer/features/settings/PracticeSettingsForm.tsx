@@ -8,12 +8,14 @@ import {
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { describeIssues } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
 
 /** Practice details printed on every handout, the therapist's name, the paper size, the logo. */
 export function PracticeSettingsForm({ initial }: { initial: PracticeSettings }) {
+  const t = useT();
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const {
     register,
@@ -50,11 +52,13 @@ export function PracticeSettingsForm({ initial }: { initial: PracticeSettings })
     try {
       const saved = await repositories().settings.put(SETTINGS_KEYS.practice, PracticeSettingsSchema, values);
       reset(saved);
-      setStatus({ kind: 'ok', text: 'Practice details saved.' });
+      setStatus({ kind: 'ok', text: t('settings.practice.saved') });
     } catch (error) {
       setStatus({
         kind: 'error',
-        text: `Not saved: ${error instanceof Error ? error.message : String(error)}`,
+        text: t('settings.practice.notSaved', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
       });
     }
   });
@@ -62,54 +66,58 @@ export function PracticeSettingsForm({ initial }: { initial: PracticeSettings })
   return (
     <form className="card settings-form" onSubmit={onSubmit} noValidate aria-labelledby="practice-title">
       <div className="card-header">
-        <h2 id="practice-title">Practice details</h2>
+        <h2 id="practice-title">{t('settings.practice.title')}</h2>
         <button type="submit" className="primary" disabled={isSubmitting}>
-          Save practice details
+          {t('settings.practice.save')}
         </button>
       </div>
-      <p className="muted">Printed at the top of every aftercare handout.</p>
+      <p className="muted">{t('settings.practice.purpose')}</p>
       {status && (
         <p className={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
           {status.text}
         </p>
       )}
       <div className="form-grid">
-        <Field label="Practice name" error={errors.practice?.name?.message}>
+        <Field label={t('settings.practice.name')} error={errors.practice?.name?.message}>
           <input type="text" {...register('practice.name')} />
         </Field>
         <Field
-          label="Your name"
+          label={t('settings.practice.yourName')}
           error={errors.therapistName?.message}
-          hint="Shown on handouts and signed notes"
+          hint={t('settings.practice.yourNameHint')}
         >
           <input type="text" {...register('therapistName')} />
         </Field>
-        <Field label="Practice phone" error={errors.practice?.phone?.message}>
+        <Field label={t('settings.practice.phone')} error={errors.practice?.phone?.message}>
           <input type="tel" {...register('practice.phone')} />
         </Field>
-        <Field label="Practice email" error={errors.practice?.email?.message}>
+        <Field label={t('settings.practice.email')} error={errors.practice?.email?.message}>
           <input type="email" {...register('practice.email')} />
         </Field>
-        <Field label="Website" error={errors.practice?.website?.message}>
+        <Field label={t('settings.practice.website')} error={errors.practice?.website?.message}>
           <input type="text" {...register('practice.website')} />
         </Field>
-        <Field label="Paper size" error={errors.paperSize?.message}>
+        <Field label={t('settings.practice.paperSize')} error={errors.paperSize?.message}>
           <select {...register('paperSize')}>
-            <option value="A4">A4</option>
-            <option value="Letter">Letter</option>
+            <option value="A4">{t('settings.practice.paperA4')}</option>
+            <option value="Letter">{t('settings.practice.paperLetter')}</option>
           </select>
         </Field>
-        <Field label="Practice address" error={errors.practice?.address?.message} wide>
+        <Field label={t('settings.practice.address')} error={errors.practice?.address?.message} wide>
           <textarea rows={2} {...register('practice.address')} />
         </Field>
       </div>
       <div className="logo-row">
         <div className="logo-preview" aria-live="polite">
-          {logoUrl ? <img src={logoUrl} alt="Practice logo" /> : <span className="muted">No logo</span>}
+          {logoUrl ? (
+            <img src={logoUrl} alt={t('settings.practice.logo')} />
+          ) : (
+            <span className="muted">{t('settings.practice.noLogo')}</span>
+          )}
         </div>
         <div className="button-row">
           <button type="button" onClick={chooseLogo}>
-            Choose logo…
+            {t('settings.practice.chooseLogo')}
           </button>
           {logo && (
             <button
@@ -117,10 +125,10 @@ export function PracticeSettingsForm({ initial }: { initial: PracticeSettings })
               className="link"
               onClick={() => setValue('practice.logo', null, { shouldDirty: true })}
             >
-              Remove logo
+              {t('settings.practice.removeLogo')}
             </button>
           )}
-          <span className="field-hint">PNG or JPEG, at most 2 MB.</span>
+          <span className="field-hint">{t('settings.practice.logoHint')}</span>
         </div>
       </div>
     </form>

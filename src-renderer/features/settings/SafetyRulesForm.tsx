@@ -5,7 +5,6 @@ import {
   BUILT_IN_RULES,
   CONDITION_CATALOG,
   type CustomRule,
-  describeWindow,
   type SafetySettings,
   SafetySettingsSchema,
   SEVERITY_ORDER,
@@ -16,6 +15,7 @@ import {
   type WindowedRuleId,
 } from '../../../src-shared/safety';
 import { fieldErrors } from '../../../src-shared/validation';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 
@@ -24,6 +24,7 @@ import { Field } from '../../app/ui/Field';
  * built-in rules, and its own rules ("warn me about anyone with lupus").
  */
 export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
+  const t = useT();
   const [settings, setSettings] = useState<SafetySettings>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -44,12 +45,12 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
     const parsed = SafetySettingsSchema.safeParse(settings);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
-      setStatus({ kind: 'error', text: 'The safety rules were not saved: see the messages below.' });
+      setStatus({ kind: 'error', text: t('settings.safety.notSaved') });
       return;
     }
     await repositories().settings.put(SETTINGS_KEYS.safety, SafetySettingsSchema, parsed.data);
     setErrors({});
-    setStatus({ kind: 'ok', text: 'Safety rules saved. They apply from the next check.' });
+    setStatus({ kind: 'ok', text: t('settings.safety.saved') });
   };
 
   return (
@@ -63,9 +64,9 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
       }}
     >
       <div className="card-header">
-        <h2 id="safety-rules-title">Safety rules</h2>
+        <h2 id="safety-rules-title">{t('settings.safety.title')}</h2>
         <button type="submit" className="primary">
-          Save safety rules
+          {t('settings.safety.save')}
         </button>
       </div>
       {status && (
@@ -73,16 +74,14 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
           {status.text}
         </p>
       )}
-      <h3>Time windows</h3>
-      <p className="muted">
-        How long after the event a rule applies. Leave as default unless your practice decided otherwise.
-      </p>
+      <h3>{t('settings.safety.windows')}</h3>
+      <p className="muted">{t('settings.safety.windowsText')}</p>
       <table className="data windows-table">
         <thead>
           <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Default</th>
-            <th scope="col">Your practice</th>
+            <th scope="col">{t('settings.safety.rule')}</th>
+            <th scope="col">{t('settings.safety.default')}</th>
+            <th scope="col">{t('settings.safety.yourPractice')}</th>
           </tr>
         </thead>
         <tbody>
@@ -92,14 +91,18 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
             return (
               <tr key={id}>
                 <th scope="row">{rule.title}</th>
-                <td>{rule.window ? describeWindow(rule.window) : '—'}</td>
+                <td>
+                  {rule.window
+                    ? t(`settings.safety.window.${rule.window.unit}`, { amount: rule.window.amount })
+                    : '—'}
+                </td>
                 <td>
                   <div className="window-editor">
                     <input
                       type="number"
                       min={0}
-                      aria-label={`${rule.title}: amount`}
-                      placeholder="default"
+                      aria-label={t('settings.safety.amount', { rule: rule.title })}
+                      placeholder={t('settings.safety.defaultPlaceholder')}
                       value={override?.amount ?? ''}
                       onChange={(e) =>
                         setWindow(
@@ -114,7 +117,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
                       }
                     />
                     <select
-                      aria-label={`${rule.title}: unit`}
+                      aria-label={t('settings.safety.unit', { rule: rule.title })}
                       value={override?.unit ?? rule.window?.unit ?? 'weeks'}
                       disabled={!override}
                       onChange={(e) =>
@@ -123,7 +126,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
                     >
                       {WINDOW_UNITS.map((unit) => (
                         <option key={unit} value={unit}>
-                          {unit}
+                          {t(`settings.safety.units.${unit}`)}
                         </option>
                       ))}
                     </select>
@@ -141,7 +144,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
       </table>
 
       <div className="section-header">
-        <h3>Practice rules</h3>
+        <h3>{t('settings.safety.practiceRules')}</h3>
         <button
           type="button"
           onClick={() =>
@@ -162,21 +165,23 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
             })
           }
         >
-          Add practice rule
+          {t('settings.safety.addRule')}
         </button>
       </div>
-      {settings.customRules.length === 0 && <p className="muted">No practice rules yet.</p>}
+      {settings.customRules.length === 0 && <p className="muted">{t('settings.safety.noRules')}</p>}
       {settings.customRules.map((rule, index) => (
         <fieldset key={rule.id} className="history-row">
-          <legend className="visually-hidden">{`Practice rule ${index + 1}`}</legend>
-          <Field label="Word to look for" error={errors[`customRules.${index}.keyword`]}>
+          <legend className="visually-hidden">
+            {t('settings.safety.ruleNumber', { number: index + 1 })}
+          </legend>
+          <Field label={t('settings.safety.keyword')} error={errors[`customRules.${index}.keyword`]}>
             <input
               type="text"
               value={rule.keyword}
               onChange={(e) => setRule(index, { keyword: e.target.value })}
             />
           </Field>
-          <Field label="Or a condition" error={errors[`customRules.${index}.catalogId`]}>
+          <Field label={t('settings.safety.condition')} error={errors[`customRules.${index}.catalogId`]}>
             <select
               value={rule.catalogId ?? ''}
               onChange={(e) =>
@@ -191,7 +196,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
               ))}
             </select>
           </Field>
-          <Field label="Severity" error={errors[`customRules.${index}.severity`]}>
+          <Field label={t('settings.safety.severity')} error={errors[`customRules.${index}.severity`]}>
             <select
               value={rule.severity}
               onChange={(e) => setRule(index, { severity: e.target.value as CustomRule['severity'] })}
@@ -203,7 +208,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
               ))}
             </select>
           </Field>
-          <Field label="Message" error={errors[`customRules.${index}.message`]}>
+          <Field label={t('settings.safety.message')} error={errors[`customRules.${index}.message`]}>
             <input
               type="text"
               value={rule.message}
@@ -217,7 +222,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
               setSettings({ ...settings, customRules: settings.customRules.filter((_, i) => i !== index) })
             }
           >
-            Remove
+            {t('settings.safety.remove')}
           </button>
         </fieldset>
       ))}

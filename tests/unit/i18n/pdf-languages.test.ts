@@ -9,7 +9,12 @@ import { renderAftercarePdf } from '../../../src-main/services/pdf';
 import { buildAftercareSheet } from '../../../src-shared/aftercare/build-sheet';
 import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare/default-template';
 import { AftercareSheetSchema } from '../../../src-shared/domain/aftercare';
-import { HANDOUT_TEMPLATES, handoutTemplateFor, type Language } from '../../../src-shared/i18n';
+import {
+  editedHandoutLanguages,
+  HANDOUT_TEMPLATES,
+  handoutTemplateFor,
+  type Language,
+} from '../../../src-shared/i18n';
 import { channels } from '../../../src-shared/ipc';
 import { PRACTICE, recordFixture } from '../exports/fixtures';
 import { FIXED_NOW, FONTS_DIR, pdfPagesText } from '../pdf/fixtures';
@@ -31,7 +36,7 @@ function handout(language: Language, locale: string) {
     },
     client: { firstName: 'Lucía', lastName: 'Fernández', preferredName: '' },
     settings: PRACTICE,
-    template: handoutTemplateFor(language, DEFAULT_AFTERCARE_TEMPLATE).template,
+    template: handoutTemplateFor(language, {}).template,
     personalNote: '',
     locale,
   });
@@ -66,9 +71,34 @@ describe('the aftercare handout in the client language', () => {
 
   it("the practice's edited English text never reaches a German handout; English handouts keep it", () => {
     const edited = { ...DEFAULT_AFTERCARE_TEMPLATE, intro: 'Thanks for coming, {{clientFirstName}}!' };
-    expect(handoutTemplateFor('en', edited)).toEqual({ template: edited, standard: false });
-    expect(handoutTemplateFor('de', edited)).toEqual({ template: HANDOUT_TEMPLATES.de, standard: true });
-    expect(handoutTemplateFor('de', DEFAULT_AFTERCARE_TEMPLATE).standard).toBe(false);
+    expect(handoutTemplateFor('en', { en: edited })).toEqual({
+      template: edited,
+      standard: false,
+      editedIn: ['en'],
+    });
+    expect(handoutTemplateFor('de', { en: edited })).toEqual({
+      template: HANDOUT_TEMPLATES.de,
+      standard: true,
+      editedIn: ['en'],
+    });
+    expect(handoutTemplateFor('de', { en: DEFAULT_AFTERCARE_TEMPLATE }).standard).toBe(false);
+    expect(handoutTemplateFor('de', {}).standard).toBe(false);
+  });
+
+  it('each language has its own edited wording; an unedited language gets the standard one, with the note', () => {
+    const german = { ...HANDOUT_TEMPLATES.de, intro: 'Schön, dass Sie da waren, {{clientFirstName}}.' };
+    const stored = { de: german, fr: HANDOUT_TEMPLATES.fr };
+    expect(handoutTemplateFor('de', stored)).toEqual({ template: german, standard: false, editedIn: ['de'] });
+    // Saved unchanged (a reset) counts as not edited.
+    expect(handoutTemplateFor('fr', stored)).toEqual({
+      template: HANDOUT_TEMPLATES.fr,
+      standard: true,
+      editedIn: ['de'],
+    });
+    expect(handoutTemplateFor('en', stored).template).toEqual(DEFAULT_AFTERCARE_TEMPLATE);
+    expect(
+      editedHandoutLanguages({ nl: german, en: { ...DEFAULT_AFTERCARE_TEMPLATE, closing: 'Bye' } }),
+    ).toEqual(['en', 'nl']);
   });
 });
 

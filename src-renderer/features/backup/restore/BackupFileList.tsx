@@ -1,5 +1,6 @@
 import type { BackupFileInfo } from '../../../../src-shared/domain/backup-settings';
 import { formatTimestamp } from '../../../app/format';
+import { useT } from '../../../app/i18n';
 import { formatBytes } from '../format';
 
 /** The backups in the backup folder, newest first, each with its own "Restore…". */
@@ -12,18 +13,19 @@ export function BackupFileList({
   onPick: (backup: BackupFileInfo) => void;
   disabled: boolean;
 }) {
+  const t = useT();
   if (backups === undefined) return null;
-  if (backups.length === 0) return <p className="muted">No backups in the backup folder yet.</p>;
+  if (backups.length === 0) return <p className="muted">{t('backup.restore.noBackups')}</p>;
   return (
     <table className="data backup-list">
-      <caption>Backups in the backup folder</caption>
+      <caption>{t('backup.restore.listCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">File</th>
-          <th scope="col">Saved</th>
-          <th scope="col">Size</th>
+          <th scope="col">{t('backup.restore.file')}</th>
+          <th scope="col">{t('backup.restore.saved')}</th>
+          <th scope="col">{t('backup.restore.size')}</th>
           <th scope="col">
-            <span className="visually-hidden">Action</span>
+            <span className="visually-hidden">{t('backup.restore.action')}</span>
           </th>
         </tr>
       </thead>
@@ -32,7 +34,7 @@ export function BackupFileList({
           <tr key={backup.path}>
             <td>
               {backup.fileName}
-              {backup.automatic && <span className="tag">automatic</span>}
+              {backup.automatic && <span className="tag">{t('backup.restore.automaticTag')}</span>}
             </td>
             <td>{formatTimestamp(backup.modifiedAt)}</td>
             <td>{formatBytes(backup.size)}</td>
@@ -42,9 +44,9 @@ export function BackupFileList({
                 className="link"
                 onClick={() => onPick(backup)}
                 disabled={disabled}
-                aria-label={`Restore ${backup.fileName}`}
+                aria-label={t('backup.restore.restoreFile', { fileName: backup.fileName })}
               >
-                Restore…
+                {t('backup.restore.restoreButton')}
               </button>
             </td>
           </tr>

@@ -1,4 +1,5 @@
 import type { BackupFileInfo } from '../../../../src-shared/domain/backup-settings';
+import { useT } from '../../../app/i18n';
 import { BackupFileList } from './BackupFileList';
 
 /** Step 1: pick a file, from the open dialog or from the backup folder. */
@@ -16,25 +17,26 @@ export function ChooseStep({
   onDialog: () => void;
   onPick: (backup: BackupFileInfo) => void;
 }) {
+  const t = useT();
   const busy = readingFileName !== null;
   return (
     <>
-      <p className="muted">
-        Pick a backup file. You will see what it holds and what would change before anything is written.
-      </p>
+      <p className="muted">{t('backup.restore.chooseIntro')}</p>
       <div className="button-row">
         <button type="button" onClick={onDialog} disabled={busy}>
-          Choose a backup file…
+          {t('backup.restore.chooseFile')}
         </button>
         <button
           type="button"
           onClick={() => latestAutomatic && onPick(latestAutomatic)}
           disabled={busy || !latestAutomatic}
         >
-          Restore latest automatic backup
+          {t('backup.restore.latestAutomatic')}
         </button>
       </div>
-      {readingFileName !== null && <p className="muted">Reading {readingFileName}…</p>}
+      {readingFileName !== null && (
+        <p className="muted">{t('backup.restore.reading', { fileName: readingFileName })}</p>
+      )}
       <BackupFileList backups={backups} onPick={onPick} disabled={busy} />
     </>
   );

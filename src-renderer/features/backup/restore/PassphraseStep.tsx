@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { BackupInfo } from '../../../../src-shared/backup';
+import { useT } from '../../../app/i18n';
 import { Field } from '../../../app/ui/Field';
 import { ProgressBar } from '../ProgressBar';
 import type { RestoreProgress } from './load-backup';
 import { BackupFacts } from './RestorePreviewTable';
-import { PHASE_LABELS } from './restore-words';
+import { phaseLabel } from './restore-words';
 
 /** Step 2: what the file holds, and its passphrase; then the progress of checking every record. */
 export function PassphraseStep({
@@ -23,6 +24,7 @@ export function PassphraseStep({
   onCancel: () => void;
   onChooseAnother: () => void;
 }) {
+  const t = useT();
   const [passphrase, setPassphrase] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +34,7 @@ export function PassphraseStep({
     <form onSubmit={submit} noValidate className="restore-step">
       <BackupFacts fileName={fileName} info={info} />
       <div className="form-grid">
-        <Field label="Passphrase of this backup">
+        <Field label={t('backup.restore.passphrase')}>
           <input
             type="password"
             autoComplete="off"
@@ -44,7 +46,7 @@ export function PassphraseStep({
       </div>
       {progress !== null ? (
         <ProgressBar
-          label={PHASE_LABELS[progress.phase]}
+          label={phaseLabel(progress.phase)}
           done={progress.done}
           total={progress.total}
           onCancel={onCancel}
@@ -52,10 +54,10 @@ export function PassphraseStep({
       ) : (
         <div className="button-row">
           <button type="submit" className="primary" disabled={passphrase.length === 0}>
-            Open backup
+            {t('backup.restore.open')}
           </button>
           <button type="button" onClick={onChooseAnother}>
-            Choose another file
+            {t('backup.restore.chooseAnother')}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BackupInfo, RestoreMode } from '../../../../src-shared/backup';
 import { formatTimestamp } from '../../../app/format';
+import { useT } from '../../../app/i18n';
 import { Dialog } from '../../../app/ui/Dialog';
 import { formatCount } from '../format';
 import { BackupFacts, ConflictList, NotAppliedList, RestorePreviewTable } from './RestorePreviewTable';
@@ -30,27 +31,21 @@ export function ReadyStep({
   onRestore: (mode: RestoreMode) => void;
   onChooseAnother: () => void;
 }) {
+  const t = useT();
   const [confirmReplace, setConfirmReplace] = useState(false);
   return (
     <div className="restore-step">
       <BackupFacts fileName={fileName} info={info} />
       <p className="notice ok" role="status">
-        The passphrase is right and every record checks out. Nothing has been changed yet.
+        {t('backup.restore.checksOut')}
       </p>
       <RestorePreviewTable merge={merge} replace={replace} />
       <div className="restore-choices">
         <div>
-          <h3>Merge</h3>
-          <p className="muted">
-            Adds what is missing here and takes the newer version of each record. A signed note is never
-            overwritten: when the two differ, both are kept. The audit log and after-effects are only added
-            to, and this computer’s settings (app lock, practice details) stay unless you choose otherwise.
-          </p>
+          <h3>{t('backup.restore.merge')}</h3>
+          <p className="muted">{t('backup.restore.mergeText')}</p>
           {merge.conflicts.length > 0 && (
-            <p>
-              {formatCount(merge.conflicts.length)} signed note
-              {merge.conflicts.length === 1 ? '' : 's'} in conflict:
-            </p>
+            <p>{t('backup.restore.conflictCount', { count: merge.conflicts.length })}</p>
           )}
           <ConflictList preview={merge} />
           <NotAppliedList preview={merge} />
@@ -61,7 +56,7 @@ export function ReadyStep({
                 checked={takeSettings}
                 onChange={(e) => onTakeSettings(e.target.checked)}
               />
-              Take the backup’s settings instead (including its app lock)
+              {t('backup.restore.takeSettings')}
             </label>
           )}
           {merge.refusal && (
@@ -75,16 +70,16 @@ export function ReadyStep({
             onClick={() => onRestore('merge')}
             disabled={merge.refusal !== null}
           >
-            Merge
+            {t('backup.restore.merge')}
           </button>
         </div>
         <div>
-          <h3>Replace all</h3>
+          <h3>{t('backup.restore.replace')}</h3>
           <p className="muted">
-            Makes this computer’s records exactly the backup’s.{' '}
+            {t('backup.restore.replaceText')}{' '}
             {replace.totals.current > 0
-              ? `A backup of the ${formatCount(replace.totals.current)} records here now is saved first.`
-              : 'There are no records here now.'}
+              ? t('backup.restore.replaceSavesFirst', { count: formatCount(replace.totals.current) })
+              : t('backup.restore.replaceNothingHere')}
           </p>
           {replace.refusal && (
             <p className="notice error" data-testid="replace-refusal">
@@ -97,24 +92,27 @@ export function ReadyStep({
             onClick={() => setConfirmReplace(true)}
             disabled={replace.refusal !== null}
           >
-            Replace all
+            {t('backup.restore.replace')}
           </button>
         </div>
       </div>
       <div className="button-row">
         <button type="button" className="link" onClick={onChooseAnother}>
-          Choose another file
+          {t('backup.restore.chooseAnother')}
         </button>
       </div>
-      <Dialog title="Replace all records?" open={confirmReplace} onClose={() => setConfirmReplace(false)}>
+      <Dialog
+        title={t('backup.restore.confirmTitle')}
+        open={confirmReplace}
+        onClose={() => setConfirmReplace(false)}
+      >
         <p>
-          Every record on this computer is replaced by the backup of {formatTimestamp(info.header.createdAt)}.
-          {replace.totals.current > 0 &&
-            ' A backup of your current records is saved in the backup folder first; if that fails, nothing is replaced.'}
+          {t('backup.restore.confirmText', { moment: formatTimestamp(info.header.createdAt) })}
+          {replace.totals.current > 0 && ` ${t('backup.restore.confirmSafety')}`}
         </p>
         <div className="dialog-actions">
           <button type="button" onClick={() => setConfirmReplace(false)}>
-            Cancel
+            {t('backup.restore.cancel')}
           </button>
           <button
             type="button"
@@ -124,7 +122,7 @@ export function ReadyStep({
               onRestore('replace');
             }}
           >
-            Replace everything
+            {t('backup.restore.replaceEverything')}
           </button>
         </div>
       </Dialog>

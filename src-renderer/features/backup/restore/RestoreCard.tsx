@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RestoreMode } from '../../../../src-shared/backup';
 import type { BackupFileInfo } from '../../../../src-shared/domain/backup-settings';
+import { translate, useT } from '../../../app/i18n';
 import { repositories } from '../../../app/repositories';
 import { platform } from '../../../platform';
 import { currentAppVersion } from '../backup-service';
@@ -14,7 +15,7 @@ import { ReadyStep } from './ReadyStep';
 import { RestoreSummary } from './RestoreSummary';
 import { activeRestore, restoreCard, type Source } from './restore-card-state';
 import { previewRestore, restoreBackup } from './restore-service';
-import { PHASE_LABELS, restoreMessage } from './restore-words';
+import { phaseLabel, restoreMessage } from './restore-words';
 
 /** Which of the app's hashes ask for this card: '#/backup/restore' and '#/backup/restore-latest'. */
 function landingRequest(): 'restore' | 'restore-latest' | null {
@@ -53,6 +54,7 @@ function useBackupFiles(): BackupFileInfo[] | undefined {
  * step is drawn by its own component.
  */
 export function RestoreCard() {
+  const t = useT();
   const { step, error } = restoreCard.use();
   const [takeSettings, setTakeSettings] = useState(false);
   const backups = useBackupFiles();
@@ -81,7 +83,7 @@ export function RestoreCard() {
       return result.value
         ? { fileName: result.value.fileName, bytes: MainBackupFile.adopt(result.value) }
         : null;
-    }, 'the chosen file');
+    }, translate('backup.restore.theChosenFile'));
 
   const fromFolder = useCallback(
     (backup: BackupFileInfo) =>
@@ -173,7 +175,7 @@ export function RestoreCard() {
 
   return (
     <section className="card backup-card" aria-labelledby="restore-title" ref={cardRef}>
-      <h2 id="restore-title">Restore from backup</h2>
+      <h2 id="restore-title">{t('backup.restore.title')}</h2>
       {(step.kind === 'choose' || step.kind === 'reading') && (
         <ChooseStep
           readingFileName={step.kind === 'reading' ? step.fileName : null}
@@ -207,7 +209,7 @@ export function RestoreCard() {
       )}
       {step.kind === 'restoring' && (
         <ProgressBar
-          label={PHASE_LABELS[step.progress.phase]}
+          label={phaseLabel(step.progress.phase)}
           done={step.progress.done}
           total={step.progress.total}
           onCancel={cancel}

@@ -1,5 +1,7 @@
 import type { BackupInfo } from '../../../../src-shared/backup';
+import type { MessageKey } from '../../../../src-shared/i18n';
 import { formatDate, formatTimestamp } from '../../../app/format';
+import { translate, useT } from '../../../app/i18n';
 import { TABLE_LABELS } from '../../../db/backup-tables';
 import { TABLE_NAMES } from '../../../db/table-names';
 import { formatBytes, formatCount } from '../format';
@@ -16,28 +18,29 @@ function dateText(text: string): string {
 /** "4 Mar 2025 to 11 Mar 2025" from the header's session dates ('' is an undated draft). */
 export function sessionDateRange(info: BackupInfo): string {
   const range = info.header.dateRange;
-  if (!range || (!range.first && !range.last)) return 'No sessions';
-  if (!range.first) return `Up to ${dateText(range.last)} (some drafts have no date)`;
+  if (!range || (!range.first && !range.last)) return translate('backup.facts.noSessions');
+  if (!range.first) return translate('backup.facts.upTo', { date: dateText(range.last) });
   return range.first === range.last
     ? dateText(range.first)
-    : `${dateText(range.first)} to ${dateText(range.last)}`;
+    : translate('backup.facts.range', { first: dateText(range.first), last: dateText(range.last) });
 }
 
 /** What the file says about itself, before the passphrase. */
 export function BackupFacts({ fileName, info }: { fileName: string; info: BackupInfo }) {
+  const t = useT();
   return (
     <dl className="facts" data-testid="backup-facts">
-      <dt>File</dt>
+      <dt>{t('backup.facts.file')}</dt>
       <dd>
-        <code>{fileName}</code> ({formatBytes(info.fileSize)})
+        <code>{fileName}</code> {t('backup.facts.fileSize', { size: formatBytes(info.fileSize) })}
       </dd>
-      <dt>Made</dt>
+      <dt>{t('backup.facts.made')}</dt>
       <dd>{formatTimestamp(info.header.createdAt)}</dd>
-      <dt>By</dt>
-      <dd>Stillpoint {info.header.appVersion}</dd>
-      <dt>Records</dt>
+      <dt>{t('backup.facts.by')}</dt>
+      <dd>{t('backup.facts.byApp', { version: info.header.appVersion })}</dd>
+      <dt>{t('backup.facts.records')}</dt>
       <dd>{formatCount(info.totalRecords)}</dd>
-      <dt>Sessions dated</dt>
+      <dt>{t('backup.facts.sessionsDated')}</dt>
       <dd>{sessionDateRange(info)}</dd>
     </dl>
   );
@@ -58,41 +61,44 @@ function onlyHere(change: TableChange): number {
 }
 
 function mergeText(change: TableChange): string {
+  const count = (n: number, key: MessageKey) => n > 0 && translate(key, { count: formatCount(n) });
   const parts = [
-    change.added && `${formatCount(change.added)} added`,
-    change.updated && `${formatCount(change.updated)} updated`,
-    change.keptCurrent && `${formatCount(change.keptCurrent)} newer here, kept`,
-    change.conflicts && `${formatCount(change.conflicts)} in conflict, both kept`,
-    change.refused && `${formatCount(change.refused)} differing history entries refused`,
-    change.settingsKept && `${formatCount(change.settingsKept)} not taken, this computer’s kept`,
-    change.unchanged && `${formatCount(change.unchanged)} unchanged`,
-    onlyHere(change) && `${formatCount(onlyHere(change))} only here, kept`,
+    count(change.added, 'backup.preview.added'),
+    count(change.updated, 'backup.preview.updated'),
+    count(change.keptCurrent, 'backup.preview.keptCurrent'),
+    count(change.conflicts, 'backup.preview.conflicts'),
+    count(change.refused, 'backup.preview.refused'),
+    count(change.settingsKept, 'backup.preview.settingsKept'),
+    count(change.unchanged, 'backup.preview.unchanged'),
+    count(onlyHere(change), 'backup.preview.onlyHere'),
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : '—';
 }
 
 function replaceText(change: TableChange): string {
   if (change.current === 0 && change.incoming === 0) return '—';
+  const count = (n: number, key: MessageKey) => n > 0 && translate(key, { count: formatCount(n) });
   const parts = [
-    change.deleted && `${formatCount(change.deleted)} removed`,
-    change.added + change.updated > 0 && `${formatCount(change.added + change.updated)} written`,
-    change.unchanged && `${formatCount(change.unchanged)} unchanged`,
+    count(change.deleted, 'backup.preview.removed'),
+    count(change.added + change.updated, 'backup.preview.written'),
+    count(change.unchanged, 'backup.preview.unchanged'),
   ].filter(Boolean);
   return parts.join(', ');
 }
 
 /** Counts per table: in the backup, here now, and what Merge or Replace all would do. */
 export function RestorePreviewTable({ merge, replace }: { merge: RestorePreview; replace: RestorePreview }) {
+  const t = useT();
   return (
     <table className="data restore-preview">
-      <caption className="visually-hidden">What a restore would change, table by table</caption>
+      <caption className="visually-hidden">{t('backup.preview.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Records</th>
-          <th scope="col">In the backup</th>
-          <th scope="col">On this computer</th>
-          <th scope="col">Merge</th>
-          <th scope="col">Replace all</th>
+          <th scope="col">{t('backup.preview.records')}</th>
+          <th scope="col">{t('backup.preview.inBackup')}</th>
+          <th scope="col">{t('backup.preview.here')}</th>
+          <th scope="col">{t('backup.preview.merge')}</th>
+          <th scope="col">{t('backup.preview.replace')}</th>
         </tr>
       </thead>
       <tbody>
@@ -110,21 +116,21 @@ export function RestorePreviewTable({ merge, replace }: { merge: RestorePreview;
   );
 }
 
-const REASONS: Record<RestorePreview['conflicts'][number]['reason'], string> = {
-  'both-signed': 'two different signed versions.',
-  'current-signed': 'signed here, changed in the backup.',
-  'incoming-signed': 'signed in the backup, changed here.',
+const REASONS: Record<RestorePreview['conflicts'][number]['reason'], MessageKey> = {
+  'both-signed': 'backup.preview.bothSigned',
+  'current-signed': 'backup.preview.currentSigned',
+  'incoming-signed': 'backup.preview.incomingSigned',
 };
 
 /** One line per kept conflict: enough to find both versions of the note. */
 export function ConflictList({ preview }: { preview: RestorePreview }) {
+  const t = useT();
   if (preview.conflicts.length === 0) return null;
   return (
-    <ul className="conflict-list" aria-label="Conflicts">
+    <ul className="conflict-list" aria-label={t('backup.preview.conflictsLabel')}>
       {preview.conflicts.map((conflict) => (
         <li key={`${conflict.id}-${conflict.copyId}`}>
-          {conflict.label}: {REASONS[conflict.reason]} The version on this computer stays as it is; the
-          backup’s is added beside it as a conflict copy.
+          {t(REASONS[conflict.reason], { label: conflict.label })}
         </li>
       ))}
     </ul>
@@ -136,13 +142,14 @@ export function ConflictList({ preview }: { preview: RestorePreview }) {
  * entries (audit log, after-effects) that differ from the ones here under the same id.
  */
 export function NotAppliedList({ preview }: { preview: RestorePreview }) {
+  const t = useT();
   const settings = preview.notApplied.filter((item) => item.why === 'setting');
   const history = preview.notApplied.filter((item) => item.why === 'history');
   return (
     <>
       {settings.length > 0 && (
         <div data-testid="settings-kept">
-          <p>Settings kept as they are on this computer (the backup’s are not taken):</p>
+          <p>{t('backup.preview.settingsKeptHere')}</p>
           <ul>
             {settings.map((item) => (
               <li key={item.id}>{item.label}</li>
@@ -152,11 +159,7 @@ export function NotAppliedList({ preview }: { preview: RestorePreview }) {
       )}
       {preview.totals.refused > 0 && (
         <div data-testid="history-refused">
-          <p>
-            {formatCount(preview.totals.refused)} history entr{preview.totals.refused === 1 ? 'y' : 'ies'} in
-            the backup differ from the ones here and were not applied (history is only ever added to, never
-            changed):
-          </p>
+          <p>{t('backup.preview.historyRefused', { count: preview.totals.refused })}</p>
           <ul>
             {history.map((item) => (
               <li key={`${item.table}-${item.id}`}>{item.label}</li>

@@ -1,3 +1,4 @@
+import { useT } from '../../../app/i18n';
 import { formatCount } from '../format';
 import { ConflictList, NotAppliedList } from './RestorePreviewTable';
 import type { RestoreResult } from './restore-service';
@@ -12,35 +13,38 @@ export function RestoreSummary({
   result: RestoreResult;
   onAgain: () => void;
 }) {
+  const t = useT();
   const { totals } = result;
-  const parts =
+  const values = {
+    fileName,
+    added: formatCount(totals.added),
+    updated: formatCount(totals.updated),
+    kept: formatCount(totals.keptCurrent),
+    unchanged: formatCount(totals.unchanged),
+    incoming: formatCount(totals.incoming),
+    deleted: formatCount(totals.deleted),
+    conflicts: formatCount(totals.conflicts),
+  };
+  const conflicts = totals.conflicts > 0;
+  const summary =
     result.mode === 'merge'
-      ? [
-          `${formatCount(totals.added)} added`,
-          `${formatCount(totals.updated)} updated`,
-          `${formatCount(totals.keptCurrent)} newer here, kept`,
-          `${formatCount(totals.unchanged)} unchanged`,
-        ]
-      : [
-          `${formatCount(totals.incoming)} records restored`,
-          `${formatCount(totals.deleted)} that the backup does not have removed`,
-        ];
+      ? t(conflicts ? 'backup.restore.mergedConflicts' : 'backup.restore.merged', values)
+      : t(conflicts ? 'backup.restore.restoredConflicts' : 'backup.restore.restored', values);
   return (
     <div className="restore-step">
       <p className="notice ok" role="status" data-testid="restore-summary">
-        {result.mode === 'merge' ? 'Merged' : 'Restored'} {fileName}: {parts.join(', ')}
-        {totals.conflicts > 0 ? `, ${formatCount(totals.conflicts)} in conflict (both versions kept)` : ''}.
+        {summary}
       </p>
       <ConflictList preview={result} />
       <NotAppliedList preview={result} />
       {result.safetyBackupPath && (
         <p>
-          Your records as they were before are saved in <code>{result.safetyBackupPath}</code>.
+          {t('backup.restore.beforeSavedInLead')} <code>{result.safetyBackupPath}</code>.
         </p>
       )}
       <div className="button-row">
         <button type="button" onClick={onAgain}>
-          Restore another backup
+          {t('backup.restore.again')}
         </button>
       </div>
     </div>

@@ -6,6 +6,9 @@ import {
   type RestoreCounts,
   type RestoreMode,
 } from '../../../../src-shared/backup';
+import { handoutTemplateKey } from '../../../../src-shared/domain/settings';
+import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../../../src-shared/i18n';
+import { translate } from '../../../app/i18n';
 import { TABLE_LABELS, type TableSpec } from '../../../db/backup-tables';
 import type { RestoreWriter } from '../../../db/restore-writer';
 import { TABLE_NAMES, type TableName } from '../../../db/table-names';
@@ -148,14 +151,24 @@ export function addCounts(target: TableChange, counts: RestoreCounts): void {
 }
 
 /** Names of the settings a therapist knows; other keys are shown as they are. */
-const SETTING_LABELS: Readonly<Record<string, string>> = {
-  practice: 'Practice details',
-  'handout-template': 'Aftercare handout text',
-  safety: 'Safety rules',
-  'app-lock': 'App lock (passcode and idle time)',
-  'app-lock-failed-tries': 'App lock wrong tries',
-  'sessions.signer': 'Name notes are signed with',
+const SETTING_LABELS: Readonly<Record<string, MessageKey>> = {
+  practice: 'backup.settingNames.practice',
+  'handout-template': 'backup.settingNames.handoutTemplate',
+  safety: 'backup.settingNames.safety',
+  'app-lock': 'backup.settingNames.appLock',
+  'app-lock-failed-tries': 'backup.settingNames.appLockTries',
+  'sessions.signer': 'backup.settingNames.signer',
 };
+
+/** "Safety rules", "Aftercare handout text (Deutsch)", or the key itself for one not known here. */
+function settingLabel(id: string): string {
+  const known = SETTING_LABELS[id];
+  if (known) return translate(known);
+  const language = LANGUAGES.find((candidate) => candidate !== 'en' && handoutTemplateKey(candidate) === id);
+  if (language)
+    return translate('backup.settingNames.handoutTemplateIn', { language: LANGUAGE_NAMES[language] });
+  return translate('backup.settingNames.other', { key: id });
+}
 
 export async function notAppliedViews(
   store: RestoreWriter,
@@ -166,7 +179,7 @@ export async function notAppliedViews(
 ): Promise<void> {
   for (const { id, why, record } of merged.notApplied) {
     if (into.length >= NOT_APPLIED_LISTED) return;
-    let label = SETTING_LABELS[id] ?? `Setting "${id}"`;
+    let label = settingLabel(id);
     if (why === 'history') {
       const what = spec.name === 'auditLog' ? 'Audit entry' : 'After-effect report';
       const client = await names.nameOf(store, String(record.clientId));

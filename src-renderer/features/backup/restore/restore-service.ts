@@ -1,4 +1,5 @@
 import { BackupError, isFileItem, type RestoreMode } from '../../../../src-shared/backup';
+import { translate } from '../../../app/i18n';
 import type { RestoreWriter } from '../../../db/restore-writer';
 import { TABLE_NAMES, type TableName } from '../../../db/table-names';
 import { type BackupFileWriter, describeFailure, saveBackup } from '../backup-service';
@@ -131,7 +132,7 @@ async function writeSafetyBackup(options: RestoreOptions, now: () => Date): Prom
   } catch (error) {
     if (error instanceof BackupError && error.code === 'CANCELLED') throw error;
     throw new RestoreNotStartedError(
-      `Replace all first saves a backup of your current records, and that failed: ${describeFailure(error, 'backup')} Nothing was restored; your records are unchanged.`,
+      translate('backup.errors.safetyBackupFailed', { reason: describeFailure(error, 'backup') }),
     );
   }
 }

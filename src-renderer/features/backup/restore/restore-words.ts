@@ -1,4 +1,7 @@
 import { BackupError } from '../../../../src-shared/backup';
+import type { MessageKey } from '../../../../src-shared/i18n';
+import { translate } from '../../../app/i18n';
+import { backupErrorText } from '../backup-error-text';
 import { describeFailure } from '../backup-service';
 import type { RestoreProgress } from './load-backup';
 import { RestoreNotStartedError } from './restore-service';
@@ -7,14 +10,20 @@ import { RestoreNotStartedError } from './restore-service';
 export function restoreMessage(error: unknown): string {
   if (error instanceof RestoreNotStartedError) return error.message;
   if (error instanceof BackupError && error.code === 'CANCELLED')
-    return 'Cancelled. Your records are unchanged.';
-  if (error instanceof BackupError) return `${error.message} Your records are unchanged.`;
+    return translate('backup.errors.cancelledUnchanged');
+  if (error instanceof BackupError)
+    return translate('backup.errors.unchanged', { message: backupErrorText(error) });
   return describeFailure(error, 'restore');
 }
 
-export const PHASE_LABELS: Record<RestoreProgress['phase'], string> = {
-  checking: 'Decrypting and checking every record…',
-  comparing: 'Comparing with the records on this computer…',
-  'safety-backup': 'Saving a backup of your current records first…',
-  writing: 'Writing the records…',
+const PHASE_LABELS: Record<RestoreProgress['phase'], MessageKey> = {
+  checking: 'backup.restore.phases.checking',
+  comparing: 'backup.restore.phases.comparing',
+  'safety-backup': 'backup.restore.phases.safetyBackup',
+  writing: 'backup.restore.phases.writing',
 };
+
+/** "Decrypting and checking every record…" */
+export function phaseLabel(phase: RestoreProgress['phase']): string {
+  return translate(PHASE_LABELS[phase]);
+}
