@@ -31,6 +31,16 @@ export class SyncRecords {
   }
 
   /**
+   * The records of `table` under `keys` as a backup carries them, in the order of `keys`;
+   * undefined where no record has that key (deleted since it was written).
+   */
+  async recordsByKey(table: TableName, keys: readonly string[]): Promise<(Row | undefined)[]> {
+    const spec = TABLE_SPECS[table];
+    const rows = (await this.db.table(table).bulkGet([...keys])) as (Row | undefined)[];
+    return rows.map((row) => (row ? spec.toBackup(row) : undefined));
+  }
+
+  /**
    * Removes a client deleted on another computer, with everything that belongs to them, in one
    * transaction. No audit entry is added here: the deleting computer's own "client deleted"
    * entry arrives through sync like any other.

@@ -1,11 +1,13 @@
 import type { Database, PouchError, SyncHandle } from 'pouchdb-browser';
 import type { Translate } from '../../../src-shared/i18n';
-import { onCommittedWrites } from '../../db/change-feed';
-import type { SyncEngine } from './sync-engine';
+import { onCommittedWrites, type WrittenKeys, writtenKeys } from '../../db/change-feed';
+import { SYNCED_TABLES, type SyncEngine } from './sync-engine';
 import type { SyncState } from './sync-status';
 
 /** Waits this long after a write before sending, so a burst of autosaves goes as one pass. */
 export const PUSH_DELAY_MS = 400;
+/** More keys than this in one pause are sent by a full pass (a restore, an import). */
+export const PUSH_KEYS_LIMIT = 5_000;
 
 export interface LiveSyncDeps {
   engine: SyncEngine;
@@ -47,11 +49,19 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
     for (const s of stops.splice(0)) s();
   };
   let pushTimer: ReturnType<typeof setTimeout> | undefined;
+  // The keys written since the last push was asked for: only they are read and sent.
+  let written: WrittenKeys = new Map();
   stops.push(
     onCommittedWrites((parts) => {
-      if (!Object.keys(parts).some((key) => key.startsWith(`idb://${deps.databaseName}/`))) return;
+      const keys = writtenKeys(parts, deps.databaseName, SYNCED_TABLES, PUSH_KEYS_LIMIT);
+      if (keys !== 'all' && keys.size === 0) return;
+      written = mergeWritten(written, keys);
       clearTimeout(pushTimer);
-      pushTimer = setTimeout(() => void engine.requestPush(), PUSH_DELAY_MS);
+      pushTimer = setTimeout(() => {
+        const scope = written;
+        written = new Map();
+        void engine.requestPush(scope === 'all' ? undefined : scope);
+      }, PUSH_DELAY_MS);
     }),
   );
   stops.push(() => clearTimeout(pushTimer));
@@ -99,6 +109,18 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
     .on('denied', () => fail(deps.t('sync.error.denied')))
     .on('error', (error) => fail(networkWords(error, deps.t)));
   return stop;
+}
+
+function mergeWritten(into: WrittenKeys, more: WrittenKeys): WrittenKeys {
+  if (into === 'all' || more === 'all') return 'all';
+  let count = 0;
+  for (const [table, keys] of more) {
+    const set = into.get(table) ?? new Set<string>();
+    for (const key of keys) set.add(key);
+    into.set(table, set);
+  }
+  for (const set of into.values()) count += set.size;
+  return count > PUSH_KEYS_LIMIT ? 'all' : into;
 }
 
 /** Why the server cannot be used, in the therapist's words. */

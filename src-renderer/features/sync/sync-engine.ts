@@ -31,7 +31,10 @@ import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
  *
  * - Out: every record is read as a backup record, hashed with the practice key, and written to
  *   the replica encrypted when its hash differs from the replica's (so an unchanged record is
- *   never sent again). A client deleted here leaves tombstones for their records.
+ *   never sent again). A client deleted here leaves tombstones for their records. That full pass
+ *   runs at start; after a write, only the keys written are read (`requestPush` with a scope),
+ *   and after a pull only the records it met, unless a key is gone (a deletion) or a client
+ *   deletion is among them, when the full pass runs instead.
  * - In: every document the replica receives is decrypted, checked with the backup's schema and
  *   for far-future dates, and merged by the same module as a restore with Merge
  *   (`mergeBatch`, `src-shared/merge/merge-rules.ts`); what fails is reported and left out,
@@ -75,12 +78,19 @@ export interface SyncEngineDeps {
 
 export class PracticeKeyError extends Error {}
 
+/** The keys of the records to send, per table (as `writtenKeys` reports a committed write). */
+export type PushScope = ReadonlyMap<string, ReadonlySet<string>>;
+
 export class SyncEngine {
   private keys: PracticeKeys | undefined;
   private readonly index = new Map<string, IndexEntry>();
   private lastSeq: number | string = 0;
   private queue: Promise<void> = Promise.resolve();
   private pushWanted = false;
+  /** The next push reads every table (at start, and whenever a narrower one cannot be trusted). */
+  private pushAll = true;
+  /** The keys the next push sends when it is not a full pass. */
+  private pushKeys = new Map<TableName, Set<string>>();
   private pullWanted = false;
   private readonly conflictLog: SyncConflictLog;
   private readonly t: Translate;
@@ -139,10 +149,24 @@ export class SyncEngine {
     return this.t('sync.error.notStillpoint');
   }
 
-  /** Asks for a pass that sends this computer's changes. Passes run one at a time. */
-  requestPush(): Promise<void> {
+  /**
+   * Asks for a pass that sends this computer's changes: of the records in `scope` only (the
+   * keys a write touched), or of every record without one. Passes run one at a time.
+   */
+  requestPush(scope?: PushScope): Promise<void> {
+    if (scope) this.addToPush(scope);
+    else this.pushAll = true;
     this.pushWanted = true;
     return this.enqueue();
+  }
+
+  private addToPush(scope: PushScope): void {
+    for (const [table, keys] of scope) {
+      if (!SYNCED_TABLES.includes(table as TableName)) continue;
+      const set = this.pushKeys.get(table as TableName) ?? new Set<string>();
+      for (const key of keys) set.add(key);
+      this.pushKeys.set(table as TableName, set);
+    }
   }
 
   /** Asks for a pass that applies what the replica received. */
@@ -165,12 +189,21 @@ export class SyncEngine {
     this.queue = this.queue.then(async () => {
       if (this.pullWanted) {
         this.pullWanted = false;
-        // A record that met a newer one here (kept) must go back out: the next push sends it.
-        if ((await this.pull()) > 0) this.pushWanted = true;
+        // A record that met a newer one here (kept) must go back out: the next push checks the
+        // records the pull met (those where the incoming version won are not resent).
+        const met = await this.pull();
+        if (met.size > 0) {
+          this.addToPush(met);
+          this.pushWanted = true;
+        }
       }
       if (this.pushWanted) {
         this.pushWanted = false;
-        await this.push();
+        const all = this.pushAll;
+        const scope = this.pushKeys;
+        this.pushAll = false;
+        this.pushKeys = new Map();
+        if (all || !(await this.pushSome(scope))) await this.push();
       }
     });
     return this.queue;
@@ -205,6 +238,31 @@ export class SyncEngine {
 
   // -------------------------------------------------------------------------------------------
   // Out
+
+  /**
+   * Sends the records of `scope` that changed. Answers false, having sent nothing, when a full
+   * pass is needed instead: a key is no longer in its table (a deletion: tombstones are decided
+   * by the full pass), or a client deletion's audit entry is among the records.
+   */
+  private async pushSome(scope: ReadonlyMap<TableName, ReadonlySet<string>>): Promise<boolean> {
+    const keys = this.requireKeys();
+    const outgoing: PouchDoc[] = [];
+    for (const table of SYNCED_TABLES) {
+      const wanted = scope.get(table);
+      if (!wanted || wanted.size === 0) continue;
+      const list = [...wanted];
+      const records = await this.deps.records.recordsByKey(table, list);
+      for (const [i, record] of records.entries()) {
+        if (!record) return false;
+        if (table === 'auditLog' && record.action === 'client-deleted') return false;
+        const body: SyncBody = { table, key: list[i]!, record };
+        const doc = await encryptBodyIfChanged(keys, body, this.index);
+        if (doc) outgoing.push(doc);
+      }
+    }
+    await this.send(outgoing);
+    return true;
+  }
 
   private async push(): Promise<void> {
     const keys = this.requireKeys();
@@ -246,11 +304,20 @@ export class SyncEngine {
       const doc = await encryptBody(keys, body);
       outgoing.push({ ...doc, _id: id, _rev: entry.rev });
     }
+    await this.send(outgoing);
+  }
+
+  private async send(outgoing: PouchDoc[]): Promise<void> {
     if (outgoing.length === 0) return;
+    const keys = this.requireKeys();
     const results = await this.deps.local.bulkDocs(outgoing);
     for (let i = 0; i < results.length; i++) {
       const result = results[i]!;
-      if (!result.ok || !result.rev) continue; // a newer revision arrived meanwhile: the next pass decides
+      if (!result.ok || !result.rev) {
+        // A newer revision arrived meanwhile: the next pass decides, and reads every table.
+        this.pushAll = true;
+        continue;
+      }
       const doc = { ...outgoing[i]!, _rev: result.rev };
       const opened = await decryptDoc(keys, doc);
       if (opened.ok) this.remember(doc, opened.body);
@@ -278,10 +345,18 @@ export class SyncEngine {
     return docs;
   }
 
-  /** Applies what the replica received since the last pass; answers how many records it met. */
-  private async pull(): Promise<number> {
+  /**
+   * Applies what the replica received since the last pass; answers the records it met (merged
+   * or written here), per table, for the push after it.
+   */
+  private async pull(): Promise<Map<TableName, Set<string>>> {
     const keys = this.requireKeys();
-    let met = 0;
+    const met = new Map<TableName, Set<string>>();
+    const meet = (table: TableName, key: unknown) => {
+      const set = met.get(table) ?? new Set<string>();
+      set.add(String(key));
+      met.set(table, set);
+    };
     for (;;) {
       const batch = await this.deps.local.changes({
         since: this.lastSeq,
@@ -370,7 +445,7 @@ export class SyncEngine {
             });
             continue;
           }
-          met += 1;
+          meet(table, record[TABLE_SPECS[table].key]);
           if (versions.length > 1) {
             const entry = contested.get(doc._id) ?? { table, key: body.key, versions: [], signed: false };
             entry.versions.push(doc);
@@ -418,6 +493,7 @@ export class SyncEngine {
               conflicts.push(this.signedNoteConflict(original, String(item.record.id), item.record, foundAt));
             }
           }
+          for (const row of puts) meet(table, row[spec.key]);
           if (puts.length > 0) {
             await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, puts));
           }

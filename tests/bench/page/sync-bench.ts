@@ -6,7 +6,7 @@ import { StillpointDatabase, TABLE_NAMES } from '../../../src-renderer/db/databa
 import { createDataFronts } from '../../../src-renderer/db/fronts';
 import { createSessionRepositories } from '../../../src-renderer/db/sessions-repository';
 import { startLiveSync } from '../../../src-renderer/features/sync/live-sync';
-import { SyncEngine } from '../../../src-renderer/features/sync/sync-engine';
+import { type PushScope, SyncEngine } from '../../../src-renderer/features/sync/sync-engine';
 import type { SyncState, SyncView } from '../../../src-renderer/features/sync/sync-status';
 import { translatorFor } from '../../../src-shared/i18n';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
@@ -135,14 +135,17 @@ async function syncStartAndSettle(
   return { ms: performance.now() - start, problems: c.view.problems.length, state: c.state };
 }
 
-/** Wraps the engine's two requests to record how long each takes (queue wait included). */
+/**
+ * Wraps the engine's two requests to record how long each takes (queue wait included), passing
+ * on what is asked (a push's scope: the keys written).
+ */
 function timePasses(c: Computer): void {
   for (const kind of ['push', 'pull'] as const) {
     const method = kind === 'push' ? 'requestPush' : 'requestPull';
     const original = c.engine[method].bind(c.engine);
-    c.engine[method] = async () => {
+    c.engine[method] = async (scope?: PushScope) => {
       const start = performance.now();
-      await original();
+      await original(scope);
       c.passes[kind].push(performance.now() - start);
     };
   }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../../src-renderer/features/sync/sync-engine';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type ChangedParts, onCommittedWrites, writtenKeys } from '../../../src-renderer/db/change-feed';
+import { SYNCED_TABLES, SyncEngine } from '../../../src-renderer/features/sync/sync-engine';
 import type { SyncView } from '../../../src-renderer/features/sync/sync-status';
 import { clientInputOf } from '../../../src-shared/domain/client';
 import {
@@ -153,6 +154,48 @@ describe('practice sync between two computers and a real server', () => {
     expect((await b.repos.audit.listForClient(client.id)).map((entry) => entry.action)).toEqual([
       'client-deleted',
     ]);
+  });
+
+  it('sends a saved note alone, reading no other record, after a full pass at start', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await started(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+    for (const name of ['Kari', 'Per', 'Liv']) await addClient(a.repos.clients, name, 'Hansen');
+    const draft = await a.repos.sessions.createDraft(client.id);
+    const records = vi.spyOn(a.repos.syncRecords, 'records');
+    const byKey = vi.spyOn(a.repos.syncRecords, 'recordsByKey');
+    // At start the push is a full pass, even when asked for one key: every table is read.
+    await a.engine.requestPush(new Map([['sessions', new Set([draft.id])]]));
+    expect(new Set(records.mock.calls.map(([table]) => table))).toEqual(new Set(SYNCED_TABLES));
+    await replicateOnce(a.local, remoteDatabase(server.databaseUrl, server.user, server.password));
+    records.mockClear();
+
+    // One note saved: Dexie reports its key, and only that record is read and sent.
+    const reported: ChangedParts[] = [];
+    const stop = onCommittedWrites((parts) => reported.push(parts));
+    await a.repos.sessions.saveDraft({ ...filledIn(draft), id: draft.id });
+    await vi.waitFor(() => expect(reported.length).toBeGreaterThan(0));
+    stop();
+    const scope = writtenKeys(Object.assign({}, ...reported), a.repos.name, SYNCED_TABLES, 500);
+    expect(scope).toEqual(new Map([['sessions', new Set([draft.id])]]));
+    const bulkDocs = vi.spyOn(a.local, 'bulkDocs');
+    await a.engine.requestPush(scope === 'all' ? undefined : scope);
+    expect(records).not.toHaveBeenCalled();
+    expect(byKey.mock.calls).toEqual([['sessions', [draft.id]]]);
+    expect(bulkDocs).toHaveBeenCalledTimes(1);
+    expect((bulkDocs.mock.calls[0]![0] as unknown[]).length).toBe(1);
+
+    // The other computer receives it; a push with nothing written sends nothing.
+    await replicateOnce(a.local, remoteDatabase(server.databaseUrl, server.user, server.password));
+    const b = await started(key, 'Desk');
+    await b.syncOnce();
+    expect(await b.repos.sessions.get(draft.id)).toEqual(await a.repos.sessions.get(draft.id));
+    await a.engine.requestPush(new Map([['sessions', new Set([draft.id])]]));
+    expect(bulkDocs).toHaveBeenCalledTimes(1);
+    // A deleted key (a client deletion) falls back to the full pass, which leaves tombstones.
+    await a.repos.clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
+    await a.engine.requestPush(new Map([['clients', new Set([client.id])]]));
+    expect(new Set(records.mock.calls.map(([table]) => table))).toEqual(new Set(SYNCED_TABLES));
   });
 
   it('refuses hostile documents one by one, reports each, and applies the rest', async () => {
