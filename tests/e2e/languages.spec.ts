@@ -132,11 +132,11 @@ test('German app, Spanish client: the intake form and consent are Spanish, the r
   await switchToGerman(page);
   const nav = page.getByRole('navigation', { name: 'Bereiche' });
   await nav.getByRole('link', { name: 'Klienten' }).click();
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByLabel('First name').fill('Lucía');
-  await page.getByLabel('Last name').fill('Fernández');
+  await page.getByRole('button', { name: 'Neuer Klient' }).click();
+  await page.getByLabel('Vorname').fill('Lucía');
+  await page.getByLabel('Nachname').fill('Fernández');
   await page.getByLabel('Bevorzugte Sprache').selectOption('es');
-  await page.getByRole('button', { name: 'Save client' }).click();
+  await page.getByRole('button', { name: 'Klient speichern' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Fernández/ })).toBeVisible();
 
   // The therapist's card is German and says the form will be Spanish.
