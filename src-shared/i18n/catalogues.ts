@@ -19,6 +19,7 @@ import { sessions } from './locales/sessions';
 import { settings } from './locales/settings';
 import { storage } from './locales/storage';
 import { sync } from './locales/sync';
+import { validation } from './locales/validation';
 import { welcome } from './locales/welcome';
 
 /**
@@ -43,6 +44,7 @@ const AREAS = {
   documents,
   outcomes,
   sync,
+  validation,
 };
 
 type Areas = { [A in keyof typeof AREAS]: (typeof AREAS)[A]['en'] };

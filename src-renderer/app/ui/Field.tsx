@@ -1,4 +1,6 @@
 import { cloneElement, type ReactElement, useId } from 'react';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
+import { useT } from '../i18n';
 
 interface FieldProps {
   label: string;
@@ -12,8 +14,15 @@ interface FieldProps {
   children: ReactElement<Record<string, unknown>>;
 }
 
-/** A labelled form control with its hint and its error message, wired for screen readers. */
-export function Field({ label, error, hint, warning, wide, children }: FieldProps) {
+/**
+ * A labelled form control with its hint and its error message, wired for screen readers. A
+ * message the schemas or date rules wrote in English is shown in the app's language
+ * (`fieldMessage`); any other is shown as given.
+ */
+export function Field({ label, error: given, hint, warning: givenWarning, wide, children }: FieldProps) {
+  const t = useT();
+  const error = given && fieldMessage(t, given);
+  const warning = givenWarning && fieldMessage(t, givenWarning);
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo } from 'react';
 import type { Client } from '../../../src-shared/domain/client';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { type Finding, isHistoryNotRecordedFinding } from '../../../src-shared/safety';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { useT } from '../../app/i18n';
@@ -201,7 +202,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
       </div>
       {ackError && (
         <span id={ackErrorId} className="field-error" role="alert">
-          {ackError}
+          {fieldMessage(t, ackError)}
         </span>
       )}
       {details

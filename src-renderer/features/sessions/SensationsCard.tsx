@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { SENSATIONS } from '../../../src-shared/domain/sensations';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useDraftErrors, useDraftUpdate, useDraftValue } from './draft-context';
@@ -34,7 +35,7 @@ export const SensationsCard = memo(function SensationsCard() {
       </fieldset>
       {sensationError && (
         <span className="field-error" role="alert">
-          {sensationError}
+          {fieldMessage(t, sensationError)}
         </span>
       )}
       <div className="form-grid sensations-text">

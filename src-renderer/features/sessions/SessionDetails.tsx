@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo } from 'react';
 import { serviceDateWarnings } from '../../../src-shared/domain/date-rules';
 import { localToday } from '../../../src-shared/domain/dates';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
@@ -43,7 +44,7 @@ export const SessionDetails = memo(function SessionDetails({ dateOfBirth }: { da
         <Field
           label={t('sessions.details.serviceDate')}
           error={errors.serviceDate}
-          warning={warnings.join('. ') || undefined}
+          warning={warnings.map((warning) => fieldMessage(t, warning)).join('. ') || undefined}
         >
           <DateInput
             data-path="serviceDate"

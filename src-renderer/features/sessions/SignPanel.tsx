@@ -1,4 +1,5 @@
 import { type FormEvent, type Ref, useId, useState } from 'react';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { useT } from '../../app/i18n';
 import { Dialog } from '../../app/ui/Dialog';
 import { Field } from '../../app/ui/Field';
@@ -101,7 +102,10 @@ function ProblemList({ entries }: { entries: [string, string][] }) {
       {entries.map(([path, message]) => (
         <li key={path}>
           <button type="button" className="link" onClick={() => focusField(path)}>
-            {t('sessions.sign.problem', { field: fieldName(path, draft, t), message })}
+            {t('sessions.sign.problem', {
+              field: fieldName(path, draft, t),
+              message: fieldMessage(t, message),
+            })}
           </button>
         </li>
       ))}

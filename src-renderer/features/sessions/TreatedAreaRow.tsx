@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
 import { regionById, SIDES } from '../../../src-shared/domain/body-regions';
 import { AREA_FINDINGS } from '../../../src-shared/domain/session-note';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { useT } from '../../app/i18n';
 import { useDraftErrors, useDraftUpdate } from './draft-context';
 import { addTechnique, removeTechnique, type TreatedAreaDraft, updateTreatedArea } from './draft-edits';
@@ -122,7 +123,7 @@ export const TreatedAreaRow = memo(function TreatedAreaRow({
         </div>
         {messages.length > 0 && (
           <span id={errorId} className="field-error" role="alert" data-path={`${path}.regionId`}>
-            {messages.join(' ')}
+            {messages.map((message) => fieldMessage(t, message)).join(' ')}
           </span>
         )}
       </fieldset>
