@@ -1,3 +1,18 @@
+import type { MessageKey } from '../i18n/catalogues';
+import {
+  afterEffectName,
+  amplitudeName,
+  findingInline,
+  palpationSiteName,
+  regionName,
+  safetySeverityName,
+  sensationName,
+  severityInline,
+  sideName,
+  symmetryName,
+  techniqueName,
+} from '../i18n/session-labels';
+import { type Translate, translatorFor } from '../i18n/translator';
 import { HISTORY_NOT_RECORDED_RULE_ID } from '../safety/evaluate';
 import { severityLabel } from '../safety/severity';
 import { regionLabel as defaultRegionLabel, SIDE_LABELS } from './body-regions';
@@ -44,7 +59,71 @@ export interface SoapOptions {
   formatTime?: (time: string) => string;
   /** After-effects the client reported from the previous session (they live in their own table). */
   afterEffectsReported?: readonly AfterEffectReport[];
+  /**
+   * The words in the paper's language (issue 19). Without it the view is English, named as the
+   * domain names things; with it, pick-list names come from the sessions catalogue by their ids.
+   */
+  t?: Translate;
 }
+
+/** How the sentences name things: the catalogue's words, or the domain's English ones. */
+interface Words {
+  t: Translate;
+  region: (id: string) => string;
+  technique: (idOrCustom: string) => string;
+  /** A pick-list name inside a sentence: lower case where the language writes it so. */
+  inline: (name: string) => string;
+  side: (side: NonNullable<SessionDraft['treatedAreas'][number]['side']>) => string;
+  sensation: (id: string) => string;
+  afterEffect: (idOrCustom: string) => string;
+  severity: (severity: AfterEffectReport['severity']) => string;
+  safetySeverity: (severity: SessionDraft['safetyCheck']['findings'][number]['severity']) => string;
+  amplitude: (amplitude: NonNullable<SessionDraft['rhythm']['amplitude']>) => string;
+  symmetry: (symmetry: NonNullable<SessionDraft['rhythm']['symmetry']>) => string;
+  site: (id: string) => string;
+  finding: (finding: NonNullable<SessionDraft['treatedAreas'][number]['finding']>) => string;
+}
+
+function wordsFor(options: SoapOptions): Words {
+  const given = options.t;
+  if (!given) {
+    return {
+      t: translatorFor('en'),
+      region: options.regionLabel ?? defaultRegionLabel,
+      technique: options.techniqueLabel ?? defaultTechniqueLabel,
+      inline: (name) => name.toLowerCase(),
+      side: (side) => SIDE_LABELS[side].toLowerCase(),
+      sensation: (id) => sensationLabel(id).toLowerCase(),
+      afterEffect: afterEffectLabel,
+      severity: (severity) => severity,
+      safetySeverity: severityLabel,
+      amplitude: (amplitude) => AMPLITUDE_LABELS[amplitude].toLowerCase(),
+      symmetry: (symmetry) => SYMMETRY_LABELS[symmetry].toLowerCase(),
+      site: palpationSiteLabel,
+      finding: (finding) => AREA_FINDING_LABELS[finding].toLowerCase(),
+    };
+  }
+  const t = given;
+  const inline =
+    t('clinical.lowercaseNames') === 'yes' ? (name: string) => name.toLowerCase() : (name: string) => name;
+  return {
+    t,
+    region: options.regionLabel ?? ((id) => regionName(t, id)),
+    technique: options.techniqueLabel ?? ((id) => techniqueName(t, id)),
+    inline,
+    side: (side) => inline(sideName(t, side)),
+    sensation: (id) => inline(sensationName(t, id)),
+    afterEffect: (id) => afterEffectName(t, id),
+    severity: (severity) => severityInline(t, severity),
+    safetySeverity: (severity) => safetySeverityName(t, severity),
+    amplitude: (amplitude) => inline(amplitudeName(t, amplitude)),
+    symmetry: (symmetry) => inline(symmetryName(t, symmetry)),
+    site: (id) => palpationSiteName(t, id),
+    finding: (finding) => findingInline(t, finding),
+  };
+}
+
+const soapKey = (key: string) => `clinical.soap.${key}` as MessageKey;
 
 function localTimestamp(timestamp: string): string {
   const date = new Date(timestamp);
@@ -60,9 +139,20 @@ function sentence(text: string): string {
   return /[.!?)"'”’]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-function labelled(label: string, text: string | null | undefined): string[] {
+type LabelKey =
+  | 'chiefComplaint'
+  | 'painBefore'
+  | 'painAfter'
+  | 'changesSinceLast'
+  | 'observations'
+  | 'emotionalRelease'
+  | 'plan'
+  | 'nextSession'
+  | 'homeCare';
+
+function labelled(w: Words, label: LabelKey, text: string | null | undefined): string[] {
   const body = sentence(text ?? '');
-  return body ? [`${label}: ${body}`] : [];
+  return body ? [w.t(soapKey('labelled'), { label: w.t(soapKey(`labels.${label}`)), text: body })] : [];
 }
 
 function formatNumber(value: number): string {
@@ -81,218 +171,255 @@ function formatSeconds(seconds: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
-function formatHours(hours: number): string {
-  return `${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'}`;
+function formatHours(w: Words, hours: number): string {
+  return w.t(soapKey('hours'), { n: hours, hours: formatNumber(hours) });
 }
 
 function painLine(
-  label: string,
+  w: Words,
+  label: LabelKey,
   pain: SessionDraft['painBefore'],
   before?: SessionDraft['painBefore'],
 ): string[] {
   const location = pain.location.trim();
   const hasScore = isNumber(pain.score);
   if (!hasScore && !location) return [];
-  let line = `${label}: ${hasScore ? `${formatNumber(pain.score as number)}/10` : 'not scored'}`;
-  if (location) line += `, ${location}`;
-  if (before && isNumber(before.score)) line += ` (before the session: ${formatNumber(before.score)}/10)`;
-  return [`${line}.`];
+  const value = hasScore
+    ? w.t(soapKey('painScore'), { score: formatNumber(pain.score as number) })
+    : w.t(soapKey('notScored'));
+  const values = { label: w.t(soapKey(`labels.${label}`)), value, location };
+  if (before && isNumber(before.score)) {
+    const against = { ...values, before: formatNumber(before.score) };
+    return [w.t(soapKey(location ? 'painAtAgainst' : 'painAgainst'), against)];
+  }
+  return [w.t(soapKey(location ? 'painAt' : 'pain'), values)];
 }
 
 function listJoin(items: string[]): string {
   return items.join(', ');
 }
 
-function areaName(area: SessionDraft['treatedAreas'][number], regionLabel: (id: string) => string): string {
-  const name = regionLabel(area.regionId);
-  return area.side ? `${name} (${SIDE_LABELS[area.side].toLowerCase()})` : name;
+function areaName(area: SessionDraft['treatedAreas'][number], w: Words): string {
+  const name = w.region(area.regionId);
+  return area.side ? w.t(soapKey('areaSide'), { area: name, side: w.side(area.side) }) : name;
 }
 
-function afterEffectLine(report: AfterEffectReport): string {
-  const parts = [`${afterEffectLabel(report.type)} (${report.severity})`];
-  if (isNumber(report.onsetHours)) parts.push(`began ${formatHours(report.onsetHours)} after the session`);
-  if (isNumber(report.durationHours)) parts.push(`lasted ${formatHours(report.durationHours)}`);
-  parts.push(report.resolved ? 'resolved' : 'not resolved');
+function afterEffectLine(w: Words, report: AfterEffectReport): string {
+  const parts = [
+    w.t(soapKey('effectSeverity'), {
+      effect: w.afterEffect(report.type),
+      severity: w.severity(report.severity),
+    }),
+  ];
+  if (isNumber(report.onsetHours))
+    parts.push(w.t(soapKey('began'), { hours: formatHours(w, report.onsetHours) }));
+  if (isNumber(report.durationHours))
+    parts.push(w.t(soapKey('lasted'), { hours: formatHours(w, report.durationHours) }));
+  parts.push(w.t(soapKey(report.resolved ? 'resolved' : 'notResolved')));
   const notes = sentence(report.notes);
-  return `After the previous session the client reported: ${parts.join(', ')}.${notes ? ` ${notes}` : ''}`;
+  return `${w.t(soapKey('afterEffect'), { details: parts.join(', ') })}${notes ? ` ${notes}` : ''}`;
 }
 
 function safetyLines(
+  w: Words,
   note: SessionDraft,
   formatTimestamp: (timestamp: string) => string,
   formatDate: (date: string) => string,
 ): string[] {
   const { checkedAt, findings } = note.safetyCheck;
   if (checkedAt === null && findings.length === 0) return [];
-  const when = checkedAt ? ` (${formatTimestamp(checkedAt)})` : '';
+  const check = w.t(soapKey('safetyCheck'), { time: checkedAt ? formatTimestamp(checkedAt) : 'none' });
   const reviewedAt = note.safetyCheck.historyReviewedAt;
   if (findings.length === 0) {
     // Notes written before the review date was recorded say only "no findings".
-    if (reviewedAt === undefined) return [`Safety check${when}: no findings.`];
+    if (reviewedAt === undefined) return [w.t(soapKey('noFindings'), { check })];
     return [
       reviewedAt === null
-        ? `Safety check${when}: no findings; the health history was never reviewed with the client.`
-        : `Safety check${when}: no findings in the health history reviewed with the client on ${formatDate(reviewedAt)}.`,
+        ? w.t(soapKey('noFindingsNeverReviewed'), { check })
+        : w.t(soapKey('noFindingsReviewed'), { check, date: formatDate(reviewedAt) }),
     ];
   }
   const reviewed =
-    typeof reviewedAt === 'string'
-      ? [`Health history last reviewed with the client on ${formatDate(reviewedAt)}.`]
-      : [];
+    typeof reviewedAt === 'string' ? [w.t(soapKey('lastReviewed'), { date: formatDate(reviewedAt) })] : [];
   return [
     ...reviewed,
     ...findings.map((finding) => {
+      const acknowledged = w.t(soapKey(finding.acknowledged ? 'acknowledged' : 'notAcknowledged'));
       if (finding.ruleId === HISTORY_NOT_RECORDED_RULE_ID) {
-        const ack = finding.acknowledged ? 'acknowledged' : 'not acknowledged';
-        return `Safety check${when}: no health history recorded yet, so nothing could be checked; ${ack}.`;
+        return w.t(soapKey('noHistory'), { check, acknowledged });
       }
-      const parts = [finding.acknowledged ? 'acknowledged' : 'not acknowledged'];
+      const parts = [acknowledged];
       if (finding.clearance) {
         // The clearance the acknowledgement relied on, as it stood on the client's file.
         const c = finding.clearance;
-        const until = c.validUntil ? `, valid until ${formatDate(c.validUntil)}` : '';
-        const onFile = c.clearanceId ? " (physician clearance on the client's file" : '';
-        const recorded =
-          c.clearanceId && c.recordedBy?.trim() ? `, recorded by ${c.recordedBy.trim()})` : onFile ? ')' : '';
+        const name = c.givenBy.trim() || w.t(soapKey('unnamed'));
+        const cleared = c.validUntil
+          ? w.t(soapKey('clearedByUntil'), {
+              name,
+              date: formatDate(c.date),
+              until: formatDate(c.validUntil),
+            })
+          : w.t(soapKey('clearedBy'), { name, date: formatDate(c.date) });
+        const recordedBy = c.recordedBy?.trim();
         parts.push(
-          `cleared by ${c.givenBy.trim() || 'unnamed'} on ${formatDate(c.date)}${until}${onFile}${recorded}`,
+          !c.clearanceId
+            ? cleared
+            : recordedBy
+              ? w.t(soapKey('onFileBy'), { cleared, name: recordedBy })
+              : w.t(soapKey('onFile'), { cleared }),
         );
       }
       for (const letter of finding.letters ?? []) {
-        parts.push(`clearance letter attached: "${letter.title}" (SHA-256 ${letter.sha256.slice(0, 12)}…)`);
+        parts.push(w.t(soapKey('letter'), { title: letter.title, hash: letter.sha256.slice(0, 12) }));
       }
-      if (finding.overrideReason.trim()) parts.push(`reason to proceed: ${finding.overrideReason.trim()}`);
-      if (finding.modification.trim()) parts.push(`treatment modified: ${finding.modification.trim()}`);
+      if (finding.overrideReason.trim())
+        parts.push(w.t(soapKey('reasonToProceed'), { reason: finding.overrideReason.trim() }));
+      if (finding.modification.trim())
+        parts.push(w.t(soapKey('modified'), { modification: finding.modification.trim() }));
       // The words the therapist saw on screen ("Do not treat"), never the internal code ("AVOID").
-      return `Safety check${when}: ${finding.title.trim() || finding.ruleId} (${severityLabel(finding.severity)}), ${parts.join('; ')}.`;
+      return w.t(soapKey('finding'), {
+        check,
+        title: finding.title.trim() || finding.ruleId,
+        severity: w.safetySeverity(finding.severity),
+        details: parts.join('; '),
+      });
     }),
   ];
 }
 
-function rhythmLines(rhythm: SessionDraft['rhythm']): string[] {
+function rhythmLines(w: Words, rhythm: SessionDraft['rhythm']): string[] {
   const parts: string[] = [];
-  if (isNumber(rhythm.rateCpm)) parts.push(`${formatNumber(rhythm.rateCpm)} cycles per minute`);
-  if (rhythm.amplitude) parts.push(`${AMPLITUDE_LABELS[rhythm.amplitude].toLowerCase()} amplitude`);
-  if (rhythm.symmetry) parts.push(SYMMETRY_LABELS[rhythm.symmetry].toLowerCase());
-  if (rhythm.quality.trim()) parts.push(`quality: ${rhythm.quality.trim()}`);
-  if (rhythm.site.trim()) parts.push(`palpated at: ${palpationSiteLabel(rhythm.site.trim())}`);
-  const lines = parts.length > 0 ? [`Craniosacral rhythm: ${parts.join(', ')}.`] : [];
+  if (isNumber(rhythm.rateCpm)) parts.push(w.t(soapKey('rate'), { rate: formatNumber(rhythm.rateCpm) }));
+  if (rhythm.amplitude) parts.push(w.t(soapKey('amplitude'), { amplitude: w.amplitude(rhythm.amplitude) }));
+  if (rhythm.symmetry) parts.push(w.symmetry(rhythm.symmetry));
+  if (rhythm.quality.trim()) parts.push(w.t(soapKey('quality'), { quality: rhythm.quality.trim() }));
+  if (rhythm.site.trim()) parts.push(w.t(soapKey('site'), { site: w.site(rhythm.site.trim()) }));
+  const lines = parts.length > 0 ? [w.t(soapKey('rhythm'), { details: parts.join(', ') })] : [];
   const { count, totalSeconds } = rhythm.stillPoints;
   if ((isNumber(count) && count > 0) || (isNumber(totalSeconds) && totalSeconds > 0)) {
-    const counted = isNumber(count) ? formatNumber(count) : 'not counted';
-    const time = isNumber(totalSeconds) ? `, about ${formatSeconds(totalSeconds)} in total` : '';
-    lines.push(`Still points: ${counted}${time}.`);
+    const counted = isNumber(count) ? formatNumber(count) : w.t(soapKey('notCounted'));
+    lines.push(
+      isNumber(totalSeconds)
+        ? w.t(soapKey('stillPointsTime'), { count: counted, time: formatSeconds(totalSeconds) })
+        : w.t(soapKey('stillPoints'), { count: counted }),
+    );
   }
   return lines;
 }
 
-function treatedAreaLines(
-  note: SessionDraft,
-  regionLabel: (id: string) => string,
-  techniqueLabel: (idOrCustom: string) => string,
-): string[] {
+function treatedAreaLines(w: Words, note: SessionDraft): string[] {
   return note.treatedAreas.map((area) => {
-    const techniques = area.techniques.map((t) => techniqueLabel(t).trim()).filter(Boolean);
-    let line = `Treated ${areaName(area, regionLabel)}: ${techniques.length > 0 ? listJoin(techniques) : 'no technique recorded'}`;
-    if (area.finding) line += `; finding: ${AREA_FINDING_LABELS[area.finding].toLowerCase()}`;
-    line += '.';
+    const names = area.techniques.map((id) => w.technique(id).trim()).filter(Boolean);
+    const values = {
+      area: areaName(area, w),
+      techniques: names.length > 0 ? listJoin(names) : w.t(soapKey('noTechnique')),
+    };
+    const line = area.finding
+      ? w.t(soapKey('treatedFinding'), { ...values, finding: w.finding(area.finding) })
+      : w.t(soapKey('treated'), values);
     const areaNote = sentence(area.note);
     return areaNote ? `${line} ${areaNote}` : line;
   });
 }
 
-function findingSummary(note: SessionDraft, regionLabel: (id: string) => string): string[] {
+function findingSummary(w: Words, note: SessionDraft): string[] {
   const lines: string[] = [];
-  const phrases: Record<string, string> = {
-    restriction: 'Restriction noted at',
-    release: 'Release noted at',
-    'no-change': 'No change noted at',
-  };
+  const phrases = { restriction: 'restrictionAt', release: 'releaseAt', 'no-change': 'noChangeAt' } as const;
   for (const finding of ['restriction', 'release', 'no-change'] as const) {
-    const areas = note.treatedAreas
-      .filter((area) => area.finding === finding)
-      .map((a) => areaName(a, regionLabel));
-    if (areas.length > 0) lines.push(`${phrases[finding]}: ${listJoin(areas)}.`);
+    const areas = note.treatedAreas.filter((area) => area.finding === finding).map((a) => areaName(a, w));
+    if (areas.length > 0) lines.push(w.t(soapKey(phrases[finding]), { areas: listJoin(areas) }));
   }
   return lines;
 }
 
-function globalResponseLines(response: SessionDraft['globalResponse']): string[] {
+function globalResponseLines(w: Words, response: SessionDraft['globalResponse']): string[] {
   const parts: string[] = [];
   const percent = response.improvementPercent;
   if (isNumber(percent)) {
-    if (percent > 0) parts.push(`${formatNumber(percent)}% better`);
-    else if (percent < 0) parts.push(`${formatNumber(-percent)}% worse`);
-    else parts.push('no change (0%)');
+    if (percent > 0) parts.push(w.t(soapKey('better'), { percent: formatNumber(percent) }));
+    else if (percent < 0) parts.push(w.t(soapKey('worse'), { percent: formatNumber(-percent) }));
+    else parts.push(w.t(soapKey('noChange')));
   }
   const description = response.description.trim();
   if (description) parts.push(description);
-  return parts.length > 0 ? [`Global response as reported by the client: ${sentence(parts.join('; '))}`] : [];
+  return parts.length > 0 ? [w.t(soapKey('globalResponse'), { text: sentence(parts.join('; ')) })] : [];
 }
 
 export function buildSoapView(note: SessionDraft, options: SoapOptions = {}): SoapView {
-  const regionLabel = options.regionLabel ?? defaultRegionLabel;
-  const techniqueLabel = options.techniqueLabel ?? defaultTechniqueLabel;
+  const w = wordsFor(options);
+  const { t } = w;
   const formatTimestamp = options.formatTimestamp ?? localTimestamp;
   const formatDate = options.formatDate ?? ((date: string) => date);
   const formatTime = options.formatTime ?? ((time: string) => time);
 
   const header: string[] = [];
   const when = [
-    note.serviceDate.trim() && `on ${formatDate(note.serviceDate.trim())}`,
-    note.serviceTime.trim() && `at ${formatTime(note.serviceTime.trim())}`,
+    note.serviceDate.trim() && t(soapKey('onDate'), { date: formatDate(note.serviceDate.trim()) }),
+    note.serviceTime.trim() && t(soapKey('atTime'), { time: formatTime(note.serviceTime.trim()) }),
   ]
     .filter(Boolean)
     .join(' ');
-  const duration = isNumber(note.durationMinutes) ? `, ${formatNumber(note.durationMinutes)} minutes` : '';
-  const number = isNumber(note.sessionNumber) ? ` ${formatNumber(note.sessionNumber)}` : '';
-  header.push(`Session${number}${when ? ` ${when}` : ''}${duration}.`);
-  if (note.entryDate.trim()) header.push(`Entered ${formatTimestamp(note.entryDate)}.`);
+  const session = t(soapKey('sessionName'), {
+    number: isNumber(note.sessionNumber) ? formatNumber(note.sessionNumber) : 'none',
+  });
+  header.push(
+    t(soapKey('header'), {
+      session,
+      when: when || 'none',
+      minutes: isNumber(note.durationMinutes) ? formatNumber(note.durationMinutes) : 'none',
+    }),
+  );
+  if (note.entryDate.trim()) header.push(t(soapKey('entered'), { time: formatTimestamp(note.entryDate) }));
   if (note.status === 'signed') {
-    const at = note.signedAt ? ` ${formatTimestamp(note.signedAt)}` : '';
-    const by = note.signedBy?.trim() ? ` by ${note.signedBy.trim()}` : '';
-    header.push(`Signed${at}${by}.`);
+    const time = note.signedAt ? formatTimestamp(note.signedAt) : '';
+    const name = note.signedBy?.trim() ?? '';
+    const key = time ? (name ? 'signedAtBy' : 'signedAt') : name ? 'signedBy' : 'signed';
+    header.push(t(soapKey(key), { time, name }));
   } else {
-    header.push('Draft, not signed.');
+    header.push(t(soapKey('draft')));
   }
-  if (note.conflictCopyOf)
-    header.push(`Conflict copy of note ${note.conflictCopyOf}, kept by a backup merge.`);
+  if (note.conflictCopyOf) header.push(t(soapKey('conflictCopy'), { id: note.conflictCopyOf }));
 
-  const sensationNames = note.sensations.selected.map((id) => sensationLabel(id).toLowerCase());
+  const sensationNames = note.sensations.selected.map(w.sensation);
   if (note.sensations.other.trim()) sensationNames.push(note.sensations.other.trim());
   const subjective = [
-    ...labelled('Chief complaint', note.chiefComplaint),
-    ...painLine('Pain before the session', note.painBefore),
-    ...labelled('Changes since the last session', note.changesSinceLast),
-    ...(options.afterEffectsReported ?? []).map(afterEffectLine),
+    ...labelled(w, 'chiefComplaint', note.chiefComplaint),
+    ...painLine(w, 'painBefore', note.painBefore),
+    ...labelled(w, 'changesSinceLast', note.changesSinceLast),
+    ...(options.afterEffectsReported ?? []).map((report) => afterEffectLine(w, report)),
     ...(sensationNames.length > 0
-      ? [`Sensations the client reported: ${sentence(listJoin(sensationNames))}`]
+      ? [t(soapKey('sensations'), { list: sentence(listJoin(sensationNames)) })]
       : []),
   ];
 
   const objective = [
-    ...safetyLines(note, formatTimestamp, formatDate),
-    ...rhythmLines(note.rhythm),
-    ...treatedAreaLines(note, regionLabel, techniqueLabel),
-    ...labelled('Observations', note.observations),
+    ...safetyLines(w, note, formatTimestamp, formatDate),
+    ...rhythmLines(w, note.rhythm),
+    ...treatedAreaLines(w, note),
+    ...labelled(w, 'observations', note.observations),
   ];
 
   const assessment = [
-    ...findingSummary(note, regionLabel),
-    ...globalResponseLines(note.globalResponse),
-    ...painLine('Pain after the session', note.painAfter, note.painBefore),
-    ...labelled('Emotional release', note.emotionalRelease),
+    ...findingSummary(w, note),
+    ...globalResponseLines(w, note.globalResponse),
+    ...painLine(w, 'painAfter', note.painAfter, note.painBefore),
+    ...labelled(w, 'emotionalRelease', note.emotionalRelease),
   ];
 
   const plan = [
-    ...labelled('Plan', note.plan),
-    ...labelled('Next session', note.nextSessionRecommendation),
-    ...labelled('Home care', note.homeCare),
+    ...labelled(w, 'plan', note.plan),
+    ...labelled(w, 'nextSession', note.nextSessionRecommendation),
+    ...labelled(w, 'homeCare', note.homeCare),
   ];
 
   const addenda = note.addenda.map((addendum) => {
-    const by = addendum.author.trim() ? ` by ${addendum.author.trim()}` : '';
-    return `Addendum ${formatTimestamp(addendum.createdAt)}${by}. Reason: ${sentence(addendum.reason)} ${sentence(addendum.text)}`.trim();
+    const name = addendum.author.trim();
+    return t(soapKey(name ? 'addendumBy' : 'addendum'), {
+      time: formatTimestamp(addendum.createdAt),
+      name,
+      reason: sentence(addendum.reason),
+      text: sentence(addendum.text),
+    }).trim();
   });
 
   return { header, subjective, objective, assessment, plan, addenda };

@@ -3,6 +3,7 @@ import type { Language } from './languages';
 import { appLock } from './locales/appLock';
 import { backup } from './locales/backup';
 import { clients } from './locales/clients';
+import { clinical } from './locales/clinical';
 import de from './locales/de.json';
 import { documents } from './locales/documents';
 import en from './locales/en.json';
@@ -45,6 +46,7 @@ const AREAS = {
   outcomes,
   sync,
   validation,
+  clinical,
 };
 
 type Areas = { [A in keyof typeof AREAS]: (typeof AREAS)[A]['en'] };

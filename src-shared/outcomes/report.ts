@@ -6,6 +6,8 @@ import { type IsoDate, IsoDateSchema } from '../domain/dates';
 import { afterEffectLabel, SEVERITY_LABELS } from '../domain/sensations';
 import type { AfterEffectReport, SessionDraft } from '../domain/session-note';
 import { LanguageSchema } from '../i18n/languages';
+import { afterEffectName, regionName, severityName } from '../i18n/session-labels';
+import type { Translate } from '../i18n/translator';
 import {
   DurationSchema,
   ItemScoresSchema,
@@ -81,6 +83,11 @@ export interface ProgressReportParts {
   summary: string;
   signedBy: string;
   signedOn: IsoDate;
+  /**
+   * The paper's language (issue 19): area, after-effect and severity names from the catalogue.
+   * Without it they are the domain's English names, as before.
+   */
+  t?: Translate;
 }
 
 /** The signed sessions inside the period, oldest first. */
@@ -92,6 +99,10 @@ export function sessionsInPeriod(notes: readonly SessionDraft[], period: { from:
 
 /** The report's content from the record: counts and lists only, no interpretation. */
 export function buildProgressReport(parts: ProgressReportParts): ProgressReportInput {
+  const { t } = parts;
+  const areaName = t ? (id: string) => regionName(t, id) : regionLabel;
+  const effectName = t ? (id: string) => afterEffectName(t, id) : afterEffectLabel;
+  const severity = (s: AfterEffectReport['severity']) => (t ? severityName(t, s) : SEVERITY_LABELS[s]);
   const sessions = sessionsInPeriod(parts.notes, parts.period);
   const inSessions = new Set(sessions.map((s) => s.id));
   const dateOf = new Map(sessions.map((s) => [s.id, s.serviceDate]));
@@ -100,7 +111,7 @@ export function buildProgressReport(parts: ProgressReportParts): ProgressReportI
     for (const regionId of new Set(note.treatedAreas.map((a) => a.regionId)))
       counts.set(regionId, (counts.get(regionId) ?? 0) + 1);
   const treatedAreas = [...counts.entries()]
-    .map(([regionId, count]) => ({ label: regionLabel(regionId), count }))
+    .map(([regionId, count]) => ({ label: areaName(regionId), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const scores = scoresInOrder(parts.scores).filter(
     (s) => s.kind === 'baseline' || (s.date >= parts.period.from && s.date <= parts.period.to),
@@ -124,8 +135,8 @@ export function buildProgressReport(parts: ProgressReportParts): ProgressReportI
       .filter((r) => inSessions.has(r.sessionId))
       .map((r) => ({
         date: dateOf.get(r.sessionId)!,
-        label: afterEffectLabel(r.type),
-        severity: SEVERITY_LABELS[r.severity],
+        label: effectName(r.type),
+        severity: severity(r.severity),
         resolved: r.resolved,
       })),
     summary: parts.summary,

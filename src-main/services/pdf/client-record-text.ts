@@ -1,13 +1,16 @@
 import { kindLabel, mediaTypeLabel, sizeLabel } from '../../../src-shared/documents/words';
-import { AUDIT_ACTION_LABELS } from '../../../src-shared/domain/audit';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import { type HealthHistory, historyNotRecorded } from '../../../src-shared/domain/health-history';
-import { afterEffectLabel, SEVERITY_LABELS } from '../../../src-shared/domain/sensations';
 import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
 import { type Language, localeFor, type Translate, translatorFor } from '../../../src-shared/i18n';
+import type { MessageKey } from '../../../src-shared/i18n/catalogues';
+import { afterEffectName, auditActionName, severityInline } from '../../../src-shared/i18n/session-labels';
 import { builtInRule } from '../../../src-shared/safety';
+
+const historyKey = (key: string) => `clinical.history.${key}` as MessageKey;
+
 import type { PrintedText } from './glyph-check';
 import { practiceHeaderTexts } from './page-furniture';
 
@@ -91,18 +94,29 @@ export function noteFieldName(note: SessionDraft, format: RecordFormat): string 
 export function soapFor(record: ClientRecord, note: SessionDraft, format: RecordFormat): SoapView {
   return buildSoapView(note, {
     formatTimestamp: format.moment,
+    t: format.t,
     afterEffectsReported: record.afterEffects.filter((report) => report.reportedInSessionId === note.id),
   });
 }
 
 export function afterEffectSentence(report: AfterEffectReport, format: RecordFormat): string {
-  const parts = [`${afterEffectLabel(report.type)} (${SEVERITY_LABELS[report.severity].toLowerCase()})`];
-  if (report.onsetHours !== null) parts.push(`began ${report.onsetHours} h after the session`);
-  if (report.durationHours !== null) parts.push(`lasted ${report.durationHours} h`);
-  parts.push(report.resolved ? 'resolved' : 'not resolved');
+  const { t } = format;
+  const parts = [
+    t('clinical.soap.effectSeverity', {
+      effect: afterEffectName(t, report.type),
+      severity: severityInline(t, report.severity),
+    }),
+  ];
+  if (report.onsetHours !== null) parts.push(t(historyKey('beganH'), { hours: report.onsetHours }));
+  if (report.durationHours !== null) parts.push(t(historyKey('lastedH'), { hours: report.durationHours }));
+  parts.push(t(report.resolved ? 'clinical.soap.resolved' : 'clinical.soap.notResolved'));
   const notes = report.notes.trim();
   const sentence = notes && !/[.!?)"'”’]$/.test(notes) ? `${notes}.` : notes;
-  return `${parts.join(', ')}. Reported ${format.moment(report.reportedAt)}.${sentence ? ` ${sentence}` : ''}`;
+  const reported = t(historyKey('afterEffectReported'), {
+    details: parts.join(', '),
+    time: format.moment(report.reportedAt),
+  });
+  return `${reported}${sentence ? ` ${sentence}` : ''}`;
 }
 
 export function consentText(client: Client | ClientRecord['client'], format: RecordFormat): string {
@@ -123,23 +137,29 @@ export function emergencyContactText(client: ClientRecord['client']): string {
 }
 
 export function conditionLines(history: HealthHistory, format: RecordFormat): string[] {
+  const { t } = format;
   return history.conditions.map((condition) => {
-    const details: string[] = [condition.status === 'current' ? 'current' : 'past'];
-    if (condition.severity) details.push(condition.severity);
-    if (condition.onsetDate) details.push(`since ${format.date(condition.onsetDate)}`);
-    if (condition.resolvedDate) details.push(`resolved ${format.date(condition.resolvedDate)}`);
-    if (condition.treated !== null)
-      details.push(condition.treated ? 'treated by a physician' : 'not treated');
+    const details: string[] = [t(historyKey(condition.status === 'current' ? 'current' : 'past'))];
+    if (condition.severity)
+      details.push(
+        t(historyKey('severity'), {
+          severity: condition.severity === 'high-risk' ? 'highRisk' : condition.severity,
+        }),
+      );
+    if (condition.onsetDate) details.push(t(historyKey('since'), { date: format.date(condition.onsetDate) }));
+    if (condition.resolvedDate)
+      details.push(t(historyKey('resolvedOn'), { date: format.date(condition.resolvedDate) }));
+    if (condition.treated !== null) details.push(t(historyKey(condition.treated ? 'treated' : 'notTreated')));
     const notes = condition.notes.trim() ? ` ${condition.notes.trim()}` : '';
-    return `${condition.label}: ${details.join(', ')}.${notes}`;
+    return `${t(historyKey('condition'), { condition: condition.label, details: details.join(', ') })}${notes}`;
   });
 }
 
-export function medicationLines(history: HealthHistory): string[] {
-  return history.medications.map(
-    (medication) =>
-      `${medication.name}${medication.dose ? ` ${medication.dose}` : ''}${medication.anticoagulant ? ' (blood thinner)' : ''}`,
-  );
+export function medicationLines(history: HealthHistory, format: RecordFormat): string[] {
+  return history.medications.map((medication) => {
+    const named = `${medication.name}${medication.dose ? ` ${medication.dose}` : ''}`;
+    return medication.anticoagulant ? format.t(historyKey('bloodThinner'), { medication: named }) : named;
+  });
 }
 
 export function pregnancyLine(history: HealthHistory, format: RecordFormat): string | null {
@@ -155,19 +175,24 @@ export function pregnancyLine(history: HealthHistory, format: RecordFormat): str
 }
 
 export function surgeryLines(history: HealthHistory, format: RecordFormat): string[] {
-  const sites = { cranial: 'Cranial surgery', spinal: 'Spinal surgery', other: 'Surgery' } as const;
+  const { t } = format;
   return history.surgeries.map((surgery) => {
-    const when = surgery.date ? ` on ${format.date(surgery.date)}` : ', date not known';
+    const when = surgery.date
+      ? t(historyKey('surgery'), { site: surgery.site, date: format.date(surgery.date) })
+      : t(historyKey('surgeryNoDate'), { site: surgery.site });
     const description = surgery.description.trim() ? `: ${surgery.description.trim()}` : '';
-    return `${sites[surgery.site]}${when}${description}`;
+    return `${when}${description}`;
   });
 }
 
 export function headInjuryLines(history: HealthHistory, format: RecordFormat): string[] {
+  const { t } = format;
   return history.headInjuries.map((injury) => {
-    const when = injury.date ? format.date(injury.date) : 'Date not known';
+    const when = injury.date ? format.date(injury.date) : t(historyKey('dateNotKnown'));
     const description = injury.description.trim() ? `: ${injury.description.trim()}` : '';
-    return `${when}${description} (${injury.treated ? 'seen and treated by a physician' : 'not treated by a physician'})`;
+    return t(historyKey(injury.treated ? 'injurySeen' : 'injuryNotSeen'), {
+      injury: `${when}${description}`,
+    });
   });
 }
 
@@ -179,32 +204,42 @@ export function historyReviewedLine(history: HealthHistory, format: RecordFormat
 }
 
 /** How the history names the item a clearance is for ("Head injury: fell off her bike"). */
-function clearedItemName(history: HealthHistory, itemId: string | null): string | null {
+function clearedItemName(history: HealthHistory, itemId: string | null, t: Translate): string | null {
   if (itemId === null) return null;
   const condition = history.conditions.find((item) => item.id === itemId);
   if (condition) return condition.label;
   const injury = history.headInjuries.find((item) => item.id === itemId);
-  if (injury) return injury.description.trim() ? `head injury: ${injury.description.trim()}` : 'head injury';
+  if (injury)
+    return injury.description.trim()
+      ? t(historyKey('headInjuryAbout'), { description: injury.description.trim() })
+      : t(historyKey('headInjury'));
   const surgery = history.surgeries.find((item) => item.id === itemId);
-  if (surgery) return surgery.description.trim() ? `surgery: ${surgery.description.trim()}` : 'surgery';
+  if (surgery)
+    return surgery.description.trim()
+      ? t(historyKey('surgeryItemAbout'), { description: surgery.description.trim() })
+      : t(historyKey('surgeryItem'));
   const medication = history.medications.find((item) => item.id === itemId);
   return medication ? medication.name : null;
 }
 
 export function clearanceLines(history: HealthHistory, format: RecordFormat): string[] {
+  const { t } = format;
   return history.clearances.map((clearance) => {
     const rule = builtInRule(clearance.ruleId)?.title ?? clearance.ruleId;
-    const item = clearedItemName(history, clearance.itemId);
-    const about = item ? ` (${item})` : '';
-    const until = clearance.validUntil ? `, valid until ${format.date(clearance.validUntil)}` : '';
+    const item = clearedItemName(history, clearance.itemId, t);
+    const about = item ? `${rule} (${item})` : rule;
+    const values = { rule: about, name: clearance.givenBy, date: format.date(clearance.date) };
+    const cleared = clearance.validUntil
+      ? t(historyKey('clearanceUntil'), { ...values, until: format.date(clearance.validUntil) })
+      : t(historyKey('clearance'), values);
     const note = clearance.notes.trim();
     const notes = note ? ` ${/[.!?]$/.test(note) ? note : `${note}.`}` : '';
     // Clearances recorded before who and when were kept say nothing of it.
-    const who = clearance.recordedBy.trim();
-    const by = who ? ` by ${who}` : '';
-    const at = clearance.recordedAt ? ` on ${format.moment(clearance.recordedAt)}` : '';
-    const recorded = by || at ? ` Recorded${by}${at}.` : '';
-    return `${rule}${about}: cleared by ${clearance.givenBy} on ${format.date(clearance.date)}${until}.${notes}${recorded}`;
+    const name = clearance.recordedBy.trim();
+    const time = clearance.recordedAt ? format.moment(clearance.recordedAt) : '';
+    const key = name ? (time ? 'recordedByAt' : 'recordedBy') : time ? 'recordedAt' : null;
+    const recorded = key ? ` ${t(historyKey(key), { name, time })}` : '';
+    return `${cleared}${notes}${recorded}`;
   });
 }
 
@@ -233,7 +268,7 @@ export function auditRows(entries: ClientRecord['auditLog'], format: RecordForma
         ? format.t('sync.authorship.byOnComputer', { author: entry.author, computer: entry.computer })
         : format.t('sync.authorship.onComputer', { computer: entry.computer });
     const detail = who ? [entry.detail, who].filter(Boolean).join(' · ') : entry.detail;
-    return [format.moment(entry.at), AUDIT_ACTION_LABELS[entry.action], detail];
+    return [format.moment(entry.at), auditActionName(format.t, entry.action), detail];
   });
 }
 
@@ -257,7 +292,7 @@ export function clientRecordPrintedTexts(record: ClientRecord, format: RecordFor
     { field: 'Tags', text: client.tags.join(' ') },
     { field: 'Client notes', text: client.notes },
     ...conditionLines(history, format).map((text) => ({ field: 'Health history: conditions', text })),
-    ...medicationLines(history).map((text) => ({ field: 'Health history: medications', text })),
+    ...medicationLines(history, format).map((text) => ({ field: 'Health history: medications', text })),
     ...surgeryLines(history, format).map((text) => ({ field: 'Health history: surgeries', text })),
     ...headInjuryLines(history, format).map((text) => ({ field: 'Health history: head injuries', text })),
     ...clearanceLines(history, format).map((text) => ({ field: 'Health history: clearances', text })),

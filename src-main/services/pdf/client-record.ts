@@ -409,7 +409,7 @@ function drawHealthHistory(
   const pregnancy = pregnancyLine(history, format);
   const parts: [title: string, lines: string[]][] = [
     [t('record.conditions'), conditionLines(history, format)],
-    [t('record.medications'), medicationLines(history)],
+    [t('record.medications'), medicationLines(history, format)],
     [t('record.pregnancy'), pregnancy ? [pregnancy] : []],
     [t('record.surgeries'), surgeryLines(history, format)],
     [t('record.headInjuries'), headInjuryLines(history, format)],

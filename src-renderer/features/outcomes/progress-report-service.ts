@@ -6,7 +6,7 @@ import {
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { recordPractice } from '../../../src-shared/exports/client-record-export';
-import type { Translate } from '../../../src-shared/i18n';
+import { type Translate, translatorFor } from '../../../src-shared/i18n';
 import {
   buildProgressReport,
   ProgressReportSchema,
@@ -71,6 +71,8 @@ export async function saveProgressReport(t: Translate, request: ReportRequest): 
     summary: request.summary,
     signedBy: request.signedBy,
     signedOn: request.signedOn,
+    // Area and after-effect names in the paper's language: the client's, else the app's.
+    t: client.preferredLanguage ? translatorFor(client.preferredLanguage) : t,
   });
   // The client's language when chosen; main uses the app's otherwise (as for the client record).
   const language = client.preferredLanguage ? { language: client.preferredLanguage } : {};
