@@ -6,6 +6,7 @@ import {
   historyNotRecorded,
 } from '../domain/health-history';
 import type { Id } from '../domain/ids';
+import type { Translate } from '../i18n/translator';
 import { type CatalogId, catalogItem, catalogMatchesForText, looksLikeAnticoagulant } from './catalog';
 import { type CustomRule, DEFAULT_SAFETY_SETTINGS, type SafetySettings } from './custom-rules';
 import { textMatchesPhrases } from './phrases';
@@ -63,6 +64,12 @@ export interface EvaluationContext {
    * one date format per screen); left out, dates stay as stored (YYYY-MM-DD).
    */
   formatDate?: (date: IsoDate) => string;
+  /**
+   * The words of `because` in a language (keys `safety.because.*`): the screens pass the app's
+   * `t`. Left out, `because` is English, as stored and exported. The client's own words (a
+   * condition typed as free text, a surgery's description, a medication) stay as written.
+   */
+  t?: Translate;
 }
 
 const asStored = (date: IsoDate): string => date;
@@ -114,6 +121,104 @@ const SURGERY_SITE_NAMES = {
   other: 'Surgery',
 } as const;
 
+type ConditionSeverity = NonNullable<Condition['severity']>;
+
+/** The words `because` is made of: English by default, or a language's through `t`. */
+interface BecauseWords {
+  relativeDays(date: IsoDate, today: IsoDate): string;
+  age(dateOfBirth: IsoDate, today: IsoDate): string;
+  born(date: string, age: string): string;
+  dated(what: string, date: string, when: string): string;
+  undated(what: string, window: Window): string;
+  withNotes(reason: string, notes: readonly string[]): string;
+  readAs(label: string, catalogId: CatalogId, english: string): string;
+  resolvedOn(date: string): string;
+  past: string;
+  severity(severity: ConditionSeverity): string;
+  treatment(treated: boolean | null): string;
+  surgery(site: keyof typeof SURGERY_SITE_NAMES, description: string): string;
+  headInjury(description: string): string;
+  bloodThinner(marked: boolean): string;
+  due(date: string): string;
+  dueNotRecorded: string;
+  highRisk: string;
+  pregnant: string;
+}
+
+const ENGLISH_WORDS: BecauseWords = {
+  relativeDays,
+  age: describeAge,
+  born: (date, age) => `Born ${date}, ${age}`,
+  dated: (what, date, when) => `${what} on ${date} (${when})`,
+  undated: (what, window) =>
+    `${what} (date not recorded: add it to check the ${describeWindow(window)} window)`,
+  withNotes: (reason, notes) => (notes.length > 0 ? `${reason}, ${notes.join(', ')}` : reason),
+  readAs: (label, _id, english) => `"${label}" (read as ${english})`,
+  resolvedOn: (date) => `resolved on ${date}`,
+  past: 'past',
+  severity: (severity) => severity,
+  treatment: treatmentNote,
+  surgery: (site, description) => `${SURGERY_SITE_NAMES[site]}${description ? ` (${description})` : ''}`,
+  headInjury: (description) => `Head injury${description ? ` (${description})` : ''}`,
+  bloodThinner: (marked) => (marked ? 'a blood thinner' : 'a known blood thinner'),
+  due: (date) => `due ${date}`,
+  dueNotRecorded: 'due date not recorded',
+  highRisk: 'high-risk',
+  pregnant: 'Pregnant',
+};
+
+function translatedWords(t: Translate): BecauseWords {
+  const withDescription = (what: string, description: string) =>
+    description ? t('safety.because.withDescription', { what, description }) : what;
+  return {
+    relativeDays: (date, today) => {
+      const days = daysBetween(date, today);
+      return days >= 0 ? t('safety.because.ago', { days }) : t('safety.because.ahead', { days: -days });
+    },
+    age: (dateOfBirth, today) => {
+      const { years, months, days } = ageParts(dateOfBirth, today);
+      if (years === null) return t('safety.because.ageDays', { days });
+      if (years === 0) return t('safety.because.ageMonths', { months });
+      if (months === 0) return t('safety.because.ageYears', { years });
+      return t('safety.because.ageYearsMonths', { years, months });
+    },
+    born: (date, age) => t('safety.because.born', { date, age }),
+    dated: (what, date, when) => t('safety.because.dated', { what, date, when }),
+    undated: (what, window) =>
+      t('safety.because.undated', {
+        what,
+        window: t(`safety.because.window.${window.unit}`, { amount: window.amount }),
+      }),
+    withNotes: (reason, notes) =>
+      notes.length > 0
+        ? t('safety.because.withNotes', { reason, notes: notes.join(t('safety.because.noteSeparator')) })
+        : reason,
+    readAs: (label, id) => t('safety.because.readAs', { label, catalog: t(`safety.catalog.${id}`) }),
+    resolvedOn: (date) => t('safety.because.resolvedOn', { date }),
+    past: t('safety.because.past'),
+    severity: (severity) => t(`safety.because.severity.${severity}`),
+    treatment: (treated) =>
+      t(
+        treated === true
+          ? 'safety.because.treated'
+          : treated === false
+            ? 'safety.because.notTreated'
+            : 'safety.because.treatmentNotRecorded',
+      ),
+    surgery: (site, description) => withDescription(t(`safety.because.surgery.${site}`), description),
+    headInjury: (description) => withDescription(t('safety.because.headInjury'), description),
+    bloodThinner: (marked) => t(marked ? 'safety.because.bloodThinner' : 'safety.because.knownBloodThinner'),
+    due: (date) => t('safety.because.due', { date }),
+    dueNotRecorded: t('safety.because.dueNotRecorded'),
+    highRisk: t('safety.because.highRisk'),
+    pregnant: t('safety.because.pregnant'),
+  };
+}
+
+function wordsFor(context: EvaluationContext): BecauseWords {
+  return context.t ? translatedWords(context.t) : ENGLISH_WORDS;
+}
+
 function relativeDays(date: IsoDate, today: IsoDate): string {
   const days = daysBetween(date, today);
   if (days === 0) return 'today';
@@ -124,6 +229,19 @@ function relativeDays(date: IsoDate, today: IsoDate): string {
 
 function plural(amount: number, unit: string): string {
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+}
+
+/** Whole years and months of age, or only days (years null) under a month. */
+function ageParts(
+  dateOfBirth: IsoDate,
+  today: IsoDate,
+): { years: number | null; months: number; days: number } {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  let months = (ty - by) * 12 + (tm - bm);
+  if (td < bd) months -= 1;
+  if (months < 1) return { years: null, months: 0, days: Math.max(0, daysBetween(dateOfBirth, today)) };
+  return { years: Math.floor(months / 12), months: months % 12, days: 0 };
 }
 
 function describeAge(dateOfBirth: IsoDate, today: IsoDate): string {
@@ -175,19 +293,20 @@ function conditionCandidate(
   condition: Condition,
   readAs: CatalogId | null,
   formatDate: (date: IsoDate) => string,
+  words: BecauseWords = ENGLISH_WORDS,
 ): Candidate {
   const readAsLabel = readAs !== null ? catalogItem(readAs)?.label : undefined;
   const what =
-    condition.catalogId === null && readAsLabel !== undefined
-      ? `"${condition.label}" (read as ${readAsLabel})`
+    condition.catalogId === null && readAs !== null && readAsLabel !== undefined
+      ? words.readAs(condition.label, readAs, readAsLabel)
       : condition.label;
   const notes: string[] = [];
   if (condition.status === 'past') {
     notes.push(
-      condition.resolvedDate !== null ? `resolved on ${formatDate(condition.resolvedDate)}` : 'past',
+      condition.resolvedDate !== null ? words.resolvedOn(formatDate(condition.resolvedDate)) : words.past,
     );
   }
-  if (condition.severity !== null) notes.push(condition.severity);
+  if (condition.severity !== null) notes.push(words.severity(condition.severity));
   return {
     itemId: condition.id,
     what,
@@ -199,24 +318,25 @@ function conditionCandidate(
     severe: condition.severity === 'severe' || condition.severity === 'high-risk',
     highRisk: false,
     notes,
-    treatmentNote: treatmentNote(condition.treated),
+    treatmentNote: words.treatment(condition.treated),
   };
 }
 
 function candidatesFor(match: RuleMatch, history: HealthHistory, context: EvaluationContext): Candidate[] {
+  const words = wordsFor(context);
   switch (match.kind) {
     case 'condition':
       return history.conditions.flatMap((condition) => {
         const readAs = conditionCatalogIds(condition).find((id) => match.catalogIds.includes(id));
         if (readAs === undefined) return [];
-        return [conditionCandidate(condition, readAs, context.formatDate ?? asStored)];
+        return [conditionCandidate(condition, readAs, context.formatDate ?? asStored, words)];
       });
     case 'surgery':
       return history.surgeries
         .filter((surgery) => match.sites.includes(surgery.site))
         .map((surgery) => ({
           itemId: surgery.id,
-          what: `${SURGERY_SITE_NAMES[surgery.site]}${surgery.description ? ` (${surgery.description})` : ''}`,
+          what: words.surgery(surgery.site, surgery.description),
           eventDate: surgery.date,
           latestEventDate: null,
           windowKind: 'event',
@@ -229,7 +349,7 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
     case 'head-injury':
       return history.headInjuries.map((injury) => ({
         itemId: injury.id,
-        what: `Head injury${injury.description ? ` (${injury.description})` : ''}`,
+        what: words.headInjury(injury.description),
         eventDate: injury.date,
         latestEventDate: null,
         windowKind: 'event',
@@ -238,7 +358,7 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
         severe: false,
         highRisk: false,
         notes: [],
-        treatmentNote: treatmentNote(injury.treated),
+        treatmentNote: words.treatment(injury.treated),
       }));
     case 'anticoagulant-medication':
       return history.medications
@@ -253,20 +373,20 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
           untreated: false,
           severe: false,
           highRisk: false,
-          notes: [medication.anticoagulant ? 'a blood thinner' : 'a known blood thinner'],
+          notes: [words.bloodThinner(medication.anticoagulant)],
         }));
     case 'pregnancy': {
       const pregnancy = history.pregnancy;
       if (!pregnancy?.pregnant) return [];
       const notes = [
         pregnancy.dueDate !== null
-          ? `due ${(context.formatDate ?? asStored)(pregnancy.dueDate)}`
-          : 'due date not recorded',
+          ? words.due((context.formatDate ?? asStored)(pregnancy.dueDate))
+          : words.dueNotRecorded,
       ];
-      if (pregnancy.highRisk) notes.push('high-risk');
+      if (pregnancy.highRisk) notes.push(words.highRisk);
       return [
         {
-          what: 'Pregnant',
+          what: words.pregnant,
           eventDate: null,
           latestEventDate: null,
           windowKind: 'event',
@@ -284,7 +404,10 @@ function candidatesFor(match: RuleMatch, history: HealthHistory, context: Evalua
       if (!dateOfBirth || daysBetween(dateOfBirth, context.today) < 0) return [];
       return [
         {
-          what: `Born ${(context.formatDate ?? asStored)(dateOfBirth)}, ${describeAge(dateOfBirth, context.today)}`,
+          what: words.born(
+            (context.formatDate ?? asStored)(dateOfBirth),
+            words.age(dateOfBirth, context.today),
+          ),
           eventDate: dateOfBirth,
           latestEventDate: null,
           windowKind: 'age',
@@ -361,18 +484,19 @@ function becauseText(
   window: Window | null,
   today: IsoDate,
   formatDate: (date: IsoDate) => string,
+  words: BecauseWords = ENGLISH_WORDS,
 ): string {
   const notes = [...candidate.notes];
   if (rule && candidate.treatmentNote && ruleUses(rule, 'untreated')) notes.push(candidate.treatmentNote);
-  const noteText = notes.length > 0 ? `, ${notes.join(', ')}` : '';
-  if (candidate.windowKind === 'age') return `${candidate.what}${noteText}`;
+  if (candidate.windowKind === 'age') return words.withNotes(candidate.what, notes);
   if (candidate.eventDate !== null) {
-    return `${candidate.what} on ${formatDate(candidate.eventDate)} (${relativeDays(candidate.eventDate, today)})${noteText}`;
+    const when = words.relativeDays(candidate.eventDate, today);
+    return words.withNotes(words.dated(candidate.what, formatDate(candidate.eventDate), when), notes);
   }
   if (window !== null && rule && ruleUses(rule, 'within-window')) {
-    return `${candidate.what} (date not recorded: add it to check the ${describeWindow(window)} window)${noteText}`;
+    return words.withNotes(words.undated(candidate.what, window), notes);
   }
-  return `${candidate.what}${noteText}`;
+  return words.withNotes(candidate.what, notes);
 }
 
 function evaluateBuiltInRule(
@@ -396,7 +520,14 @@ function evaluateBuiltInRule(
           title: rule.title,
           rationale: branch.rationale ?? rule.rationale,
           source: rule.source,
-          because: becauseText(candidate, rule, window, context.today, context.formatDate ?? asStored),
+          because: becauseText(
+            candidate,
+            rule,
+            window,
+            context.today,
+            context.formatDate ?? asStored,
+            wordsFor(context),
+          ),
           lifted: false,
           custom: false,
         };
@@ -424,13 +555,19 @@ function evaluateCustomRule(
   const catalogLabel = rule.catalogId !== null ? catalogItem(rule.catalogId)?.label : undefined;
   const title = rule.title || `Practice rule: ${keyword || catalogLabel || rule.id}`;
   const candidates: Candidate[] = [];
+  const words = wordsFor(context);
 
   for (const condition of history.conditions) {
     if (condition.status === 'past' && !rule.includePast) continue;
     const byCatalog = rule.catalogId !== null && conditionCatalogIds(condition).includes(rule.catalogId);
     if (byCatalog || keywordHit(condition.label)) {
       candidates.push(
-        conditionCandidate(condition, byCatalog ? rule.catalogId : null, context.formatDate ?? asStored),
+        conditionCandidate(
+          condition,
+          byCatalog ? rule.catalogId : null,
+          context.formatDate ?? asStored,
+          words,
+        ),
       );
     }
   }
@@ -442,14 +579,14 @@ function evaluateCustomRule(
   }
   for (const surgery of history.surgeries) {
     if (keywordHit(surgery.description)) {
-      const what = `${SURGERY_SITE_NAMES[surgery.site]} (${surgery.description})`;
+      const what = words.surgery(surgery.site, surgery.description);
       candidates.push({ ...plainCandidate(what, surgery.date), itemId: surgery.id });
     }
   }
   for (const injury of history.headInjuries) {
     if (keywordHit(injury.description)) {
       candidates.push({
-        ...plainCandidate(`Head injury (${injury.description})`, injury.date),
+        ...plainCandidate(words.headInjury(injury.description), injury.date),
         itemId: injury.id,
       });
     }
@@ -462,7 +599,7 @@ function evaluateCustomRule(
       title,
       rationale: rule.message,
       source: 'Practice rule',
-      because: becauseText(candidate, null, null, context.today, context.formatDate ?? asStored),
+      because: becauseText(candidate, null, null, context.today, context.formatDate ?? asStored, words),
       lifted: false,
       custom: true,
     };

@@ -1,4 +1,5 @@
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { draftsToSignText, visitSummaryText } from './attention-text';
 import { DraftBadge } from './SeverityMark';
 import { useClientDraftCount } from './useDrafts';
@@ -14,14 +15,15 @@ export function ClientVisitSummary({
   clientId: string;
   lastVisitAt: string | null;
 }) {
+  const t = useT();
   const drafts = useClientDraftCount(clientId) ?? 0;
   return (
     <>
-      {` · ${visitSummaryText(lastVisitAt, drafts, formatDate)}`}
+      {` · ${visitSummaryText(lastVisitAt, drafts, formatDate, t)}`}
       {drafts > 0 && (
         <>
           {' · '}
-          <DraftBadge text={draftsToSignText(drafts)} />
+          <DraftBadge text={draftsToSignText(drafts, t)} />
         </>
       )}
     </>

@@ -1,4 +1,4 @@
-import { type Severity, severityLabel } from '../../../src-shared/safety';
+import type { Severity } from '../../../src-shared/safety';
 import './attention.css';
 import { useT } from '../../app/i18n';
 
@@ -22,7 +22,7 @@ export function SeverityMark({ severity }: { severity: Severity }) {
       data-severity={severity}
     >
       <span className="visually-hidden">{`${t('attention.safetyCheck')} `}</span>
-      {severityLabel(severity)}
+      {t(`safety.severity.${severity}`)}
     </span>
   );
 }

@@ -1,7 +1,9 @@
 import type { SessionDraft } from '../../../src-shared/domain/session-note';
+import type { Translate } from '../../../src-shared/i18n';
 
-/** "1 draft to sign", "3 drafts to sign". */
-export function draftsToSignText(count: number): string {
+/** "1 draft to sign", "3 drafts to sign"; in the app's language when given its `t`. */
+export function draftsToSignText(count: number, t?: Translate): string {
+  if (t) return t('attention.draftsToSign', { count });
   return `${count} draft${count === 1 ? '' : 's'} to sign`;
 }
 
@@ -13,7 +15,12 @@ export function visitSummaryText(
   lastVisitAt: string | null,
   drafts: number,
   formatDate: (d: string) => string,
+  t?: Translate,
 ) {
+  if (t) {
+    if (lastVisitAt) return t('attention.lastVisit', { date: formatDate(lastVisitAt) });
+    return t(drafts > 0 ? 'attention.noSignedSessions' : 'attention.noSessions');
+  }
   if (lastVisitAt) return `Last visit ${formatDate(lastVisitAt)}`;
   return drafts > 0 ? 'No signed sessions yet' : 'No sessions yet';
 }

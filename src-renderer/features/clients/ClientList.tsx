@@ -178,7 +178,7 @@ export function ClientList() {
                         {(severity || draftCount > 0) && (
                           <span className="client-attention">
                             {severity && <SeverityMark severity={severity} />}
-                            {draftCount > 0 && <DraftBadge text={draftsToSignText(draftCount)} />}
+                            {draftCount > 0 && <DraftBadge text={draftsToSignText(draftCount, t)} />}
                           </span>
                         )}
                       </span>
@@ -191,7 +191,7 @@ export function ClientList() {
                           : t('clients.list.dobNotRecorded')}
                       </span>
                       <span className={draftCount > 0 ? 'client-visit has-drafts' : 'client-visit'}>
-                        {visitSummaryText(client.lastVisitAt, draftCount, formatDate)}
+                        {visitSummaryText(client.lastVisitAt, draftCount, formatDate, t)}
                       </span>
                       <span className="client-tags">
                         {client.tags.slice(0, 3).map((tag) => (

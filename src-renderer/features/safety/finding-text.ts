@@ -10,8 +10,8 @@ import {
  * A finding's words in the app's language. The safety check (src-shared/safety) writes them in
  * English; the built-in rules' titles and rationales, and the "no health history" finding, have
  * catalogue entries keyed by rule id (safety.rules.*, safety.rationale.*). A practice's own rules
- * are shown as the practice wrote them. `because` names the client's own entries and dates and
- * stays as the check wrote it.
+ * are shown as the practice wrote them. `because` comes from the check already in the app's
+ * language (`useSafetyFindings` passes `t`); only the client's own words in it stay as written.
  */
 
 function builtInRule(finding: Pick<Finding, 'ruleId' | 'custom'>): BuiltInRule | undefined {
@@ -52,7 +52,7 @@ function isBranchRationale(key: string): key is (typeof BRANCH_RATIONALES)[numbe
   return (BRANCH_RATIONALES as readonly string[]).includes(key);
 }
 
-/** Why the finding applies: the "no health history" one in the app's language, others as written. */
+/** Why the finding applies: the "no health history" one from the catalogue, others as the check wrote them. */
 export function findingBecause(t: Translate, finding: Pick<Finding, 'ruleId' | 'because'>): string {
   return isHistoryNotRecordedFinding(finding) ? t('safety.notRecorded.because') : finding.because;
 }

@@ -8,6 +8,7 @@ import {
   SafetySettingsSchema,
 } from '../../../src-shared/safety';
 import { formatDate } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { type UnsavedHistory, useUnsavedHistory } from './unsaved-history';
 
@@ -35,6 +36,7 @@ export function useSafetyFindings(
   on?: string,
 ): SafetyCheckResult | undefined {
   const unsaved = useUnsavedHistory(clientId);
+  const t = useT();
   const checked = useLiveQuery(async () => {
     const { healthHistories, settings } = repositories();
     const [history, safety] = await Promise.all([
@@ -48,9 +50,11 @@ export function useSafetyFindings(
         settings: safety,
         // Dates in "because" in the locale's format, like every other date on screen.
         formatDate,
+        // Why each finding applies, in the app's language (the client's own words as written).
+        t,
       }),
       historyReviewedAt: history.reviewedAt,
     };
-  }, [clientId, dateOfBirth, on]);
+  }, [clientId, dateOfBirth, on, t]);
   return useMemo(() => (checked === undefined ? undefined : { ...checked, unsaved }), [checked, unsaved]);
 }

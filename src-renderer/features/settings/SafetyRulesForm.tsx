@@ -8,7 +8,6 @@ import {
   type SafetySettings,
   SafetySettingsSchema,
   SEVERITY_ORDER,
-  severityLabel,
   WINDOW_UNITS,
   WINDOWED_RULE_IDS,
   type Window,
@@ -203,7 +202,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
             >
               {SEVERITY_ORDER.map((s) => (
                 <option key={s} value={s}>
-                  {severityLabel(s)}
+                  {t(`safety.severity.${s}`)}
                 </option>
               ))}
             </select>
