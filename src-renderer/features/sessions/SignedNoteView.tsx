@@ -69,6 +69,7 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
     formatTimestamp,
     formatDate,
     formatTime,
+    t,
   });
 
   return (
