@@ -12,6 +12,12 @@ const JUSTIFIED = {
   // LOW: the check reports that a CSP exists so a human reviews it. Ours is
   // default-src 'self' with no unsafe-inline/eval; see docs/security.md.
   CSP_GLOBAL_CHECK: "Reports the presence of our CSP for review (default-src 'self', no unsafe-*)",
+  // The practice-sync certificate pin (src-main/sync/certificate-pin.ts): it accepts only the
+  // certificate whose fingerprint the therapist confirmed, for the sync host only, refuses every
+  // other certificate for that host, and leaves every other host to Chromium (-3). Tested in
+  // tests/unit/main/certificate-pin.test.ts; see docs/security.md.
+  CERTIFICATE_VERIFY_PROC_JS_CHECK:
+    'Reviewed: pins the confirmed certificate for the sync host only; every other host is left to Chromium',
 };
 
 // Its global checks (navigation limits, permission handler, CSP) look across every file at
