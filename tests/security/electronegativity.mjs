@@ -9,9 +9,10 @@ const JUSTIFIED = {
   // The preload exposes one frozen object built from the channel table, nothing else
   // (src-main/preload/index.ts; tested in tests/unit/main/bridge-agreement.test.ts).
   PRELOAD_JS_CHECK: 'Reviewed: the preload exposes only the typed channel methods, no ipcRenderer',
-  // LOW: the check reports that a CSP exists so a human reviews it. Ours is
-  // default-src 'self' with no unsafe-inline/eval; see docs/security.md.
-  CSP_GLOBAL_CHECK: "Reports the presence of our CSP for review (default-src 'self', no unsafe-*)",
+  // LOW: it reports the CSP for review and flags the <meta> floor's connect-src https: http:.
+  // Both policies apply; main's header (src-main/csp.ts) narrows connect-src to 'self' plus the
+  // sync origin when sync is on. See docs/security.md.
+  CSP_GLOBAL_CHECK: "Reviewed: main's CSP header narrows the page's connect-src to 'self' and the sync origin",
   // The practice-sync certificate pin (src-main/sync/certificate-pin.ts): it accepts only the
   // certificate whose fingerprint the therapist confirmed, for the sync host only, refuses every
   // other certificate for that host, and leaves every other host to Chromium (-3). Tested in
@@ -27,7 +28,11 @@ const input = path.join(work, 'app');
 for (const dir of ['src-main', 'src-renderer', 'src-shared']) {
   fs.cpSync(dir, path.join(input, dir), { recursive: true });
 }
-const out = path.join(work, 'report.csv');
+// SARIF, not CSV: electronegativity 1.10.3 writes the CSV header and the rows with two
+// concurrent fs.writeFile calls, so on a loaded machine the header can land on top of the first
+// row (a clean-clone CI run failed that way on a justified CSP finding). The SARIF report is
+// written in one call.
+const out = path.join(work, 'report.sarif');
 const findings = [];
 {
   try {
@@ -41,17 +46,22 @@ const findings = [];
     console.error(`electronegativity could not run on ${input}: ${error.message}`);
     process.exit(2);
   }
-  const lines = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1);
-  for (const line of lines) {
-    const [issue, severity, confidence, file, location] = line.split(',');
-    findings.push({ issue, severity, confidence, file, location });
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  for (const result of report.runs[0].results) {
+    const where = result.locations?.[0]?.physicalLocation;
+    findings.push({
+      issue: result.ruleId,
+      level: result.level,
+      file: where?.artifactLocation?.uri,
+      location: `${where?.region?.startLine}:${where?.region?.startColumn}`,
+    });
   }
 }
 
 const unjustified = findings.filter((f) => !(f.issue in JUSTIFIED));
 for (const f of findings) {
   const note = JUSTIFIED[f.issue] ? `justified: ${JUSTIFIED[f.issue]}` : 'NOT JUSTIFIED';
-  console.log(`${f.issue} ${f.severity} ${f.file}:${f.location} (${note})`);
+  console.log(`${f.issue} ${f.level} ${f.file}:${f.location} (${note})`);
 }
 console.log(`electronegativity: ${findings.length} findings, ${unjustified.length} unjustified`);
 process.exit(unjustified.length === 0 ? 0 : 1);
