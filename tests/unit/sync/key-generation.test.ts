@@ -147,5 +147,9 @@ describe("main's sealed secrets through a rotation", () => {
     expect(
       await previousKeyOnPairing({ password: 'pw', practiceKey: secondText }, firstText),
     ).toBeUndefined();
+    // Pairing again with the same key (a new password only): nothing to re-encrypt.
+    expect(
+      await previousKeyOnPairing({ password: 'pw', practiceKey: secondText }, secondText),
+    ).toBeUndefined();
   });
 });
