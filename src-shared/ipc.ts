@@ -29,7 +29,13 @@ import { BlankIntakeFormSchema, SignedConsentPaperSchema } from './intake/paper'
 import { ProgressReportSchema } from './outcomes/report';
 import type { Result } from './result';
 import { ServerCertificateSchema } from './sync/certificate-pin';
-import { SyncRenameSchema, SyncSecretsSchema, SyncSetupSchema, SyncStatusSchema } from './sync/sync-settings';
+import {
+  SyncRenameSchema,
+  SyncRotationStepSchema,
+  SyncSecretsSchema,
+  SyncSetupSchema,
+  SyncStatusSchema,
+} from './sync/sync-settings';
 
 /**
  * The channel table: the one place a renderer-to-main call is declared. The preload builds
@@ -271,6 +277,8 @@ export const channels = {
   syncSecrets: channel('sync:secrets', NoRequest, SyncSecretsSchema),
   /** Renames this computer (recorded on every note, addendum and audit entry written here). */
   syncRenameComputer: channel('sync:rename-computer', SyncRenameSchema, SyncStatusSchema),
+  /** One step of rotating the practice key; answers the secrets after it (docs/sync.md). */
+  syncRotation: channel('sync:rotation', SyncRotationStepSchema, SyncSecretsSchema),
   /**
    * The certificate an https sync server presents (fetched by main from that address only, not
    * verified), for the therapist to compare its fingerprint before it is pinned.

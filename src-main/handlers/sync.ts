@@ -9,6 +9,7 @@ type SyncChannels =
   | 'syncTurnOff'
   | 'syncSecrets'
   | 'syncRenameComputer'
+  | 'syncRotation'
   | 'syncServerCertificate';
 
 /**
@@ -24,6 +25,7 @@ export function syncHandlers(deps: MainDeps): Pick<MainHandlers, SyncChannels> {
     syncTurnOff: () => store.turnOff(),
     syncSecrets: async () => store.secrets(),
     syncRenameComputer: ({ computerName }) => store.renameComputer(computerName),
+    syncRotation: (step) => store.rotation(step),
     syncServerCertificate: ({ serverUrl }) => fetchServerCertificate(serverUrl),
   };
 }

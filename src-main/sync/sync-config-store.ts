@@ -6,10 +6,21 @@ import { UserFacingError } from '../../src-shared/result';
 import { CertificateFingerprintSchema } from '../../src-shared/sync/certificate-pin';
 import { practiceKeyFromText } from '../../src-shared/sync/practice-key';
 import { readServerAddress } from '../../src-shared/sync/server-address';
-import type { SyncSecrets, SyncSetup, SyncStatus } from '../../src-shared/sync/sync-settings';
+import type {
+  SyncRotationStep,
+  SyncSecrets,
+  SyncSetup,
+  SyncStatus,
+} from '../../src-shared/sync/sync-settings';
 import type { SecureStore } from '../services/backups/secure-store';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { type CertificatePin, pinnedHostname } from './certificate-pin';
+import {
+  applyRotationStep,
+  previousKeyOnPairing,
+  readSealedSecrets,
+  type SealedSecrets,
+} from './key-rotation-store';
 
 const StoredSchema = z.object({
   databaseUrl: z.string(),
@@ -17,7 +28,7 @@ const StoredSchema = z.object({
   computerName: z.string(),
   /** SHA-256 fingerprint of the server's pinned certificate (self-signed https), if any. */
   certificatePin: CertificateFingerprintSchema.optional(),
-  /** base64 of the OS key store's sealed JSON { password, practiceKey }. */
+  /** base64 of the OS key store's sealed JSON { password, practiceKey, pendingKey?, previousKey? }. */
   sealed: z.string(),
 });
 type Stored = z.infer<typeof StoredSchema>;
@@ -108,8 +119,12 @@ export class SyncConfigStore {
         'This computer offers no safe place to keep the sync password and practice key, so sync cannot be turned on.',
       );
     }
+    const practiceKey = setup.practiceKey.trim();
+    // Pairing again after this practice's key was replaced: the old key is kept until the records
+    // it encrypted are re-encrypted (docs/sync.md, "Rotating the practice key").
+    const previousKey = await previousKeyOnPairing(this.unsealedOrNull(), practiceKey);
     const sealed = this.secureStore.encrypt(
-      JSON.stringify({ password: setup.password, practiceKey: setup.practiceKey.trim() }),
+      JSON.stringify({ password: setup.password, practiceKey, ...(previousKey ? { previousKey } : {}) }),
     );
     const stored: Stored = {
       databaseUrl: address.databaseUrl,
@@ -139,10 +154,8 @@ export class SyncConfigStore {
     return this.status();
   }
 
-  secrets(): SyncSecrets {
-    const stored = this.read();
-    if (!stored) return null;
-    let unsealed: { password?: unknown; practiceKey?: unknown };
+  private unseal(stored: Stored): SealedSecrets {
+    let unsealed: unknown;
     try {
       unsealed = JSON.parse(this.secureStore.decrypt(new Uint8Array(Buffer.from(stored.sealed, 'base64'))));
     } catch {
@@ -151,12 +164,30 @@ export class SyncConfigStore {
         'The sync password and practice key could not be unlocked (the computer’s key store changed). Set up Practice sync again with a pairing code.',
       );
     }
-    if (typeof unsealed.password !== 'string' || typeof unsealed.practiceKey !== 'string') {
+    const secrets = readSealedSecrets(unsealed);
+    if (!secrets) {
       throw new UserFacingError(
         'FILE_READ_FAILED',
         'The stored sync settings are damaged. Set up Practice sync again with a pairing code.',
       );
     }
+    return secrets;
+  }
+
+  private unsealedOrNull(): SealedSecrets | null {
+    const stored = this.read();
+    if (!stored) return null;
+    try {
+      return this.unseal(stored);
+    } catch {
+      return null;
+    }
+  }
+
+  secrets(): SyncSecrets {
+    const stored = this.read();
+    if (!stored) return null;
+    const unsealed = this.unseal(stored);
     return {
       databaseUrl: stored.databaseUrl,
       user: stored.user,
@@ -164,6 +195,26 @@ export class SyncConfigStore {
       practiceKey: unsealed.practiceKey,
       computerName: stored.computerName,
       certificateFingerprint: stored.certificatePin ?? null,
+      pendingKey: unsealed.pendingKey ?? null,
+      previousKey: unsealed.previousKey ?? null,
     };
+  }
+
+  /**
+   * One step of rotating the practice key (key-rotation-store.ts), written atomically before it is
+   * answered: the renderer acts on a step (writes the marker, records under the new key) only
+   * once main has it on disk.
+   */
+  async rotation(step: SyncRotationStep): Promise<SyncSecrets> {
+    const stored = this.read();
+    if (!stored) throw new UserFacingError('INVALID_REQUEST', 'Sync is off.');
+    const next = await applyRotationStep(this.unseal(stored), step);
+    const sealed: Stored = {
+      ...stored,
+      sealed: Buffer.from(this.secureStore.encrypt(JSON.stringify(next))).toString('base64'),
+    };
+    await writeFileAtomic(this.file, JSON.stringify(sealed, null, 2));
+    this.cached = sealed;
+    return this.secrets();
   }
 }

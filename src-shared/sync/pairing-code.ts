@@ -1,6 +1,6 @@
 import { utf8 } from '../backup/bytes';
 import { normalizeFingerprint } from './certificate-pin';
-import { fromBase64Url, practiceKeyFromText, practiceKeyToText, toBase64Url } from './practice-key';
+import { fromBase64Url, type KeyGeneration, keyToText, readPracticeKey, toBase64Url } from './practice-key';
 
 /**
  * The pairing code a computer already in the practice shows to one that joins: the server's
@@ -18,6 +18,8 @@ export interface Pairing {
   serverUrl: string;
   user: string;
   practiceKey: Uint8Array;
+  /** A rotated key's generation and the practice's id (absent for the practice's first key). */
+  rotation?: KeyGeneration;
   /** The server's pinned certificate (self-signed https), so a joining computer pins it too. */
   certificateFingerprint?: string;
 }
@@ -38,7 +40,10 @@ export function pairingCodeFor(pairing: Pairing): string {
       JSON.stringify({
         s: pairing.serverUrl,
         u: pairing.user,
-        k: practiceKeyToText(pairing.practiceKey),
+        k: keyToText({
+          key: pairing.practiceKey,
+          ...(pairing.rotation ? { rotation: pairing.rotation } : {}),
+        }),
         ...(pairing.certificateFingerprint ? { f: pairing.certificateFingerprint } : {}),
       }),
     ),
@@ -69,7 +74,7 @@ export function readPairingCode(code: string): PairingRead {
   } catch {
     return refused('The pairing code cannot be read. Copy it again, or scan the QR code.');
   }
-  const key = typeof parsed.k === 'string' ? practiceKeyFromText(parsed.k) : null;
+  const key = typeof parsed.k === 'string' ? readPracticeKey(parsed.k) : null;
   if (typeof parsed.s !== 'string' || typeof parsed.u !== 'string' || !key) {
     return refused('The pairing code cannot be read. Copy it again, or scan the QR code.');
   }
@@ -82,8 +87,32 @@ export function readPairingCode(code: string): PairingRead {
     pairing: {
       serverUrl: parsed.s,
       user: parsed.u,
-      practiceKey: key,
+      practiceKey: key.key,
+      ...(key.rotation ? { rotation: key.rotation } : {}),
       ...(fingerprint ? { certificateFingerprint: fingerprint } : {}),
     },
   };
+}
+
+/** The practice key of a pairing as the text main stores (`SPK1-…`, or `SPK2-…` once rotated). */
+export function pairingKeyText(pairing: Pairing): string {
+  return keyToText({ key: pairing.practiceKey, ...(pairing.rotation ? { rotation: pairing.rotation } : {}) });
+}
+
+/** The pairing code for this computer's sync settings, or null when its stored key is damaged. */
+export function pairingCodeForSecrets(secrets: {
+  databaseUrl: string;
+  user: string;
+  practiceKey: string;
+  certificateFingerprint?: string | null;
+}): string | null {
+  const key = readPracticeKey(secrets.practiceKey);
+  if (!key) return null;
+  return pairingCodeFor({
+    serverUrl: secrets.databaseUrl,
+    user: secrets.user,
+    practiceKey: key.key,
+    ...(key.rotation ? { rotation: key.rotation } : {}),
+    ...(secrets.certificateFingerprint ? { certificateFingerprint: secrets.certificateFingerprint } : {}),
+  });
 }

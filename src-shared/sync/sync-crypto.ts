@@ -1,5 +1,6 @@
 import { type Bytes, fromBase64, toBase64 } from '../backup';
 import { utf8 } from '../backup/bytes';
+import { type KeyGeneration, readPracticeKey } from './practice-key';
 
 /**
  * End-to-end encryption of synced records. The server (and PouchDB's local replica) hold
@@ -19,6 +20,10 @@ import { utf8 } from '../backup/bytes';
  * `practice` is an id derived from the practice key (so a server answering with another
  * practice's database, or a computer holding an old key, is told apart before anything is
  * applied), and `check` is a known text encrypted with the key.
+ *
+ * The marker also names the key's `generation` (1 for the practice's first key, one more at each
+ * rotation). `practice` stays the first key's id through every rotation, so "another practice"
+ * and "this practice, with a key that was replaced" are told apart.
  */
 export const SYNC_FORMAT_VERSION = 1;
 export const PRACTICE_MARKER_ID = 'stillpoint-practice';
@@ -28,8 +33,10 @@ const subtle = () => globalThis.crypto.subtle;
 type WebCryptoKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
 
 export interface PracticeKeys {
-  /** Public, derived id of the practice key: the same on every computer of the practice. */
+  /** Public, derived id of the practice's first key: the same on every computer of the practice. */
   readonly practiceId: string;
+  /** Which key of the practice these come from: 1 for the first, one more at each rotation. */
+  readonly generation: number;
   readonly encryption: WebCryptoKey;
   readonly ids: WebCryptoKey;
   readonly hashes: WebCryptoKey;
@@ -57,6 +64,8 @@ export interface PracticeMarker {
   _id: typeof PRACTICE_MARKER_ID;
   v: number;
   practice: string;
+  /** Absent in markers written before rotation existed: generation 1. */
+  generation?: number;
   iv: string;
   check: string;
 }
@@ -74,12 +83,20 @@ function hex(bytes: ArrayBuffer | Uint8Array): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function derivePracticeKeys(practiceKey: Uint8Array): Promise<PracticeKeys> {
+/**
+ * The keys of one practice key. A rotated key brings the practice's id and its generation with
+ * it (`rotation`); the first key's id is derived from the key.
+ */
+export async function derivePracticeKeys(
+  practiceKey: Uint8Array,
+  rotation?: KeyGeneration,
+): Promise<PracticeKeys> {
   const master = await subtle().importKey('raw', new Uint8Array(practiceKey), 'HKDF', false, ['deriveBits']);
   const hmac = (bytes: Bytes) =>
     subtle().importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return {
-    practiceId: hex(await hkdf(master, 'practice id', 128)),
+    practiceId: rotation?.practiceId ?? hex(await hkdf(master, 'practice id', 128)),
+    generation: rotation?.generation ?? 1,
     encryption: await subtle().importKey('raw', await hkdf(master, 'record encryption'), 'AES-GCM', false, [
       'encrypt',
       'decrypt',
@@ -87,6 +104,12 @@ export async function derivePracticeKeys(practiceKey: Uint8Array): Promise<Pract
     ids: await hmac(await hkdf(master, 'document ids')),
     hashes: await hmac(await hkdf(master, 'content hashes')),
   };
+}
+
+/** The keys of a practice key given as text (`SPK1-…` or `SPK2-…`), or null when it is not one. */
+export async function practiceKeysFromText(text: string): Promise<PracticeKeys | null> {
+  const read = readPracticeKey(text);
+  return read ? derivePracticeKeys(read.key, read.rotation) : null;
 }
 
 /** JSON with keys in a fixed order, so equal records hash equal on every computer. */
@@ -190,10 +213,18 @@ export async function decryptDoc(keys: PracticeKeys, doc: unknown): Promise<Decr
 /** A record larger than this (as base64) is refused unread: 8 MB covers any note. */
 export const MAX_CIPHERTEXT_CHARS = 8 * 1024 * 1024;
 
+/**
+ * The check's additional data: a rotated key's marker binds its generation, so a check cannot be
+ * moved under another generation. Generation 1 keeps the data markers had before rotation.
+ */
+function markerData(generation: number): Bytes {
+  return utf8(generation === 1 ? PRACTICE_MARKER_ID : `${PRACTICE_MARKER_ID}\u0000${generation}`);
+}
+
 export async function createPracticeMarker(keys: PracticeKeys): Promise<PracticeMarker> {
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const cipher = await subtle().encrypt(
-    { name: 'AES-GCM', iv, additionalData: utf8(PRACTICE_MARKER_ID) },
+    { name: 'AES-GCM', iv, additionalData: markerData(keys.generation) },
     keys.encryption,
     utf8(MARKER_TEXT),
   );
@@ -201,37 +232,60 @@ export async function createPracticeMarker(keys: PracticeKeys): Promise<Practice
     _id: PRACTICE_MARKER_ID,
     v: SYNC_FORMAT_VERSION,
     practice: keys.practiceId,
+    ...(keys.generation > 1 ? { generation: keys.generation } : {}),
     iv: toBase64(iv),
     check: toBase64(new Uint8Array(cipher)),
   };
 }
 
-export type MarkerCheck = 'ours' | 'other-practice' | 'not-a-practice';
+/**
+ * - `ours`: this practice, and this key is its current one.
+ * - `key-replaced`: this practice, but its key was rotated since (a newer generation, or the same
+ *   generation made with a key that is not this one): this computer must pair again.
+ * - `older-key`: this practice, under a generation older than this key (a rotation that has not
+ *   reached the server, or a server restored from an older copy).
+ * - `other-practice`: another practice's database.
+ */
+export type MarkerCheck = 'ours' | 'key-replaced' | 'older-key' | 'other-practice' | 'not-a-practice';
+
+/** The generation a marker claims (1 when it names none, as markers before rotation), or null. */
+export function markerGeneration(marker: unknown): number | null {
+  const m = marker as Partial<PracticeMarker> | null;
+  if (typeof m !== 'object' || m === null) return null;
+  if (m.generation === undefined) return 1;
+  return Number.isSafeInteger(m.generation) && m.generation >= 1 ? m.generation : null;
+}
 
 /** Whether the marker the server holds was made with this practice key. */
 export async function checkPracticeMarker(keys: PracticeKeys, marker: unknown): Promise<MarkerCheck> {
   const m = marker as Partial<PracticeMarker> | null;
+  const generation = markerGeneration(marker);
   if (
     typeof m !== 'object' ||
     m === null ||
     typeof m.practice !== 'string' ||
     typeof m.iv !== 'string' ||
-    typeof m.check !== 'string'
+    typeof m.check !== 'string' ||
+    generation === null
   ) {
     return 'not-a-practice';
   }
   if (m.practice !== keys.practiceId) return 'other-practice';
+  if (generation < keys.generation) return 'older-key';
   const iv = fromBase64(m.iv);
   const cipher = fromBase64(m.check);
   if (!iv || !cipher) return 'not-a-practice';
+  if (generation > keys.generation) return 'key-replaced';
   try {
     const plain = await subtle().decrypt(
-      { name: 'AES-GCM', iv, additionalData: utf8(PRACTICE_MARKER_ID) },
+      { name: 'AES-GCM', iv, additionalData: markerData(generation) },
       keys.encryption,
       cipher,
     );
-    return new TextDecoder().decode(plain) === MARKER_TEXT ? 'ours' : 'other-practice';
+    return new TextDecoder().decode(plain) === MARKER_TEXT ? 'ours' : 'key-replaced';
   } catch {
-    return 'other-practice';
+    // The practice's id is right but this key does not open the check: the practice's key was
+    // replaced by one of the same generation (or the marker was forged). Either way: pair again.
+    return 'key-replaced';
   }
 }

@@ -43,6 +43,29 @@ export const SyncSecretsSchema = z
     computerName: z.string(),
     /** The pinned certificate, carried by the pairing code to the computers that join. */
     certificateFingerprint: CertificateFingerprintSchema.nullish(),
+    /**
+     * A new key this computer is rotating to, kept before the server's marker names it so the key
+     * is never lost with records under it; settled at the next start if the app closed meanwhile.
+     */
+    pendingKey: z.string().nullish(),
+    /** The key before the current one, kept until this computer has re-encrypted its records. */
+    previousKey: z.string().nullish(),
   })
   .nullable();
 export type SyncSecrets = z.infer<typeof SyncSecretsSchema>;
+
+const KeyTextSchema = z.string().min(10).max(200);
+
+/**
+ * One step of rotating the practice key (docs/sync.md, "Rotating the practice key"), as main keeps
+ * it in the sealed secrets: `begin` keeps the new key as pending, `promote` makes it the current
+ * key (once the server's marker names it) and keeps the old one as previous, `abandon` drops a
+ * pending key the marker never named, `finished` drops the previous key once re-encrypted.
+ */
+export const SyncRotationStepSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('begin'), newKey: KeyTextSchema }),
+  z.object({ step: z.literal('promote'), newKey: KeyTextSchema }),
+  z.object({ step: z.literal('abandon'), newKey: KeyTextSchema }),
+  z.object({ step: z.literal('finished'), previousKey: KeyTextSchema }),
+]);
+export type SyncRotationStep = z.infer<typeof SyncRotationStepSchema>;

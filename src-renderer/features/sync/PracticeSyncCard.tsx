@@ -1,11 +1,11 @@
 import { type Dispatch, type FormEvent, type SetStateAction, useEffect, useState } from 'react';
 import { encode } from 'uqr';
-import { pairingCodeFor, readPairingCode } from '../../../src-shared/sync/pairing-code';
 import {
-  createPracticeKey,
-  practiceKeyFromText,
-  practiceKeyToText,
-} from '../../../src-shared/sync/practice-key';
+  pairingCodeForSecrets,
+  pairingKeyText,
+  readPairingCode,
+} from '../../../src-shared/sync/pairing-code';
+import { createPracticeKey, practiceKeyToText } from '../../../src-shared/sync/practice-key';
 import { readServerAddress } from '../../../src-shared/sync/server-address';
 import type { SyncStatus } from '../../../src-shared/sync/sync-settings';
 import { formatTimestamp } from '../../app/format';
@@ -13,6 +13,7 @@ import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useAppInfo } from '../../app/useAppInfo';
 import { platform } from '../../platform';
+import { PairAgain, RotatePracticeKey } from './RotatePracticeKey';
 import { ServerCertificateCheck } from './ServerCertificateCheck';
 import { syncStateWords, syncView } from './sync-status';
 import './sync.css';
@@ -66,7 +67,7 @@ function SyncOff() {
   );
 }
 
-async function turnOn(setup: {
+export async function turnOn(setup: {
   serverUrl: string;
   user: string;
   password: string;
@@ -173,7 +174,7 @@ function JoinForm({ onCancel }: { onCancel: () => void }) {
       serverUrl: pairing.pairing.serverUrl,
       user: pairing.pairing.user,
       password,
-      practiceKey: practiceKeyToText(pairing.pairing.practiceKey),
+      practiceKey: pairingKeyText(pairing.pairing),
       computerName: computerName.trim(),
       ...(pairing.pairing.certificateFingerprint
         ? { certificateFingerprint: pairing.pairing.certificateFingerprint }
@@ -284,21 +285,12 @@ function SyncOn({ status }: { status: SyncStatus }) {
       setError(answer.ok ? t('sync.card.syncIsOff') : answer.error.message);
       return;
     }
-    const key = practiceKeyFromText(answer.value.practiceKey);
-    if (!key) {
+    const pairing = pairingCodeForSecrets(answer.value);
+    if (!pairing) {
       setError(t('sync.card.keyDamaged'));
       return;
     }
-    setCode(
-      pairingCodeFor({
-        serverUrl: answer.value.databaseUrl,
-        user: answer.value.user,
-        practiceKey: key,
-        ...(answer.value.certificateFingerprint
-          ? { certificateFingerprint: answer.value.certificateFingerprint }
-          : {}),
-      }),
-    );
+    setCode(pairing);
   };
   const turnOff = async () => {
     const answer = await platform().syncTurnOff();
@@ -330,6 +322,8 @@ function SyncOn({ status }: { status: SyncStatus }) {
         </button>
       </div>
       {code && <PairingCode code={code} />}
+      <PairAgain computerName={status.computerName ?? ''} />
+      <RotatePracticeKey />
       <DeletedElsewhereList />
       {view.problems.length > 0 && (
         <section aria-labelledby="sync-problems-title">
@@ -405,7 +399,7 @@ function DeletedElsewhereList() {
   );
 }
 
-function PairingCode({ code }: { code: string }) {
+export function PairingCode({ code }: { code: string }) {
   const t = useT();
   const qr = encode(code, { ecc: 'M', border: 2 });
   return (

@@ -75,7 +75,7 @@ declare module 'pouchdb-browser' {
     auth?: { username: string; password: string };
     skip_setup?: boolean;
   }
-  interface PouchStatic {
+  export interface PouchStatic {
     new (name: string, options?: DatabaseOptions): Database;
     sync(
       local: Database,
@@ -87,6 +87,8 @@ declare module 'pouchdb-browser' {
         back_off_function?: (delay: number) => number;
       },
     ): SyncHandle;
+    /** One replication from `source` to `target`, to completion. */
+    replicate(source: Database, target: Database, options?: { batch_size?: number }): Promise<unknown>;
   }
   const PouchDB: PouchStatic;
   export default PouchDB;

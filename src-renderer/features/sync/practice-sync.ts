@@ -1,13 +1,35 @@
+import type { Database, PouchStatic } from 'pouchdb-browser';
 import type { Translate } from '../../../src-shared/i18n';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
 import { i18n } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
+import {
+  finishRotation,
+  type RotationResult,
+  type RotationStore,
+  rotatePracticeKey,
+  settlePendingKey,
+} from './key-rotation';
 import { networkWords, startLiveSync } from './live-sync';
 import { PracticeKeyError, SyncEngine } from './sync-engine';
 import { syncView } from './sync-status';
 
 let running: SyncEngine | null = null;
+
+/** What rotating the practice key needs of the sync that runs (set once the marker is checked). */
+interface RunningSync {
+  engine: SyncEngine;
+  local: Database;
+  remote: Database;
+  secrets: NonNullable<SyncSecrets>;
+  PouchDB: PouchStatic;
+  /** Stops live replication and the write feed; the engine stays usable. */
+  stopLive: () => void;
+}
+let session: RunningSync | null = null;
+/** Stops whatever sync runs now (the first start's, or the one after a rotation). */
+let stopCurrent: () => void = () => {};
 
 /** The engine while sync runs (the Sync conflicts screen asks it for kept versions and "Seen"). */
 export function runningSyncEngine(): SyncEngine | null {
@@ -31,19 +53,78 @@ export async function startPracticeSync(): Promise<() => void> {
     syncView.set((view) => ({ ...view, state: { kind: 'off' } }));
     return () => {};
   }
-  return runSync(answer.value);
+  stopCurrent = await runSync(answer.value);
+  return () => stopCurrent();
 }
 
-async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
+/** Main's side of rotating the practice key, as a promise of the secrets after each step. */
+const rotationStore: RotationStore = async (step) => {
+  const answer = await platform().syncRotation(step);
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.value;
+};
+
+/**
+ * Settings → Practice sync → "Rotate the practice key": stops live replication, rotates
+ * (key-rotation.ts), and starts sync again on the new key, which re-encrypts every record. Sync
+ * must be running (the server reachable and this computer's key the current one).
+ */
+export async function rotateRunningPracticeKey(): Promise<RotationResult> {
+  const current = session;
+  if (!current) return { ok: false, message: t('sync.rotate.unreachable') };
+  current.stopLive();
+  let result: RotationResult;
+  try {
+    result = await rotatePracticeKey({
+      engine: current.engine,
+      local: current.local,
+      remote: current.remote,
+      replicateOnce: async (local, remote) => {
+        await current.PouchDB.replicate(local, remote);
+        await current.PouchDB.replicate(remote, local);
+      },
+      secrets: current.secrets,
+      store: rotationStore,
+      t,
+    });
+  } catch (error) {
+    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  // Sync starts again on the new key when it changed, else on the key main now holds (a pending
+  // key whose marker write went unanswered is settled by that start).
+  stopCurrent();
+  let secrets: SyncSecrets = null;
+  if (result.ok) secrets = result.secrets;
+  else {
+    const answer = await platform().syncSecrets();
+    if (answer.ok) secrets = answer.value;
+  }
+  if (secrets) stopCurrent = await runSync(secrets);
+  return result;
+}
+
+async function runSync(given: NonNullable<SyncSecrets>): Promise<() => void> {
   syncView.set((view) => ({ ...view, state: { kind: 'starting' } }));
   // Loaded only with sync on: a practice without sync never loads PouchDB.
   const { default: PouchDB } = await import('pouchdb-browser');
   const local = new PouchDB('stillpoint-sync-replica');
-  const remote = new PouchDB(secrets.databaseUrl, {
-    auth: { username: secrets.user, password: secrets.password },
+  const remote = new PouchDB(given.databaseUrl, {
+    auth: { username: given.user, password: given.password },
     skip_setup: true,
   });
+  // A rotation the app closed during: the key the server's marker names becomes this computer's.
+  let secrets = given;
+  try {
+    secrets = await settlePendingKey(remote, given, rotationStore);
+  } catch (error) {
+    syncView.set((view) => ({
+      ...view,
+      state: { kind: 'error', message: error instanceof Error ? error.message : String(error) },
+    }));
+    return () => {};
+  }
   const repos = repositories();
+  let lockedOut = false;
   const engine = new SyncEngine({
     local,
     remote,
@@ -53,11 +134,20 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
     now: () => new Date(),
     report: (change) => syncView.set(change),
     t,
+    // The key was rotated on another computer: stop replicating (the engine has stopped applying).
+    onLockedOut: () => {
+      lockedOut = true;
+      stopLive();
+    },
   });
   const stops: (() => void)[] = [];
+  const stopLive = () => {
+    for (const s of stops.splice(0)) s();
+  };
   const stop = () => {
     if (running === engine) running = null;
-    for (const s of stops.splice(0)) s();
+    if (session?.engine === engine) session = null;
+    stopLive();
   };
   const fail = (message: string) => syncView.set((view) => ({ ...view, state: { kind: 'error', message } }));
   try {
@@ -73,6 +163,24 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
     fail(checked);
     return stop;
   }
+  if (secrets.previousKey) {
+    // The key changed here (rotated, or paired again): every record under the new key, then the
+    // old key's documents deleted from the replica (key-rotation.ts).
+    try {
+      await finishRotation({
+        engine,
+        local,
+        remote,
+        replicateFrom: (into, server) => PouchDB.replicate(server, into).then(() => undefined),
+        secrets,
+        store: rotationStore,
+      });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : t('sync.error.replica'));
+      return stop;
+    }
+  }
+  session = { engine, local, remote, secrets, PouchDB, stopLive };
 
   stops.push(
     await startLiveSync({
@@ -87,6 +195,8 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
       t,
     }),
   );
+  // Locked out while live sync was starting: its stop was not in the list yet.
+  if (lockedOut) stopLive();
   return stop;
 }
 

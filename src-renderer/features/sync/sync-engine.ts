@@ -1,18 +1,17 @@
-import type { Database, PouchDoc, PouchError } from 'pouchdb-browser';
+import type { ChangeRow, Database, PouchDoc, PouchError } from 'pouchdb-browser';
 import { type MessageKey, type Translate, translatorFor } from '../../../src-shared/i18n';
 import { clientReferenceOf, futureMoment, versionKeepingTheId } from '../../../src-shared/merge/merge-rules';
-import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
 import {
   canonicalJson,
   checkPracticeMarker,
   contentHash,
   createPracticeMarker,
   decryptDoc,
-  derivePracticeKeys,
   documentId,
   encryptBody,
   PRACTICE_MARKER_ID,
   type PracticeKeys,
+  practiceKeysFromText,
   type SyncBody,
 } from '../../../src-shared/sync/sync-crypto';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
@@ -21,6 +20,7 @@ import type { RestoreWriter } from '../../db/restore-writer';
 import type { SyncRecords } from '../../db/sync-records';
 import { TABLE_NAMES, type TableName } from '../../db/table-names';
 import { ExistingCopies, mergeBatch } from '../backup/restore/merge-batch';
+import { markerProblem } from './key-rotation';
 import { type SyncConflict, SyncConflictLog } from './sync-conflicts';
 import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
 
@@ -74,6 +74,11 @@ export interface SyncEngineDeps {
   report: (change: (view: SyncView) => SyncView) => void;
   /** The words of problems and refusals (the app's language); English when not given. */
   t?: Translate;
+  /**
+   * The marker arrived changed while sync ran and no longer names this computer's key (the
+   * practice key was rotated elsewhere): the engine has stopped; the caller stops replicating.
+   */
+  onLockedOut?: (message: string) => void;
 }
 
 export class PracticeKeyError extends Error {}
@@ -94,6 +99,8 @@ export class SyncEngine {
   private pullWanted = false;
   private readonly conflictLog: SyncConflictLog;
   private readonly t: Translate;
+  /** Set when the marker stopped naming this computer's key: nothing more is applied or sent. */
+  private lockedOut = false;
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.conflictLog = new SyncConflictLog(deps.local);
@@ -105,15 +112,20 @@ export class SyncEngine {
    * practice's (its marker). Throws PracticeKeyError, in words for the therapist, otherwise.
    */
   async open(): Promise<void> {
-    const key = practiceKeyFromText(this.deps.secrets.practiceKey);
-    if (!key) throw new PracticeKeyError(this.t('sync.error.keyDamaged'));
-    this.keys = await derivePracticeKeys(key);
+    const keys = await practiceKeysFromText(this.deps.secrets.practiceKey);
+    if (!keys) throw new PracticeKeyError(this.t('sync.error.keyDamaged'));
+    this.keys = keys;
     const applied = await this.deps.local.get(APPLIED_DOC).catch(() => null);
     if (applied && (typeof applied.seq === 'number' || typeof applied.seq === 'string'))
       this.lastSeq = applied.seq;
+    // Documents the replica received after the last applied pass were never applied here (the
+    // app closed before its pull, or they came while this computer's key was replaced): left out
+    // of the index, or the next pull would take them for this computer's own writes.
+    const unapplied = await this.deps.local.changes({ since: this.lastSeq });
+    const notYetApplied = new Set(unapplied.results.map((change) => change.id));
     const all = await this.deps.local.allDocs({ include_docs: true });
     for (const row of all.rows) {
-      if (!row.doc || row.id === PRACTICE_MARKER_ID) continue;
+      if (!row.doc || row.id === PRACTICE_MARKER_ID || notYetApplied.has(row.id)) continue;
       const opened = await decryptDoc(this.keys, row.doc);
       if (opened.ok) this.remember(row.doc, opened.body);
     }
@@ -141,12 +153,8 @@ export class SyncEngine {
       await this.deps.remote.put({ ...(await createPracticeMarker(keys)) });
       return null;
     }
-    const check = await checkPracticeMarker(keys, marker);
-    if (check === 'ours') return null;
-    if (check === 'other-practice') {
-      return this.t('sync.error.otherPractice');
-    }
-    return this.t('sync.error.notStillpoint');
+    // Another practice, or this practice with a key rotated since (key-rotation.ts).
+    return markerProblem(await checkPracticeMarker(keys, marker), this.t);
   }
 
   /**
@@ -187,6 +195,7 @@ export class SyncEngine {
 
   private enqueue(): Promise<void> {
     this.queue = this.queue.then(async () => {
+      if (this.lockedOut) return;
       if (this.pullWanted) {
         this.pullWanted = false;
         // A record that met a newer one here (kept) must go back out: the next push checks the
@@ -203,6 +212,7 @@ export class SyncEngine {
         const scope = this.pushKeys;
         this.pushAll = false;
         this.pushKeys = new Map();
+        if (this.lockedOut) return;
         if (all || !(await this.pushSome(scope))) await this.push();
       }
     });
@@ -365,6 +375,9 @@ export class SyncEngine {
         limit: 500,
       });
       if (batch.results.length === 0) return met;
+      // The practice key was rotated on another computer: the marker arrives before any record
+      // under the new key (it is written first), so stop before applying anything of this batch.
+      if (await this.markerReplaced(keys, batch.results)) return met;
       // Round 0 holds what CouchDB shows; round n the n-th conflicting revision of a record. Each
       // round is merged after the one before, so the rules (newer wins, signed notes kept as
       // both) decide between the versions, not CouchDB's choice of a winner.
@@ -527,6 +540,17 @@ export class SyncEngine {
         deleted: this.deletedElsewhere(),
       }));
     }
+  }
+
+  private async markerReplaced(keys: PracticeKeys, changes: readonly ChangeRow[]): Promise<boolean> {
+    const marker = changes.find((change) => change.id === PRACTICE_MARKER_ID)?.doc;
+    if (!marker || marker._deleted) return false;
+    const problem = markerProblem(await checkPracticeMarker(keys, marker), this.t);
+    if (!problem) return false;
+    this.lockedOut = true;
+    this.deps.report((view) => ({ ...view, state: { kind: 'error', message: problem } }));
+    this.deps.onLockedOut?.(problem);
+    return true;
   }
 
   private signedNoteConflict(

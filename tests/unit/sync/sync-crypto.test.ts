@@ -108,12 +108,13 @@ describe('record encryption', () => {
     expect(await checkPracticeMarker(await derivePracticeKeys(createPracticeKey()), marker)).toBe(
       'other-practice',
     );
+    // This practice's id with a check this key cannot open: the key was replaced (rotated).
     expect(
       await checkPracticeMarker(keys, {
         ...marker,
         check: marker.check.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
       }),
-    ).toBe('other-practice');
+    ).toBe('key-replaced');
     expect(await checkPracticeMarker(keys, { hello: 1 })).toBe('not-a-practice');
   });
 });
