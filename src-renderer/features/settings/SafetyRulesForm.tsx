@@ -13,6 +13,7 @@ import {
   type Window,
   type WindowedRuleId,
 } from '../../../src-shared/safety';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { fieldErrors } from '../../../src-shared/validation';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
@@ -132,7 +133,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
                   </div>
                   {errors[`windowOverrides.${id}.amount`] && (
                     <span className="field-error" role="alert">
-                      {errors[`windowOverrides.${id}.amount`]}
+                      {fieldMessage(t, errors[`windowOverrides.${id}.amount`] ?? '')}
                     </span>
                   )}
                 </td>
