@@ -103,13 +103,7 @@ export const ConsentSchema = z.object({
 export type Consent = z.infer<typeof ConsentSchema>;
 
 const TagsSchema = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1, { message: M.tagEmpty })
-      .max(40, { message: M.tagTooLong }),
-  )
+  .array(z.string().trim().min(1, { message: M.tagEmpty }).max(40, { message: M.tagTooLong }))
   .max(30, { message: M.tooManyTags })
   // The same tag twice (in any case or accent) is kept once, in its first spelling.
   .overwrite((tags) => {
@@ -124,16 +118,8 @@ const TagsSchema = z
 
 /** The fields a form edits. */
 const clientInputShape = {
-  firstName: z
-    .string()
-    .trim()
-    .min(1, { message: M.firstName })
-    .max(100, { message: M.firstNameTooLong }),
-  lastName: z
-    .string()
-    .trim()
-    .min(1, { message: M.lastName })
-    .max(100, { message: M.lastNameTooLong }),
+  firstName: z.string().trim().min(1, { message: M.firstName }).max(100, { message: M.firstNameTooLong }),
+  lastName: z.string().trim().min(1, { message: M.lastName }).max(100, { message: M.lastNameTooLong }),
   preferredName: optionalText(100, M.preferredNameTooLong),
   dateOfBirth: OptionalIsoDateSchema,
   phone: PhoneSchema,

@@ -92,11 +92,7 @@ export const ConditionSchema = z
     id: IdSchema,
     /** The catalog item picked, or null for a condition typed as free text. */
     catalogId: optionalChoice(CatalogIdSchema, M.catalogId),
-    label: z
-      .string()
-      .trim()
-      .min(1, { message: M.condition })
-      .max(200, { message: M.conditionTooLong }),
+    label: z.string().trim().min(1, { message: M.condition }).max(200, { message: M.conditionTooLong }),
     status: ConditionStatusSchema,
     onsetDate: OptionalIsoDateSchema,
     /** Only for a past condition: when it resolved or healed. */
@@ -132,13 +128,7 @@ export function makeConditionInputSchema(today: IsoDate) {
   const day = dayNumber(today);
   return ConditionSchema.superRefine((condition, ctx) => {
     refuseFuture(condition.onsetDate, day, 'onsetDate', M.onsetFuture, ctx);
-    refuseFuture(
-      condition.resolvedDate,
-      day,
-      'resolvedDate',
-      M.resolvedFuture,
-      ctx,
-    );
+    refuseFuture(condition.resolvedDate, day, 'resolvedDate', M.resolvedFuture, ctx);
   });
 }
 
@@ -148,11 +138,7 @@ export function makeConditionInputSchema(today: IsoDate) {
 /** A medication the client takes now (stopped medications are removed from the list). */
 export const MedicationSchema = z.object({
   id: IdSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: M.medication })
-    .max(200, { message: M.medicationTooLong }),
+  name: z.string().trim().min(1, { message: M.medication }).max(200, { message: M.medicationTooLong }),
   dose: optionalText(100, M.doseTooLong),
   /** A blood thinner; names on the known list count as one even when this is false. */
   anticoagulant: z.boolean(),
@@ -224,11 +210,7 @@ export const ClearanceSchema = z
     ruleId: z.string().trim().min(1, { message: M.clearanceRule }).max(64),
     /** The condition, surgery, injury or medication it names; null = the whole rule. */
     itemId: IdSchema.nullable().default(null),
-    givenBy: z
-      .string()
-      .trim()
-      .min(1, { message: M.clearanceBy })
-      .max(200, { message: M.nameTooLong }),
+    givenBy: z.string().trim().min(1, { message: M.clearanceBy }).max(200, { message: M.nameTooLong }),
     date: requiredDate(M.clearanceDate),
     /** Last day the clearance holds, when the physician limited it; null = no end. */
     validUntil: OptionalIsoDateSchema.default(null),

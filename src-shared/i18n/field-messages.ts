@@ -5,7 +5,7 @@ import { HEALTH_HISTORY_MESSAGES } from '../domain/health-history';
 import { SESSION_NOTE_MESSAGES } from '../domain/session-note-schema';
 import { INTAKE_MESSAGES } from '../intake/records';
 import { INTAKE_SETTINGS_MESSAGES } from '../intake/settings';
-import { type Catalogue, CATALOGUES, type MessageKey } from './catalogues';
+import { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
 import type { MessageValues, Translate } from './translator';
 
 /**

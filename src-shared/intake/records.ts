@@ -164,11 +164,7 @@ export const SignedConsentSchema = z.object({
   /** The exact words the client read and signed. */
   text: ConsentTextSchema,
   textSha256: Sha256HexSchema,
-  typedName: z
-    .string()
-    .trim()
-    .min(1, { message: M.typedName })
-    .max(200, { message: M.typedNameTooLong }),
+  typedName: z.string().trim().min(1, { message: M.typedName }).max(200, { message: M.typedNameTooLong }),
   signerRole: SignerRoleSchema,
   signature: SignatureSchema,
   /** Who was there: the therapist's name from Settings, or the name typed at the handover. */

@@ -21,11 +21,7 @@ export const CUSTOM_QUESTION_KINDS = ['text', 'yes-no', 'date', 'choice'] as con
 export const CustomQuestionSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   kind: z.enum(CUSTOM_QUESTION_KINDS),
-  label: z
-    .string()
-    .trim()
-    .min(3, { message: M.question })
-    .max(300, { message: M.questionTooLong }),
+  label: z.string().trim().min(3, { message: M.question }).max(300, { message: M.questionTooLong }),
   /** For a choice: one option per entry. */
   options: z.array(z.string().trim().min(1).max(100)).max(20),
 });

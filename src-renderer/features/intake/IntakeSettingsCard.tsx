@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
 import {
   CUSTOM_QUESTION_KINDS,
@@ -10,7 +11,6 @@ import {
   type IntakeSettings,
   IntakeSettingsSchema,
 } from '../../../src-shared/intake/settings';
-import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { fieldErrors } from '../../../src-shared/validation';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';

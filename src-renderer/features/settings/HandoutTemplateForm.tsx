@@ -81,7 +81,10 @@ function HandoutWordingForm({
         if (key && !(key in top))
           top[key] =
             index !== undefined
-              ? t('settings.handout.lineError', { line: Number(index) + 1, message: fieldMessage(t, message) })
+              ? t('settings.handout.lineError', {
+                  line: Number(index) + 1,
+                  message: fieldMessage(t, message),
+                })
               : message;
       }
       setErrors(top);

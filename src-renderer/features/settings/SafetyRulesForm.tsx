@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { newId } from '../../../src-shared/domain/ids';
 import { SETTINGS_KEYS } from '../../../src-shared/domain/settings';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import {
   BUILT_IN_RULES,
   CONDITION_CATALOG,
@@ -13,7 +14,6 @@ import {
   type Window,
   type WindowedRuleId,
 } from '../../../src-shared/safety';
-import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { fieldErrors } from '../../../src-shared/validation';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';

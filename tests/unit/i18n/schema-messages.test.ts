@@ -75,7 +75,9 @@ describe('the schemas’ own messages beside the fields', () => {
       treated: null,
       notes: '',
     });
-    expect(fieldMessage(de, fieldErrors(future.error!).onsetDate!)).toBe('Der Beginn kann nicht in der Zukunft liegen');
+    expect(fieldMessage(de, fieldErrors(future.error!).onsetDate!)).toBe(
+      'Der Beginn kann nicht in der Zukunft liegen',
+    );
     const clearance = makeClearanceInputSchema('2026-12-07').safeParse({
       id: 'k1',
       ruleId: 'aneurysm',
@@ -83,10 +85,17 @@ describe('the schemas’ own messages beside the fields', () => {
       date: '',
       notes: '',
     });
-    expect(fieldMessage(de, fieldErrors(clearance.error!).date!)).toBe('Geben Sie das Datum der Freigabe ein');
+    expect(fieldMessage(de, fieldErrors(clearance.error!).date!)).toBe(
+      'Geben Sie das Datum der Freigabe ein',
+    );
     const history = makeHealthHistoryInputSchema('2026-12-07').safeParse({
       conditions: [],
-      medications: Array.from({ length: 501 }, (_, i) => ({ id: `m${i}`, name: 'x', dose: '', anticoagulant: false })),
+      medications: Array.from({ length: 501 }, (_, i) => ({
+        id: `m${i}`,
+        name: 'x',
+        dose: '',
+        anticoagulant: false,
+      })),
       pregnancy: null,
       surgeries: [],
       headInjuries: [],
@@ -99,7 +108,11 @@ describe('the schemas’ own messages beside the fields', () => {
   });
 
   it('German intake settings and a German consent say what is wrong in German', () => {
-    const settings = IntakeSettingsSchema.safeParse({ updateAfterMonths: 200, idleMinutes: 3, customQuestions: [] });
+    const settings = IntakeSettingsSchema.safeParse({
+      updateAfterMonths: 200,
+      idleMinutes: 3,
+      customQuestions: [],
+    });
     expect(fieldErrors(settings.error!).updateAfterMonths).toBe(INTAKE_SETTINGS_MESSAGES.atMostMonths);
     expect(fieldMessage(de, fieldErrors(settings.error!).updateAfterMonths!)).toBe('Höchstens 120 Monate');
     const text = ConsentTextSchema.safeParse('Too short');
@@ -144,8 +157,10 @@ function sentencesOutsideTables(file: string): string[] {
     if (ts.isImportDeclaration(node)) return;
     let text: string | null = null;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
-    else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((s) => `…${s.literal.text}`).join('');
-    if (text !== null && /^\p{Lu}\p{L}*'?\p{L}* /u.test(text) && !NOT_FIELD_MESSAGES.has(text)) found.push(text);
+    else if (ts.isTemplateExpression(node))
+      text = node.head.text + node.templateSpans.map((s) => `…${s.literal.text}`).join('');
+    if (text !== null && /^\p{Lu}\p{L}*'?\p{L}* /u.test(text) && !NOT_FIELD_MESSAGES.has(text))
+      found.push(text);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -160,5 +175,28 @@ describe('every message a schema writes is in its table', () => {
   it('the check finds a message written straight into a schema', () => {
     const file = 'tests/unit/i18n/fixtures/untabled-message.ts.txt';
     expect(sentencesOutsideTables(file)).toEqual(['Enter the middle name']);
+  });
+});
+
+describe("zod's own default messages", () => {
+  it('follow the language set for the schemas, and go back to English', async () => {
+    const { z } = await import('zod');
+    const { setSchemaLanguage } = await import('../../../src-shared/i18n/schema-language');
+    const schema = z.object({ rounds: z.number(), label: z.string().max(3) });
+    const messages = () =>
+      Object.values(fieldErrors(schema.safeParse({ rounds: 'three', label: 'long label' }).error!));
+    const english = messages();
+    try {
+      setSchemaLanguage('de');
+      const german = messages();
+      expect(german).toHaveLength(2);
+      for (const [i, message] of german.entries()) expect(message).not.toBe(english[i]);
+      expect(german.join(' ')).toContain('Ungültige Eingabe');
+      setSchemaLanguage('nl');
+      expect(messages().join(' ')).toContain('Ongeldige invoer');
+    } finally {
+      setSchemaLanguage('en');
+    }
+    expect(messages()).toEqual(english);
   });
 });
