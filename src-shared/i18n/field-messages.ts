@@ -1,11 +1,17 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { AFTERCARE_MESSAGES } from '../domain/aftercare';
+import { BACKUP_SCHEDULE_MESSAGES } from '../domain/backup-settings';
 import { CLIENT_MESSAGES } from '../domain/client';
 import { DATE_MESSAGES, OLDEST_AGE_YEARS } from '../domain/date-rules';
 import { HEALTH_HISTORY_MESSAGES } from '../domain/health-history';
+import { LOGO_SIZE_MESSAGES } from '../domain/image-dimensions';
 import { SESSION_NOTE_MESSAGES } from '../domain/session-note-schema';
+import { SETTINGS_MESSAGES } from '../domain/settings';
 import { INTAKE_MESSAGES } from '../intake/records';
 import { INTAKE_SETTINGS_MESSAGES } from '../intake/settings';
+import { SAFETY_RULE_MESSAGES } from '../safety/messages';
 import { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
+import { LANGUAGE_MESSAGES } from './languages';
 import type { MessageValues, Translate } from './translator';
 
 /**
@@ -52,6 +58,12 @@ export const SCHEMA_MESSAGES = {
   history: HEALTH_HISTORY_MESSAGES,
   intake: INTAKE_MESSAGES,
   intakeSettings: INTAKE_SETTINGS_MESSAGES,
+  safetyRules: SAFETY_RULE_MESSAGES,
+  handout: AFTERCARE_MESSAGES,
+  logo: LOGO_SIZE_MESSAGES,
+  settings: SETTINGS_MESSAGES,
+  backupSchedule: BACKUP_SCHEDULE_MESSAGES,
+  language: LANGUAGE_MESSAGES,
 } satisfies { [F in Family]?: Table<F> };
 
 /** A message built from a value: its English shape and its key. */

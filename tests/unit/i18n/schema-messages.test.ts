@@ -137,10 +137,20 @@ const SCHEMA_FILES = [
   'src-shared/domain/health-history.ts',
   'src-shared/intake/records.ts',
   'src-shared/intake/settings.ts',
+  'src-shared/safety/custom-rules.ts',
+  'src-shared/domain/aftercare.ts',
+  'src-shared/domain/backup-settings.ts',
 ];
 
-/** Sentences in those files that are not messages beside a field (names, labels shown elsewhere). */
-const NOT_FIELD_MESSAGES = new Set(['Unnamed client', 'The client', 'A parent', 'A guardian']);
+/** Sentences in those files that are not messages beside a field (names, labels shown elsewhere, file names). */
+const NOT_FIELD_MESSAGES = new Set([
+  'Unnamed client',
+  'The client',
+  'A parent',
+  'A guardian',
+  'Stillpoint auto-backup ',
+  'Stillpoint backup ',
+]);
 
 /** Sentence-like literals (a capital, then a space) outside the files' message tables. */
 function sentencesOutsideTables(file: string): string[] {
