@@ -200,3 +200,15 @@ export function fieldMessages(t: Translate, messages: Record<string, string>): R
     Object.entries(messages).map(([path, message]) => [path, fieldMessage(t, message)]),
   );
 }
+
+/**
+ * One line of a ValidationError ("signedBy: Enter who signs the note"): the field's path as it
+ * is, the message translated. A line whose message this does not know is left as it is.
+ */
+export function issueLine(t: Translate, line: string): string {
+  const split = /^([\w.]+): (.+)$/s.exec(line);
+  if (!split) return fieldMessage(t, line);
+  const [, path = '', message = ''] = split;
+  const found = fieldMessageKey(message);
+  return found ? `${path}: ${t(found.key, found.values)}` : line;
+}

@@ -210,3 +210,17 @@ describe("zod's own default messages", () => {
     expect(messages()).toEqual(english);
   });
 });
+
+describe('a ValidationError line', () => {
+  it('keeps the field path and translates the message', async () => {
+    const { issueLine } = await import('../../../src-shared/i18n/field-messages');
+    const { SESSION_NOTE_MESSAGES } = await import('../../../src-shared/domain/session-note-schema');
+    expect(issueLine(de, `signedBy: ${SESSION_NOTE_MESSAGES.signedBy}`)).toBe(
+      'signedBy: Geben Sie ein, wer die Notiz unterschreibt',
+    );
+    expect(issueLine(en, `signedBy: ${SESSION_NOTE_MESSAGES.signedBy}`)).toBe(
+      `signedBy: ${SESSION_NOTE_MESSAGES.signedBy}`,
+    );
+    expect(issueLine(de, 'status: Something else')).toBe('status: Something else');
+  });
+});
