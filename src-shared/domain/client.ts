@@ -59,6 +59,8 @@ export const CLIENT_MESSAGES = {
   tagTooLong: 'Keep each tag under 40 characters',
   tooManyTags: 'Use at most 30 tags',
   consentDate: 'Enter the date consent was given',
+  /** A client record export's part that names another client (client-record.ts). */
+  otherClient: 'Belongs to another client',
 } as const;
 const M = CLIENT_MESSAGES;
 

@@ -1,8 +1,10 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { RECORD_FAILURE_MESSAGES } from '../backup/errors';
 import { AFTERCARE_MESSAGES } from '../domain/aftercare';
 import { BACKUP_SCHEDULE_MESSAGES } from '../domain/backup-settings';
 import { CLIENT_MESSAGES } from '../domain/client';
 import { DATE_MESSAGES, OLDEST_AGE_YEARS } from '../domain/date-rules';
+import { TIMESTAMP_MESSAGE } from '../domain/dates';
 import { HEALTH_HISTORY_MESSAGES } from '../domain/health-history';
 import { LOGO_SIZE_MESSAGES } from '../domain/image-dimensions';
 import { SESSION_NOTE_MESSAGES } from '../domain/session-note-schema';
@@ -32,6 +34,7 @@ const EXACT_KEYS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>(
   ),
   [DATE_MESSAGES.incomplete, 'validation.dates.incomplete'],
   [DATE_MESSAGES.notReal, 'validation.dates.notReal'],
+  [TIMESTAMP_MESSAGE, 'validation.dates.dateTime'],
   [DATE_MESSAGES.serviceMissing, 'validation.dates.serviceMissing'],
   [DATE_MESSAGES.birthFuture, 'validation.dates.birthFuture'],
   [DATE_MESSAGES.futureNotAllowed('consent date'), 'validation.dates.consentFuture'],
@@ -64,6 +67,7 @@ export const SCHEMA_MESSAGES = {
   settings: SETTINGS_MESSAGES,
   backupSchedule: BACKUP_SCHEDULE_MESSAGES,
   language: LANGUAGE_MESSAGES,
+  recordFailures: RECORD_FAILURE_MESSAGES,
 } satisfies { [F in Family]?: Table<F> };
 
 /** A message built from a value: its English shape and its key. */

@@ -211,6 +211,15 @@ describe("zod's own default messages", () => {
   });
 });
 
+describe('a stored date and time', () => {
+  it('says what it wants in German', async () => {
+    const { TimestampSchema } = await import('../../../src-shared/domain/dates');
+    const message = TimestampSchema.safeParse('yesterday').error!.issues[0]!.message;
+    expect(fieldMessage(en, message)).toBe(message);
+    expect(fieldMessage(de, message)).toBe('Geben Sie Datum und Uhrzeit ein');
+  });
+});
+
 describe('a ValidationError line', () => {
   it('keeps the field path and translates the message', async () => {
     const { issueLine } = await import('../../../src-shared/i18n/field-messages');
