@@ -11,6 +11,7 @@ import {
   resolveLanguage,
   type Translate,
 } from '../../src-shared/i18n';
+import { setSchemaLanguage } from '../../src-shared/i18n/schema-language';
 import { platform } from '../platform';
 import { setDisplayLocale } from './format';
 import { repositories } from './repositories';
@@ -39,7 +40,11 @@ export const i18n = createI18n(systemLanguage());
  * screens on an en-GB computer: "7. Dez. 2026"), like the papers. Registered before any screen
  * subscribes, so the new locale is in place before they re-render.
  */
-const followAppLanguage = () => setDisplayLocale(localeFor(currentLanguage(), systemLocale()));
+const followAppLanguage = () => {
+  setDisplayLocale(localeFor(currentLanguage(), systemLocale()));
+  // zod's own default messages too; client mode's ClientLanguage switches them to the client's.
+  setSchemaLanguage(currentLanguage());
+};
 followAppLanguage();
 i18n.on('languageChanged', followAppLanguage);
 

@@ -24,6 +24,17 @@ export const backupErrorMessages: Record<Exclude<BackupErrorCode, 'INVALID_RECOR
   CANCELLED: 'Cancelled.',
 };
 
+/**
+ * What the backup code itself says about a record (a schema says the rest), English like the
+ * schemas; shown in the reader's language by key `validation.recordFailures.<name>`
+ * (src-shared/i18n/record-failures.ts, field-messages.ts).
+ */
+export const RECORD_FAILURE_MESSAGES = {
+  unknownTable: 'this version of Stillpoint does not know this table',
+  notValid: 'not valid',
+  twice: 'appears twice in the backup',
+} as const;
+
 /** One record that failed validation: where it is and which field is wrong. */
 export interface RecordFailure {
   table: string;

@@ -5,6 +5,7 @@ import {
   backupError,
   invalidRecordsError,
   notStillpointBodyError,
+  RECORD_FAILURE_MESSAGES,
   type RecordFailure,
 } from './errors';
 import { FileHasher } from './file-hash';
@@ -341,7 +342,7 @@ class RecordParser {
     }
     if (keys.has(key)) {
       throw invalidRecordsError([
-        { table, index, id: key.slice(0, 80), field, message: 'appears twice in the backup' },
+        { table, index, id: key.slice(0, 80), field, message: RECORD_FAILURE_MESSAGES.twice },
       ]);
     }
     keys.add(key);

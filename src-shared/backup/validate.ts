@@ -1,4 +1,4 @@
-import { type BackupError, invalidRecordsError, type RecordFailure } from './errors';
+import { type BackupError, invalidRecordsError, RECORD_FAILURE_MESSAGES, type RecordFailure } from './errors';
 
 /**
  * The validation hook. The backup code does not know the app's schemas: the caller passes one
@@ -70,7 +70,7 @@ export function checkRecord(
   if (!validator) {
     return {
       ok: false,
-      failures: [{ ...base, field: '', message: 'this version of Stillpoint does not know this table' }],
+      failures: [{ ...base, field: '', message: RECORD_FAILURE_MESSAGES.unknownTable }],
     };
   }
   let check: RecordCheck;
@@ -81,7 +81,8 @@ export function checkRecord(
     return { ok: false, failures: [{ ...base, field: '', message }] };
   }
   if (check.ok) return check;
-  const issues = check.issues.length > 0 ? check.issues : [{ path: '', message: 'not valid' }];
+  const issues =
+    check.issues.length > 0 ? check.issues : [{ path: '', message: RECORD_FAILURE_MESSAGES.notValid }];
   return {
     ok: false,
     failures: issues.map((issue) => ({ ...base, field: issue.path, message: issue.message })),

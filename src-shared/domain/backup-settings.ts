@@ -7,6 +7,15 @@ import { z } from 'zod';
 export const MIN_AUTOMATIC_BACKUPS_KEPT = 3;
 
 /**
+ * The messages of the automatic backup settings, English like every schema's (main keeps these
+ * settings); the screens show them in the reader's language, keys `validation.backupSchedule.<name>`.
+ */
+export const BACKUP_SCHEDULE_MESSAGES = {
+  keepAtLeast: `Keep at least ${MIN_AUTOMATIC_BACKUPS_KEPT} backups`,
+  keepAtMost: 'Keep at most 365',
+} as const;
+
+/**
  * Automatic backup settings. They live in main (a small JSON file beside the database) because
  * main needs them even when the database is empty or damaged: to find the latest backup.
  */
@@ -20,8 +29,8 @@ export const BackupScheduleSchema = z.object({
   keep: z
     .number()
     .int()
-    .min(MIN_AUTOMATIC_BACKUPS_KEPT, { message: `Keep at least ${MIN_AUTOMATIC_BACKUPS_KEPT} backups` })
-    .max(365, { message: 'Keep at most 365' }),
+    .min(MIN_AUTOMATIC_BACKUPS_KEPT, { message: BACKUP_SCHEDULE_MESSAGES.keepAtLeast })
+    .max(365, { message: BACKUP_SCHEDULE_MESSAGES.keepAtMost }),
 });
 export type BackupSchedule = z.infer<typeof BackupScheduleSchema>;
 

@@ -4,7 +4,7 @@ import { ConsentRecordSchema, IntakeDraftSchema, IntakeSubmissionSchema } from '
 import { FollowUpSchema, OutcomeProfileSchema, OutcomeScoreSchema } from '../outcomes/schemas';
 import { PaperSizeSchema } from './aftercare';
 import { AuditEntrySchema } from './audit';
-import { ClientSchema } from './client';
+import { CLIENT_MESSAGES, ClientSchema } from './client';
 import { TimestampSchema } from './dates';
 import { HealthHistorySchema } from './health-history';
 import { AfterEffectReportSchema, StoredSessionNoteSchema } from './session-note';
@@ -100,7 +100,7 @@ export const ClientRecordSchema = z
   .superRefine((record, ctx) => {
     const clientId = record.client.id;
     const wrongOwner = (path: (string | number)[]) =>
-      ctx.addIssue({ code: 'custom', path, message: 'Belongs to another client' });
+      ctx.addIssue({ code: 'custom', path, message: CLIENT_MESSAGES.otherClient });
     if (record.healthHistory.clientId !== clientId) wrongOwner(['healthHistory', 'clientId']);
     record.sessions.forEach((session, index) => {
       if (session.note.clientId !== clientId) wrongOwner(['sessions', index, 'note', 'clientId']);

@@ -34,16 +34,43 @@ export const OptionalIsoDateSchema = z.union(
   { message: DATE_MESSAGES.notReal },
 );
 
-function optionalText(max: number, what: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, { message: `Keep the ${what} under ${max} characters` });
+/**
+ * Every message the client schemas write. The schemas run in main too, so they stay English;
+ * the screens show each one in the reader's language by its name here, the key
+ * `validation.client.<name>` (src-shared/i18n/field-messages.ts; a unit test fails for a message
+ * without a key). A number in a message is the catalogue's placeholder ({max}).
+ */
+export const CLIENT_MESSAGES = {
+  firstName: 'Enter a first name',
+  firstNameTooLong: 'Keep the first name under 100 characters',
+  lastName: 'Enter a last name',
+  lastNameTooLong: 'Keep the last name under 100 characters',
+  preferredNameTooLong: 'Keep the preferred name under 100 characters',
+  addressTooLong: 'Keep the address under 500 characters',
+  emergencyNameTooLong: 'Keep the emergency contact name under 100 characters',
+  referringPhysicianTooLong: 'Keep the referring physician under 200 characters',
+  referralSourceTooLong: 'Keep the referral source under 200 characters',
+  consentVersionTooLong: 'Keep the consent version under 50 characters',
+  notesTooLong: 'Keep the notes under 10000 characters',
+  email: 'Enter an email address like name@example.com',
+  phone: 'Enter a phone number using digits (spaces, +, - and brackets are fine)',
+  phoneTooLong: 'Keep the phone number under 40 characters',
+  tagEmpty: 'A tag cannot be empty',
+  tagTooLong: 'Keep each tag under 40 characters',
+  tooManyTags: 'Use at most 30 tags',
+  consentDate: 'Enter the date consent was given',
+  /** A client record export's part that names another client (client-record.ts). */
+  otherClient: 'Belongs to another client',
+} as const;
+const M = CLIENT_MESSAGES;
+
+function optionalText(max: number, message: string) {
+  return z.string().trim().max(max, { message });
 }
 
 // Plausible, not RFC 5322: something@domain.tld, no spaces, a top-level domain of 2+ letters.
 const EMAIL = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$/;
-const EMAIL_MESSAGE = 'Enter an email address like name@example.com';
+const EMAIL_MESSAGE = M.email;
 
 export const EmailSchema = z
   .string()
@@ -53,18 +80,18 @@ export const EmailSchema = z
 
 // Digits with the usual separators, an optional extension ("ext 12", "x12"), at least 3 digits.
 const PHONE = /^\+?[\d\s()\-./]+(?:\s*(?:ext\.?|x)\s*\d+)?$/i;
-const PHONE_MESSAGE = 'Enter a phone number using digits (spaces, +, - and brackets are fine)';
+const PHONE_MESSAGE = M.phone;
 
 export const PhoneSchema = z
   .string()
   .trim()
-  .max(40, { message: 'Keep the phone number under 40 characters' })
+  .max(40, { message: M.phoneTooLong })
   .refine((value) => value === '' || (PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= 3), {
     message: PHONE_MESSAGE,
   });
 
 export const EmergencyContactSchema = z.object({
-  name: optionalText(100, 'emergency contact name'),
+  name: optionalText(100, M.emergencyNameTooLong),
   phone: PhoneSchema,
 });
 export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
@@ -73,19 +100,13 @@ export const ConsentSchema = z.object({
   given: z.boolean(),
   date: OptionalIsoDateSchema,
   /** Which version of the practice's consent wording the client agreed to, e.g. "2026-01". */
-  textVersion: optionalText(50, 'consent version'),
+  textVersion: optionalText(50, M.consentVersionTooLong),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
 const TagsSchema = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1, { message: 'A tag cannot be empty' })
-      .max(40, { message: 'Keep each tag under 40 characters' }),
-  )
-  .max(30, { message: 'Use at most 30 tags' })
+  .array(z.string().trim().min(1, { message: M.tagEmpty }).max(40, { message: M.tagTooLong }))
+  .max(30, { message: M.tooManyTags })
   // The same tag twice (in any case or accent) is kept once, in its first spelling.
   .overwrite((tags) => {
     const seen = new Set<string>();
@@ -99,28 +120,20 @@ const TagsSchema = z
 
 /** The fields a form edits. */
 const clientInputShape = {
-  firstName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter a first name' })
-    .max(100, { message: 'Keep the first name under 100 characters' }),
-  lastName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter a last name' })
-    .max(100, { message: 'Keep the last name under 100 characters' }),
-  preferredName: optionalText(100, 'preferred name'),
+  firstName: z.string().trim().min(1, { message: M.firstName }).max(100, { message: M.firstNameTooLong }),
+  lastName: z.string().trim().min(1, { message: M.lastName }).max(100, { message: M.lastNameTooLong }),
+  preferredName: optionalText(100, M.preferredNameTooLong),
   dateOfBirth: OptionalIsoDateSchema,
   phone: PhoneSchema,
   email: EmailSchema,
   /** Postal address as the client writes it, several lines in one string. */
-  address: optionalText(500, 'address'),
+  address: optionalText(500, M.addressTooLong),
   emergencyContact: EmergencyContactSchema,
-  referringPhysician: optionalText(200, 'referring physician'),
+  referringPhysician: optionalText(200, M.referringPhysicianTooLong),
   /** How they heard of the practice. */
-  referralSource: optionalText(200, 'referral source'),
+  referralSource: optionalText(200, M.referralSourceTooLong),
   consent: ConsentSchema,
-  notes: optionalText(10_000, 'notes'),
+  notes: optionalText(10_000, M.notesTooLong),
   tags: TagsSchema,
   archived: z.boolean(),
   /**
@@ -137,7 +150,7 @@ interface ConsentFields {
 
 function requireConsentDate(value: ConsentFields, ctx: z.core.$RefinementCtx<ConsentFields>): void {
   if (value.consent.given && value.consent.date === null) {
-    ctx.addIssue({ code: 'custom', path: ['consent', 'date'], message: 'Enter the date consent was given' });
+    ctx.addIssue({ code: 'custom', path: ['consent', 'date'], message: M.consentDate });
   }
 }
 

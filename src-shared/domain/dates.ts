@@ -20,7 +20,9 @@ export const IsoDateSchema = z
   .refine(isRealCalendarDate, { message: 'Enter a real date (day, month and year)' });
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
-export const TimestampSchema = z.iso.datetime({ offset: true, message: 'Enter a date and time' });
+/** English like every schema's message; shown translated (key `validation.dates.dateTime`). */
+export const TIMESTAMP_MESSAGE = 'Enter a date and time';
+export const TimestampSchema = z.iso.datetime({ offset: true, message: TIMESTAMP_MESSAGE });
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
 /** Days since 1970-01-01 for a calendar date: exact whole-day arithmetic, no DST surprises. */

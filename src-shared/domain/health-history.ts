@@ -17,11 +17,44 @@ import { type Id, IdSchema } from './ids';
  * dialog that edits one item), which also refuses dates in the future.
  */
 
-function optionalText(max: number, what: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, { message: `Keep the ${what} under ${max} characters` });
+const MAX_ITEMS = 500;
+
+/**
+ * Every message the health-history schemas write. They stay English (main parses with them too);
+ * the screens show each in the reader's language by its name here, the key
+ * `validation.history.<name>` (src-shared/i18n/field-messages.ts; a unit test fails for a message
+ * without a key). A number in a message is the catalogue's placeholder ({max}).
+ */
+export const HEALTH_HISTORY_MESSAGES = {
+  status: 'Pick current or past',
+  severity: 'Pick a severity',
+  catalogId: 'Pick a condition from the list',
+  condition: 'Enter the condition',
+  conditionTooLong: 'Keep the condition under 200 characters',
+  notesTooLong: 'Keep the notes under 2000 characters',
+  resolvedBeforeOnset: 'The resolved date cannot be before the onset date',
+  resolvedButCurrent: 'A condition with a resolved date is past: mark it as past or clear the resolved date',
+  onsetFuture: 'The onset date cannot be in the future',
+  resolvedFuture: 'The resolved date cannot be in the future',
+  medication: 'Enter the medication name',
+  medicationTooLong: 'Keep the medication name under 200 characters',
+  doseTooLong: 'Keep the dose under 100 characters',
+  surgerySite: 'Pick where the surgery was',
+  descriptionTooLong: 'Keep the description under 500 characters',
+  surgeryFuture: 'The surgery date cannot be in the future',
+  injuryFuture: 'The injury date cannot be in the future',
+  clearanceRule: 'Pick what the clearance is for',
+  clearanceBy: 'Enter who gave the clearance',
+  nameTooLong: 'Keep the name under 200 characters',
+  clearanceDate: 'Enter the date the clearance was given',
+  clearanceEndsBeforeGiven: 'The clearance cannot end before the date it was given',
+  clearanceFuture: 'The clearance date cannot be in the future',
+  tooManyItems: `Keep each list under ${MAX_ITEMS} entries`,
+} as const;
+const M = HEALTH_HISTORY_MESSAGES;
+
+function optionalText(max: number, message: string) {
+  return z.string().trim().max(max, { message });
 }
 
 /** A choice from a list, or null for none ('' from an empty select becomes null). */
@@ -46,32 +79,28 @@ function refuseFuture(
 // ---------------------------------------------------------------------------------------------
 // Conditions
 
-export const ConditionStatusSchema = z.enum(['current', 'past'], { message: 'Pick current or past' });
+export const ConditionStatusSchema = z.enum(['current', 'past'], { message: M.status });
 export type ConditionStatus = z.infer<typeof ConditionStatusSchema>;
 
 /** The severities the safety rules distinguish ("severe" bleeding disorder is AVOID). */
 export const CONDITION_SEVERITIES = ['mild', 'moderate', 'severe', 'high-risk'] as const;
-export const ConditionSeveritySchema = z.enum(CONDITION_SEVERITIES, { message: 'Pick a severity' });
+export const ConditionSeveritySchema = z.enum(CONDITION_SEVERITIES, { message: M.severity });
 export type ConditionSeverity = z.infer<typeof ConditionSeveritySchema>;
 
 export const ConditionSchema = z
   .object({
     id: IdSchema,
     /** The catalog item picked, or null for a condition typed as free text. */
-    catalogId: optionalChoice(CatalogIdSchema, 'Pick a condition from the list'),
-    label: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter the condition' })
-      .max(200, { message: 'Keep the condition under 200 characters' }),
+    catalogId: optionalChoice(CatalogIdSchema, M.catalogId),
+    label: z.string().trim().min(1, { message: M.condition }).max(200, { message: M.conditionTooLong }),
     status: ConditionStatusSchema,
     onsetDate: OptionalIsoDateSchema,
     /** Only for a past condition: when it resolved or healed. */
     resolvedDate: OptionalIsoDateSchema,
-    severity: optionalChoice(ConditionSeveritySchema, 'Pick a severity'),
+    severity: optionalChoice(ConditionSeveritySchema, M.severity),
     /** Treated by a physician (aneurysm clipped or coiled, brain injury seen): null = not recorded. */
     treated: z.boolean().nullable(),
-    notes: optionalText(2000, 'notes'),
+    notes: optionalText(2000, M.notesTooLong),
   })
   .superRefine((condition, ctx) => {
     if (
@@ -82,14 +111,14 @@ export const ConditionSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['resolvedDate'],
-        message: 'The resolved date cannot be before the onset date',
+        message: M.resolvedBeforeOnset,
       });
     }
     if (condition.status === 'current' && condition.resolvedDate !== null) {
       ctx.addIssue({
         code: 'custom',
         path: ['status'],
-        message: 'A condition with a resolved date is past: mark it as past or clear the resolved date',
+        message: M.resolvedButCurrent,
       });
     }
   });
@@ -98,14 +127,8 @@ export type Condition = z.output<typeof ConditionSchema>;
 export function makeConditionInputSchema(today: IsoDate) {
   const day = dayNumber(today);
   return ConditionSchema.superRefine((condition, ctx) => {
-    refuseFuture(condition.onsetDate, day, 'onsetDate', 'The onset date cannot be in the future', ctx);
-    refuseFuture(
-      condition.resolvedDate,
-      day,
-      'resolvedDate',
-      'The resolved date cannot be in the future',
-      ctx,
-    );
+    refuseFuture(condition.onsetDate, day, 'onsetDate', M.onsetFuture, ctx);
+    refuseFuture(condition.resolvedDate, day, 'resolvedDate', M.resolvedFuture, ctx);
   });
 }
 
@@ -115,12 +138,8 @@ export function makeConditionInputSchema(today: IsoDate) {
 /** A medication the client takes now (stopped medications are removed from the list). */
 export const MedicationSchema = z.object({
   id: IdSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the medication name' })
-    .max(200, { message: 'Keep the medication name under 200 characters' }),
-  dose: optionalText(100, 'dose'),
+  name: z.string().trim().min(1, { message: M.medication }).max(200, { message: M.medicationTooLong }),
+  dose: optionalText(100, M.doseTooLong),
   /** A blood thinner; names on the known list count as one even when this is false. */
   anticoagulant: z.boolean(),
 });
@@ -137,7 +156,7 @@ export type Pregnancy = z.output<typeof PregnancySchema>;
 // Surgeries, head injuries
 
 export const SURGERY_SITES = ['cranial', 'spinal', 'other'] as const;
-export const SurgerySiteSchema = z.enum(SURGERY_SITES, { message: 'Pick where the surgery was' });
+export const SurgerySiteSchema = z.enum(SURGERY_SITES, { message: M.surgerySite });
 export type SurgerySite = z.infer<typeof SurgerySiteSchema>;
 
 export const SurgerySchema = z.object({
@@ -145,21 +164,21 @@ export const SurgerySchema = z.object({
   /** null when the client does not know; the safety check then treats it as possibly recent. */
   date: OptionalIsoDateSchema,
   site: SurgerySiteSchema,
-  description: optionalText(500, 'description'),
+  description: optionalText(500, M.descriptionTooLong),
 });
 export type Surgery = z.output<typeof SurgerySchema>;
 
 export function makeSurgeryInputSchema(today: IsoDate) {
   const day = dayNumber(today);
   return SurgerySchema.superRefine((surgery, ctx) => {
-    refuseFuture(surgery.date, day, 'date', 'The surgery date cannot be in the future', ctx);
+    refuseFuture(surgery.date, day, 'date', M.surgeryFuture, ctx);
   });
 }
 
 export const HeadInjurySchema = z.object({
   id: IdSchema,
   date: OptionalIsoDateSchema,
-  description: optionalText(500, 'description'),
+  description: optionalText(500, M.descriptionTooLong),
   /** Seen and treated by a physician. */
   treated: z.boolean(),
 });
@@ -168,7 +187,7 @@ export type HeadInjury = z.output<typeof HeadInjurySchema>;
 export function makeHeadInjuryInputSchema(today: IsoDate) {
   const day = dayNumber(today);
   return HeadInjurySchema.superRefine((injury, ctx) => {
-    refuseFuture(injury.date, day, 'date', 'The injury date cannot be in the future', ctx);
+    refuseFuture(injury.date, day, 'date', M.injuryFuture, ctx);
   });
 }
 
@@ -188,20 +207,16 @@ export function makeHeadInjuryInputSchema(today: IsoDate) {
 export const ClearanceSchema = z
   .object({
     id: IdSchema,
-    ruleId: z.string().trim().min(1, { message: 'Pick what the clearance is for' }).max(64),
+    ruleId: z.string().trim().min(1, { message: M.clearanceRule }).max(64),
     /** The condition, surgery, injury or medication it names; null = the whole rule. */
     itemId: IdSchema.nullable().default(null),
-    givenBy: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter who gave the clearance' })
-      .max(200, { message: 'Keep the name under 200 characters' }),
-    date: requiredDate('Enter the date the clearance was given'),
+    givenBy: z.string().trim().min(1, { message: M.clearanceBy }).max(200, { message: M.nameTooLong }),
+    date: requiredDate(M.clearanceDate),
     /** Last day the clearance holds, when the physician limited it; null = no end. */
     validUntil: OptionalIsoDateSchema.default(null),
     notes: optionalText(2000, 'notes'),
     /** The therapist who wrote it down ('' for clearances recorded before this was asked). */
-    recordedBy: optionalText(200, 'name').default(''),
+    recordedBy: optionalText(200, M.nameTooLong).default(''),
     /** When it was written down (null for clearances recorded before this was kept). */
     recordedAt: TimestampSchema.nullable().default(null),
   })
@@ -210,7 +225,7 @@ export const ClearanceSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['validUntil'],
-        message: 'The clearance cannot end before the date it was given',
+        message: M.clearanceEndsBeforeGiven,
       });
     }
   });
@@ -219,15 +234,14 @@ export type Clearance = z.output<typeof ClearanceSchema>;
 export function makeClearanceInputSchema(today: IsoDate) {
   const day = dayNumber(today);
   return ClearanceSchema.superRefine((clearance, ctx) => {
-    refuseFuture(clearance.date, day, 'date', 'The clearance date cannot be in the future', ctx);
+    refuseFuture(clearance.date, day, 'date', M.clearanceFuture, ctx);
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 // The whole history
 
-const MAX_ITEMS = 500;
-const tooMany = { message: `Keep each list under ${MAX_ITEMS} entries` };
+const tooMany = { message: M.tooManyItems };
 
 function historyShape(today: IsoDate | null) {
   return {

@@ -71,16 +71,27 @@ export function readImageDimensions(bytes: Uint8Array): ImageDimensions | null {
 }
 
 /**
+ * The messages of `logoDimensionsProblem`, English like the schemas' (main checks logos too); the
+ * screens show them in the reader's language, keys `validation.logo.<name>` (field-messages.ts).
+ */
+export const LOGO_SIZE_MESSAGES = {
+  damaged:
+    'The logo image is damaged (its size cannot be read): save it again as PNG or JPEG and choose it again',
+  tooLarge: (width: string, height: string, max: string) =>
+    `The logo is ${width} × ${height} pixels; the largest Stillpoint accepts is ${max} × ${max}. Save a smaller version (1000 pixels wide prints sharply) and choose it again`,
+} as const;
+
+/**
  * What is wrong with a logo's pixel size, in the therapist's words, or null when it is fine:
  * a header that cannot be read, no pixels, or a side over LOGO_MAX_SIDE_PIXELS.
  */
 export function logoDimensionsProblem(bytes: Uint8Array): string | null {
   const size = readImageDimensions(bytes);
   if (!size || size.width === 0 || size.height === 0) {
-    return 'The logo image is damaged (its size cannot be read): save it again as PNG or JPEG and choose it again';
+    return LOGO_SIZE_MESSAGES.damaged;
   }
   if (size.width > LOGO_MAX_SIDE_PIXELS || size.height > LOGO_MAX_SIDE_PIXELS) {
-    return `The logo is ${size.width} × ${size.height} pixels; the largest Stillpoint accepts is ${LOGO_MAX_SIDE_PIXELS} × ${LOGO_MAX_SIDE_PIXELS}. Save a smaller version (1000 pixels wide prints sharply) and choose it again`;
+    return LOGO_SIZE_MESSAGES.tooLarge(String(size.width), String(size.height), String(LOGO_MAX_SIDE_PIXELS));
   }
   return null;
 }

@@ -39,14 +39,24 @@ export const WelcomeStateSchema = z.object({
 });
 export type WelcomeState = z.infer<typeof WelcomeStateSchema>;
 
+/**
+ * The messages of the settings' own fields, English like every schema's (main parses settings
+ * too); the screens show them in the reader's language, keys `validation.settings.<name>`
+ * (src-shared/i18n/field-messages.ts).
+ */
+export const SETTINGS_MESSAGES = {
+  therapistName: 'Enter your name as it should appear on notes and handouts',
+  therapistNameTooLong: 'Keep the name under 200 characters',
+} as const;
+
 export const PracticeSettingsSchema = z.object({
   practice: PracticeSchema,
   /** Printed on handouts and recorded as who signed a note. */
   therapistName: z
     .string()
     .trim()
-    .min(1, { message: 'Enter your name as it should appear on notes and handouts' })
-    .max(200, { message: 'Keep the name under 200 characters' }),
+    .min(1, { message: SETTINGS_MESSAGES.therapistName })
+    .max(200, { message: SETTINGS_MESSAGES.therapistNameTooLong }),
   paperSize: PaperSizeSchema,
 });
 export type PracticeSettings = z.infer<typeof PracticeSettingsSchema>;

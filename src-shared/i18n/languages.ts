@@ -6,7 +6,9 @@ import { z } from 'zod';
  */
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const LanguageSchema = z.enum(LANGUAGES, { message: 'Choose one of the languages in the list' });
+/** Its message, English like every schema's; shown translated (key `validation.language.choose`). */
+export const LANGUAGE_MESSAGES = { choose: 'Choose one of the languages in the list' } as const;
+export const LanguageSchema = z.enum(LANGUAGES, { message: LANGUAGE_MESSAGES.choose });
 
 /**
  * The pseudo-locale: English, accented and 40 % longer, for finding truncation and overflow and

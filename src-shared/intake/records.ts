@@ -22,6 +22,25 @@ export const MAX_ANSWER_CHARS = 2_000;
 export const MAX_ANSWERS = 300;
 export const MAX_CONSENT_TEXT_CHARS = 20_000;
 
+/**
+ * Every message the intake and consent schemas write. They stay English (main parses with them
+ * too); the screens show each in the reader's language (the client's, in client mode) by its name
+ * here, the key `validation.intake.<name>` (src-shared/i18n/field-messages.ts).
+ */
+export const INTAKE_MESSAGES = {
+  tooManyAnswers: 'Too many answers',
+  consentText: 'Write the consent text (at least a sentence)',
+  consentTextTooLong: `Keep the consent text under ${MAX_CONSENT_TEXT_CHARS} characters`,
+  signerRole: 'Say who is signing',
+  signatureNotPng: 'The signature image is not a PNG',
+  emptySignature: 'Please sign in the box',
+  notSha256: 'Not a SHA-256 hash',
+  typedName: 'Type your full name',
+  typedNameTooLong: 'Keep the name under 200 characters',
+  withdrawalRecordedBy: 'Say who is recording the withdrawal',
+} as const;
+const M = INTAKE_MESSAGES;
+
 export const QuestionIdSchema = z
   .string()
   .min(1)
@@ -33,7 +52,7 @@ export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 
 export const AnswersSchema = z
   .record(QuestionIdSchema, AnswerValueSchema)
-  .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS, { message: 'Too many answers' });
+  .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS, { message: M.tooManyAnswers });
 export type Answers = z.infer<typeof AnswersSchema>;
 
 export const FormKindSchema = z.enum(['intake', 'update']);
@@ -71,10 +90,8 @@ export type IntakeSubmission = z.infer<typeof IntakeSubmissionSchema>;
 export const ConsentTextSchema = z
   .string()
   .trim()
-  .min(20, { message: 'Write the consent text (at least a sentence)' })
-  .max(MAX_CONSENT_TEXT_CHARS, {
-    message: `Keep the consent text under ${MAX_CONSENT_TEXT_CHARS} characters`,
-  });
+  .min(20, { message: M.consentText })
+  .max(MAX_CONSENT_TEXT_CHARS, { message: M.consentTextTooLong });
 
 export const ConsentVersionSchema = z.object({
   id: IdSchema,
@@ -87,7 +104,7 @@ export const ConsentVersionSchema = z.object({
 export type ConsentVersion = z.infer<typeof ConsentVersionSchema>;
 
 export const SIGNER_ROLES = ['client', 'parent', 'guardian'] as const;
-export const SignerRoleSchema = z.enum(SIGNER_ROLES, { message: 'Say who is signing' });
+export const SignerRoleSchema = z.enum(SIGNER_ROLES, { message: M.signerRole });
 export type SignerRole = z.infer<typeof SignerRoleSchema>;
 export const SIGNER_ROLE_LABELS: Record<SignerRole, string> = {
   client: 'The client',
@@ -108,12 +125,12 @@ export type SignatureStroke = z.infer<typeof SignatureStrokeSchema>;
 const PngBase64Schema = z
   .string()
   .max(2_000_000)
-  .refine((value) => value.startsWith('iVBORw0KGgo'), { message: 'The signature image is not a PNG' });
+  .refine((value) => value.startsWith('iVBORw0KGgo'), { message: M.signatureNotPng });
 
 /** Smallest a signature may be: more than a dot or a tap. */
 export const MIN_SIGNATURE_POINTS = 8;
 export const MIN_SIGNATURE_EXTENT = 24;
-export const EMPTY_SIGNATURE_MESSAGE = 'Please sign in the box';
+export const EMPTY_SIGNATURE_MESSAGE = M.emptySignature;
 
 /** Whether the strokes are a signature rather than nothing, a dot, or a tap. */
 export function isRealSignature(strokes: readonly SignatureStroke[]): boolean {
@@ -136,7 +153,7 @@ export const SignatureSchema = z
   .refine((signature) => isRealSignature(signature.strokes), { message: EMPTY_SIGNATURE_MESSAGE });
 export type Signature = z.infer<typeof SignatureSchema>;
 
-const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Not a SHA-256 hash' });
+const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: M.notSha256 });
 
 export const SignedConsentSchema = z.object({
   id: IdSchema,
@@ -147,11 +164,7 @@ export const SignedConsentSchema = z.object({
   /** The exact words the client read and signed. */
   text: ConsentTextSchema,
   textSha256: Sha256HexSchema,
-  typedName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Type your full name' })
-    .max(200, { message: 'Keep the name under 200 characters' }),
+  typedName: z.string().trim().min(1, { message: M.typedName }).max(200, { message: M.typedNameTooLong }),
   signerRole: SignerRoleSchema,
   signature: SignatureSchema,
   /** Who was there: the therapist's name from Settings, or the name typed at the handover. */
@@ -167,7 +180,7 @@ export const ConsentWithdrawalSchema = z.object({
   /** The signed consent this withdraws. */
   consentId: IdSchema,
   /** Who recorded it and how the client said it. */
-  recordedBy: z.string().trim().min(1, { message: 'Say who is recording the withdrawal' }).max(200),
+  recordedBy: z.string().trim().min(1, { message: M.withdrawalRecordedBy }).max(200),
   reason: z.string().trim().max(2_000),
   at: TimestampSchema,
 });

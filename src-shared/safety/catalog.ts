@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAFETY_RULE_MESSAGES } from './messages';
 import { textMatchesPhrases } from './phrases';
 
 /**
@@ -28,7 +29,7 @@ export const CATALOG_IDS = [
   'epilepsy',
 ] as const;
 
-export const CatalogIdSchema = z.enum(CATALOG_IDS, { message: 'Pick a condition from the list' });
+export const CatalogIdSchema = z.enum(CATALOG_IDS, { message: SAFETY_RULE_MESSAGES.catalogId });
 export type CatalogId = z.infer<typeof CatalogIdSchema>;
 
 export interface CatalogItem {

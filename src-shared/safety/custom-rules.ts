@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/ids';
 import { CatalogIdSchema } from './catalog';
+import { SAFETY_RULE_MESSAGES as M } from './messages';
 import { BUILT_IN_RULE_IDS, WINDOWED_RULE_IDS, WindowSchema } from './rules';
 import { SeveritySchema } from './severity';
 
@@ -15,18 +16,14 @@ export const CustomRuleSchema = z
   .object({
     id: IdSchema,
     /** Short title shown in the finding; '' shows the keyword or condition instead. */
-    title: z.string().trim().max(100, { message: 'Keep the title under 100 characters' }).default(''),
-    keyword: z.string().trim().max(100, { message: 'Keep the keyword under 100 characters' }),
+    title: z.string().trim().max(100, { message: M.titleTooLong }).default(''),
+    keyword: z.string().trim().max(100, { message: M.keywordTooLong }),
     catalogId: z.union([z.literal('').transform(() => null), z.null(), CatalogIdSchema], {
-      message: 'Pick a condition from the list',
+      message: M.catalogId,
     }),
     severity: SeveritySchema,
     /** What the therapist should do, shown as the finding's rationale. */
-    message: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter what the therapist should know or do' })
-      .max(500, { message: 'Keep the message under 500 characters' }),
+    message: z.string().trim().min(1, { message: M.message }).max(500, { message: M.messageTooLong }),
     includePast: z.boolean().default(false),
   })
   .superRefine((rule, ctx) => {
@@ -34,13 +31,13 @@ export const CustomRuleSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['keyword'],
-        message: 'Enter a word to look for or pick a condition',
+        message: M.keywordOrCondition,
       });
     } else if (rule.keyword !== '' && !/[\p{L}\p{N}]/u.test(rule.keyword)) {
       ctx.addIssue({
         code: 'custom',
         path: ['keyword'],
-        message: 'The keyword needs at least one letter or digit',
+        message: M.keywordLetters,
       });
     }
   });
@@ -49,11 +46,8 @@ export type CustomRule = z.output<typeof CustomRuleSchema>;
 export const SafetySettingsSchema = z
   .object({
     /** A practice's own window for a rule, replacing the default (e.g. skull fracture: 8 weeks). */
-    windowOverrides: z.partialRecord(
-      z.enum(WINDOWED_RULE_IDS, { message: 'This rule has no time window' }),
-      WindowSchema,
-    ),
-    customRules: z.array(CustomRuleSchema).max(200, { message: 'Keep the practice rules under 200' }),
+    windowOverrides: z.partialRecord(z.enum(WINDOWED_RULE_IDS, { message: M.noWindow }), WindowSchema),
+    customRules: z.array(CustomRuleSchema).max(200, { message: M.tooManyRules }),
   })
   .superRefine((settings, ctx) => {
     // Clearances name rules by id, so a practice rule's id must be its own.
@@ -63,7 +57,7 @@ export const SafetySettingsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['customRules', index, 'id'],
-          message: 'Another rule already uses this id',
+          message: M.idTaken,
         });
       }
       seen.add(rule.id);

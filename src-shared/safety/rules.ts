@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addDays, addMonths, type IsoDate } from '../domain/dates';
 import type { SurgerySite } from '../domain/health-history';
 import type { CatalogId } from './catalog';
+import { SAFETY_RULE_MESSAGES as M } from './messages';
 import type { Severity } from './severity';
 
 /**
@@ -20,12 +21,12 @@ import type { Severity } from './severity';
 export const WINDOW_UNITS = ['days', 'weeks', 'months'] as const;
 
 export const WindowSchema = z.object({
-  unit: z.enum(WINDOW_UNITS, { message: 'Pick days, weeks or months' }),
+  unit: z.enum(WINDOW_UNITS, { message: M.unit }),
   amount: z
-    .number({ message: 'Enter a number' })
-    .int({ message: 'Enter a whole number' })
-    .min(0, { message: 'The window cannot be negative' })
-    .max(1200, { message: 'Keep the window under 1200' }),
+    .number({ message: M.number })
+    .int({ message: M.wholeNumber })
+    .min(0, { message: M.negativeWindow })
+    .max(1200, { message: M.windowTooLong }),
 });
 export type Window = z.infer<typeof WindowSchema>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { SAFETY_RULE_MESSAGES } from './messages';
 
 /** Most serious first: the order findings are listed in. */
 export const SEVERITY_ORDER = ['AVOID', 'CLEARANCE', 'MODIFY', 'CAUTION'] as const;
 
-export const SeveritySchema = z.enum(SEVERITY_ORDER, { message: 'Pick how serious this is' });
+export const SeveritySchema = z.enum(SEVERITY_ORDER, { message: SAFETY_RULE_MESSAGES.severity });
 export type Severity = z.infer<typeof SeveritySchema>;
 
 const LABELS: Record<Severity, string> = {

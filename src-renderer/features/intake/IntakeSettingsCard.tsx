@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
 import {
   CUSTOM_QUESTION_KINDS,
@@ -95,7 +96,9 @@ function IntakeNumbers({ initial }: { initial: IntakeSettings }) {
             setSaved(false);
           }}
         />
-        {errors.updateAfterMonths && <span className="field-error">{errors.updateAfterMonths}</span>}
+        {errors.updateAfterMonths && (
+          <span className="field-error">{fieldMessage(t, errors.updateAfterMonths)}</span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="intake-idle">{t('intake.settings.idle')}</label>
@@ -110,7 +113,7 @@ function IntakeNumbers({ initial }: { initial: IntakeSettings }) {
             setSaved(false);
           }}
         />
-        {errors.idleMinutes && <span className="field-error">{errors.idleMinutes}</span>}
+        {errors.idleMinutes && <span className="field-error">{fieldMessage(t, errors.idleMinutes)}</span>}
       </div>
       <div className="button-row">
         <button type="button" onClick={() => void save()}>
@@ -198,7 +201,10 @@ function PracticeQuestions({ settings }: { settings: IntakeSettings }) {
       ...settings,
       customQuestions: [...settings.customQuestions, question],
     });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t('intake.settings.cannotAdd'));
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]?.message;
+      return setError(first ? fieldMessage(t, first) : t('intake.settings.cannotAdd'));
+    }
     if (kind === 'choice' && question.options.length < 2) return setError(t('intake.settings.twoChoices'));
     setError(null);
     await store(parsed.data.customQuestions);

@@ -1,7 +1,9 @@
 import type { i18n } from 'i18next';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, type Language } from '../../../src-shared/i18n';
+import { setSchemaLanguage } from '../../../src-shared/i18n/schema-language';
+import { currentLanguage } from '../../app/i18n';
 
 /**
  * The client's part of client mode (the form, the questions, the consent they sign, the hand-back
@@ -20,5 +22,11 @@ function instanceFor(language: Language): i18n {
 }
 
 export function ClientLanguage({ language, children }: { language: Language; children: ReactNode }) {
+  // zod's default messages in the client's language while the client has the app; the app's
+  // again once client mode ends. (The schemas' own messages follow `useT()` through `Field`.)
+  useEffect(() => {
+    setSchemaLanguage(language);
+    return () => setSchemaLanguage(currentLanguage());
+  }, [language]);
   return <I18nextProvider i18n={instanceFor(language)}>{children}</I18nextProvider>;
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import { type SessionDraft, signingProblems } from '../../../src-shared/domain/session-note';
+import { issueLine } from '../../../src-shared/i18n/field-messages';
 import { ValidationError } from '../../../src-shared/validation';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
@@ -157,7 +158,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
         t('sessions.editor.notSigned', {
           reason:
             error instanceof ValidationError
-              ? error.issues.join('; ')
+              ? error.issues.map((line) => issueLine(t, line)).join('; ')
               : error instanceof Error
                 ? error.message
                 : String(error),

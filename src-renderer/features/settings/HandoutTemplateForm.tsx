@@ -14,6 +14,7 @@ import {
   type MessageKey,
   type StoredHandoutTexts,
 } from '../../../src-shared/i18n';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import { fieldErrors } from '../../../src-shared/validation';
 import { currentLanguage, useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
@@ -80,7 +81,10 @@ function HandoutWordingForm({
         if (key && !(key in top))
           top[key] =
             index !== undefined
-              ? t('settings.handout.lineError', { line: Number(index) + 1, message })
+              ? t('settings.handout.lineError', {
+                  line: Number(index) + 1,
+                  message: fieldMessage(t, message),
+                })
               : message;
       }
       setErrors(top);

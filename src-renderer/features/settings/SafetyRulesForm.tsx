@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { newId } from '../../../src-shared/domain/ids';
 import { SETTINGS_KEYS } from '../../../src-shared/domain/settings';
+import { fieldMessage } from '../../../src-shared/i18n/field-messages';
 import {
   BUILT_IN_RULES,
   CONDITION_CATALOG,
@@ -132,7 +133,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
                   </div>
                   {errors[`windowOverrides.${id}.amount`] && (
                     <span className="field-error" role="alert">
-                      {errors[`windowOverrides.${id}.amount`]}
+                      {fieldMessage(t, errors[`windowOverrides.${id}.amount`] ?? '')}
                     </span>
                   )}
                 </td>
