@@ -6,8 +6,8 @@ import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
 import { type Language, localeFor, type Translate, translatorFor } from '../../../src-shared/i18n';
 import type { MessageKey } from '../../../src-shared/i18n/catalogues';
+import { conditionName, ruleTitle } from '../../../src-shared/i18n/safety-names';
 import { afterEffectName, auditActionName, severityInline } from '../../../src-shared/i18n/session-labels';
-import { builtInRule } from '../../../src-shared/safety';
 
 const historyKey = (key: string) => `clinical.history.${key}` as MessageKey;
 
@@ -151,7 +151,8 @@ export function conditionLines(history: HealthHistory, format: RecordFormat): st
       details.push(t(historyKey('resolvedOn'), { date: format.date(condition.resolvedDate) }));
     if (condition.treated !== null) details.push(t(historyKey(condition.treated ? 'treated' : 'notTreated')));
     const notes = condition.notes.trim() ? ` ${condition.notes.trim()}` : '';
-    return `${t(historyKey('condition'), { condition: condition.label, details: details.join(', ') })}${notes}`;
+    const name = conditionName(t, condition);
+    return `${t(historyKey('condition'), { condition: name, details: details.join(', ') })}${notes}`;
   });
 }
 
@@ -207,7 +208,7 @@ export function historyReviewedLine(history: HealthHistory, format: RecordFormat
 function clearedItemName(history: HealthHistory, itemId: string | null, t: Translate): string | null {
   if (itemId === null) return null;
   const condition = history.conditions.find((item) => item.id === itemId);
-  if (condition) return condition.label;
+  if (condition) return conditionName(t, condition);
   const injury = history.headInjuries.find((item) => item.id === itemId);
   if (injury)
     return injury.description.trim()
@@ -225,7 +226,7 @@ function clearedItemName(history: HealthHistory, itemId: string | null, t: Trans
 export function clearanceLines(history: HealthHistory, format: RecordFormat): string[] {
   const { t } = format;
   return history.clearances.map((clearance) => {
-    const rule = builtInRule(clearance.ruleId)?.title ?? clearance.ruleId;
+    const rule = ruleTitle(t, clearance.ruleId);
     const item = clearedItemName(history, clearance.itemId, t);
     const about = item ? `${rule} (${item})` : rule;
     const values = { rule: about, name: clearance.givenBy, date: format.date(clearance.date) };
