@@ -89,9 +89,7 @@ export function logoDimensionsProblem(bytes: Uint8Array): string | null {
  * The same, as the catalogue message main says when a PDF cannot draw the logo (in the app's
  * language at the IPC boundary; it ends by pointing to Settings, where the logo is chosen).
  */
-export function logoDimensionsRefusal(
-  bytes: Uint8Array,
-): {
+export function logoDimensionsRefusal(bytes: Uint8Array): {
   key: 'errors.logoDamagedInSettings' | 'errors.logoTooManyPixels';
   values: Record<string, number>;
 } | null {
