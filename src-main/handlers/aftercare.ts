@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AftercareSheet } from '../../src-shared/domain/aftercare';
-import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
-import { UserFacingError } from '../../src-shared/result';
+import { logoDimensionsRefusal } from '../../src-shared/domain/image-dimensions';
+import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import { findUnsupportedSheetCharacters, renderAftercarePdf } from '../services/pdf';
 import type { MainDeps } from './deps';
@@ -13,8 +13,8 @@ import { saveThroughDialog } from './files';
  */
 function assertLogoCanBeDrawn(sheet: AftercareSheet): void {
   const logo = sheet.practice.logo;
-  const problem = logo ? logoDimensionsProblem(logo.bytes) : null;
-  if (problem) throw new UserFacingError('INVALID_REQUEST', `${problem}. Choose it again in Settings.`);
+  const problem = logo ? logoDimensionsRefusal(logo.bytes) : null;
+  if (problem) throw translatedError('INVALID_REQUEST', problem.key, problem.values);
 }
 
 export function aftercareHandlers(

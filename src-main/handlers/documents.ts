@@ -1,10 +1,6 @@
 import path from 'node:path';
-import {
-  MAX_ATTACHMENT_BYTES,
-  MEDIA_TYPE_EXTENSION,
-  MEDIA_TYPE_LABELS,
-} from '../../src-shared/documents/attachment';
-import { DAMAGED_FILE_MESSAGE, sha256Hex } from '../../src-shared/documents/hash';
+import { MAX_ATTACHMENT_BYTES, MEDIA_TYPE_EXTENSION } from '../../src-shared/documents/attachment';
+import { sha256Hex } from '../../src-shared/documents/hash';
 import {
   AttachmentRefusal,
   checkOriginalName,
@@ -12,33 +8,41 @@ import {
   prepareFile,
 } from '../../src-shared/documents/prepare';
 import { buildRecordZip, RecordZipError } from '../../src-shared/documents/record-zip';
+import { mediaTypeLabel } from '../../src-shared/documents/words';
 import { fileNamePart } from '../../src-shared/domain/files';
 import { clientRecordJson } from '../../src-shared/exports/client-record-export';
-import { UserFacingError } from '../../src-shared/result';
+import { type Translate, translatorFor } from '../../src-shared/i18n';
+import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { FileTooLargeError, readFileCapped } from '../services/files/read-capped';
 import { renderClientRecordPdf } from '../services/pdf/client-record';
 import type { MainDeps } from './deps';
+import { recordLanguages } from './exports';
 
-/** What the open dialog offers; the bytes decide in the end (prepareFile). */
-const OPEN_FILTERS = [
-  { name: 'Documents and photos', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'txt'] },
-  { name: 'All files', extensions: ['*'] },
-];
+/** What the open dialog offers, in the app's language; the bytes decide in the end (prepareFile). */
+function openFilters(t: Translate) {
+  return [
+    {
+      name: t('documents.dialogs.documentsFilter'),
+      extensions: ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'txt'],
+    },
+    { name: t('documents.dialogs.allFiles'), extensions: ['*'] },
+  ];
+}
 
 /** Runs the shared checks, turning a refusal into the message the therapist sees. */
 async function prepare(bytes: Uint8Array<ArrayBuffer>, name: string) {
   try {
     return await prepareFile(bytes, name);
   } catch (error) {
-    if (error instanceof AttachmentRefusal) throw new UserFacingError('UNSUPPORTED', error.message);
-    throw error;
+    refuse(error);
   }
 }
 
+/** A refusal of the shared checks, said by the dispatcher in the app's language. */
 function refuse(error: unknown): never {
-  if (error instanceof AttachmentRefusal) throw new UserFacingError('UNSUPPORTED', error.message);
+  if (error instanceof AttachmentRefusal) throw translatedError('UNSUPPORTED', error.key, error.values);
   throw error;
 }
 
@@ -53,28 +57,40 @@ export function documentHandlers(
   'documentsChoose' | 'documentsPrepareDropped' | 'documentsSaveCopy' | 'exportClientRecordZip'
 > {
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
+  // Dialog titles and filters in the app's language (English when main has none, as in tests).
+  const t: Translate = (key, values) => (deps.language?.t ?? translatorFor('en'))(key, values);
   return {
     exportClientRecordZip: async ({ record, fileName, logo, files }) => {
-      const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo });
+      // The PDF inside the ZIP is the same as the one saved on its own: in the client's language.
+      const pdf = await renderClientRecordPdf(record, {
+        fontsDir,
+        now: deps.now(),
+        logo,
+        ...recordLanguages(deps, record),
+      });
       const baseName = fileName.replace(/\.zip$/i, '');
       let zip: Uint8Array;
       try {
         ({ zip } = await buildRecordZip({ record, baseName, pdf, json: clientRecordJson(record), files }));
       } catch (error) {
-        if (error instanceof RecordZipError) throw new UserFacingError('INVALID_REQUEST', error.message);
+        if (error instanceof RecordZipError)
+          throw translatedError('INVALID_REQUEST', error.key, error.values);
         throw error;
       }
       const target = await deps.dialogs.chooseSavePath({
-        title: 'Save the client record',
+        title: t('documents.dialogs.saveRecordTitle'),
         defaultFileName: `${baseName}.zip`,
-        filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
+        filters: [{ name: t('documents.dialogs.zipFilter'), extensions: ['zip'] }],
       });
       if (!target) return { path: null };
       await writeFileAtomic(target, zip);
       return { path: target };
     },
     documentsChoose: async () => {
-      const file = await deps.dialogs.chooseOpenFile({ title: 'Attach a file', filters: OPEN_FILTERS });
+      const file = await deps.dialogs.chooseOpenFile({
+        title: t('documents.dialogs.attachTitle'),
+        filters: openFilters(t),
+      });
       if (!file) return null;
       const name = path.basename(file);
       let bytes: Uint8Array<ArrayBuffer>;
@@ -90,22 +106,19 @@ export function documentHandlers(
           }
         }
         if (error instanceof AttachmentRefusal) refuse(error);
-        throw new UserFacingError(
-          'FILE_READ_FAILED',
-          `"${name}" could not be read, so nothing was attached.`,
-        );
+        throw translatedError('FILE_READ_FAILED', 'documents.refusals.unreadable', { name });
       }
       return prepare(bytes, name);
     },
     documentsPrepareDropped: async ({ fileName, bytes }) => prepare(bytes, fileName),
     documentsSaveCopy: async ({ title, mediaType, sha256, bytes }) => {
       if ((await sha256Hex(bytes)) !== sha256)
-        throw new UserFacingError('INVALID_REQUEST', DAMAGED_FILE_MESSAGE);
+        throw translatedError('INVALID_REQUEST', 'documents.refusals.damaged');
       const extension = MEDIA_TYPE_EXTENSION[mediaType];
       const target = await deps.dialogs.chooseSavePath({
-        title: 'Save a copy',
+        title: t('documents.dialogs.saveCopyTitle'),
         defaultFileName: `${fileNamePart(title)}.${extension}`,
-        filters: [{ name: MEDIA_TYPE_LABELS[mediaType], extensions: [extension] }],
+        filters: [{ name: mediaTypeLabel(t, mediaType), extensions: [extension] }],
       });
       if (!target) return { path: null };
       await writeFileAtomic(target, bytes);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { languageOfTag } from '../../src-shared/i18n';
+import type { ClientRecord } from '../../src-shared/domain/client-record';
+import { type Language, languageOfTag, type Translate } from '../../src-shared/i18n';
 import type { MainHandlers } from '../ipc';
 import { renderClientRecordPdf } from '../services/pdf/client-record';
 import type { MainDeps } from './deps';
@@ -15,11 +16,25 @@ export function exportHandlers(deps: MainDeps): Pick<MainHandlers, 'exportClient
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   return {
     exportClientRecordPdf: async ({ record, fileName, logo }) => {
-      // The client's language whatever the app speaks; the app's when the client has none.
-      const language =
-        record.client.preferredLanguage ?? languageOfTag(deps.language?.current() ?? 'en') ?? 'en';
-      const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo, language });
+      const pdf = await renderClientRecordPdf(record, {
+        fontsDir,
+        now: deps.now(),
+        logo,
+        ...recordLanguages(deps, record),
+      });
       return saveThroughDialog(deps, fileName, 'pdf', pdf);
     },
   };
+}
+
+/**
+ * A client record PDF's two languages: the paper's (the client's whatever the app speaks, the
+ * app's when the client has none) and the therapist's, for a refusal (the app's).
+ */
+export function recordLanguages(
+  deps: MainDeps,
+  record: ClientRecord,
+): { language: Language; say: Translate | undefined } {
+  const language = record.client.preferredLanguage ?? languageOfTag(deps.language?.current() ?? 'en') ?? 'en';
+  return { language, say: deps.language?.t };
 }

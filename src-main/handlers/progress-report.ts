@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileNamePart } from '../../src-shared/domain/files';
-import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
-import { languageOfTag } from '../../src-shared/i18n';
-import { UserFacingError } from '../../src-shared/result';
+import { logoDimensionsRefusal } from '../../src-shared/domain/image-dimensions';
+import { type Language, languageOfTag, translatorFor } from '../../src-shared/i18n';
+import type { ProgressReport } from '../../src-shared/outcomes/report';
+import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import { recordFormat } from '../services/pdf/client-record-text';
 import { renderProgressReportPdf } from '../services/pdf/progress-report';
@@ -18,8 +19,8 @@ export function progressReportHandlers(deps: MainDeps): Pick<MainHandlers, 'outc
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   return {
     outcomesSaveProgressReport: async ({ report }) => {
-      const problem = report.logo ? logoDimensionsProblem(report.logo.bytes) : null;
-      if (problem) throw new UserFacingError('INVALID_REQUEST', `${problem}. Choose it again in Settings.`);
+      const problem = report.logo ? logoDimensionsRefusal(report.logo.bytes) : null;
+      if (problem) throw translatedError('INVALID_REQUEST', problem.key, problem.values);
       // The client's language whatever the app speaks; the app's when the client has none.
       const language = report.language ?? languageOfTag(deps.language?.current() ?? 'en') ?? 'en';
       const pdf = await renderProgressReportPdf(report, {
@@ -27,10 +28,19 @@ export function progressReportHandlers(deps: MainDeps): Pick<MainHandlers, 'outc
         now: deps.now(),
         formatDate: recordFormat(undefined, language).date,
         language,
+        say: deps.language?.t,
       });
-      const who = report.audience === 'physician' ? 'for physician' : 'for client';
-      const fileName = `Progress report ${fileNamePart(report.client.name)} ${who} ${report.signedOn}.pdf`;
-      return saveThroughDialog(deps, fileName, 'pdf', pdf);
+      return saveThroughDialog(deps, progressReportFileName(report, language), 'pdf', pdf);
     },
   };
+}
+
+/** The saved file's name, in the paper's language like the report itself. */
+export function progressReportFileName(report: ProgressReport, language: Language): string {
+  const name = translatorFor(language)('fileNames.progressReport', {
+    name: fileNamePart(report.client.name),
+    audience: report.audience,
+    date: report.signedOn,
+  });
+  return `${name}.pdf`;
 }

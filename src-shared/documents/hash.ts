@@ -1,3 +1,5 @@
+import { translatorFor } from '../i18n/translator';
+
 /**
  * SHA-256 of a file's bytes as lowercase hex, with WebCrypto (the same in main, the renderer and
  * tests). Stored with every attachment; checked when it is opened, saved and backed up.
@@ -8,5 +10,4 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /** The message when a file's bytes no longer match the hash stored with it. */
-export const DAMAGED_FILE_MESSAGE =
-  'This file has changed since it was attached (its checksum no longer matches), so Stillpoint will not show or save it. Restore it from a backup.';
+export const DAMAGED_FILE_MESSAGE = translatorFor('en')('documents.refusals.damaged');

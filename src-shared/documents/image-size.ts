@@ -1,4 +1,6 @@
 import { type ImageDimensions, readImageDimensions } from '../domain/image-dimensions';
+import type { MessageKey } from '../i18n/catalogues';
+import { type MessageValues, translatorFor } from '../i18n/translator';
 
 /**
  * The pixel size an image declares, read from its header before anything decodes it, and the
@@ -44,14 +46,27 @@ export function imageDimensions(bytes: Uint8Array, mediaType: string): ImageDime
   return readImageDimensions(bytes);
 }
 
-/** What is wrong with an image's declared size, in the therapist's words, or null when it is fine. */
-export function imageSizeProblem(bytes: Uint8Array, mediaType: string, name: string): string | null {
+/** What is wrong with an image's declared size, as a catalogue message, or null when it is fine. */
+export function imageSizeRefusal(
+  bytes: Uint8Array,
+  mediaType: string,
+  name: string,
+): { key: MessageKey; values: MessageValues } | null {
   const size = imageDimensions(bytes, mediaType);
   if (!size || size.width === 0 || size.height === 0) {
-    return `"${name}" is damaged: its picture size cannot be read. Save it again from the program that made it and attach it again.`;
+    return { key: 'documents.refusals.imageDamaged', values: { name } };
   }
   if (size.width * size.height > MAX_IMAGE_PIXELS) {
-    return `"${name}" is ${size.width} × ${size.height} pixels, more than the ${MAX_IMAGE_PIXELS / 1_000_000} megapixels Stillpoint can show safely. Save a smaller copy (for example 4000 pixels wide) and attach that.`;
+    return {
+      key: 'documents.refusals.imageTooLarge',
+      values: { name, width: size.width, height: size.height, megapixels: MAX_IMAGE_PIXELS / 1_000_000 },
+    };
   }
   return null;
+}
+
+/** The same in English, in the therapist's words. */
+export function imageSizeProblem(bytes: Uint8Array, mediaType: string, name: string): string | null {
+  const refusal = imageSizeRefusal(bytes, mediaType, name);
+  return refusal ? translatorFor('en')(refusal.key, refusal.values) : null;
 }

@@ -1,8 +1,9 @@
-import { formatMegabytes } from '../domain/file-size-limits';
-import { formatBytes, MAX_ATTACHMENT_BYTES, OriginalNameSchema, type PreparedFile } from './attachment';
+import type { MessageKey } from '../i18n/catalogues';
+import { type MessageValues, translatorFor } from '../i18n/translator';
+import { MAX_ATTACHMENT_BYTES, OriginalNameSchema, type PreparedFile } from './attachment';
 import { removeLocationMetadata } from './exif';
 import { sha256Hex } from './hash';
-import { imageSizeProblem } from './image-size';
+import { imageSizeRefusal } from './image-size';
 import { sniffMediaType } from './sniff';
 
 /**
@@ -11,26 +12,45 @@ import { sniffMediaType } from './sniff';
  * the therapist can act on; nothing is stored.
  */
 
-export class AttachmentRefusal extends Error {}
+/**
+ * A refusal from the catalogue: `message` is the English (logs, tests); main says it in the
+ * app's language through `key` and `values` (src-main/i18n.ts), and so does the renderer.
+ */
+export class AttachmentRefusal extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly values: MessageValues = {},
+  ) {
+    super(translatorFor('en')(key, values));
+  }
+}
+
+/** Why OriginalNameSchema refused a name, by its (English) message, for the catalogue's select. */
+const NAME_REASONS: ReadonlyMap<string, string> = new Map([
+  ['The file has no name', 'empty'],
+  ['The file name is longer than 255 characters', 'long'],
+  ['The file name holds a folder separator or a control character', 'separator'],
+]);
 
 /** Refuses a name that could be a path or hide control characters (the name is only shown, never used as a path). */
 export function checkOriginalName(name: string): string {
   const parsed = OriginalNameSchema.safeParse(name);
   if (!parsed.success) {
-    throw new AttachmentRefusal(
-      `That file's name cannot be kept (${parsed.error.issues[0]?.message.toLowerCase()}). Rename the file and attach it again.`,
-    );
+    const reason = NAME_REASONS.get(parsed.error.issues[0]?.message ?? '') ?? 'other';
+    throw new AttachmentRefusal('documents.refusals.badName', { reason });
   }
   return name.normalize('NFC');
 }
 
 /** Refuses by size before the bytes are read (main checks the file's size first). */
 export function checkSize(size: number, name: string): void {
-  if (size === 0) throw new AttachmentRefusal(`"${name}" is empty (0 bytes), so there is nothing to attach.`);
+  if (size === 0) throw new AttachmentRefusal('documents.refusals.empty', { name });
   if (size > MAX_ATTACHMENT_BYTES) {
-    throw new AttachmentRefusal(
-      `"${name}" is ${formatBytes(size)}; Stillpoint keeps files of up to ${formatMegabytes(MAX_ATTACHMENT_BYTES)}. Save a smaller copy (a scan at 150 dpi, or a photo at a lower size) and attach that.`,
-    );
+    throw new AttachmentRefusal('documents.refusals.tooLarge', {
+      name,
+      megabytes: size / 1024 / 1024,
+      limit: Math.round(MAX_ATTACHMENT_BYTES / 1024 / 1024),
+    });
   }
 }
 
@@ -42,13 +62,11 @@ export async function prepareFile(
   checkSize(bytes.byteLength, name);
   const mediaType = sniffMediaType(bytes);
   if (!mediaType) {
-    throw new AttachmentRefusal(
-      `"${name}" is not a PDF, JPEG, PNG, WebP or plain text file (Stillpoint looks at what the file holds, not its name), so it was not attached.`,
-    );
+    throw new AttachmentRefusal('documents.refusals.notSupported', { name });
   }
   if (mediaType.startsWith('image/')) {
-    const problem = imageSizeProblem(bytes, mediaType, name);
-    if (problem) throw new AttachmentRefusal(problem);
+    const problem = imageSizeRefusal(bytes, mediaType, name);
+    if (problem) throw new AttachmentRefusal(problem.key, problem.values);
   }
   const cleaned = removeLocationMetadata(bytes, mediaType);
   return {

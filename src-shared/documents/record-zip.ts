@@ -1,8 +1,10 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { ClientRecord } from '../domain/client-record';
 import { fileNamePart } from '../domain/files';
+import type { MessageKey } from '../i18n/catalogues';
+import { type MessageValues, translatorFor } from '../i18n/translator';
 import { MEDIA_TYPE_EXTENSION } from './attachment';
-import { DAMAGED_FILE_MESSAGE, sha256Hex } from './hash';
+import { sha256Hex } from './hash';
 
 /**
  * The client record as one ZIP (issue 15): the PDF, the JSON and every document and photo, with
@@ -26,7 +28,15 @@ export interface RecordZipManifestFile {
   sha256: string;
 }
 
-export class RecordZipError extends Error {}
+/** Why no ZIP was made, from the catalogue: `message` is the English, `key` and `values` for main to say it in the app's language. */
+export class RecordZipError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly values: MessageValues,
+  ) {
+    super(translatorFor('en')(key, values));
+  }
+}
 
 export async function buildRecordZip(input: {
   record: ClientRecord;
@@ -61,11 +71,10 @@ export async function buildRecordZip(input: {
   const width = Math.max(2, String(record.attachments.length).length);
   for (const [index, attachment] of record.attachments.entries()) {
     const bytes = byId.get(attachment.id);
-    if (!bytes)
-      throw new RecordZipError(`"${attachment.title}" is missing from the export, so no ZIP was saved.`);
+    if (!bytes) throw new RecordZipError('documents.refusals.missingFromExport', { title: attachment.title });
     // The file must be the one the record names: same hash as stored with it.
     if ((await sha256Hex(bytes)) !== attachment.sha256) {
-      throw new RecordZipError(`"${attachment.title}": ${DAMAGED_FILE_MESSAGE}`);
+      throw new RecordZipError('documents.refusals.damagedNamed', { title: attachment.title });
     }
     const number = String(index + 1).padStart(width, '0');
     const path = `files/${number} ${fileNamePart(attachment.title)}.${MEDIA_TYPE_EXTENSION[attachment.mediaType]}`;

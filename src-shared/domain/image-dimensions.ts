@@ -95,3 +95,23 @@ export function logoDimensionsProblem(bytes: Uint8Array): string | null {
   }
   return null;
 }
+
+/**
+ * The same, as the catalogue message main says when a PDF cannot draw the logo (in the app's
+ * language at the IPC boundary; it ends by pointing to Settings, where the logo is chosen).
+ */
+export function logoDimensionsRefusal(bytes: Uint8Array): {
+  key: 'errors.logoDamagedInSettings' | 'errors.logoTooManyPixels';
+  values: Record<string, number>;
+} | null {
+  const size = readImageDimensions(bytes);
+  if (!size || size.width === 0 || size.height === 0)
+    return { key: 'errors.logoDamagedInSettings', values: {} };
+  if (size.width > LOGO_MAX_SIDE_PIXELS || size.height > LOGO_MAX_SIDE_PIXELS) {
+    return {
+      key: 'errors.logoTooManyPixels',
+      values: { width: size.width, height: size.height, max: LOGO_MAX_SIDE_PIXELS },
+    };
+  }
+  return null;
+}

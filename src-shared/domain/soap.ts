@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/catalogues';
+import { ruleTitle } from '../i18n/safety-names';
 import {
   afterEffectName,
   amplitudeName,
@@ -82,6 +83,8 @@ interface Words {
   symmetry: (symmetry: NonNullable<SessionDraft['rhythm']['symmetry']>) => string;
   site: (id: string) => string;
   finding: (finding: NonNullable<SessionDraft['treatedAreas'][number]['finding']>) => string;
+  /** A safety finding's rule: a built-in rule's title in the paper's language, a practice's as written. */
+  ruleTitle: (ruleId: string, stored: string) => string;
 }
 
 function wordsFor(options: SoapOptions): Words {
@@ -101,6 +104,8 @@ function wordsFor(options: SoapOptions): Words {
       symmetry: (symmetry) => SYMMETRY_LABELS[symmetry].toLowerCase(),
       site: palpationSiteLabel,
       finding: (finding) => AREA_FINDING_LABELS[finding].toLowerCase(),
+      // English as the note stored it: a signed note printed in English reads as it was signed.
+      ruleTitle: (ruleId, stored) => stored.trim() || ruleId,
     };
   }
   const t = given;
@@ -120,6 +125,7 @@ function wordsFor(options: SoapOptions): Words {
     symmetry: (symmetry) => inline(symmetryName(t, symmetry)),
     site: (id) => palpationSiteName(t, id),
     finding: (finding) => findingInline(t, finding),
+    ruleTitle: (ruleId, stored) => ruleTitle(t, ruleId, stored),
   };
 }
 
@@ -279,7 +285,7 @@ function safetyLines(
       // The words the therapist saw on screen ("Do not treat"), never the internal code ("AVOID").
       return w.t(soapKey('finding'), {
         check,
-        title: finding.title.trim() || finding.ruleId,
+        title: w.ruleTitle(finding.ruleId, finding.title),
         severity: w.safetySeverity(finding.severity),
         details: parts.join('; '),
       });
@@ -425,11 +431,11 @@ export function buildSoapView(note: SessionDraft, options: SoapOptions = {}): So
   return { header, subjective, objective, assessment, plan, addenda };
 }
 
-const SECTION_TITLES: ReadonlyArray<[keyof SoapView, string]> = [
-  ['subjective', 'S - Subjective'],
-  ['objective', 'O - Objective'],
-  ['assessment', 'A - Assessment'],
-  ['plan', 'P - Plan'],
+const SECTION_KEYS: ReadonlyArray<keyof SoapView & ('subjective' | 'objective' | 'assessment' | 'plan')> = [
+  'subjective',
+  'objective',
+  'assessment',
+  'plan',
 ];
 
 /** Multi-line free text keeps its line breaks, indented under its entry. */
@@ -437,14 +443,19 @@ function indent(line: string): string {
   return `  ${line.replace(/\r?\n/g, '\n    ')}`;
 }
 
-/** The SOAP view as plain text, for copying into a letter or printing. */
-export function soapAsText(view: SoapView): string {
+/**
+ * The SOAP view as plain text, for copying into a letter or printing. Its headings are in `t`'s
+ * language (the view's own lines were built in it); English without one.
+ */
+export function soapAsText(view: SoapView, t: Translate = translatorFor('en')): string {
   const blocks: string[] = [];
   if (view.header.length > 0) blocks.push(view.header.join('\n'));
-  for (const [key, title] of SECTION_TITLES) {
-    const lines = view[key].length > 0 ? view[key].map(indent) : ['  Nothing recorded.'];
-    blocks.push([title, ...lines].join('\n'));
+  const nothing = `  ${t(soapKey('text.nothingRecorded'))}`;
+  for (const key of SECTION_KEYS) {
+    const lines = view[key].length > 0 ? view[key].map(indent) : [nothing];
+    blocks.push([t(soapKey(`text.${key}`)), ...lines].join('\n'));
   }
-  if (view.addenda.length > 0) blocks.push(['Addenda', ...view.addenda.map(indent)].join('\n'));
+  if (view.addenda.length > 0)
+    blocks.push([t(soapKey('text.addenda')), ...view.addenda.map(indent)].join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }

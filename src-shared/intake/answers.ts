@@ -1,6 +1,6 @@
 import { ageInYears, dayNumber, type IsoDate, isRealCalendarDate } from '../domain/dates';
 import { type Translate, translatorFor } from '../i18n/translator';
-import type { Question, Section } from './questionnaire';
+import { choiceWords, type Question, type Section } from './questionnaire';
 import { type Answers, type AnswerValue, MAX_ANSWER_CHARS, type SubmittedAnswer } from './records';
 
 /**
@@ -96,4 +96,14 @@ export function answerText(value: AnswerValue, t: Translate = english()): string
   if (value === false) return t('intake.answers.no');
   if (value === null || value === '') return t('intake.answers.notAnswered');
   return value;
+}
+
+/**
+ * A submitted answer as a reader in `t`'s language reads it: yes, no and a built-in choice in
+ * that language, what the client typed exactly as typed.
+ */
+export function shownAnswer(answer: Pick<SubmittedAnswer, 'questionId' | 'value'>, t: Translate): string {
+  const { value } = answer;
+  if (typeof value === 'string' && value !== '') return choiceWords(answer.questionId, value, t) ?? value;
+  return answerText(value, t);
 }

@@ -1,5 +1,6 @@
+import { LANGUAGES } from '../i18n/languages';
 import EN from '../i18n/locales/intake/en.json';
-import type { Translate } from '../i18n/translator';
+import { type Translate, translatorFor } from '../i18n/translator';
 import type { CatalogId } from '../safety/catalog';
 
 /**
@@ -412,8 +413,42 @@ function translateQuestion(question: Question, t: Translate): Question {
   };
 }
 
+function builtInQuestion(questionId: string): Question | undefined {
+  return allQuestions([...INTAKE_SECTIONS, ...UPDATE_SECTIONS]).find((q) => q.id === questionId);
+}
+
 /** A built-in question's words in one language, by its stored id (null for the practice's own). */
 export function questionWords(questionId: string, t: Translate): string | null {
-  const question = allQuestions([...INTAKE_SECTIONS, ...UPDATE_SECTIONS]).find((q) => q.id === questionId);
+  const question = builtInQuestion(questionId);
   return question?.textKey ? t(`intake.questions.${question.textKey}`) : null;
+}
+
+/**
+ * A question as a reader in `t`'s language reads it: a built-in one by its id (the client may
+ * have read it in another language), the practice's own as written. `medications.2` (a
+ * proposal's key) is the medicines question.
+ */
+export function shownQuestion(questionId: string, stored: string, t: Translate): string {
+  return questionWords(questionId, t) ?? questionWords(questionId.replace(/\.\d+$/, ''), t) ?? stored;
+}
+
+/**
+ * A submitted answer's question in a record printed in `t`'s language. The submission keeps the
+ * words the client read; while those are Stillpoint's wording of that question in any of its
+ * languages, the record prints the same question in its own language. Words it does not
+ * recognise (an older wording, the practice's own question) are printed exactly as submitted.
+ */
+export function recordedQuestion(questionId: string, stored: string, t: Translate): string {
+  const question = builtInQuestion(questionId);
+  if (!question?.textKey) return stored;
+  const key = `intake.questions.${question.textKey}` as const;
+  const known = LANGUAGES.some((language) => translatorFor(language)(key) === stored.trim());
+  return known ? t(key) : stored;
+}
+
+/** A built-in choice's name in `t`'s language by its stored value ("cranial" -> "Cabeza"), else null. */
+export function choiceWords(questionId: string, value: string, t: Translate): string | null {
+  const question = builtInQuestion(questionId);
+  if (!question?.textKey || !question.options?.some((option) => option.value === value)) return null;
+  return t(`intake.options.${value as keyof typeof EN.options}`);
 }

@@ -94,6 +94,8 @@ test('German app, Spanish client: the handout and the client record are Spanish,
   await dialog.getByRole('button', { name: 'PDF speichern' }).click();
   await expect(dialog.getByRole('status')).toContainText('Gespeichert unter');
   const [handoutFile] = await harness.savedFiles();
+  // Named in the paper's language too.
+  expect(path.basename(handoutFile!)).toMatch(/^Hoja de cuidados .+ \d{4}-\d{2}-\d{2}\.pdf$/);
   const handout = await pdfText(handoutFile!);
   expect(handout).toContain('Después de su sesión');
   expect(handout).toContain('Busque atención médica si nota');
@@ -111,6 +113,7 @@ test('German app, Spanish client: the handout and the client record are Spanish,
   await exportDialog.getByRole('button', { name: 'PDF speichern…' }).click();
   await expect(exportDialog.getByRole('status')).toContainText('PDF gespeichert unter');
   const files = await harness.savedFiles();
+  expect(path.basename(files[files.length - 1]!)).toMatch(/^Historial del cliente .+\.pdf$/);
   const record = await pdfText(files[files.length - 1]!);
   expect(record).toContain('Historial del cliente');
   expect(record).toContain('Contacto y consentimiento');
@@ -197,7 +200,7 @@ test('German app, Spanish client: the intake form and consent are Spanish, the r
   await card.getByRole('button', { name: 'Unterschriebene Einwilligung als PDF speichern' }).click();
   await expect(card.getByRole('status')).toContainText('Gespeichert unter');
   const [file] = await harness.savedFiles();
-  expect(path.basename(file!)).toMatch(/^Consent .+ \d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(path.basename(file!)).toMatch(/^Consentimiento .+ \d{4}-\d{2}-\d{2}\.pdf$/);
   const consent = await pdfText(file!);
   expect(consent).toContain('Consentimiento para la terapia craneosacral');
   expect(consent).toContain('No es un tratamiento médico.');

@@ -1,6 +1,8 @@
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
-import { answerText } from '../../../src-shared/intake/answers';
-import { SIGNER_ROLE_LABELS, type SignedConsent } from '../../../src-shared/intake/records';
+import type { Translate } from '../../../src-shared/i18n';
+import { shownAnswer } from '../../../src-shared/intake/answers';
+import { recordedQuestion } from '../../../src-shared/intake/questionnaire';
+import type { SignedConsent } from '../../../src-shared/intake/records';
 import type { RecordFormat } from './client-record-text';
 import type { RecordWriter } from './client-record-writer';
 import type { PrintedText } from './glyph-check';
@@ -26,27 +28,34 @@ export function isIntakeAuditEntry(record: ClientRecord, entry: ClientRecord['au
   );
 }
 
-function formTitle(kind: 'intake' | 'update'): string {
-  return kind === 'intake' ? 'Intake form' : 'Health update';
-}
-
-export function intakePrintedTexts(record: ClientRecord): PrintedText[] {
+/**
+ * Where each text comes from, for the "cannot be printed" refusal: `say` is the language the
+ * therapist reads that refusal in (the app's), which need not be the record's.
+ */
+export function intakePrintedTexts(record: ClientRecord, say: Translate, t: Translate): PrintedText[] {
   const texts: PrintedText[] = [];
   for (const submission of record.intakeSubmissions) {
     for (const answer of submission.answers) {
       texts.push({
-        field: `${formTitle(submission.kind)}: ${answer.question}`,
-        text: answerText(answer.value),
+        field: say('intake.record.fieldAnswer', {
+          kind: submission.kind,
+          question: recordedQuestion(answer.questionId, answer.question, say),
+        }),
+        // As printed: a built-in question and a yes, no or choice are the record's words.
+        text: `${recordedQuestion(answer.questionId, answer.question, t)} ${shownAnswer(answer, t)}`,
       });
     }
   }
   for (const consent of record.consents) {
     if (consent.kind === 'signed') {
-      texts.push({ field: 'Signed consent: text', text: consent.text });
-      texts.push({ field: 'Signed consent: name', text: consent.typedName });
-      texts.push({ field: 'Signed consent: witness', text: consent.witness });
+      texts.push({ field: say('intake.record.fieldConsentText'), text: consent.text });
+      texts.push({ field: say('intake.record.fieldConsentName'), text: consent.typedName });
+      texts.push({ field: say('intake.record.fieldConsentWitness'), text: consent.witness });
     } else {
-      texts.push({ field: 'Consent withdrawal', text: `${consent.recordedBy} ${consent.reason}` });
+      texts.push({
+        field: say('intake.record.fieldWithdrawal'),
+        text: `${consent.recordedBy} ${consent.reason}`,
+      });
     }
   }
   return texts;
@@ -66,43 +75,53 @@ export function drawIntakeSection(
   format: RecordFormat,
   print: (text: string) => string,
 ): void {
+  const { t } = format;
   w.sectionTitle(title, 60);
   const lineGap = w.lineHeight('regular', TYPE.body, TYPE.bodyLineGap);
   for (const consent of record.consents) {
     if (consent.kind === 'withdrawn') {
-      w.subheading(`Consent withdrawn, ${format.moment(consent.at)}`, lineGap);
+      w.subheading(t('intake.record.withdrawn', { moment: format.moment(consent.at) }), lineGap);
       w.labelValueRows([
-        ['Recorded by', print(consent.recordedBy)],
-        ['Reason', print(consent.reason)],
+        [t('intake.record.recordedBy'), print(consent.recordedBy)],
+        [t('intake.record.reason'), print(consent.reason)],
       ]);
       continue;
     }
-    w.subheading(`Consent version ${consent.version}, signed ${format.moment(consent.at)}`, lineGap * 3);
+    w.subheading(
+      t('intake.record.signedVersion', { version: consent.version, moment: format.moment(consent.at) }),
+      lineGap * 3,
+    );
     w.labelValueRows([
-      ['Signed by', `${print(consent.typedName)} (${SIGNER_ROLE_LABELS[consent.signerRole].toLowerCase()})`],
-      ['Witness', print(consent.witness)],
-      ['Text SHA-256', consent.textSha256],
+      [
+        t('intake.record.signedBy'),
+        t('intake.record.signerWithRole', { name: print(consent.typedName), role: consent.signerRole }),
+      ],
+      [t('intake.record.witness'), print(consent.witness)],
+      [t('intake.record.textSha'), consent.textSha256],
     ]);
+    // The consent text is printed exactly as the signer read it, in whatever language that was.
     w.bullets(print(consent.text).split(/\n+/).filter(Boolean));
     drawSignatureImage(w, consent);
   }
   for (const submission of record.intakeSubmissions) {
     w.subheading(
-      `${formTitle(submission.kind)} submitted ${format.moment(submission.submittedAt)} (kept as submitted)`,
+      t('intake.record.submitted', { kind: submission.kind, moment: format.moment(submission.submittedAt) }),
       lineGap * 2,
     );
+    // The answers as the client gave them; Stillpoint's own question wording, yes/no and a choice in the record's language.
     w.labelValueRows(
-      submission.answers.map((answer) => [print(answer.question), print(answerText(answer.value))]),
+      submission.answers.map((answer) => [
+        print(recordedQuestion(answer.questionId, answer.question, t)),
+        print(shownAnswer(answer, t)),
+      ]),
     );
   }
   const audit = record.auditLog.filter((entry) => isIntakeAuditEntry(record, entry));
   if (audit.length > 0) {
-    w.subheading('Audit trail', lineGap * 2);
+    w.subheading(t('intake.record.auditTrail'), lineGap * 2);
     w.bullets(audit.map((entry) => `${format.moment(entry.at)}  ${print(entry.detail)}`));
   }
   if (record.intakeDrafts.length > 0) {
-    w.note(
-      `A form the client started and has not submitted was last saved ${format.moment(record.intakeDrafts[0]!.updatedAt)}.`,
-    );
+    w.note(t('intake.record.draftSaved', { moment: format.moment(record.intakeDrafts[0]!.updatedAt) }));
   }
 }

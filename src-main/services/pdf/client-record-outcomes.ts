@@ -1,4 +1,5 @@
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
+import { type Translate, translatorFor } from '../../../src-shared/i18n';
 import { scoreRows } from '../../../src-shared/outcomes/score';
 import { OUTCOME_ITEMS } from '../../../src-shared/outcomes/wording';
 import {
@@ -44,14 +45,18 @@ export function hasOutcomeRecords(record: ClientRecord): boolean {
   return record.outcomeProfiles.length + record.followUps.length > 0;
 }
 
-export function outcomePrintedTexts(record: ClientRecord): PrintedText[] {
+/** The outcome texts the record prints; field names in `say`'s language (the refusal's). */
+export function outcomePrintedTexts(
+  record: ClientRecord,
+  say: Translate = translatorFor('en'),
+): PrintedText[] {
   return [
     ...record.outcomeProfiles.flatMap((p) => [
-      { field: 'Outcome profile: main symptom', text: p.symptom1 },
-      { field: 'Outcome profile: second symptom', text: p.symptom2 ?? '' },
-      { field: 'Outcome profile: activity', text: p.activity ?? '' },
+      { field: say('record.fields.outcomeMain'), text: p.symptom1 },
+      { field: say('record.fields.outcomeSecond'), text: p.symptom2 ?? '' },
+      { field: say('record.fields.outcomeActivity'), text: p.activity ?? '' },
     ]),
-    ...record.followUps.map((f) => ({ field: 'Follow-up notes', text: f.notes })),
+    ...record.followUps.map((f) => ({ field: say('record.fields.followUpNotes'), text: f.notes })),
   ];
 }
 

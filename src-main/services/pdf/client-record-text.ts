@@ -6,8 +6,8 @@ import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
 import { type Language, localeFor, type Translate, translatorFor } from '../../../src-shared/i18n';
 import type { MessageKey } from '../../../src-shared/i18n/catalogues';
+import { conditionName, ruleTitle } from '../../../src-shared/i18n/safety-names';
 import { afterEffectName, auditActionName, severityInline } from '../../../src-shared/i18n/session-labels';
-import { builtInRule } from '../../../src-shared/safety';
 
 const historyKey = (key: string) => `clinical.history.${key}` as MessageKey;
 
@@ -85,10 +85,12 @@ export function noteTitle(note: SessionDraft, format: RecordFormat): string {
   return `${number} · ${when}${duration}`;
 }
 
-/** Where a note's text comes from, in the glyph refusal ("Session 3 (12 March 2026)"). */
-export function noteFieldName(note: SessionDraft, format: RecordFormat): string {
-  const number = note.sessionNumber !== null ? `Session ${note.sessionNumber}` : 'A session';
-  return note.serviceDate ? `${number} (${format.date(note.serviceDate)})` : number;
+/** Where a note's text comes from, in the glyph refusal ("Session 3 (12 March 2026)"), in `say`'s language. */
+export function noteFieldName(note: SessionDraft, format: RecordFormat, say: Translate = format.t): string {
+  return say('record.fields.session', {
+    number: note.sessionNumber !== null ? note.sessionNumber : 'none',
+    date: note.serviceDate ? format.date(note.serviceDate) : 'none',
+  });
 }
 
 export function soapFor(record: ClientRecord, note: SessionDraft, format: RecordFormat): SoapView {
@@ -151,7 +153,8 @@ export function conditionLines(history: HealthHistory, format: RecordFormat): st
       details.push(t(historyKey('resolvedOn'), { date: format.date(condition.resolvedDate) }));
     if (condition.treated !== null) details.push(t(historyKey(condition.treated ? 'treated' : 'notTreated')));
     const notes = condition.notes.trim() ? ` ${condition.notes.trim()}` : '';
-    return `${t(historyKey('condition'), { condition: condition.label, details: details.join(', ') })}${notes}`;
+    const name = conditionName(t, condition);
+    return `${t(historyKey('condition'), { condition: name, details: details.join(', ') })}${notes}`;
   });
 }
 
@@ -207,7 +210,7 @@ export function historyReviewedLine(history: HealthHistory, format: RecordFormat
 function clearedItemName(history: HealthHistory, itemId: string | null, t: Translate): string | null {
   if (itemId === null) return null;
   const condition = history.conditions.find((item) => item.id === itemId);
-  if (condition) return condition.label;
+  if (condition) return conditionName(t, condition);
   const injury = history.headInjuries.find((item) => item.id === itemId);
   if (injury)
     return injury.description.trim()
@@ -225,7 +228,7 @@ function clearedItemName(history: HealthHistory, itemId: string | null, t: Trans
 export function clearanceLines(history: HealthHistory, format: RecordFormat): string[] {
   const { t } = format;
   return history.clearances.map((clearance) => {
-    const rule = builtInRule(clearance.ruleId)?.title ?? clearance.ruleId;
+    const rule = ruleTitle(t, clearance.ruleId);
     const item = clearedItemName(history, clearance.itemId, t);
     const about = item ? `${rule} (${item})` : rule;
     const values = { rule: about, name: clearance.givenBy, date: format.date(clearance.date) };
@@ -275,30 +278,37 @@ export function auditRows(entries: ClientRecord['auditLog'], format: RecordForma
 /**
  * Every text the PDF prints, with where it comes from as the app names it. Labels and
  * headings are ours (plain Latin); these are the texts a user typed or that derive from them.
+ * The field names are in `say`'s language: the therapist reads the refusal in the app's
+ * language, whatever the record's (English without it).
  */
-export function clientRecordPrintedTexts(record: ClientRecord, format: RecordFormat): PrintedText[] {
+export function clientRecordPrintedTexts(
+  record: ClientRecord,
+  format: RecordFormat,
+  say: Translate = translatorFor('en'),
+): PrintedText[] {
   const { client, practice, healthHistory: history } = record;
+  const field = (key: string) => say(`record.fields.${key}` as MessageKey);
   const texts: PrintedText[] = [
-    ...practiceHeaderTexts(practice),
-    { field: 'Your name (Settings)', text: practice.therapistName },
-    { field: "Client's name", text: clientDisplayName(client) },
-    { field: 'Phone', text: client.phone },
-    { field: 'Email', text: client.email },
-    { field: 'Address', text: client.address },
-    { field: 'Emergency contact', text: emergencyContactText(client) },
-    { field: 'Referring physician', text: client.referringPhysician },
-    { field: 'How they heard of us', text: client.referralSource },
-    { field: 'Consent version', text: client.consent.textVersion },
-    { field: 'Tags', text: client.tags.join(' ') },
-    { field: 'Client notes', text: client.notes },
-    ...conditionLines(history, format).map((text) => ({ field: 'Health history: conditions', text })),
-    ...medicationLines(history, format).map((text) => ({ field: 'Health history: medications', text })),
-    ...surgeryLines(history, format).map((text) => ({ field: 'Health history: surgeries', text })),
-    ...headInjuryLines(history, format).map((text) => ({ field: 'Health history: head injuries', text })),
-    ...clearanceLines(history, format).map((text) => ({ field: 'Health history: clearances', text })),
+    ...practiceHeaderTexts(practice, say),
+    { field: field('yourName'), text: practice.therapistName },
+    { field: field('clientName'), text: clientDisplayName(client) },
+    { field: field('phone'), text: client.phone },
+    { field: field('email'), text: client.email },
+    { field: field('address'), text: client.address },
+    { field: field('emergencyContact'), text: emergencyContactText(client) },
+    { field: field('referringPhysician'), text: client.referringPhysician },
+    { field: field('referralSource'), text: client.referralSource },
+    { field: field('consentVersion'), text: client.consent.textVersion },
+    { field: field('tags'), text: client.tags.join(' ') },
+    { field: field('clientNotes'), text: client.notes },
+    ...conditionLines(history, format).map((text) => ({ field: field('conditions'), text })),
+    ...medicationLines(history, format).map((text) => ({ field: field('medications'), text })),
+    ...surgeryLines(history, format).map((text) => ({ field: field('surgeries'), text })),
+    ...headInjuryLines(history, format).map((text) => ({ field: field('headInjuries'), text })),
+    ...clearanceLines(history, format).map((text) => ({ field: field('clearances'), text })),
   ];
   for (const { note } of record.sessions) {
-    const field = noteFieldName(note, format);
+    const where = noteFieldName(note, format, say);
     const soap = soapFor(record, note, format);
     for (const line of [
       ...soap.header,
@@ -307,26 +317,26 @@ export function clientRecordPrintedTexts(record: ClientRecord, format: RecordFor
       ...soap.assessment,
       ...soap.plan,
     ]) {
-      texts.push({ field, text: line });
+      texts.push({ field: where, text: line });
     }
-    if (note.signedOnComputer) texts.push({ field, text: note.signedOnComputer });
+    if (note.signedOnComputer) texts.push({ field: where, text: note.signedOnComputer });
     for (const addendum of note.addenda) {
       texts.push({
-        field: `${field}, addendum`,
+        field: say('record.fields.addendum', { session: where }),
         text: `${addendum.author} ${addendum.reason} ${addendum.text}`,
       });
     }
   }
   for (const report of record.afterEffects)
-    texts.push({ field: 'After-effects', text: afterEffectSentence(report, format) });
+    texts.push({ field: field('afterEffects'), text: afterEffectSentence(report, format) });
   for (const entry of record.auditLog) {
     texts.push({
-      field: 'Audit entries',
+      field: field('auditEntries'),
       text: [entry.detail, entry.author, entry.computer].filter(Boolean).join(' '),
     });
   }
   for (const attachment of record.attachments) {
-    texts.push({ field: 'Documents and photos', text: `${attachment.title} ${attachment.note ?? ''}` });
+    texts.push({ field: field('documents'), text: `${attachment.title} ${attachment.note ?? ''}` });
   }
   return texts;
 }

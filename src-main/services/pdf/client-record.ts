@@ -46,6 +46,11 @@ export interface RenderClientRecordOptions extends PdfRenderOptions {
    * decides). English by default.
    */
   language?: Language;
+  /**
+   * The app's language, for what the therapist reads if the record is refused (the names of the
+   * fields holding unprintable characters); English by default.
+   */
+  say?: Translate;
 }
 
 /** Which optional sections a record has; the three first sections are always there. */
@@ -122,16 +127,17 @@ export async function renderClientRecordPdf(
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
   const format = recordFormat(options.timeZone, options.language ?? 'en');
+  const say = options.say ?? translatorFor('en');
   refuseUnprintableText(
     [
-      ...clientRecordPrintedTexts(record, format),
-      ...intakePrintedTexts(record),
-      ...outcomePrintedTexts(record),
+      ...clientRecordPrintedTexts(record, format, say),
+      ...intakePrintedTexts(record, say, format.t),
+      ...outcomePrintedTexts(record, say),
     ],
     fonts,
     ({ characters, fields }) => ({
       key: 'errors.recordUnprintable',
-      values: { characters, fields: listSome(fields, 8) },
+      values: { characters, fields: listSome(fields, 8, say) },
     }),
   );
   return renderValidRecord(record, fonts, format, options);
@@ -450,7 +456,14 @@ function drawNotes(w: RecordWriter, record: ClientRecord, format: RecordFormat, 
     w.band(title, draft ? t('record.draftBand') : t('record.signedBand'), draft, bodyLine * 3);
     w.context = title;
     const soap = soapFor(record, note, format);
-    const meta = soap.header.filter((text) => text.startsWith('Entered') || text.startsWith('Conflict copy'));
+    // The entry time and a conflict copy's origin, as the SOAP view words them in this language.
+    const entered = note.entryDate.trim()
+      ? t('clinical.soap.entered', { time: format.moment(note.entryDate) })
+      : null;
+    const conflict = note.conflictCopyOf
+      ? t('clinical.soap.conflictCopy', { id: note.conflictCopyOf })
+      : null;
+    const meta = soap.header.filter((text) => text === entered || text === conflict);
     if (meta.length > 0) {
       w.tag('P', () => {
         w.style('regular', RECORD_TYPE.label, COLOR.muted);

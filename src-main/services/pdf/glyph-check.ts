@@ -1,4 +1,4 @@
-import type { MessageKey, MessageValues } from '../../../src-shared/i18n';
+import type { MessageKey, MessageValues, Translate } from '../../../src-shared/i18n';
 import { UserFacingError } from '../../../src-shared/result';
 import { translatedError } from '../../i18n';
 import { findUnsupportedCharactersIn, type HandoutFonts } from './fonts';
@@ -57,8 +57,11 @@ export function refuseUnprintableText(
   throw new UserFacingError('UNSUPPORTED', explained);
 }
 
-/** "a, b, c" or, past `max` items, "a, b and 3 more". */
-export function listSome(items: readonly string[], max: number): string {
-  const more = items.length > max ? ` and ${items.length - max} more` : '';
-  return items.slice(0, max).join(', ') + more;
+/** "a, b, c" or, past `max` items, "a, b and 3 more" (in `say`'s language when given). */
+export function listSome(items: readonly string[], max: number, say?: Translate): string {
+  const list = items.slice(0, max).join(', ');
+  if (items.length <= max) return list;
+  return say
+    ? say('errors.listMore', { list, count: items.length - max })
+    : `${list} and ${items.length - max} more`;
 }

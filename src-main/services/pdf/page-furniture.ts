@@ -21,14 +21,20 @@ export interface PracticeDetails {
   website: string;
 }
 
-/** The texts the practice header prints, as a PDF's list of printed texts starts them. */
-export function practiceHeaderTexts(practice: PracticeDetails): PrintedText[] {
+/**
+ * The texts the practice header prints, as a PDF's list of printed texts starts them; the field
+ * names in `say`'s language (the one the refusal is read in), English without it.
+ */
+export function practiceHeaderTexts(practice: PracticeDetails, say?: Translate): PrintedText[] {
+  const field = (
+    key: 'practiceName' | 'practiceAddress' | 'practicePhone' | 'practiceEmail' | 'practiceWebsite',
+  ) => (say ?? translatorFor('en'))(`record.fields.${key}`);
   return [
-    { field: 'Practice name', text: practice.name },
-    { field: 'Practice address', text: practice.address },
-    { field: 'Practice phone', text: practice.phone },
-    { field: 'Practice email', text: practice.email },
-    { field: 'Practice website', text: practice.website },
+    { field: field('practiceName'), text: practice.name },
+    { field: field('practiceAddress'), text: practice.address },
+    { field: field('practicePhone'), text: practice.phone },
+    { field: field('practiceEmail'), text: practice.email },
+    { field: field('practiceWebsite'), text: practice.website },
   ];
 }
 

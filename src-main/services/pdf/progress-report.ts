@@ -44,21 +44,25 @@ function wordingFor(t: Translate, audience: ProgressReport['audience']) {
   };
 }
 
-const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) =>
-  `These characters cannot be printed with the PDF fonts: ${characters}. They are in: ${listSome(fields, 8)}.`;
-
-export function progressReportPrintedTexts(report: ProgressReport): PrintedText[] {
+/**
+ * Every text the report prints that a user typed, with its field's name in `say`'s language
+ * (the therapist reads a refusal in the app's language, whatever the report's).
+ */
+export function progressReportPrintedTexts(
+  report: ProgressReport,
+  say: Translate = translatorFor('en'),
+): PrintedText[] {
   return [
-    ...practiceHeaderTexts(report.practice),
-    { field: "Client's name", text: report.client.name },
-    { field: 'Referring physician', text: report.client.referringPhysician },
-    { field: 'Reason for coming', text: report.reasonForComing },
-    { field: 'Main symptom', text: report.profile.symptom1 },
-    { field: 'Second symptom', text: report.profile.symptom2 ?? '' },
-    { field: 'Activity', text: report.profile.activity ?? '' },
-    { field: "Therapist's summary", text: report.summary },
-    { field: 'Signed by', text: report.signedBy },
-    ...report.afterEffects.map((e) => ({ field: 'After-effect', text: e.label })),
+    ...practiceHeaderTexts(report.practice, say),
+    { field: say('record.fields.clientName'), text: report.client.name },
+    { field: say('record.fields.referringPhysician'), text: report.client.referringPhysician },
+    { field: say('outcomes.report.fields.reasonForComing'), text: report.reasonForComing },
+    { field: say('outcomes.report.fields.mainSymptom'), text: report.profile.symptom1 },
+    { field: say('outcomes.report.fields.secondSymptom'), text: report.profile.symptom2 ?? '' },
+    { field: say('outcomes.report.fields.activity'), text: report.profile.activity ?? '' },
+    { field: say('outcomes.report.fields.summary'), text: report.summary },
+    { field: say('outcomes.report.fields.signedBy'), text: report.signedBy },
+    ...report.afterEffects.map((e) => ({ field: say('outcomes.report.fields.afterEffect'), text: e.label })),
   ];
 }
 
@@ -67,6 +71,8 @@ export interface ProgressReportRenderOptions extends PdfRenderOptions {
   formatDate: (date: string) => string;
   /** The report's language: the client's preferred one, else the app's (the handler decides). */
   language?: Language;
+  /** The app's language, for a refusal the therapist reads; English by default. */
+  say?: Translate;
 }
 
 export async function renderProgressReportPdf(
@@ -74,7 +80,11 @@ export async function renderProgressReportPdf(
   options: ProgressReportRenderOptions,
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
-  refuseUnprintableText(progressReportPrintedTexts(report), fonts, explain);
+  const say = options.say ?? translatorFor('en');
+  refuseUnprintableText(progressReportPrintedTexts(report, say), fonts, ({ characters, fields }) => ({
+    key: 'errors.pdfUnprintable',
+    values: { characters, fields: listSome(fields, 8, say) },
+  }));
   const language = options.language ?? 'en';
   const t = translatorFor(language);
   const words = wordingFor(t, report.audience);

@@ -8,7 +8,7 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
-import { handoutTemplateFor, LANGUAGE_NAMES, type Language } from '../../../src-shared/i18n';
+import { handoutTemplateFor, LANGUAGE_NAMES, type Language, translatorFor } from '../../../src-shared/i18n';
 import { describeIssues } from '../../../src-shared/validation';
 import { clientLanguage, clientLocale, currentLanguage, systemLocale, useT } from '../../app/i18n';
 import { Dialog } from '../../app/ui/Dialog';
@@ -98,7 +98,11 @@ export function AftercareDialog({
 
   const missingPractice = practice !== undefined && lacksPracticeName(practice);
   const [signer] = useSigner();
-  const fileName = `Aftercare ${fileNamePart(`${client.lastName} ${client.firstName}`)} ${session.serviceDate}.pdf`;
+  // Named in the handout's language, like the sheet itself.
+  const fileName = `${translatorFor(language)('fileNames.aftercare', {
+    name: fileNamePart(`${client.lastName} ${client.firstName}`),
+    date: session.serviceDate,
+  })}.pdf`;
 
   const run = async (action: 'print' | 'save') => {
     if (!built?.sheet) return;

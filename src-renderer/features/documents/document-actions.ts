@@ -1,5 +1,6 @@
 import type { Attachment, PreparedFile } from '../../../src-shared/documents/attachment';
 import { AttachmentRefusal, checkOriginalName, checkSize } from '../../../src-shared/documents/prepare';
+import type { Translate } from '../../../src-shared/i18n';
 import { repositories } from '../../app/repositories';
 import { describeStorageError } from '../../db/errors';
 import { platform } from '../../platform';
@@ -22,12 +23,13 @@ export async function chooseFile(): Promise<Picked> {
  * memory), then its bytes go to main for the same checks as a picked file. Only the bytes and
  * the name cross; no path.
  */
-export async function prepareDropped(file: File): Promise<Picked> {
+export async function prepareDropped(file: File, t: Translate): Promise<Picked> {
   try {
     checkOriginalName(file.name);
     checkSize(file.size, file.name);
   } catch (error) {
-    if (error instanceof AttachmentRefusal) return { kind: 'refused', message: error.message };
+    // The same refusal main would give, in the app's language.
+    if (error instanceof AttachmentRefusal) return { kind: 'refused', message: t(error.key, error.values) };
     throw error;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());

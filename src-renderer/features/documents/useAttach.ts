@@ -60,7 +60,7 @@ export function useAttach(target: { clientId: Id; sessionId?: Id; kind?: Attachm
       }
       setBusy(true);
       try {
-        take(await prepareDropped(list[0]!));
+        take(await prepareDropped(list[0]!, t));
       } finally {
         setBusy(false);
       }

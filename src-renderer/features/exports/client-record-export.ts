@@ -9,6 +9,8 @@ import {
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { assembleClientRecord, clientRecordJson } from '../../../src-shared/exports/client-record-export';
+import { translatorFor } from '../../../src-shared/i18n';
+import { clientLanguage } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
 
@@ -78,9 +80,14 @@ export async function loadClientRecord(
   return { record, logo: practice.practice.logo };
 }
 
+/** The saved files' name, in the record's language (the client's, else the app's) like the PDF. */
 export function clientRecordFileName(record: ClientRecord, extension: 'pdf' | 'json' | 'zip'): string {
   const name = fileNamePart(`${record.client.lastName} ${record.client.firstName}`);
-  return `Client record ${name} ${localToday(new Date(record.exportedAt))}.${extension}`;
+  const stem = translatorFor(clientLanguage(record.client))('fileNames.clientRecord', {
+    name,
+    date: localToday(new Date(record.exportedAt)),
+  });
+  return `${stem}.${extension}`;
 }
 
 function baseName(path: string): string {

@@ -2,9 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { type Client, clientInputOf } from '../../../src-shared/domain/client';
 import { isRealCalendarDate } from '../../../src-shared/domain/dates';
-import type { Translate } from '../../../src-shared/i18n';
-import { answerText } from '../../../src-shared/intake/answers';
-import { questionWords } from '../../../src-shared/intake/questionnaire';
+import { shownAnswer } from '../../../src-shared/intake/answers';
+import { shownQuestion } from '../../../src-shared/intake/questionnaire';
 import type { IntakeSubmission } from '../../../src-shared/intake/records';
 import {
   applyProposals,
@@ -22,13 +21,8 @@ const CHANGE_LABELS = {
   same: 'intake.review.same',
 } as const;
 
-/**
- * A question as the therapist reads it: a built-in question in the app's language (the client
- * may have read it in theirs), the practice's own as written. `medications.2` is the medicines.
- */
-function questionFor(key: string, stored: string, t: Translate): string {
-  return questionWords(key, t) ?? questionWords(key.replace(/\.\d+$/, ''), t) ?? stored;
-}
+/** A question as the therapist reads it: in the app's language (see shownQuestion). */
+const questionFor = shownQuestion;
 
 /** The date a proposal carries, if the therapist may correct it in the review. */
 function dateOf(p: Proposal): string | null | undefined {
@@ -200,7 +194,7 @@ export function IntakeReview({
             {others.map((answer) => (
               <div key={answer.questionId}>
                 <dt>{questionFor(answer.questionId, answer.question, t)}</dt>
-                <dd className="preserve-lines">{answerText(answer.value, t)}</dd>
+                <dd className="preserve-lines">{shownAnswer(answer, t)}</dd>
               </div>
             ))}
           </dl>

@@ -6,7 +6,7 @@ import {
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
-import type { Translate } from '../../../src-shared/i18n';
+import { type Translate, translatorFor } from '../../../src-shared/i18n';
 import { consentTextFor, DEFAULT_CONSENT_TEXT } from '../../../src-shared/intake/default-consent';
 import type { SignedConsent } from '../../../src-shared/intake/records';
 import {
@@ -58,7 +58,8 @@ export type PaperOutcome = { ok: true; text: string } | { ok: false; text: strin
 export async function saveBlankIntakeForm(t: Translate): Promise<PaperOutcome> {
   const result = await platform().intakeSaveBlankForm({
     form: await blankForm(),
-    fileName: `Intake form ${localToday()}.pdf`,
+    // The blank form is in the app's language, and so is its name.
+    fileName: `${t('fileNames.intakeForm', { date: localToday() })}.pdf`,
   });
   if (!result.ok) return { ok: false, text: result.error.message };
   return result.value.path
@@ -88,7 +89,11 @@ export async function saveSignedConsent(
   const clientName = clientDisplayName(client);
   const result = await platform().intakeSaveSignedConsent({
     paper: { practice, paperSize, language: clientLanguage(client), clientName, consent },
-    fileName: `Consent ${fileNamePart(`${client.lastName} ${client.firstName}`)} ${consent.at.slice(0, 10)}.pdf`,
+    // Named in the consent's language (the client's), like the paper.
+    fileName: `${translatorFor(clientLanguage(client))('fileNames.consent', {
+      name: fileNamePart(`${client.lastName} ${client.firstName}`),
+      date: consent.at.slice(0, 10),
+    })}.pdf`,
   });
   if (!result.ok) return { ok: false, text: result.error.message };
   if (!result.value.path) return { ok: false, text: t('intake.paper.saveCancelled') };

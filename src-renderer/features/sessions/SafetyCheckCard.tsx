@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo } from 'react';
 import type { Client } from '../../../src-shared/domain/client';
 import { fieldMessage } from '../../../src-shared/i18n/field-messages';
+import { ruleTitle } from '../../../src-shared/i18n/safety-names';
 import { type Finding, isHistoryNotRecordedFinding } from '../../../src-shared/safety';
 import { formatDate, formatTimestamp } from '../../app/format';
 import { useT } from '../../app/i18n';
@@ -170,6 +171,8 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
     change({ clearance: next.givenBy === '' && next.date === '' ? null : next });
   };
   const ackError = errors[`${path}.acknowledged`];
+  // The draft keeps the title the check wrote; a built-in rule's is shown in the app's language.
+  const shownTitle = ruleTitle(t, finding.ruleId, finding.title);
   const ackErrorId = `${path}-ack-error`;
 
   return (
@@ -186,7 +189,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
           </span>
         )}
         {onFile && <span className="tag tag-ok finding-cleared">{t('sessions.safety.cleared')}</span>}
-        <strong className="safety-finding-title">{finding.title}</strong>
+        <strong className="safety-finding-title">{shownTitle}</strong>
         <label className="checkbox acknowledge">
           <input
             type="checkbox"
@@ -197,7 +200,7 @@ const SafetyFindingItem = memo(function SafetyFindingItem({
             onChange={(e) => change({ acknowledged: e.target.checked })}
           />
           {t('sessions.safety.acknowledge')}
-          <span className="visually-hidden"> {finding.title}</span>
+          <span className="visually-hidden"> {shownTitle}</span>
         </label>
       </div>
       {ackError && (

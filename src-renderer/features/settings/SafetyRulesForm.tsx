@@ -87,10 +87,11 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
         <tbody>
           {WINDOWED_RULE_IDS.map((id) => {
             const rule = BUILT_IN_RULES.find((r) => r.id === id)!;
+            const title = t(`safety.rules.${id}`);
             const override = settings.windowOverrides[id];
             return (
               <tr key={id}>
-                <th scope="row">{rule.title}</th>
+                <th scope="row">{title}</th>
                 <td>
                   {rule.window
                     ? t(`settings.safety.window.${rule.window.unit}`, { amount: rule.window.amount })
@@ -101,7 +102,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
                     <input
                       type="number"
                       min={0}
-                      aria-label={t('settings.safety.amount', { rule: rule.title })}
+                      aria-label={t('settings.safety.amount', { rule: title })}
                       placeholder={t('settings.safety.defaultPlaceholder')}
                       value={override?.amount ?? ''}
                       onChange={(e) =>
@@ -117,7 +118,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
                       }
                     />
                     <select
-                      aria-label={t('settings.safety.unit', { rule: rule.title })}
+                      aria-label={t('settings.safety.unit', { rule: title })}
                       value={override?.unit ?? rule.window?.unit ?? 'weeks'}
                       disabled={!override}
                       onChange={(e) =>
@@ -191,7 +192,7 @@ export function SafetyRulesForm({ initial }: { initial: SafetySettings }) {
               <option value="">—</option>
               {CONDITION_CATALOG.map((item) => (
                 <option key={item.id} value={item.id}>
-                  {item.label}
+                  {t(`safety.catalog.${item.id}`)}
                 </option>
               ))}
             </select>

@@ -248,7 +248,7 @@ describe('a logo that declares an enormous image', () => {
     withBomb.practice.logo = { mimeType: 'image/png', bytes: bomb };
     await expect(handlers.aftercarePrint({ sheet: withBomb as AftercareSheet })).rejects.toMatchObject({
       name: 'UserFacingError',
-      message: expect.stringMatching(/16000 × 16000 pixels.*Choose it again in Settings\./),
+      message: expect.stringMatching(/16000 × 16000 pixels.*choose it again in Settings\./),
     });
   });
 });
