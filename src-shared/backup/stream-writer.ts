@@ -126,43 +126,6 @@ class SegmentSealer {
   }
 }
 
-/**
- * A file up to this size is read whole while the one before it is checked and sealed, so the
- * disk and the encryption work at the same time (the backup was about half waiting on reads).
- * Memory then holds two such files; a larger one is read when its turn comes.
- */
-export const READ_AHEAD_LIMIT = 8 * 1024 * 1024;
-
-interface FileToSeal {
-  entry: BackupFileEntry;
-  /** Its bytes, already being read (files up to READ_AHEAD_LIMIT), else null. */
-  whole: Promise<Uint8Array<ArrayBuffer>> | null;
-}
-
-/** The files in order, each one's read started as the one before it is handed out. */
-async function* readAhead(
-  entries: AsyncIterable<BackupFileEntry> | Iterable<BackupFileEntry>,
-): AsyncGenerator<FileToSeal> {
-  let waiting: FileToSeal | null = null;
-  for await (const entry of entries) {
-    const next: FileToSeal = {
-      entry,
-      whole:
-        entry.size >= 1 && entry.size <= READ_AHEAD_LIMIT
-          ? entry.data
-              .slice(0, entry.size)
-              .arrayBuffer()
-              .then((buffer) => new Uint8Array(buffer))
-          : null,
-    };
-    // Seen where it is awaited; a read left behind by a failed backup is dropped.
-    next.whole?.catch(() => {});
-    if (waiting) yield waiting;
-    waiting = next;
-  }
-  if (waiting) yield waiting;
-}
-
 const DAMAGED_FILE =
   'does not match the SHA-256 recorded when it was added: the stored file is damaged on this computer';
 
@@ -254,7 +217,7 @@ export async function writeBackupStream(options: StreamBackupOptions): Promise<S
   // Files: each as its own segments: kind 1, the id, then the next bytes of the file.
   let filesDone = 0;
   let bytesDone = 0;
-  for await (const { entry, whole: readingWhole } of readAhead(files.entries)) {
+  for await (const entry of files.entries) {
     throwIfCancelled(signal);
     const id = utf8(entry.id);
     if (id.length < 1 || id.length > MAX_FILE_ID_BYTES)
@@ -284,8 +247,7 @@ export async function writeBackupStream(options: StreamBackupOptions): Promise<S
     };
     if (entry.size <= WHOLE_FILE_HASH_LIMIT) {
       // One read and a native SHA-256 (file-hash.ts), checked before any of its bytes is sealed.
-      const whole =
-        (await readingWhole) ?? new Uint8Array(await entry.data.slice(0, entry.size).arrayBuffer());
+      const whole = new Uint8Array(await entry.data.slice(0, entry.size).arrayBuffer());
       if (whole.length !== entry.size) throw fail('size', 'could not be read whole from this computer');
       if ((await sha256Hex(whole)) !== entry.sha256) throw fail('sha256', DAMAGED_FILE);
       for (let at = 0; at < entry.size; at += room) {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../src-shared/backup/bytes';
 import { sha256Hex } from '../../../src-shared/backup/file-hash';
 import { openBackup } from '../../../src-shared/backup/index';
@@ -6,10 +6,9 @@ import { type BackupFileEntry, writeBackupStream } from '../../../src-shared/bac
 import { asAsync, PASSPHRASE, SCHEMA_VERSION, testKey } from './helpers';
 
 /**
- * Reading overlaps the work on what was read (issue 15's throughput): the backup reads the next
- * document while it seals the current one, and the restore reads the next segment while it
- * decrypts the current one. Shown by what has been asked for while a read is still unanswered,
- * never by timing.
+ * Reading overlaps the work on what was read (issue 15's throughput): the restore reads the next
+ * segment while it decrypts the current one. Shown by what has been asked for by the time a
+ * document is handed out, never by timing.
  */
 
 /** Bytes whose reads are answered only when the test says so. */
@@ -65,7 +64,7 @@ async function answerUntil(log: { answers: (() => void)[] }, done: Promise<unkno
 }
 
 describe('reading ahead', () => {
-  it('the backup asks for the next document, and the restore for the next segment, before the current one is done', async () => {
+  it('the restore asks for the next segment before the current one is taken apart', async () => {
     const log = { asked: [] as string[], answers: [] as (() => void)[] };
     const files = await documents(log);
     const chunks: Uint8Array[] = [];
@@ -87,11 +86,8 @@ describe('reading ahead', () => {
         chunks.push(chunk);
       },
     });
-    // Nothing answered yet: the first document is being read, and the second already asked for.
-    await vi.waitFor(() => expect(log.asked).toEqual(['a:0-1000', 'b:0-1001']));
     await answerUntil(log, made);
     await made;
-    expect(log.asked).toEqual(['a:0-1000', 'b:0-1001', 'c:0-1002']);
 
     // The file reads back whole, and the restore reads one segment ahead of the one it works on.
     const file = concatBytes(chunks);
