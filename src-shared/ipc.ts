@@ -140,18 +140,11 @@ export const channels = {
   ),
   backupReadKey: channel('backup:read-key', NoRequest, z.object({ passphrase: z.string().nullable() })),
   /**
-   * Writes an already-encrypted backup into the backup folder, atomically. Main names the file
-   * (kind and its own clock); automatic backups beyond the number to keep are pruned.
-   */
-  backupWrite: channel(
-    'backup:write',
-    z.object({ kind: BackupKindSchema, bytes: BytesSchema }),
-    z.object({ path: z.string(), fileName: z.string(), pruned: z.array(z.string()) }),
-  ),
-  /**
-   * A backup written as a stream (format version 2: a practice with gigabytes of documents is
-   * never one buffer): begin names the file (as backupWrite does), each chunk is appended to a
-   * temporary file, commit flushes it and renames it into place (then prunes), abort deletes it.
+   * A backup is written as a stream, never as one buffer (format version 2: a practice may hold
+   * gigabytes of documents). Begin names the file from the kind and main's own clock (so no
+   * request can choose a path, an extension or overwrite a backup), each chunk is appended to a
+   * temporary file, commit flushes it and renames it into place (then prunes old automatic
+   * backups), abort deletes it.
    */
   backupStreamBegin: channel(
     'backup:stream-begin',
@@ -202,11 +195,6 @@ export const channels = {
   ),
   backupCloseFile: channel('backup:close-file', z.object({ token: BackupStreamTokenSchema }), z.object({})),
   backupList: channel('backup:list', NoRequest, z.array(BackupFileInfoSchema)),
-  backupReadFile: channel(
-    'backup:read-file',
-    z.object({ path: z.string().min(1).max(4096) }),
-    ChosenFileSchema,
-  ),
 
   /**
    * One client's complete record (the same document as the JSON export) rendered as a PDF to

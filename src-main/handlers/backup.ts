@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { BackupKind, BackupStatus } from '../../src-shared/domain/backup-settings';
-import { formatMegabytes, MAX_BACKUP_FILE_BYTES } from '../../src-shared/domain/file-size-limits';
 import { translatorFor } from '../../src-shared/i18n';
 import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
@@ -12,9 +11,7 @@ import {
 } from '../services/backups/backup-folder';
 import { BackupSettingsStore } from '../services/backups/backup-settings-store';
 import { BackupReadStreams, BackupWriteStreams } from '../services/backups/backup-streams';
-import { writeFileAtomic } from '../services/files/atomic-write';
 import type { MainDeps } from './deps';
-import { readPickedFile } from './files';
 
 type BackupChannels =
   | 'backupStatus'
@@ -22,9 +19,7 @@ type BackupChannels =
   | 'backupSaveSchedule'
   | 'backupStoreKey'
   | 'backupReadKey'
-  | 'backupWrite'
   | 'backupList'
-  | 'backupReadFile'
   | 'backupStreamBegin'
   | 'backupStreamChunk'
   | 'backupStreamCommit'
@@ -90,31 +85,6 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
         return { passphrase: deps.secureStore.decrypt(stored) };
       } catch {
         throw translatedError('FILE_READ_FAILED', 'backup.main.keyUnreadable');
-      }
-    },
-    // The renderer says only what kind of backup this is; main names the file from its own
-    // clock, so no request can write elsewhere, choose an extension or overwrite a backup.
-    backupWrite: async ({ kind, bytes }) => {
-      const folder = configuredFolder();
-      // A backup main could not hand back for a restore is no backup: refuse it before writing.
-      if (bytes.byteLength > MAX_BACKUP_FILE_BYTES)
-        throw translatedError('UNSUPPORTED', 'backup.main.tooLarge', {
-          size: formatMegabytes(bytes.byteLength),
-          limit: formatMegabytes(MAX_BACKUP_FILE_BYTES),
-        });
-      const now = deps.now();
-      const fileName = await freeBackupFileName(folder, kind, now, beingWritten);
-      beingWritten.add(fileName);
-      try {
-        const target = path.join(folder, fileName);
-        await writeFileAtomic(target, bytes);
-        const settings = store.read();
-        const pruned =
-          kind === 'automatic' ? await pruneAutomaticBackups(folder, settings.keep, fileName) : [];
-        await store.write({ ...settings, lastSuccessAt: now.toISOString(), lastSuccessFile: fileName });
-        return { path: target, fileName, pruned };
-      } finally {
-        beingWritten.delete(fileName);
       }
     },
     backupStreamBegin: async ({ kind }) => {
@@ -184,10 +154,6 @@ export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannel
     backupList: async () => {
       const folder = store.read().folder;
       return folder ? listBackups(folder) : [];
-    },
-    backupReadFile: async ({ path: file }) => {
-      const resolved = assertInsideFolder(configuredFolder(), file);
-      return { fileName: path.basename(resolved), bytes: await readPickedFile(resolved, 'backup') };
     },
   };
 }

@@ -606,6 +606,24 @@ async function* readStreamBatches(
   // Each read takes a segment and the next one's length (one read per segment, not two: the
   // file may be in main, a round trip away); null before the first and at the end.
   let nextLength: number | null = null;
+  // The next segment's read, started before this one is decrypted and taken apart, so reading
+  // the file and the work on it overlap (the read is most of a document's time): memory holds
+  // one segment more. Used only if it is the range the loop asks for next.
+  let ahead: { start: number; end: number; bytes: Promise<Bytes> } | null = null;
+  const readSegment = (start: number, end: number): Promise<Bytes> => {
+    const taken = ahead;
+    ahead = null;
+    return taken && taken.start === start && taken.end === end ? taken.bytes : readRange(source, start, end);
+  };
+  const readAheadFrom = (start: number, length: number) => {
+    if (length < 1 || length > segmentSize) return; // refused when its turn comes
+    const end = start + SEGMENT_LENGTH_BYTES + length + TAG_LENGTH;
+    if (end > layout.fileSize) return;
+    const readEnd = end + SEGMENT_LENGTH_BYTES <= layout.fileSize ? end + SEGMENT_LENGTH_BYTES : end;
+    const bytes = readRange(source, start + SEGMENT_LENGTH_BYTES, readEnd);
+    bytes.catch(() => {}); // seen where it is awaited; dropped if the read stops first
+    ahead = { start: start + SEGMENT_LENGTH_BYTES, end: readEnd, bytes };
+  };
   for (let i = 0; ; i++) {
     throwIfCancelled(signal);
     if (offset + SEGMENT_LENGTH_BYTES > layout.fileSize) {
@@ -621,11 +639,12 @@ async function* readStreamBatches(
     if (end > layout.fileSize) throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
     const final = end === layout.fileSize;
     const withNext: boolean = end + SEGMENT_LENGTH_BYTES <= layout.fileSize;
-    const read = await readRange(source, start, withNext ? end + SEGMENT_LENGTH_BYTES : end);
+    const read = await readSegment(start, withNext ? end + SEGMENT_LENGTH_BYTES : end);
     if (read.length !== (withNext ? end + SEGMENT_LENGTH_BYTES : end) - start) {
       throw backupError('TRUNCATED', `the file ends inside segment ${i}`);
     }
     nextLength = withNext ? readUint32BE(read, length + TAG_LENGTH) : null;
+    if (nextLength !== null) readAheadFrom(end, nextLength);
     const ciphertext = withNext ? read.subarray(0, length + TAG_LENGTH) : read;
     const plaintext = await decryptSegment(bodyKey, noncePrefix, digest, i, final, ciphertext);
     if (!plaintext) {

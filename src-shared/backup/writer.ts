@@ -70,8 +70,8 @@ export interface WriteBackupOptions {
   compressor?: CompressorFactory;
   /**
    * Return the file as one chunk, allocated at its exact size before encryption starts, instead
-   * of the header and a chunk per segment: for a caller that needs one buffer (main's
-   * backupWrite), so the ciphertext is not held twice.
+   * of the header and a chunk per segment: for a caller that needs one buffer (tests, the
+   * test vectors), so the ciphertext is not held twice.
    */
   oneChunk?: boolean;
   /** The clock, for createdAt. */

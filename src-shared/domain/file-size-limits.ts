@@ -6,9 +6,8 @@
 const MB = 1024 * 1024;
 
 /**
- * A backup: the whole practice, compressed and encrypted. The largest measured (10,000
- * clients, 198,578 notes, README "Performance") is 150 MB, so this leaves room to grow by half
- * again. Main refuses to write a larger one, so every backup it writes can be restored.
+ * A backup picked through `files:open` and read whole. Backups are written and restored as
+ * streams (`backupStream*`, `backupReadRange`) at any size, so this caps only that one-buffer read.
  */
 export const MAX_BACKUP_FILE_BYTES = 256 * MB;
 
@@ -23,9 +22,4 @@ export const MAX_SAVED_TEXT_CHARS = 128 * MB;
 /** "150 MB": whole megabytes for a therapist, at least 1. */
 export function formatMegabytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / MB))} MB`;
-}
-
-/** Why a backup over MAX_BACKUP_FILE_BYTES is not saved (said by main, and by the renderer first). */
-export function backupTooLargeMessage(size: number): string {
-  return `This backup would be ${formatMegabytes(size)}, more than the ${formatMegabytes(MAX_BACKUP_FILE_BYTES)} Stillpoint can restore from one file, so it was not saved. Your records are unchanged; your earlier backups are kept.`;
 }

@@ -6,7 +6,6 @@ import {
   writeBackupStream,
 } from '../../../src-shared/backup';
 import type { BackupKind } from '../../../src-shared/domain/backup-settings';
-import { formatMegabytes, MAX_BACKUP_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import type { Result } from '../../../src-shared/result';
 import { translate } from '../../app/i18n';
 import type { BackupSnapshotReader } from '../../db/backup-snapshot';
@@ -36,15 +35,14 @@ export interface BackupProgress {
 }
 
 /**
- * Main's atomic write into the backup folder (platform().backupWrite), injectable for tests.
- * Main names the file from the kind and its own clock and answers with the name.
+ * A stand-in for main's backup folder that takes the file whole (unit tests on fake-indexeddb,
+ * where there is no main). It answers like main's streamed commit: the path, the name main
+ * chose, and the automatic backups pruned. The app always streams (`backupStream*`).
  */
 export type BackupFileWriter = (request: {
   kind: BackupKind;
   bytes: Uint8Array<ArrayBuffer>;
 }) => Promise<Result<{ path: string; fileName: string; pruned: string[] }>>;
-
-export const platformBackupWriter: BackupFileWriter = (request) => platform().backupWrite(request);
 
 export interface MakeBackupOptions {
   /** The records to back up: `repositories().backupSnapshot` in the app. */
@@ -138,8 +136,8 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
 export interface SaveBackupOptions extends MakeBackupOptions {
   automatic: boolean;
   /**
-   * A one-buffer writer (tests): the file is made in memory, then handed over whole. Default:
-   * streamed into main's backup folder a segment at a time (backupStream*).
+   * Tests only: the file is made in memory, then handed over whole. Default (the app): streamed
+   * into main's backup folder a segment at a time (backupStream*).
    */
   writer?: BackupFileWriter;
   /** What the backup is for, which names the file; default: automatic or manual. */
@@ -195,7 +193,7 @@ export async function saveBackup(options: SaveBackupOptions): Promise<SavedBacku
   return { ...committed.value, header: streamed.header, byteLength: streamed.byteLength };
 }
 
-/** A one-buffer writer (tests, and callers that want the file whole): made in memory first. */
+/** A one-buffer writer (tests): the file is made in memory first. */
 async function saveThroughWriter(
   options: SaveBackupOptions,
   writer: BackupFileWriter,
@@ -205,16 +203,6 @@ async function saveThroughWriter(
   if (options.signal?.aborted) throw new BackupError('CANCELLED', 'Cancelled.');
   const total = Object.values(made.header.counts).reduce((sum, n) => sum + n, 0);
   options.onProgress?.({ phase: 'saving', done: total, total });
-  // Main would refuse it; saying so here spares sending hundreds of megabytes over IPC.
-  if (made.bytes.byteLength > MAX_BACKUP_FILE_BYTES) {
-    throw new BackupSaveError(
-      'UNSUPPORTED',
-      translate('backup.main.tooLarge', {
-        size: formatMegabytes(made.bytes.byteLength),
-        limit: formatMegabytes(MAX_BACKUP_FILE_BYTES),
-      }),
-    );
-  }
   const result = await writer({ kind, bytes: made.bytes });
   if (!result.ok) throw new BackupSaveError(result.error.code, result.error.message);
   return {

@@ -182,7 +182,7 @@ async function expectRefused(
   return error;
 }
 
-/** Main's backupWrite in memory: it names the file from the kind and its own clock. */
+/** Main's backup folder in memory: it names the file from the kind and its own clock. */
 function memoryWriter(now = () => new Date(2026, 10, 26, 9, 30, 5)) {
   const files: { fileName: string; bytes: Uint8Array; kind: BackupKind }[] = [];
   const writer: BackupFileWriter = async (request) => {

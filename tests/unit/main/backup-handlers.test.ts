@@ -42,23 +42,38 @@ function setup(keyStorage: KeyStorage = 'secure') {
     // biome-ignore lint/suspicious/noExplicitAny: each test reads the value shape it expects
     return result as { ok: boolean; value?: any; error?: { code: string; message: string } };
   };
+  /**
+   * A backup written the way the renderer writes one: begin (main names the file), the bytes in
+   * chunks, commit. Answers the first step that failed, else the commit.
+   */
+  const writeBackup = async (request: Record<string, unknown>, bytes: Uint8Array) => {
+    const begun = await call('backup:stream-begin', request);
+    if (!begun.ok) return begun;
+    const { token } = begun.value;
+    for (let at = 0; at < bytes.length; at += 2) {
+      const chunk = await call('backup:stream-chunk', { token, bytes: bytes.slice(at, at + 2) });
+      if (!chunk.ok) return chunk;
+    }
+    return call('backup:stream-commit', { token });
+  };
   return {
     dataDir,
     backupDir,
     call,
+    writeBackup,
     tick: () => (clock = new Date(clock.getTime() + 60_000)),
     setClock: (at: Date) => (clock = at),
   };
 }
 
 describe('backup channels', () => {
-  it('needs a folder before writing, then writes atomically and records the last good backup', async () => {
+  it('needs a folder before writing, then writes the streamed file and records the last good backup', async () => {
     const t = setup();
-    const early = await t.call('backup:write', { kind: 'manual', bytes: new Uint8Array([1]) });
+    const early = await t.writeBackup({ kind: 'manual' }, new Uint8Array([1]));
     expect(early).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     expect((await t.call('backup:choose-folder')).value.folder).toBe(t.backupDir);
-    const written = await t.call('backup:write', { kind: 'manual', bytes: new Uint8Array([7, 7, 7]) });
+    const written = await t.writeBackup({ kind: 'manual' }, new Uint8Array([7, 7, 7]));
     expect(written.ok).toBe(true);
     const expectedName = backupFileNameFor('manual', new Date('2026-11-26T09:00:00Z'));
     expect(written.value).toEqual({
@@ -83,7 +98,7 @@ describe('backup channels', () => {
     const names: string[] = [];
     for (let i = 0; i < 5; i++) {
       t.tick();
-      const result = await t.call('backup:write', { kind: 'automatic', bytes: new Uint8Array([i]) });
+      const result = await t.writeBackup({ kind: 'automatic' }, new Uint8Array([i]));
       expect(result.ok).toBe(true);
       names.push(result.value.fileName);
     }
@@ -100,12 +115,14 @@ describe('backup channels', () => {
       const t = setup();
       await t.call('backup:choose-folder');
       for (const fileName of ['../../escape.stillpoint', 'evil.sh', 'Stillpoint backup x.exe']) {
-        const result = await t.call('backup:write', {
-          kind: 'manual',
-          fileName,
-          bytes: new Uint8Array([1]),
-          automatic: true,
-        });
+        const result = await t.writeBackup(
+          {
+            kind: 'manual',
+            fileName,
+            automatic: true,
+          },
+          new Uint8Array([1]),
+        );
         expect(result.ok).toBe(true);
         expect(result.value.fileName).toMatch(/^Stillpoint backup 2026-11-26 \d{6}( \(\d+\))?\.stillpoint$/);
         expect(path.dirname(result.value.path)).toBe(t.backupDir);
@@ -116,7 +133,7 @@ describe('backup channels', () => {
         [1, 2, 3].map((copy) => backupFileNameFor('manual', second, copy)).sort(),
       );
       for (const kind of ['weekly', '', null, 'automatic.exe']) {
-        expect(await t.call('backup:write', { kind, bytes: new Uint8Array([1]) })).toMatchObject({
+        expect(await t.writeBackup({ kind }, new Uint8Array([1]))).toMatchObject({
           ok: false,
           error: { code: 'INVALID_REQUEST' },
         });
@@ -138,9 +155,7 @@ describe('backup channels', () => {
       const names: string[] = [];
       for (let i = 0; i < 5; i++) {
         t.tick();
-        names.push(
-          (await t.call('backup:write', { kind: 'automatic', bytes: new Uint8Array([i]) })).value.fileName,
-        );
+        names.push((await t.writeBackup({ kind: 'automatic' }, new Uint8Array([i]))).value.fileName);
       }
       const left = fs.readdirSync(t.backupDir).sort();
       expect(left).toHaveLength(MIN_AUTOMATIC_BACKUPS_KEPT);
@@ -165,7 +180,7 @@ describe('backup channels', () => {
         fs.utimesSync(file, at, at);
       }
       t.setClock(new Date(2000, 0, 1, 0, 0, 0));
-      const result = await t.call('backup:write', { kind: 'automatic', bytes: new Uint8Array([1]) });
+      const result = await t.writeBackup({ kind: 'automatic' }, new Uint8Array([1]));
       expect(result.ok).toBe(true);
       expect(result.value.fileName).toBe('Stillpoint auto-backup 2000-01-01 000000.stillpoint');
       expect(fs.existsSync(result.value.path)).toBe(true);
@@ -178,18 +193,20 @@ describe('backup channels', () => {
     });
   });
 
-  it('reads back only backups inside the backup folder', async () => {
+  it('opens a listed backup only inside the backup folder', async () => {
     const t = setup();
     await t.call('backup:choose-folder');
     const inside = path.join(t.backupDir, 'Stillpoint backup x.stillpoint');
     fs.writeFileSync(inside, 'ciphertext');
-    expect((await t.call('backup:read-file', { path: inside })).ok).toBe(true);
+    const opened = await t.call('backup:open-listed', { path: inside });
+    expect(opened.ok).toBe(true);
+    await t.call('backup:close-file', { token: opened.value.token });
     for (const outside of [
       '/etc/passwd',
       path.join(t.dataDir, 'backup-key.bin'),
       path.join(t.backupDir, '../x.stillpoint'),
     ]) {
-      expect(await t.call('backup:read-file', { path: outside })).toMatchObject({
+      expect(await t.call('backup:open-listed', { path: outside })).toMatchObject({
         ok: false,
         error: { code: 'PERMISSION_DENIED' },
       });
@@ -218,7 +235,7 @@ describe('backup channels', () => {
   it('a full disk fails the backup plainly and leaves the previous one intact', async () => {
     const t = setup();
     await t.call('backup:choose-folder');
-    const first = await t.call('backup:write', { kind: 'manual', bytes: new Uint8Array([1, 2]) });
+    const first = await t.writeBackup({ kind: 'manual' }, new Uint8Array([1, 2]));
     const name = first.value.fileName as string;
     const fsp = await import('node:fs/promises');
     const realOpen = fsp.default.open;
@@ -226,12 +243,12 @@ describe('backup channels', () => {
       .spyOn(fsp.default, 'open')
       .mockImplementation(async (...args: Parameters<typeof realOpen>) => {
         const handle = await realOpen(...args);
-        handle.writeFile = async () => {
+        handle.write = async () => {
           throw Object.assign(new Error('full'), { code: 'ENOSPC' });
         };
         return handle;
       });
-    const result = await t.call('backup:write', { kind: 'manual', bytes: new Uint8Array([9, 9, 9]) });
+    const result = await t.writeBackup({ kind: 'manual' }, new Uint8Array([9, 9, 9]));
     spy.mockRestore();
     expect(result).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     expect([...fs.readFileSync(path.join(t.backupDir, name))]).toEqual([1, 2]);

@@ -109,27 +109,6 @@ describe('files that travel over IPC', () => {
     expect(result.value.bytes.byteLength).toBe(MAX_CSV_FILE_BYTES);
   });
 
-  it('backup:read-file refuses a backup in the folder that is over the limit', async () => {
-    const t = setup();
-    await t.call('backup:choose-folder');
-    const file = sparseFile(t.backups, 'Stillpoint backup 2026-01-01 000000.stillpoint', 300 * MB);
-    const result = await t.call('backup:read-file', { path: file });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
-    expect(result.error!.message).toMatch(/is 300 MB; Stillpoint restores backups of up to 256 MB/);
-  });
-
-  it('backup:write refuses a backup it could not hand back for a restore, and writes nothing', async () => {
-    const t = setup();
-    await t.call('backup:choose-folder');
-    const result = await t.call('backup:write', {
-      kind: 'manual',
-      bytes: new Uint8Array(MAX_BACKUP_FILE_BYTES + 1),
-    });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
-    expect(result.error!.message).toMatch(/would be 256 MB, more than the 256 MB Stillpoint can restore/);
-    expect(fs.readdirSync(t.backups)).toEqual([]);
-  });
-
   it('files:save-as refuses text over the limit and saves nothing', async () => {
     const t = setup();
     const result = await t.call('files:save-as', {
