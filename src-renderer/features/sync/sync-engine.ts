@@ -568,6 +568,15 @@ export class SyncEngine {
       const kept = await contentHash(keys, { table, key, record: spec.toBackup(row) });
       const losing = versions.filter((doc) => String(doc.h) !== kept);
       if (losing.length === 0) continue;
+      // Build on the revision that holds the kept version, not on CouchDB's winner: a push on top
+      // of a losing revision would replace it on the server, and a computer that has not met it
+      // yet would then never see the version that lost. Left as a leaf, it reaches every computer,
+      // which lists the same conflict (the same id) until "Seen" removes it.
+      const keptDoc = versions.find((doc) => String(doc.h) === kept);
+      if (keptDoc && this.index.get(docId)?.rev !== keptDoc._rev) {
+        const opened = await decryptDoc(keys, keptDoc);
+        if (opened.ok) this.remember(keptDoc, opened.body);
+      }
       const noteConflict = signed.find((entry) => entry.kind === 'signed-note' && entry.noteId === key);
       if (noteConflict) {
         // The losing version lives on as the copy: its revision goes when the conflict is seen.
