@@ -206,4 +206,26 @@ describe('sync conflicts', () => {
       }
     });
   }
+  it('a client whose replaced version one computer has seen and then deleted is gone on the other too', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await started(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+    await a.syncOnce();
+    const b = await started(key, 'Desk');
+    await b.syncOnce();
+    const onA = await a.repos.clients.get(client.id);
+    await a.repos.clients.update(client.id, { ...clientInputOf(onA!), phone: '111' });
+    b.clock.set(new Date('2025-03-05T09:00:00.000Z'));
+    const onB = await b.repos.clients.get(client.id);
+    await b.repos.clients.update(client.id, { ...clientInputOf(onB!), phone: '222' });
+    await settle(a, b);
+    expect(a.view().conflicts).toHaveLength(1);
+    expect(b.view().conflicts).toHaveLength(1);
+    await a.engine.markSeen(a.view().conflicts[0]!.id);
+    await a.repos.clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
+    await settle(a, b);
+    expect(await a.repos.clients.get(client.id)).toBeUndefined();
+    expect(await b.repos.clients.get(client.id)).toBeUndefined();
+    expect(b.view().deleted.map((entry) => entry.clientId)).toEqual([client.id]);
+  });
 });
