@@ -20,7 +20,7 @@ declare module 'express' {
   }
   function express(): Express;
   namespace express {
-    export type { Express };
+    export type { Express, Request };
   }
   export = express;
 }

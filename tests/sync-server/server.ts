@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import expressPouchDB from 'express-pouchdb';
+import { durableDown } from './durable-down';
 import { PouchDB } from './pouchdb-node';
 
 /**
@@ -36,18 +37,34 @@ export interface SyncServer {
 
 const ADMIN = { name: 'admin', password: 'admin-secret' };
 
-export async function startSyncServer(
-  options: { user?: string; password?: string; databaseName?: string; allowOrigin?: string } = {},
-): Promise<SyncServer> {
+export interface SyncServerOptions {
+  user?: string;
+  password?: string;
+  databaseName?: string;
+  allowOrigin?: string;
+  /**
+   * Keep the databases as logs in this folder, so a server process killed and started again on
+   * it has what it acknowledged (tests/sync-server/durable-down.ts); in memory without it.
+   */
+  dataDir?: string;
+  /** Listen on this port (a restarted server process takes its old one); the system picks without. */
+  port?: number;
+  /** Sees each request first; calls `next` to let it through (the fault tests hold one there). */
+  intercept?: (req: express.Request, next: () => void) => void;
+}
+
+export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   const user = options.user ?? 'practice';
   const password = options.password ?? 'practice-password';
   const databaseName = options.databaseName ?? 'stillpoint';
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-sync-server-'));
   // One in-memory namespace per server: the prefix keeps two servers in one process apart.
-  const Memory = PouchDB.defaults({
-    adapter: 'memory',
-    prefix: `${path.basename(workDir)}-`,
-  });
+  const Memory = options.dataDir
+    ? PouchDB.defaults({ adapter: 'memory', db: durableDown(options.dataDir) })
+    : PouchDB.defaults({
+        adapter: 'memory',
+        prefix: `${path.basename(workDir)}-`,
+      });
   const requests: string[] = [];
   const app = express();
   app.use((req, res, next) => {
@@ -65,7 +82,8 @@ export async function startSyncServer(
         return;
       }
     }
-    next();
+    if (options.intercept) options.intercept(req, next);
+    else next();
   });
   app.use(
     '/',
@@ -77,7 +95,7 @@ export async function startSyncServer(
     }),
   );
 
-  let server: Server = await listen(app, 0);
+  let server: Server = await listen(app, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   const adminAuth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
@@ -98,7 +116,13 @@ export async function startSyncServer(
   // express-pouchdb's own PUT /db cannot create a database with security on (a bug in its
   // wrapper), so the admin creates it here, as `curl -X PUT` would on CouchDB.
   await new Memory(databaseName).info();
-  await call('PUT', `/_users/org.couchdb.user:${user}`, { name: user, password, roles: [], type: 'user' });
+  // A server started again on its data folder has its user already.
+  const existing = await fetch(`${origin}/_users/org.couchdb.user:${user}`, {
+    headers: { authorization: adminAuth },
+  });
+  if (existing.status === 404) {
+    await call('PUT', `/_users/org.couchdb.user:${user}`, { name: user, password, roles: [], type: 'user' });
+  }
   await call('PUT', `/${databaseName}/_security`, {
     admins: { names: [], roles: [] },
     members: { names: [user], roles: [] },

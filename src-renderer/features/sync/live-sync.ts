@@ -76,7 +76,7 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
   const replication = deps.replicate(local, remote, {
     live: true,
     retry: true,
-    batch_size: 200,
+    batch_size: 500,
     // Back off from 1 s to at most 10 s (a practice server is near: on its network) while the server cannot be reached.
     back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
   });

@@ -89,6 +89,16 @@ export type PushScope = ReadonlyMap<string, ReadonlySet<string>>;
 export class SyncEngine {
   private keys: PracticeKeys | undefined;
   private readonly index = new Map<string, IndexEntry>();
+  /** The index's client entries by client id (looked up for every incoming record). */
+  private readonly clients = new Map<string, IndexEntry>();
+  /** Document ids by `table\u0000key`, so a push check does not derive the id again. */
+  private readonly docIds = new Map<string, string>();
+  /**
+   * A fast fingerprint of the version the replica holds, by `table\u0000key`, for the records
+   * this computer just applied or sent: a push check that finds the same fingerprint skips the
+   * keyed hash. Without an entry (or with another fingerprint) the keyed hash decides, as before.
+   */
+  private readonly fingerprints = new Map<string, string>();
   private lastSeq: number | string = 0;
   private queue: Promise<void> = Promise.resolve();
   private pushWanted = false;
@@ -232,7 +242,7 @@ export class SyncEngine {
           ? clientReferenceOf(body.table, body.record)
           : undefined;
     const previous = this.index.get(doc._id);
-    this.index.set(doc._id, {
+    const entry: IndexEntry = {
       table: body.table,
       key: body.key,
       ...(clientId ? { clientId } : {}),
@@ -243,7 +253,32 @@ export class SyncEngine {
         body.table === 'clients' && body.record
           ? clientLabel(body.record)
           : (previous?.label ?? body.deleted?.label),
-    });
+    };
+    this.index.set(doc._id, entry);
+    if (body.table === 'clients') this.clients.set(body.key, entry);
+    const tableKey = `${body.table}\u0000${body.key}`;
+    this.docIds.set(tableKey, doc._id);
+    // The replica's version changed: what was known to be in it no longer says anything.
+    this.fingerprints.delete(tableKey);
+  }
+
+  /**
+   * The document to send for `body`, or null when the replica already holds this version (its
+   * fingerprint, else its keyed hash, is the one remembered).
+   */
+  private async encryptIfChanged(body: SyncBody): Promise<Outgoing | null> {
+    const keys = this.requireKeys();
+    const tableKey = `${body.table}\u0000${body.key}`;
+    const print = fingerprint(canonicalJson(body));
+    if (this.fingerprints.get(tableKey) === print) return null;
+    const id = this.docIds.get(tableKey) ?? (await documentId(keys, body.table, body.key));
+    const known = this.index.get(id);
+    if (known && known.h === (await contentHash(keys, body))) {
+      this.fingerprints.set(tableKey, print);
+      return null;
+    }
+    const doc = await encryptBody(keys, body);
+    return { doc: { ...doc, ...(known?.rev ? { _rev: known.rev } : {}) }, body, print };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -255,8 +290,7 @@ export class SyncEngine {
    * by the full pass), or a client deletion's audit entry is among the records.
    */
   private async pushSome(scope: ReadonlyMap<TableName, ReadonlySet<string>>): Promise<boolean> {
-    const keys = this.requireKeys();
-    const outgoing: PouchDoc[] = [];
+    const outgoing: Outgoing[] = [];
     for (const table of SYNCED_TABLES) {
       const wanted = scope.get(table);
       if (!wanted || wanted.size === 0) continue;
@@ -265,9 +299,8 @@ export class SyncEngine {
       for (const [i, record] of records.entries()) {
         if (!record) return false;
         if (table === 'auditLog' && record.action === 'client-deleted') return false;
-        const body: SyncBody = { table, key: list[i]!, record };
-        const doc = await encryptBodyIfChanged(keys, body, this.index);
-        if (doc) outgoing.push(doc);
+        const out = await this.encryptIfChanged({ table, key: list[i]!, record });
+        if (out) outgoing.push(out);
       }
     }
     await this.send(outgoing);
@@ -278,7 +311,7 @@ export class SyncEngine {
     const keys = this.requireKeys();
     const present = new Map<string, Set<string>>();
     const deletedClients = new Set<string>();
-    const outgoing: PouchDoc[] = [];
+    const outgoing: Outgoing[] = [];
     for (const table of SYNCED_TABLES) {
       const keysHere = new Set<string>();
       present.set(table, keysHere);
@@ -294,9 +327,8 @@ export class SyncEngine {
           ) {
             deletedClients.add(record.clientId);
           }
-          const body: SyncBody = { table, key, record };
-          const doc = await encryptBodyIfChanged(keys, body, this.index);
-          if (doc) outgoing.push(doc);
+          const out = await this.encryptIfChanged({ table, key, record });
+          if (out) outgoing.push(out);
         }
       }
     }
@@ -312,15 +344,14 @@ export class SyncEngine {
         deleted: { at, computer: this.deps.secrets.computerName, label },
       };
       const doc = await encryptBody(keys, body);
-      outgoing.push({ ...doc, _id: id, _rev: entry.rev });
+      outgoing.push({ doc: { ...doc, _id: id, _rev: entry.rev }, body });
     }
     await this.send(outgoing);
   }
 
-  private async send(outgoing: PouchDoc[]): Promise<void> {
+  private async send(outgoing: Outgoing[]): Promise<void> {
     if (outgoing.length === 0) return;
-    const keys = this.requireKeys();
-    const results = await this.deps.local.bulkDocs(outgoing);
+    const results = await this.deps.local.bulkDocs(outgoing.map((out) => out.doc));
     for (let i = 0; i < results.length; i++) {
       const result = results[i]!;
       if (!result.ok || !result.rev) {
@@ -328,9 +359,10 @@ export class SyncEngine {
         this.pushAll = true;
         continue;
       }
-      const doc = { ...outgoing[i]!, _rev: result.rev };
-      const opened = await decryptDoc(keys, doc);
-      if (opened.ok) this.remember(doc, opened.body);
+      const { doc, body, print } = outgoing[i]!;
+      // The body was encrypted here: remembered as it is, not decrypted again.
+      this.remember({ ...doc, _rev: result.rev }, body);
+      if (print) this.fingerprints.set(`${body.table}\u0000${body.key}`, print);
     }
   }
 
@@ -381,8 +413,10 @@ export class SyncEngine {
       // Round 0 holds what CouchDB shows; round n the n-th conflicting revision of a record. Each
       // round is merged after the one before, so the rules (newer wins, signed notes kept as
       // both) decide between the versions, not CouchDB's choice of a winner.
-      const rounds: Map<TableName, { doc: PouchDoc; record: Record<string, unknown>; shown: boolean }[]>[] =
-        [];
+      const rounds: Map<
+        TableName,
+        { doc: PouchDoc; body: SyncBody; record: Record<string, unknown>; shown: boolean }[]
+      >[] = [];
       const problems: SyncProblem[] = [];
       const tombstones: { doc: PouchDoc; body: SyncBody; shown: boolean }[] = [];
       // Records CouchDB holds in more than one version (changed on two computers while apart).
@@ -467,7 +501,7 @@ export class SyncEngine {
           }
           rounds[round] ??= new Map();
           const list = rounds[round].get(table) ?? [];
-          list.push({ doc, record, shown: doc === winner });
+          list.push({ doc, body, record, shown: doc === winner });
           rounds[round].set(table, list);
         }
       }
@@ -520,8 +554,10 @@ export class SyncEngine {
           // merged record becomes the newest revision on every computer.
           for (const item of items) {
             if (!item.shown) continue;
-            const opened = await decryptDoc(keys, item.doc);
-            if (opened.ok) this.remember(item.doc, opened.body);
+            this.remember(item.doc, item.body);
+            // The replica holds this version now: the push check after this write (of the same
+            // record, when the incoming version won) needs no keyed hash to see it is here.
+            this.fingerprints.set(`${table}\u0000${item.body.key}`, fingerprint(canonicalJson(item.body)));
           }
         }
       }
@@ -592,6 +628,15 @@ export class SyncEngine {
       const kept = await contentHash(keys, { table, key, record: spec.toBackup(row) });
       const losing = versions.filter((doc) => String(doc.h) !== kept);
       if (losing.length === 0) continue;
+      // Build on the revision that holds the kept version, not on CouchDB's winner: a push on top
+      // of a losing revision would replace it on the server, and a computer that has not met it
+      // yet would then never see the version that lost. Left as a leaf, it reaches every computer,
+      // which lists the same conflict (the same id) until "Seen" removes it.
+      const keptDoc = versions.find((doc) => String(doc.h) === kept);
+      if (keptDoc && this.index.get(docId)?.rev !== keptDoc._rev) {
+        const opened = await decryptDoc(keys, keptDoc);
+        if (opened.ok) this.remember(keptDoc, opened.body);
+      }
       const noteConflict = signed.find((entry) => entry.kind === 'signed-note' && entry.noteId === key);
       if (noteConflict) {
         // The losing version lives on as the copy: its revision goes when the conflict is seen.
@@ -656,10 +701,7 @@ export class SyncEngine {
   }
 
   private clientEntry(clientId: string): IndexEntry | undefined {
-    for (const entry of this.index.values()) {
-      if (entry.table === 'clients' && entry.key === clientId) return entry;
-    }
-    return undefined;
+    return this.clients.get(clientId);
   }
 
   private isDeletedClient(clientId: string): boolean {
@@ -685,16 +727,31 @@ export class SyncEngine {
   }
 }
 
-async function encryptBodyIfChanged(
-  keys: PracticeKeys,
-  body: SyncBody,
-  index: Map<string, IndexEntry>,
-): Promise<PouchDoc | null> {
-  // Hash first: a pass meets mostly unchanged records, and only a changed one is worth encrypting.
-  const known = index.get(await documentId(keys, body.table, body.key));
-  if (known && known.h === (await contentHash(keys, body))) return null;
-  const doc = await encryptBody(keys, body);
-  return { ...doc, ...(known?.rev ? { _rev: known.rev } : {}) };
+/** A document to send, with the body it encrypts (remembered without decrypting it again). */
+interface Outgoing {
+  doc: PouchDoc;
+  body: SyncBody;
+  /** The body's fingerprint (`fingerprint`), when it is a record's version. */
+  print?: string;
+}
+
+/**
+ * A fast, non-cryptographic fingerprint of a record's canonical text (53-bit cyrb53 and the
+ * length): enough to tell "this is the version the replica already holds" for a record applied or
+ * sent moments ago, without the keyed hash. Nothing is sent or trusted on it alone: a mismatch
+ * falls back to the keyed hash, and every start runs a full pass with the keyed hash.
+ */
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { createPracticeKey, practiceKeyToText } from '../../../src-shared/sync/p
 import { TEST_ORIGIN } from '../../e2e/harness/harness';
 import { startSyncServer } from '../../sync-server/server';
 import { type BuildSnapshot, callBench, openBenchBrowser, openBenchPage } from './browser';
+import { profiled } from './cpu-profile';
 import { type Measure, timeMeasure } from './report';
 import { round, summarize } from './stats';
 
@@ -77,7 +78,16 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<Measure[]
       puts.push((await callBench(joiner, 'rawBulkPut', 2_000, 'sync-first')).ms);
       const databaseName = `sync-joining-${run}`;
       await callBench(joiner, 'syncOpen', { name: 'joining', databaseName, secrets: secrets('Joining') });
-      const join = await callBench(joiner, 'syncStartAndSettle', 'joining', expected);
+      const settle = () => callBench(joiner, 'syncStartAndSettle', 'joining', expected);
+      // BENCH_SYNC_PROFILE=1: where the joining tab spends its time (self time by function).
+      let join: Awaited<ReturnType<typeof settle>>;
+      if (process.env.BENCH_SYNC_PROFILE === '1') {
+        const { result, top } = await profiled(joiner, settle);
+        join = result;
+        log(`  join ${run + 1}, CPU profile of the joining tab (self time):\n    ${top.join('\n    ')}`);
+      } else {
+        join = await settle();
+      }
       joined = await callBench(joiner, 'syncRecordCount', 'joining');
       joinProblems += join.problems;
       joins.push(join.ms);

@@ -164,4 +164,68 @@ describe('sync conflicts', () => {
     );
     expect(leaves.filter((leaf) => losingHashes.has(String(leaf.h)))).toEqual([]);
   });
+  for (const newerOn of ['the computer that sends first', 'the computer that settles'] as const) {
+    it(`lists a changed-record conflict on both computers even when one settles it and sends the result before the other meets it (newer on ${newerOn})`, async () => {
+      const key = practiceKeyToText(createPracticeKey());
+      const a = await started(key, 'Laptop');
+      const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+      await a.syncOnce();
+      const b = await started(key, 'Desk');
+      await b.syncOnce();
+      // Both edit while apart.
+      if (newerOn === 'the computer that settles') b.clock.set(new Date('2025-03-05T09:00:00.000Z'));
+      else a.clock.set(new Date('2025-03-05T09:00:00.000Z'));
+      const onA = await a.repos.clients.get(client.id);
+      await a.repos.clients.update(client.id, { ...clientInputOf(onA!), phone: '111' });
+      const onB = await b.repos.clients.get(client.id);
+      await b.repos.clients.update(client.id, { ...clientInputOf(onB!), phone: '222' });
+      // A sends first; B meets both versions, settles, and sends what it settled on before A has
+      // heard anything from B.
+      await a.syncOnce();
+      await b.syncOnce();
+      await b.syncOnce();
+      await a.syncOnce();
+      await settle(a, b);
+      const phone = newerOn === 'the computer that settles' ? '222' : '111';
+      const lost = phone === '222' ? '111' : '222';
+      expect((await a.repos.clients.get(client.id))?.phone).toBe(phone);
+      expect((await b.repos.clients.get(client.id))?.phone).toBe(phone);
+      // The same conflict on both, each showing the version that was replaced.
+      const listed = [a.view().conflicts, b.view().conflicts];
+      expect(listed.map((list) => list.map((entry) => entry.id))).toEqual([
+        [listed[0]![0]?.id],
+        [listed[0]![0]?.id],
+      ]);
+      for (const c of [a, b]) {
+        const entry = c.view().conflicts[0]!;
+        expect(entry).toMatchObject({ kind: 'newer-kept', table: 'clients', key: client.id });
+        const versions = await Promise.all(
+          entry.losingRevisions!.map((rev) => c.engine.revisionRecord(entry.docId!, rev)),
+        );
+        expect(versions.map((record) => record?.phone)).toEqual([lost]);
+      }
+    });
+  }
+  it('a client whose replaced version one computer has seen and then deleted is gone on the other too', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await started(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+    await a.syncOnce();
+    const b = await started(key, 'Desk');
+    await b.syncOnce();
+    const onA = await a.repos.clients.get(client.id);
+    await a.repos.clients.update(client.id, { ...clientInputOf(onA!), phone: '111' });
+    b.clock.set(new Date('2025-03-05T09:00:00.000Z'));
+    const onB = await b.repos.clients.get(client.id);
+    await b.repos.clients.update(client.id, { ...clientInputOf(onB!), phone: '222' });
+    await settle(a, b);
+    expect(a.view().conflicts).toHaveLength(1);
+    expect(b.view().conflicts).toHaveLength(1);
+    await a.engine.markSeen(a.view().conflicts[0]!.id);
+    await a.repos.clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
+    await settle(a, b);
+    expect(await a.repos.clients.get(client.id)).toBeUndefined();
+    expect(await b.repos.clients.get(client.id)).toBeUndefined();
+    expect(b.view().deleted.map((entry) => entry.clientId)).toEqual([client.id]);
+  });
 });
