@@ -1,8 +1,11 @@
 import type { Translate } from '../../../src-shared/i18n';
+import { deriveFileKeys } from '../../../src-shared/sync/file-crypto';
+import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
 import { i18n } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
+import { FileSync } from './file-sync';
 import { networkWords, startLiveSync } from './live-sync';
 import { PracticeKeyError, SyncEngine } from './sync-engine';
 import { syncView } from './sync-status';
@@ -74,9 +77,22 @@ async function runSync(secrets: NonNullable<SyncSecrets>): Promise<() => void> {
     return stop;
   }
 
+  // open() has checked the key; the files' keys come from the same practice key.
+  const practiceKey = practiceKeyFromText(secrets.practiceKey);
+  const files = practiceKey
+    ? new FileSync({
+        local,
+        files: repos.syncFiles,
+        keys: await deriveFileKeys(practiceKey),
+        attachmentData: (bytes) => new Blob([bytes], { type: 'application/octet-stream' }),
+        report: (change) => syncView.set(change),
+        t,
+      })
+    : undefined;
   stops.push(
     await startLiveSync({
       engine,
+      ...(files ? { files } : {}),
       local,
       remote,
       replicate: (from, to, options) => PouchDB.sync(from, to, options),
