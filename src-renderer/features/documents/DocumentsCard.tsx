@@ -151,14 +151,11 @@ function DocumentItem({
   const [failure, setFailure] = useState<string | null>(null);
   const [signer] = useSigner();
   // False while practice sync is still bringing the file (its details came first): "arriving".
-  const arrived = useLiveQuery(
-    () => repositories().attachments.hasFile(attachment.id),
-    [attachment.id],
-    true,
-  );
+  const arriving =
+    useLiveQuery(() => repositories().attachments.hasFile(attachment.id), [attachment.id]) === false;
   return (
     <li className="document-item" data-testid="document-item">
-      <Thumbnail attachment={attachment} arriving={!arrived} />
+      <Thumbnail attachment={attachment} arriving={arriving} />
       <div className="document-summary">
         <strong className="document-title">{attachment.title}</strong>
         <span className="muted">
@@ -171,7 +168,7 @@ function DocumentItem({
         </span>
         {attachment.note && <span className="preserve-lines">{attachment.note}</span>}
         {attachment.gpsRemoved && <span className="muted">{t('documents.item.gpsRemoved')}</span>}
-        {!arrived && (
+        {arriving && (
           <span className="muted" role="status">
             {t('documents.item.arriving')}
           </span>

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import type { Database, PouchDoc } from 'pouchdb-browser';
+import type { PouchDoc } from 'pouchdb-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ArrivingAttachmentError,
@@ -24,6 +24,7 @@ import {
   practiceKeyToText,
 } from '../../../src-shared/sync/practice-key';
 import { localReplica, remoteDatabase, replicateOnce } from '../../sync-server/client';
+import { everythingTheServerHolds } from '../../sync-server/holdings';
 import { type SyncServer, startSyncServer } from '../../sync-server/server';
 import { addClient, filledIn, openRepositories, steppingClock } from '../db/helpers';
 
@@ -125,19 +126,6 @@ async function attachLetter(
   });
 }
 
-/** Every stored document as JSON, and every attachment's bytes the server keeps, as text. */
-async function everythingTheServerHolds(remote: Database): Promise<string> {
-  const docs = await server.rawDocuments();
-  const parts = [JSON.stringify(docs)];
-  for (const doc of docs) {
-    for (const name of Object.keys((doc._attachments as object | undefined) ?? {})) {
-      const data = await remote.getAttachment(String(doc._id), name);
-      parts.push(Buffer.from(data as Uint8Array).toString('latin1'));
-    }
-  }
-  return parts.join('\n');
-}
-
 describe('documents and photos through practice sync', () => {
   it('brings a letter across: its details first ("arriving"), then its file, checked; the server holds no name, title or plaintext byte', async () => {
     const key = practiceKeyToText(createPracticeKey());
@@ -170,7 +158,7 @@ describe('documents and photos through practice sync', () => {
     await b.syncOnce();
     expect(writes()).toBe(before);
 
-    const held = await everythingTheServerHolds(a.remote);
+    const held = await everythingTheServerHolds(server);
     for (const word of [
       'Quillfeather',
       'Ingeborg',
