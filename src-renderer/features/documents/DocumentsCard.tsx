@@ -282,7 +282,8 @@ function Thumbnail({ attachment, arriving }: { attachment: Attachment; arriving:
   return (
     <span className="document-thumb document-thumb-label" aria-hidden="true">
       {arriving
-        ? t('documents.thumb.arriving')
+        ? // The words are beside it ("Arriving from another computer…"); a 4rem square holds no more.
+          '…'
         : damaged
           ? '!'
           : attachment.mediaType === 'application/pdf'
