@@ -146,7 +146,8 @@ test('a client and a signed note made on one computer reach the other; an edit t
   for (const url of [...harness.syncRequestLog, ...b.harness.syncRequestLog]) {
     expect(url.startsWith(`${server.origin}/`)).toBe(true);
   }
-  const stored = JSON.stringify(await server.rawDocuments());
+  // Its documents, and the bytes of every attachment it keeps (documents' files, none here yet).
+  const stored = await everythingTheServerHolds(server);
   for (const word of ['Ingeborg', 'Quillfeather', 'Tinnitus', 'Lisbon', 'Anna Lind', '7946', '1978-06-14']) {
     expect(stored).not.toContain(word);
   }
