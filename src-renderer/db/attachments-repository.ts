@@ -9,6 +9,7 @@ import {
 import { DAMAGED_FILE_MESSAGE, sha256Hex } from '../../src-shared/documents/hash';
 import { makeAuditEntry } from '../../src-shared/domain/audit';
 import { type Id, newId } from '../../src-shared/domain/ids';
+import { mayRemoveDocument } from '../../src-shared/merge/merge-rules';
 import { parseWith } from '../../src-shared/validation';
 import { writtenHere } from './authorship';
 import { type Clock, systemClock } from './clients-repository';
@@ -31,6 +32,17 @@ export class DamagedAttachmentError extends Error {
     this.name = 'DamagedAttachmentError';
   }
 }
+
+/** Practice sync has brought the document's details, and its file is still on the way. */
+export class ArrivingAttachmentError extends Error {
+  constructor() {
+    super(ARRIVING_FILE_MESSAGE);
+    this.name = 'ArrivingAttachmentError';
+  }
+}
+
+export const ARRIVING_FILE_MESSAGE =
+  'This file is still arriving from another computer of the practice. It opens here once all of it has arrived and its checksum matches.';
 
 /**
  * The only code that touches the attachments and attachmentBlobs tables (issue 15), outside the
@@ -149,7 +161,8 @@ export class AttachmentsRepository {
     );
     if (!row) throw new Error('This document no longer exists.');
     const attachment = AttachmentSchema.parse(row);
-    if (!blob) throw new DamagedAttachmentError();
+    // Only practice sync writes a row without its bytes (they follow, checked, in chunks).
+    if (!blob) throw new ArrivingAttachmentError();
     const bytes = new Uint8Array(await blob.data.arrayBuffer());
     if (!(await verifies(bytes, attachment.sha256))) throw new DamagedAttachmentError();
     return { attachment, bytes };
@@ -168,7 +181,7 @@ export class AttachmentsRepository {
       if (!existing) throw new Error('This document no longer exists.');
       if (existing.sessionId) {
         const note = await db.sessions.get(existing.sessionId);
-        if (note?.status === 'signed') throw new SignedNoteAttachmentError();
+        if (!mayRemoveDocument(note)) throw new SignedNoteAttachmentError();
       }
       await db.attachmentBlobs.delete(id);
       await db.attachments.delete(id);
@@ -178,11 +191,17 @@ export class AttachmentsRepository {
           noteId: existing.sessionId ?? existing.clientId,
           clientId: existing.clientId,
           action: 'document-removed',
+          documentId: id,
           now: this.clock.now(),
           detail: `${auditDetail(existing, by)}${removal.reason?.trim() ? ` Reason: ${removal.reason.trim()}` : ''}`,
         }),
       );
     });
+  }
+
+  /** Whether the file's bytes are here (false while practice sync is still bringing them). */
+  async hasFile(id: Id): Promise<boolean> {
+    return (await this.db.attachmentBlobs.where(':id').equals(id).count()) > 0;
   }
 
   /** Space the documents and photos take, for Settings: the sum of their sizes, and how many. */

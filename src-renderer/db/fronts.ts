@@ -5,6 +5,7 @@ import { PracticePagesReader } from './practice-pages';
 import { RecordCountsReader } from './record-counts';
 import { RestoreWriter } from './restore-writer';
 import { SafetyMarksReader } from './safety-marks';
+import { SyncFiles } from './sync-files';
 import { SyncRecords } from './sync-records';
 
 /**
@@ -23,6 +24,7 @@ export function createDataFronts(db: StillpointDatabase) {
     noteSource: new NoteSource(db),
     safetyMarks: new SafetyMarksReader(db),
     syncRecords: new SyncRecords(db),
+    syncFiles: new SyncFiles(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IndexableType } from 'dexie';
+import { mayRemoveDocument } from '../../src-shared/merge/merge-rules';
 import { TABLE_SPECS } from './backup-tables';
 import type { StillpointDatabase, TableName } from './database';
 
@@ -58,8 +59,14 @@ export class SyncRecords {
         db.intakeDrafts,
         db.intakeSubmissions,
         db.consents,
+        db.attachments,
+        db.attachmentBlobs,
       ],
       async () => {
+        // Their documents and the files' bytes too, as deleting the client here does.
+        const documents = await db.attachments.where('clientId').equals(clientId).primaryKeys();
+        await db.attachmentBlobs.bulkDelete(documents);
+        await db.attachments.bulkDelete(documents);
         await db.sessions.where('clientId').equals(clientId).delete();
         await db.afterEffects.where('clientId').equals(clientId).delete();
         await db.auditLog
@@ -74,5 +81,25 @@ export class SyncRecords {
         await db.clients.delete(clientId);
       },
     );
+  }
+
+  /**
+   * Removes a document removed on another computer (its row and its file's bytes), unless it
+   * belongs to a note signed here (the merge rules' `mayRemoveDocument`): answers 'kept' then,
+   * and sync sends the document back out. 'gone' when it is not here (never arrived, or went
+   * with its client). No audit entry here: the removing computer's own travels through sync.
+   */
+  removeDocument(id: string): Promise<'removed' | 'kept' | 'gone'> {
+    const { db } = this;
+    return db.transaction('rw', [db.sessions, db.attachments, db.attachmentBlobs], async () => {
+      const row = await db.attachments.get(id);
+      if (!row) return 'gone';
+      const sessionId = typeof row.sessionId === 'string' ? row.sessionId : undefined;
+      const note = sessionId ? await db.sessions.get(sessionId) : undefined;
+      if (!mayRemoveDocument(note)) return 'kept';
+      await db.attachmentBlobs.delete(id);
+      await db.attachments.delete(id);
+      return 'removed';
+    });
   }
 }

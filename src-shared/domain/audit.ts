@@ -63,6 +63,11 @@ export const AuditEntrySchema = z.object({
   /** Who did it and on which computer (issue 18); absent on entries written before. */
   author: z.string().max(200).optional(),
   computer: z.string().max(100).optional(),
+  /**
+   * The document a 'document-removed' entry is about: practice sync reads it to carry the removal
+   * to the other computers (a durable record, unlike the moment of the write). Absent before.
+   */
+  documentId: IdSchema.optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -75,6 +80,7 @@ export function makeAuditEntry(entry: {
   id?: Id;
   author?: string;
   computer?: string;
+  documentId?: Id;
 }): AuditEntry {
   return parseWith(
     AuditEntrySchema,
@@ -87,6 +93,7 @@ export function makeAuditEntry(entry: {
       detail: entry.detail ?? '',
       ...(entry.author ? { author: entry.author } : {}),
       ...(entry.computer ? { computer: entry.computer } : {}),
+      ...(entry.documentId ? { documentId: entry.documentId } : {}),
     },
     'Audit entry',
   );

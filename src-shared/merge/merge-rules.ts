@@ -173,6 +173,21 @@ export function policyOf(table: string, policies = STILLPOINT_MERGE_POLICIES): M
 }
 
 // ---------------------------------------------------------------------------------------------
+// Removing a document
+
+/**
+ * Whether a document (attachments row) may be removed, given the session note it belongs to (or
+ * undefined: a client's own document, or a note not here). A signed note's documents are part of
+ * what was signed: never removed, whether the removal is made here or arrives from another
+ * computer (sync refuses it and sends the document back out). Deleting the whole client is not
+ * a removal and is not asked here.
+ */
+export function mayRemoveDocument(note: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (note === undefined) return true;
+  return note.status !== 'signed' && (note.signedAt === undefined || note.signedAt === null);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Moments in the future
 
 /** How far past `now` a moment may be: a day covers time zones and a clock a little ahead. */

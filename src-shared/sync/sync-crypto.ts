@@ -48,8 +48,11 @@ export interface SyncBody {
   key: string;
   /** The record as a backup carries it (TABLE_SPECS' toBackup); absent in a tombstone. */
   record?: Record<string, unknown>;
-  /** Present when the record was deleted on a computer: when, where, and what it was. */
-  deleted?: { at: string; computer: string; label: string };
+  /**
+   * Present when the record was deleted on a computer: when, where, and what it was. `removed`
+   * says a document was removed on its own (not with its client), which the merge rules may refuse.
+   */
+  deleted?: { at: string; computer: string; label: string; removed?: 'document' };
 }
 
 export interface EncryptedDoc {

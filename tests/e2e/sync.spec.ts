@@ -1,6 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { attachmentDocuments, everythingTheServerHolds } from '../sync-server/holdings';
 import { type SyncServer, startSyncServer } from '../sync-server/server';
+import { clearanceLetterPdf } from './documents-files';
 import { expect, test } from './fixtures';
 import { APP_URL, Harness, TEST_ORIGIN } from './harness/harness';
 import { passWelcome } from './welcome';
@@ -143,7 +146,8 @@ test('a client and a signed note made on one computer reach the other; an edit t
   for (const url of [...harness.syncRequestLog, ...b.harness.syncRequestLog]) {
     expect(url.startsWith(`${server.origin}/`)).toBe(true);
   }
-  const stored = JSON.stringify(await server.rawDocuments());
+  // Its documents, and the bytes of every attachment it keeps (documents' files, none here yet).
+  const stored = await everythingTheServerHolds(server);
   for (const word of ['Ingeborg', 'Quillfeather', 'Tinnitus', 'Lisbon', 'Anna Lind', '7946', '1978-06-14']) {
     expect(stored).not.toContain(word);
   }
@@ -299,5 +303,75 @@ test('both computers sign the same draft while apart: both versions kept, the sa
   await expect(page.getByTestId('sync-status')).toHaveText('Synced');
   await expect(page.getByTestId('no-sync-conflicts')).toBeVisible();
   await expect(b.page.getByRole('listitem', { name: 'Session note of Halvard Brennecke' })).toHaveCount(1);
+  await b.page.context().close();
+});
+
+test('a PDF letter attached on one computer reaches the other: listed, then opened there with the same hash; the server never sees its title, name or bytes', async ({
+  page,
+  harness,
+  browser,
+}, testInfo) => {
+  await allowLocalNetwork(page.context());
+  await startPractice(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill('Wilhelmina');
+  await page.getByLabel('Last name').fill('Osterhagen');
+  await page.getByLabel('Date of birth').fill('1964-02-29');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Osterhagen/ })).toBeVisible();
+
+  // A attaches a clearance letter (a PDF) on the client page.
+  const letter = clearanceLetterPdf();
+  const sha256 = crypto.createHash('sha256').update(letter).digest('hex');
+  const file = testInfo.outputPath('fischer-clearance-osterhagen.pdf');
+  fs.writeFileSync(file, letter);
+  harness.nextOpenFile(file);
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+  await documents.getByRole('button', { name: 'Attach a file' }).click();
+  const attach = page.getByRole('dialog', { name: 'Attach a file' });
+  await attach.getByLabel('Title').fill('Clearance from Dr Fischer');
+  await attach.getByLabel('Kind').selectOption('clearance letter');
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  await expect(documents.getByTestId('document-item')).toHaveCount(1);
+  // Sent: its row and its file's chunk are on the server before B joins.
+  await expect.poll(() => attachmentDocuments(server)).toBe(1);
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+
+  // B joins, finds the letter with the client, and opens it: the same PDF, drawn by pdf.js.
+  const b = await secondComputer(browser, testInfo.outputPath('computer-b'));
+  await joinPractice(b.page, await pairingCode(page));
+  await b.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clients' }).click();
+  await b.page
+    .getByRole('link', { name: /Osterhagen/ })
+    .first()
+    .click();
+  const onB = b.page.getByRole('region', { name: 'Documents and photos' });
+  const item = onB.getByTestId('document-item');
+  await expect(item).toContainText('Clearance from Dr Fischer');
+  // Once the file is here and checked, it is no longer "arriving".
+  await expect(item.getByRole('status')).toHaveCount(0);
+  await item.getByRole('button', { name: /View/ }).click();
+  const viewer = b.page.getByRole('dialog', { name: 'Clearance from Dr Fischer' });
+  await expect(viewer.getByTestId('pdf-status')).toHaveText('1 page.');
+  await viewer.getByRole('button', { name: 'Close' }).click();
+  await item.getByRole('button', { name: /Save a copy/ }).click();
+  await expect(onB.getByRole('status')).toContainText('Saved a copy of');
+  const [copy] = await b.harness.savedFiles();
+  expect(crypto.createHash('sha256').update(fs.readFileSync(copy!)).digest('hex')).toBe(sha256);
+
+  // The server holds ids, revisions and ciphertext: no title, file name, name or byte of the PDF.
+  const held = await everythingTheServerHolds(server);
+  for (const word of [
+    'Clearance from Dr Fischer',
+    'fischer-clearance-osterhagen',
+    'Wilhelmina',
+    'Osterhagen',
+    'Dr Lena Fischer',
+    '%PDF',
+    sha256,
+  ]) {
+    expect(held).not.toContain(word);
+  }
   await b.page.context().close();
 });

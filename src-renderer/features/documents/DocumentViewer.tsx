@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Attachment } from '../../../src-shared/documents/attachment';
 import { useT } from '../../app/i18n';
@@ -39,8 +40,11 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
     | { kind: 'ready'; bytes: Uint8Array<ArrayBuffer> }
   >({ kind: 'loading' });
   const [saved, setSaved] = useState<string | null>(null);
+  // A file practice sync is still bringing says so, and opens by itself once it is here.
+  const arrived = useLiveQuery(() => repositories().attachments.hasFile(attachment.id), [attachment.id]);
 
   useEffect(() => {
+    if (arrived === undefined) return;
     let cancelled = false;
     repositories()
       .attachments.open(attachment.id)
@@ -51,7 +55,7 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
     return () => {
       cancelled = true;
     };
-  }, [attachment.id]);
+  }, [attachment.id, arrived]);
 
   return (
     <div className="document-viewer">

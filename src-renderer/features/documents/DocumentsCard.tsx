@@ -150,9 +150,12 @@ function DocumentItem({
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [signer] = useSigner();
+  // False while practice sync is still bringing the file (its details came first): "arriving".
+  const arriving =
+    useLiveQuery(() => repositories().attachments.hasFile(attachment.id), [attachment.id]) === false;
   return (
     <li className="document-item" data-testid="document-item">
-      <Thumbnail attachment={attachment} />
+      <Thumbnail attachment={attachment} arriving={arriving} />
       <div className="document-summary">
         <strong className="document-title">{attachment.title}</strong>
         <span className="muted">
@@ -165,6 +168,11 @@ function DocumentItem({
         </span>
         {attachment.note && <span className="preserve-lines">{attachment.note}</span>}
         {attachment.gpsRemoved && <span className="muted">{t('documents.item.gpsRemoved')}</span>}
+        {arriving && (
+          <span className="muted" role="status">
+            {t('documents.item.arriving')}
+          </span>
+        )}
         {failure && (
           <span className="field-error" role="alert">
             {failure}
@@ -252,9 +260,9 @@ function DocumentItem({
 }
 
 /** A small picture for images (the browser applies EXIF orientation), a label for the rest. */
-function Thumbnail({ attachment }: { attachment: Attachment }) {
+function Thumbnail({ attachment, arriving }: { attachment: Attachment; arriving: boolean }) {
   const t = useT();
-  const image = attachment.mediaType.startsWith('image/');
+  const image = attachment.mediaType.startsWith('image/') && !arriving;
   const [bytes, setBytes] = useState<Uint8Array<ArrayBuffer> | null>(null);
   const [damaged, setDamaged] = useState(false);
   useEffect(() => {
@@ -273,13 +281,16 @@ function Thumbnail({ attachment }: { attachment: Attachment }) {
     return <img className="document-thumb" src={url} alt="" loading="lazy" decoding="async" />;
   return (
     <span className="document-thumb document-thumb-label" aria-hidden="true">
-      {damaged
-        ? '!'
-        : attachment.mediaType === 'application/pdf'
-          ? t('documents.thumb.pdf')
-          : attachment.mediaType === 'text/plain'
-            ? t('documents.thumb.text')
-            : t('documents.thumb.image')}
+      {arriving
+        ? // The words are beside it ("Arriving from another computer…"); a 4rem square holds no more.
+          '…'
+        : damaged
+          ? '!'
+          : attachment.mediaType === 'application/pdf'
+            ? t('documents.thumb.pdf')
+            : attachment.mediaType === 'text/plain'
+              ? t('documents.thumb.text')
+              : t('documents.thumb.image')}
     </span>
   );
 }

@@ -11,6 +11,8 @@ export const PUSH_KEYS_LIMIT = 5_000;
 
 export interface LiveSyncDeps {
   engine: SyncEngine;
+  /** The documents' files (file-sync.ts): a pass after each pass of the records. */
+  files?: { request(): Promise<unknown> };
   local: Database;
   remote: Database;
   /** PouchDB.sync (passed in: PouchDB is loaded only once sync is on). */
@@ -60,17 +62,24 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
       pushTimer = setTimeout(() => {
         const scope = written;
         written = new Map();
-        void engine.requestPush(scope === 'all' ? undefined : scope);
+        void engine.requestPush(scope === 'all' ? undefined : scope).then(files);
       }, PUSH_DELAY_MS);
     }),
   );
   stops.push(() => clearTimeout(pushTimer));
-  const feed = local.changes({ live: true, since: 'now' }).on('change', () => void engine.requestPull());
+  // The files follow the records: a file is sent once its row is here, stored once its row arrived.
+  const files = () => {
+    if (!stopped) void deps.files?.request();
+  };
+  const feed = local
+    .changes({ live: true, since: 'now' })
+    .on('change', () => void engine.requestPull().then(files));
   stops.push(() => feed.cancel());
 
   await engine.requestPull();
   await engine.requestPush();
   if (stopped) return stop;
+  files();
 
   let pending = 0;
   const replication = deps.replicate(local, remote, {

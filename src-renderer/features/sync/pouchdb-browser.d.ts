@@ -48,6 +48,8 @@ declare module 'pouchdb-browser' {
     get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
     put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;
     remove(id: string, rev: string): Promise<unknown>;
+    /** An attachment's bytes: a Blob in the browser (a Buffer, so a Uint8Array, in Node). */
+    getAttachment(docId: string, name: string, options?: { rev?: string }): Promise<Blob | Uint8Array>;
     bulkDocs(docs: PouchDoc[]): Promise<BulkResult[]>;
     allDocs(options: {
       include_docs?: boolean;

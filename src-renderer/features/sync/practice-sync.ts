@@ -1,9 +1,12 @@
 import type { Database, PouchStatic } from 'pouchdb-browser';
 import type { Translate } from '../../../src-shared/i18n';
+import { deriveFileKeys } from '../../../src-shared/sync/file-crypto';
+import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
 import { i18n } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
+import { FileSync } from './file-sync';
 import {
   finishRotation,
   type RotationResult,
@@ -182,9 +185,22 @@ async function runSync(given: NonNullable<SyncSecrets>): Promise<() => void> {
   }
   session = { engine, local, remote, secrets, PouchDB, stopLive };
 
+  // open() has checked the key; the files' keys come from the same practice key.
+  const practiceKey = practiceKeyFromText(secrets.practiceKey);
+  const files = practiceKey
+    ? new FileSync({
+        local,
+        files: repos.syncFiles,
+        keys: await deriveFileKeys(practiceKey),
+        attachmentData: (bytes) => new Blob([bytes], { type: 'application/octet-stream' }),
+        report: (change) => syncView.set(change),
+        t,
+      })
+    : undefined;
   stops.push(
     await startLiveSync({
       engine,
+      ...(files ? { files } : {}),
       local,
       remote,
       replicate: (from, to, options) => PouchDB.sync(from, to, options),

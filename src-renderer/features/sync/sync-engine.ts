@@ -1,6 +1,8 @@
 import type { ChangeRow, Database, PouchDoc, PouchError } from 'pouchdb-browser';
 import { type MessageKey, type Translate, translatorFor } from '../../../src-shared/i18n';
 import { clientReferenceOf, futureMoment, versionKeepingTheId } from '../../../src-shared/merge/merge-rules';
+import { isFileChunkId } from '../../../src-shared/sync/file-crypto';
+import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
 import {
   canonicalJson,
   checkPracticeMarker,
@@ -135,7 +137,9 @@ export class SyncEngine {
     const notYetApplied = new Set(unapplied.results.map((change) => change.id));
     const all = await this.deps.local.allDocs({ include_docs: true });
     for (const row of all.rows) {
-      if (!row.doc || row.id === PRACTICE_MARKER_ID || notYetApplied.has(row.id)) continue;
+      // File chunks (file-sync.ts) are not records.
+      if (!row.doc || row.id === PRACTICE_MARKER_ID || notYetApplied.has(row.id) || isFileChunkId(row.id))
+        continue;
       const opened = await decryptDoc(this.keys, row.doc);
       if (opened.ok) this.remember(row.doc, opened.body);
     }
@@ -298,7 +302,11 @@ export class SyncEngine {
       const records = await this.deps.records.recordsByKey(table, list);
       for (const [i, record] of records.entries()) {
         if (!record) return false;
-        if (table === 'auditLog' && record.action === 'client-deleted') return false;
+        if (
+          table === 'auditLog' &&
+          (record.action === 'client-deleted' || record.action === 'document-removed')
+        )
+          return false;
         const out = await this.encryptIfChanged({ table, key: list[i]!, record });
         if (out) outgoing.push(out);
       }
@@ -311,6 +319,8 @@ export class SyncEngine {
     const keys = this.requireKeys();
     const present = new Map<string, Set<string>>();
     const deletedClients = new Set<string>();
+    // Documents removed on their own, by their audit entries (durable, unlike the write itself).
+    const removedDocuments = new Set<string>();
     const outgoing: Outgoing[] = [];
     for (const table of SYNCED_TABLES) {
       const keysHere = new Set<string>();
@@ -326,6 +336,13 @@ export class SyncEngine {
             typeof record.clientId === 'string'
           ) {
             deletedClients.add(record.clientId);
+          }
+          if (
+            table === 'auditLog' &&
+            record.action === 'document-removed' &&
+            typeof record.documentId === 'string'
+          ) {
+            removedDocuments.add(record.documentId);
           }
           const out = await this.encryptIfChanged({ table, key, record });
           if (out) outgoing.push(out);
@@ -345,6 +362,21 @@ export class SyncEngine {
       };
       const doc = await encryptBody(keys, body);
       outgoing.push({ doc: { ...doc, _id: id, _rev: entry.rev }, body });
+    }
+    // A document removed on its own (not with its client) travels as a removal the other
+    // computers check against the merge rules (a signed note's documents stay).
+    for (const key of removedDocuments) {
+      const id = await documentId(keys, 'attachments', key);
+      const entry = this.index.get(id);
+      if (!entry || entry.deleted || present.get('attachments')?.has(key)) continue;
+      if (entry.clientId && (deletedClients.has(entry.clientId) || this.isDeletedClient(entry.clientId)))
+        continue;
+      const body: SyncBody = {
+        table: 'attachments',
+        key,
+        deleted: { at, computer: this.deps.secrets.computerName, label: 'A document', removed: 'document' },
+      };
+      outgoing.push({ doc: { ...(await encryptBody(keys, body)), _id: id, _rev: entry.rev }, body });
     }
     await this.send(outgoing);
   }
@@ -427,6 +459,7 @@ export class SyncEngine {
           !winner ||
           winner._id === PRACTICE_MARKER_ID ||
           winner._id.startsWith('_design/') ||
+          isFileChunkId(winner._id) ||
           winner._deleted
         )
           continue;
@@ -563,6 +596,14 @@ export class SyncEngine {
       }
       for (const { doc, body, shown } of tombstones) {
         if (body.table === 'clients') await this.deps.records.removeClient(body.key);
+        if (body.table === 'attachments' && body.deleted?.removed === 'document' && shown) {
+          // A document removed on another computer; one of a note signed here stays, and the
+          // push after this pass sends it back out over the removal.
+          if ((await this.deps.records.removeDocument(body.key)) === 'kept') {
+            problems.push({ id: doc._id, message: this.t('sync.problem.signedDocument') });
+            meet('attachments', body.key);
+          }
+        }
         if (shown) this.remember(doc, body);
       }
       conflicts.push(...(await this.newerKeptConflicts(contested, conflicts, foundAt)));

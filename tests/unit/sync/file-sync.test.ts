@@ -1,0 +1,297 @@
+import 'fake-indexeddb/auto';
+import type { PouchDoc } from 'pouchdb-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ArrivingAttachmentError,
+  AttachmentsRepository,
+} from '../../../src-renderer/db/attachments-repository';
+import { FileSync } from '../../../src-renderer/features/sync/file-sync';
+import { SyncEngine } from '../../../src-renderer/features/sync/sync-engine';
+import type { SyncView } from '../../../src-renderer/features/sync/sync-status';
+import { sha256Hex } from '../../../src-shared/documents/hash';
+import { prepareFile } from '../../../src-shared/documents/prepare';
+import { translatorFor } from '../../../src-shared/i18n';
+import {
+  CHUNK_ATTACHMENT,
+  chunkCount,
+  deriveFileKeys,
+  FILE_CHUNK_BYTES,
+  fileChunkId,
+} from '../../../src-shared/sync/file-crypto';
+import {
+  createPracticeKey,
+  practiceKeyFromText,
+  practiceKeyToText,
+} from '../../../src-shared/sync/practice-key';
+import { localReplica, remoteDatabase, replicateOnce } from '../../sync-server/client';
+import { everythingTheServerHolds } from '../../sync-server/holdings';
+import { type SyncServer, startSyncServer } from '../../sync-server/server';
+import { addClient, filledIn, openRepositories, steppingClock } from '../db/helpers';
+
+let server: SyncServer;
+beforeEach(async () => {
+  server = await startSyncServer();
+});
+afterEach(() => server.stop());
+
+const NOW = new Date('2025-03-10T12:00:00.000Z');
+const t = translatorFor('en');
+
+/** A PDF letter of about `kb` KB, several chunks long, whose words are easy to search for. */
+function letterPdf(kb: number, word = 'Quillfeather'): Uint8Array<ArrayBuffer> {
+  const lines = ['%PDF-1.7'];
+  for (let i = 0, length = 0; length < kb * 1024; i++) {
+    const line = `% ${word} clearance for craniosacral work, line ${i}`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  lines.push('%%EOF');
+  return new TextEncoder().encode(lines.join('\n')) as Uint8Array<ArrayBuffer>;
+}
+
+async function computer(practiceKey: string, name: string) {
+  const repos = openRepositories({ clock: steppingClock(new Date('2025-03-04T11:30:00.000Z')) });
+  const attachments = new AttachmentsRepository(repos.db, repos.clock);
+  const local = localReplica();
+  const remote = remoteDatabase(server.databaseUrl, server.user, server.password);
+  let view: SyncView = { state: { kind: 'starting' }, problems: [], deleted: [], conflicts: [] };
+  const report = (change: (view: SyncView) => SyncView) => {
+    view = change(view);
+  };
+  const engine = new SyncEngine({
+    local,
+    remote,
+    records: repos.syncRecords,
+    restoreWriter: repos.restoreWriter,
+    secrets: {
+      databaseUrl: server.databaseUrl,
+      user: server.user,
+      password: server.password,
+      practiceKey,
+      computerName: name,
+    },
+    now: () => NOW,
+    report,
+  });
+  const keys = await deriveFileKeys(practiceKeyFromText(practiceKey)!);
+  const files = new FileSync({
+    local,
+    files: repos.syncFiles,
+    keys,
+    // PouchDB's Node adapters take a Buffer where the app gives a Blob.
+    attachmentData: (bytes) => Buffer.from(bytes),
+    report,
+    t,
+  });
+  await engine.open();
+  expect(await engine.checkServer()).toBeNull();
+  return {
+    repos,
+    attachments,
+    engine,
+    files,
+    keys,
+    local,
+    remote,
+    view: () => view,
+    /** The records only: what arrives before a file's chunks. */
+    async syncRecords() {
+      await engine.requestPush();
+      await replicateOnce(local, remote);
+      await engine.requestPull();
+    },
+    /** What the app does continuously: records, then files, replicated both ways. */
+    async syncOnce() {
+      await engine.requestPush();
+      await files.request();
+      await replicateOnce(local, remote);
+      await engine.requestPull();
+      return files.request();
+    },
+  };
+}
+
+async function attachLetter(
+  c: Awaited<ReturnType<typeof computer>>,
+  clientId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  sessionId?: string,
+) {
+  return c.attachments.add({
+    clientId,
+    ...(sessionId ? { sessionId } : {}),
+    details: { title: 'Clearance from Dr Okonkwo-Brandt', kind: 'clearance letter', date: '2025-03-01' },
+    file: await prepareFile(bytes, 'okonkwo-brandt-clearance.pdf'),
+    addedBy: 'Anna Lind',
+  });
+}
+
+describe('documents and photos through practice sync', () => {
+  it('brings a letter across: its details first ("arriving"), then its file, checked; the server holds no name, title or plaintext byte', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await computer(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ingeborg', 'Quillfeather');
+    const bytes = letterPdf(300);
+    const letter = await attachLetter(a, client.id, bytes);
+    expect(chunkCount(letter.size)).toBeGreaterThan(4);
+    // The records travel before the file.
+    await a.syncRecords();
+    const b = await computer(key, 'Desk');
+    await b.syncOnce();
+    expect(await b.attachments.get(letter.id)).toEqual(letter);
+    expect(await b.attachments.hasFile(letter.id)).toBe(false);
+    await expect(b.attachments.open(letter.id)).rejects.toBeInstanceOf(ArrivingAttachmentError);
+    expect(await b.files.request()).toMatchObject({ arriving: 1, stored: 0 });
+
+    // A sends the file; B puts it together, checks it, stores it.
+    expect(await a.syncOnce()).toMatchObject({ sent: 0 });
+    const pass = await b.syncOnce();
+    expect(pass).toMatchObject({ stored: 1, arriving: 0, refused: 0 });
+    const opened = await b.attachments.open(letter.id);
+    expect(Buffer.from(opened.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(await sha256Hex(opened.bytes)).toBe(letter.sha256);
+    expect(b.view().problems).toEqual([]);
+    // Sent once: passes after that write nothing.
+    const writes = () => server.requests.filter((r) => r.includes('_bulk_docs')).length;
+    const before = writes();
+    await a.syncOnce();
+    await b.syncOnce();
+    expect(writes()).toBe(before);
+
+    const held = await everythingTheServerHolds(server);
+    for (const word of [
+      'Quillfeather',
+      'Ingeborg',
+      'Okonkwo',
+      'okonkwo-brandt-clearance.pdf',
+      'clearance for craniosacral',
+      '%PDF',
+      'Anna Lind',
+      letter.id,
+      letter.sha256,
+      client.id,
+    ]) {
+      expect(held).not.toContain(word);
+    }
+  });
+
+  it('refuses a chunk moved from another document or altered on the server, reports it once, and keeps the document arriving', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await computer(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+    const first = await attachLetter(a, client.id, letterPdf(100, 'Alpha'));
+    const second = await attachLetter(a, client.id, letterPdf(100, 'Bravo'));
+    await a.syncOnce();
+    // The server (or someone with its disk) puts the second letter's first chunk in place of
+    // the first letter's: a valid ciphertext under this practice's key, in the wrong place.
+    const place = (file: typeof first) => ({
+      attachmentId: file.id,
+      sha256: file.sha256,
+      index: 0,
+      count: chunkCount(file.size),
+    });
+    const targetId = await fileChunkId(a.keys, place(first));
+    const sourceId = await fileChunkId(a.keys, place(second));
+    const target = await a.remote.get(targetId);
+    const source = await a.remote.get(sourceId);
+    const moved = await a.remote.getAttachment(sourceId, CHUNK_ATTACHMENT);
+    await a.remote.put({
+      ...target,
+      iv: source.iv,
+      _attachments: { [CHUNK_ATTACHMENT]: { content_type: 'application/octet-stream', data: moved } },
+    } as PouchDoc);
+
+    const b = await computer(key, 'Desk');
+    const pass = await b.syncOnce();
+    expect(pass).toMatchObject({ stored: 1, refused: 1 });
+    await expect(b.attachments.open(first.id)).rejects.toBeInstanceOf(ArrivingAttachmentError);
+    expect((await b.attachments.open(second.id)).attachment.id).toBe(second.id);
+    expect(b.view().problems).toEqual([{ id: targetId, message: t('sync.problem.fileDamaged') }]);
+    // Reported once, not on every pass.
+    expect(await b.files.request()).toMatchObject({ stored: 0, refused: 1 });
+    expect(b.view().problems).toHaveLength(1);
+  });
+
+  it('carries a removal to the other computer, but never removes a document of a note signed there', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await computer(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ingeborg', 'Quillfeather');
+    const draft = await a.repos.sessions.createDraft(client.id);
+    await a.repos.sessions.saveDraft(filledIn(draft));
+    const wrong = await attachLetter(a, client.id, letterPdf(70, 'Wrong'), draft.id);
+    const kept = await attachLetter(a, client.id, letterPdf(70, 'Kept'), draft.id);
+    await a.syncOnce();
+    const b = await computer(key, 'Desk');
+    await b.syncOnce();
+    expect(await b.attachments.hasFile(wrong.id)).toBe(true);
+    expect(await b.attachments.hasFile(kept.id)).toBe(true);
+
+    // A removes one document of the draft: B loses it too, with its file.
+    await a.attachments.remove(wrong.id, { by: 'Anna Lind', reason: 'Another client’s letter' });
+    await a.syncOnce();
+    await b.syncOnce();
+    expect(await b.attachments.get(wrong.id)).toBeUndefined();
+    expect(await b.repos.syncFiles.withBytes()).toEqual(new Set([kept.id]));
+    expect(b.view().problems).toEqual([]);
+
+    // Apart: B signs the note, A removes the other document from what is still a draft there.
+    await b.repos.sessions.sign(draft.id, 'Anna Lind');
+    await a.attachments.remove(kept.id, { by: 'Anna Lind' });
+    await a.syncOnce();
+    await b.syncOnce();
+    // B keeps it (the note is signed there), says so, and sends it back out.
+    expect(await b.attachments.hasFile(kept.id)).toBe(true);
+    expect(b.view().problems.map((p) => p.message)).toEqual([t('sync.problem.signedDocument')]);
+    await b.syncOnce();
+    await a.syncOnce();
+    await a.syncOnce();
+    expect((await a.repos.sessions.get(draft.id))?.status).toBe('signed');
+    expect(await a.attachments.get(kept.id)).toEqual(await b.attachments.get(kept.id));
+    const back = await a.attachments.open(kept.id);
+    expect(back.bytes.length).toBe(kept.size);
+    await expect(a.attachments.remove(kept.id, { by: 'Anna Lind' })).rejects.toThrow(/signed/);
+  });
+
+  it('removes a deleted client’s documents and files on the other computer', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await computer(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+    const letter = await attachLetter(a, client.id, letterPdf(10));
+    await a.syncOnce();
+    const b = await computer(key, 'Desk');
+    await b.syncOnce();
+    expect(await b.attachments.hasFile(letter.id)).toBe(true);
+    await a.repos.clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
+    await a.syncOnce();
+    await b.syncOnce();
+    expect(await b.attachments.get(letter.id)).toBeUndefined();
+    expect(await b.repos.syncFiles.withBytes()).toEqual(new Set());
+  });
+
+  it('reads a file to send one chunk at a time, never whole', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await computer(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+    const letter = await attachLetter(a, client.id, letterPdf(400));
+    const reads: number[] = [];
+    const bytes = a.repos.syncFiles.bytes.bind(a.repos.syncFiles);
+    a.repos.syncFiles.bytes = async (id) => {
+      const blob = await bytes(id);
+      if (!blob) return blob;
+      // The Blob the app reads from; each slice it reads is recorded.
+      return {
+        size: blob.size,
+        slice: (start?: number, end?: number) => {
+          const part = blob.slice(start, end);
+          reads.push(part.size);
+          return part;
+        },
+      } as Blob;
+    };
+    await a.engine.requestPush();
+    expect(await a.files.request()).toMatchObject({ sent: 1 });
+    expect(reads).toHaveLength(chunkCount(letter.size));
+    expect(Math.max(...reads)).toBe(FILE_CHUNK_BYTES);
+    expect(reads.reduce((sum, n) => sum + n, 0)).toBe(letter.size);
+  });
+});
