@@ -1,5 +1,6 @@
 import { formatMegabytes } from '../domain/file-size-limits';
-import { formatBytes, MAX_ATTACHMENT_BYTES, OriginalNameSchema, type PreparedFile } from './attachment';
+import { formatBytes } from '../i18n/bytes';
+import { MAX_ATTACHMENT_BYTES, OriginalNameSchema, type PreparedFile } from './attachment';
 import { removeLocationMetadata } from './exif';
 import { sha256Hex } from './hash';
 import { imageSizeProblem } from './image-size';
@@ -29,7 +30,7 @@ export function checkSize(size: number, name: string): void {
   if (size === 0) throw new AttachmentRefusal(`"${name}" is empty (0 bytes), so there is nothing to attach.`);
   if (size > MAX_ATTACHMENT_BYTES) {
     throw new AttachmentRefusal(
-      `"${name}" is ${formatBytes(size)}; Stillpoint keeps files of up to ${formatMegabytes(MAX_ATTACHMENT_BYTES)}. Save a smaller copy (a scan at 150 dpi, or a photo at a lower size) and attach that.`,
+      `"${name}" is ${formatBytes(size, 'en-GB')}; Stillpoint keeps files of up to ${formatMegabytes(MAX_ATTACHMENT_BYTES)}. Save a smaller copy (a scan at 150 dpi, or a photo at a lower size) and attach that.`,
     );
   }
 }

@@ -1,10 +1,10 @@
 import type { BackupInfo } from '../../../../src-shared/backup';
 import type { MessageKey } from '../../../../src-shared/i18n';
-import { formatDate, formatTimestamp } from '../../../app/format';
+import { formatByteSize, formatDate, formatTimestamp } from '../../../app/format';
 import { translate, useT } from '../../../app/i18n';
 import { TABLE_LABELS } from '../../../db/backup-tables';
 import { TABLE_NAMES } from '../../../db/table-names';
-import { formatBytes, formatCount } from '../format';
+import { formatCount } from '../format';
 import type { RestorePreview, TableChange } from './restore-preview';
 
 function isIsoDate(text: string): boolean {
@@ -32,7 +32,7 @@ export function BackupFacts({ fileName, info }: { fileName: string; info: Backup
     <dl className="facts" data-testid="backup-facts">
       <dt>{t('backup.facts.file')}</dt>
       <dd>
-        <code>{fileName}</code> {t('backup.facts.fileSize', { size: formatBytes(info.fileSize) })}
+        <code>{fileName}</code> {t('backup.facts.fileSize', { size: formatByteSize(info.fileSize) })}
       </dd>
       <dt>{t('backup.facts.made')}</dt>
       <dd>{formatTimestamp(info.header.createdAt)}</dd>
