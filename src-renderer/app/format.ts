@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../src-shared/domain/dates';
+import { formatBytes } from '../../src-shared/i18n/bytes';
 
 /**
  * Every date, time and count the screens show goes through here, so one screen never mixes
@@ -66,4 +67,9 @@ export function formatEpochSecondsDate(seconds: number): string {
 /** A count with the app's locale's grouping ("1,234", "1.234", "1 234"). */
 export function formatNumber(value: number): string {
   return formats.number.format(value);
+}
+
+/** A size ("830 kB", "2,4 MB", "2,4 Mo") in the app's locale: base 1024, see src-shared/i18n/bytes.ts. */
+export function formatByteSize(bytes: number): string {
+  return formatBytes(bytes, current);
 }

@@ -192,24 +192,6 @@ export const RECORD_VALIDATORS: RecordValidators = {
   followUps: zodValidator(FollowUpSchema),
 };
 
-/** Names a table for the therapist. */
-export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
-  clients: 'Clients',
-  healthHistories: 'Health histories',
-  sessions: 'Session notes',
-  afterEffects: 'After-effect reports',
-  auditLog: 'Audit log entries',
-  settings: 'Settings',
-  consentVersions: 'Consent text versions',
-  intakeDrafts: 'Intake forms in progress',
-  intakeSubmissions: 'Intake forms submitted',
-  consents: 'Signed consents and withdrawals',
-  attachments: 'Documents and photos',
-  outcomeProfiles: 'Outcome profiles',
-  outcomeScores: 'Outcome scores',
-  followUps: 'Follow-ups after sessions',
-};
-
 export function isTableName(name: string): name is TableName {
   return (TABLE_NAMES as readonly string[]).includes(name);
 }

@@ -144,11 +144,3 @@ export function titleFromFileName(name: string): string {
 export function defaultKind(mediaType: AttachmentMediaType): AttachmentKind {
   return mediaType.startsWith('image/') ? 'photo' : 'other';
 }
-
-/** "2.4 MB", "830 KB", "12 bytes": for lists and Settings. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
-}

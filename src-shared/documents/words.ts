@@ -2,7 +2,7 @@ import type { MessageKey, Translate } from '../i18n';
 import { ATTACHMENT_MESSAGES, type AttachmentKind, type AttachmentMediaType } from './attachment';
 
 /**
- * A document's kind, type and size in the reader's language (issue 19), for the screens and
+ * A document's kind and type in the reader's language (its size: formatBytes, i18n/bytes.ts) (issue 19), for the screens and
  * the client record PDF alike. The stored values ('clearance letter', 'image/jpeg') never
  * change: each has a catalogue key of its own, in the "documents" area.
  */
@@ -32,14 +32,6 @@ export function kindLabel(t: Translate, kind: AttachmentKind): string {
 /** "JPEG photo", "JPEG-Foto" ... */
 export function mediaTypeLabel(t: Translate, mediaType: AttachmentMediaType): string {
   return t(MEDIA_TYPE_KEYS[mediaType]);
-}
-
-/** "2.4 MB", "830 KB", "12 bytes" in the reader's language: the numbers are formatBytes'. */
-export function sizeLabel(t: Translate, bytes: number): string {
-  if (bytes < 1024) return t('documents.size.bytes', { count: bytes });
-  if (bytes < 1024 * 1024) return t('documents.size.kilobytes', { size: Math.round(bytes / 1024) });
-  if (bytes < 1024 * 1024 * 1024) return t('documents.size.megabytes', { size: bytes / 1024 / 1024 });
-  return t('documents.size.gigabytes', { size: bytes / 1024 / 1024 / 1024 });
 }
 
 const MESSAGE_KEYS: ReadonlyMap<string, MessageKey> = new Map([

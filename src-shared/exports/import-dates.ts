@@ -1,4 +1,6 @@
 import { type IsoDate, isRealCalendarDate } from '../domain/dates';
+import type { Translate } from '../i18n';
+import { dateFormatLabel, ENGLISH } from './import-words';
 
 /**
  * Dates as other tools write them. ISO (1980-04-02) is never ambiguous; 02/04/1980 is 2 April in
@@ -9,12 +11,6 @@ import { type IsoDate, isRealCalendarDate } from '../domain/dates';
 
 export const DATE_FORMATS = ['iso', 'dmy', 'mdy'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
-
-export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
-  iso: 'YYYY-MM-DD',
-  dmy: 'DD/MM/YYYY (day first)',
-  mdy: 'MM/DD/YYYY (month first)',
-};
 
 const ISO =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -64,13 +60,21 @@ export function expandTwoDigitYear(yy: number, todayYear: number): number {
 export type DateParse = { ok: true; date: IsoDate } | { ok: false; message: string };
 
 /** Reads one cell as a date in `format`; an empty cell is not a date (the caller decides). */
-export function parseImportDate(raw: string, format: DateFormat, todayYear: number): DateParse {
+export function parseImportDate(
+  raw: string,
+  format: DateFormat,
+  todayYear: number,
+  t: Translate = ENGLISH,
+): DateParse {
   const value = raw.trim().toLowerCase();
   const bad: DateParse = {
     ok: false,
-    message: `"${raw.trim()}" is not a date in the chosen format (${DATE_FORMAT_LABELS[format]})`,
+    message: t('exports.import.problems.notADate', { text: raw.trim(), format: dateFormatLabel(t, format) }),
   };
-  const notReal = (): DateParse => ({ ok: false, message: `"${raw.trim()}" is not a real date` });
+  const notReal = (): DateParse => ({
+    ok: false,
+    message: t('exports.import.problems.notRealDate', { text: raw.trim() }),
+  });
 
   const isoMatch = ISO.exec(value);
   if (isoMatch) {

@@ -11,12 +11,6 @@ import { type ColumnMapping, IMPORT_FIELDS, normalizeHeader } from './import-map
 export const EXTRA_COLUMN_USES = ['notes', 'conditions', 'leave-out'] as const;
 export type ExtraColumnUse = (typeof EXTRA_COLUMN_USES)[number];
 
-export const EXTRA_COLUMN_USE_LABELS: Record<ExtraColumnUse, string> = {
-  notes: "Keep in the client's notes",
-  conditions: 'Add to the health history as conditions to review',
-  'leave-out': 'Leave out',
-};
-
 /** A kept column: its index in the file, its header as written, and where it goes. */
 export interface ExtraColumn {
   column: number;

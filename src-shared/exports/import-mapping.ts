@@ -33,32 +33,6 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  fullName: 'Full name (when first and last are in one column)',
-  preferredName: 'Preferred name',
-  dateOfBirth: 'Date of birth',
-  phone: 'Phone',
-  email: 'Email',
-  addressLine1: 'Address',
-  addressLine2: 'Address line 2',
-  city: 'Town or city',
-  region: 'County, state or region',
-  postcode: 'Postcode or ZIP',
-  country: 'Country',
-  emergencyContactName: 'Emergency contact',
-  emergencyContactPhone: 'Emergency contact phone',
-  referringPhysician: 'Referring physician',
-  referralSource: 'How they heard of us',
-  consentGiven: 'Consent given (yes/no)',
-  consentDate: 'Consent date',
-  consentVersion: 'Consent version',
-  tags: 'Tags',
-  notes: 'Notes',
-  archived: 'Archived (yes/no)',
-};
-
 /** Field -> column index, or null when the field is not imported. */
 export type ColumnMapping = Record<ImportField, number | null>;
 

@@ -1,3 +1,6 @@
+import type { Translate } from '../i18n';
+import { ENGLISH } from './import-words';
+
 /**
  * Names from a file's single "Name" column. "Kowalska, Marta" and "Marta Kowalska" are clear.
  * Names in capitals are not: practice software often writes the family name first in capitals
@@ -8,11 +11,6 @@
 
 /** How a name written wholly in capitals is read: "BECKER TOM" -> last name BECKER (default). */
 export type CapitalNameOrder = 'last-first' | 'first-last';
-
-export const CAPITAL_NAME_ORDER_LABELS: Record<CapitalNameOrder, string> = {
-  'last-first': 'Last name first (BECKER TOM is Tom Becker)',
-  'first-last': 'First name first (TOM BECKER is Tom Becker)',
-};
 
 export interface SplitName {
   firstName: string;
@@ -36,7 +34,11 @@ export function isInCapitals(word: string): boolean {
  * "BECKER Tom" -> Tom / BECKER (checked); "BECKER TOM" -> by `capitalOrder` (checked). A single
  * word is a last name with no first name (the row is then reported).
  */
-export function splitFullName(fullName: string, capitalOrder: CapitalNameOrder = 'last-first'): SplitName {
+export function splitFullName(
+  fullName: string,
+  capitalOrder: CapitalNameOrder = 'last-first',
+  t: Translate = ENGLISH,
+): SplitName {
   const text = fullName.trim().replace(/\s+/g, ' ');
   const comma = text.indexOf(',');
   if (comma !== -1) {
@@ -58,7 +60,7 @@ export function splitFullName(fullName: string, capitalOrder: CapitalNameOrder =
     return {
       firstName,
       lastName,
-      check: `"${text}" is in capitals, so the order is unclear: read as first name ${firstName}, last name ${lastName}. Check it`,
+      check: t('exports.import.problems.capitalsUnclear', { text, firstName, lastName }),
       allCapitals: true,
     };
   }
@@ -68,7 +70,7 @@ export function splitFullName(fullName: string, capitalOrder: CapitalNameOrder =
     return {
       firstName,
       lastName,
-      check: `"${text}": the word in capitals is read as the last name (first name ${firstName}, last name ${lastName}). Check it`,
+      check: t('exports.import.problems.capitalWordIsLast', { text, firstName, lastName }),
       allCapitals: false,
     };
   }

@@ -1,12 +1,14 @@
 import { type ClientFormValues, type ClientInput, makeClientInputSchema } from '../domain/client';
 import type { IsoDate } from '../domain/dates';
 import { foldForSearch } from '../domain/text-search';
+import type { MessageKey, Translate } from '../i18n';
 import type { DateFormat } from './import-dates';
 import type { ExtraColumn } from './import-extras';
-import { type ColumnMapping, IMPORT_FIELD_LABELS } from './import-mapping';
+import type { ColumnMapping } from './import-mapping';
 import type { CapitalNameOrder } from './import-names';
 import { excerpt, rowToClientValues } from './import-row';
 import type { ImportTable } from './import-table';
+import { ENGLISH } from './import-words';
 
 /**
  * What an import would do, row by row, before anything is written: each row becomes client form
@@ -29,6 +31,8 @@ export interface ImportOptions {
   capitalNameOrder?: CapitalNameOrder;
   /** Columns no field takes that the therapist chose to keep. */
   extras?: readonly ExtraColumn[];
+  /** The words of the row problems, in the app's language; English without one. */
+  t?: Translate;
 }
 
 export interface RowProblem {
@@ -80,25 +84,25 @@ export function duplicateKey(client: NameParts): string {
   return `${fold(client.firstName)}|${fold(client.lastName)}|${client.dateOfBirth ?? ''}`;
 }
 
-/** Zod paths of the client schema as the form labels them. */
-const PATH_LABELS: Record<string, string> = {
-  firstName: IMPORT_FIELD_LABELS.firstName,
-  lastName: IMPORT_FIELD_LABELS.lastName,
-  preferredName: IMPORT_FIELD_LABELS.preferredName,
-  dateOfBirth: IMPORT_FIELD_LABELS.dateOfBirth,
-  phone: IMPORT_FIELD_LABELS.phone,
-  email: IMPORT_FIELD_LABELS.email,
-  address: IMPORT_FIELD_LABELS.addressLine1,
-  'emergencyContact.name': IMPORT_FIELD_LABELS.emergencyContactName,
-  'emergencyContact.phone': IMPORT_FIELD_LABELS.emergencyContactPhone,
-  referringPhysician: IMPORT_FIELD_LABELS.referringPhysician,
-  referralSource: IMPORT_FIELD_LABELS.referralSource,
-  'consent.given': 'Consent given',
-  'consent.date': IMPORT_FIELD_LABELS.consentDate,
-  'consent.textVersion': IMPORT_FIELD_LABELS.consentVersion,
-  tags: IMPORT_FIELD_LABELS.tags,
-  notes: IMPORT_FIELD_LABELS.notes,
-  archived: 'Archived',
+/** Zod paths of the client schema as the form labels them (catalogue keys, `exports.import.fields`). */
+const PATH_KEYS: Readonly<Record<string, MessageKey>> = {
+  firstName: 'exports.import.fields.firstName',
+  lastName: 'exports.import.fields.lastName',
+  preferredName: 'exports.import.fields.preferredName',
+  dateOfBirth: 'exports.import.fields.dateOfBirth',
+  phone: 'exports.import.fields.phone',
+  email: 'exports.import.fields.email',
+  address: 'exports.import.fields.addressLine1',
+  'emergencyContact.name': 'exports.import.fields.emergencyContactName',
+  'emergencyContact.phone': 'exports.import.fields.emergencyContactPhone',
+  referringPhysician: 'exports.import.fields.referringPhysician',
+  referralSource: 'exports.import.fields.referralSource',
+  'consent.given': 'exports.import.fields.consentGivenShort',
+  'consent.date': 'exports.import.fields.consentDate',
+  'consent.textVersion': 'exports.import.fields.consentVersion',
+  tags: 'exports.import.fields.tags',
+  notes: 'exports.import.fields.notes',
+  archived: 'exports.import.fields.archivedShort',
 };
 
 /** The value at a schema path ("consent.date") of the form values. */
@@ -142,6 +146,7 @@ const MAX_CLEARING_ROUNDS = 4;
  */
 export class ImportPlanner {
   private readonly schema;
+  private readonly t: Translate;
   private readonly seenInFile = new Map<string, number>();
   private readonly rows: PlannedRow[] = [];
   private next = 0;
@@ -155,6 +160,7 @@ export class ImportPlanner {
     private readonly existing: ReadonlySet<string>,
   ) {
     this.schema = makeClientInputSchema(options.today);
+    this.t = options.t ?? ENGLISH;
   }
 
   get total(): number {
@@ -182,7 +188,15 @@ export class ImportPlanner {
       row: broken.row,
       status: 'unreadable',
       text: broken.text,
-      problems: [{ field: 'Whole row', message: `${broken.message} It starts: ${broken.text}` }],
+      problems: [
+        {
+          field: this.t('exports.import.fields.wholeRow'),
+          message: this.t('exports.import.problems.unreadableRow', {
+            message: broken.message,
+            text: broken.text,
+          }),
+        },
+      ],
     }));
     const rows =
       unreadable.length === 0 ? this.rows : [...this.rows, ...unreadable].sort((a, b) => a.row - b.row);
@@ -196,15 +210,19 @@ export class ImportPlanner {
       return planned;
     }
     const key = duplicateKey(planned.input);
-    const born = planned.input.dateOfBirth ? `born ${planned.input.dateOfBirth}` : 'no date of birth';
+    const { t } = this;
+    const born = planned.input.dateOfBirth
+      ? t('exports.import.problems.born', { date: planned.input.dateOfBirth })
+      : t('exports.import.problems.noBirthDate');
     const name = `${planned.input.firstName} ${planned.input.lastName}`;
     let message: string | null = null;
-    if (this.existing.has(key)) message = `${name} (${born}) is already a client`;
+    if (this.existing.has(key)) message = t('exports.import.problems.alreadyClient', { name, born });
     else if (this.seenInFile.has(key))
-      message = `same name and date of birth as row ${this.seenInFile.get(key)}`;
+      message = t('exports.import.problems.sameAsRow', { row: this.seenInFile.get(key) ?? 0 });
     if (message !== null) {
       this.counts.duplicates += 1;
-      return { row, status: 'duplicate', input: planned.input, problems: [{ field: 'Duplicate', message }] };
+      const field = t('exports.import.fields.duplicate');
+      return { row, status: 'duplicate', input: planned.input, problems: [{ field, message }] };
     }
     this.seenInFile.set(key, row);
     this.counts.ready += 1;
@@ -229,9 +247,10 @@ export class ImportPlanner {
       for (const issue of parsed.error.issues) {
         const path = issue.path.map(String);
         const key = path[0] === 'tags' ? 'tags' : path.join('.');
-        let field = PATH_LABELS[key] ?? key;
+        const pathKey = Object.hasOwn(PATH_KEYS, key) ? PATH_KEYS[key] : undefined;
+        let field = pathKey ? this.t(pathKey) : key;
         if (REQUIRED_KEYS.has(key)) {
-          if (nameFromFullName) field = 'Full name';
+          if (nameFromFullName) field = this.t('exports.import.fields.fullNameShort');
           if (reported.has(field)) continue;
           reported.add(field);
           problems.push({ field, message: issue.message });
@@ -244,8 +263,10 @@ export class ImportPlanner {
         reported.add(field);
         const message =
           key === 'consent.date' && found === ''
-            ? 'consent recorded as not given: the file says it was given but has no consent date'
-            : `left empty: ${issue.message}${found === '' ? '' : ` (found "${found}")`}`;
+            ? this.t('exports.import.problems.consentNoDate')
+            : found === ''
+              ? this.t('exports.import.problems.leftEmpty', { reason: issue.message })
+              : this.t('exports.import.problems.leftEmptyFound', { reason: issue.message, found });
         notices.push({ field, message });
       }
       if (!cleared) break;
@@ -271,11 +292,15 @@ export function planImport(
 }
 
 /** "Row 7: Email: Enter an email address like name@example.com", one line per problem. */
-export function describeSkippedRow(row: SkippedRow): string[] {
-  return row.problems.map((problem) => `Row ${row.row}: ${problem.field}: ${problem.message}`);
+export function describeSkippedRow(row: SkippedRow, t: Translate = ENGLISH): string[] {
+  return row.problems.map((problem) => problemLine(t, row.row, problem));
 }
 
 /** "Row 6: Email: left empty: ... (found "ola.example.com")", one line per notice. */
-export function describeRowNotices(row: ReadyRow): string[] {
-  return row.notices.map((notice) => `Row ${row.row}: ${notice.field}: ${notice.message}`);
+export function describeRowNotices(row: ReadyRow, t: Translate = ENGLISH): string[] {
+  return row.notices.map((notice) => problemLine(t, row.row, notice));
+}
+
+function problemLine(t: Translate, row: number, problem: RowProblem): string {
+  return t('exports.import.problems.line', { row, field: problem.field, message: problem.message });
 }

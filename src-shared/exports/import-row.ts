@@ -2,10 +2,11 @@ import type { ClientFormValues } from '../domain/client';
 import { foldForSearch } from '../domain/text-search';
 import { parseImportDate } from './import-dates';
 import { extraNoteLine, MAX_CONDITION_LABEL, splitConditions } from './import-extras';
-import { type ColumnMapping, IMPORT_FIELD_LABELS, type ImportField } from './import-mapping';
+import type { ColumnMapping, ImportField } from './import-mapping';
 import { splitFullName } from './import-names';
 import type { ImportedCondition, ImportOptions, RowProblem } from './import-plan';
 import { REPLACEMENT_CHARACTER } from './import-table';
+import { ENGLISH, importFieldLabel } from './import-words';
 
 /**
  * One row of the other tool's file as client form values: cells read by the mapping, dates in
@@ -68,7 +69,8 @@ export function rowToClientValues(
   const problems: RowProblem[] = [];
   const notices: RowProblem[] = [];
   const unreadable = (text: string) => notUtf8 && text.includes(REPLACEMENT_CHARACTER);
-  const UNREADABLE = 'holds characters that could not be read (this part of the file is not UTF-8)';
+  const t = options.t ?? ENGLISH;
+  const UNREADABLE = t('exports.import.problems.unreadable');
   const rawCell = (field: ImportField): string => {
     const index = mapping[field];
     return index === null ? '' : (cells[index] ?? '').trim();
@@ -76,7 +78,10 @@ export function rowToClientValues(
   const cell = (field: ImportField): string => {
     const raw = rawCell(field);
     if (!unreadable(raw)) return raw;
-    notices.push({ field: IMPORT_FIELD_LABELS[field], message: `left empty: ${UNREADABLE}` });
+    notices.push({
+      field: importFieldLabel(t, field),
+      message: t('exports.import.problems.leftEmpty', { reason: UNREADABLE }),
+    });
     return '';
   };
   const nameCell = (field: ImportField, label: string): string => {
@@ -84,14 +89,14 @@ export function rowToClientValues(
     if (unreadable(raw)) {
       problems.push({
         field: label,
-        message: `${raw} ${UNREADABLE}; fix the file or read it as Windows-1252`,
+        message: t('exports.import.problems.nameUnreadable', { text: raw, reason: UNREADABLE }),
       });
       return '';
     }
     if (/[\r\n]/.test(raw)) {
       problems.push({
         field: label,
-        message: 'A name cannot hold a line break: a quote in the file may be misplaced',
+        message: t('exports.import.problems.nameLineBreak'),
       });
       return '';
     }
@@ -101,9 +106,12 @@ export function rowToClientValues(
   const date = (field: ImportField): string => {
     const raw = cell(field);
     if (raw === '') return '';
-    const parsed = parseImportDate(raw, options.dateFormat, todayYear);
+    const parsed = parseImportDate(raw, options.dateFormat, todayYear, t);
     if (parsed.ok) return parsed.date;
-    notices.push({ field: IMPORT_FIELD_LABELS[field], message: `left empty: ${parsed.message}` });
+    notices.push({
+      field: importFieldLabel(t, field),
+      message: t('exports.import.problems.leftEmpty', { reason: parsed.message }),
+    });
     return '';
   };
   const yesNo = (field: ImportField, label: string, fallback: boolean): boolean => {
@@ -111,33 +119,38 @@ export function rowToClientValues(
     const raw = cell(field);
     const parsed = parseYesNo(raw);
     if (parsed === null) {
-      notices.push({ field: label, message: `read as no: enter yes or no (found "${excerpt(raw)}")` });
+      notices.push({ field: label, message: t('exports.import.problems.readAsNo', { found: excerpt(raw) }) });
       return false;
     }
     return parsed;
   };
 
-  let firstName = nameCell('firstName', IMPORT_FIELD_LABELS.firstName);
-  let lastName = nameCell('lastName', IMPORT_FIELD_LABELS.lastName);
+  let firstName = nameCell('firstName', importFieldLabel(t, 'firstName'));
+  let lastName = nameCell('lastName', importFieldLabel(t, 'lastName'));
+  const fullNameLabel = t('exports.import.fields.fullNameShort');
   let nameFromFullName = false;
   let capitalName = false;
   if (firstName === '' || lastName === '') {
-    const fullName = nameCell('fullName', 'Full name');
+    const fullName = nameCell('fullName', fullNameLabel);
     if (fullName !== '') {
-      const split = splitFullName(fullName, options.capitalNameOrder);
+      const split = splitFullName(fullName, options.capitalNameOrder, t);
       nameFromFullName = true;
       capitalName = split.allCapitals;
       if (firstName === '') firstName = split.firstName;
       if (lastName === '') lastName = split.lastName;
-      if (split.check) notices.push({ field: 'Full name', message: split.check });
+      if (split.check) notices.push({ field: fullNameLabel, message: split.check });
     }
   }
 
   const dateOfBirth = date('dateOfBirth');
   const consentDate = date('consentDate');
   // Without a "consent given" column, a consent date means consent was given.
-  const consentGiven = yesNo('consentGiven', 'Consent given', consentDate !== '');
-  const archived = yesNo('archived', 'Archived', false);
+  const consentGiven = yesNo(
+    'consentGiven',
+    t('exports.import.fields.consentGivenShort'),
+    consentDate !== '',
+  );
+  const archived = yesNo('archived', t('exports.import.fields.archivedShort'), false);
   const tags = cell('tags')
     .split(/[;,]/)
     .map((tag) => tag.trim())
@@ -149,7 +162,10 @@ export function rowToClientValues(
     const raw = (cells[extra.column] ?? '').trim();
     if (raw === '') continue;
     if (unreadable(raw)) {
-      notices.push({ field: extra.header, message: `left out: ${UNREADABLE}` });
+      notices.push({
+        field: extra.header,
+        message: t('exports.import.problems.leftOut', { reason: UNREADABLE }),
+      });
       continue;
     }
     const items = extra.use === 'conditions' ? splitConditions(raw) : [];
@@ -157,7 +173,7 @@ export function rowToClientValues(
       if (extra.use === 'conditions') {
         notices.push({
           field: extra.header,
-          message: `kept in the notes: an item is longer than ${MAX_CONDITION_LABEL} characters, too long for a condition`,
+          message: t('exports.import.problems.keptInNotes', { max: MAX_CONDITION_LABEL }),
         });
       }
       noteLines.push(extraNoteLine(extra.header, raw));

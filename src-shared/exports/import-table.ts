@@ -50,13 +50,6 @@ export class ImportFileError extends Error {
   }
 }
 
-export const DELIMITER_NAMES: Record<string, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'vertical bar',
-};
-
 /**
  * Text from the file's bytes: UTF-16 when it starts with its byte-order mark, else UTF-8. Bytes
  * that are not valid UTF-8 become "�" and `notUtf8` says so: one bad byte no longer switches the

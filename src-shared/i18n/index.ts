@@ -1,3 +1,4 @@
+export { formatBytes } from './bytes';
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
 export {
   editedHandoutLanguages,

@@ -240,3 +240,37 @@ test('the app language can go back to following the computer', async ({ page }) 
   ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+// Issue 19: the CSV import's field names, choices and row problems follow the app's language.
+test('German app: the CSV import names fields, choices and row problems in German', async ({
+  page,
+  harness,
+}, testInfo) => {
+  const file = testInfo.outputPath('klienten.csv');
+  fs.writeFileSync(
+    file,
+    [
+      'First name;Last name;Date of birth;Medical alerts',
+      'Marta;Kowalska;31/02/1980;Epilepsy',
+      'Tom;Becker;;',
+    ].join('\r\n'),
+  );
+  await switchToGerman(page);
+  harness.nextOpenFile(file);
+  await page
+    .getByRole('navigation', { name: 'Bereiche' })
+    .getByRole('link', { name: 'Datensicherung' })
+    .click();
+  const card = page.getByRole('region', { name: 'Klienten importieren' });
+  await card.getByRole('button', { name: 'CSV-Datei wählen…' }).click();
+
+  await expect(card.getByTestId('import-file-summary')).toContainText('Felder getrennt durch Semikolon');
+  await expect(card.getByLabel('Geburtsdatum', { exact: true })).toBeVisible();
+  await expect(card.getByLabel('Datumsangaben in dieser Datei sind geschrieben als')).toContainText(
+    'TT/MM/JJJJ (Tag zuerst)',
+  );
+  await expect(card.getByLabel('Medical alerts')).toContainText('Weglassen');
+  await expect(card.locator('.noticed-preview')).toContainText(
+    'Zeile 2: Geburtsdatum: leer gelassen: „31/02/1980“ ist kein gültiges Datum',
+  );
+});

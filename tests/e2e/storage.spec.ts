@@ -63,10 +63,10 @@ test('Settings says in plain words whether storage is protected and how much roo
     /^(Yes\.|Not confirmed\.|This system does not say\.)/,
   );
   await expect(card.getByTestId('storage-used')).toHaveText(
-    /Stillpoint’s records take about \d+(\.\d)? (bytes|KB|MB|GB)\./,
+    /Stillpoint’s records take about \d+(\.\d)? (bytes|kB|MB|GB)\./,
   );
   await expect(card.getByTestId('storage-available')).toHaveText(
-    /About \d+(\.\d)? (KB|MB|GB|TB) more can be stored\./,
+    /About \d+(\.\d)? (kB|MB|GB|TB) more can be stored\./,
   );
   // What the card says matches what the browser reports.
   const persisted = await page.evaluate(() => navigator.storage.persisted());

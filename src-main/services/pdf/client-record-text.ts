@@ -1,10 +1,16 @@
-import { kindLabel, mediaTypeLabel, sizeLabel } from '../../../src-shared/documents/words';
+import { kindLabel, mediaTypeLabel } from '../../../src-shared/documents/words';
 import { type Client, clientDisplayName } from '../../../src-shared/domain/client';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import { type HealthHistory, historyNotRecorded } from '../../../src-shared/domain/health-history';
 import type { AfterEffectReport, SessionDraft } from '../../../src-shared/domain/session-note';
 import { buildSoapView, type SoapView } from '../../../src-shared/domain/soap';
-import { type Language, localeFor, type Translate, translatorFor } from '../../../src-shared/i18n';
+import {
+  formatBytes,
+  type Language,
+  localeFor,
+  type Translate,
+  translatorFor,
+} from '../../../src-shared/i18n';
 import type { MessageKey } from '../../../src-shared/i18n/catalogues';
 import { conditionName, ruleTitle } from '../../../src-shared/i18n/safety-names';
 import { afterEffectName, auditActionName, severityInline } from '../../../src-shared/i18n/session-labels';
@@ -26,6 +32,8 @@ export interface RecordFormat {
   date(date: string): string;
   /** A moment in the practice's time zone, e.g. "12 Mar 2026, 11:05". */
   moment(timestamp: string): string;
+  /** A file's size, e.g. "2.4 MB", "2,4 Mo" (src-shared/i18n/bytes.ts). */
+  size(bytes: number): string;
   /** The record's words in its language (the client's). */
   t: Translate;
   language: Language;
@@ -55,6 +63,7 @@ export function recordFormat(timeZone?: string, language: Language = 'en'): Reco
   return {
     t: translatorFor(language),
     language,
+    size: (bytes) => formatBytes(bytes, locale),
     date: (date) => {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
       if (!match) return date;
@@ -255,7 +264,7 @@ export function documentRows(record: ClientRecord, format: RecordFormat): string
     format.date(a.date),
     t(a.sessionId ? 'documents.record.fileFromNote' : 'documents.record.file', {
       type: mediaTypeLabel(t, a.mediaType),
-      size: sizeLabel(t, a.size),
+      size: format.size(a.size),
     }),
     // In groups of 16 so it wraps at a space: a hyphen inside a hash would change it.
     a.sha256.replace(/(.{16})(?=.)/g, '$1 '),

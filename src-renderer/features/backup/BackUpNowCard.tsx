@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { formatByteSize } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
 import { type BackupProgress, currentAppVersion, describeFailure, saveBackup } from './backup-service';
 import { refreshBackupStatus, setBackupStatus, useBackupStatus } from './backup-status';
-import { formatBytes } from './format';
 import { ProgressBar } from './ProgressBar';
 import {
   loadStrengthEstimator,
@@ -134,7 +134,7 @@ export function BackUpNowCard() {
       });
       setOutcome({
         kind: 'ok',
-        text: t('backup.now.saved', { size: formatBytes(saved.byteLength) }),
+        text: t('backup.now.saved', { size: formatByteSize(saved.byteLength) }),
         path: saved.path,
       });
       if (remember) {

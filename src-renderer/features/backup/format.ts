@@ -6,13 +6,6 @@ export function formatCount(n: number): string {
   return formatNumber(n);
 }
 
-/** "1.4 MB" */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return translate('backup.format.bytes', { count: bytes });
-  if (bytes < 1024 * 1024) return translate('backup.format.kilobytes', { size: (bytes / 1024).toFixed(0) });
-  return translate('backup.format.megabytes', { size: (bytes / (1024 * 1024)).toFixed(1) });
-}
-
 /** "3 hours ago", "2 days ago", "just now" */
 export function formatAgo(iso: string, now: Date = new Date()): string {
   const ms = now.getTime() - Date.parse(iso);

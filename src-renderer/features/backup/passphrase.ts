@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../../src-shared/i18n';
 import { translate } from '../../app/i18n';
 
 /**
@@ -26,8 +27,9 @@ export interface StrengthHint {
 
 export interface StrengthEstimate {
   score: 0 | 1 | 2 | 3 | 4;
-  /** zxcvbn's warning in English ("This is a top-10 common password."), or ''. */
+  /** zxcvbn's warning in the app's language ("This is a frequently used password."), or ''. */
   warning: string;
+  /** zxcvbn's suggestions, in the app's language. */
   suggestions: string[];
 }
 
@@ -37,6 +39,70 @@ export interface StrengthEstimator {
 
 /** Words that say nothing when they are in a backup passphrase of this app. */
 const APP_WORDS = ['stillpoint', 'still point', 'backup', 'craniosacral', 'passphrase'];
+
+/**
+ * zxcvbn's feedback in the app's language (issue 19). zxcvbn-ts ships its words per language as
+ * packages (@zxcvbn-ts/language-de, -fr, -es-es, -nl-be); only the English one is installed, and
+ * a translation chosen when the estimator is built would not follow a later change of language.
+ * So zxcvbn is given its own key names as its "translations" (it answers "topHundred", not a
+ * sentence), and each key is looked up in our catalogue (`backup.zxcvbn`) when the hint is shown:
+ * the same sober wording in five languages, reviewed with the rest. A key a newer zxcvbn adds,
+ * which the catalogue does not have, falls back to zxcvbn's English.
+ */
+type ZxcvbnTranslations = typeof import('@zxcvbn-ts/language-en')['translations'];
+
+const WARNING_KEYS: Readonly<Record<keyof ZxcvbnTranslations['warnings'], MessageKey>> = {
+  straightRow: 'backup.zxcvbn.warnings.straightRow',
+  keyPattern: 'backup.zxcvbn.warnings.keyPattern',
+  simpleRepeat: 'backup.zxcvbn.warnings.simpleRepeat',
+  extendedRepeat: 'backup.zxcvbn.warnings.extendedRepeat',
+  sequences: 'backup.zxcvbn.warnings.sequences',
+  recentYears: 'backup.zxcvbn.warnings.recentYears',
+  dates: 'backup.zxcvbn.warnings.dates',
+  topTen: 'backup.zxcvbn.warnings.topTen',
+  topHundred: 'backup.zxcvbn.warnings.topHundred',
+  common: 'backup.zxcvbn.warnings.common',
+  similarToCommon: 'backup.zxcvbn.warnings.similarToCommon',
+  wordByItself: 'backup.zxcvbn.warnings.wordByItself',
+  namesByThemselves: 'backup.zxcvbn.warnings.namesByThemselves',
+  commonNames: 'backup.zxcvbn.warnings.commonNames',
+  userInputs: 'backup.zxcvbn.warnings.userInputs',
+  pwned: 'backup.zxcvbn.warnings.pwned',
+};
+
+const SUGGESTION_KEYS: Readonly<Record<keyof ZxcvbnTranslations['suggestions'], MessageKey>> = {
+  l33t: 'backup.zxcvbn.suggestions.l33t',
+  reverseWords: 'backup.zxcvbn.suggestions.reverseWords',
+  allUppercase: 'backup.zxcvbn.suggestions.allUppercase',
+  capitalization: 'backup.zxcvbn.suggestions.capitalization',
+  dates: 'backup.zxcvbn.suggestions.dates',
+  recentYears: 'backup.zxcvbn.suggestions.recentYears',
+  associatedYears: 'backup.zxcvbn.suggestions.associatedYears',
+  sequences: 'backup.zxcvbn.suggestions.sequences',
+  repeated: 'backup.zxcvbn.suggestions.repeated',
+  longerKeyboardPattern: 'backup.zxcvbn.suggestions.longerKeyboardPattern',
+  anotherWord: 'backup.zxcvbn.suggestions.anotherWord',
+  useWords: 'backup.zxcvbn.suggestions.useWords',
+  noNeed: 'backup.zxcvbn.suggestions.noNeed',
+  pwned: 'backup.zxcvbn.suggestions.pwned',
+};
+
+/** zxcvbn's translations with every warning and suggestion as its own key name. */
+function keyNamesAsTranslations(english: ZxcvbnTranslations): ZxcvbnTranslations {
+  const names = <T extends object>(group: T) =>
+    Object.fromEntries(Object.keys(group).map((key) => [key, key])) as T;
+  return { ...english, warnings: names(english.warnings), suggestions: names(english.suggestions) };
+}
+
+/** One of zxcvbn's answers (a key name, see above) in the app's language. */
+function feedbackText(
+  answer: string,
+  keys: Readonly<Record<string, MessageKey>>,
+  english: Readonly<Record<string, string>>,
+): string {
+  const key = Object.hasOwn(keys, answer) ? keys[answer] : undefined;
+  return key ? translate(key) : (english[answer] ?? answer);
+}
 
 let loading: Promise<StrengthEstimator> | undefined;
 
@@ -51,15 +117,19 @@ export function loadStrengthEstimator(): Promise<StrengthEstimator> {
     const zxcvbn = new ZxcvbnFactory({
       dictionary: { ...common.dictionary, ...english.dictionary },
       graphs: common.adjacencyGraphs,
-      translations: english.translations,
+      translations: keyNamesAsTranslations(english.translations),
     });
+    const { warnings, suggestions } = english.translations;
     return {
       estimate: (passphrase) => {
         const result = zxcvbn.check(passphrase, APP_WORDS);
+        const warning = result.feedback.warning;
         return {
           score: result.score,
-          warning: result.feedback.warning ?? '',
-          suggestions: result.feedback.suggestions,
+          warning: warning ? feedbackText(warning, WARNING_KEYS, warnings) : '',
+          suggestions: result.feedback.suggestions.map((answer) =>
+            feedbackText(answer, SUGGESTION_KEYS, suggestions),
+          ),
         };
       },
     };
@@ -89,7 +159,6 @@ export function passphraseStrength(passphrase: string, estimator: StrengthEstima
   }
   const { score, warning, suggestions } = estimator.estimate(passphrase);
   if (score <= 1) {
-    // zxcvbn's own feedback is English only.
     const why = warning || suggestions[0] || translate('backup.passphrase.weakWhy');
     return {
       strength: 'weak',

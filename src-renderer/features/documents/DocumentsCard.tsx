@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type DragEvent, useEffect, useId, useState } from 'react';
 import type { Attachment } from '../../../src-shared/documents/attachment';
-import { kindLabel, mediaTypeLabel, sizeLabel } from '../../../src-shared/documents/words';
+import { kindLabel, mediaTypeLabel } from '../../../src-shared/documents/words';
 import type { Id } from '../../../src-shared/domain/ids';
-import { formatDate } from '../../app/format';
+import { formatByteSize, formatDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
@@ -93,7 +93,7 @@ export function DocumentsCard({
               {t('documents.card.pendingFile', {
                 name: attach.pending.originalName,
                 type: mediaTypeLabel(t, attach.pending.mediaType),
-                size: sizeLabel(t, attach.pending.size),
+                size: formatByteSize(attach.pending.size),
               })}
             </p>
             {attach.pending.gpsRemoved && (
@@ -163,7 +163,7 @@ function DocumentItem({
             kind: kindLabel(t, attachment.kind),
             date: formatDate(attachment.date),
             type: mediaTypeLabel(t, attachment.mediaType),
-            size: sizeLabel(t, attachment.size),
+            size: formatByteSize(attachment.size),
           })}
         </span>
         {attachment.note && <span className="preserve-lines">{attachment.note}</span>}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { sizeLabel } from '../../../src-shared/documents/words';
+import { formatByteSize } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 
@@ -18,7 +18,7 @@ export function DocumentsSpace() {
           ? t('documents.space.counting')
           : used.files === 0
             ? t('documents.space.none')
-            : t('documents.space.used', { count: used.files, size: sizeLabel(t, used.bytes) })}
+            : t('documents.space.used', { count: used.files, size: formatByteSize(used.bytes) })}
       </p>
     </section>
   );

@@ -1,8 +1,5 @@
-import {
-  EXTRA_COLUMN_USE_LABELS,
-  EXTRA_COLUMN_USES,
-  type ExtraColumnUse,
-} from '../../../src-shared/exports/import-extras';
+import { EXTRA_COLUMN_USES, type ExtraColumnUse } from '../../../src-shared/exports/import-extras';
+import { extraUseLabel } from '../../../src-shared/exports/import-words';
 import { useT } from '../../app/i18n';
 
 export interface ExtraColumnChoice {
@@ -41,7 +38,7 @@ export function ExtraColumns({
               >
                 {EXTRA_COLUMN_USES.map((option) => (
                   <option key={option} value={option}>
-                    {EXTRA_COLUMN_USE_LABELS[option]}
+                    {extraUseLabel(t, option)}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { localToday } from '../../../src-shared/domain/dates';
 import {
-  DATE_FORMAT_LABELS,
   DATE_FORMATS,
   type DateFormat,
   guessDateFormat,
@@ -16,11 +15,10 @@ import {
 } from '../../../src-shared/exports/import-extras';
 import {
   type ColumnMapping,
-  IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
   type ImportField,
 } from '../../../src-shared/exports/import-mapping';
-import { CAPITAL_NAME_ORDER_LABELS, type CapitalNameOrder } from '../../../src-shared/exports/import-names';
+import type { CapitalNameOrder } from '../../../src-shared/exports/import-names';
 import {
   describeRowNotices,
   describeSkippedRow,
@@ -29,8 +27,15 @@ import {
   type ReadyRow,
   type SkippedRow,
 } from '../../../src-shared/exports/import-plan';
-import { DELIMITER_NAMES, type ImportTable } from '../../../src-shared/exports/import-table';
-import { translate, useT } from '../../app/i18n';
+import type { ImportTable } from '../../../src-shared/exports/import-table';
+import {
+  capitalOrderLabel,
+  dateFormatLabel,
+  delimiterName,
+  importFieldLabel,
+} from '../../../src-shared/exports/import-words';
+import type { Translate } from '../../../src-shared/i18n';
+import { useT } from '../../app/i18n';
 import { ExtraColumns } from './ExtraColumns';
 import { ReportLines } from './ImportReport';
 import { formatCount, ProgressRow } from './ProgressRow';
@@ -38,6 +43,7 @@ import { useChunkedPlan } from './use-chunked-plan';
 
 const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
 const PREVIEW_ROWS = 5;
+const CAPITAL_ORDERS: readonly CapitalNameOrder[] = ['last-first', 'first-last'];
 
 export interface LoadedFile {
   fileName: string;
@@ -99,18 +105,18 @@ export function ImportPreview({
     [unmapped, chosenUses],
   );
   const options = useMemo<ImportOptions>(
-    () => ({ dateFormat, today, capitalNameOrder: capitalOrder, extras }),
-    [dateFormat, today, capitalOrder, extras],
+    () => ({ dateFormat, today, capitalNameOrder: capitalOrder, extras, t }),
+    [dateFormat, today, capitalOrder, extras, t],
   );
   const { plan, progress } = useChunkedPlan(table, mapping, options, loaded.existing);
 
   const skippedLines = useMemo(
-    () => plan?.rows.flatMap((row) => (row.status === 'ready' ? [] : describeSkippedRow(row))) ?? [],
-    [plan],
+    () => plan?.rows.flatMap((row) => (row.status === 'ready' ? [] : describeSkippedRow(row, t))) ?? [],
+    [plan, t],
   );
   const noticeLines = useMemo(
-    () => plan?.rows.flatMap((row) => (row.status === 'ready' ? describeRowNotices(row) : [])) ?? [],
-    [plan],
+    () => plan?.rows.flatMap((row) => (row.status === 'ready' ? describeRowNotices(row, t) : [])) ?? [],
+    [plan, t],
   );
   const usesDates = mapping.dateOfBirth !== null || mapping.consentDate !== null;
   const hasName = mapping.lastName !== null || mapping.fullName !== null;
@@ -147,7 +153,7 @@ export function ImportPreview({
         <strong>{loaded.fileName}</strong>:{' '}
         {t('exports.import.fileSummary', {
           count: table.rows.length + table.unreadableRows.length,
-          delimiter: DELIMITER_NAMES[table.delimiter] ?? `"${table.delimiter}"`,
+          delimiter: delimiterName(t, table.delimiter),
           encoding:
             table.encoding === 'windows-1252'
               ? t('exports.import.windows1252Chosen')
@@ -212,7 +218,7 @@ export function ImportPreview({
           >
             {DATE_FORMATS.map((format) => (
               <option key={format} value={format}>
-                {DATE_FORMAT_LABELS[format]}
+                {dateFormatLabel(t, format)}
               </option>
             ))}
           </select>
@@ -236,9 +242,9 @@ export function ImportPreview({
             value={capitalOrder}
             onChange={(event) => setCapitalOrder(event.target.value as CapitalNameOrder)}
           >
-            {(Object.keys(CAPITAL_NAME_ORDER_LABELS) as CapitalNameOrder[]).map((order) => (
+            {CAPITAL_ORDERS.map((order) => (
               <option key={order} value={order}>
-                {CAPITAL_NAME_ORDER_LABELS[order]}
+                {capitalOrderLabel(t, order)}
               </option>
             ))}
           </select>
@@ -299,14 +305,10 @@ export function ImportPreview({
   );
 }
 
-function statusText(row: PlannedRow): string {
-  if (row.status === 'ready') {
-    return [
-      translate('exports.import.ready'),
-      ...row.notices.map((notice) => `${notice.field}: ${notice.message}`),
-    ].join('; ');
-  }
-  return row.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+function statusText(t: Translate, row: PlannedRow): string {
+  const said = (problem: { field: string; message: string }) => t('exports.import.problems.status', problem);
+  if (row.status === 'ready') return [t('exports.import.ready'), ...row.notices.map(said)].join('; ');
+  return row.problems.map(said).join('; ');
 }
 
 function PreviewTable({ rows }: { rows: readonly PlannedRow[] }) {
@@ -334,7 +336,7 @@ function PreviewTable({ rows }: { rows: readonly PlannedRow[] }) {
                   <td colSpan={5}>
                     <code>{row.text}</code>
                   </td>
-                  <td>{statusText(row)}</td>
+                  <td>{statusText(t, row)}</td>
                 </tr>
               );
             }
@@ -351,7 +353,7 @@ function PreviewTable({ rows }: { rows: readonly PlannedRow[] }) {
                 <td>{values.dateOfBirth ?? ''}</td>
                 <td>{values.email}</td>
                 <td>{values.phone}</td>
-                <td>{statusText(row)}</td>
+                <td>{statusText(t, row)}</td>
               </tr>
             );
           })}
@@ -378,7 +380,7 @@ function MappingRow({
   const id = `import-map-${field}`;
   return (
     <div className="mapping-row" data-mapped={value !== null}>
-      <label htmlFor={id}>{IMPORT_FIELD_LABELS[field]}</label>
+      <label htmlFor={id}>{importFieldLabel(t, field)}</label>
       <select
         id={id}
         value={value === null ? '' : String(value)}

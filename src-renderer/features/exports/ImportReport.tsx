@@ -55,8 +55,8 @@ export function ReportLines({ lines, labelledBy }: { lines: readonly string[]; l
 
 export function ImportReport({ result }: { result: ImportResult }) {
   const t = useT();
-  const skippedLines = result.skipped.flatMap(describeSkippedRow);
-  const noticeLines = result.noticed.flatMap(describeRowNotices);
+  const skippedLines = result.skipped.flatMap((row) => describeSkippedRow(row, t));
+  const noticeLines = result.noticed.flatMap((row) => describeRowNotices(row, t));
   const [saveStatus, setSaveStatus] = useState<string | null>(null);
   const saveReport = async () => {
     const saved = await platform().filesSaveAs({

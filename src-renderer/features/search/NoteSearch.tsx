@@ -4,6 +4,7 @@ import { formatDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { routeToHash } from '../../app/router';
 import { noteSearchEngine } from './engine';
+import { noteFieldLabel } from './field-labels';
 import type { IndexState, NoteSearchResult } from './note-search';
 import './note-search.css';
 
@@ -111,7 +112,11 @@ export function NoteSearch() {
                     </span>
                   </span>
                   <span className="ns-snippet">
-                    <span className="ns-field">{t('search.notes.field', { field: hit.field })} </span>
+                    {hit.field && (
+                      <span className="ns-field">
+                        {t('search.notes.field', { field: noteFieldLabel(t, hit.field) })}{' '}
+                      </span>
+                    )}
                     {hit.snippet.before}
                     {hit.snippet.match && <mark>{hit.snippet.match}</mark>}
                     {hit.snippet.after}

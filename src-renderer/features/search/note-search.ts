@@ -10,6 +10,7 @@ import type { NoteSource } from '../../db/note-source';
 import { buildNoteIndex, notesFingerprint } from './build-note-index';
 import {
   compareNewestFirst,
+  type NoteField,
   noteFields,
   noteTerms,
   queryWords,
@@ -42,7 +43,8 @@ export interface NoteHit {
   serviceDate: string;
   sessionNumber: number | null;
   status: string;
-  field: string;
+  /** The part of the note the snippet is from, named on screen in the app's language. */
+  field: NoteFieldRef | null;
   snippet: { before: string; match: string; after: string };
 }
 
@@ -306,10 +308,17 @@ export class NoteSearchEngine {
 const SNIPPET_BEFORE = 50;
 const SNIPPET_AFTER = 110;
 
+export type NoteFieldRef = Pick<NoteField, 'name' | 'regionId'>;
+
+function fieldRef(field: NoteField | undefined): NoteFieldRef | null {
+  if (!field) return null;
+  return field.regionId ? { name: field.name, regionId: field.regionId } : { name: field.name };
+}
+
 function toHit(note: Row, clientName: string, words: string[]): NoteHit {
   const fields = noteFields(note);
   let best = {
-    field: fields[0]?.label ?? '',
+    field: fieldRef(fields[0]),
     snippet: { before: fields[0]?.text.slice(0, 160) ?? '', match: '', after: '' },
   };
   for (const field of fields) {
@@ -330,7 +339,7 @@ function toHit(note: Row, clientName: string, words: string[]): NoteHit {
     const start = Math.max(0, at - SNIPPET_BEFORE);
     const end = Math.min(field.text.length, at + length + SNIPPET_AFTER);
     best = {
-      field: field.label,
+      field: fieldRef(field),
       snippet: {
         before: `${start > 0 ? '…' : ''}${field.text.slice(start, at)}`,
         match: field.text.slice(at, at + length),

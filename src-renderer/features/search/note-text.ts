@@ -37,48 +37,78 @@ export interface SearchableNote {
   safetyCheck?: { findings?: { title?: string; modification?: string; overrideReason?: string }[] };
 }
 
-/** One labelled piece of a note's text, in the order a therapist reads the note. */
+/**
+ * Which part of a note a piece of text is from. The screen names it in the app's language
+ * (`search.fields.<name>`, NoteSearch.tsx); a treated area's own note is named by its region.
+ */
+export type NoteFieldName =
+  | 'chiefComplaint'
+  | 'painLocation'
+  | 'changesSinceLast'
+  | 'safetyCheck'
+  | 'rhythm'
+  | 'palpationSite'
+  | 'treatedArea'
+  | 'sensations'
+  | 'observations'
+  | 'emotionalRelease'
+  | 'painLocationAfter'
+  | 'globalResponse'
+  | 'plan'
+  | 'nextSession'
+  | 'homeCare'
+  | 'addendum';
+
+/** One named piece of a note's text, in the order a therapist reads the note. */
 export interface NoteField {
-  label: string;
+  name: NoteFieldName;
+  /** A treated area's note: the region it is about. */
+  regionId?: string;
   text: string;
 }
 
-function push(out: NoteField[], label: string, text: string | undefined | null): void {
-  if (typeof text === 'string' && text.trim() !== '') out.push({ label, text });
+function push(
+  out: NoteField[],
+  name: NoteFieldName,
+  text: string | undefined | null,
+  regionId?: string,
+): void {
+  if (typeof text === 'string' && text.trim() !== '')
+    out.push(regionId ? { name, regionId, text } : { name, text });
 }
 
 /** The note's searchable text, field by field (pick-list ids turned into their labels). */
 export function noteFields(note: SearchableNote): NoteField[] {
   const out: NoteField[] = [];
-  push(out, 'Chief complaint', note.chiefComplaint);
-  push(out, 'Pain location', note.painBefore?.location);
-  push(out, 'Changes since last time', note.changesSinceLast);
+  push(out, 'chiefComplaint', note.chiefComplaint);
+  push(out, 'painLocation', note.painBefore?.location);
+  push(out, 'changesSinceLast', note.changesSinceLast);
   for (const finding of note.safetyCheck?.findings ?? []) {
-    push(out, 'Safety check', finding.title);
-    push(out, 'Safety check', finding.modification);
-    push(out, 'Safety check', finding.overrideReason);
+    push(out, 'safetyCheck', finding.title);
+    push(out, 'safetyCheck', finding.modification);
+    push(out, 'safetyCheck', finding.overrideReason);
   }
-  push(out, 'Rhythm', note.rhythm?.quality);
-  push(out, 'Palpation site', note.rhythm?.site);
+  push(out, 'rhythm', note.rhythm?.quality);
+  push(out, 'palpationSite', note.rhythm?.site);
   for (const area of note.treatedAreas ?? []) {
     const region = area.regionId ? regionLabel(area.regionId) : '';
     const techniques = (area.techniques ?? []).map(techniqueLabel).join(', ');
-    push(out, 'Treated area', [region, techniques].filter(Boolean).join(': '));
-    push(out, region || 'Treated area', area.note);
+    push(out, 'treatedArea', [region, techniques].filter(Boolean).join(': '));
+    push(out, 'treatedArea', area.note, area.regionId || undefined);
   }
   const sensations = (note.sensations?.selected ?? []).map(sensationLabel).join(', ');
-  push(out, 'Sensations', sensations);
-  push(out, 'Sensations', note.sensations?.other);
-  push(out, 'Observations', note.observations);
-  push(out, 'Emotional release', note.emotionalRelease);
-  push(out, 'Pain location after', note.painAfter?.location);
-  push(out, 'Global response', note.globalResponse?.description);
-  push(out, 'Plan', note.plan);
-  push(out, 'Next session', note.nextSessionRecommendation);
-  push(out, 'Home care', note.homeCare);
+  push(out, 'sensations', sensations);
+  push(out, 'sensations', note.sensations?.other);
+  push(out, 'observations', note.observations);
+  push(out, 'emotionalRelease', note.emotionalRelease);
+  push(out, 'painLocationAfter', note.painAfter?.location);
+  push(out, 'globalResponse', note.globalResponse?.description);
+  push(out, 'plan', note.plan);
+  push(out, 'nextSession', note.nextSessionRecommendation);
+  push(out, 'homeCare', note.homeCare);
   for (const addendum of note.addenda ?? []) {
-    push(out, 'Addendum', addendum.text);
-    push(out, 'Addendum', addendum.reason);
+    push(out, 'addendum', addendum.text);
+    push(out, 'addendum', addendum.reason);
   }
   return out;
 }

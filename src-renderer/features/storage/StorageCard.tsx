@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Translate } from '../../../src-shared/i18n';
+import { formatByteSize } from '../../app/format';
 import { useT } from '../../app/i18n';
-import { formatBytes, readStorageState, requestPersistentStorage, type StorageState } from './persistence';
+import { readStorageState, requestPersistentStorage, type StorageState } from './persistence';
 import './storage.css';
 
 function protectionText(t: Translate, persisted: boolean | null): string {
@@ -42,13 +43,13 @@ export function StorageCard() {
           <dt>{t('storage.card.used')}</dt>
           <dd data-testid="storage-used">
             {state.usage != null
-              ? t('storage.card.usedAbout', { size: formatBytes(state.usage) })
+              ? t('storage.card.usedAbout', { size: formatByteSize(state.usage) })
               : t('storage.card.notSaid')}
           </dd>
           <dt>{t('storage.card.available')}</dt>
           <dd data-testid="storage-available">
             {free != null
-              ? t('storage.card.availableAbout', { size: formatBytes(free) })
+              ? t('storage.card.availableAbout', { size: formatByteSize(free) })
               : t('storage.card.notSaid')}
             {share != null && (
               <meter

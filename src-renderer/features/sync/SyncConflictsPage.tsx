@@ -5,6 +5,7 @@ import { formatTimestamp } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import type { TableName } from '../../db/table-names';
+import { conflictFieldLabel } from './conflict-fields';
 import { runningSyncEngine } from './practice-sync';
 import type { SyncConflict } from './sync-conflicts';
 import { syncView } from './sync-status';
@@ -166,7 +167,7 @@ function LosingVersions({ conflict }: { conflict: SyncConflict }) {
           <tbody>
             {differingFields(versions.kept, losing).map((field) => (
               <tr key={field}>
-                <th scope="row">{field}</th>
+                <th scope="row">{conflictFieldLabel(t, conflict.table, field)}</th>
                 <td>{shown(versions.kept?.[field])}</td>
                 <td>{shown(losing[field])}</td>
               </tr>

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../src-renderer/app/i18n';
 import {
   type AutoBackupOutcome,
   AutomaticBackupScheduler,
@@ -323,6 +324,21 @@ describe('the passphrase', () => {
     }
     expect(await problemOf('1234567890')).toContain('This is a frequently used password.');
     expect(await problemOf('Sunflower7!')).toBeNull(); // fair: allowed, with advice
+  });
+
+  it("says zxcvbn's warnings and suggestions in the app's language (issue 19)", async () => {
+    const estimator = await loadStrengthEstimator();
+    await i18n.changeLanguage('de');
+    try {
+      expect(await problemOf('1234567890')).toContain('Dieses Passwort wird häufig verwendet.');
+      expect(estimator.estimate('Sunflower7!').suggestions).toContain(
+        'Fügen Sie weitere, weniger gebräuchliche Wörter hinzu.',
+      );
+      expect(passphraseStrength('aaaaaaaaaaaa', estimator).advice).toMatch(/^Wiederholte Zeichen wie „aaa“/);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    expect(await problemOf('1234567890')).toContain('This is a frequently used password.');
   });
 
   it('shows the strength: checking until the estimator is loaded, then weak, fair or strong', async () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../../src-renderer/app/i18n';
 import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/db/backup-tables';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -9,6 +10,7 @@ import {
 import { RestoreWriter } from '../../../src-renderer/db/restore-writer';
 import type { BackupFileWriter } from '../../../src-renderer/features/backup/backup-service';
 import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
+import { tableLabel } from '../../../src-renderer/features/backup/restore/restore-preview';
 import {
   previewRestore,
   RestoreNotStartedError,
@@ -224,6 +226,26 @@ describe('references must resolve', () => {
       await expect(attempt).rejects.toThrow(RestoreNotStartedError);
     }
     expect(await snapshot(repos.db)).toEqual(before);
+  });
+
+  it('in a German app the refusal, the table names and the history labels are German (issue 19)', async () => {
+    const { repos } = await seed();
+    const tables = await recordsOf(repos.db);
+    const ghost = { ...tables.healthHistories![0]!, clientId: '0b8f2c1e-0000-4000-8000-00000000dead' };
+    tables.healthHistories!.push(ghost);
+    const loaded = await loadBackup(await sealed(tables), PASSPHRASE, { now: () => NOW });
+    await i18n.changeLanguage('de');
+    try {
+      const { merge: mergePreview, replace } = await previewRestore(new RestoreWriter(repos.db), loaded);
+      expect(mergePreview.refusal).toBe(
+        'Diese Sicherung kann nicht wiederhergestellt werden: Krankengeschichten: Datensatz 2 (ID 0b8f2c1e-0000-4000-8000-00000000dead) gehört zu einem Klienten (ID 0b8f2c1e-0000-4000-8000-00000000dead), der weder auf diesem Computer noch in der Sicherung ist. Nichts wurde wiederhergestellt; Ihre Daten sind unverändert.',
+      );
+      expect(replace.refusal).toContain('„Alles ersetzen“ behält nichts von diesem Computer');
+      expect(tableLabel('sessions')).toBe('Sitzungsnotizen');
+      expect(tableLabel('attachments')).toBe('Dokumente und Fotos');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('a note whose client is only on this computer merges (the reference resolves here)', async () => {

@@ -135,7 +135,7 @@ describe('client record PDF: what the client reads', () => {
       'No contraindication to light touch',
       'Clearance letter',
       '10 January 2025',
-      'PDF, 47 KB',
+      'PDF, 47 kB',
       '1 document or photo',
     ])
       expect(text).toContain(expected);

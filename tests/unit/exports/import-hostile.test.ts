@@ -28,7 +28,7 @@ const plan = (bytes: Uint8Array) => {
   return planImport(table, guessMapping(table.headers), { dateFormat: 'iso', today: TODAY }, new Set());
 };
 const skippedLines = (rows: PlannedRow[]) =>
-  rows.filter((row): row is SkippedRow => row.status !== 'ready').flatMap(describeSkippedRow);
+  rows.filter((row): row is SkippedRow => row.status !== 'ready').flatMap((row) => describeSkippedRow(row));
 const readyNames = (rows: PlannedRow[]) =>
   rows.flatMap((row) => (row.status === 'ready' ? [`${row.input.firstName} ${row.input.lastName}`] : []));
 

@@ -111,7 +111,7 @@ describe('names in capitals', () => {
     expect(result.capitalNames).toBe(1);
     const notices = result.rows
       .filter((row): row is ReadyRow => row.status === 'ready')
-      .flatMap(describeRowNotices);
+      .flatMap((row) => describeRowNotices(row));
     expect(notices).toEqual([
       'Row 2: Full name: "BECKER TOM" is in capitals, so the order is unclear: read as first name TOM, last name BECKER. Check it',
       'Row 2: Email: left empty: Enter an email address like name@example.com (found "tom@example")',

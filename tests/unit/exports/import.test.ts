@@ -286,7 +286,7 @@ describe('import plan: validation, duplicates and the report', () => {
   const byRow = new Map(plan.rows.map((row) => [row.row, row]));
   const report = plan.rows
     .filter((row): row is Exclude<PlannedRow, { status: 'ready' }> => row.status !== 'ready')
-    .flatMap(describeSkippedRow);
+    .flatMap((row) => describeSkippedRow(row));
 
   it('makes a ready row into client form values, validated with the client schema', () => {
     const zoe = byRow.get(2);
@@ -319,7 +319,7 @@ describe('import plan: validation, duplicates and the report', () => {
   it('imports a client with a bad optional field left empty, and says which field and what it held', () => {
     const notices = plan.rows
       .filter((row): row is ReadyRow => row.status === 'ready')
-      .flatMap(describeRowNotices);
+      .flatMap((row) => describeRowNotices(row));
     expect(notices).toEqual([
       'Row 4: Date of birth: left empty: "31/02/1990" is not a real date',
       'Row 6: Email: left empty: Enter an email address like name@example.com (found "ola.example.com")',

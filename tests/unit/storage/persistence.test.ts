@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  formatBytes,
   readStorageState,
   requestPersistentStorage,
 } from '../../../src-renderer/features/storage/persistence';
@@ -50,21 +49,5 @@ describe('readStorageState', () => {
     });
     expect(await readStorageState(undefined)).toEqual({ persisted: null, usage: null, quota: null });
     expect(await readStorageState(manager({ fail: true }))).toMatchObject({ persisted: null });
-  });
-});
-
-describe('formatBytes', () => {
-  it.each([
-    [0, '0 bytes'],
-    [1, '1 byte'],
-    [999, '999 bytes'],
-    [1_000, '1 KB'],
-    [1_234_567, '1.2 MB'],
-    [45_600_000_000, '46 GB'],
-    [3.2e12, '3.2 TB'],
-    [-1, 'an unknown amount'],
-    [Number.NaN, 'an unknown amount'],
-  ])('%d → %s', (bytes, text) => {
-    expect(formatBytes(bytes)).toBe(text);
   });
 });

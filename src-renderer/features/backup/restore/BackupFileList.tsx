@@ -1,7 +1,6 @@
 import type { BackupFileInfo } from '../../../../src-shared/domain/backup-settings';
-import { formatTimestamp } from '../../../app/format';
+import { formatByteSize, formatTimestamp } from '../../../app/format';
 import { useT } from '../../../app/i18n';
-import { formatBytes } from '../format';
 
 /** The backups in the backup folder, newest first, each with its own "Restore…". */
 export function BackupFileList({
@@ -37,7 +36,7 @@ export function BackupFileList({
               {backup.automatic && <span className="tag">{t('backup.restore.automaticTag')}</span>}
             </td>
             <td>{formatTimestamp(backup.modifiedAt)}</td>
-            <td>{formatBytes(backup.size)}</td>
+            <td>{formatByteSize(backup.size)}</td>
             <td>
               <button
                 type="button"

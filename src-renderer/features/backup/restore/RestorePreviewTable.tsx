@@ -1,11 +1,11 @@
 import type { BackupInfo } from '../../../../src-shared/backup';
 import type { MessageKey } from '../../../../src-shared/i18n';
-import { formatDate, formatTimestamp } from '../../../app/format';
+import { formatByteSize, formatDate, formatTimestamp } from '../../../app/format';
 import { translate, useT } from '../../../app/i18n';
-import { TABLE_LABELS } from '../../../db/backup-tables';
 import { TABLE_NAMES } from '../../../db/table-names';
-import { formatBytes, formatCount } from '../format';
+import { formatCount } from '../format';
 import type { RestorePreview, TableChange } from './restore-preview';
+import { tableLabel } from './restore-preview';
 
 function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text);
@@ -32,7 +32,7 @@ export function BackupFacts({ fileName, info }: { fileName: string; info: Backup
     <dl className="facts" data-testid="backup-facts">
       <dt>{t('backup.facts.file')}</dt>
       <dd>
-        <code>{fileName}</code> {t('backup.facts.fileSize', { size: formatBytes(info.fileSize) })}
+        <code>{fileName}</code> {t('backup.facts.fileSize', { size: formatByteSize(info.fileSize) })}
       </dd>
       <dt>{t('backup.facts.made')}</dt>
       <dd>{formatTimestamp(info.header.createdAt)}</dd>
@@ -104,7 +104,7 @@ export function RestorePreviewTable({ merge, replace }: { merge: RestorePreview;
       <tbody>
         {TABLE_NAMES.map((name) => (
           <tr key={name}>
-            <th scope="row">{TABLE_LABELS[name]}</th>
+            <th scope="row">{tableLabel(name)}</th>
             <td>{formatCount(merge.tables[name].incoming)}</td>
             <td>{formatCount(merge.tables[name].current)}</td>
             <td>{mergeText(merge.tables[name])}</td>

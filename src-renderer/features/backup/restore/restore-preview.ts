@@ -9,7 +9,7 @@ import {
 import { handoutTemplateKey } from '../../../../src-shared/domain/settings';
 import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../../../src-shared/i18n';
 import { translate } from '../../../app/i18n';
-import { TABLE_LABELS, type TableSpec } from '../../../db/backup-tables';
+import { isTableName, type TableSpec } from '../../../db/backup-tables';
 import type { RestoreWriter } from '../../../db/restore-writer';
 import { TABLE_NAMES, type TableName } from '../../../db/table-names';
 import type { LoadedBackup, Row } from './load-backup';
@@ -80,14 +80,38 @@ export function totalsOf(tables: Record<TableName, TableChange>): RestorePreview
   return totals;
 }
 
-/** "Session note 3 (id s1) belongs to a client who is neither on this computer nor in the backup." */
+/** The name of a table for the therapist ("Session notes", "Behandlungsnotizen"), in the app's language. */
+export function tableLabel(table: string): string {
+  return isTableName(table) ? translate(TABLE_LABEL_KEYS[table]) : table;
+}
+
+const TABLE_LABEL_KEYS: Readonly<Record<TableName, MessageKey>> = {
+  clients: 'backup.tables.clients',
+  healthHistories: 'backup.tables.healthHistories',
+  sessions: 'backup.tables.sessions',
+  afterEffects: 'backup.tables.afterEffects',
+  auditLog: 'backup.tables.auditLog',
+  settings: 'backup.tables.settings',
+  consentVersions: 'backup.tables.consentVersions',
+  intakeDrafts: 'backup.tables.intakeDrafts',
+  intakeSubmissions: 'backup.tables.intakeSubmissions',
+  consents: 'backup.tables.consents',
+  attachments: 'backup.tables.attachments',
+  outcomeProfiles: 'backup.tables.outcomeProfiles',
+  outcomeScores: 'backup.tables.outcomeScores',
+  followUps: 'backup.tables.followUps',
+};
+
+/** "Session notes: record 3 (id s1) belongs to a client who is neither on this computer nor in the backup." */
 function unresolvedMessage(failure: RecordFailure, client: string, mode: RestoreMode): string {
-  const where = `${TABLE_LABELS[failure.table as TableName] ?? failure.table}: record ${failure.index + 1}${failure.id ? ` (id ${failure.id})` : ''}`;
-  const whose =
-    mode === 'merge'
-      ? 'is neither on this computer nor in the backup'
-      : 'is not in the backup, and Replace all keeps nothing from this computer';
-  return `This backup cannot be restored: ${where} belongs to a client (id ${client.slice(0, 80)}) who ${whose}. Nothing was restored; your records are unchanged.`;
+  const values = { table: tableLabel(failure.table), number: failure.index + 1, client: client.slice(0, 80) };
+  const where = failure.id
+    ? translate('backup.preview.recordWithId', { ...values, id: failure.id })
+    : translate('backup.preview.record', values);
+  return translate(mode === 'merge' ? 'backup.preview.unresolvedMerge' : 'backup.preview.unresolvedReplace', {
+    where,
+    client: values.client,
+  });
 }
 
 /**
@@ -115,7 +139,8 @@ export class ClientNames {
   remember(clients: readonly Row[]): void {
     for (const client of clients) {
       const name = `${String(client.firstName ?? '')} ${String(client.lastName ?? '')}`.trim();
-      if (typeof client.id === 'string') this.names.set(client.id, name || 'Unnamed client');
+      if (typeof client.id === 'string')
+        this.names.set(client.id, name || translate('backup.preview.unnamedClient'));
     }
   }
 
@@ -124,7 +149,7 @@ export class ClientNames {
     if (known) return known;
     const row = await store.client(clientId);
     if (row) this.remember([row]);
-    return this.names.get(clientId) ?? 'an unknown client';
+    return this.names.get(clientId) ?? translate('backup.preview.unknownClient');
   }
 }
 
@@ -134,15 +159,21 @@ export async function conflictView(
   names: ClientNames,
 ): Promise<ConflictView> {
   const note = conflict.current as unknown as Row;
-  const number = typeof note.sessionNumber === 'number' ? `Session ${note.sessionNumber}` : 'A session note';
-  const date = typeof note.serviceDate === 'string' && note.serviceDate ? `, ${note.serviceDate}` : '';
+  const what =
+    typeof note.sessionNumber === 'number'
+      ? translate('backup.preview.sessionNumber', { number: note.sessionNumber })
+      : translate('backup.preview.aSessionNote');
   const client = await names.nameOf(store, String(note.clientId));
+  const label =
+    typeof note.serviceDate === 'string' && note.serviceDate
+      ? translate('backup.preview.conflictOn', { what, date: note.serviceDate, client })
+      : translate('backup.preview.conflict', { what, client });
   return {
     table: conflict.table as TableName,
     id: conflict.id,
     copyId: conflict.copyId,
     reason: conflict.reason,
-    label: `${number}${date}, ${client}`,
+    label,
   };
 }
 
@@ -181,10 +212,15 @@ export async function notAppliedViews(
     if (into.length >= NOT_APPLIED_LISTED) return;
     let label = settingLabel(id);
     if (why === 'history') {
-      const what = spec.name === 'auditLog' ? 'Audit entry' : 'After-effect report';
       const client = await names.nameOf(store, String(record.clientId));
-      const at = String(spec.name === 'auditLog' ? record.at : record.reportedAt);
-      label = `${what} of ${at.slice(0, 10)}, ${client}`;
+      const date = String(spec.name === 'auditLog' ? record.at : record.reportedAt).slice(0, 10);
+      label = translate(
+        spec.name === 'auditLog' ? 'backup.preview.auditEntryOf' : 'backup.preview.afterEffectOf',
+        {
+          date,
+          client,
+        },
+      );
     }
     into.push({ table: spec.name, id, label, why });
   }
