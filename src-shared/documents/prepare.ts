@@ -1,6 +1,6 @@
 import { formatMegabytes } from '../domain/file-size-limits';
 import { formatBytes, MAX_ATTACHMENT_BYTES, OriginalNameSchema, type PreparedFile } from './attachment';
-import { removeLocationMetadata } from './exif';
+import { removeIdentifyingMetadata } from './exif';
 import { sha256Hex } from './hash';
 import { imageSizeProblem } from './image-size';
 import { sniffMediaType } from './sniff';
@@ -50,13 +50,14 @@ export async function prepareFile(
     const problem = imageSizeProblem(bytes, mediaType, name);
     if (problem) throw new AttachmentRefusal(problem);
   }
-  const cleaned = removeLocationMetadata(bytes, mediaType);
+  const cleaned = removeIdentifyingMetadata(bytes, mediaType);
   return {
     originalName: name,
     mediaType,
     size: cleaned.bytes.byteLength,
     sha256: await sha256Hex(cleaned.bytes),
     gpsRemoved: cleaned.gpsRemoved,
+    otherMetadataRemoved: cleaned.otherRemoved,
     orientation: cleaned.orientation,
     bytes: cleaned.bytes,
   };
