@@ -11,11 +11,12 @@ import {
   checkSize,
   prepareFile,
 } from '../../src-shared/documents/prepare';
-import { buildRecordZip, RecordZipError } from '../../src-shared/documents/record-zip';
+import { recordZipBaseName } from '../../src-shared/documents/record-zip';
 import { fileNamePart } from '../../src-shared/domain/files';
 import { clientRecordJson } from '../../src-shared/exports/client-record-export';
 import { UserFacingError } from '../../src-shared/result';
 import type { MainHandlers } from '../ipc';
+import { RecordZipStreams } from '../services/exports/record-zip-streams';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { FileTooLargeError, readFileCapped } from '../services/files/read-capped';
 import { renderClientRecordPdf } from '../services/pdf/client-record';
@@ -44,34 +45,43 @@ function refuse(error: unknown): never {
 
 /**
  * Documents and photos (issue 15). Main reads a picked file itself (the renderer never names a
- * path), checks the bytes of a dropped one, and writes a saved copy under a name it builds.
+ * path), checks the bytes of a dropped one, and writes a saved copy under a name it builds. The
+ * client record ZIP is streamed in bounded chunks (services/exports/record-zip-streams.ts).
  */
 export function documentHandlers(
   deps: MainDeps,
 ): Pick<
   MainHandlers,
-  'documentsChoose' | 'documentsPrepareDropped' | 'documentsSaveCopy' | 'exportClientRecordZip'
+  | 'documentsChoose'
+  | 'documentsPrepareDropped'
+  | 'documentsSaveCopy'
+  | 'exportRecordZipBegin'
+  | 'exportRecordZipChunk'
+  | 'exportRecordZipCommit'
+  | 'exportRecordZipAbort'
 > {
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
+  const zips = new RecordZipStreams();
   return {
-    exportClientRecordZip: async ({ record, fileName, logo, files }) => {
+    exportRecordZipBegin: async ({ record, logo }) => {
+      // The PDF first: a record it cannot print is refused before any dialog opens.
       const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo });
-      const baseName = fileName.replace(/\.zip$/i, '');
-      let zip: Uint8Array;
-      try {
-        ({ zip } = await buildRecordZip({ record, baseName, pdf, json: clientRecordJson(record), files }));
-      } catch (error) {
-        if (error instanceof RecordZipError) throw new UserFacingError('INVALID_REQUEST', error.message);
-        throw error;
-      }
+      const baseName = recordZipBaseName(record);
       const target = await deps.dialogs.chooseSavePath({
         title: 'Save the client record',
         defaultFileName: `${baseName}.zip`,
         filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
       });
-      if (!target) return { path: null };
-      await writeFileAtomic(target, zip);
-      return { path: target };
+      if (!target) return { token: null };
+      return { token: await zips.begin(target, record, baseName, pdf, clientRecordJson(record)) };
+    },
+    exportRecordZipChunk: async ({ token, attachmentId, bytes, final }) => ({
+      written: await zips.chunk(token, attachmentId, bytes, final),
+    }),
+    exportRecordZipCommit: async ({ token }) => ({ path: await zips.commit(token) }),
+    exportRecordZipAbort: async ({ token }) => {
+      await zips.abort(token);
+      return {};
     },
     documentsChoose: async () => {
       const file = await deps.dialogs.chooseOpenFile({ title: 'Attach a file', filters: OPEN_FILTERS });
