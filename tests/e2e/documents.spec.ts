@@ -148,6 +148,24 @@ test('a clearance letter attached from the safety check is in the signed note, o
   };
   expect(json.attachments).toEqual([expect.objectContaining({ sha256, kind: 'clearance letter' })]);
   expect(harness.securityLog).toEqual([]);
+
+  // Back on the signed note: a file dropped anywhere on it is added to it (as an addendum may add
+  // more), and cannot be removed there either.
+  await page.goForward();
+  await expect(page.getByRole('region', { name: 'SOAP note' })).toBeVisible();
+  await dragFile(page, '#session-title', 'over');
+  await expect(page.getByTestId('page-drop-target')).toHaveText(
+    'Drop the file to attach it to this session note',
+  );
+  await dropFile(page, '#session-title', 'follow-up.txt', 'Seen again on 3 Dec: no headache.\n');
+  await page.getByRole('dialog', { name: 'Attach a file' }).getByRole('button', { name: 'Attach' }).click();
+  const noteDocuments = page
+    .getByRole('region', { name: 'Documents and photos' })
+    .getByTestId('document-item');
+  await expect(noteDocuments).toHaveCount(2);
+  await expect(
+    noteDocuments.filter({ hasText: 'follow-up' }).getByRole('button', { name: /Remove/ }),
+  ).toHaveCount(0);
 });
 
 test('a photo attached on the client page loses its GPS location; a file that is not a document is refused', async ({

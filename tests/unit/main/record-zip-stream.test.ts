@@ -90,6 +90,12 @@ async function send(call: ReturnType<typeof dispatcher>, token: string, id: stri
   return { reply: { ok: true } as Reply, largest };
 }
 
+/** The token a begin answered (the test stops with main's message when it refused). */
+function tokenOf(reply: Reply): string {
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value.token as string;
+}
+
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
 describe('the client record ZIP, streamed to main', () => {
@@ -115,7 +121,7 @@ describe('the client record ZIP, streamed to main', () => {
     const call = dispatcher(target);
     const begun = await call('export:record-zip-begin', { record, logo: null });
     expect(begun.ok).toBe(true);
-    const token = (begun as { value: { token: string } }).value.token;
+    const token = tokenOf(begun);
     let largest = 0;
     for (const [i, bytes] of scans.entries()) {
       const sent = await send(call, token, `scan-${i + 1}`, bytes);
@@ -190,7 +196,7 @@ describe('the client record ZIP, streamed to main', () => {
     const record = { ...base, attachments: [attachmentFor(base, 'letter', letter, 'Clearance letter')] };
     const call = dispatcher(target);
     const begun = await call('export:record-zip-begin', { record, logo: null });
-    const token = (begun as { value: { token: string } }).value.token;
+    const token = tokenOf(begun);
     const changed = letter.slice();
     changed[10] = 0x58;
     const sent = await send(call, token, 'letter', changed);
@@ -215,15 +221,12 @@ describe('the client record ZIP, streamed to main', () => {
     const letter = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
     const record = { ...base, attachments: [attachmentFor(base, 'letter', letter, 'Letter')] };
     const call = dispatcher(target);
-    let token = (
-      (await call('export:record-zip-begin', { record, logo: null })) as { value: { token: string } }
-    ).value.token;
+    let token = tokenOf(await call('export:record-zip-begin', { record, logo: null }));
     expect((await send(call, token, 'someone-else', letter)).reply).toMatchObject({
       ok: false,
       error: { message: 'A file that is not in this client record was sent, so no ZIP was saved.' },
     });
-    token = ((await call('export:record-zip-begin', { record, logo: null })) as { value: { token: string } })
-      .value.token;
+    token = tokenOf(await call('export:record-zip-begin', { record, logo: null }));
     expect(await call('export:record-zip-commit', { token })).toMatchObject({
       ok: false,
       error: { message: '"Letter" is missing from the export, so no ZIP was saved.' },
