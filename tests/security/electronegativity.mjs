@@ -12,7 +12,8 @@ const JUSTIFIED = {
   // LOW: it reports the CSP for review and flags the <meta> floor's connect-src https: http:.
   // Both policies apply; main's header (src-main/csp.ts) narrows connect-src to 'self' plus the
   // sync origin when sync is on. See docs/security.md.
-  CSP_GLOBAL_CHECK: "Reviewed: main's CSP header narrows the page's connect-src to 'self' and the sync origin",
+  CSP_GLOBAL_CHECK:
+    "Reviewed: main's CSP header narrows the page's connect-src to 'self' and the sync origin",
   // The practice-sync certificate pin (src-main/sync/certificate-pin.ts): it accepts only the
   // certificate whose fingerprint the therapist confirmed, for the sync host only, refuses every
   // other certificate for that host, and leaves every other host to Chromium (-3). Tested in
