@@ -6,6 +6,11 @@ import {
   PreparedFileSchema,
   Sha256Schema,
 } from './documents/attachment';
+import {
+  MAX_RECORD_ZIP_CHUNK_BYTES,
+  MAX_RECORD_ZIP_FILES_BYTES,
+  RecordZipTokenSchema,
+} from './documents/record-zip-ipc';
 import { AftercareSheetSchema, LogoSchema } from './domain/aftercare';
 import { AppInfoSchema } from './domain/app-info';
 import {
@@ -16,7 +21,6 @@ import {
 } from './domain/backup-settings';
 import { ClientRecordSchema } from './domain/client-record';
 import { TimestampSchema } from './domain/dates';
-import { MAX_SAVED_FILE_BYTES } from './domain/file-size-limits';
 import {
   BytesSchema,
   ChosenFileSchema,
@@ -286,27 +290,45 @@ export const channels = {
     z.object({ language: AppLanguageSchema }),
   ),
   /**
-   * The client record as one ZIP: main renders the PDF, adds the JSON and the files (each checked
-   * against its hash in the record) with a manifest, names every entry and saves it.
+   * The client record as one ZIP, streamed (issue 15; the backup stream's pattern): begin sends
+   * the record (main renders the PDF, asks where to save, names the file from the record and
+   * writes the PDF and the JSON; a null token when cancelled), each chunk carries a bounded
+   * piece of one document (`final` ends it: main checks its size and SHA-256 against the
+   * record), commit writes the manifest and puts the file in place, abort leaves nothing.
    */
-  exportClientRecordZip: channel(
-    'export:client-record-zip',
+  exportRecordZipBegin: channel(
+    'export:record-zip-begin',
     z
       .object({
         record: ClientRecordSchema,
-        fileName: SafeFileNameSchema,
         logo: LogoSchema.nullable().default(null),
-        files: z.array(z.object({ attachmentId: z.string().min(1).max(64), bytes: BytesSchema })).max(10_000),
       })
       .refine(
         (request) =>
-          request.files.reduce((sum, file) => sum + file.bytes.byteLength, 0) <= MAX_SAVED_FILE_BYTES,
-        {
-          message: 'The files are larger than Stillpoint saves in one ZIP',
-          path: ['files'],
-        },
+          request.record.attachments.reduce((sum, file) => sum + file.size, 0) <= MAX_RECORD_ZIP_FILES_BYTES,
+        { message: 'The files are larger than Stillpoint saves in one ZIP', path: ['record', 'attachments'] },
       ),
+    z.object({ token: RecordZipTokenSchema.nullable() }),
+  ),
+  exportRecordZipChunk: channel(
+    'export:record-zip-chunk',
+    z.object({
+      token: RecordZipTokenSchema,
+      attachmentId: z.string().min(1).max(64),
+      bytes: BytesSchema.refine((bytes) => bytes.byteLength <= MAX_RECORD_ZIP_CHUNK_BYTES, 'Chunk too large'),
+      final: z.boolean(),
+    }),
+    z.object({ written: z.number() }),
+  ),
+  exportRecordZipCommit: channel(
+    'export:record-zip-commit',
+    z.object({ token: RecordZipTokenSchema }),
     SaveResultSchema,
+  ),
+  exportRecordZipAbort: channel(
+    'export:record-zip-abort',
+    z.object({ token: RecordZipTokenSchema }),
+    z.object({}),
   ),
 } as const;
 

@@ -7,13 +7,14 @@ import {
   checkSize,
   prepareFile,
 } from '../../src-shared/documents/prepare';
-import { buildRecordZip, RecordZipError } from '../../src-shared/documents/record-zip';
+import { RecordZipError, recordZipBaseName } from '../../src-shared/documents/record-zip';
 import { mediaTypeLabel } from '../../src-shared/documents/words';
 import { fileNamePart } from '../../src-shared/domain/files';
 import { clientRecordJson } from '../../src-shared/exports/client-record-export';
 import { type Translate, translatorFor } from '../../src-shared/i18n';
 import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
+import { RecordZipStreams } from '../services/exports/record-zip-streams';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { FileTooLargeError, readFileCapped } from '../services/files/read-capped';
 import { renderClientRecordPdf } from '../services/pdf/client-record';
@@ -48,43 +49,58 @@ function refuse(error: unknown): never {
 
 /**
  * Documents and photos (issue 15). Main reads a picked file itself (the renderer never names a
- * path), checks the bytes of a dropped one, and writes a saved copy under a name it builds.
+ * path), checks the bytes of a dropped one, and writes a saved copy under a name it builds. The
+ * client record ZIP is streamed in bounded chunks (services/exports/record-zip-streams.ts).
  */
 export function documentHandlers(
   deps: MainDeps,
 ): Pick<
   MainHandlers,
-  'documentsChoose' | 'documentsPrepareDropped' | 'documentsSaveCopy' | 'exportClientRecordZip'
+  | 'documentsChoose'
+  | 'documentsPrepareDropped'
+  | 'documentsSaveCopy'
+  | 'exportRecordZipBegin'
+  | 'exportRecordZipChunk'
+  | 'exportRecordZipCommit'
+  | 'exportRecordZipAbort'
 > {
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   // Dialog titles and filters in the app's language (English when main has none, as in tests).
   const t: Translate = (key, values) => (deps.language?.t ?? translatorFor('en'))(key, values);
+  const zips = new RecordZipStreams();
+  // A refusal of the ZIP writer, said in the app's language.
+  const said = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RecordZipError) throw translatedError('INVALID_REQUEST', error.key, error.values);
+      throw error;
+    }
+  };
   return {
-    exportClientRecordZip: async ({ record, fileName, logo, files }) => {
-      // The PDF inside the ZIP is the same as the one saved on its own: in the client's language.
-      const pdf = await renderClientRecordPdf(record, {
-        fontsDir,
-        now: deps.now(),
-        logo,
-        ...recordLanguages(deps, record),
-      });
-      const baseName = fileName.replace(/\.zip$/i, '');
-      let zip: Uint8Array;
-      try {
-        ({ zip } = await buildRecordZip({ record, baseName, pdf, json: clientRecordJson(record), files }));
-      } catch (error) {
-        if (error instanceof RecordZipError)
-          throw translatedError('INVALID_REQUEST', error.key, error.values);
-        throw error;
-      }
+    exportRecordZipBegin: async ({ record, logo }) => {
+      // The PDF first (the same as the one saved on its own: in the record's language): a record
+      // it cannot print is refused before any dialog opens.
+      const languages = recordLanguages(deps, record);
+      const pdf = await renderClientRecordPdf(record, { fontsDir, now: deps.now(), logo, ...languages });
+      const baseName = recordZipBaseName(record, languages.language);
       const target = await deps.dialogs.chooseSavePath({
         title: t('documents.dialogs.saveRecordTitle'),
         defaultFileName: `${baseName}.zip`,
         filters: [{ name: t('documents.dialogs.zipFilter'), extensions: ['zip'] }],
       });
-      if (!target) return { path: null };
-      await writeFileAtomic(target, zip);
-      return { path: target };
+      if (!target) return { token: null };
+      return {
+        token: await said(() => zips.begin(target, record, baseName, pdf, clientRecordJson(record))),
+      };
+    },
+    exportRecordZipChunk: async ({ token, attachmentId, bytes, final }) => ({
+      written: await said(() => zips.chunk(token, attachmentId, bytes, final)),
+    }),
+    exportRecordZipCommit: async ({ token }) => ({ path: await said(() => zips.commit(token)) }),
+    exportRecordZipAbort: async ({ token }) => {
+      await zips.abort(token);
+      return {};
     },
     documentsChoose: async () => {
       const file = await deps.dialogs.chooseOpenFile({

@@ -121,7 +121,8 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
 
 /**
  * A file main has read, checked and cleaned (import.ts), ready for the renderer to store with
- * the therapist's details. `bytes` are the bytes to keep (GPS removed), `sha256` is theirs.
+ * the therapist's details. `bytes` are the bytes to keep (identifying metadata removed),
+ * `sha256` is theirs.
  */
 export const PreparedFileSchema = z.object({
   originalName: OriginalNameSchema,
@@ -129,6 +130,11 @@ export const PreparedFileSchema = z.object({
   size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
   sha256: Sha256Schema,
   gpsRemoved: z.boolean(),
+  /**
+   * Camera details, captions, keywords, an embedded thumbnail or data after the picture were
+   * removed (exif.ts): told on attaching, not kept with the document.
+   */
+  otherMetadataRemoved: z.boolean().optional(),
   orientation: OrientationSchema,
   bytes: BytesSchema,
 });

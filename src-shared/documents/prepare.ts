@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/catalogues';
 import { type MessageValues, translatorFor } from '../i18n/translator';
 import { MAX_ATTACHMENT_BYTES, OriginalNameSchema, type PreparedFile } from './attachment';
-import { removeLocationMetadata } from './exif';
+import { removeIdentifyingMetadata } from './exif';
 import { sha256Hex } from './hash';
 import { imageSizeRefusal } from './image-size';
 import { sniffMediaType } from './sniff';
@@ -68,13 +68,14 @@ export async function prepareFile(
     const problem = imageSizeRefusal(bytes, mediaType, name);
     if (problem) throw new AttachmentRefusal(problem.key, problem.values);
   }
-  const cleaned = removeLocationMetadata(bytes, mediaType);
+  const cleaned = removeIdentifyingMetadata(bytes, mediaType);
   return {
     originalName: name,
     mediaType,
     size: cleaned.bytes.byteLength,
     sha256: await sha256Hex(cleaned.bytes),
     gpsRemoved: cleaned.gpsRemoved,
+    otherMetadataRemoved: cleaned.otherRemoved,
     orientation: cleaned.orientation,
     bytes: cleaned.bytes,
   };

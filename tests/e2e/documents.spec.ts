@@ -5,8 +5,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { tiffHasGps } from '../../src-shared/documents/exif';
-import { exifTiff, holdsLatitude, jpegWithExif } from '../unit/documents/exif-builder';
-import { clearanceLetterPdf } from './documents-files';
+import { CAMERA_SERIAL, exifTiff, holdsLatitude, jpegWithExif } from '../unit/documents/exif-builder';
+import { clearanceLetterPdf, longReportPdf } from './documents-files';
 import { expect, test } from './fixtures';
 
 /**
@@ -148,6 +148,24 @@ test('a clearance letter attached from the safety check is in the signed note, o
   };
   expect(json.attachments).toEqual([expect.objectContaining({ sha256, kind: 'clearance letter' })]);
   expect(harness.securityLog).toEqual([]);
+
+  // Back on the signed note: a file dropped anywhere on it is added to it (as an addendum may add
+  // more), and cannot be removed there either.
+  await page.goForward();
+  await expect(page.getByRole('region', { name: 'SOAP note' })).toBeVisible();
+  await dragFile(page, '#session-title', 'over');
+  await expect(page.getByTestId('page-drop-target')).toHaveText(
+    'Drop the file to attach it to this session note',
+  );
+  await dropFile(page, '#session-title', 'follow-up.txt', 'Seen again on 3 Dec: no headache.\n');
+  await page.getByRole('dialog', { name: 'Attach a file' }).getByRole('button', { name: 'Attach' }).click();
+  const noteDocuments = page
+    .getByRole('region', { name: 'Documents and photos' })
+    .getByTestId('document-item');
+  await expect(noteDocuments).toHaveCount(2);
+  await expect(
+    noteDocuments.filter({ hasText: 'follow-up' }).getByRole('button', { name: /Remove/ }),
+  ).toHaveCount(0);
 });
 
 test('a photo attached on the client page loses its GPS location; a file that is not a document is refused', async ({
@@ -166,7 +184,7 @@ test('a photo attached on the client page loses its GPS location; a file that is
     '"letter.pdf" is not a PDF, JPEG, PNG, WebP or plain text file',
   );
 
-  const photo = jpegWithExif(exifTiff({ orientation: 6 }));
+  const photo = jpegWithExif(exifTiff({ orientation: 6, camera: true }));
   expect(holdsLatitude(photo)).toBe(true);
   const photoFile = testInfo.outputPath('IMG_2041.jpg');
   fs.writeFileSync(photoFile, photo);
@@ -174,6 +192,7 @@ test('a photo attached on the client page loses its GPS location; a file that is
   await documents.getByRole('button', { name: 'Attach a file' }).click();
   const attach = page.getByRole('dialog', { name: 'Attach a file' });
   await expect(attach).toContainText('Location data (GPS) was removed from this photo');
+  await expect(attach).toContainText('Camera details were removed too (serial numbers, maker notes');
   await expect(attach.getByLabel('Kind')).toHaveValue('photo');
   await expectAccessible(page, 'the attach dialog');
   await attach.getByLabel('Title').fill('Posture, standing');
@@ -182,10 +201,15 @@ test('a photo attached on the client page loses its GPS location; a file that is
   await expect(item).toContainText('Posture, standing');
   await expect(item).toContainText('Location data (GPS) removed on import.');
   await expectAccessible(page, 'the client page with a photo');
-  // The thumbnail is the decoded photo.
+  // The thumbnail is made from the photo, turned by its EXIF orientation (24 x 16 stored on its
+  // side: 16 x 24 upright).
   await expect
-    .poll(() => item.locator('img.document-thumb').evaluate((img: HTMLImageElement) => img.naturalWidth))
-    .toBeGreaterThan(0);
+    .poll(() =>
+      item
+        .getByTestId('document-thumb')
+        .evaluate((img: HTMLImageElement) => `${img.naturalWidth} x ${img.naturalHeight}`),
+    )
+    .toBe('16 x 24');
 
   await item.getByRole('button', { name: /Save a copy/ }).click();
   await expect(documents.getByRole('status')).toContainText('Saved a copy of');
@@ -194,6 +218,7 @@ test('a photo attached on the client page loses its GPS location; a file that is
   expect(path.basename(copy!)).toBe('Posture-standing.jpg');
   expect(holdsLatitude(saved)).toBe(false);
   expect(tiffHasGps(saved.subarray(12))).toBe(false);
+  expect(saved.includes(Buffer.from(CAMERA_SERIAL))).toBe(false);
 
   // Settings shows the room documents and photos take.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
@@ -218,6 +243,9 @@ async function dropFile(page: Page, selector: string, name: string, text: string
       const data = new DataTransfer();
       data.items.add(new File([text], name, { type: 'text/plain' }));
       target.dispatchEvent(
+        new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data }),
+      );
+      target.dispatchEvent(
         new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
       );
       target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
@@ -226,7 +254,21 @@ async function dropFile(page: Page, selector: string, name: string, text: string
   );
 }
 
-test('a file dropped on the card is checked by main like a picked one; a name with a control character is refused', async ({
+/** Starts dragging a file over `selector` (enter and over), or leaves with it. */
+async function dragFile(page: Page, selector: string, what: 'over' | 'leave') {
+  await page.evaluate(
+    ({ selector, what }) => {
+      const target = document.querySelector(selector)!;
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], 'x.txt', { type: 'text/plain' }));
+      for (const type of what === 'over' ? ['dragenter', 'dragover'] : ['dragleave'])
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    },
+    { selector, what },
+  );
+}
+
+test('a file dropped anywhere on the client page is checked by main like a picked one; a name with a control character is refused', async ({
   page,
   harness,
 }) => {
@@ -234,11 +276,21 @@ test('a file dropped on the card is checked by main like a picked one; a name wi
   await newClient(page, 'Ola', 'Nordmann');
   const documents = page.getByRole('region', { name: 'Documents and photos' });
 
-  await dropFile(page, '[data-testid="documents-card"]', 'notes\u0007.txt', 'Referral notes');
+  // Dragging a file over the page shows where it will go; leaving takes the target away.
+  await dragFile(page, '#client-title', 'over');
+  await expect(page.getByTestId('page-drop-target')).toHaveText(
+    'Drop the file to attach it to Ola Nordmann’s record',
+  );
+  await dragFile(page, '#client-title', 'leave');
+  await expect(page.getByTestId('page-drop-target')).toHaveCount(0);
+
+  await dropFile(page, '.contact-card', 'notes\u0007.txt', 'Referral notes');
   await expect(documents.getByRole('alert')).toContainText("That file's name cannot be kept");
   expect(harness.calls).not.toContain('documents:prepare-dropped');
+  await expect(page.getByTestId('page-drop-target')).toHaveCount(0);
 
-  await dropFile(page, '[data-testid="documents-card"]', 'referral notes.txt', 'Referral from Dr Okafor.\n');
+  // Dropped on the page's heading, far from the documents card.
+  await dropFile(page, '#client-title', 'referral notes.txt', 'Referral from Dr Okafor.\n');
   const attach = page.getByRole('dialog', { name: 'Attach a file' });
   await expect(attach).toContainText('referral notes.txt · Text');
   await expect(attach.getByLabel('Title')).toHaveValue('referral notes');
@@ -251,4 +303,82 @@ test('a file dropped on the card is checked by main like a picked one; a name wi
   await expect(page.getByRole('dialog', { name: 'referral notes' }).locator('pre')).toContainText(
     'Referral from Dr Okafor.',
   );
+});
+
+test('a photo dropped anywhere on a draft note is attached to that session, with a real thumbnail', async ({
+  page,
+}) => {
+  await openApp(page);
+  await newClient(page, 'Mira', 'Svensson');
+  await page.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Session 1/ })).toBeVisible();
+
+  await dragFile(page, '#session-title', 'over');
+  await expect(page.getByTestId('page-drop-target')).toHaveText(
+    'Drop the file to attach it to this session note',
+  );
+  // A 3000 x 2000 photo (made by the page's own JPEG encoder), dropped on the note's heading.
+  await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(3000, 2000);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#4a7';
+    context.fillRect(0, 0, 3000, 2000);
+    context.fillStyle = '#a33';
+    context.fillRect(0, 0, 1500, 1000);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'posture-front.jpg', { type: 'image/jpeg' }));
+    const target = document.querySelector('#session-title')!;
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  });
+  await expect(page.getByTestId('page-drop-target')).toHaveCount(0);
+  const attach = page.getByRole('dialog', { name: 'Attach a file' });
+  await expect(attach).toContainText('posture-front.jpg · JPEG photo');
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+  const item = documents.getByTestId('document-item');
+  await expect(item).toContainText('posture-front');
+  // The list shows a thumbnail made at 192 x 128 pixels, not the 6-megapixel photo scaled by CSS.
+  // (Made when the item comes near the view: the documents card is far down the editor.)
+  await item.scrollIntoViewIfNeeded();
+  const thumb = item.getByTestId('document-thumb');
+  await expect
+    .poll(() => thumb.evaluate((img: HTMLImageElement) => `${img.naturalWidth} x ${img.naturalHeight}`))
+    .toBe('192 x 128');
+
+  // The client page lists it as the session's.
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: 'Mira Svensson' })
+    .click();
+  await expect(
+    page.getByRole('region', { name: 'Documents and photos' }).getByTestId('document-item'),
+  ).toContainText('from a session note');
+});
+
+test('a long PDF is read to its last page, drawing only the pages near the view', async ({
+  page,
+  harness,
+}, testInfo) => {
+  await openApp(page);
+  await newClient(page, 'Pia', 'Lund');
+  const report = testInfo.outputPath('hospital-report.pdf');
+  fs.writeFileSync(report, longReportPdf(60));
+  harness.nextOpenFile(report);
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+  await documents.getByRole('button', { name: 'Attach a file' }).click();
+  await page.getByRole('dialog', { name: 'Attach a file' }).getByRole('button', { name: 'Attach' }).click();
+  await documents.getByTestId('document-item').getByRole('button', { name: /View/ }).click();
+  const viewer = page.getByRole('dialog', { name: 'hospital-report' });
+  await expect(viewer.getByTestId('pdf-status')).toHaveText('60 pages.');
+  await expect(viewer.getByRole('img', { name: 'Page 1 of 60' })).toHaveAttribute('data-drawn', 'true');
+  await expect(viewer.getByRole('img', { name: 'Page 60 of 60' })).not.toHaveAttribute('data-drawn', 'true');
+
+  // Scrolled to the end: the last page is drawn, the first has given its canvas back.
+  await viewer.getByTestId('pdf-pages').evaluate((box) => {
+    box.scrollTop = box.scrollHeight;
+  });
+  await expect(viewer.getByRole('img', { name: 'Page 60 of 60' })).toHaveAttribute('data-drawn', 'true');
+  await expect(viewer.getByRole('img', { name: 'Page 1 of 60' })).not.toHaveAttribute('data-drawn', 'true');
+  expect(await viewer.locator('.pdf-page canvas').count()).toBeLessThanOrEqual(8);
 });

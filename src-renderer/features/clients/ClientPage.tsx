@@ -9,6 +9,7 @@ import { repositories } from '../../app/repositories';
 import { navigate } from '../../app/router';
 import { ClientVisitSummary } from '../attention/ClientVisitSummary';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { usePageDrop } from '../documents/page-drop';
 import { ExportClientRecordButton } from '../exports/ExportClientRecordButton';
 import { IntakeCard } from '../intake/IntakeCard';
 import { FollowUpCard } from '../outcomes/FollowUpCard';
@@ -54,11 +55,14 @@ function ClientDetails({ client }: { client: Client }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const safetyCheck = useSafetyFindings(client.id, client.dateOfBirth);
+  // A file dropped anywhere on the page is attached to the client (the documents card takes it).
+  const drop = usePageDrop(t('documents.drop.toClient', { name: clientDisplayName(client) }));
   const history = useLiveQuery(() => repositories().healthHistories.get(client.id), [client.id]);
   const today = localToday();
 
   return (
-    <article className="page client-page" aria-labelledby="client-title">
+    <article className="page client-page page-drop-zone" aria-labelledby="client-title" {...drop.handlers}>
+      {drop.overlay}
       <nav aria-label={t('clients.section.breadcrumb')} className="breadcrumb">
         <a href="#/clients">{t('clients.section.clients')}</a> <span aria-hidden="true">›</span>{' '}
         {clientDisplayName(client)}
@@ -106,7 +110,7 @@ function ClientDetails({ client }: { client: Client }) {
 
       <IntakeCard client={client} />
 
-      <DocumentsCard clientId={client.id} />
+      {drop.provide(<DocumentsCard clientId={client.id} />)}
 
       {editing ? (
         <section className="card" aria-label={t('clients.page.editClient')}>

@@ -9,8 +9,8 @@ import { saveCopy } from './document-actions';
 
 /**
  * A document inside the app: images as images (orientation from EXIF applied by the browser's
- * `image-orientation: from-image`), PDFs drawn page by page with pdf.js (pdf-pages.ts: no
- * scripts, no network), text as text. The bytes are checked against the stored SHA-256 first;
+ * `image-orientation: from-image`), PDFs drawn page by page with pdf.js as they scroll into view
+ * (pdf-pages.ts: no scripts, no network, only the pages near the view held as pictures), text as text. The bytes are checked against the stored SHA-256 first;
  * a file that fails is not shown.
  */
 export function DocumentViewer({
@@ -124,26 +124,21 @@ function PdfContents({ bytes }: { bytes: Uint8Array }) {
     const container = ref.current;
     if (!container) return;
     let cancelled = false;
+    let shown: { close(): Promise<void> } | null = null;
     container.replaceChildren();
     import('./pdf-pages')
-      .then(({ drawPdfPages, MAX_PAGES_SHOWN }) =>
-        drawPdfPages(
-          bytes,
-          container,
-          () => cancelled,
-          (page, count) => t('documents.viewer.page', { page, count }),
-        ).then(({ pages, shown }) => {
-          if (cancelled) return;
-          setStatus(
-            shown < pages
-              ? t('documents.viewer.firstPages', { shown: MAX_PAGES_SHOWN, count: pages })
-              : t('documents.viewer.pages', { count: pages }),
-          );
-        }),
+      .then(({ showPdfPages }) =>
+        showPdfPages(bytes, container, (page, count) => t('documents.viewer.page', { page, count })),
       )
+      .then((pdf) => {
+        if (cancelled) return void pdf.close();
+        shown = pdf;
+        setStatus(t('documents.viewer.pages', { count: pdf.pages }));
+      })
       .catch(() => !cancelled && setStatus(t('documents.viewer.pdfFailed')));
     return () => {
       cancelled = true;
+      void shown?.close();
     };
   }, [bytes, t]);
   return (
@@ -151,7 +146,9 @@ function PdfContents({ bytes }: { bytes: Uint8Array }) {
       <p className="muted" role="status" data-testid="pdf-status">
         {status}
       </p>
-      <div ref={ref} className="pdf-pages" />
+      {/* A scroll box of its own: pages are drawn as they come near its visible part. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the pages scroll with the keyboard too */}
+      <div ref={ref} className="pdf-pages" tabIndex={0} data-testid="pdf-pages" />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type DragEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Attachment } from '../../../src-shared/documents/attachment';
 import { kindLabel, mediaTypeLabel } from '../../../src-shared/documents/words';
 import type { Id } from '../../../src-shared/domain/ids';
@@ -10,15 +10,18 @@ import { Dialog } from '../../app/ui/Dialog';
 import { describeStorageError } from '../../db/errors';
 import { useSigner } from '../sessions/useSigner';
 import { AttachDetailsForm } from './AttachDetailsForm';
-import { DocumentViewer, useObjectUrl } from './DocumentViewer';
+import { DocumentViewer } from './DocumentViewer';
 import { saveCopy } from './document-actions';
+import { useDropHandler } from './page-drop';
+import { forgetThumbnail, thumbnailOf } from './thumbnails';
 import { useAttach } from './useAttach';
 import './documents.css';
 
 /**
  * "Documents and photos" on the client page (every document of the client) and on a session
- * note (that note's). "Attach a file" opens main's dialog; a file can also be dropped on the
- * card. A signed note's documents cannot be removed; an addendum's "Attach a file" adds more.
+ * note (that note's). "Attach a file" opens main's dialog; a file can also be dropped anywhere on
+ * the page (page-drop.tsx: the page shows the drop target, this card takes the file). A signed
+ * note's documents cannot be removed; attaching more is still allowed, like an addendum.
  */
 export function DocumentsCard({
   clientId,
@@ -37,7 +40,6 @@ export function DocumentsCard({
   const headingId = useId();
   const [signer] = useSigner();
   const attach = useAttach({ clientId, ...(sessionId ? { sessionId } : {}), addedBy: signer });
-  const [dragging, setDragging] = useState(false);
   const [viewing, setViewing] = useState<Attachment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const documents = useLiveQuery(
@@ -48,24 +50,10 @@ export function DocumentsCard({
     [clientId, sessionId],
   );
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void attach.drop(event.dataTransfer.files);
-  };
+  useDropHandler(attach.busy ? null : (files) => void attach.drop(files));
 
   return (
-    <section
-      className={`card documents-card${dragging ? ' dragging' : ''}`}
-      aria-labelledby={headingId}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      data-testid="documents-card"
-    >
+    <section className="card documents-card" aria-labelledby={headingId} data-testid="documents-card">
       <div className="card-header">
         <h2 id={headingId}>{t('documents.title')}</h2>
         <button type="button" disabled={attach.busy} onClick={() => void attach.choose()}>
@@ -98,6 +86,9 @@ export function DocumentsCard({
             </p>
             {attach.pending.gpsRemoved && (
               <p className="notice ok gps-removed">{t('documents.card.gpsRemoved')}</p>
+            )}
+            {attach.pending.otherMetadataRemoved && (
+              <p className="notice ok details-removed">{t('documents.card.detailsRemoved')}</p>
             )}
             <AttachDetailsForm
               initial={attach.initialDetails(attach.pending)}
@@ -226,6 +217,7 @@ function DocumentItem({
               setConfirming(false);
               try {
                 await repositories().attachments.remove(attachment.id, { by: signer || 'Therapist' });
+                forgetThumbnail(attachment.id);
                 onNotice(t('documents.item.removed', { title: attachment.title }));
               } catch (error) {
                 setFailure(describeStorageError(error, t('documents.item.notRemoved')));
@@ -259,28 +251,48 @@ function DocumentItem({
   );
 }
 
-/** A small picture for images (the browser applies EXIF orientation), a label for the rest. */
+/**
+ * A small picture for images, a label for the rest. The picture is a real thumbnail (a few KB,
+ * made from the checked bytes with the EXIF orientation applied: thumbnails.ts), asked for only
+ * when the item comes near the view, so a client with 200 photos decodes only those seen.
+ */
 function Thumbnail({ attachment, arriving }: { attachment: Attachment; arriving: boolean }) {
   const t = useT();
+  // A document still arriving from another computer has no bytes here yet (sync).
   const image = attachment.mediaType.startsWith('image/') && !arriving;
-  const [bytes, setBytes] = useState<Uint8Array<ArrayBuffer> | null>(null);
+  const placeholder = useRef<HTMLSpanElement>(null);
+  const [near, setNear] = useState(false);
+  const [picture, setPicture] = useState<Blob | null>(null);
   const [damaged, setDamaged] = useState(false);
   useEffect(() => {
-    if (!image) return;
+    const element = placeholder.current;
+    if (!image || !element) return;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        if (entry?.isIntersecting) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [image]);
+  useEffect(() => {
+    if (!near) return;
     let cancelled = false;
-    repositories()
-      .attachments.open(attachment.id)
-      .then((opened) => !cancelled && setBytes(opened.bytes))
+    thumbnailOf(attachment)
+      .then((blob) => !cancelled && setPicture(blob))
       .catch(() => !cancelled && setDamaged(true));
     return () => {
       cancelled = true;
     };
-  }, [attachment.id, image]);
-  const url = useObjectUrl(bytes, attachment.mediaType);
-  if (image && url)
-    return <img className="document-thumb" src={url} alt="" loading="lazy" decoding="async" />;
+  }, [near, attachment]);
+  const url = useBlobUrl(picture);
+  if (url) return <img className="document-thumb" src={url} alt="" data-testid="document-thumb" />;
   return (
-    <span className="document-thumb document-thumb-label" aria-hidden="true">
+    <span ref={placeholder} className="document-thumb document-thumb-label" aria-hidden="true">
       {arriving
         ? // The words are beside it ("Arriving from another computer…"); a 4rem square holds no more.
           '…'
@@ -293,4 +305,15 @@ function Thumbnail({ attachment, arriving }: { attachment: Attachment; arriving:
               : t('documents.thumb.image')}
     </span>
   );
+}
+
+function useBlobUrl(blob: Blob | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!blob) return;
+    const next = URL.createObjectURL(blob);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [blob]);
+  return url;
 }

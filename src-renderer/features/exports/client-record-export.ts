@@ -1,7 +1,11 @@
+import {
+  MAX_RECORD_ZIP_CHUNK_BYTES,
+  MAX_RECORD_ZIP_FILES_BYTES,
+} from '../../../src-shared/documents/record-zip-ipc';
 import type { Logo } from '../../../src-shared/domain/aftercare';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
 import { localToday } from '../../../src-shared/domain/dates';
-import { formatMegabytes, MAX_SAVED_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
+import { formatMegabytes } from '../../../src-shared/domain/file-size-limits';
 import { fileNamePart } from '../../../src-shared/domain/files';
 import {
   emptyPracticeSettings,
@@ -138,30 +142,49 @@ export async function saveClientRecordPdf(loaded: LoadedClientRecord): Promise<S
 }
 
 /**
- * The record as one ZIP: the PDF, the JSON and every document and photo (issue 15). Each file is
- * read through the repository, which checks it against its hash; main checks again, renders the
- * PDF, writes the manifest and names every entry.
+ * The record as one ZIP: the PDF, the JSON and every document and photo (issue 15), streamed to
+ * main a bounded chunk at a time (the backup stream's pattern), so neither process holds the
+ * whole ZIP. One file is read at a time, through the repository, which checks it against its
+ * hash; main checks each again as it streams, renders the PDF, names the file and every entry,
+ * and writes the manifest. Any failure aborts: no half-written ZIP is left.
  */
 export async function saveClientRecordZip(loaded: LoadedClientRecord): Promise<SaveOutcome> {
   const { record, logo } = loaded;
   const total = record.attachments.reduce((sum, attachment) => sum + attachment.size, 0);
-  if (total > MAX_SAVED_FILE_BYTES) {
+  if (total > MAX_RECORD_ZIP_FILES_BYTES) {
     return {
       saved: false,
-      error: `The documents and photos of this client take ${formatMegabytes(total)}, more than Stillpoint saves in one ZIP (${formatMegabytes(MAX_SAVED_FILE_BYTES)}). Save the PDF and the JSON, and save the files one by one with "Save a copy…".`,
+      error: `The documents and photos of this client take ${formatMegabytes(total)}, more than Stillpoint saves in one ZIP (${formatMegabytes(MAX_RECORD_ZIP_FILES_BYTES)}). Save the PDF and the JSON, and save the files one by one with "Save a copy…".`,
     };
   }
-  const files: { attachmentId: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
-  for (const attachment of record.attachments) {
-    const { bytes } = await repositories().attachments.open(attachment.id);
-    files.push({ attachmentId: attachment.id, bytes });
+  const bridge = platform();
+  const begun = await bridge.exportRecordZipBegin({ record, logo });
+  if (!begun.ok) return { saved: false, error: begun.error.message };
+  const { token } = begun.value;
+  if (!token) return { saved: false };
+  try {
+    for (const attachment of record.attachments) {
+      const { bytes } = await repositories().attachments.open(attachment.id);
+      for (let start = 0; start < bytes.byteLength || start === 0; start += MAX_RECORD_ZIP_CHUNK_BYTES) {
+        const end = Math.min(bytes.byteLength, start + MAX_RECORD_ZIP_CHUNK_BYTES);
+        const sent = await bridge.exportRecordZipChunk({
+          token,
+          attachmentId: attachment.id,
+          bytes: bytes.subarray(start, end),
+          final: end === bytes.byteLength,
+        });
+        if (!sent.ok) {
+          await bridge.exportRecordZipAbort({ token });
+          return { saved: false, error: sent.error.message };
+        }
+        if (end === bytes.byteLength) break;
+      }
+    }
+  } catch (error) {
+    await bridge.exportRecordZipAbort({ token });
+    throw error;
   }
-  const result = await platform().exportClientRecordZip({
-    record,
-    fileName: clientRecordFileName(record, 'zip'),
-    logo,
-    files,
-  });
+  const result = await bridge.exportRecordZipCommit({ token });
   if (!result.ok) return { saved: false, error: result.error.message };
   if (!result.value.path) return { saved: false };
   await auditExport(record, 'ZIP', result.value.path);

@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { type Shortcut, shortcutLabel, useShortcuts } from '../../app/shortcuts';
 import { Dialog } from '../../app/ui/Dialog';
 import { DraftDocumentsCard } from '../documents/DraftDocumentsCard';
+import { usePageDrop } from '../documents/page-drop';
 import { UpdateSuggestion } from '../intake/UpdateSuggestion';
 import { SessionOutcomesCard } from '../outcomes/SessionOutcomesCard';
 import { AfterEffectsCard } from './AfterEffectsCard';
@@ -64,6 +65,8 @@ function check(
 export function SessionEditor({ client, initial }: { client: Client; initial: SessionDraft }) {
   const t = useT();
   const [store] = useState(() => createDraftStore(initial));
+  // A photo dropped anywhere on the draft is attached to this session (the documents card takes it).
+  const drop = usePageDrop(t('documents.drop.toNote'));
   // Read once: "New session" marks the draft only until the first thing to do is focused.
   const [startedNow] = useState(() => isNewDraft(initial.id));
   const update = store.update;
@@ -189,7 +192,13 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
 
   return (
     <DraftContext.Provider value={store}>
-      <article ref={pageRef} className="page session-page" aria-labelledby="session-title">
+      <article
+        ref={pageRef}
+        className="page session-page page-drop-zone"
+        aria-labelledby="session-title"
+        {...drop.handlers}
+      >
+        {drop.overlay}
         <nav aria-label={t('sessions.common.breadcrumb')} className="breadcrumb">
           <a href="#/clients">{t('sessions.common.clients')}</a> <span aria-hidden="true">›</span>{' '}
           <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
@@ -241,7 +250,7 @@ export function SessionEditor({ client, initial }: { client: Client; initial: Se
             />
             <SensationsCard />
             <AfterSessionCard />
-            <DraftDocumentsCard clientId={client.id} sessionId={id} />
+            {drop.provide(<DraftDocumentsCard clientId={client.id} sessionId={id} />)}
             <SignPanel
               signer={signer}
               onSignerChange={setSigner}

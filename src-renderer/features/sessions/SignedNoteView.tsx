@@ -15,6 +15,7 @@ import { AuditLog } from './AuditLog';
 import { useSigner } from './useSigner';
 import './sessions.css';
 import { DocumentsCard } from '../documents/DocumentsCard';
+import { usePageDrop } from '../documents/page-drop';
 import { SignedOnComputer, WrittenOnComputer } from '../sync/WrittenOn';
 
 const SOAP_SECTIONS: ReadonlyArray<
@@ -56,6 +57,8 @@ function withBold(text: string, value: string) {
 export function SignedNoteView({ client, noteId }: { client: Client; noteId: string }) {
   const t = useT();
   const [printing, setPrinting] = useState(false);
+  // A photo dropped anywhere on the signed note is added to it (as an addendum may add more).
+  const drop = usePageDrop(t('documents.drop.toNote'));
   const note = useLiveQuery(async () => (await repositories().sessions.get(noteId)) ?? null, [noteId]);
   const reported = useLiveQuery(
     async () => (note ? repositories().afterEffects.listReportedIn(note) : []),
@@ -73,7 +76,12 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
   });
 
   return (
-    <article className="page session-page signed-note" aria-labelledby="session-title">
+    <article
+      className="page session-page signed-note page-drop-zone"
+      aria-labelledby="session-title"
+      {...drop.handlers}
+    >
+      {drop.overlay}
       <nav aria-label={t('sessions.common.breadcrumb')} className="breadcrumb">
         <a href="#/clients">{t('sessions.common.clients')}</a> <span aria-hidden="true">›</span>{' '}
         <a href={`#/clients/${encodeURIComponent(client.id)}`}>{clientDisplayName(client)}</a>{' '}
@@ -157,7 +165,7 @@ export function SignedNoteView({ client, noteId }: { client: Client; noteId: str
         </div>
       </section>
 
-      <DocumentsCard clientId={note.clientId} sessionId={note.id} signed />
+      {drop.provide(<DocumentsCard clientId={note.clientId} sessionId={note.id} signed />)}
       <Addenda note={note} />
       <AfterEffectsAfter note={note} />
       <AuditLog noteId={note.id} />

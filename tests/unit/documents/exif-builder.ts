@@ -39,21 +39,34 @@ class Writer {
   }
 }
 
-/** A TIFF structure: IFD0 (orientation, make, GPS pointer), the GPS IFD, then their values. */
-export function exifTiff({ little = false, orientation = 6, gps = true } = {}): Uint8Array {
+/** What a camera's EXIF names that identifies it: its serial number, and a maker note. */
+export const CAMERA_SERIAL = 'SN-4471-0932';
+export const MAKER_NOTE = 'MAKERNOTE:owner=Jo;loc=Gotland';
+
+/**
+ * A TIFF structure: IFD0 (orientation, make, GPS pointer, with `camera` an Exif IFD pointer), the
+ * GPS IFD, then their values; with `camera`, an Exif IFD holding a body serial number and a
+ * maker note after them.
+ */
+export function exifTiff({ little = false, orientation = 6, gps = true, camera = false } = {}): Uint8Array {
   const w = new Writer(little);
   w.bytes.push(...(little ? [0x49, 0x49] : [0x4d, 0x4d]));
   w.u16(42);
   w.u32(8);
-  const ifd0Count = gps ? 3 : 2;
+  const ifd0Count = 2 + (gps ? 1 : 0) + (camera ? 1 : 0);
   const ifd0End = 8 + 2 + ifd0Count * 12 + 4;
   const makeAt = ifd0End; // "Phone\0\0\0" (8 bytes)
   const gpsAt = makeAt + 8;
   const gpsCount = 4;
   const gpsValuesAt = gpsAt + 2 + gpsCount * 12 + 4;
+  const cameraAt = gps ? gpsValuesAt + 48 : gpsAt;
+  const serialAt = cameraAt + 2 + 2 * 12 + 4;
+  const serial = Buffer.from(`${CAMERA_SERIAL}\0`, 'latin1');
+  const note = Buffer.from(MAKER_NOTE, 'latin1');
   w.u16(ifd0Count);
   w.entry(0x010f, 2, 8, makeAt); // Make
   w.entry(0x0112, 3, 1, orientation, true); // Orientation
+  if (camera) w.entry(0x8769, 4, 1, cameraAt); // ExifIFD
   if (gps) w.entry(0x8825, 4, 1, gpsAt); // GPSInfo
   w.u32(0);
   w.bytes.push(...Buffer.from('Phone\0\0\0', 'latin1'));
@@ -75,6 +88,13 @@ export function exifTiff({ little = false, orientation = 6, gps = true } = {}): 
       w.u32(n!);
       w.u32(d!);
     }
+  }
+  if (camera) {
+    w.u16(2);
+    w.entry(0x927c, 7, note.length, serialAt + serial.length); // MakerNote
+    w.entry(0xa431, 2, serial.length, serialAt); // BodySerialNumber
+    w.u32(0);
+    w.bytes.push(...serial, ...note);
   }
   return Uint8Array.from(w.bytes);
 }
@@ -151,4 +171,49 @@ export function holdsLatitude(bytes: Uint8Array): boolean {
   le.writeUInt32LE(LATITUDE_SECONDS.numerator, 0);
   le.writeUInt32LE(LATITUDE_SECONDS.denominator, 4);
   return hex.includes(be.toString('hex')) || hex.includes(le.toString('hex'));
+}
+
+/** A JPEG marker segment (APPn, COM) around a body. */
+export function jpegSegment(marker: number, body: Uint8Array | string): Buffer {
+  const data = typeof body === 'string' ? Buffer.from(body, 'latin1') : Buffer.from(body);
+  return Buffer.concat([Buffer.from([0xff, marker, (data.length + 2) >> 8, (data.length + 2) & 0xff]), data]);
+}
+
+/** A Photoshop APP13 body holding IPTC-IIM datasets (record 2), as cameras and editors write it. */
+export function app13Iptc(datasets: readonly [number, string][]): Buffer {
+  const iim = Buffer.concat(
+    datasets.map(([dataset, value]) => {
+      const text = Buffer.from(value, 'utf8');
+      return Buffer.concat([Buffer.from([0x1c, 0x02, dataset, text.length >> 8, text.length & 0xff]), text]);
+    }),
+  );
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(iim.length, 0);
+  return Buffer.concat([
+    Buffer.from('Photoshop 3.0\0', 'latin1'),
+    Buffer.from('8BIM', 'latin1'),
+    Buffer.from([0x04, 0x04, 0x00, 0x00]), // resource 0x0404 (IPTC), empty name
+    size,
+    iim,
+    iim.length % 2 ? Buffer.from([0]) : Buffer.alloc(0),
+  ]);
+}
+
+/** A PNG chunk with its CRC. */
+export { pngChunk };
+
+/** The orientation in a JPEG's EXIF (read directly, not through the code under test); 1 without. */
+export function readOrientationOf(jpeg: Uint8Array): number {
+  const bytes = Buffer.from(jpeg);
+  const exif = bytes.indexOf(Buffer.from('Exif\0\0', 'latin1'));
+  if (exif < 0) return 1;
+  const tiff = bytes.subarray(exif + 6);
+  const little = tiff[0] === 0x49;
+  const u16 = (at: number) => (little ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const u32 = (at: number) => (little ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  const ifd = u32(4);
+  for (let i = 0; i < u16(ifd); i++) {
+    if (u16(ifd + 2 + i * 12) === 0x0112) return u16(ifd + 2 + i * 12 + 8);
+  }
+  return 1;
 }

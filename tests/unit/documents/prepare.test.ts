@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../src-shared/documents/attachment';
-import { removeLocationMetadata, tiffHasGps } from '../../../src-shared/documents/exif';
+import { minimalExif, removeIdentifyingMetadata, tiffHasGps } from '../../../src-shared/documents/exif';
 import { sha256Hex } from '../../../src-shared/documents/hash';
 import { MAX_IMAGE_PIXELS, webpDimensions } from '../../../src-shared/documents/image-size';
 import { AttachmentRefusal, prepareFile } from '../../../src-shared/documents/prepare';
 import { sniffMediaType } from '../../../src-shared/documents/sniff';
 import { readImageDimensions } from '../../../src-shared/domain/image-dimensions';
 import { jpegDeclaring, pngDeclaring } from '../domain/image-bombs';
-import { exifTiff, holdsLatitude, jpegWithExif, pngWithExif, TINY_JPEG, webpWithExif } from './exif-builder';
+import {
+  app13Iptc,
+  exifTiff,
+  holdsLatitude,
+  jpegSegment,
+  jpegWithExif,
+  pngChunk,
+  pngWithExif,
+  readOrientationOf,
+  TINY_JPEG,
+  webpWithExif,
+} from './exif-builder';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const PDF = text('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -124,12 +135,14 @@ describe('location metadata is removed', () => {
     const prepared = await prepareFile(photo as Uint8Array<ArrayBuffer>, 'IMG_2041.jpg');
     expect(prepared).toMatchObject({ mediaType: 'image/jpeg', gpsRemoved: true, orientation: 6 });
     expect(holdsLatitude(prepared.bytes)).toBe(false);
-    // The EXIF block is still there (orientation, make), without its GPS pointer.
+    // The EXIF block is rebuilt holding the orientation only: no GPS pointer, no camera make.
     const exif = prepared.bytes.subarray(4 + 2 + 6);
     expect(tiffHasGps(exif)).toBe(false);
-    expect(Buffer.from(prepared.bytes).includes(Buffer.from('Phone'))).toBe(true);
+    expect(Buffer.from(prepared.bytes).includes(Buffer.from('Phone'))).toBe(false);
+    expect(prepared.otherMetadataRemoved).toBe(true);
     // Still a JPEG a decoder reads: the same segments in the same order, the same size, and the
     // compressed image data from the start of scan to the end byte for byte.
+    expect(readOrientationOf(prepared.bytes)).toBe(6);
     expect(jpegMarkers(prepared.bytes)).toEqual(jpegMarkers(photo));
     expect(readImageDimensions(prepared.bytes)).toEqual({ width: 24, height: 16 });
     const scan = (bytes: Uint8Array) =>
@@ -174,25 +187,185 @@ describe('location metadata is removed', () => {
       xmp,
     ]);
     const photo = Uint8Array.from(Buffer.concat([TINY_JPEG.subarray(0, 2), segment, TINY_JPEG.subarray(2)]));
-    const cleaned = removeLocationMetadata(photo, 'image/jpeg');
+    const cleaned = removeIdentifyingMetadata(photo, 'image/jpeg');
     expect(cleaned.gpsRemoved).toBe(true);
     expect(Buffer.from(cleaned.bytes).includes(Buffer.from('GPSLatitude'))).toBe(false);
     expect(Buffer.from(cleaned.bytes).equals(Buffer.from(TINY_JPEG))).toBe(true);
   });
 
-  it('a photo without GPS is kept byte for byte', async () => {
+  it('a photo with nothing but its picture is kept byte for byte', async () => {
+    const prepared = await prepareFile(TINY_JPEG as Uint8Array<ArrayBuffer>, 'plain.jpg');
+    expect(prepared).toMatchObject({ gpsRemoved: false, otherMetadataRemoved: false, orientation: 1 });
+    expect(Buffer.from(prepared.bytes).equals(Buffer.from(TINY_JPEG))).toBe(true);
+    const orientedOnly = jpegWithExif(minimalExif(8)!);
+    const kept = await prepareFile(orientedOnly as Uint8Array<ArrayBuffer>, 'turned.jpg');
+    expect(kept).toMatchObject({ gpsRemoved: false, otherMetadataRemoved: false, orientation: 8 });
+    expect(Buffer.from(kept.bytes).equals(Buffer.from(orientedOnly))).toBe(true);
+  });
+
+  it('a photo without GPS loses its camera details but keeps its orientation', async () => {
     const photo = jpegWithExif(exifTiff({ gps: false, orientation: 8 }));
     const prepared = await prepareFile(photo as Uint8Array<ArrayBuffer>, 'no-gps.jpg');
-    expect(prepared).toMatchObject({ gpsRemoved: false, orientation: 8 });
-    expect(Buffer.from(prepared.bytes).equals(Buffer.from(photo))).toBe(true);
+    expect(prepared).toMatchObject({ gpsRemoved: false, otherMetadataRemoved: true, orientation: 8 });
+    expect(Buffer.from(prepared.bytes).includes(Buffer.from('Phone'))).toBe(false);
+    expect(readOrientationOf(prepared.bytes)).toBe(8);
   });
 
   it('EXIF that cannot be read is dropped whole rather than kept with a location in it', () => {
     const tiff = exifTiff();
     tiff[4] = 0xff; // IFD0 points far outside the block
-    const cleaned = removeLocationMetadata(jpegWithExif(tiff) as Uint8Array<ArrayBuffer>, 'image/jpeg');
+    const cleaned = removeIdentifyingMetadata(jpegWithExif(tiff) as Uint8Array<ArrayBuffer>, 'image/jpeg');
     expect(cleaned.gpsRemoved).toBe(true);
     expect(holdsLatitude(cleaned.bytes)).toBe(false);
     expect(Buffer.from(cleaned.bytes).equals(Buffer.from(TINY_JPEG))).toBe(true);
+  });
+});
+
+describe('what identifies a photo beyond its picture is removed, its orientation kept', () => {
+  const has = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text, 'utf8'));
+  const scanToEnd = (bytes: Uint8Array) => {
+    const buffer = Buffer.from(bytes);
+    return buffer.subarray(
+      buffer.indexOf(Buffer.from([0xff, 0xda])),
+      buffer.lastIndexOf(Buffer.from([0xff, 0xd9])) + 2,
+    );
+  };
+
+  /** A camera's JPEG: EXIF with a serial number and maker note, XMP, IPTC, a comment, a trailer. */
+  function cameraJpeg({ iptc }: { iptc: [number, string][] }): Uint8Array {
+    const exif = jpegWithExif(exifTiff({ orientation: 6, camera: true }));
+    const xmp = jpegSegment(
+      0xe1,
+      'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description xmp:CreatorTool="Phone 14" dc:creator="Jo Lindqvist"/></x:xmpmeta>',
+    );
+    const comment = jpegSegment(0xfe, 'Taken at 12 Birch Lane');
+    return Uint8Array.from(
+      Buffer.concat([
+        exif.subarray(0, 2),
+        xmp,
+        jpegSegment(0xed, app13Iptc(iptc)),
+        comment,
+        jpegSegment(0xe2, 'MPF\0multi-picture index'),
+        exif.subarray(2),
+        Buffer.from('MotionPhoto_Data: a video of the treatment room'),
+      ]),
+    );
+  }
+
+  it('a JPEG: serial number, maker note, XMP, IPTC place names, comments and trailing data', async () => {
+    const photo = cameraJpeg({
+      iptc: [
+        [120, 'Posture, front'],
+        [90, 'Visby'],
+        [101, 'Sweden'],
+      ],
+    });
+    for (const text of ['SN-4471', 'MAKERNOTE', 'Jo Lindqvist', 'Visby', 'Birch Lane', 'MPF', 'MotionPhoto'])
+      expect(has(photo, text)).toBe(true);
+    const prepared = await prepareFile(photo as Uint8Array<ArrayBuffer>, 'IMG_2042.jpg');
+    expect(prepared).toMatchObject({ gpsRemoved: true, otherMetadataRemoved: true, orientation: 6 });
+    for (const text of [
+      'SN-4471',
+      'MAKERNOTE',
+      'Jo Lindqvist',
+      'Visby',
+      'Sweden',
+      'Posture',
+      'Birch Lane',
+      'MPF',
+      'MotionPhoto',
+      'Phone',
+    ])
+      expect(has(prepared.bytes, text), text).toBe(false);
+    expect(holdsLatitude(prepared.bytes)).toBe(false);
+    // What draws the picture stays: JFIF, the EXIF orientation, the colour profile, tables, frame.
+    expect(jpegMarkers(prepared.bytes)).toEqual([0xe1, ...jpegMarkers(TINY_JPEG)]);
+    expect(has(prepared.bytes, 'ICC_PROFILE')).toBe(true);
+    expect(readOrientationOf(prepared.bytes)).toBe(6);
+    expect(scanToEnd(prepared.bytes).equals(scanToEnd(TINY_JPEG))).toBe(true);
+    expect(Buffer.from(prepared.bytes.subarray(-2)).equals(Buffer.from([0xff, 0xd9]))).toBe(true);
+    expect(readImageDimensions(prepared.bytes)).toEqual({ width: 24, height: 16 });
+  });
+
+  it('IPTC without a place: removed, and the note does not claim a location', async () => {
+    const photo = Uint8Array.from(
+      Buffer.concat([
+        TINY_JPEG.subarray(0, 2),
+        jpegSegment(0xed, app13Iptc([[120, 'Posture, side']])),
+        TINY_JPEG.subarray(2),
+      ]),
+    );
+    const prepared = await prepareFile(photo as Uint8Array<ArrayBuffer>, 'side.jpg');
+    expect(prepared).toMatchObject({ gpsRemoved: false, otherMetadataRemoved: true, orientation: 1 });
+    expect(Buffer.from(prepared.bytes).equals(Buffer.from(TINY_JPEG))).toBe(true);
+  });
+
+  it('XMP naming a city counts as location', () => {
+    const photo = Uint8Array.from(
+      Buffer.concat([
+        TINY_JPEG.subarray(0, 2),
+        jpegSegment(0xe1, 'http://ns.adobe.com/xap/1.0/\0<rdf:Description photoshop:City="Visby"/>'),
+        TINY_JPEG.subarray(2),
+      ]),
+    );
+    const cleaned = removeIdentifyingMetadata(photo as Uint8Array<ArrayBuffer>, 'image/jpeg');
+    expect(cleaned).toMatchObject({ gpsRemoved: true, otherRemoved: false });
+    expect(has(cleaned.bytes, 'Visby')).toBe(false);
+  });
+
+  it('a PNG: text chunks (XMP, comments) and bytes after IEND go; eXIf keeps the orientation', async () => {
+    const png = Buffer.from(pngWithExif(exifTiff({ orientation: 3, gps: false, camera: true })));
+    const iend = png.length - 12;
+    const withText = Buffer.concat([
+      png.subarray(0, 33),
+      pngChunk('tEXt', Buffer.from('Comment\0Taken at 12 Birch Lane', 'latin1')),
+      pngChunk(
+        'iTXt',
+        Buffer.from('XML:com.adobe.xmp\0\0\0\0\0<rdf:Description dc:creator="Jo Lindqvist"/>', 'latin1'),
+      ),
+      png.subarray(33, iend),
+      png.subarray(iend),
+      Buffer.from('trailing notes'),
+    ]);
+    const prepared = await prepareFile(Uint8Array.from(withText), 'posture.png');
+    expect(prepared).toMatchObject({ gpsRemoved: false, otherMetadataRemoved: true, orientation: 3 });
+    for (const text of ['Birch Lane', 'Jo Lindqvist', 'SN-4471', 'MAKERNOTE', 'Phone', 'trailing'])
+      expect(has(prepared.bytes, text), text).toBe(false);
+    const { crc32 } = await import('../../../src-shared/documents/exif');
+    const bytes = Buffer.from(prepared.bytes);
+    const types: string[] = [];
+    let at = 8;
+    while (at < bytes.length) {
+      const length = bytes.readUInt32BE(at);
+      types.push(bytes.toString('latin1', at + 4, at + 8));
+      expect(bytes.readUInt32BE(at + 8 + length)).toBe(crc32(bytes.subarray(at + 4, at + 8 + length)));
+      at += 12 + length;
+    }
+    expect(types).toEqual(['IHDR', 'eXIf', 'IDAT', 'IEND']);
+  });
+
+  it('a WebP: the XMP chunk and its flag go', () => {
+    const webp = Buffer.from(webpWithExif(exifTiff({ gps: false, orientation: 1 })));
+    const xmp = Buffer.from('<rdf:Description dc:creator="Jo Lindqvist"/>', 'latin1');
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(xmp.length, 0);
+    const body = Buffer.concat([
+      webp.subarray(12),
+      Buffer.from('XMP ', 'latin1'),
+      size,
+      xmp,
+      xmp.length % 2 ? Buffer.from([0]) : Buffer.alloc(0),
+    ]);
+    const header = Buffer.from(webp.subarray(0, 12));
+    header.writeUInt32LE(body.length + 4, 4);
+    const withXmp = Buffer.concat([header, body]);
+    withXmp[20] = withXmp[20]! | 0x04;
+    const cleaned = removeIdentifyingMetadata(Uint8Array.from(withXmp), 'image/webp');
+    expect(cleaned).toMatchObject({ gpsRemoved: false, otherRemoved: true, orientation: 1 });
+    const out = Buffer.from(cleaned.bytes);
+    expect(out.includes(Buffer.from('Jo Lindqvist'))).toBe(false);
+    expect(out.includes(Buffer.from('EXIF'))).toBe(false); // orientation 1 needs no EXIF at all
+    expect(out[20]! & 0x0c).toBe(0);
+    expect(out.readUInt32LE(4)).toBe(out.length - 8);
   });
 });
