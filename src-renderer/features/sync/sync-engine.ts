@@ -2,7 +2,6 @@ import type { ChangeRow, Database, PouchDoc, PouchError } from 'pouchdb-browser'
 import { type MessageKey, type Translate, translatorFor } from '../../../src-shared/i18n';
 import { clientReferenceOf, futureMoment, versionKeepingTheId } from '../../../src-shared/merge/merge-rules';
 import { isFileChunkId } from '../../../src-shared/sync/file-crypto';
-import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
 import {
   canonicalJson,
   checkPracticeMarker,
