@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { RecordZipError, RecordZipWriter } from '../../../src-shared/documents/record-zip';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
-import { UserFacingError } from '../../../src-shared/result';
+import type { UserFacingError } from '../../../src-shared/result';
+import { translatedError } from '../../i18n';
 import { BackupWriteStreams } from '../backups/backup-streams';
 
 /**
@@ -25,7 +26,7 @@ interface Writing {
 }
 
 function notOpen(): UserFacingError {
-  return new UserFacingError('NOT_FOUND', 'This ZIP is no longer being saved. Save it again.');
+  return translatedError('NOT_FOUND', 'documents.refusals.zipNotOpen');
 }
 
 export class RecordZipStreams {
@@ -92,7 +93,8 @@ export class RecordZipStreams {
       }
     } catch (error) {
       await this.abort(token);
-      if (error instanceof RecordZipError) throw new UserFacingError('INVALID_REQUEST', error.message);
+      // Said in the app's language by the dispatcher (the key travels with the English).
+      if (error instanceof RecordZipError) throw translatedError('INVALID_REQUEST', error.key, error.values);
       throw error;
     }
   }

@@ -82,7 +82,7 @@ describe('bad input gets a message and nothing else', () => {
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 3 * 1024 * 1024);
     big.set(PDF);
     expect(await refusal(big, 'big.pdf')).toMatch(
-      /"big.pdf" is 53 MB; Stillpoint keeps files of up to 50 MB/,
+      /"big.pdf" is 53.0 MB; Stillpoint keeps files of up to 50 MB/,
     );
   });
 

@@ -164,15 +164,13 @@ describe('documents: refusals in German', () => {
         },
       ],
     };
-    const { send } = german();
-    const error = refusal(
-      await send('export:client-record-zip', {
-        record: withDocument,
-        fileName: 'Akte.zip',
-        logo: null,
-        files: [],
-      }),
-    );
+    // The streamed ZIP: begun, then committed without the document's bytes.
+    const target = path.join(workDir, 'Akte.zip');
+    const { send } = german({ chooseSavePath: async () => target });
+    const begun = await send('export:record-zip-begin', { record: withDocument, logo: null });
+    if (!begun.ok) throw new Error(begun.error.message);
+    const { token } = begun.value as { token: string };
+    const error = refusal(await send('export:record-zip-commit', { token }));
     expect(error.message).toBe('„Röntgenbefund“ fehlt im Export, daher wurde keine ZIP-Datei gespeichert.');
   });
 });

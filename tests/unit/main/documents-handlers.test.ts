@@ -72,7 +72,7 @@ describe('documents:choose', () => {
       ok: false,
       error: {
         code: 'UNSUPPORTED',
-        message: expect.stringContaining('"scan.pdf" is 60 MB; Stillpoint keeps files of up to 50 MB'),
+        message: expect.stringContaining('"scan.pdf" is 60.0 MB; Stillpoint keeps files of up to 50 MB'),
       },
     });
   });
