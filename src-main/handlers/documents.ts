@@ -7,7 +7,7 @@ import {
   checkSize,
   prepareFile,
 } from '../../src-shared/documents/prepare';
-import { RecordZipError, recordZipBaseName } from '../../src-shared/documents/record-zip';
+import { recordZipBaseName } from '../../src-shared/documents/record-zip';
 import { mediaTypeLabel } from '../../src-shared/documents/words';
 import { fileNamePart } from '../../src-shared/domain/files';
 import { clientRecordJson } from '../../src-shared/exports/client-record-export';
@@ -68,15 +68,6 @@ export function documentHandlers(
   // Dialog titles and filters in the app's language (English when main has none, as in tests).
   const t: Translate = (key, values) => (deps.language?.t ?? translatorFor('en'))(key, values);
   const zips = new RecordZipStreams();
-  // A refusal of the ZIP writer, said in the app's language.
-  const said = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof RecordZipError) throw translatedError('INVALID_REQUEST', error.key, error.values);
-      throw error;
-    }
-  };
   return {
     exportRecordZipBegin: async ({ record, logo }) => {
       // The PDF first (the same as the one saved on its own: in the record's language): a record
@@ -91,13 +82,13 @@ export function documentHandlers(
       });
       if (!target) return { token: null };
       return {
-        token: await said(() => zips.begin(target, record, baseName, pdf, clientRecordJson(record))),
+        token: await zips.begin(target, record, baseName, pdf, clientRecordJson(record)),
       };
     },
     exportRecordZipChunk: async ({ token, attachmentId, bytes, final }) => ({
-      written: await said(() => zips.chunk(token, attachmentId, bytes, final)),
+      written: await zips.chunk(token, attachmentId, bytes, final),
     }),
-    exportRecordZipCommit: async ({ token }) => ({ path: await said(() => zips.commit(token)) }),
+    exportRecordZipCommit: async ({ token }) => ({ path: await zips.commit(token) }),
     exportRecordZipAbort: async ({ token }) => {
       await zips.abort(token);
       return {};
