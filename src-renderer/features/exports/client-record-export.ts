@@ -1,19 +1,17 @@
+import { recordZipBaseName } from '../../../src-shared/documents/record-zip';
 import {
   MAX_RECORD_ZIP_CHUNK_BYTES,
   MAX_RECORD_ZIP_FILES_BYTES,
 } from '../../../src-shared/documents/record-zip-ipc';
 import type { Logo } from '../../../src-shared/domain/aftercare';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
-import { localToday } from '../../../src-shared/domain/dates';
 import { formatMegabytes } from '../../../src-shared/domain/file-size-limits';
-import { fileNamePart } from '../../../src-shared/domain/files';
 import {
   emptyPracticeSettings,
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { assembleClientRecord, clientRecordJson } from '../../../src-shared/exports/client-record-export';
-import { translatorFor } from '../../../src-shared/i18n';
 import { clientLanguage } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
@@ -85,13 +83,9 @@ export async function loadClientRecord(
 }
 
 /** The saved files' name, in the record's language (the client's, else the app's) like the PDF. */
-export function clientRecordFileName(record: ClientRecord, extension: 'pdf' | 'json' | 'zip'): string {
-  const name = fileNamePart(`${record.client.lastName} ${record.client.firstName}`);
-  const stem = translatorFor(clientLanguage(record.client))('fileNames.clientRecord', {
-    name,
-    date: localToday(new Date(record.exportedAt)),
-  });
-  return `${stem}.${extension}`;
+export function clientRecordFileName(record: ClientRecord, extension: 'pdf' | 'json'): string {
+  // The same stem main gives the ZIP (recordZipBaseName), so the three files are named alike.
+  return `${recordZipBaseName(record, clientLanguage(record.client))}.${extension}`;
 }
 
 function baseName(path: string): string {
