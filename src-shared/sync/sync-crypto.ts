@@ -136,13 +136,32 @@ export function documentId(keys: PracticeKeys, table: string, key: string): Prom
 
 /** The keyed hash of a body, for "this version is already here". */
 export function contentHash(keys: PracticeKeys, body: SyncBody): Promise<string> {
-  return mac(keys.hashes, canonicalJson(body));
+  return contentHashOfText(keys, canonicalJson(body));
 }
 
-export async function encryptBody(keys: PracticeKeys, body: SyncBody): Promise<EncryptedDoc> {
-  const id = await documentId(keys, body.table, body.key);
+/** `contentHash` of a body already written as `canonicalJson` (a caller that needs the text too). */
+export function contentHashOfText(keys: PracticeKeys, canonicalText: string): Promise<string> {
+  return mac(keys.hashes, canonicalText);
+}
+
+/**
+ * What a caller may already have worked out for `body` (its document id, `canonicalJson` text,
+ * keyed hash), so a push of many records does not derive each twice.
+ */
+export interface KnownOfBody {
+  id?: string;
+  text?: string;
+  h?: string;
+}
+
+export async function encryptBody(
+  keys: PracticeKeys,
+  body: SyncBody,
+  known: KnownOfBody = {},
+): Promise<EncryptedDoc> {
+  const id = known.id ?? (await documentId(keys, body.table, body.key));
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  const text = canonicalJson(body);
+  const text = known.text ?? canonicalJson(body);
   const cipher = await subtle().encrypt(
     { name: 'AES-GCM', iv, additionalData: utf8(id) },
     keys.encryption,
@@ -153,7 +172,7 @@ export async function encryptBody(keys: PracticeKeys, body: SyncBody): Promise<E
     v: SYNC_FORMAT_VERSION,
     iv: toBase64(iv),
     c: toBase64(new Uint8Array(cipher)),
-    h: await contentHash(keys, body),
+    h: known.h ?? (await contentHashOfText(keys, text)),
   };
 }
 

@@ -4,10 +4,20 @@ import { onCommittedWrites, type WrittenKeys, writtenKeys } from '../../db/chang
 import { SYNCED_TABLES, type SyncEngine } from './sync-engine';
 import type { SyncState } from './sync-status';
 
-/** Waits this long after a write before sending, so a burst of autosaves goes as one pass. */
-export const PUSH_DELAY_MS = 400;
-/** More keys than this in one pause are sent by a full pass (a restore, an import). */
-export const PUSH_KEYS_LIMIT = 5_000;
+/**
+ * Waits this long after a write before sending, so the writes of one save (a note and its audit
+ * entry, a draft created and then filled in) go as one pass. Every millisecond here is part of
+ * how long a saved note takes to reach the other computers (the 400 ms it was were a quarter of
+ * the sync bench's note latency); a burst of autosaves still coalesces into a few small passes.
+ */
+export const PUSH_DELAY_MS = 100;
+/**
+ * More keys than this in one pause are sent by a full pass (a restore, an import). Below it the
+ * push reads the keys a slice at a time (`SyncEngine.pushSome`), which costs what was written,
+ * not the whole practice: a computer joining a practice writes every record it receives, and at
+ * 5,000 it ran a full pass of the practice for every 5,000 records received (quadratic).
+ */
+export const PUSH_KEYS_LIMIT = 50_000;
 
 export interface LiveSyncDeps {
   engine: SyncEngine;

@@ -6,6 +6,7 @@ import {
   canonicalJson,
   checkPracticeMarker,
   contentHash,
+  contentHashOfText,
   createPracticeMarker,
   decryptDoc,
   documentId,
@@ -45,6 +46,10 @@ import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
  */
 export const SYNCED_TABLES: readonly TableName[] = TABLE_NAMES.filter((name) => name !== 'settings');
 const DELETED_LIST_DAYS = 30;
+/** Replica documents read and decrypted at once when the engine opens. */
+const OPEN_PAGE = 1_000;
+/** Records read and checked at once by a push of written keys. */
+const PUSH_SLICE = 2_000;
 const APPLIED_DOC = '_local/stillpoint-applied';
 
 interface IndexEntry {
@@ -129,18 +134,32 @@ export class SyncEngine {
     const applied = await this.deps.local.get(APPLIED_DOC).catch(() => null);
     if (applied && (typeof applied.seq === 'number' || typeof applied.seq === 'string'))
       this.lastSeq = applied.seq;
-    // Documents the replica received after the last applied pass were never applied here (the
+    // One pass over the replica, a page at a time: its changes from the start list each
+    // document once, at its latest sequence, with its current version. Documents the replica
+    // received after the last applied pass (a sequence after it) were never applied here (the
     // app closed before its pull, or they came while this computer's key was replaced): left out
     // of the index, or the next pull would take them for this computer's own writes.
-    const unapplied = await this.deps.local.changes({ since: this.lastSeq });
-    const notYetApplied = new Set(unapplied.results.map((change) => change.id));
-    const all = await this.deps.local.allDocs({ include_docs: true });
-    for (const row of all.rows) {
-      // File chunks (file-sync.ts) are not records.
-      if (!row.doc || row.id === PRACTICE_MARKER_ID || notYetApplied.has(row.id) || isFileChunkId(row.id))
-        continue;
-      const opened = await decryptDoc(this.keys, row.doc);
-      if (opened.ok) this.remember(row.doc, opened.body);
+    const appliedSeq = this.lastSeq;
+    let since: number | string = 0;
+    for (;;) {
+      const page: { results: ChangeRow[]; last_seq: number | string } = await this.deps.local.changes({
+        since,
+        include_docs: true,
+        limit: OPEN_PAGE,
+      });
+      if (page.results.length === 0) break;
+      since = page.last_seq;
+      const docs: PouchDoc[] = [];
+      for (const row of page.results) {
+        // File chunks (file-sync.ts) are not records.
+        if (!row.doc || row.deleted || row.doc._deleted) continue;
+        if (row.id === PRACTICE_MARKER_ID || isFileChunkId(row.id) || !seqAtOrBefore(row.seq, appliedSeq))
+          continue;
+        docs.push(row.doc);
+      }
+      // Decrypted a page at once: WebCrypto works on them in parallel.
+      const opened = await Promise.all(docs.map((doc) => decryptDoc(keys, doc)));
+      for (const [i, result] of opened.entries()) if (result.ok) this.remember(docs[i]!, result.body);
     }
     const conflicts = await this.conflictLog.list();
     this.deps.report((view) => ({ ...view, conflicts }));
@@ -272,16 +291,29 @@ export class SyncEngine {
   private async encryptIfChanged(body: SyncBody): Promise<Outgoing | null> {
     const keys = this.requireKeys();
     const tableKey = `${body.table}\u0000${body.key}`;
-    const print = fingerprint(canonicalJson(body));
+    // The canonical text is written once and serves the fingerprint, the keyed hash and the
+    // ciphertext (it was written four times per record sent).
+    const text = canonicalJson(body);
+    const print = fingerprint(text);
     if (this.fingerprints.get(tableKey) === print) return null;
     const id = this.docIds.get(tableKey) ?? (await documentId(keys, body.table, body.key));
     const known = this.index.get(id);
-    if (known && known.h === (await contentHash(keys, body))) {
+    const h = await contentHashOfText(keys, text);
+    if (known && known.h === h) {
       this.fingerprints.set(tableKey, print);
       return null;
     }
-    const doc = await encryptBody(keys, body);
+    const doc = await encryptBody(keys, body, { id, text, h });
     return { doc: { ...doc, ...(known?.rev ? { _rev: known.rev } : {}) }, body, print };
+  }
+
+  /**
+   * `encryptIfChanged` for many records at once (WebCrypto works on them in parallel; awaiting
+   * each in turn left the tab idle between them), answering what is to be sent, in order.
+   */
+  private async encryptChanged(bodies: readonly SyncBody[]): Promise<Outgoing[]> {
+    const outgoing = await Promise.all(bodies.map((body) => this.encryptIfChanged(body)));
+    return outgoing.filter((out): out is Outgoing => out !== null);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -293,21 +325,27 @@ export class SyncEngine {
    * by the full pass), or a client deletion's audit entry is among the records.
    */
   private async pushSome(scope: ReadonlyMap<TableName, ReadonlySet<string>>): Promise<boolean> {
+    // Read and checked a slice at a time, so a scope of many keys (a burst of writes) holds one
+    // slice of records in memory; nothing is sent until every slice is known to need no full pass.
     const outgoing: Outgoing[] = [];
     for (const table of SYNCED_TABLES) {
       const wanted = scope.get(table);
       if (!wanted || wanted.size === 0) continue;
-      const list = [...wanted];
-      const records = await this.deps.records.recordsByKey(table, list);
-      for (const [i, record] of records.entries()) {
-        if (!record) return false;
-        if (
-          table === 'auditLog' &&
-          (record.action === 'client-deleted' || record.action === 'document-removed')
-        )
-          return false;
-        const out = await this.encryptIfChanged({ table, key: list[i]!, record });
-        if (out) outgoing.push(out);
+      const all = [...wanted];
+      for (let start = 0; start < all.length; start += PUSH_SLICE) {
+        const list = all.slice(start, start + PUSH_SLICE);
+        const records = await this.deps.records.recordsByKey(table, list);
+        const bodies: SyncBody[] = [];
+        for (const [i, record] of records.entries()) {
+          if (!record) return false;
+          if (
+            table === 'auditLog' &&
+            (record.action === 'client-deleted' || record.action === 'document-removed')
+          )
+            return false;
+          bodies.push({ table, key: list[i]!, record });
+        }
+        outgoing.push(...(await this.encryptChanged(bodies)));
       }
     }
     await this.send(outgoing);
@@ -326,6 +364,7 @@ export class SyncEngine {
       present.set(table, keysHere);
       const spec = TABLE_SPECS[table];
       for await (const page of this.deps.records.records(table)) {
+        const bodies: SyncBody[] = [];
         for (const record of page) {
           const key = String(record[spec.key]);
           keysHere.add(key);
@@ -343,9 +382,10 @@ export class SyncEngine {
           ) {
             removedDocuments.add(record.documentId);
           }
-          const out = await this.encryptIfChanged({ table, key, record });
-          if (out) outgoing.push(out);
+          bodies.push({ table, key, record });
         }
+        // Sent a page at a time: a practice's whole ciphertext is never held at once.
+        await this.send(await this.encryptChanged(bodies));
       }
     }
     // Tombstones: the records of a client deleted here, once they are gone from the tables.
@@ -418,6 +458,18 @@ export class SyncEngine {
     return docs;
   }
 
+  /** This computer's own write of `doc`, and nothing else wrote the record meanwhile. */
+  private isOwnWrite(doc: PouchDoc, winner: PouchDoc): boolean {
+    const known = this.index.get(doc._id);
+    return (
+      known !== undefined &&
+      known.h === doc.h &&
+      known.rev === doc._rev &&
+      doc === winner &&
+      !winner._conflicts?.length
+    );
+  }
+
   /**
    * Applies what the replica received since the last pass; answers the records it met (merged
    * or written here), per table, for the push after it.
@@ -446,35 +498,48 @@ export class SyncEngine {
       // both) decide between the versions, not CouchDB's choice of a winner.
       const rounds: Map<
         TableName,
-        { doc: PouchDoc; body: SyncBody; record: Record<string, unknown>; shown: boolean }[]
+        {
+          doc: PouchDoc;
+          body: SyncBody;
+          record: Record<string, unknown>;
+          shown: boolean;
+          /** The shown version's fingerprint (as the replica holds it). */
+          print: string;
+        }[]
       >[] = [];
       const problems: SyncProblem[] = [];
       const tombstones: { doc: PouchDoc; body: SyncBody; shown: boolean }[] = [];
       // Records CouchDB holds in more than one version (changed on two computers while apart).
       const contested = new Map<string, Contested>();
-      for (const change of batch.results) {
-        const winner = change.doc;
-        if (
-          !winner ||
-          winner._id === PRACTICE_MARKER_ID ||
-          winner._id.startsWith('_design/') ||
-          isFileChunkId(winner._id) ||
-          winner._deleted
-        )
-          continue;
-        const versions = await this.withConflictingRevisions(winner);
-        for (const [round, doc] of versions.entries()) {
-          const known = this.index.get(doc._id);
-          // Our own write, and nothing else wrote this record meanwhile.
+      // Every version of the batch's documents is fetched and decrypted at once (WebCrypto and
+      // IndexedDB work in parallel): awaiting each record in turn left the tab idle between them,
+      // which a joining computer paid for every record of the practice. The rules below still
+      // meet the records one by one, in the batch's order.
+      const prepared = await Promise.all(
+        batch.results.map(async (change) => {
+          const winner = change.doc;
           if (
-            known &&
-            known.h === doc.h &&
-            known.rev === doc._rev &&
-            doc === winner &&
-            !winner._conflicts?.length
+            !winner ||
+            winner._id === PRACTICE_MARKER_ID ||
+            winner._id.startsWith('_design/') ||
+            isFileChunkId(winner._id) ||
+            winner._deleted
           )
-            continue;
-          const opened = await decryptDoc(keys, doc);
+            return null;
+          const versions = await this.withConflictingRevisions(winner);
+          const bodies = await Promise.all(
+            versions.map((doc) => (this.isOwnWrite(doc, winner) ? null : decryptDoc(keys, doc))),
+          );
+          return { winner, versions, bodies };
+        }),
+      );
+      for (const change of prepared) {
+        if (!change) continue;
+        const { winner, versions, bodies } = change;
+        for (const [round, doc] of versions.entries()) {
+          const opened = bodies[round];
+          // Our own write, and nothing else wrote this record meanwhile.
+          if (!opened) continue;
           if (!opened.ok) {
             problems.push({ id: doc._id, message: this.t(decryptProblemKey(opened.problem)) });
             continue;
@@ -524,8 +589,9 @@ export class SyncEngine {
             });
             continue;
           }
-          meet(table, record[TABLE_SPECS[table].key]);
           if (versions.length > 1) {
+            // A record held in several versions goes back out whatever the rules chose.
+            meet(table, record[TABLE_SPECS[table].key]);
             const entry = contested.get(doc._id) ?? { table, key: body.key, versions: [], signed: false };
             entry.versions.push(doc);
             if (typeof record.signedAt === 'string') entry.signed = true;
@@ -533,7 +599,8 @@ export class SyncEngine {
           }
           rounds[round] ??= new Map();
           const list = rounds[round].get(table) ?? [];
-          list.push({ doc, body, record, shown: doc === winner });
+          const shown = doc === winner;
+          list.push({ doc, body, record, shown, print: shown ? fingerprint(canonicalJson(body)) : '' });
           rounds[round].set(table, list);
         }
       }
@@ -572,7 +639,28 @@ export class SyncEngine {
               conflicts.push(this.signedNoteConflict(original, String(item.record.id), item.record, foundAt));
             }
           }
-          for (const row of puts) meet(table, row[spec.key]);
+          // What goes back out after this pass: a record the rules kept as it was here (not
+          // written), and one written as other than the version the replica holds (merged, or a
+          // signed note's kept version or copy). One written exactly as it arrived is in the
+          // replica already and is not read back to be checked (for a joining computer, that is
+          // every record; a write made here meanwhile is reported by Dexie and checked then).
+          const arrived = new Map<string, string>();
+          for (const item of items) if (item.shown) arrived.set(String(item.record[spec.key]), item.print);
+          const written = new Set<string>();
+          for (const row of puts) {
+            const key = String(row[spec.key]);
+            written.add(key);
+            const print = arrived.get(key);
+            if (
+              print === undefined ||
+              print !== fingerprint(canonicalJson({ table, key, record: spec.toBackup(row) }))
+            )
+              meet(table, key);
+          }
+          for (const item of items) {
+            const key = String(item.record[spec.key]);
+            if (!written.has(key)) meet(table, key);
+          }
           if (puts.length > 0) {
             await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, puts));
           }
@@ -589,7 +677,7 @@ export class SyncEngine {
             this.remember(item.doc, item.body);
             // The replica holds this version now: the push check after this write (of the same
             // record, when the incoming version won) needs no keyed hash to see it is here.
-            this.fingerprints.set(`${table}\u0000${item.body.key}`, fingerprint(canonicalJson(item.body)));
+            this.fingerprints.set(`${table}\u0000${item.body.key}`, item.print);
           }
         }
       }
@@ -765,6 +853,18 @@ export class SyncEngine {
     }
     return list.sort((a, b) => b.at.localeCompare(a.at));
   }
+}
+
+/**
+ * Whether replica sequence `seq` is at or before `applied` (the last applied pass's). PouchDB's
+ * browser replica numbers its sequences; a CouchDB-style text sequence starts with its number.
+ */
+function seqAtOrBefore(seq: number | string, applied: number | string): boolean {
+  return seqNumber(seq) <= seqNumber(applied);
+}
+
+function seqNumber(seq: number | string): number {
+  return typeof seq === 'number' ? seq : Number.parseInt(seq, 10) || 0;
 }
 
 /** A document to send, with the body it encrypts (remembered without decrypting it again). */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PUSH_DELAY_MS } from '../../../src-renderer/features/sync/live-sync';
 import { createPracticeKey, practiceKeyToText } from '../../../src-shared/sync/practice-key';
 import { TEST_ORIGIN } from '../../e2e/harness/harness';
 import { startSyncServer } from '../../sync-server/server';
@@ -158,7 +159,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<Measure[]
         pass: summary.p95 < 2000,
         details: {
           practiceRecords: records,
-          pushDelayMs: 400,
+          pushDelayMs: PUSH_DELAY_MS,
           // Each push reads and hashes every record (docs/sync.md, known limits): the floor here.
           firstComputerPushPassMs: summarize(pushPasses),
           min: round(summary.min),
