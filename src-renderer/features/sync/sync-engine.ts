@@ -46,6 +46,14 @@ import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
  */
 export const SYNCED_TABLES: readonly TableName[] = TABLE_NAMES.filter((name) => name !== 'settings');
 const DELETED_LIST_DAYS = 30;
+/**
+ * Rows per bulkPut when a pull writes what it applied, still in one transaction. Dexie reports
+ * the keys of a bulkPut of fewer than 50 rows, and a larger one as the whole table (its
+ * observability middleware, dexie.mjs); live sync then could not tell which records the pull
+ * wrote and ran a full pass of the practice after every pull batch (quadratic for a computer
+ * joining a practice: the sync bench's join at 300 clients spent a third of its time there).
+ */
+const KEYED_WRITE = 49;
 /** Replica documents read and decrypted at once when the engine opens. */
 const OPEN_PAGE = 1_000;
 /** Records read and checked at once by a push of written keys. */
@@ -662,7 +670,10 @@ export class SyncEngine {
             if (!written.has(key)) meet(table, key);
           }
           if (puts.length > 0) {
-            await this.deps.restoreWriter.inOneTransaction((tx) => tx.put(table, puts));
+            await this.deps.restoreWriter.inOneTransaction(async (tx) => {
+              for (let i = 0; i < puts.length; i += KEYED_WRITE)
+                await tx.put(table, puts.slice(i, i + KEYED_WRITE));
+            });
           }
           for (const refused of merged.notApplied) {
             problems.push({

@@ -198,6 +198,31 @@ describe('practice sync between two computers and a real server', () => {
     expect(new Set(records.mock.calls.map(([table]) => table))).toEqual(new Set(SYNCED_TABLES));
   });
 
+  it('reports each record a pull writes by its key, so the push after it reads only those (no full pass)', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await started(key, 'Laptop');
+    // More than Dexie reports key by key in one bulkPut (under 50 rows; a larger one is the whole table).
+    const clients = [];
+    for (let i = 0; i < 60; i++) clients.push(await addClient(a.repos.clients, `Given${i}`, `Family${i}`));
+    await a.syncOnce();
+    const b = await started(key, 'Desk');
+    // Its first pass opens its database, which Dexie reports as wholly written (a new database).
+    await b.engine.requestPush();
+    const reported: ChangedParts[] = [];
+    const stop = onCommittedWrites((parts) => reported.push(parts));
+    await b.syncOnce();
+    await vi.waitFor(() => expect(reported.length).toBeGreaterThan(0));
+    stop();
+    const written = new Set<string>();
+    for (const parts of reported) {
+      const scope = writtenKeys(parts, b.repos.name, SYNCED_TABLES, 5_000);
+      expect(scope).not.toBe('all');
+      for (const id of (scope as Map<string, Set<string>>).get('clients') ?? []) written.add(id);
+    }
+    expect(written).toEqual(new Set(clients.map((client) => client.id)));
+    expect(await b.repos.clients.get(clients[59]!.id)).toMatchObject({ firstName: 'Given59' });
+  });
+
   it('refuses hostile documents one by one, reports each, and applies the rest', async () => {
     const key = practiceKeyToText(createPracticeKey());
     const a = await started(key, 'Laptop');
