@@ -35,8 +35,9 @@ import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
  *   the replica encrypted when its hash differs from the replica's (so an unchanged record is
  *   never sent again). A client deleted here leaves tombstones for their records. That full pass
  *   runs at start; after a write, only the keys written are read (`requestPush` with a scope),
- *   and after a pull only the records it met, unless a key is gone (a deletion) or a client
- *   deletion is among them, when the full pass runs instead.
+ *   and after a pull only the records it kept or merged (not those it wrote as they arrived),
+ *   unless a key is gone (a deletion) or a client deletion is among them, when the full pass
+ *   runs instead.
  * - In: every document the replica receives is decrypted, checked with the backup's schema and
  *   for far-future dates, and merged by the same module as a restore with Merge
  *   (`mergeBatch`, `src-shared/merge/merge-rules.ts`); what fails is reported and left out,
@@ -479,8 +480,9 @@ export class SyncEngine {
   }
 
   /**
-   * Applies what the replica received since the last pass; answers the records it met (merged
-   * or written here), per table, for the push after it.
+   * Applies what the replica received since the last pass; answers, per table, the records it
+   * met that may differ from the replica's version (kept as they were here, merged, a signed
+   * note's copy), for the push after it.
    */
   private async pull(): Promise<Map<TableName, Set<string>>> {
     const keys = this.requireKeys();
