@@ -14,8 +14,8 @@ export const PUSH_DELAY_MS = 100;
 /**
  * More keys than this in one pause are sent by a full pass (a restore, an import). Below it the
  * push reads the keys a slice at a time (`SyncEngine.pushSome`), which costs what was written,
- * not the whole practice: a computer joining a practice writes every record it receives, and at
- * 5,000 it ran a full pass of the practice for every 5,000 records received (quadratic).
+ * not the whole practice (a computer joining a practice writes every record it receives; the
+ * pull writes them so that Dexie reports each key, see `KEYED_WRITE` in sync-engine.ts).
  */
 export const PUSH_KEYS_LIMIT = 50_000;
 
