@@ -20,10 +20,8 @@ import {
   sliceOf,
   writeChunks,
 } from './file-chunks';
+import { readFileIndex, writeFileIndex } from './file-index';
 import type { SyncView } from './sync-status';
-
-/** This computer's list of the files it has known (never replicated: a `_local` document). */
-const FILE_INDEX_DOC = '_local/stillpoint-files';
 
 export interface FileSyncDeps {
   /** This computer's PouchDB replica (PouchDB replicates it with the server, chunks included). */
@@ -230,7 +228,7 @@ export class FileSync {
    * computers may still hold it. Answers how many files' chunks were deleted.
    */
   private async removeGoneFiles(documents: readonly SyncedFile[]): Promise<number> {
-    const index = await this.readFileIndex();
+    const index = await readFileIndex(this.deps.local);
     let changed = false;
     const present = new Set<string>();
     for (const file of documents) {
@@ -248,7 +246,7 @@ export class FileSync {
       changed = true;
       removed += 1;
     }
-    if (changed) await this.writeFileIndex(index);
+    if (changed) await writeFileIndex(this.deps.local, index);
     return removed;
   }
 
@@ -266,28 +264,9 @@ export class FileSync {
     return opened.body.deleted ? 'removed' : 'live';
   }
 
-  private async readFileIndex(): Promise<FileIndex> {
-    const doc = await this.deps.local.get(FILE_INDEX_DOC).catch(() => null);
-    const files = doc && typeof doc.files === 'object' && doc.files !== null ? doc.files : {};
-    const valid: FileIndex['files'] = {};
-    for (const [id, entry] of Object.entries(files as Record<string, unknown>)) {
-      if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number')
-        valid[id] = [entry[0], entry[1]];
-    }
-    return { ...(doc?._rev ? { rev: doc._rev } : {}), files: valid };
-  }
-
-  private async writeFileIndex(index: FileIndex): Promise<void> {
-    await this.deps.local.put({
-      _id: FILE_INDEX_DOC,
-      ...(index.rev ? { _rev: index.rev } : {}),
-      files: index.files,
-    });
-  }
-
   /** The files this computer has known (its file index): removed ones until their chunks went. */
   async knownFiles(): Promise<FileShape[]> {
-    const index = await this.readFileIndex();
+    const index = await readFileIndex(this.deps.local);
     return Object.entries(index.files).map(([id, [sha, size]]) => ({ id, sha256: sha, size }));
   }
 
@@ -345,10 +324,4 @@ export class FileSync {
     );
     return { written: written.size, retired };
   }
-}
-
-interface FileIndex {
-  rev?: string;
-  /** Document id -> [SHA-256, size]: what the chunk ids are made from. */
-  files: Record<string, [string, number]>;
 }
