@@ -1,6 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { isFileChunkId } from '../../src-shared/sync/file-crypto';
 import { type SyncServer, startSyncServer } from '../sync-server/server';
+import { clearanceLetterPdf } from './documents-files';
 import { expect, test } from './fixtures';
 import { APP_URL, Harness, TEST_ORIGIN } from './harness/harness';
 import { passWelcome } from './welcome';
@@ -23,6 +26,10 @@ async function allowLocalNetwork(context: BrowserContext) {
 }
 
 async function secondComputer(browser: Browser, dir: string): Promise<Page> {
+  return (await anotherComputer(browser, dir)).page;
+}
+
+async function anotherComputer(browser: Browser, dir: string): Promise<{ page: Page; harness: Harness }> {
   fs.mkdirSync(dir, { recursive: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   const harness = new Harness(dir);
@@ -32,7 +39,12 @@ async function secondComputer(browser: Browser, dir: string): Promise<Page> {
   await harness.attachPage(page);
   await page.goto(APP_URL);
   await passWelcome(page);
-  return page;
+  return { page, harness };
+}
+
+/** The ids of the file chunk documents the server holds (deleted ones are not listed). */
+async function chunkIds(): Promise<string[]> {
+  return (await server.rawDocuments()).map((doc) => String(doc._id)).filter(isFileChunkId);
 }
 
 async function syncSettings(page: Page) {
@@ -55,8 +67,9 @@ async function seesClient(page: Page, last: string) {
   await expect(page.getByRole('link', { name: new RegExp(last) }).first()).toBeVisible();
 }
 
-test('rotating the practice key: a new pairing code here, the other computer locked out until it pairs again', async ({
+test('rotating the practice key: a new pairing code here, the other computer locked out until it pairs again; a letter attached before reaches a computer that joins after', async ({
   page,
+  harness,
   browser,
 }, testInfo) => {
   await allowLocalNetwork(page.context());
@@ -69,6 +82,20 @@ test('rotating the practice key: a new pairing code here, the other computer loc
   await card.getByRole('button', { name: 'Create the practice key and start syncing' }).click();
   await expect(page.getByTestId('sync-status')).toHaveText('Synced');
   await newClient(page, 'Wilhelmina', 'Oosterhuis');
+  // A clearance letter with the client, sent as one chunk under the first key.
+  const letter = clearanceLetterPdf();
+  const sha256 = crypto.createHash('sha256').update(letter).digest('hex');
+  const file = testInfo.outputPath('letter.pdf');
+  fs.writeFileSync(file, letter);
+  harness.nextOpenFile(file);
+  const documents = page.getByRole('region', { name: 'Documents and photos' });
+  await documents.getByRole('button', { name: 'Attach a file' }).click();
+  const attach = page.getByRole('dialog', { name: 'Attach a file' });
+  await attach.getByLabel('Title').fill('Clearance from Dr Fischer');
+  await attach.getByLabel('Kind').selectOption('clearance letter');
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  await expect.poll(chunkIds).toHaveLength(1);
+  const [oldChunk] = await chunkIds();
   card = await syncSettings(page);
   await card.getByRole('button', { name: 'Show the pairing code' }).click();
   const firstCode = (await card.getByTestId('pairing-code').textContent()) ?? '';
@@ -94,6 +121,9 @@ test('rotating the practice key: a new pairing code here, the other computer loc
   expect(newCode).toMatch(/^STILLPOINT-PAIR-1\./);
   expect(newCode).not.toBe(firstCode);
   await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+  // The letter's chunk under the new key, the old one deleted.
+  await expect.poll(chunkIds).not.toContain(oldChunk);
+  expect(await chunkIds()).toHaveLength(1);
 
   // The other computer, still open, stops before applying anything under the new key.
   await expect(b.getByTestId('sync-status')).toHaveText(
@@ -111,6 +141,30 @@ test('rotating the practice key: a new pairing code here, the other computer loc
   await expect(b.getByTestId('sync-status')).toHaveText('Synced');
   await seesClient(b, 'Nieuwsleutel');
   await seesClient(b, 'Oosterhuis');
+
+  // A computer that joins only now (it never had the first key) opens the letter: the same bytes.
+  const c = await anotherComputer(browser, testInfo.outputPath('computer-c'));
+  const cCard = await syncSettings(c.page);
+  await cCard.getByRole('button', { name: 'Join with a pairing code…' }).click();
+  await cCard.getByRole('textbox', { name: 'Pairing code' }).fill(newCode);
+  await cCard.getByLabel('Sync password').fill(server.password);
+  await cCard.getByLabel('This computer’s name').fill('Reception');
+  await cCard.getByRole('button', { name: 'Join the practice' }).click();
+  await expect(c.page.getByTestId('sync-status')).toHaveText('Synced');
+  await seesClient(c.page, 'Oosterhuis');
+  await c.page
+    .getByRole('link', { name: /Oosterhuis/ })
+    .first()
+    .click();
+  const onC = c.page.getByRole('region', { name: 'Documents and photos' });
+  const item = onC.getByTestId('document-item');
+  await expect(item).toContainText('Clearance from Dr Fischer');
+  await expect(item.getByRole('status')).toHaveCount(0);
+  await item.getByRole('button', { name: /Save a copy/ }).click();
+  await expect(onC.getByRole('status')).toContainText('Saved a copy of');
+  const [copy] = await c.harness.savedFiles();
+  expect(crypto.createHash('sha256').update(fs.readFileSync(copy!)).digest('hex')).toBe(sha256);
+  await c.page.context().close();
 
   const stored = JSON.stringify(await server.rawDocuments());
   for (const word of ['Wilhelmina', 'Oosterhuis', 'Evert', 'Nieuwsleutel'])

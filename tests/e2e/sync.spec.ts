@@ -306,7 +306,7 @@ test('both computers sign the same draft while apart: both versions kept, the sa
   await b.page.context().close();
 });
 
-test('a PDF letter attached on one computer reaches the other: listed, then opened there with the same hash; the server never sees its title, name or bytes', async ({
+test('a PDF letter attached on one computer reaches the other: listed, then opened there with the same hash; the server never sees its title, name or bytes; removed there, its chunk leaves the server', async ({
   page,
   harness,
   browser,
@@ -373,5 +373,15 @@ test('a PDF letter attached on one computer reaches the other: listed, then open
   ]) {
     expect(held).not.toContain(word);
   }
+
+  // B removes the letter: it goes on A too, and its chunk leaves the server (a tombstone).
+  await item.getByRole('button', { name: /Remove/ }).click();
+  await b.page
+    .getByRole('dialog', { name: 'Remove this document?' })
+    .getByRole('button', { name: 'Remove document' })
+    .click();
+  await expect(onB.getByTestId('document-item')).toHaveCount(0);
+  await expect.poll(() => attachmentDocuments(server)).toBe(0);
+  await expect(documents.getByTestId('document-item')).toHaveCount(0);
   await b.page.context().close();
 });

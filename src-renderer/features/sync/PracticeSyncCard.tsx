@@ -1,10 +1,6 @@
 import { type Dispatch, type FormEvent, type SetStateAction, useEffect, useState } from 'react';
 import { encode } from 'uqr';
-import {
-  pairingCodeForSecrets,
-  pairingKeyText,
-  readPairingCode,
-} from '../../../src-shared/sync/pairing-code';
+import { pairingCodeForSecrets } from '../../../src-shared/sync/pairing-code';
 import { createPracticeKey, practiceKeyToText } from '../../../src-shared/sync/practice-key';
 import { readServerAddress } from '../../../src-shared/sync/server-address';
 import type { SyncStatus } from '../../../src-shared/sync/sync-settings';
@@ -13,6 +9,7 @@ import { useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { useAppInfo } from '../../app/useAppInfo';
 import { platform } from '../../platform';
+import { PairingFields, readPairingFields } from './PairingFields';
 import { PairAgain, RotatePracticeKey } from './RotatePracticeKey';
 import { ServerCertificateCheck } from './ServerCertificateCheck';
 import { syncStateWords, syncView } from './sync-status';
@@ -162,45 +159,24 @@ function JoinForm({ onCancel }: { onCancel: () => void }) {
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next: Record<string, string> = {};
-    const pairing = readPairingCode(code);
-    if (!pairing.ok) next.code = pairing.message;
-    if (password === '') next.password = t('sync.card.needJoinPassword');
-    if (computerName.trim() === '') next.computerName = t('sync.card.needComputerNameJoin');
-    setErrors(next);
-    if (!pairing.ok || Object.keys(next).length > 0) return;
+    const { setup, errors: found } = readPairingFields(code, password, t);
+    if (computerName.trim() === '') found.computerName = t('sync.card.needComputerNameJoin');
+    setErrors(found);
+    if (!setup || Object.keys(found).length > 0) return;
     setBusy(true);
-    const problem = await turnOn({
-      serverUrl: pairing.pairing.serverUrl,
-      user: pairing.pairing.user,
-      password,
-      practiceKey: pairingKeyText(pairing.pairing),
-      computerName: computerName.trim(),
-      ...(pairing.pairing.certificateFingerprint
-        ? { certificateFingerprint: pairing.pairing.certificateFingerprint }
-        : {}),
-    });
+    const problem = await turnOn({ ...setup, computerName: computerName.trim() });
     setBusy(false);
     if (problem) setErrors({ form: problem });
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('sync.card.joinForm')}>
-      <Field
-        label={t('sync.card.pairingCode')}
-        hint={t('sync.card.pairingCodeHint')}
-        error={errors.code}
-        wide
-      >
-        <textarea rows={3} value={code} onChange={(e) => setCode(e.target.value)} spellCheck={false} />
-      </Field>
-      <Field label={t('sync.card.syncPassword')} error={errors.password}>
-        <input
-          type="password"
-          autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </Field>
+      <PairingFields
+        code={code}
+        setCode={setCode}
+        password={password}
+        setPassword={setPassword}
+        errors={errors}
+      />
       <Field
         label={t('sync.card.computerName')}
         hint={t('sync.card.computerNameHint')}

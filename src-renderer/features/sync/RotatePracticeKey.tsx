@@ -1,11 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import {
-  pairingCodeForSecrets,
-  pairingKeyText,
-  readPairingCode,
-} from '../../../src-shared/sync/pairing-code';
+import { pairingCodeForSecrets } from '../../../src-shared/sync/pairing-code';
 import { useT } from '../../app/i18n';
-import { Field } from '../../app/ui/Field';
+import { PairingFields, readPairingFields } from './PairingFields';
 import { PairingCode, turnOn } from './PracticeSyncCard';
 import { rotateRunningPracticeKey } from './practice-sync';
 
@@ -82,23 +78,11 @@ export function PairAgain({ computerName }: { computerName: string }) {
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next: Record<string, string> = {};
-    const pairing = readPairingCode(code);
-    if (!pairing.ok) next.code = pairing.message;
-    if (password === '') next.password = t('sync.card.needJoinPassword');
-    setErrors(next);
-    if (!pairing.ok || Object.keys(next).length > 0) return;
+    const { setup, errors: found } = readPairingFields(code, password, t);
+    setErrors(found);
+    if (!setup) return;
     setBusy(true);
-    const problem = await turnOn({
-      serverUrl: pairing.pairing.serverUrl,
-      user: pairing.pairing.user,
-      password,
-      practiceKey: pairingKeyText(pairing.pairing),
-      computerName,
-      ...(pairing.pairing.certificateFingerprint
-        ? { certificateFingerprint: pairing.pairing.certificateFingerprint }
-        : {}),
-    });
+    const problem = await turnOn({ ...setup, computerName });
     setBusy(false);
     if (problem) setErrors({ form: problem });
   };
@@ -114,22 +98,13 @@ export function PairAgain({ computerName }: { computerName: string }) {
   return (
     <form onSubmit={submit} noValidate aria-label={t('sync.card.pairAgainForm')}>
       <p className="muted">{t('sync.card.pairAgainIntro')}</p>
-      <Field
-        label={t('sync.card.pairingCode')}
-        hint={t('sync.card.pairingCodeHint')}
-        error={errors.code}
-        wide
-      >
-        <textarea rows={3} value={code} onChange={(e) => setCode(e.target.value)} spellCheck={false} />
-      </Field>
-      <Field label={t('sync.card.syncPassword')} error={errors.password}>
-        <input
-          type="password"
-          autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </Field>
+      <PairingFields
+        code={code}
+        setCode={setCode}
+        password={password}
+        setPassword={setPassword}
+        errors={errors}
+      />
       {errors.form && <p role="alert">{errors.form}</p>}
       <div className="button-row">
         <button type="submit" disabled={busy}>

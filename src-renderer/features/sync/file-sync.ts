@@ -1,28 +1,35 @@
 import { sha256 } from '@noble/hashes/sha2';
-import type { Database, PouchDoc } from 'pouchdb-browser';
+import type { Database, PouchError } from 'pouchdb-browser';
 import type { Translate } from '../../../src-shared/i18n';
 import {
   CHUNK_ATTACHMENT,
-  type ChunkPlace,
-  chunkCount,
   decryptChunk,
-  encryptChunk,
   FILE_CHUNK_BYTES,
-  FILE_CHUNK_FORMAT,
   type FileKeys,
-  fileChunkId,
 } from '../../../src-shared/sync/file-crypto';
+import { decryptDoc, documentId, type PracticeKeys } from '../../../src-shared/sync/sync-crypto';
 import type { SyncedFile, SyncFiles } from '../../db/sync-files';
+import {
+  type ChunkRow,
+  chunkIdsOf,
+  chunkRows,
+  deleteChunks,
+  type FileShape,
+  isLive,
+  placesOf,
+  sliceOf,
+  writeChunks,
+} from './file-chunks';
+import { readFileIndex, writeFileIndex } from './file-index';
 import type { SyncView } from './sync-status';
-
-/** Chunks written to the replica per bulkDocs: a few hundred KB at a time, whatever the file. */
-const CHUNKS_PER_WRITE = 8;
 
 export interface FileSyncDeps {
   /** This computer's PouchDB replica (PouchDB replicates it with the server, chunks included). */
   local: Database;
   files: SyncFiles;
   keys: FileKeys;
+  /** The records' keys of the same practice key: where a document's row is, and whether it was removed. */
+  recordKeys: PracticeKeys;
   /**
    * A chunk's ciphertext as PouchDB takes an attachment: a Blob in the app (IndexedDB keeps it as
    * a file), a Buffer in Node's tests (PouchDB's Node adapters take no Blob).
@@ -42,13 +49,16 @@ export interface FilePass {
   arriving: number;
   /** Files refused: a chunk that does not decrypt as this file's, or a wrong checksum. */
   refused: number;
+  /** Files of removed documents whose chunks this pass deleted. */
+  removed: number;
 }
 
-interface ChunkRow {
-  key: string;
-  value?: { rev: string; deleted?: boolean };
-  doc?: PouchDoc;
-  error?: string;
+/** What re-encrypting the files under a rotated key did. */
+export interface ChunkRotation {
+  /** Chunks written under the new key. */
+  written: number;
+  /** Chunk versions under the previous key marked deleted. */
+  retired: number;
 }
 
 /**
@@ -57,12 +67,16 @@ interface ChunkRow {
  *
  * - Out: a document whose bytes are here gets every chunk it lacks in the replica: read a slice
  *   of the stored Blob at a time, encrypted, written a few chunks at a time. A file known to be
- *   whole in the replica is not looked at again while the app runs.
+ *   whole in the replica is not looked at again while the app runs, unless one of its chunks is
+ *   deleted in the replica (another computer removed the document, and it was kept here).
  * - In: a document whose row is here without its bytes ("arriving" on screen) is put together
  *   once every chunk is in the replica: each chunk decrypted (its additional data binds it to
  *   this document, this hash and this place), hashed as it goes (SHA-256, incremental), kept as a
  *   Blob of its own, and the file stored only when the whole matches the row's SHA-256. Memory
  *   holds one chunk of plaintext at a time; the Blobs hold the file once.
+ * - Removed: a document this computer knew (its `_local` file index) that is gone from its tables
+ *   and whose row in the replica is a removal (or was never sent) has its chunks deleted.
+ * - Rotated: `rotateChunks` writes every file's chunks under the new key and deletes the old ones.
  *
  * The records' engine (sync-engine.ts) leaves chunk documents alone; removal travels as the
  * document row's tombstone (the engine), and the file goes with its row.
@@ -72,6 +86,10 @@ export class FileSync {
   private wanted = false;
   /** `id sha256` of files whole in the replica. */
   private readonly whole = new Set<string>();
+  /** The chunk ids of the files in `whole`, to forget a file when one of its chunks is deleted. */
+  private readonly wholeChunks = new Map<string, string>();
+  /** The replica's sequence up to which chunk deletions were looked at. */
+  private seenSeq: number | string | undefined;
   /** `id sha256` -> the chunk revisions a refusal was reported for (reported once, not each pass). */
   private readonly refused = new Map<string, string>();
 
@@ -80,19 +98,25 @@ export class FileSync {
   /** Asks for a pass; passes run one at a time, and requests made during one share the next. */
   request(): Promise<FilePass | null> {
     this.wanted = true;
-    const next = this.queue.then(() => {
-      if (!this.wanted) return null;
+    return this.enqueue(() => {
+      if (!this.wanted) return Promise.resolve(null);
       this.wanted = false;
       return this.pass();
     });
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
   private async pass(): Promise<FilePass> {
-    const result: FilePass = { sent: 0, stored: 0, arriving: 0, refused: 0 };
+    const result: FilePass = { sent: 0, stored: 0, arriving: 0, refused: 0, removed: 0 };
+    await this.forgetDeletedChunks();
     const here = await this.deps.files.withBytes();
-    for (const file of await this.deps.files.documents()) {
+    const documents = await this.deps.files.documents();
+    for (const file of documents) {
       if (here.has(file.id)) {
         if (await this.send(file)) result.sent += 1;
         continue;
@@ -102,78 +126,55 @@ export class FileSync {
       else if (outcome === 'refused') result.refused += 1;
       else result.arriving += 1;
     }
+    result.removed = await this.removeGoneFiles(documents);
     return result;
   }
 
-  private places(file: SyncedFile): ChunkPlace[] {
-    const count = chunkCount(file.size);
-    return Array.from({ length: count }, (_, index) => ({
-      attachmentId: file.id,
-      sha256: file.sha256,
-      index,
-      count,
-    }));
+  /**
+   * A chunk of a file known to be whole was deleted in the replica since the last pass (another
+   * computer removed the document, and a signed note kept it here): the file is checked again,
+   * and its chunks written again.
+   */
+  private async forgetDeletedChunks(): Promise<void> {
+    if (this.seenSeq === undefined) {
+      this.seenSeq = (await this.deps.local.info()).update_seq;
+      return;
+    }
+    const changes = await this.deps.local.changes({ since: this.seenSeq });
+    for (const change of changes.results) {
+      const known = change.deleted ? this.wholeChunks.get(change.id) : undefined;
+      if (known) this.whole.delete(known);
+    }
+    this.seenSeq = changes.last_seq;
   }
 
-  private async chunkRows(places: readonly ChunkPlace[], includeDocs: boolean): Promise<ChunkRow[]> {
-    const ids = await Promise.all(places.map((place) => fileChunkId(this.deps.keys, place)));
-    const answer = await this.deps.local.allDocs({ keys: ids, include_docs: includeDocs });
-    return answer.rows as unknown as ChunkRow[];
+  private markWhole(known: string, rows: readonly ChunkRow[]): void {
+    this.whole.add(known);
+    for (const row of rows) this.wholeChunks.set(row.key, known);
   }
 
   /** Writes the chunks the replica lacks; answers whether it wrote any. */
   private async send(file: SyncedFile): Promise<boolean> {
     const known = `${file.id} ${file.sha256}`;
     if (this.whole.has(known)) return false;
-    const places = this.places(file);
-    const rows = await this.chunkRows(places, false);
-    const missing = rows.flatMap((row, i) => (row.value && !row.value.deleted ? [] : [i]));
+    const places = placesOf(file);
+    const rows = await chunkRows(this.deps.local, this.deps.keys, places, false);
+    const missing = rows.flatMap((row, i) => (isLive(row) ? [] : [i]));
     if (missing.length === 0) {
-      this.whole.add(known);
+      this.markWhole(known, rows);
       return false;
     }
     const blob = await this.deps.files.bytes(file.id);
     if (!blob) return false; // removed since the pass began
-    let batch: PouchDoc[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return true;
-      const results = await this.deps.local.bulkDocs(batch);
-      batch = [];
-      return results.every((r) => r.ok);
-    };
-    let complete = true;
-    for (const i of missing) {
-      const place = places[i]!;
-      const row = rows[i]!;
-      const start = i * FILE_CHUNK_BYTES;
-      const plain = new Uint8Array(
-        await blob.slice(start, Math.min(start + FILE_CHUNK_BYTES, file.size)).arrayBuffer(),
-      );
-      const { iv, cipher } = await encryptChunk(this.deps.keys, row.key, place, plain);
-      batch.push({
-        _id: row.key,
-        // A chunk removed earlier (a tombstone) is written again as its next revision.
-        ...(row.value?.deleted ? { _rev: row.value.rev } : {}),
-        v: FILE_CHUNK_FORMAT,
-        iv,
-        _attachments: {
-          [CHUNK_ATTACHMENT]: {
-            content_type: 'application/octet-stream',
-            data: this.deps.attachmentData(cipher),
-          },
-        },
-      });
-      if (batch.length >= CHUNKS_PER_WRITE && !(await flush())) complete = false;
-    }
-    if (!(await flush())) complete = false;
+    const written = await writeChunks(this.deps, places, rows, missing, (i) => sliceOf(blob, file.size, i));
     // A chunk another computer wrote meanwhile (the same file, the same id) is as good as ours.
-    if (complete) this.whole.add(known);
+    if (written.size === missing.length) this.markWhole(known, rows);
     return true;
   }
 
   private async receive(file: SyncedFile): Promise<'stored' | 'arriving' | 'refused'> {
-    const places = this.places(file);
-    const rows = await this.chunkRows(places, true);
+    const places = placesOf(file);
+    const rows = await chunkRows(this.deps.local, this.deps.keys, places, true);
     if (rows.some((row) => !row.doc || row.value?.deleted)) return 'arriving';
     const known = `${file.id} ${file.sha256}`;
     const revisions = rows.map((row) => row.value?.rev ?? '').join(',');
@@ -201,7 +202,7 @@ export class FileSync {
       new Blob(parts, { type: file.mediaType }),
     );
     this.refused.delete(known);
-    if (stored) this.whole.add(known);
+    if (stored) this.markWhole(known, rows);
     return stored ? 'stored' : 'arriving';
   }
 
@@ -212,5 +213,115 @@ export class FileSync {
       this.deps.report((view) => ({ ...view, problems: [...view.problems, problem].slice(-50) }));
     }
     return 'refused';
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Removed documents
+
+  /**
+   * Deletes the chunks of every file this computer knew whose document is gone from its tables
+   * and whose row in the replica says it was removed (a removal or a client's deletion, written
+   * here or applied from another computer) or was never sent. Every computer that had the
+   * document does this once it is gone there; a deletion already made is not made again, so the
+   * same removal seen on three computers deletes each chunk once. A document gone without a
+   * removal in the replica (a restore that replaced the records) keeps its chunks: the other
+   * computers may still hold it. Answers how many files' chunks were deleted.
+   */
+  private async removeGoneFiles(documents: readonly SyncedFile[]): Promise<number> {
+    const index = await readFileIndex(this.deps.local);
+    let changed = false;
+    const present = new Set<string>();
+    for (const file of documents) {
+      present.add(file.id);
+      const entry = index.files[file.id];
+      if (entry?.[0] === file.sha256 && entry[1] === file.size) continue;
+      index.files[file.id] = [file.sha256, file.size];
+      changed = true;
+    }
+    let removed = 0;
+    for (const [id, [sha, size]] of Object.entries(index.files)) {
+      if (present.has(id) || (await this.rowState(id)) !== 'removed') continue;
+      await deleteChunks(this.deps.local, await chunkIdsOf(this.deps.keys, { id, sha256: sha, size }));
+      delete index.files[id];
+      changed = true;
+      removed += 1;
+    }
+    if (changed) await writeFileIndex(this.deps.local, index);
+    return removed;
+  }
+
+  /** The document's row in the replica: a live record, a removal (or never sent), or unreadable. */
+  private async rowState(id: string): Promise<'live' | 'removed' | 'unknown'> {
+    const docId = await documentId(this.deps.recordKeys, 'attachments', id);
+    let doc: Awaited<ReturnType<Database['get']>>;
+    try {
+      doc = await this.deps.local.get(docId);
+    } catch (error) {
+      return (error as PouchError).status === 404 ? 'removed' : 'unknown';
+    }
+    const opened = await decryptDoc(this.deps.recordKeys, doc);
+    if (!opened.ok) return 'unknown';
+    return opened.body.deleted ? 'removed' : 'live';
+  }
+
+  /** The files this computer has known (its file index): removed ones until their chunks went. */
+  async knownFiles(): Promise<FileShape[]> {
+    const index = await readFileIndex(this.deps.local);
+    return Object.entries(index.files).map(([id, [sha, size]]) => ({ id, sha256: sha, size }));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rotation
+
+  /**
+   * After the practice key was rotated (key-rotation.ts, `finishRotation`): every file's chunks
+   * under the new key, then the chunks under `previous` deleted. A document here gets each chunk
+   * it lacks under the new key from its stored file, or, when its file has not arrived here,
+   * from its chunk under the previous key (decrypted, checked as that chunk of that file, and
+   * encrypted again); an old chunk is deleted only once its new one is in the replica, so
+   * replication sends the new first and no file is left under a key no computer keeps. A
+   * document removed here (still in the file index) only loses its old chunks. Each step may
+   * repeat: a rotation the app closed during does the rest at the next start.
+   */
+  rotateChunks(previous: FileKeys): Promise<ChunkRotation> {
+    return this.enqueue(async () => {
+      const result: ChunkRotation = { written: 0, retired: 0 };
+      const here = await this.deps.files.withBytes();
+      const documents = await this.deps.files.documents();
+      const present = new Set(documents.map((file) => file.id));
+      for (const file of documents) {
+        const done = await this.reencrypt(file, previous, here.has(file.id));
+        result.written += done.written;
+        result.retired += done.retired;
+      }
+      for (const file of await this.knownFiles()) {
+        if (present.has(file.id)) continue;
+        result.retired += await deleteChunks(this.deps.local, await chunkIdsOf(previous, file));
+      }
+      return result;
+    });
+  }
+
+  private async reencrypt(file: SyncedFile, previous: FileKeys, hasBytes: boolean): Promise<ChunkRotation> {
+    const places = placesOf(file);
+    const rows = await chunkRows(this.deps.local, this.deps.keys, places, false);
+    const oldRows = await chunkRows(this.deps.local, previous, places, true);
+    const missing = rows.flatMap((row, i) => (isLive(row) ? [] : [i]));
+    const blob = hasBytes && missing.length > 0 ? await this.deps.files.bytes(file.id) : undefined;
+    const written = await writeChunks(this.deps, places, rows, missing, async (i) => {
+      if (blob) return sliceOf(blob, file.size, i);
+      const old = oldRows[i]!;
+      if (!isLive(old)) return null;
+      const data = await this.deps.local.getAttachment(old.key, CHUNK_ATTACHMENT).catch(() => null);
+      if (data === null) return null;
+      const cipher = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+      return decryptChunk(previous, old.key, places[i]!, old.doc?.iv, cipher);
+    });
+    const retire = oldRows.filter((old, i) => isLive(old) && (isLive(rows[i]) || written.has(i)));
+    const retired = await deleteChunks(
+      this.deps.local,
+      retire.map((old) => old.key),
+    );
+    return { written: written.size, retired };
   }
 }

@@ -1,6 +1,11 @@
 import type { Database, PouchDoc, PouchError } from 'pouchdb-browser';
 import type { Translate } from '../../../src-shared/i18n';
-import { createPracticeKey, rotatedKeyToText } from '../../../src-shared/sync/practice-key';
+import { deriveFileKeys, type FileKeys } from '../../../src-shared/sync/file-crypto';
+import {
+  createPracticeKey,
+  practiceKeyFromText,
+  rotatedKeyToText,
+} from '../../../src-shared/sync/practice-key';
 import {
   checkPracticeMarker,
   createPracticeMarker,
@@ -158,14 +163,17 @@ export interface FinishDeps {
   replicateFrom: (local: Database, remote: Database) => Promise<void>;
   secrets: Secrets;
   store: RotationStore;
+  /** The documents' files (file-sync.ts) on the new key: their chunks are re-encrypted too. */
+  files?: { rotateChunks(previous: FileKeys): Promise<unknown> };
 }
 
 /**
  * After the key changed here (rotated, or paired again with a newer key): every record is written
- * under the new key, then the replica's documents under the previous key are marked deleted, then
- * what other computers wrote under the new key is applied (and this computer's newer versions of
- * it sent), then main forgets the previous key. Runs again at the next start until it has finished, and each step
- * may repeat. Answers how many old documents were marked deleted.
+ * under the new key, then every document's file chunks (written under the new key, then the old
+ * ones deleted), then the replica's records under the previous key are marked deleted, then what
+ * other computers wrote under the new key is applied (and this computer's newer versions of it
+ * sent), then main forgets the previous key. Runs again at the next start until it has finished,
+ * and each step may repeat. Answers how many old documents were marked deleted.
  */
 export async function finishRotation(deps: FinishDeps): Promise<number> {
   const previousKey = deps.secrets.previousKey;
@@ -176,6 +184,13 @@ export async function finishRotation(deps: FinishDeps): Promise<number> {
   // Every record under the new key first: written, or already there from another computer (the
   // replica then refuses the write, and the pull below builds on that version).
   await deps.engine.requestPush();
+  // The files' chunks, under their own key from the practice key: each new chunk written before
+  // its old one is deleted (file-sync.ts, `rotateChunks`).
+  if (deps.files) {
+    const previous = practiceKeyFromText(previousKey);
+    if (!previous) throw new Error('A stored practice key cannot be read.');
+    await deps.files.rotateChunks(await deriveFileKeys(previous));
+  }
   // Then the old key's documents go. The ones this computer had not applied yet (sent under the
   // old key while it was being replaced) cannot be applied under the new key either: their writer
   // still holds them and sends them again once it pairs again.

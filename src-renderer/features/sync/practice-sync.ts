@@ -2,6 +2,7 @@ import type { Database, PouchStatic } from 'pouchdb-browser';
 import type { Translate } from '../../../src-shared/i18n';
 import { deriveFileKeys } from '../../../src-shared/sync/file-crypto';
 import { practiceKeyFromText } from '../../../src-shared/sync/practice-key';
+import { practiceKeysFromText } from '../../../src-shared/sync/sync-crypto';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
 import { i18n } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
@@ -166,9 +167,24 @@ async function runSync(given: NonNullable<SyncSecrets>): Promise<() => void> {
     fail(checked);
     return stop;
   }
+  // open() has checked the key; the files' keys come from the same practice key.
+  const practiceKey = practiceKeyFromText(secrets.practiceKey);
+  const recordKeys = await practiceKeysFromText(secrets.practiceKey);
+  const files =
+    practiceKey && recordKeys
+      ? new FileSync({
+          local,
+          files: repos.syncFiles,
+          keys: await deriveFileKeys(practiceKey),
+          recordKeys,
+          attachmentData: (bytes) => new Blob([bytes], { type: 'application/octet-stream' }),
+          report: (change) => syncView.set(change),
+          t,
+        })
+      : undefined;
   if (secrets.previousKey) {
     // The key changed here (rotated, or paired again): every record under the new key, then the
-    // old key's documents deleted from the replica (key-rotation.ts).
+    // documents' files, then the old key's documents deleted from the replica (key-rotation.ts).
     try {
       await finishRotation({
         engine,
@@ -177,6 +193,7 @@ async function runSync(given: NonNullable<SyncSecrets>): Promise<() => void> {
         replicateFrom: (into, server) => PouchDB.replicate(server, into).then(() => undefined),
         secrets,
         store: rotationStore,
+        ...(files ? { files } : {}),
       });
     } catch (error) {
       fail(error instanceof Error ? error.message : t('sync.error.replica'));
@@ -185,18 +202,6 @@ async function runSync(given: NonNullable<SyncSecrets>): Promise<() => void> {
   }
   session = { engine, local, remote, secrets, PouchDB, stopLive };
 
-  // open() has checked the key; the files' keys come from the same practice key.
-  const practiceKey = practiceKeyFromText(secrets.practiceKey);
-  const files = practiceKey
-    ? new FileSync({
-        local,
-        files: repos.syncFiles,
-        keys: await deriveFileKeys(practiceKey),
-        attachmentData: (bytes) => new Blob([bytes], { type: 'application/octet-stream' }),
-        report: (change) => syncView.set(change),
-        t,
-      })
-    : undefined;
   stops.push(
     await startLiveSync({
       engine,

@@ -1,32 +1,21 @@
 import 'fake-indexeddb/auto';
 import type { PouchDoc } from 'pouchdb-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ArrivingAttachmentError,
-  AttachmentsRepository,
-} from '../../../src-renderer/db/attachments-repository';
-import { FileSync } from '../../../src-renderer/features/sync/file-sync';
-import { SyncEngine } from '../../../src-renderer/features/sync/sync-engine';
-import type { SyncView } from '../../../src-renderer/features/sync/sync-status';
+import { ArrivingAttachmentError } from '../../../src-renderer/db/attachments-repository';
 import { sha256Hex } from '../../../src-shared/documents/hash';
-import { prepareFile } from '../../../src-shared/documents/prepare';
 import { translatorFor } from '../../../src-shared/i18n';
 import {
   CHUNK_ATTACHMENT,
   chunkCount,
-  deriveFileKeys,
   FILE_CHUNK_BYTES,
   fileChunkId,
 } from '../../../src-shared/sync/file-crypto';
-import {
-  createPracticeKey,
-  practiceKeyFromText,
-  practiceKeyToText,
-} from '../../../src-shared/sync/practice-key';
-import { localReplica, remoteDatabase, replicateOnce } from '../../sync-server/client';
-import { everythingTheServerHolds } from '../../sync-server/holdings';
+import { createPracticeKey, practiceKeyToText } from '../../../src-shared/sync/practice-key';
+import { type SyncComputer, startedComputer } from '../../sync-server/computer';
+import { attachLetter, letterPdf } from '../../sync-server/documents';
+import { attachmentDocuments, everythingTheServerHolds } from '../../sync-server/holdings';
 import { type SyncServer, startSyncServer } from '../../sync-server/server';
-import { addClient, filledIn, openRepositories, steppingClock } from '../db/helpers';
+import { addClient, filledIn } from '../db/helpers';
 
 let server: SyncServer;
 beforeEach(async () => {
@@ -34,96 +23,10 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-const NOW = new Date('2025-03-10T12:00:00.000Z');
 const t = translatorFor('en');
 
-/** A PDF letter of about `kb` KB, several chunks long, whose words are easy to search for. */
-function letterPdf(kb: number, word = 'Quillfeather'): Uint8Array<ArrayBuffer> {
-  const lines = ['%PDF-1.7'];
-  for (let i = 0, length = 0; length < kb * 1024; i++) {
-    const line = `% ${word} clearance for craniosacral work, line ${i}`;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  lines.push('%%EOF');
-  return new TextEncoder().encode(lines.join('\n')) as Uint8Array<ArrayBuffer>;
-}
-
-async function computer(practiceKey: string, name: string) {
-  const repos = openRepositories({ clock: steppingClock(new Date('2025-03-04T11:30:00.000Z')) });
-  const attachments = new AttachmentsRepository(repos.db, repos.clock);
-  const local = localReplica();
-  const remote = remoteDatabase(server.databaseUrl, server.user, server.password);
-  let view: SyncView = { state: { kind: 'starting' }, problems: [], deleted: [], conflicts: [] };
-  const report = (change: (view: SyncView) => SyncView) => {
-    view = change(view);
-  };
-  const engine = new SyncEngine({
-    local,
-    remote,
-    records: repos.syncRecords,
-    restoreWriter: repos.restoreWriter,
-    secrets: {
-      databaseUrl: server.databaseUrl,
-      user: server.user,
-      password: server.password,
-      practiceKey,
-      computerName: name,
-    },
-    now: () => NOW,
-    report,
-  });
-  const keys = await deriveFileKeys(practiceKeyFromText(practiceKey)!);
-  const files = new FileSync({
-    local,
-    files: repos.syncFiles,
-    keys,
-    // PouchDB's Node adapters take a Buffer where the app gives a Blob.
-    attachmentData: (bytes) => Buffer.from(bytes),
-    report,
-    t,
-  });
-  await engine.open();
-  expect(await engine.checkServer()).toBeNull();
-  return {
-    repos,
-    attachments,
-    engine,
-    files,
-    keys,
-    local,
-    remote,
-    view: () => view,
-    /** The records only: what arrives before a file's chunks. */
-    async syncRecords() {
-      await engine.requestPush();
-      await replicateOnce(local, remote);
-      await engine.requestPull();
-    },
-    /** What the app does continuously: records, then files, replicated both ways. */
-    async syncOnce() {
-      await engine.requestPush();
-      await files.request();
-      await replicateOnce(local, remote);
-      await engine.requestPull();
-      return files.request();
-    },
-  };
-}
-
-async function attachLetter(
-  c: Awaited<ReturnType<typeof computer>>,
-  clientId: string,
-  bytes: Uint8Array<ArrayBuffer>,
-  sessionId?: string,
-) {
-  return c.attachments.add({
-    clientId,
-    ...(sessionId ? { sessionId } : {}),
-    details: { title: 'Clearance from Dr Okonkwo-Brandt', kind: 'clearance letter', date: '2025-03-01' },
-    file: await prepareFile(bytes, 'okonkwo-brandt-clearance.pdf'),
-    addedBy: 'Anna Lind',
-  });
+async function computer(practiceKey: string, name: string): Promise<SyncComputer> {
+  return startedComputer(server, practiceKey, name);
 }
 
 describe('documents and photos through practice sync', () => {
@@ -190,8 +93,8 @@ describe('documents and photos through practice sync', () => {
       index: 0,
       count: chunkCount(file.size),
     });
-    const targetId = await fileChunkId(a.keys, place(first));
-    const sourceId = await fileChunkId(a.keys, place(second));
+    const targetId = await fileChunkId(a.fileKeys, place(first));
+    const sourceId = await fileChunkId(a.fileKeys, place(second));
     const target = await a.remote.get(targetId);
     const source = await a.remote.get(sourceId);
     const moved = await a.remote.getAttachment(sourceId, CHUNK_ATTACHMENT);
@@ -212,7 +115,7 @@ describe('documents and photos through practice sync', () => {
     expect(b.view().problems).toHaveLength(1);
   });
 
-  it('carries a removal to the other computer, but never removes a document of a note signed there', async () => {
+  it('carries a removal to the other computer and deletes the chunks from the server, but never removes a document of a note signed there', async () => {
     const key = practiceKeyToText(createPracticeKey());
     const a = await computer(key, 'Laptop');
     const client = await addClient(a.repos.clients, 'Ingeborg', 'Quillfeather');
@@ -225,24 +128,37 @@ describe('documents and photos through practice sync', () => {
     await b.syncOnce();
     expect(await b.attachments.hasFile(wrong.id)).toBe(true);
     expect(await b.attachments.hasFile(kept.id)).toBe(true);
+    const chunksOf = (file: { size: number }) => chunkCount(file.size);
+    expect(await attachmentDocuments(server)).toBe(chunksOf(wrong) + chunksOf(kept));
 
-    // A removes one document of the draft: B loses it too, with its file.
+    // A removes one document of the draft: B loses it too, with its file, and the server its chunks.
     await a.attachments.remove(wrong.id, { by: 'Anna Lind', reason: 'Another client’s letter' });
     await a.syncOnce();
+    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
+    // B removes it too, finds its chunks already deleted, and deletes nothing twice.
+    const writes = () => server.requests.filter((r) => r.includes('_bulk_docs')).length;
     await b.syncOnce();
     expect(await b.attachments.get(wrong.id)).toBeUndefined();
     expect(await b.repos.syncFiles.withBytes()).toEqual(new Set([kept.id]));
     expect(b.view().problems).toEqual([]);
+    const before = writes();
+    await b.syncOnce();
+    await a.syncOnce();
+    expect(writes()).toBe(before);
+    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
 
     // Apart: B signs the note, A removes the other document from what is still a draft there.
     await b.repos.sessions.sign(draft.id, 'Anna Lind');
     await a.attachments.remove(kept.id, { by: 'Anna Lind' });
     await a.syncOnce();
+    // A removed it, so its chunks went from the server...
+    expect(await attachmentDocuments(server)).toBe(0);
     await b.syncOnce();
-    // B keeps it (the note is signed there), says so, and sends it back out.
+    // ...but B keeps it (the note is signed there), says so, and sends it back out, file and all.
     expect(await b.attachments.hasFile(kept.id)).toBe(true);
     expect(b.view().problems.map((p) => p.message)).toEqual([t('sync.problem.signedDocument')]);
     await b.syncOnce();
+    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
     await a.syncOnce();
     await a.syncOnce();
     expect((await a.repos.sessions.get(draft.id))?.status).toBe('signed');
@@ -250,9 +166,14 @@ describe('documents and photos through practice sync', () => {
     const back = await a.attachments.open(kept.id);
     expect(back.bytes.length).toBe(kept.size);
     await expect(a.attachments.remove(kept.id, { by: 'Anna Lind' })).rejects.toThrow(/signed/);
+    // A computer joining now gets the kept document's file from the chunks B sent again.
+    const c = await computer(key, 'Reception');
+    await c.syncOnce();
+    expect(await sha256Hex((await c.attachments.open(kept.id)).bytes)).toBe(kept.sha256);
+    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
   });
 
-  it('removes a deleted client’s documents and files on the other computer', async () => {
+  it('removes a deleted client’s documents and files on the other computer, and their chunks from the server', async () => {
     const key = practiceKeyToText(createPracticeKey());
     const a = await computer(key, 'Laptop');
     const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
@@ -261,11 +182,19 @@ describe('documents and photos through practice sync', () => {
     const b = await computer(key, 'Desk');
     await b.syncOnce();
     expect(await b.attachments.hasFile(letter.id)).toBe(true);
-    await a.repos.clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
+    const other = await addClient(a.repos.clients, 'Kari', 'Nordmann');
+    const staying = await attachLetter(a, other.id, letterPdf(70, 'Staying'));
     await a.syncOnce();
     await b.syncOnce();
-    expect(await b.attachments.get(letter.id)).toBeUndefined();
-    expect(await b.repos.syncFiles.withBytes()).toEqual(new Set());
+    expect(await attachmentDocuments(server)).toBe(chunkCount(letter.size) + chunkCount(staying.size));
+    // Deleted on B this time: the computer that receives the deletion has the file too.
+    await b.repos.clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
+    await b.syncOnce();
+    expect(await attachmentDocuments(server)).toBe(chunkCount(staying.size));
+    expect(await a.syncOnce()).toMatchObject({ removed: 1 });
+    expect(await a.attachments.get(letter.id)).toBeUndefined();
+    expect(await a.repos.syncFiles.withBytes()).toEqual(new Set([staying.id]));
+    expect(await attachmentDocuments(server)).toBe(chunkCount(staying.size));
   });
 
   it('reads a file to send one chunk at a time, never whole', async () => {

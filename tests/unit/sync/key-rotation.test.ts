@@ -1,11 +1,6 @@
 import 'fake-indexeddb/auto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'pouchdb-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SecureStore } from '../../../src-main/services/backups/secure-store';
-import { SyncConfigStore } from '../../../src-main/sync/sync-config-store';
 import {
   finishRotation,
   type RotationStore,
@@ -36,6 +31,7 @@ import {
 } from '../../../src-shared/sync/sync-crypto';
 import type { SyncSecrets } from '../../../src-shared/sync/sync-settings';
 import { localReplica, remoteDatabase, replicateOnce } from '../../sync-server/client';
+import { mainSyncSettings } from '../../sync-server/main-settings';
 import { type SyncServer, startSyncServer } from '../../sync-server/server';
 import { addClient, filledIn, openRepositories, steppingClock } from '../db/helpers';
 
@@ -54,34 +50,13 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-function sealingStore(): SecureStore {
-  return {
-    storage: () => 'secure',
-    encrypt: (text) => new Uint8Array(Buffer.from(`sealed:${text}`)),
-    decrypt: (data) =>
-      Buffer.from(data)
-        .toString()
-        .replace(/^sealed:/, ''),
-  };
-}
-
 function remote(): Database {
   return remoteDatabase(server.databaseUrl, server.user, server.password);
 }
 
 /** One computer: its database, its replica, and main's sync settings in its own folder. */
 async function computer(name: string, practiceKey: string) {
-  const main = new SyncConfigStore(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'stillpoint-rotation-')),
-    sealingStore(),
-  );
-  await main.turnOn({
-    serverUrl: server.databaseUrl,
-    user: server.user,
-    password: server.password,
-    practiceKey,
-    computerName: name,
-  });
+  const main = await mainSyncSettings(server, name, practiceKey);
   const clock = steppingClock(new Date('2025-03-04T11:30:00.000Z'));
   const repos = openRepositories({ clock });
   const local = localReplica();

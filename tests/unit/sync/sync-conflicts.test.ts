@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../../src-renderer/features/sync/sync-engine';
-import type { SyncView } from '../../../src-renderer/features/sync/sync-status';
 import { clientInputOf } from '../../../src-shared/domain/client';
 import { createPracticeKey, practiceKeyToText } from '../../../src-shared/sync/practice-key';
-import { localReplica, remoteDatabase, replicateOnce } from '../../sync-server/client';
+import { startedComputer, syncComputer } from '../../sync-server/computer';
 import { type SyncServer, startSyncServer } from '../../sync-server/server';
-import { addClient, filledIn, openRepositories, steppingClock } from '../db/helpers';
+import { addClient, filledIn } from '../db/helpers';
 
 // Conflicts CouchDB reports, resolved by the merge rules and kept for the Sync conflicts screen:
 // the same conflict on both computers, kept across a restart, cleared by "Seen".
@@ -17,52 +15,11 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-const NOW = new Date('2025-03-10T12:00:00.000Z');
-
-function computer(practiceKey: string, name: string, local = localReplica()) {
-  const clock = steppingClock(new Date('2025-03-04T11:30:00.000Z'));
-  const repos = openRepositories({ clock });
-  const remote = remoteDatabase(server.databaseUrl, server.user, server.password);
-  let view: SyncView = { state: { kind: 'starting' }, problems: [], deleted: [], conflicts: [] };
-  const engine = new SyncEngine({
-    local,
-    remote,
-    records: repos.syncRecords,
-    restoreWriter: repos.restoreWriter,
-    secrets: {
-      databaseUrl: server.databaseUrl,
-      user: server.user,
-      password: server.password,
-      practiceKey,
-      computerName: name,
-    },
-    now: () => NOW,
-    report: (change) => {
-      view = change(view);
-    },
-  });
-  return {
-    repos,
-    engine,
-    local,
-    clock,
-    view: () => view,
-    async syncOnce() {
-      await engine.requestPush();
-      await replicateOnce(local, remote);
-      await engine.requestPull();
-    },
-  };
+function started(practiceKey: string, name: string) {
+  return startedComputer(server, practiceKey, name);
 }
 
-async function started(practiceKey: string, name: string) {
-  const c = computer(practiceKey, name);
-  await c.engine.open();
-  expect(await c.engine.checkServer()).toBeNull();
-  return c;
-}
-
-async function settle(...computers: { syncOnce: () => Promise<void> }[]) {
+async function settle(...computers: { syncOnce: () => Promise<unknown> }[]) {
   for (let round = 0; round < 3; round++) for (const c of computers) await c.syncOnce();
 }
 
@@ -141,7 +98,7 @@ describe('sync conflicts', () => {
     expect(losing).toMatchObject({ phone: '111' });
 
     // A restart (a new engine over the same replica) still lists it.
-    const again = computer(key, 'Again', withConflict!.local);
+    const again = await syncComputer(server, key, 'Again', { local: withConflict!.local });
     await again.engine.open();
     expect(again.view().conflicts.map((c) => c.id)).toEqual([entry.id]);
     await again.engine.markSeen(entry.id);
