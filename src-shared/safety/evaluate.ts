@@ -6,6 +6,7 @@ import {
   historyNotRecorded,
 } from '../domain/health-history';
 import type { Id } from '../domain/ids';
+import { conditionName } from '../i18n/safety-names';
 import type { Translate } from '../i18n/translator';
 import { type CatalogId, catalogItem, catalogMatchesForText, looksLikeAnticoagulant } from './catalog';
 import { type CustomRule, DEFAULT_SAFETY_SETTINGS, type SafetySettings } from './custom-rules';
@@ -125,6 +126,10 @@ type ConditionSeverity = NonNullable<Condition['severity']>;
 
 /** The words `because` is made of: English by default, or a language's through `t`. */
 interface BecauseWords {
+  /** A condition's name: a name picked from the list in the reader's language, a typed one as typed. */
+  condition(condition: Condition): string;
+  /** The title of a practice rule the practice left untitled, after what it looks for. */
+  untitledRule(name: string): string;
   relativeDays(date: IsoDate, today: IsoDate): string;
   age(dateOfBirth: IsoDate, today: IsoDate): string;
   born(date: string, age: string): string;
@@ -146,6 +151,8 @@ interface BecauseWords {
 }
 
 const ENGLISH_WORDS: BecauseWords = {
+  condition: (condition) => condition.label,
+  untitledRule: (name) => `Practice rule: ${name}`,
   relativeDays,
   age: describeAge,
   born: (date, age) => `Born ${date}, ${age}`,
@@ -171,6 +178,8 @@ function translatedWords(t: Translate): BecauseWords {
   const withDescription = (what: string, description: string) =>
     description ? t('safety.because.withDescription', { what, description }) : what;
   return {
+    condition: (condition) => conditionName(t, condition),
+    untitledRule: (name) => t('safety.practiceRule.untitled', { name }),
     relativeDays: (date, today) => {
       const days = daysBetween(date, today);
       return days >= 0 ? t('safety.because.ago', { days }) : t('safety.because.ahead', { days: -days });
@@ -299,7 +308,7 @@ function conditionCandidate(
   const what =
     condition.catalogId === null && readAs !== null && readAsLabel !== undefined
       ? words.readAs(condition.label, readAs, readAsLabel)
-      : condition.label;
+      : words.condition(condition);
   const notes: string[] = [];
   if (condition.status === 'past') {
     notes.push(
@@ -552,10 +561,17 @@ function evaluateCustomRule(
   const keyword = rule.keyword.trim();
   const keywordHit = (text: string) =>
     keyword !== '' && textMatchesPhrases(text, { keywords: [keyword] }, true);
-  const catalogLabel = rule.catalogId !== null ? catalogItem(rule.catalogId)?.label : undefined;
-  const title = rule.title || `Practice rule: ${keyword || catalogLabel || rule.id}`;
-  const candidates: Candidate[] = [];
   const words = wordsFor(context);
+  // What the practice typed (its title, its keyword) stays as typed; a condition picked from the
+  // list is named in the reader's language.
+  const catalogLabel =
+    rule.catalogId === null
+      ? undefined
+      : context.t
+        ? context.t(`safety.catalog.${rule.catalogId}`)
+        : catalogItem(rule.catalogId)?.label;
+  const title = rule.title || words.untitledRule(keyword || catalogLabel || rule.id);
+  const candidates: Candidate[] = [];
 
   for (const condition of history.conditions) {
     if (condition.status === 'past' && !rule.includePast) continue;
