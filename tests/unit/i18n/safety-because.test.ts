@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../../../src-shared/i18n';
 import { type EvaluationContext, evaluateContraindications } from '../../../src-shared/safety';
+import type { CustomRule } from '../../../src-shared/safety/custom-rules';
 import {
   condition,
   daysAgo,
@@ -92,16 +93,16 @@ describe('why a finding applies, in a language', () => {
 
   it('titles an untitled practice rule in the reader’s language; what the practice typed stays as typed', () => {
     const t = translatorFor('de');
-    const practiceRule = {
+    const practiceRule: CustomRule = {
       id: 'practice-1',
       title: '',
       keyword: '',
       catalogId: null,
-      severity: 'CAUTION' as const,
+      severity: 'CAUTION',
       message: 'Ask about flare-ups and keep sessions short.',
       includePast: false,
     };
-    const titles = (rule: typeof practiceRule | (typeof practiceRule & { catalogId: 'epilepsy' })) =>
+    const titles = (rule: CustomRule) =>
       evaluateContraindications(
         history({ conditions: [condition('epilepsy', { label: 'Epilepsy' }), freeText('Lupus')] }),
         { today: TODAY, t, settings: { windowOverrides: {}, customRules: [rule] } },
