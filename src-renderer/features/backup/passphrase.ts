@@ -135,7 +135,7 @@ const loading = new Map<Language, Promise<StrengthEstimator>>();
 export function loadStrengthEstimator(language: Language = currentLanguage()): Promise<StrengthEstimator> {
   const loaded = loading.get(language);
   if (loaded) return loaded;
-  const estimator = (async () => {
+  const estimator: Promise<StrengthEstimator> = (async () => {
     const [{ ZxcvbnFactory }, common, english, own] = await Promise.all([
       import('@zxcvbn-ts/core'),
       import('@zxcvbn-ts/language-common'),
