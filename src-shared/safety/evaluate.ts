@@ -130,6 +130,8 @@ interface BecauseWords {
   condition(condition: Condition): string;
   /** The title of a practice rule the practice left untitled, after what it looks for. */
   untitledRule(name: string): string;
+  /** Where a practice rule comes from, shown as its source. */
+  practiceRuleSource: string;
   relativeDays(date: IsoDate, today: IsoDate): string;
   age(dateOfBirth: IsoDate, today: IsoDate): string;
   born(date: string, age: string): string;
@@ -153,6 +155,7 @@ interface BecauseWords {
 const ENGLISH_WORDS: BecauseWords = {
   condition: (condition) => condition.label,
   untitledRule: (name) => `Practice rule: ${name}`,
+  practiceRuleSource: 'Practice rule',
   relativeDays,
   age: describeAge,
   born: (date, age) => `Born ${date}, ${age}`,
@@ -180,6 +183,7 @@ function translatedWords(t: Translate): BecauseWords {
   return {
     condition: (condition) => conditionName(t, condition),
     untitledRule: (name) => t('safety.practiceRule.untitled', { name }),
+    practiceRuleSource: t('safety.practiceRule.source'),
     relativeDays: (date, today) => {
       const days = daysBetween(date, today);
       return days >= 0 ? t('safety.because.ago', { days }) : t('safety.because.ahead', { days: -days });
@@ -614,7 +618,7 @@ function evaluateCustomRule(
       severity: rule.severity,
       title,
       rationale: rule.message,
-      source: 'Practice rule',
+      source: words.practiceRuleSource,
       because: becauseText(candidate, null, null, context.today, context.formatDate ?? asStored, words),
       lifted: false,
       custom: true,

@@ -112,6 +112,13 @@ describe('why a finding applies, in a language', () => {
     expect(titles({ ...practiceRule, catalogId: 'epilepsy' })).toEqual(['Praxisregel: Epilepsie']);
     expect(titles({ ...practiceRule, keyword: 'lupus' })).toEqual(['Praxisregel: lupus']);
     expect(titles({ ...practiceRule, keyword: 'lupus', title: 'Lupus flare' })).toEqual(['Lupus flare']);
+    // Its source line ("Quelle: Praxisregel") too.
+    const sources = evaluateContraindications(history({ conditions: [freeText('Lupus')] }), {
+      today: TODAY,
+      t,
+      settings: { windowOverrides: {}, customRules: [{ ...practiceRule, keyword: 'lupus' }] },
+    }).map((f) => f.source);
+    expect(sources).toEqual(['Praxisregel']);
     // Without a translator (what a signed note stores and exports): English, as before.
     const english = evaluateContraindications(
       history({ conditions: [condition('epilepsy', { label: 'Epilepsie' })] }),
@@ -120,6 +127,8 @@ describe('why a finding applies, in a language', () => {
         settings: { windowOverrides: {}, customRules: [{ ...practiceRule, catalogId: 'epilepsy' }] },
       },
     ).filter((f) => f.custom);
-    expect(english.map((f) => [f.title, f.because])).toEqual([['Practice rule: Epilepsy', 'Epilepsie']]);
+    expect(english.map((f) => [f.title, f.because, f.source])).toEqual([
+      ['Practice rule: Epilepsy', 'Epilepsie', 'Practice rule'],
+    ]);
   });
 });
