@@ -250,9 +250,9 @@ test('German app: the CSV import names fields, choices and row problems in Germa
   fs.writeFileSync(
     file,
     [
-      'First name;Last name;Date of birth;Medical alerts',
-      'Marta;Kowalska;31/02/1980;Epilepsy',
-      'Tom;Becker;;',
+      'First name;Last name;Date of birth;Email;Medical alerts',
+      'Marta;Kowalska;31/02/1980;marta.example.com;Epilepsy',
+      'Tom;Becker;;;',
     ].join('\r\n'),
   );
   await switchToGerman(page);
@@ -273,4 +273,23 @@ test('German app: the CSV import names fields, choices and row problems in Germa
   await expect(card.locator('.noticed-preview')).toContainText(
     'Zeile 2: Geburtsdatum: leer gelassen: „31/02/1980“ ist kein gültiges Datum',
   );
+  // The schema's own reason, German to the end.
+  await expect(card.locator('.noticed-preview')).toContainText(
+    'Zeile 2: E-Mail: leer gelassen: Geben Sie eine E-Mail-Adresse wie name@example.com ein (gefunden: „marta.example.com“)',
+  );
+
+  // A file that is no client list is refused in German.
+  const empty = testInfo.outputPath('leer.csv');
+  fs.writeFileSync(empty, 'First name;Last name\r\n');
+  await card.getByRole('button', { name: 'Abbrechen' }).click();
+  harness.nextOpenFile(empty);
+  await card.getByRole('button', { name: 'CSV-Datei wählen…' }).click();
+  await expect(card.getByRole('alert')).toHaveText(
+    'Diese Datei hat eine Kopfzeile, aber keine Klienten darunter.',
+  );
+
+  // The passphrase meter knows German words: one common word is too easy to guess.
+  const backup = page.getByRole('form', { name: 'Sicherung erstellen' });
+  await backup.getByLabel('Passphrase', { exact: true }).fill('Schmetterling');
+  await expect(backup.getByText('Stärke: zu leicht zu erraten', { exact: false })).toBeVisible();
 });
