@@ -6,7 +6,6 @@ import {
   historyNotRecorded,
 } from '../domain/health-history';
 import type { Id } from '../domain/ids';
-import { conditionName } from '../i18n/safety-names';
 import type { Translate } from '../i18n/translator';
 import { type CatalogId, catalogItem, catalogMatchesForText, looksLikeAnticoagulant } from './catalog';
 import { type CustomRule, DEFAULT_SAFETY_SETTINGS, type SafetySettings } from './custom-rules';
@@ -71,6 +70,14 @@ export interface EvaluationContext {
    * condition typed as free text, a surgery's description, a medication) stay as written.
    */
   t?: Translate;
+  /**
+   * How a condition picked from the list is named with `t`: the screens pass
+   * `(condition) => conditionName(t, condition)` (src-shared/i18n/safety-names.ts), which shows it
+   * in `t`'s language while the stored name is still Stillpoint's. Handed in rather than imported:
+   * it reads every catalogue, and the workers that evaluate without `t` (safety marks, the note
+   * index) would carry them all (about 1 MB each). Left out, the stored name is shown.
+   */
+  conditionName?: (condition: Condition) => string;
 }
 
 const asStored = (date: IsoDate): string => date;
@@ -177,11 +184,11 @@ const ENGLISH_WORDS: BecauseWords = {
   pregnant: 'Pregnant',
 };
 
-function translatedWords(t: Translate): BecauseWords {
+function translatedWords(t: Translate, nameOf: (condition: Condition) => string): BecauseWords {
   const withDescription = (what: string, description: string) =>
     description ? t('safety.because.withDescription', { what, description }) : what;
   return {
-    condition: (condition) => conditionName(t, condition),
+    condition: nameOf,
     untitledRule: (name) => t('safety.practiceRule.untitled', { name }),
     practiceRuleSource: t('safety.practiceRule.source'),
     relativeDays: (date, today) => {
@@ -229,7 +236,9 @@ function translatedWords(t: Translate): BecauseWords {
 }
 
 function wordsFor(context: EvaluationContext): BecauseWords {
-  return context.t ? translatedWords(context.t) : ENGLISH_WORDS;
+  return context.t
+    ? translatedWords(context.t, context.conditionName ?? ((condition) => condition.label))
+    : ENGLISH_WORDS;
 }
 
 function relativeDays(date: IsoDate, today: IsoDate): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Condition } from '../../../src-shared/domain/health-history';
 import { translatorFor } from '../../../src-shared/i18n';
+import { conditionName } from '../../../src-shared/i18n/safety-names';
 import { type EvaluationContext, evaluateContraindications } from '../../../src-shared/safety';
 import type { CustomRule } from '../../../src-shared/safety/custom-rules';
 import {
@@ -14,6 +16,9 @@ import {
 } from '../safety/builders';
 
 const germanDate = (date: string) => date.split('-').reverse().join('.');
+// What the screens pass (useSafetyFindings): the app's `t`, and the list's names through it.
+const de = translatorFor('de');
+const german = { t: de, conditionName: (item: Condition) => conditionName(de, item) };
 
 const histories = [
   history({ conditions: [condition('skull-fracture', { label: 'Skull fracture', onsetDate: daysAgo(14) })] }),
@@ -54,16 +59,15 @@ describe('why a finding applies, in a language', () => {
     const findings = evaluateContraindications(histories[0]!, {
       today: TODAY,
       formatDate: germanDate,
-      t: translatorFor('de'),
+      ...german,
     });
     // Picked from the list (stored "Skull fracture"), so named in German by its id.
     expect(findings.map((f) => f.because)).toContain('Schädelbruch am 12.11.2026 (vor 14 Tagen)');
   });
 
   it('says an undated fracture, a resolved concussion and an infant in German', () => {
-    const t = translatorFor('de');
     const because = (h: (typeof histories)[number], dateOfBirth: string | null = null) =>
-      evaluateContraindications(h, { today: TODAY, dateOfBirth, formatDate: germanDate, t }).map(
+      evaluateContraindications(h, { today: TODAY, dateOfBirth, formatDate: germanDate, ...german }).map(
         (f) => f.because,
       );
     expect(because(histories[1]!)).toContain(
@@ -77,14 +81,22 @@ describe('why a finding applies, in a language', () => {
   });
 
   it('names a condition picked from the list in the reader’s language, a typed or edited one as typed', () => {
-    const t = translatorFor('de');
     const because = (label: string) =>
       evaluateContraindications(
         history({ conditions: [condition('skull-fracture', { label, onsetDate: daysAgo(14) })] }),
-        { today: TODAY, formatDate: germanDate, t },
+        { today: TODAY, formatDate: germanDate, ...german },
       ).map((f) => f.because);
     // Stored by a French app: still the list's condition, so German here.
     expect(because('Fracture du crâne')).toContain('Schädelbruch am 12.11.2026 (vor 14 Tagen)');
+    // Without the names (a worker that has no catalogues), the stored name.
+    expect(
+      evaluateContraindications(
+        history({
+          conditions: [condition('skull-fracture', { label: 'Fracture du crâne', onsetDate: daysAgo(14) })],
+        }),
+        { today: TODAY, formatDate: germanDate, t: de },
+      ).map((f) => f.because),
+    ).toContain('Fracture du crâne am 12.11.2026 (vor 14 Tagen)');
     // Changed after picking: the therapist's words.
     expect(because('Skull fracture, left parietal')).toContain(
       'Skull fracture, left parietal am 12.11.2026 (vor 14 Tagen)',
@@ -92,7 +104,6 @@ describe('why a finding applies, in a language', () => {
   });
 
   it('titles an untitled practice rule in the reader’s language; what the practice typed stays as typed', () => {
-    const t = translatorFor('de');
     const practiceRule: CustomRule = {
       id: 'practice-1',
       title: '',
@@ -105,7 +116,7 @@ describe('why a finding applies, in a language', () => {
     const titles = (rule: CustomRule) =>
       evaluateContraindications(
         history({ conditions: [condition('epilepsy', { label: 'Epilepsy' }), freeText('Lupus')] }),
-        { today: TODAY, t, settings: { windowOverrides: {}, customRules: [rule] } },
+        { today: TODAY, ...german, settings: { windowOverrides: {}, customRules: [rule] } },
       )
         .filter((f) => f.custom)
         .map((f) => f.title);
@@ -115,7 +126,7 @@ describe('why a finding applies, in a language', () => {
     // Its source line ("Quelle: Praxisregel") too.
     const sources = evaluateContraindications(history({ conditions: [freeText('Lupus')] }), {
       today: TODAY,
-      t,
+      ...german,
       settings: { windowOverrides: {}, customRules: [{ ...practiceRule, keyword: 'lupus' }] },
     }).map((f) => f.source);
     expect(sources).toEqual(['Praxisregel']);
