@@ -293,3 +293,28 @@ test('German app: the CSV import names fields, choices and row problems in Germa
   await backup.getByLabel('Passphrase', { exact: true }).fill('Schmetterling');
   await expect(backup.getByText('Stärke: zu leicht zu erraten', { exact: false })).toBeVisible();
 });
+
+test('German app: the safety check names a condition picked from the list in German, whichever language stored it', async ({
+  page,
+}) => {
+  // Picked from the list while the app spoke English: stored as "Skull fracture".
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill('Marta');
+  await page.getByLabel('Last name').fill('Kowalska');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Kowalska/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  const condition = page.getByRole('group', { name: 'Condition 1' });
+  await condition.getByLabel('From the list').selectOption({ label: 'Skull fracture' });
+  await condition.getByLabel('Onset or diagnosis date').fill(isoDaysAgo(10));
+  await page.getByRole('button', { name: 'Save health history' }).click();
+  await expect(page.getByRole('status')).toHaveText('Health history saved.');
+  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText('Skull fracture on');
+
+  await switchToGerman(page);
+  await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Klienten' }).click();
+  await page.getByRole('link', { name: /Marta Kowalska/ }).click();
+  const banner = page.getByRole('region', { name: 'Sicherheitsprüfung' });
+  await expect(banner).toContainText('Schädelbruch am');
+  await expect(banner).not.toContainText('Skull fracture');
+});
