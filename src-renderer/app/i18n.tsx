@@ -12,6 +12,7 @@ import {
   type Translate,
 } from '../../src-shared/i18n';
 import { setSchemaLanguage } from '../../src-shared/i18n/schema-language';
+import { setStorageErrorTranslator } from '../db/errors';
 import { platform } from '../platform';
 import { setDisplayLocale } from './format';
 import { repositories } from './repositories';
@@ -77,6 +78,8 @@ export function useT(): Translate {
  * screens speak at the moment it is called.
  */
 export const translate: Translate = (key, values) => i18n.t(key, values ?? {}) as string;
+// A failed save says why in the app's language (db/errors.ts reads `translate` when it is shown).
+setStorageErrorTranslator(translate);
 
 /** Makes the app speak `language` and tells main (menu, main's messages). */
 export async function applyLanguage(language: AppLanguage): Promise<void> {

@@ -6,43 +6,50 @@ import {
   AttachmentSchema,
   type PreparedFile,
 } from '../../src-shared/documents/attachment';
-import { DAMAGED_FILE_MESSAGE, sha256Hex } from '../../src-shared/documents/hash';
+import { sha256Hex } from '../../src-shared/documents/hash';
 import { makeAuditEntry } from '../../src-shared/domain/audit';
 import { type Id, newId } from '../../src-shared/domain/ids';
+import { type MessageKey, translatorFor } from '../../src-shared/i18n';
 import { mayRemoveDocument } from '../../src-shared/merge/merge-rules';
 import { parseWith } from '../../src-shared/validation';
 import { writtenHere } from './authorship';
 import { type Clock, systemClock } from './clients-repository';
 import type { StillpointDatabase } from './database';
 
+/**
+ * What the store refuses, as a catalogue key: the screens say it in the app's language
+ * (`t(error.key)`, features/documents/document-errors.ts). `message` is the English, for logs.
+ */
+export class AttachmentStoreError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    name: string,
+  ) {
+    super(translatorFor('en')(key));
+    this.name = name;
+  }
+}
+
 /** Refused: a signed note's documents are part of what was signed. */
-export class SignedNoteAttachmentError extends Error {
+export class SignedNoteAttachmentError extends AttachmentStoreError {
   constructor() {
-    super(
-      'This document belongs to a signed note, so it cannot be removed. Add an addendum to the note if it was attached by mistake.',
-    );
-    this.name = 'SignedNoteAttachmentError';
+    super('documents.store.signedNote', 'SignedNoteAttachmentError');
   }
 }
 
 /** The stored bytes no longer match the hash kept with them. */
-export class DamagedAttachmentError extends Error {
+export class DamagedAttachmentError extends AttachmentStoreError {
   constructor() {
-    super(DAMAGED_FILE_MESSAGE);
-    this.name = 'DamagedAttachmentError';
+    super('documents.refusals.damaged', 'DamagedAttachmentError');
   }
 }
 
 /** Practice sync has brought the document's details, and its file is still on the way. */
-export class ArrivingAttachmentError extends Error {
+export class ArrivingAttachmentError extends AttachmentStoreError {
   constructor() {
-    super(ARRIVING_FILE_MESSAGE);
-    this.name = 'ArrivingAttachmentError';
+    super('documents.store.arriving', 'ArrivingAttachmentError');
   }
 }
-
-export const ARRIVING_FILE_MESSAGE =
-  'This file is still arriving from another computer of the practice. It opens here once all of it has arrived and its checksum matches.';
 
 /**
  * The only code that touches the attachments and attachmentBlobs tables (issue 15), outside the

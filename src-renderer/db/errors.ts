@@ -1,3 +1,5 @@
+import { type Translate, translatorFor } from '../../src-shared/i18n';
+
 /**
  * Storage failures in words a therapist can act on. IndexedDB reports a full disk as a
  * QuotaExceededError, but rarely plainly: Dexie wraps it (Dexie.QuotaExceededError, or an
@@ -5,8 +7,19 @@
  * `failures`, and other code may chain it as `cause`. `isQuotaError` looks through all of those.
  */
 
-export const DISK_FULL_MESSAGE =
-  'The disk is full, so this could not be saved. Your draft is kept on screen; free some space and save again.';
+/**
+ * The words of these messages (`storage.errors.*`) in the app's language: app/i18n.tsx hands in
+ * its `translate` at start, which always speaks the language of the moment. English until then
+ * (and in unit tests that never set it).
+ */
+let say: Translate = translatorFor('en');
+
+export function setStorageErrorTranslator(t: Translate): void {
+  say = t;
+}
+
+/** The full-disk message in English (the catalogue's words), for tests and logs. */
+export const DISK_FULL_MESSAGE = translatorFor('en')('storage.errors.diskFull');
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 /** The legacy DOMException code for a full quota (DOMException.QUOTA_EXCEEDED_ERR). */
@@ -63,16 +76,14 @@ function findError(error: unknown, matches: (error: ErrorLike) => boolean): Erro
  * validation error names the field.
  */
 export function describeStorageError(error: unknown, context?: string): string {
-  if (isQuotaError(error)) return DISK_FULL_MESSAGE;
+  if (isQuotaError(error)) return say('storage.errors.diskFull');
   const closed = findError(error, (e) => e.name === 'DatabaseClosedError' || e.name === 'VersionChangeError');
-  const detail = closed
-    ? 'Stillpoint’s records were closed unexpectedly, so this was not saved. Copy anything you need from the screen, then restart Stillpoint.'
-    : messageOf(error);
+  const detail = closed ? say('storage.errors.closed') : messageOf(error);
   return context ? `${context}: ${detail}` : detail;
 }
 
 function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
-  return 'Something went wrong while saving. Nothing was changed; please try again.';
+  return say('storage.errors.unknown');
 }

@@ -11,18 +11,21 @@
  * text, as spreadsheets read it.
  */
 
+/**
+ * Why a record could not be split into cells: a quote opened and never closed, or text after a
+ * closing quote. A name, not a sentence: the screens say it in the app's language
+ * (`exports.importFile.<problem>`, import-words.ts).
+ */
+export type CsvQuoteProblem = 'unclosedQuote' | 'strayQuote';
+
 export type CsvEntry =
   | { kind: 'record'; cells: string[] }
   | {
       kind: 'broken';
-      message: string /** The start of the record as written, for the report. */;
+      problem: CsvQuoteProblem;
+      /** The start of the record as written, for the report. */
       text: string;
     };
-
-export const UNCLOSED_QUOTE_MESSAGE =
-  'This row could not be read: a quote (") opened in it is never closed. Fix the quotes in the file and import it again.';
-export const STRAY_QUOTE_MESSAGE =
-  'This row could not be read: text follows a closing quote ("). Fix the quotes in the file and import it again.';
 
 const QUOTE = 34;
 const CR = 13;
@@ -59,7 +62,7 @@ export function* csvEntries(text: string, delimiter: string): Generator<CsvEntry
   while (pos < length) {
     const start = pos;
     const cells: string[] = [];
-    let badQuote: { at: number; message: string } | null = null;
+    let badQuote: { at: number; problem: CsvQuoteProblem } | null = null;
     for (;;) {
       if (text.charCodeAt(pos) === QUOTE) {
         const opening = pos;
@@ -68,7 +71,7 @@ export function* csvEntries(text: string, delimiter: string): Generator<CsvEntry
         for (;;) {
           const close = text.indexOf('"', from);
           if (close === -1) {
-            badQuote = { at: opening, message: UNCLOSED_QUOTE_MESSAGE };
+            badQuote = { at: opening, problem: 'unclosedQuote' };
             break;
           }
           const after = close + 1 < length ? text.charCodeAt(close + 1) : -1;
@@ -82,7 +85,7 @@ export function* csvEntries(text: string, delimiter: string): Generator<CsvEntry
             pos = close + 1;
             break;
           }
-          badQuote = { at: opening, message: STRAY_QUOTE_MESSAGE };
+          badQuote = { at: opening, problem: 'strayQuote' };
           break;
         }
         if (badQuote) break;
@@ -115,7 +118,7 @@ export function* csvEntries(text: string, delimiter: string): Generator<CsvEntry
       // Start again on the line after the bad quote: a quote that never closes would otherwise
       // take every later row with it.
       const resume = nextLineStart(text, badQuote.at);
-      yield { kind: 'broken', message: badQuote.message, text: excerpt(text, start, resume) };
+      yield { kind: 'broken', problem: badQuote.problem, text: excerpt(text, start, resume) };
       pos = resume;
     } else {
       yield { kind: 'record', cells };

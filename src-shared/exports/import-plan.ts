@@ -2,6 +2,7 @@ import { type ClientFormValues, type ClientInput, makeClientInputSchema } from '
 import type { IsoDate } from '../domain/dates';
 import { foldForSearch } from '../domain/text-search';
 import type { MessageKey, Translate } from '../i18n';
+import { fieldMessage } from '../i18n/field-messages';
 import type { DateFormat } from './import-dates';
 import type { ExtraColumn } from './import-extras';
 import type { ColumnMapping } from './import-mapping';
@@ -192,7 +193,7 @@ export class ImportPlanner {
         {
           field: this.t('exports.import.fields.wholeRow'),
           message: this.t('exports.import.problems.unreadableRow', {
-            message: broken.message,
+            message: this.t(`exports.importFile.${broken.problem}`),
             text: broken.text,
           }),
         },
@@ -245,6 +246,9 @@ export class ImportPlanner {
       }
       let cleared = false;
       for (const issue of parsed.error.issues) {
+        // The client schema writes English (it runs in main too); its message is said here in
+        // the plan's language by its key, so "leer gelassen: …" reads German to the end.
+        const reason = fieldMessage(this.t, issue.message);
         const path = issue.path.map(String);
         const key = path[0] === 'tags' ? 'tags' : path.join('.');
         const pathKey = Object.hasOwn(PATH_KEYS, key) ? PATH_KEYS[key] : undefined;
@@ -253,7 +257,7 @@ export class ImportPlanner {
           if (nameFromFullName) field = this.t('exports.import.fields.fullNameShort');
           if (reported.has(field)) continue;
           reported.add(field);
-          problems.push({ field, message: issue.message });
+          problems.push({ field, message: reason });
           continue;
         }
         const found = excerpt(valueAt(values, key));
@@ -265,8 +269,8 @@ export class ImportPlanner {
           key === 'consent.date' && found === ''
             ? this.t('exports.import.problems.consentNoDate')
             : found === ''
-              ? this.t('exports.import.problems.leftEmpty', { reason: issue.message })
-              : this.t('exports.import.problems.leftEmptyFound', { reason: issue.message, found });
+              ? this.t('exports.import.problems.leftEmpty', { reason })
+              : this.t('exports.import.problems.leftEmptyFound', { reason, found });
         notices.push({ field, message });
       }
       if (!cleared) break;

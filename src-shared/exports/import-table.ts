@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
+import { type MessageKey, type MessageValues, translatorFor } from '../i18n';
 import { unescapeFormulaGuard } from './csv';
-import { csvEntries } from './csv-read';
+import { type CsvQuoteProblem, csvEntries } from './csv-read';
 
 /**
  * A CSV file from another tool as a table: its header cells and its data rows. Reading is
@@ -33,7 +34,8 @@ export interface ImportTable {
 
 export interface UnreadableRow {
   row: number;
-  message: string;
+  /** Why its cells could not be told apart; the screens word it (`importFileMessage`). */
+  problem: CsvQuoteProblem;
   /** The start of the row as written in the file. */
   text: string;
 }
@@ -43,9 +45,23 @@ export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 /** The character a UTF-8 decoder puts where bytes are not valid UTF-8. */
 export const REPLACEMENT_CHARACTER = '\uFFFD';
 
+/** Why a file is no table at all; the words are `exports.importFile.<problem>`. */
+export type ImportFileProblem = 'empty' | 'notText' | 'binary' | 'brokenHeader' | 'noRows' | 'noClients';
+
+/**
+ * A file the import cannot read as a table. It carries the problem's catalogue key and values,
+ * not a sentence: this module runs wherever the import does, and the screen says it in the app's
+ * language (`t(error.key, error.values)`). `message` is the English, for logs and tests.
+ */
 export class ImportFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly key: MessageKey;
+  constructor(
+    readonly problem: ImportFileProblem,
+    readonly values: MessageValues = {},
+  ) {
+    const key: MessageKey = `exports.importFile.${problem}`;
+    super(translatorFor('en')(key, values));
+    this.key = key;
     this.name = 'ImportFileError';
   }
 }
@@ -108,19 +124,15 @@ export function* readImportTableInSteps(
   bytes: Uint8Array,
   options: { encoding?: 'windows-1252' } = {},
 ): Generator<number, ImportTable, undefined> {
-  if (bytes.length === 0) throw new ImportFileError('That file is empty.');
+  if (bytes.length === 0) throw new ImportFileError('empty');
   const { text, encoding, notUtf8 } = decodeCsvBytes(bytes, options.encoding);
   // More than a byte-order mark but no text: the decoder gave up (Chromium answers '' for a
   // file of hundreds of MB). Say so, rather than "no rows" (issue 13, finding 7).
   if (text === '' && bytes.length > 4) {
-    throw new ImportFileError(
-      'That file could not be read as text (it may be too large or damaged). Save it again as CSV UTF-8 and try again.',
-    );
+    throw new ImportFileError('notText');
   }
   if (text.includes('\u0000')) {
-    throw new ImportFileError(
-      'That file is not a CSV file (it holds binary data). Save it as CSV and try again.',
-    );
+    throw new ImportFileError('binary');
   }
   const body = text.replace(/^\uFEFF/, '');
   // The delimiter is guessed on the first rows without blank lines (a blank line would count as
@@ -149,9 +161,7 @@ export function* readImportTableInSteps(
     if (entry.kind === 'record' && isBlankRow(entry.cells)) continue;
     if (headers === null) {
       if (entry.kind === 'broken') {
-        throw new ImportFileError(
-          `The first row (the column names) could not be read: a quote (") in it is not closed properly. Fix it and try again: ${entry.text}`,
-        );
+        throw new ImportFileError('brokenHeader', { text: entry.text });
       }
       headers = entry.cells.map((cell, index) => {
         const name = unescapeFormulaGuard(cell.trim());
@@ -160,7 +170,7 @@ export function* readImportTableInSteps(
       continue;
     }
     if (entry.kind === 'broken') {
-      unreadableRows.push({ row: number, message: entry.message, text: entry.text });
+      unreadableRows.push({ row: number, problem: entry.problem, text: entry.text });
       continue;
     }
     const cells = entry.cells;
@@ -171,9 +181,9 @@ export function* readImportTableInSteps(
     rows.push(row);
     rowNumbers.push(number);
   }
-  if (headers === null) throw new ImportFileError('That file has no rows.');
+  if (headers === null) throw new ImportFileError('noRows');
   if (rows.length === 0 && unreadableRows.length === 0) {
-    throw new ImportFileError('That file has a header row but no clients under it.');
+    throw new ImportFileError('noClients');
   }
   return { headers, rows, rowNumbers, delimiter, encoding, notUtf8, longRows, unreadableRows };
 }

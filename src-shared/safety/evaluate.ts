@@ -70,6 +70,14 @@ export interface EvaluationContext {
    * condition typed as free text, a surgery's description, a medication) stay as written.
    */
   t?: Translate;
+  /**
+   * How a condition picked from the list is named with `t`: the screens pass
+   * `(condition) => conditionName(t, condition)` (src-shared/i18n/safety-names.ts), which shows it
+   * in `t`'s language while the stored name is still Stillpoint's. Handed in rather than imported:
+   * it reads every catalogue, and the workers that evaluate without `t` (safety marks, the note
+   * index) would carry them all (about 1 MB each). Left out, the stored name is shown.
+   */
+  conditionName?: (condition: Condition) => string;
 }
 
 const asStored = (date: IsoDate): string => date;
@@ -125,6 +133,12 @@ type ConditionSeverity = NonNullable<Condition['severity']>;
 
 /** The words `because` is made of: English by default, or a language's through `t`. */
 interface BecauseWords {
+  /** A condition's name: a name picked from the list in the reader's language, a typed one as typed. */
+  condition(condition: Condition): string;
+  /** The title of a practice rule the practice left untitled, after what it looks for. */
+  untitledRule(name: string): string;
+  /** Where a practice rule comes from, shown as its source. */
+  practiceRuleSource: string;
   relativeDays(date: IsoDate, today: IsoDate): string;
   age(dateOfBirth: IsoDate, today: IsoDate): string;
   born(date: string, age: string): string;
@@ -146,6 +160,9 @@ interface BecauseWords {
 }
 
 const ENGLISH_WORDS: BecauseWords = {
+  condition: (condition) => condition.label,
+  untitledRule: (name) => `Practice rule: ${name}`,
+  practiceRuleSource: 'Practice rule',
   relativeDays,
   age: describeAge,
   born: (date, age) => `Born ${date}, ${age}`,
@@ -167,10 +184,13 @@ const ENGLISH_WORDS: BecauseWords = {
   pregnant: 'Pregnant',
 };
 
-function translatedWords(t: Translate): BecauseWords {
+function translatedWords(t: Translate, nameOf: (condition: Condition) => string): BecauseWords {
   const withDescription = (what: string, description: string) =>
     description ? t('safety.because.withDescription', { what, description }) : what;
   return {
+    condition: nameOf,
+    untitledRule: (name) => t('safety.practiceRule.untitled', { name }),
+    practiceRuleSource: t('safety.practiceRule.source'),
     relativeDays: (date, today) => {
       const days = daysBetween(date, today);
       return days >= 0 ? t('safety.because.ago', { days }) : t('safety.because.ahead', { days: -days });
@@ -216,7 +236,9 @@ function translatedWords(t: Translate): BecauseWords {
 }
 
 function wordsFor(context: EvaluationContext): BecauseWords {
-  return context.t ? translatedWords(context.t) : ENGLISH_WORDS;
+  return context.t
+    ? translatedWords(context.t, context.conditionName ?? ((condition) => condition.label))
+    : ENGLISH_WORDS;
 }
 
 function relativeDays(date: IsoDate, today: IsoDate): string {
@@ -299,7 +321,7 @@ function conditionCandidate(
   const what =
     condition.catalogId === null && readAs !== null && readAsLabel !== undefined
       ? words.readAs(condition.label, readAs, readAsLabel)
-      : condition.label;
+      : words.condition(condition);
   const notes: string[] = [];
   if (condition.status === 'past') {
     notes.push(
@@ -552,10 +574,17 @@ function evaluateCustomRule(
   const keyword = rule.keyword.trim();
   const keywordHit = (text: string) =>
     keyword !== '' && textMatchesPhrases(text, { keywords: [keyword] }, true);
-  const catalogLabel = rule.catalogId !== null ? catalogItem(rule.catalogId)?.label : undefined;
-  const title = rule.title || `Practice rule: ${keyword || catalogLabel || rule.id}`;
-  const candidates: Candidate[] = [];
   const words = wordsFor(context);
+  // What the practice typed (its title, its keyword) stays as typed; a condition picked from the
+  // list is named in the reader's language.
+  const catalogLabel =
+    rule.catalogId === null
+      ? undefined
+      : context.t
+        ? context.t(`safety.catalog.${rule.catalogId}`)
+        : catalogItem(rule.catalogId)?.label;
+  const title = rule.title || words.untitledRule(keyword || catalogLabel || rule.id);
+  const candidates: Candidate[] = [];
 
   for (const condition of history.conditions) {
     if (condition.status === 'past' && !rule.includePast) continue;
@@ -598,7 +627,7 @@ function evaluateCustomRule(
       severity: rule.severity,
       title,
       rationale: rule.message,
-      source: 'Practice rule',
+      source: words.practiceRuleSource,
       because: becauseText(candidate, null, null, context.today, context.formatDate ?? asStored, words),
       lifted: false,
       custom: true,

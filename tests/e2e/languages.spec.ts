@@ -250,9 +250,9 @@ test('German app: the CSV import names fields, choices and row problems in Germa
   fs.writeFileSync(
     file,
     [
-      'First name;Last name;Date of birth;Medical alerts',
-      'Marta;Kowalska;31/02/1980;Epilepsy',
-      'Tom;Becker;;',
+      'First name;Last name;Date of birth;Email;Medical alerts',
+      'Marta;Kowalska;31/02/1980;marta.example.com;Epilepsy',
+      'Tom;Becker;;;',
     ].join('\r\n'),
   );
   await switchToGerman(page);
@@ -273,4 +273,48 @@ test('German app: the CSV import names fields, choices and row problems in Germa
   await expect(card.locator('.noticed-preview')).toContainText(
     'Zeile 2: Geburtsdatum: leer gelassen: „31/02/1980“ ist kein gültiges Datum',
   );
+  // The schema's own reason, German to the end.
+  await expect(card.locator('.noticed-preview')).toContainText(
+    'Zeile 2: E-Mail: leer gelassen: Geben Sie eine E-Mail-Adresse wie name@example.com ein (gefunden: „marta.example.com“)',
+  );
+
+  // A file that is no client list is refused in German.
+  const empty = testInfo.outputPath('leer.csv');
+  fs.writeFileSync(empty, 'First name;Last name\r\n');
+  await card.getByRole('button', { name: 'Abbrechen' }).click();
+  harness.nextOpenFile(empty);
+  await card.getByRole('button', { name: 'CSV-Datei wählen…' }).click();
+  await expect(card.getByRole('alert')).toHaveText(
+    'Diese Datei hat eine Kopfzeile, aber keine Klienten darunter.',
+  );
+
+  // The passphrase meter knows German words: one common word is too easy to guess.
+  const backup = page.getByRole('form', { name: 'Sicherung erstellen' });
+  await backup.getByLabel('Passphrase', { exact: true }).fill('Schmetterling');
+  await expect(backup.getByText('Stärke: zu leicht zu erraten', { exact: false })).toBeVisible();
+});
+
+test('German app: the safety check names a condition picked from the list in German, whichever language stored it', async ({
+  page,
+}) => {
+  // Picked from the list while the app spoke English: stored as "Skull fracture".
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill('Marta');
+  await page.getByLabel('Last name').fill('Kowalska');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Kowalska/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  const condition = page.getByRole('group', { name: 'Condition 1' });
+  await condition.getByLabel('From the list').selectOption({ label: 'Skull fracture' });
+  await condition.getByLabel('Onset or diagnosis date').fill(isoDaysAgo(10));
+  await page.getByRole('button', { name: 'Save health history' }).click();
+  await expect(page.getByRole('status')).toHaveText('Health history saved.');
+  await expect(page.getByRole('region', { name: 'Safety check' })).toContainText('Skull fracture on');
+
+  await switchToGerman(page);
+  await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Klienten' }).click();
+  await page.getByRole('link', { name: /Marta Kowalska/ }).click();
+  const banner = page.getByRole('region', { name: 'Sicherheitsprüfung' });
+  await expect(banner).toContainText('Schädelbruch am');
+  await expect(banner).not.toContainText('Skull fracture');
 });

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { formatByteSize } from '../../app/format';
-import { useT } from '../../app/i18n';
+import { currentLanguage, useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
@@ -73,15 +73,17 @@ export function BackUpNowCard() {
   const abort = useRef<AbortController | null>(null);
   const [estimator, setEstimator] = useState<StrengthEstimator | null>(null);
 
+  // The app language's word lists too; loaded again when the language changes (useT re-renders).
+  const language = currentLanguage();
   useEffect(() => {
     let live = true;
-    loadStrengthEstimator()
+    loadStrengthEstimator(language)
       .then((loaded) => live && setEstimator(loaded))
       .catch(() => undefined); // checked again (and awaited) when the backup is asked for
     return () => {
       live = false;
     };
-  }, []);
+  }, [language]);
 
   const strength = passphraseStrength(passphrase, estimator);
   const problem = passphraseProblem(passphrase, repeated, strength);
@@ -96,7 +98,7 @@ export function BackUpNowCard() {
     // The weakest passphrases are refused: wait for the estimate if it is still loading.
     let loaded: StrengthEstimator;
     try {
-      loaded = estimator ?? (await loadStrengthEstimator());
+      loaded = estimator ?? (await loadStrengthEstimator(language));
     } catch {
       setOutcome({ kind: 'error', text: t('backup.now.strengthUnchecked') });
       return;

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../../src-shared/i18n';
-import { translate } from '../../app/i18n';
+import type { Language, MessageKey } from '../../../src-shared/i18n';
+import { currentLanguage, translate } from '../../app/i18n';
 
 /**
  * The passphrase rules for a backup: at least 10 characters, typed twice, and not among the
@@ -10,7 +10,9 @@ import { translate } from '../../app/i18n';
  * attacked offline for as long as the attacker likes, so the weakest must not seal one.
  *
  * The dictionaries are about 1.5 MB, so they load (a separate chunk) when the card first needs
- * them, not with the app.
+ * them, not with the app. Besides the common and English lists, the app language's own word list
+ * is loaded (issue 19): a German therapist's "Schmetterling" is one common word, not 13 random
+ * letters. Each language is its own chunk, loaded only when the app speaks it.
  */
 export const MIN_PASSPHRASE_LENGTH = 10;
 
@@ -41,9 +43,9 @@ export interface StrengthEstimator {
 const APP_WORDS = ['stillpoint', 'still point', 'backup', 'craniosacral', 'passphrase'];
 
 /**
- * zxcvbn's feedback in the app's language (issue 19). zxcvbn-ts ships its words per language as
- * packages (@zxcvbn-ts/language-de, -fr, -es-es, -nl-be); only the English one is installed, and
- * a translation chosen when the estimator is built would not follow a later change of language.
+ * zxcvbn's feedback in the app's language (issue 19). zxcvbn-ts's language packages carry
+ * translations too, but a translation chosen when the estimator is built would not follow a later
+ * change of language, and the German and Dutch packages (3.0) predate some of core 4's keys.
  * So zxcvbn is given its own key names as its "translations" (it answers "topHundred", not a
  * sentence), and each key is looked up in our catalogue (`backup.zxcvbn`) when the hint is shown:
  * the same sober wording in five languages, reviewed with the rest. A key a newer zxcvbn adds,
@@ -104,18 +106,44 @@ function feedbackText(
   return key ? translate(key) : (english[answer] ?? answer);
 }
 
-let loading: Promise<StrengthEstimator> | undefined;
+type WordLists = Record<string, string[]>;
 
-/** zxcvbn-ts with the common and English dictionaries, loaded once. */
-export function loadStrengthEstimator(): Promise<StrengthEstimator> {
-  loading ??= (async () => {
-    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+/**
+ * "commonWords" -> "commonWords-de". The German and Dutch packages installed (3.0.2, a major
+ * version behind core 4) name their lists without a language, where 4.x writes "commonWords-fr";
+ * named here so that no list can stand in for another's. Their lists are plain word arrays,
+ * which core 4 reads as they are (tests/unit/backup/passphrase-languages.test.ts).
+ */
+function withLanguageSuffix(lists: WordLists, suffix: string): WordLists {
+  return Object.fromEntries(Object.entries(lists).map(([name, words]) => [`${name}-${suffix}`, words]));
+}
+
+/** Each language's word lists, a dynamic import each: only the app's language is ever fetched. */
+const LANGUAGE_WORD_LISTS: Readonly<Record<Exclude<Language, 'en'>, () => Promise<WordLists>>> = {
+  de: async () => withLanguageSuffix((await import('@zxcvbn-ts/language-de')).dictionary, 'de'),
+  fr: async () => (await import('@zxcvbn-ts/language-fr')).dictionary,
+  es: async () => (await import('@zxcvbn-ts/language-es-es')).dictionary,
+  nl: async () => withLanguageSuffix((await import('@zxcvbn-ts/language-nl-be')).dictionary, 'nl-be'),
+};
+
+const loading = new Map<Language, Promise<StrengthEstimator>>();
+
+/**
+ * zxcvbn-ts with the common and English dictionaries and those of `language` (the app's, by
+ * default), loaded once per language.
+ */
+export function loadStrengthEstimator(language: Language = currentLanguage()): Promise<StrengthEstimator> {
+  const loaded = loading.get(language);
+  if (loaded) return loaded;
+  const estimator: Promise<StrengthEstimator> = (async () => {
+    const [{ ZxcvbnFactory }, common, english, own] = await Promise.all([
       import('@zxcvbn-ts/core'),
       import('@zxcvbn-ts/language-common'),
       import('@zxcvbn-ts/language-en'),
+      language === 'en' ? Promise.resolve({}) : LANGUAGE_WORD_LISTS[language](),
     ]);
     const zxcvbn = new ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...english.dictionary },
+      dictionary: { ...common.dictionary, ...english.dictionary, ...own },
       graphs: common.adjacencyGraphs,
       translations: keyNamesAsTranslations(english.translations),
     });
@@ -134,10 +162,10 @@ export function loadStrengthEstimator(): Promise<StrengthEstimator> {
       },
     };
   })();
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+  loading.set(language, estimator);
+  // A failed load (a missing chunk) is tried again next time rather than remembered.
+  estimator.catch(() => loading.delete(language));
+  return estimator;
 }
 
 export function passphraseStrength(passphrase: string, estimator: StrengthEstimator | null): StrengthHint {

@@ -4,8 +4,8 @@ import type { Attachment } from '../../../src-shared/documents/attachment';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
-import { describeStorageError } from '../../db/errors';
 import { saveCopy } from './document-actions';
+import { documentErrorText } from './document-errors';
 
 /**
  * A document inside the app: images as images (orientation from EXIF applied by the browser's
@@ -36,7 +36,8 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
   const t = useT();
   const [state, setState] = useState<
     | { kind: 'loading' }
-    | { kind: 'error'; message: string }
+    // The error itself, worded at render: a change of language re-words it without reopening.
+    | { kind: 'error'; error: unknown }
     | { kind: 'ready'; bytes: Uint8Array<ArrayBuffer> }
   >({ kind: 'loading' });
   const [saved, setSaved] = useState<string | null>(null);
@@ -49,9 +50,7 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
     repositories()
       .attachments.open(attachment.id)
       .then(({ bytes }) => !cancelled && setState({ kind: 'ready', bytes }))
-      .catch(
-        (error: unknown) => !cancelled && setState({ kind: 'error', message: describeStorageError(error) }),
-      );
+      .catch((error: unknown) => !cancelled && setState({ kind: 'error', error }));
     return () => {
       cancelled = true;
     };
@@ -62,7 +61,7 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
       {state.kind === 'loading' && <p className="muted">{t('documents.viewer.opening')}</p>}
       {state.kind === 'error' && (
         <p className="notice error" role="alert">
-          {state.message}
+          {documentErrorText(t, state.error)}
         </p>
       )}
       {state.kind === 'ready' && <Contents attachment={attachment} bytes={state.bytes} />}
@@ -76,7 +75,7 @@ function ViewerBody({ attachment, onClose }: { attachment: Attachment; onClose: 
           type="button"
           disabled={state.kind !== 'ready'}
           onClick={async () => {
-            const result = await saveCopy(attachment);
+            const result = await saveCopy(t, attachment);
             setSaved(
               result.error ?? (result.saved ? t('documents.viewer.savedTo', { path: result.saved }) : null),
             );

@@ -7,11 +7,11 @@ import { formatByteSize, formatDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
-import { describeStorageError } from '../../db/errors';
 import { useSigner } from '../sessions/useSigner';
 import { AttachDetailsForm } from './AttachDetailsForm';
 import { DocumentViewer } from './DocumentViewer';
 import { saveCopy } from './document-actions';
+import { documentErrorText } from './document-errors';
 import { useDropHandler } from './page-drop';
 import { forgetThumbnail, thumbnailOf } from './thumbnails';
 import { useAttach } from './useAttach';
@@ -189,7 +189,7 @@ function DocumentItem({
           type="button"
           aria-label={t('documents.item.saveCopyNamed', { title: attachment.title })}
           onClick={async () => {
-            const result = await saveCopy(attachment);
+            const result = await saveCopy(t, attachment);
             setFailure(result.error ?? null);
             if (result.saved) onNotice(t('documents.item.savedCopy', { title: attachment.title }));
           }}
@@ -220,7 +220,7 @@ function DocumentItem({
                 forgetThumbnail(attachment.id);
                 onNotice(t('documents.item.removed', { title: attachment.title }));
               } catch (error) {
-                setFailure(describeStorageError(error, t('documents.item.notRemoved')));
+                setFailure(documentErrorText(t, error, t('documents.item.notRemoved')));
               }
             }}
           >
@@ -241,7 +241,7 @@ function DocumentItem({
               await repositories().attachments.updateDetails(attachment.id, details);
               setEditing(false);
             } catch (error) {
-              setFailure(describeStorageError(error, t('documents.item.notSaved')));
+              setFailure(documentErrorText(t, error, t('documents.item.notSaved')));
               setEditing(false);
             }
           }}

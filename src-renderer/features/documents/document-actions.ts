@@ -2,8 +2,8 @@ import type { Attachment, PreparedFile } from '../../../src-shared/documents/att
 import { AttachmentRefusal, checkOriginalName, checkSize } from '../../../src-shared/documents/prepare';
 import type { Translate } from '../../../src-shared/i18n';
 import { repositories } from '../../app/repositories';
-import { describeStorageError } from '../../db/errors';
 import { platform } from '../../platform';
+import { documentErrorText } from './document-errors';
 
 /** What attaching answers: a checked file to describe and store, nothing (cancelled), or why not. */
 export type Picked =
@@ -40,7 +40,10 @@ export async function prepareDropped(file: File, t: Translate): Promise<Picked> 
 }
 
 /** "Save a copy...": the checked bytes to main, which names the file from the title. */
-export async function saveCopy(attachment: Attachment): Promise<{ saved: string | null; error?: string }> {
+export async function saveCopy(
+  t: Translate,
+  attachment: Attachment,
+): Promise<{ saved: string | null; error?: string }> {
   try {
     const { bytes } = await repositories().attachments.open(attachment.id);
     const result = await platform().documentsSaveCopy({
@@ -51,6 +54,6 @@ export async function saveCopy(attachment: Attachment): Promise<{ saved: string 
     });
     return result.ok ? { saved: result.value.path } : { saved: null, error: result.error.message };
   } catch (error) {
-    return { saved: null, error: describeStorageError(error) };
+    return { saved: null, error: documentErrorText(t, error) };
   }
 }

@@ -4,6 +4,7 @@ import { type Client, clientDisplayName } from '../../../src-shared/domain/clien
 import { useT } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { Dialog } from '../../app/ui/Dialog';
+import { documentErrorText } from '../documents/document-errors';
 import {
   type LoadedClientRecord,
   loadClientRecord,
@@ -71,7 +72,8 @@ function ExportClientRecordPanel({ client, onClose }: { client: Client; onClose:
             ? await saveClientRecordZip(loaded)
             : await saveClientRecordJson(loaded);
     } catch (error) {
-      outcome = { saved: false, error: error instanceof Error ? error.message : String(error) };
+      // A damaged document stops the ZIP: the store's refusal in the app's language.
+      outcome = { saved: false, error: documentErrorText(t, error) };
     } finally {
       setBusy(null);
     }

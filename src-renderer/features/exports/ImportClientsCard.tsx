@@ -30,7 +30,7 @@ type Stage =
 
 function readError(caught: unknown): string {
   return caught instanceof ImportFileError
-    ? caught.message
+    ? translate(caught.key, caught.values)
     : translate('exports.import.unreadable', {
         reason: caught instanceof Error ? caught.message : String(caught),
       });

@@ -5,14 +5,13 @@ import {
 } from '../../../src-shared/documents/record-zip-ipc';
 import type { Logo } from '../../../src-shared/domain/aftercare';
 import type { ClientRecord } from '../../../src-shared/domain/client-record';
-import { formatMegabytes } from '../../../src-shared/domain/file-size-limits';
 import {
   emptyPracticeSettings,
   PracticeSettingsSchema,
   SETTINGS_KEYS,
 } from '../../../src-shared/domain/settings';
 import { assembleClientRecord, clientRecordJson } from '../../../src-shared/exports/client-record-export';
-import { clientLanguage } from '../../app/i18n';
+import { clientLanguage, translate } from '../../app/i18n';
 import { repositories } from '../../app/repositories';
 import { platform } from '../../platform';
 
@@ -135,6 +134,11 @@ export async function saveClientRecordPdf(loaded: LoadedClientRecord): Promise<S
   return { saved: true, path: result.value.path };
 }
 
+/** Whole megabytes, as main's size refusals count them (formatMegabytes): 3840 for the ZIP limit. */
+function wholeMegabytes(bytes: number): number {
+  return Math.max(1, Math.round(bytes / (1024 * 1024)));
+}
+
 /**
  * The record as one ZIP: the PDF, the JSON and every document and photo (issue 15), streamed to
  * main a bounded chunk at a time (the backup stream's pattern), so neither process holds the
@@ -148,7 +152,10 @@ export async function saveClientRecordZip(loaded: LoadedClientRecord): Promise<S
   if (total > MAX_RECORD_ZIP_FILES_BYTES) {
     return {
       saved: false,
-      error: `The documents and photos of this client take ${formatMegabytes(total)}, more than Stillpoint saves in one ZIP (${formatMegabytes(MAX_RECORD_ZIP_FILES_BYTES)}). Save the PDF and the JSON, and save the files one by one with "Save a copy…".`,
+      error: translate('exports.recordZip.filesTooLarge', {
+        size: wholeMegabytes(total),
+        limit: wholeMegabytes(MAX_RECORD_ZIP_FILES_BYTES),
+      }),
     };
   }
   const bridge = platform();

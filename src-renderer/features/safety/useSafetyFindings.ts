@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { type IsoDate, localToday } from '../../../src-shared/domain/dates';
+import { conditionName } from '../../../src-shared/i18n/safety-names';
 import {
   DEFAULT_SAFETY_SETTINGS,
   evaluateContraindications,
@@ -52,6 +53,7 @@ export function useSafetyFindings(
         formatDate,
         // Why each finding applies, in the app's language (the client's own words as written).
         t,
+        conditionName: (condition) => conditionName(t, condition),
       }),
       historyReviewedAt: history.reviewedAt,
     };

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useT } from '../../app/i18n';
+import { currentLanguage, useT } from '../../app/i18n';
 import { Field } from '../../app/ui/Field';
 import { platform } from '../../platform';
 import { INSECURE_KEY_WARNING } from '../backup/automatic-backups';
@@ -24,15 +24,17 @@ export function WelcomePassphrase() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [estimator, setEstimator] = useState<StrengthEstimator | null>(null);
 
+  // The app language's word lists too; loaded again when the language changes (useT re-renders).
+  const language = currentLanguage();
   useEffect(() => {
     let live = true;
-    loadStrengthEstimator()
+    loadStrengthEstimator(language)
       .then((loaded) => live && setEstimator(loaded))
       .catch(() => undefined); // loaded again (and awaited) when the passphrase is saved
     return () => {
       live = false;
     };
-  }, []);
+  }, [language]);
 
   if (status?.keyStorage === 'unavailable') {
     return <p className="field-hint">{t('welcome.passphrase.noKeyStore')}</p>;
@@ -54,7 +56,7 @@ export function WelcomePassphrase() {
     setMessage(null);
     let loaded: StrengthEstimator;
     try {
-      loaded = estimator ?? (await loadStrengthEstimator());
+      loaded = estimator ?? (await loadStrengthEstimator(language));
     } catch {
       setMessage({ kind: 'error', text: t('welcome.passphrase.checkFailed') });
       return;

@@ -6,7 +6,9 @@ import {
   SignedNoteAttachmentError,
 } from '../../../src-renderer/db/attachments-repository';
 import { DISK_FULL_MESSAGE, describeStorageError } from '../../../src-renderer/db/errors';
+import { documentErrorText } from '../../../src-renderer/features/documents/document-errors';
 import { prepareFile } from '../../../src-shared/documents/prepare';
+import { translatorFor } from '../../../src-shared/i18n';
 import { exifTiff, holdsLatitude, jpegWithExif } from '../documents/exif-builder';
 import { addClient, filledIn, openRepositories } from './helpers';
 
@@ -68,6 +70,18 @@ describe('AttachmentsRepository', () => {
     changed[12] = (changed[12] ?? 0) ^ 0x01;
     await db.attachmentBlobs.put({ id: added.id, data: new Blob([changed]) });
     await expect(attachments.open(added.id)).rejects.toBeInstanceOf(DamagedAttachmentError);
+    // Issue 19: the screen says it in the app's language, by the refusal's key.
+    const refusal = await attachments.open(added.id).catch((error: unknown) => error);
+    expect(documentErrorText(translatorFor('de'), refusal)).toBe(
+      'Diese Datei hat sich seit dem Anhängen verändert (ihre Prüfsumme stimmt nicht mehr), daher zeigt oder speichert Stillpoint sie nicht. Stellen Sie sie aus einer Sicherung wieder her.',
+    );
+    expect(documentErrorText(translatorFor('en'), refusal)).toBe((refusal as Error).message);
+    // A file still on its way from another computer of the practice.
+    await db.attachmentBlobs.delete(added.id);
+    const arriving = await attachments.open(added.id).catch((error: unknown) => error);
+    expect(documentErrorText(translatorFor('de'), arriving)).toBe(
+      'Diese Datei kommt noch von einem anderen Computer der Praxis. Sie öffnet sich hier, sobald sie ganz angekommen ist und ihre Prüfsumme stimmt.',
+    );
     db.close();
   });
 
@@ -124,6 +138,10 @@ describe('AttachmentsRepository', () => {
     await sessions.sign(draft.id, 'Anna Lind');
     await expect(attachments.remove(letterOnNote.id, { by: 'Anna Lind' })).rejects.toBeInstanceOf(
       SignedNoteAttachmentError,
+    );
+    const refusal = await attachments.remove(letterOnNote.id, { by: 'Anna Lind' }).catch((e: unknown) => e);
+    expect(documentErrorText(translatorFor('de'), refusal, 'Nicht entfernt')).toBe(
+      'Nicht entfernt: Dieses Dokument gehört zu einer unterschriebenen Notiz und kann daher nicht entfernt werden. Fügen Sie der Notiz einen Nachtrag hinzu, falls es versehentlich angehängt wurde.',
     );
     expect((await attachments.open(letterOnNote.id)).attachment.id).toBe(letterOnNote.id);
     // An addendum's way: more can still be attached to the signed note.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../../src-renderer/app/format';
 import { BackupSnapshotReader } from '../../../src-renderer/db/backup-snapshot';
 import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import {
@@ -593,6 +594,10 @@ describe('merge', () => {
     expect(preview.conflicts).toHaveLength(1);
     expect(preview.conflicts[0]).toMatchObject({ table: 'sessions', id: signedId, reason: 'both-signed' });
     expect(preview.conflicts[0]!.label).toContain('Zoë Ødegård');
+    // The session's date as the screens write dates (issue 19), not as stored.
+    const conflicted = await repos.db.sessions.get(signedId);
+    expect(preview.conflicts[0]!.label).toContain(formatDate(conflicted!.serviceDate));
+    expect(preview.conflicts[0]!.label).not.toContain(conflicted!.serviceDate);
 
     const result = await restoreBackup({
       store: new RestoreWriter(repos.db),

@@ -64,6 +64,26 @@ describe('describeStorageError', () => {
     expect(describeStorageError(quota(), 'The client was not saved')).toBe(DISK_FULL_MESSAGE);
   });
 
+  it('speaks the app language once the app hands in its translator (issue 19)', async () => {
+    // Importing the app's i18n wires its `translate` into db/errors, as at start.
+    const { i18n } = await import('../../../src-renderer/app/i18n');
+    await i18n.changeLanguage('de');
+    try {
+      expect(describeStorageError(quota(), 'Der Klient wurde nicht gespeichert')).toBe(
+        'Der Datenträger ist voll, daher konnte dies nicht gespeichert werden. Ihr Entwurf bleibt auf dem Bildschirm; schaffen Sie Platz und speichern Sie erneut.',
+      );
+      expect(describeStorageError(new Dexie.DatabaseClosedError('closed'), 'Nicht gespeichert')).toBe(
+        'Nicht gespeichert: Die Unterlagen von Stillpoint wurden unerwartet geschlossen, daher wurde dies nicht gespeichert. Kopieren Sie, was Sie vom Bildschirm brauchen, und starten Sie Stillpoint dann neu.',
+      );
+      expect(describeStorageError(undefined)).toBe(
+        'Beim Speichern ist etwas schiefgegangen. Nichts wurde geändert; bitte versuchen Sie es noch einmal.',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    expect(describeStorageError(quota())).toBe(DISK_FULL_MESSAGE);
+  });
+
   it('keeps the message of other errors, after the context', () => {
     expect(describeStorageError(new Error('This client no longer exists.'), 'The client was not saved')).toBe(
       'The client was not saved: This client no longer exists.',

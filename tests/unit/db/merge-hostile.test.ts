@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatTimestamp, setDisplayLocale } from '../../../src-renderer/app/format';
 import { i18n } from '../../../src-renderer/app/i18n';
 import { BACKUP_TABLES, RECORD_VALIDATORS } from '../../../src-renderer/db/backup-tables';
 import {
@@ -121,10 +122,12 @@ describe('merge never rewrites history', () => {
     const signing = tables.auditLog!.find((entry) => entry.action === 'signed')!;
     expect(signing.detail).toBe('Signed by Anna Lind');
     signing.detail = 'Signed by SOMEONE ELSE';
-    signing.at = '2025-03-09T00:00:00.000Z';
+    // Noon here, so the label's date and time read the same in any time zone.
+    const later = new Date(2025, 2, 9, 12, 0).toISOString();
+    signing.at = later;
     const report = tables.afterEffects![0]!;
     report.severity = 'severe';
-    report.reportedAt = '2025-03-09T00:00:00.000Z';
+    report.reportedAt = later;
     const before = await snapshot(repos.db);
 
     const { preview, result } = await merge(repos.db, await sealed(tables));
@@ -132,10 +135,12 @@ describe('merge never rewrites history', () => {
     for (const outcome of [preview, result]) {
       expect(outcome.tables.auditLog).toMatchObject({ refused: 1, updated: 0 });
       expect(outcome.tables.afterEffects).toMatchObject({ refused: 1, updated: 0 });
+      // Dated as every screen dates a moment (issue 19), not as stored (2025-03-09T…).
       expect(outcome.notApplied.filter((item) => item.why === 'history').map((item) => item.label)).toEqual([
-        expect.stringMatching(/^After-effect report of \d{4}-\d{2}-\d{2}, Zoë Ødegård$/),
-        expect.stringMatching(/^Audit entry of \d{4}-\d{2}-\d{2}, Zoë Ødegård$/),
+        `After-effect report of ${formatTimestamp(later)}, Zoë Ødegård`,
+        `Audit entry of ${formatTimestamp(later)}, Zoë Ødegård`,
       ]);
+      expect(formatTimestamp(later)).not.toContain('2025-03-09');
     }
     expect(await snapshot(repos.db)).toEqual(before);
     const trail = await repos.audit.listForNote(signedId);
@@ -243,6 +248,26 @@ describe('references must resolve', () => {
       expect(replace.refusal).toContain('„Alles ersetzen“ behält nichts von diesem Computer');
       expect(tableLabel('sessions')).toBe('Sitzungsnotizen');
       expect(tableLabel('attachments')).toBe('Dokumente und Fotos');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
+  it('in a German app the refused history entries are dated the German way (issue 19)', async () => {
+    const { repos } = await seed();
+    const tables = await recordsOf(repos.db);
+    const signing = tables.auditLog!.find((entry) => entry.action === 'signed')!;
+    signing.detail = 'Signed by SOMEONE ELSE';
+    signing.at = new Date(2025, 2, 9, 12, 0).toISOString();
+    const bytes = await sealed(tables);
+    await i18n.changeLanguage('de');
+    // The region is the computer's; pin it so the test reads the same on any machine.
+    setDisplayLocale('de-DE');
+    try {
+      const { preview } = await merge(repos.db, bytes);
+      expect(preview.notApplied.filter((item) => item.why === 'history').map((item) => item.label)).toEqual([
+        'Protokolleintrag vom 09.03.2025, 12:00, Zoë Ødegård',
+      ]);
     } finally {
       await i18n.changeLanguage('en');
     }

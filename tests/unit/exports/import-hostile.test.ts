@@ -2,11 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../../../src-shared/exports/csv';
-import {
-  readCsvEntries,
-  STRAY_QUOTE_MESSAGE,
-  UNCLOSED_QUOTE_MESSAGE,
-} from '../../../src-shared/exports/csv-read';
+import { readCsvEntries } from '../../../src-shared/exports/csv-read';
 import { guessMapping } from '../../../src-shared/exports/import-mapping';
 import {
   describeSkippedRow,
@@ -22,6 +18,9 @@ import { readImportTable } from '../../../src-shared/exports/import-table';
  */
 
 const TODAY = '2026-03-20';
+// The English the report prints for each quote problem (exports.importFile.*).
+const STRAY_QUOTE_MESSAGE =
+  'This row could not be read: text follows a closing quote ("). Fix the quotes in the file and import it again.';
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const plan = (bytes: Uint8Array) => {
   const table = readImportTable(bytes);
@@ -52,7 +51,7 @@ describe('rows with broken quotes', () => {
     ]);
     expect(table.rowNumbers).toEqual([2, 4, 5]);
     expect(table.unreadableRows).toEqual([
-      { row: 3, message: STRAY_QUOTE_MESSAGE, text: 'Ben,"Carter,ben@example.com' },
+      { row: 3, problem: 'strayQuote', text: 'Ben,"Carter,ben@example.com' },
     ]);
     const result = plan(utf8(unclosed));
     expect(readyNames(result.rows)).toEqual(['Anna Berg', 'Cleo Dune', 'Dan Eve']);
@@ -70,7 +69,7 @@ describe('rows with broken quotes', () => {
       ['Anna', 'Berg'],
       ['Cleo', 'Dune'],
     ]);
-    expect(table.unreadableRows).toEqual([{ row: 3, message: UNCLOSED_QUOTE_MESSAGE, text: 'Ben,"Carter' }]);
+    expect(table.unreadableRows).toEqual([{ row: 3, problem: 'unclosedQuote', text: 'Ben,"Carter' }]);
     expect(plan(utf8(text))).toMatchObject({ ready: 2, invalid: 1 });
   });
 
@@ -78,7 +77,7 @@ describe('rows with broken quotes', () => {
     const text = 'First,Last\n"Anna"x,Berg\nBen,Carter\n';
     const table = readImportTable(utf8(text));
     expect(table.rows).toEqual([['Ben', 'Carter']]);
-    expect(table.unreadableRows).toMatchObject([{ row: 2, message: STRAY_QUOTE_MESSAGE }]);
+    expect(table.unreadableRows).toMatchObject([{ row: 2, problem: 'strayQuote' }]);
   });
 
   it('a quote that closes rows later makes a name with line breaks: the row is skipped, not imported', () => {

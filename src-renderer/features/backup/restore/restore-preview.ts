@@ -8,6 +8,7 @@ import {
 } from '../../../../src-shared/backup';
 import { handoutTemplateKey } from '../../../../src-shared/domain/settings';
 import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../../../src-shared/i18n';
+import { formatDate, formatTimestamp } from '../../../app/format';
 import { translate } from '../../../app/i18n';
 import { isTableName, type TableSpec } from '../../../db/backup-tables';
 import type { RestoreWriter } from '../../../db/restore-writer';
@@ -166,7 +167,7 @@ export async function conflictView(
   const client = await names.nameOf(store, String(note.clientId));
   const label =
     typeof note.serviceDate === 'string' && note.serviceDate
-      ? translate('backup.preview.conflictOn', { what, date: note.serviceDate, client })
+      ? translate('backup.preview.conflictOn', { what, date: formatDate(note.serviceDate), client })
       : translate('backup.preview.conflict', { what, client });
   return {
     table: conflict.table as TableName,
@@ -213,7 +214,8 @@ export async function notAppliedViews(
     let label = settingLabel(id);
     if (why === 'history') {
       const client = await names.nameOf(store, String(record.clientId));
-      const date = String(spec.name === 'auditLog' ? record.at : record.reportedAt).slice(0, 10);
+      // The moment it was written, as every screen writes one (several entries share a day).
+      const date = formatTimestamp(String(spec.name === 'auditLog' ? record.at : record.reportedAt));
       label = translate(
         spec.name === 'auditLog' ? 'backup.preview.auditEntryOf' : 'backup.preview.afterEffectOf',
         {
