@@ -17,6 +17,7 @@ import { IPC_MESSAGES } from '../ipc';
 import { PROGRESS_REPORT_MESSAGES } from '../outcomes/report';
 import { FOLLOW_UP_MESSAGES } from '../outcomes/schemas';
 import { SAFETY_RULE_MESSAGES } from '../safety/messages';
+import { SERVER_ADDRESS_MESSAGES } from '../sync/server-address';
 import { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
 import { LANGUAGE_MESSAGES } from './languages';
 import type { MessageValues, Translate } from './translator';
@@ -78,6 +79,7 @@ export const SCHEMA_MESSAGES = {
   files: FILE_MESSAGES,
   attachmentFile: ATTACHMENT_FILE_MESSAGES,
   ipc: IPC_MESSAGES,
+  serverAddress: SERVER_ADDRESS_MESSAGES,
 } satisfies { [F in Family]?: Table<F> };
 
 /** A message built from a value: its English shape and its key. */

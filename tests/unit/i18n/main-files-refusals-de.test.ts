@@ -234,3 +234,35 @@ describe('a request the channel refuses names the reason in German, the field as
     });
   });
 });
+
+describe("practice sync's refusals in German", () => {
+  const setup = {
+    serverUrl: 'http://couch.example.org/stillpoint',
+    user: 'praxis',
+    password: 'geheim',
+    practiceKey: 'SPK1-not-a-key',
+    computerName: 'Empfang',
+  };
+
+  it('an address outside the practice network without https, then a key that is not one', async () => {
+    const { send } = german();
+    expect(refusal(await send('sync:turn-on', setup))).toEqual({
+      code: 'INVALID_REQUEST',
+      message:
+        'Außerhalb des Praxisnetzes muss der Server https:// verwenden, damit das Sync-Passwort unterwegs nicht mitgelesen werden kann.',
+    });
+    expect(
+      refusal(await send('sync:turn-on', { ...setup, serverUrl: 'https://couch.example.org/stillpoint' }))
+        .message,
+    ).toBe(
+      'Das ist kein Praxisschlüssel. Verwenden Sie den Kopplungscode eines Computers, der schon zur Praxis gehört.',
+    );
+  });
+
+  it('renaming the computer while sync is off', async () => {
+    const { send } = german();
+    expect(refusal(await send('sync:rename-computer', { computerName: 'Praxisraum' })).message).toBe(
+      'Die Synchronisierung ist aus.',
+    );
+  });
+});

@@ -162,6 +162,16 @@ describe('outcomes, file names and the channels’ size checks say what is wrong
     );
   });
 
+  it('a practice server address, beside the field', async () => {
+    const { readServerAddress } = await import('../../../src-shared/sync/server-address');
+    const refused = readServerAddress('https://praxis:geheim@nas.local:6984/stillpoint');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(fieldMessage(de, refused.message)).toBe(
+        'Lassen Sie Benutzername und Passwort aus der Adresse weg: Dafür gibt es unten eigene Felder.',
+      );
+  });
+
   it('a file name that cannot be kept, and a document over the channel’s limit', async () => {
     const { OriginalNameSchema } = await import('../../../src-shared/documents/attachment');
     const { SafeFileNameSchema } = await import('../../../src-shared/domain/files');
@@ -198,6 +208,7 @@ const SCHEMA_FILES = [
   'src-shared/domain/files.ts',
   'src-shared/documents/attachment.ts',
   'src-shared/ipc.ts',
+  'src-shared/sync/server-address.ts',
 ];
 
 /** Sentences in those files that are not messages beside a field (names, labels shown elsewhere, file names). */
