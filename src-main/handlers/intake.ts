@@ -21,7 +21,7 @@ export function intakeHandlers(
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   const blank = (form: Parameters<typeof renderBlankIntakeFormPdf>[0]) => {
     assertLogoCanBeDrawn(form.practice.logo);
-    return renderBlankIntakeFormPdf(form, { fontsDir, now: deps.now() });
+    return renderBlankIntakeFormPdf(form, { fontsDir, now: deps.now(), say: deps.language?.t });
   };
   return {
     intakeSaveBlankForm: async ({ form, fileName }) =>
@@ -35,6 +35,7 @@ export function intakeHandlers(
       const pdf = await renderSignedConsentPdf(paper, {
         fontsDir,
         now: deps.now(),
+        say: deps.language?.t,
         formatMoment: (language) => recordFormat(undefined, language).moment,
       });
       return saveThroughDialog(deps, fileName, 'pdf', pdf);

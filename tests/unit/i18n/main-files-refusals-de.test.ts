@@ -6,6 +6,8 @@ import { createMainHandlers, type MainDeps } from '../../../src-main/handlers';
 import { intakeHandlers } from '../../../src-main/handlers/intake';
 import { createMainLanguage } from '../../../src-main/i18n';
 import { createDispatcher } from '../../../src-main/ipc';
+import { DEFAULT_AFTERCARE_TEMPLATE } from '../../../src-shared/aftercare';
+import { buildAftercareSheet } from '../../../src-shared/aftercare/build-sheet';
 import { MAX_ATTACHMENT_BYTES } from '../../../src-shared/documents/attachment';
 import { MAX_SAVED_FILE_BYTES } from '../../../src-shared/domain/file-size-limits';
 import { translatorFor } from '../../../src-shared/i18n';
@@ -264,5 +266,46 @@ describe("practice sync's refusals in German", () => {
     expect(refusal(await send('sync:rename-computer', { computerName: 'Praxisraum' })).message).toBe(
       'Die Synchronisierung ist aus.',
     );
+  });
+});
+
+describe('a paper the fonts cannot print names its fields in the app’s language', () => {
+  it('the aftercare handout: German field names for the therapist, whatever the paper’s language', async () => {
+    const sheet = buildAftercareSheet({
+      session: {
+        serviceDate: '2026-11-26',
+        treatedAreas: [{ regionId: 'occipital' }],
+        nextSessionRecommendation: '',
+        homeCare: '',
+      },
+      client: { firstName: 'Lucía', lastName: 'Fernández', preferredName: '' },
+      settings: {
+        practice: { name: 'Praxis am Hafen', address: '', phone: '', email: '', website: '', logo: null },
+        therapistName: 'Anna Berg',
+        paperSize: 'A4',
+      },
+      template: DEFAULT_AFTERCARE_TEMPLATE,
+      personalNote: 'Ruhen Sie sich aus 𓂀',
+      locale: 'en-GB',
+    });
+    const { send } = german();
+    expect(refusal(await send('aftercare:save-pdf', { sheet, fileName: 'Nachsorge.pdf' })).message).toBe(
+      'Diese Zeichen können mit den Schriften des Nachsorgeblatts nicht gedruckt werden: 𓂀. Ändern oder entfernen Sie sie in: Persönliche Notiz.',
+    );
+  });
+
+  it('the blank intake form', async () => {
+    const form = BlankIntakeFormSchema.parse({
+      practice: { name: 'Praxis 𓂀', address: '', phone: '', email: '', website: '', logo: null },
+      paperSize: 'A4',
+      language: 'es',
+      consentText: DEFAULT_CONSENT_TEXT,
+      consentVersion: 1,
+      practiceQuestions: [{ id: 'p', kind: 'yes-no', label: 'Parkplatz 𓂀?', options: [] }],
+    });
+    const { send } = german();
+    const error = refusal(await send('intake:save-blank-form', { form, fileName: 'Aufnahme.pdf' }));
+    expect(error.message).toContain('Frage der Praxis');
+    expect(error.message).not.toContain('Practice question');
   });
 });
