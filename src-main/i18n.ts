@@ -1,5 +1,8 @@
 import {
   type AppLanguage,
+  formatBytes,
+  languageOfTag,
+  localeFor,
   type MessageKey,
   type MessageValues,
   type Translate,
@@ -45,4 +48,35 @@ export function translatedError(
   values?: MessageValues,
 ): UserFacingError {
   return new UserFacingError(code, translatorFor('en')(key, values), values ? { key, values } : { key });
+}
+
+/**
+ * A size as `language` writes it ("60 MB", "2,4 MB", "60 Mo"), through the one formatter
+ * (src-shared/i18n/bytes.ts). Main does not know the computer's region, so the language's usual
+ * one decides the decimal sign (de-DE, fr-FR).
+ */
+export function sizeIn(language: AppLanguage, bytes: number): string {
+  return formatBytes(bytes, localeFor(languageOfTag(language) ?? 'en'));
+}
+
+/**
+ * translatedError for a refusal that names sizes (a file over a limit): each size is written by
+ * `sizeIn`, in English for the error's own message and in `language` (the app's, when the error
+ * is made) for the therapist. ICU has no byte unit, so the size goes in as written text.
+ */
+export function translatedSizeError(
+  code: IpcErrorCode,
+  key: MessageKey,
+  values: MessageValues,
+  sizes: Record<string, number>,
+  language: AppLanguage,
+): UserFacingError {
+  const written = (lang: AppLanguage): MessageValues => ({
+    ...values,
+    ...Object.fromEntries(Object.entries(sizes).map(([name, bytes]) => [name, sizeIn(lang, bytes)])),
+  });
+  return new UserFacingError(code, translatorFor('en')(key, written('en')), {
+    key,
+    values: written(language),
+  });
 }

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import type { Translate } from '../src-shared/i18n';
+import { issueLine } from '../src-shared/i18n/field-messages';
 import {
   type ChannelMethod,
   type ChannelParsedRequest,
@@ -56,10 +57,18 @@ export function createDispatcher(handlers: MainHandlers, options: DispatcherOpti
     const definition = channels[method];
     const request = safeParseOrRefuse(definition.request, payload);
     if (!request.success) {
-      options.log('invalid-request', `${channelName}: ${describeIssues(request.error).join('; ')}`);
+      const issues = describeIssues(request.error);
+      options.log('invalid-request', `${channelName}: ${issues.join('; ')}`);
+      // Each line's field path as it is (a support person searches for it), the schema's own
+      // message in the app's language (zod's defaults stay English in main).
+      const { translate } = options;
       return fail(
         'INVALID_REQUEST',
-        `The request was not valid: ${describeIssues(request.error).join('; ')}`,
+        translate
+          ? translate('errors.invalidRequest', {
+              details: issues.map((line) => issueLine(translate, line)).join('; '),
+            })
+          : `The request was not valid: ${issues.join('; ')}`,
       );
     }
     try {

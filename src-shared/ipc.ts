@@ -54,6 +54,19 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(name: string, req
 const NoRequest = z.undefined();
 
 /**
+ * The channels' own refusals, English like every schema's: main says them inside "The request was
+ * not valid" in the app's language by the key `validation.ipc.<name>` (src-main/ipc.ts,
+ * src-shared/i18n/field-messages.ts). The renderer checks sizes first, so they are a last guard;
+ * a chunk or a range out of bounds is a fault of Stillpoint's, not something a person did.
+ */
+export const IPC_MESSAGES = {
+  fileTooLarge: `The file is larger than ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB`,
+  zipTooLarge: 'The files are larger than Stillpoint saves in one ZIP',
+  chunkTooLarge: 'Chunk too large',
+  badRange: 'Bad range',
+} as const;
+
+/**
  * How many clients the database held when the renderer last looked. Main keeps it in a file
  * outside IndexedDB, so the app can notice a database that is unexpectedly empty. Clients only:
  * counting a practice's notes means walking every one of them (about a second at 200,000), and
@@ -159,7 +172,10 @@ export const channels = {
     'backup:stream-chunk',
     z.object({
       token: BackupStreamTokenSchema,
-      bytes: BytesSchema.refine((bytes) => bytes.byteLength <= MAX_BACKUP_CHUNK_BYTES, 'Chunk too large'),
+      bytes: BytesSchema.refine(
+        (bytes) => bytes.byteLength <= MAX_BACKUP_CHUNK_BYTES,
+        IPC_MESSAGES.chunkTooLarge,
+      ),
     }),
     z.object({ written: z.number() }),
   ),
@@ -193,7 +209,7 @@ export const channels = {
       })
       .refine(
         (range) => range.end >= range.start && range.end - range.start <= MAX_BACKUP_CHUNK_BYTES,
-        'Bad range',
+        IPC_MESSAGES.badRange,
       ),
     BytesSchema,
   ),
@@ -233,7 +249,7 @@ export const channels = {
     z.object({
       fileName: z.string().max(1_000),
       bytes: BytesSchema.refine((bytes) => bytes.byteLength <= MAX_ATTACHMENT_BYTES, {
-        message: 'The file is larger than 50 MB',
+        message: IPC_MESSAGES.fileTooLarge,
       }),
     }),
     PreparedFileSchema,
@@ -306,7 +322,7 @@ export const channels = {
       .refine(
         (request) =>
           request.record.attachments.reduce((sum, file) => sum + file.size, 0) <= MAX_RECORD_ZIP_FILES_BYTES,
-        { message: 'The files are larger than Stillpoint saves in one ZIP', path: ['record', 'attachments'] },
+        { message: IPC_MESSAGES.zipTooLarge, path: ['record', 'attachments'] },
       ),
     z.object({ token: RecordZipTokenSchema.nullable() }),
   ),
@@ -315,7 +331,10 @@ export const channels = {
     z.object({
       token: RecordZipTokenSchema,
       attachmentId: z.string().min(1).max(64),
-      bytes: BytesSchema.refine((bytes) => bytes.byteLength <= MAX_RECORD_ZIP_CHUNK_BYTES, 'Chunk too large'),
+      bytes: BytesSchema.refine(
+        (bytes) => bytes.byteLength <= MAX_RECORD_ZIP_CHUNK_BYTES,
+        IPC_MESSAGES.chunkTooLarge,
+      ),
       final: z.boolean(),
     }),
     z.object({ written: z.number() }),

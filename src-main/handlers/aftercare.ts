@@ -23,7 +23,7 @@ export function aftercareHandlers(
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   const render = (sheet: AftercareSheet) => {
     assertLogoCanBeDrawn(sheet);
-    return renderAftercarePdf(sheet, { fontsDir, now: deps.now() });
+    return renderAftercarePdf(sheet, { fontsDir, now: deps.now(), say: deps.language?.t });
   };
   return {
     aftercareCheck: async ({ sheet }) => ({ unsupported: findUnsupportedSheetCharacters(sheet, fontsDir) }),

@@ -1,16 +1,17 @@
 import path from 'node:path';
-import { logoDimensionsProblem } from '../../src-shared/domain/image-dimensions';
+import { logoDimensionsRefusal } from '../../src-shared/domain/image-dimensions';
 import { translatorFor } from '../../src-shared/i18n';
-import { UserFacingError } from '../../src-shared/result';
+import { translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import { recordFormat } from '../services/pdf/client-record-text';
 import { renderBlankIntakeFormPdf, renderSignedConsentPdf } from '../services/pdf/render-intake';
 import type { MainDeps } from './deps';
 import { saveThroughDialog } from './files';
 
+/** A logo pdfkit must not decode (a decompression bomb), refused in the app's language as aftercare's is. */
 function assertLogoCanBeDrawn(logo: { bytes: Uint8Array } | null): void {
-  const problem = logo ? logoDimensionsProblem(logo.bytes) : null;
-  if (problem) throw new UserFacingError('INVALID_REQUEST', `${problem}. Choose it again in Settings.`);
+  const problem = logo ? logoDimensionsRefusal(logo.bytes) : null;
+  if (problem) throw translatedError('INVALID_REQUEST', problem.key, problem.values);
 }
 
 /** The intake PDFs: the blank form (saved or printed) and a signed consent (saved). */
@@ -20,7 +21,7 @@ export function intakeHandlers(
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   const blank = (form: Parameters<typeof renderBlankIntakeFormPdf>[0]) => {
     assertLogoCanBeDrawn(form.practice.logo);
-    return renderBlankIntakeFormPdf(form, { fontsDir, now: deps.now() });
+    return renderBlankIntakeFormPdf(form, { fontsDir, now: deps.now(), say: deps.language?.t });
   };
   return {
     intakeSaveBlankForm: async ({ form, fileName }) =>
@@ -34,6 +35,7 @@ export function intakeHandlers(
       const pdf = await renderSignedConsentPdf(paper, {
         fontsDir,
         now: deps.now(),
+        say: deps.language?.t,
         formatMoment: (language) => recordFormat(undefined, language).moment,
       });
       return saveThroughDialog(deps, fileName, 'pdf', pdf);

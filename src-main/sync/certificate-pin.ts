@@ -2,9 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 import type { Request as CertificateRequest, Session } from 'electron';
-import { UserFacingError } from '../../src-shared/result';
 import { normalizeFingerprint, type ServerCertificate } from '../../src-shared/sync/certificate-pin';
 import { readServerAddress } from '../../src-shared/sync/server-address';
+import { translatedError } from '../i18n';
 
 /**
  * The answers a certificate verify proc gives, from Electron's documentation of
@@ -82,12 +82,11 @@ export function fetchServerCertificate(
   options: { timeoutMs?: number } = {},
 ): Promise<ServerCertificate> {
   const address = readServerAddress(serverUrl);
-  if (!address.ok) return Promise.reject(new UserFacingError('INVALID_REQUEST', address.message));
+  if (!address.ok)
+    return Promise.reject(translatedError('INVALID_REQUEST', `validation.serverAddress.${address.reason}`));
   const url = new URL(address.origin);
   if (url.protocol !== 'https:') {
-    return Promise.reject(
-      new UserFacingError('INVALID_REQUEST', 'Only an https:// address has a certificate to check.'),
-    );
+    return Promise.reject(translatedError('INVALID_REQUEST', 'sync.main.certNeedsHttps'));
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
@@ -101,21 +100,19 @@ export function fetchServerCertificate(
       rejectUnauthorized: false,
       timeout: options.timeoutMs ?? 10_000,
     });
-    const fail = (message: string) => {
+    const fail = (key: 'serverTimeout' | 'serverUnreachable' | 'noCertificate') => {
       socket.destroy();
-      reject(new UserFacingError('INVALID_REQUEST', message));
+      reject(translatedError('INVALID_REQUEST', `sync.main.${key}`));
     };
-    socket.once('timeout', () => fail('The practice server did not answer in time. Check the address.'));
-    socket.once('error', () =>
-      fail('The practice server cannot be reached at this address, or it does not speak https there.'),
-    );
+    socket.once('timeout', () => fail('serverTimeout'));
+    socket.once('error', () => fail('serverUnreachable'));
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate();
       const fingerprint = normalizeFingerprint(peer?.fingerprint256 ?? '');
       const trustedByAuthorities = socket.authorized;
       socket.end();
       if (!fingerprint) {
-        fail('The practice server did not present a certificate.');
+        fail('noCertificate');
         return;
       }
       resolve({

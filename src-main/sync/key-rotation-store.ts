@@ -1,7 +1,7 @@
-import { UserFacingError } from '../../src-shared/result';
 import { readPracticeKey } from '../../src-shared/sync/practice-key';
 import { practiceKeysFromText } from '../../src-shared/sync/sync-crypto';
 import type { SyncRotationStep } from '../../src-shared/sync/sync-settings';
+import { translatedError } from '../i18n';
 
 /**
  * The secrets sync.json keeps sealed by the OS key store, and how rotating the practice key
@@ -48,10 +48,7 @@ export async function applyRotationStep(
   switch (step.step) {
     case 'begin': {
       if (sealed.pendingKey || sealed.previousKey) {
-        throw new UserFacingError(
-          'INVALID_REQUEST',
-          'The practice key is still being changed on this computer. Let sync run until it has finished, then try again.',
-        );
+        throw translatedError('INVALID_REQUEST', 'sync.main.rotationBusy');
       }
       const current = await practiceKeysFromText(sealed.practiceKey);
       const next = readPracticeKey(step.newKey);
@@ -61,7 +58,7 @@ export async function applyRotationStep(
         next.rotation.practiceId !== current.practiceId ||
         next.rotation.generation !== current.generation + 1
       ) {
-        throw new UserFacingError('INVALID_REQUEST', 'This is not the next key of this practice.');
+        throw translatedError('INVALID_REQUEST', 'sync.main.notNextKey');
       }
       return { ...sealed, pendingKey: step.newKey };
     }
@@ -69,7 +66,7 @@ export async function applyRotationStep(
       // Already promoted (a repeated answer): nothing changes.
       if (sealed.practiceKey === step.newKey) return sealed;
       if (sealed.pendingKey !== step.newKey) {
-        throw new UserFacingError('INVALID_REQUEST', 'This computer is not changing to that practice key.');
+        throw translatedError('INVALID_REQUEST', 'sync.main.notChangingTo');
       }
       return { ...rest, practiceKey: step.newKey, previousKey: sealed.practiceKey };
     }

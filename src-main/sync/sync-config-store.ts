@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { KeyStorage } from '../../src-shared/domain/backup-settings';
-import { UserFacingError } from '../../src-shared/result';
 import { CertificateFingerprintSchema } from '../../src-shared/sync/certificate-pin';
 import { practiceKeyFromText } from '../../src-shared/sync/practice-key';
 import { readServerAddress } from '../../src-shared/sync/server-address';
@@ -12,6 +11,7 @@ import type {
   SyncSetup,
   SyncStatus,
 } from '../../src-shared/sync/sync-settings';
+import { translatedError } from '../i18n';
 import type { SecureStore } from '../services/backups/secure-store';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { type CertificatePin, pinnedHostname } from './certificate-pin';
@@ -100,24 +100,15 @@ export class SyncConfigStore {
 
   async turnOn(setup: SyncSetup): Promise<SyncStatus> {
     const address = readServerAddress(setup.serverUrl);
-    if (!address.ok) throw new UserFacingError('INVALID_REQUEST', address.message);
+    if (!address.ok) throw translatedError('INVALID_REQUEST', `validation.serverAddress.${address.reason}`);
     if (!practiceKeyFromText(setup.practiceKey)) {
-      throw new UserFacingError(
-        'INVALID_REQUEST',
-        'This is not a practice key. Use the pairing code from a computer already in the practice.',
-      );
+      throw translatedError('INVALID_REQUEST', 'sync.main.notAKey');
     }
     if (setup.certificateFingerprint && !address.databaseUrl.startsWith('https://')) {
-      throw new UserFacingError(
-        'INVALID_REQUEST',
-        'A certificate can only be pinned for an https:// address.',
-      );
+      throw translatedError('INVALID_REQUEST', 'sync.main.pinNeedsHttps');
     }
     if (this.secureStore.storage() === 'unavailable') {
-      throw new UserFacingError(
-        'UNSUPPORTED',
-        'This computer offers no safe place to keep the sync password and practice key, so sync cannot be turned on.',
-      );
+      throw translatedError('UNSUPPORTED', 'sync.main.noSafeStore');
     }
     const practiceKey = setup.practiceKey.trim();
     // Pairing again after this practice's key was replaced: the old key is kept until the records
@@ -141,7 +132,7 @@ export class SyncConfigStore {
   /** A new name for this computer (sync must be on: the name lives with the sync settings). */
   async renameComputer(computerName: string): Promise<SyncStatus> {
     const stored = this.read();
-    if (!stored) throw new UserFacingError('INVALID_REQUEST', 'Sync is off.');
+    if (!stored) throw translatedError('INVALID_REQUEST', 'sync.main.off');
     const renamed: Stored = { ...stored, computerName };
     await writeFileAtomic(this.file, JSON.stringify(renamed, null, 2));
     this.cached = renamed;
@@ -159,17 +150,11 @@ export class SyncConfigStore {
     try {
       unsealed = JSON.parse(this.secureStore.decrypt(new Uint8Array(Buffer.from(stored.sealed, 'base64'))));
     } catch {
-      throw new UserFacingError(
-        'FILE_READ_FAILED',
-        'The sync password and practice key could not be unlocked (the computer’s key store changed). Set up Practice sync again with a pairing code.',
-      );
+      throw translatedError('FILE_READ_FAILED', 'sync.main.locked');
     }
     const secrets = readSealedSecrets(unsealed);
     if (!secrets) {
-      throw new UserFacingError(
-        'FILE_READ_FAILED',
-        'The stored sync settings are damaged. Set up Practice sync again with a pairing code.',
-      );
+      throw translatedError('FILE_READ_FAILED', 'sync.main.damaged');
     }
     return secrets;
   }
@@ -207,7 +192,7 @@ export class SyncConfigStore {
    */
   async rotation(step: SyncRotationStep): Promise<SyncSecrets> {
     const stored = this.read();
-    if (!stored) throw new UserFacingError('INVALID_REQUEST', 'Sync is off.');
+    if (!stored) throw translatedError('INVALID_REQUEST', 'sync.main.off');
     const next = await applyRotationStep(this.unseal(stored), step);
     const sealed: Stored = {
       ...stored,

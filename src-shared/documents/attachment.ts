@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, TimestampSchema } from '../domain/dates';
-import { BytesSchema } from '../domain/files';
+import { BytesSchema, FILE_MESSAGES } from '../domain/files';
 import { IdSchema } from '../domain/ids';
 
 /**
@@ -62,8 +62,24 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
   other: 'Other',
 };
 
+/** The longest file name kept from the user's computer (what file systems allow). */
+const ORIGINAL_NAME_MAX = 255;
+
+/**
+ * Why a file name or checksum is refused, English like every schema's; shown in the reader's
+ * language by the key `validation.attachmentFile.<name>` (src-shared/i18n/field-messages.ts) and
+ * named in main's refusal of a file (prepare.ts, `documents.refusals.badName`). A name that is
+ * only dots or spaces gets `FILE_MESSAGES.nameNotAllowed` (domain/files.ts).
+ */
+export const ATTACHMENT_FILE_MESSAGES = {
+  sha256: 'Expected a SHA-256 in lowercase hex',
+  empty: 'The file has no name',
+  long: `The file name is longer than ${ORIGINAL_NAME_MAX} characters`,
+  separator: 'The file name holds a folder separator or a control character',
+} as const;
+
 /** Lowercase hex of a SHA-256: 64 characters. */
-export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 in lowercase hex');
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, ATTACHMENT_FILE_MESSAGES.sha256);
 
 /**
  * A file name as the user's computer called it: kept to show where a document came from, never
@@ -72,14 +88,14 @@ export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-2
  */
 export const OriginalNameSchema = z
   .string()
-  .min(1, 'The file has no name')
-  .max(255, 'The file name is longer than 255 characters')
+  .min(1, ATTACHMENT_FILE_MESSAGES.empty)
+  .max(ORIGINAL_NAME_MAX, ATTACHMENT_FILE_MESSAGES.long)
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   .refine((name) => !/[/\\\u0000-\u001f\u007f-\u009f]/.test(name), {
-    message: 'The file name holds a folder separator or a control character',
+    message: ATTACHMENT_FILE_MESSAGES.separator,
   })
   .refine((name) => name.trim() !== '' && name !== '.' && name !== '..', {
-    message: 'That file name is not allowed',
+    message: FILE_MESSAGES.nameNotAllowed,
   });
 
 /** EXIF orientation 1-8 (1: as stored); what a thumbnail turns the image by. */

@@ -1,6 +1,11 @@
 import type { MessageKey } from '../i18n/catalogues';
 import { type MessageValues, translatorFor } from '../i18n/translator';
-import { MAX_ATTACHMENT_BYTES, OriginalNameSchema, type PreparedFile } from './attachment';
+import {
+  ATTACHMENT_FILE_MESSAGES,
+  MAX_ATTACHMENT_BYTES,
+  OriginalNameSchema,
+  type PreparedFile,
+} from './attachment';
 import { removeIdentifyingMetadata } from './exif';
 import { sha256Hex } from './hash';
 import { imageSizeRefusal } from './image-size';
@@ -27,9 +32,9 @@ export class AttachmentRefusal extends Error {
 
 /** Why OriginalNameSchema refused a name, by its (English) message, for the catalogue's select. */
 const NAME_REASONS: ReadonlyMap<string, string> = new Map([
-  ['The file has no name', 'empty'],
-  ['The file name is longer than 255 characters', 'long'],
-  ['The file name holds a folder separator or a control character', 'separator'],
+  [ATTACHMENT_FILE_MESSAGES.empty, 'empty'],
+  [ATTACHMENT_FILE_MESSAGES.long, 'long'],
+  [ATTACHMENT_FILE_MESSAGES.separator, 'separator'],
 ]);
 
 /** Refuses a name that could be a path or hide control characters (the name is only shown, never used as a path). */

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
+/**
+ * The messages of the file schemas, English like every schema's (main parses with them); shown in
+ * the reader's language by their key `validation.files.<name>` (src-shared/i18n/field-messages.ts),
+ * for example inside main's "The request was not valid" refusal.
+ */
+export const FILE_MESSAGES = {
+  contents: 'Expected file contents',
+  nameNotAllowed: 'That file name is not allowed',
+} as const;
+
 /** Bytes crossing IPC (a PDF, a logo, an encrypted backup). */
-export const BytesSchema = z.instanceof(Uint8Array, { message: 'Expected file contents' });
+export const BytesSchema = z.instanceof(Uint8Array, { message: FILE_MESSAGES.contents });
 
 /**
  * A file name the app proposes in a save dialog or writes into a folder the user chose: no
@@ -12,7 +22,7 @@ export const SafeFileNameSchema = z
   .min(1)
   .max(200)
   .refine((name) => !/[/\\:*?"<>|\0]/.test(name) && name !== '.' && name !== '..' && !name.startsWith('.'), {
-    message: 'That file name is not allowed',
+    message: FILE_MESSAGES.nameNotAllowed,
   });
 
 export const SaveResultSchema = z.object({

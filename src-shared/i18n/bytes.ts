@@ -5,8 +5,8 @@
  * the documents list.
  *
  * Base 1024. Stillpoint's own limits are powers of two (a document up to 50 × 1024 × 1024 bytes,
- * a backup up to 256 × 1024 × 1024, src-shared/domain/file-size-limits.ts, whose formatMegabytes
- * main's refusals use), so with base 1024 a file at the limit reads "50 MB" in the list as in the
+ * a backup up to 256 × 1024 × 1024, src-shared/domain/file-size-limits.ts, which main's refusals
+ * name through this formatter), so with base 1024 a file at the limit reads "50 MB" in the list as in the
  * refusal; base 1000 would call the same file "52 MB" beside a "50 MB" limit. It is also what
  * Windows Explorer shows. The unit names come from Intl (CLDR): "MB" in English and German, "Mo"
  * in French, "Byte" in German; CLDR has no KiB/MiB, and a therapist would not know them anyway.

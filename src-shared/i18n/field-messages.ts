@@ -1,17 +1,23 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { RECORD_FAILURE_MESSAGES } from '../backup/errors';
+import { ATTACHMENT_FILE_MESSAGES } from '../documents/attachment';
 import { AFTERCARE_MESSAGES } from '../domain/aftercare';
 import { BACKUP_SCHEDULE_MESSAGES } from '../domain/backup-settings';
 import { CLIENT_MESSAGES } from '../domain/client';
 import { DATE_MESSAGES, OLDEST_AGE_YEARS } from '../domain/date-rules';
 import { TIMESTAMP_MESSAGE } from '../domain/dates';
+import { FILE_MESSAGES } from '../domain/files';
 import { HEALTH_HISTORY_MESSAGES } from '../domain/health-history';
 import { LOGO_SIZE_MESSAGES } from '../domain/image-dimensions';
 import { SESSION_NOTE_MESSAGES } from '../domain/session-note-schema';
 import { SETTINGS_MESSAGES } from '../domain/settings';
 import { INTAKE_MESSAGES } from '../intake/records';
 import { INTAKE_SETTINGS_MESSAGES } from '../intake/settings';
+import { IPC_MESSAGES } from '../ipc';
+import { PROGRESS_REPORT_MESSAGES } from '../outcomes/report';
+import { FOLLOW_UP_MESSAGES } from '../outcomes/schemas';
 import { SAFETY_RULE_MESSAGES } from '../safety/messages';
+import { SERVER_ADDRESS_MESSAGES } from '../sync/server-address';
 import { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
 import { LANGUAGE_MESSAGES } from './languages';
 import type { MessageValues, Translate } from './translator';
@@ -68,6 +74,12 @@ export const SCHEMA_MESSAGES = {
   backupSchedule: BACKUP_SCHEDULE_MESSAGES,
   language: LANGUAGE_MESSAGES,
   recordFailures: RECORD_FAILURE_MESSAGES,
+  progressReport: PROGRESS_REPORT_MESSAGES,
+  followUp: FOLLOW_UP_MESSAGES,
+  files: FILE_MESSAGES,
+  attachmentFile: ATTACHMENT_FILE_MESSAGES,
+  ipc: IPC_MESSAGES,
+  serverAddress: SERVER_ADDRESS_MESSAGES,
 } satisfies { [F in Family]?: Table<F> };
 
 /** A message built from a value: its English shape and its key. */
@@ -88,13 +100,27 @@ function shape(written: string): RegExp {
   return new RegExp(`^${written.split(SLOT).map(escapeRegExp).join('(.+?)')}$`);
 }
 
-/** An ICU message's parts: literal text, or the name of a {placeholder}. */
-function partsOf(template: string): { literal?: string; name?: string }[] {
+/** An ICU message's parts: literal text, or the name of a {placeholder} (`numeric`: `{max, number}`). */
+function partsOf(template: string): { literal?: string; name?: string; numeric?: boolean }[] {
   return new IntlMessageFormat(template, 'en')
     .getAst()
     .map((element) =>
-      element.type === 0 ? { literal: element.value } : 'value' in element ? { name: element.value } : {},
+      element.type === 0
+        ? { literal: element.value }
+        : 'value' in element
+          ? { name: element.value, numeric: element.type === 2 }
+          : {},
     );
+}
+
+/**
+ * A value read from the English: a `{max, number}` placeholder gets the number ("2,000" -> 2000),
+ * so each language writes it its own way (2.000, 2 000); any other stays the text it was.
+ */
+function readValue(text: string, numeric: boolean | undefined): string | number {
+  if (!numeric) return text;
+  const number = Number(text.replace(/,/g, ''));
+  return Number.isFinite(number) ? number : text;
 }
 
 /** The English catalogue's text of a key in a family (to read the names of its placeholders). */
@@ -118,10 +144,13 @@ function tableEntries(): { exact: [string, Found][]; patterns: Pattern[] } {
       if (english === undefined) continue;
       const key = `validation.${family}.${name}` as MessageKey;
       const parts = partsOf(english);
-      const names = parts.flatMap((part) => (part.name ? [part.name] : []));
+      const placeholders = parts.filter((part) => part.name !== undefined);
+      const names = placeholders.map((part) => part.name as string);
       const toFound = (groups: string[]): Found => ({
         key,
-        values: Object.fromEntries(names.map((placeholder, i) => [placeholder, groups[i] ?? ''])),
+        values: Object.fromEntries(
+          placeholders.map((part, i) => [part.name, readValue(groups[i] ?? '', part.numeric)]),
+        ),
       });
       if (typeof written === 'function') {
         const match = shape(written(...names.map(() => SLOT)));

@@ -29,6 +29,16 @@ export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
 
 const text = (max: number) => z.string().max(max);
 
+/**
+ * The report's own messages, English like every schema's (main parses the report too); the
+ * screens show each in the reader's language, key `validation.progressReport.<name>`
+ * (src-shared/i18n/field-messages.ts).
+ */
+export const PROGRESS_REPORT_MESSAGES = {
+  signer: 'Enter your name: the report is signed',
+  periodOrder: 'The end of the period is on or after its start',
+} as const;
+
 export const ProgressReportSchema = z
   .object({
     audience: z.enum(REPORT_AUDIENCES),
@@ -61,12 +71,12 @@ export const ProgressReportSchema = z
       .array(z.object({ date: IsoDateSchema, label: text(200), severity: text(40), resolved: z.boolean() }))
       .max(2_000),
     summary: text(6_000),
-    signedBy: text(200).trim().min(1, { message: 'Enter your name: the report is signed' }),
+    signedBy: text(200).trim().min(1, { message: PROGRESS_REPORT_MESSAGES.signer }),
     signedOn: IsoDateSchema,
   })
   .refine((report) => report.period.from <= report.period.to, {
     path: ['period', 'to'],
-    message: 'The end of the period is on or after its start',
+    message: PROGRESS_REPORT_MESSAGES.periodOrder,
   });
 export type ProgressReport = z.output<typeof ProgressReportSchema>;
 export type ProgressReportInput = z.input<typeof ProgressReportSchema>;

@@ -112,6 +112,22 @@ export const FOLLOW_UP_CONTACT_LABELS: Readonly<Record<(typeof FOLLOW_UP_CONTACT
   'in-person': 'In person',
 };
 
+/** The follow-up's notes, at most this many characters. */
+const FOLLOW_UP_NOTES_MAX = 2_000;
+/** Settings > Follow-up: the days after a signed session, from and to. */
+const FOLLOW_UP_DAYS = { min: 1, max: 30 } as const;
+
+/**
+ * The follow-up's own messages, English like every schema's; the screens show each in the
+ * reader's language, key `validation.followUp.<name>` (src-shared/i18n/field-messages.ts), the
+ * numbers as placeholders there.
+ */
+export const FOLLOW_UP_MESSAGES = {
+  notesTooLong: `Keep the notes under ${FOLLOW_UP_NOTES_MAX.toLocaleString('en')} characters`,
+  days: `Enter a number of days from ${FOLLOW_UP_DAYS.min} to ${FOLLOW_UP_DAYS.max}`,
+  wholeDays: `Enter a whole number of days from ${FOLLOW_UP_DAYS.min} to ${FOLLOW_UP_DAYS.max}`,
+} as const;
+
 export const FollowUpSchema = z.object({
   id: IdSchema,
   clientId: IdSchema,
@@ -121,7 +137,7 @@ export const FollowUpSchema = z.object({
   contact: z.enum(FOLLOW_UP_CONTACTS),
   /** "No reactions", or after-effects (saved as after-effect reports against the session). */
   outcome: z.enum(FOLLOW_UP_OUTCOMES),
-  notes: z.string().max(2_000, { message: 'Keep the notes under 2,000 characters' }),
+  notes: z.string().max(FOLLOW_UP_NOTES_MAX, { message: FOLLOW_UP_MESSAGES.notesTooLong }),
   recordedAt: TimestampSchema,
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
@@ -138,10 +154,10 @@ export type FollowUpInput = z.infer<typeof FollowUpInputSchema>;
 export const FOLLOW_UP_SETTINGS_KEY = 'follow-up';
 export const FollowUpSettingsSchema = z.object({
   days: z
-    .number({ message: 'Enter a number of days from 1 to 30' })
-    .int({ message: 'Enter a whole number of days from 1 to 30' })
-    .min(1, { message: 'Enter a number of days from 1 to 30' })
-    .max(30, { message: 'Enter a number of days from 1 to 30' }),
+    .number({ message: FOLLOW_UP_MESSAGES.days })
+    .int({ message: FOLLOW_UP_MESSAGES.wholeDays })
+    .min(FOLLOW_UP_DAYS.min, { message: FOLLOW_UP_MESSAGES.days })
+    .max(FOLLOW_UP_DAYS.max, { message: FOLLOW_UP_MESSAGES.days }),
 });
 export type FollowUpSettings = z.infer<typeof FollowUpSettingsSchema>;
 export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = { days: 3 };

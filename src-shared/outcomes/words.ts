@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../i18n';
+import { fieldMessage } from '../i18n/field-messages';
 import type { FOLLOW_UP_CONTACTS, OutcomeProfile } from './schemas';
 import { formatScore } from './score';
 import { DURATIONS, type DurationId, OUTCOME_MESSAGES, type OutcomeItem } from './wording';
@@ -85,17 +86,16 @@ const MESSAGE_KEYS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey
   ...Object.entries(OUTCOME_MESSAGES).map(
     ([name, message]) => [message, `outcomes.messages.${name as keyof typeof OUTCOME_MESSAGES}`] as const,
   ),
-  ['Keep the notes under 2,000 characters', 'outcomes.messages.notesTooLong'],
-  ['Enter a number of days from 1 to 30', 'outcomes.messages.daysRange'],
-  ['Enter a whole number of days from 1 to 30', 'outcomes.messages.daysWhole'],
-  ['The end of the period is on or after its start', 'outcomes.dialog.periodOrder'],
-  ['Enter your name: the report is signed', 'outcomes.dialog.signerMissing'],
 ]);
 
-/** A refusal of the outcome schemas in the reader's language; any other message as it is. */
+/**
+ * A refusal of the outcome schemas in the reader's language; any other message as it is. The
+ * follow-up's and the progress report's own messages are in their schemas' tables
+ * (`FOLLOW_UP_MESSAGES`, `PROGRESS_REPORT_MESSAGES`), which fieldMessage knows.
+ */
 export function outcomeMessage(t: Translate, message: string): string {
   const key = MESSAGE_KEYS.get(message);
-  return key ? t(key) : message;
+  return key ? t(key) : fieldMessage(t, message);
 }
 
 /** Every message of a field-errors record, translated. */

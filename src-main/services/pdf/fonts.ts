@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkitModule from 'fontkit';
-import { UserFacingError } from '../../../src-shared/result';
 import { translatedError } from '../../i18n';
 
 /**
@@ -65,10 +64,7 @@ export function loadHandoutFonts(fontsDir: string): HandoutFonts {
     }
     const font = engine.create(bytes);
     if ('fonts' in font) {
-      throw new UserFacingError(
-        'INTERNAL',
-        `The handout font ${HANDOUT_FONT_FILES[face]} is not a single font`,
-      );
+      throw translatedError('INTERNAL', 'errors.files.fontDamaged', { font: HANDOUT_FONT_FILES[face] });
     }
     fonts[face] = font;
     fileBytes.set(font, bytes);

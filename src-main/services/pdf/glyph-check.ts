@@ -1,5 +1,4 @@
 import type { MessageKey, MessageValues, Translate } from '../../../src-shared/i18n';
-import { UserFacingError } from '../../../src-shared/result';
 import { translatedError } from '../../i18n';
 import { findUnsupportedCharactersIn, type HandoutFonts } from './fonts';
 
@@ -42,8 +41,8 @@ export interface UnprintableText {
 export function refuseUnprintableText(
   texts: readonly PrintedText[],
   fonts: HandoutFonts,
-  /** The refusal: a catalogue key (said in the app's language at the IPC boundary) or plain words. */
-  explain: (found: UnprintableText) => string | { key: MessageKey; values: MessageValues },
+  /** The refusal: a catalogue key, said in the app's language at the IPC boundary. */
+  explain: (found: UnprintableText) => { key: MessageKey; values: MessageValues },
 ): void {
   const missing = findUnprintableCharacters(texts, fonts);
   if (missing.length === 0) return;
@@ -53,8 +52,7 @@ export function refuseUnprintableText(
     ),
   ];
   const explained = explain({ characters: listSome(missing, MAX_LISTED_CHARACTERS), fields });
-  if (typeof explained !== 'string') throw translatedError('UNSUPPORTED', explained.key, explained.values);
-  throw new UserFacingError('UNSUPPORTED', explained);
+  throw translatedError('UNSUPPORTED', explained.key, explained.values);
 }
 
 /** "a, b, c" or, past `max` items, "a, b and 3 more" (in `say`'s language when given). */

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { Catalogue, Translate } from '../../../src-shared/i18n';
 import type { HandoutFonts } from './fonts';
 import type { PageGeometry } from './layout';
 import type { PdfDoc } from './page-writer';
@@ -10,6 +11,16 @@ export interface PdfRenderOptions {
   fontsDir: string;
   /** The clock, for the PDF's creation date. */
   now?: Date;
+  /**
+   * The app's language, for a refusal the therapist reads (the fields holding unprintable
+   * characters); English when left out. The paper itself has its own language.
+   */
+  say?: Translate;
+}
+
+/** A field's name in a refusal of unprintable characters (core keys `errors.printedFields.*`). */
+export function printedField(say: Translate, name: keyof Catalogue['errors']['printedFields']): string {
+  return say(`errors.printedFields.${name}`);
 }
 
 /** What a PDF says about itself (File > Properties in a PDF reader). */

@@ -7,7 +7,7 @@ import { HandoutWriter, type Section } from './handout-writer';
 import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
 import { drawPageFurniture, drawPracticeHeader, practiceHeaderTexts } from './page-furniture';
 import type { TextHeights } from './page-writer';
-import { finishPdf, type PdfRenderOptions, startPdf } from './pdf-document';
+import { finishPdf, type PdfRenderOptions, printedField, startPdf } from './pdf-document';
 
 export type RenderAftercareOptions = PdfRenderOptions;
 
@@ -48,30 +48,34 @@ export async function renderAftercarePdf(
   options: RenderAftercareOptions,
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
-  refuseUnprintableText(printedTexts(sheet), fonts, ({ characters, fields }) => ({
+  refuseUnprintableText(printedTexts(sheet, options.say), fonts, ({ characters, fields }) => ({
     key: 'errors.handoutUnprintable',
     values: { characters, fields: fields.join(', ') },
   }));
   return renderValidSheet(sheet, fonts, options.now ?? new Date());
 }
 
-/** Every text of a sheet that ends up on paper, with the name of its field as the form shows it. */
-export function printedTexts(sheet: AftercareSheet): PrintedText[] {
+/**
+ * Every text of a sheet that ends up on paper, with the name of its field as the form shows it,
+ * in `say`'s language (the app's: the therapist reads the refusal; English when left out).
+ */
+export function printedTexts(sheet: AftercareSheet, say: Translate = translatorFor('en')): PrintedText[] {
   const { practice, sections } = sheet;
+  const field = (name: Parameters<typeof printedField>[1]) => printedField(say, name);
   return [
-    ...practiceHeaderTexts(practice),
-    { field: "Client's name", text: sheet.clientName },
-    ...sheet.treatedAreas.map((text) => ({ field: 'Treated areas', text })),
-    { field: 'Opening line', text: sheet.intro },
-    ...sections.whatToExpect.map((text) => ({ field: 'What you may notice', text })),
-    ...sections.selfCare.map((text) => ({ field: 'Looking after yourself', text })),
-    ...sections.seekHelp.map((text) => ({ field: 'Seek medical help', text })),
-    { field: 'Emergency advice', text: sheet.seekHelpAdvice },
-    { field: 'Contact', text: sheet.contact },
-    { field: 'Next session', text: sheet.nextSession },
-    { field: 'Personal note', text: sheet.personalNote },
-    { field: 'Closing line', text: sheet.closing },
-    { field: "Therapist's name", text: sheet.therapistName },
+    ...practiceHeaderTexts(practice, say),
+    { field: field('clientName'), text: sheet.clientName },
+    ...sheet.treatedAreas.map((text) => ({ field: field('treatedAreas'), text })),
+    { field: field('openingLine'), text: sheet.intro },
+    ...sections.whatToExpect.map((text) => ({ field: field('whatToExpect'), text })),
+    ...sections.selfCare.map((text) => ({ field: field('selfCare'), text })),
+    ...sections.seekHelp.map((text) => ({ field: field('seekHelp'), text })),
+    { field: field('emergencyAdvice'), text: sheet.seekHelpAdvice },
+    { field: field('contact'), text: sheet.contact },
+    { field: field('nextSession'), text: sheet.nextSession },
+    { field: field('personalNote'), text: sheet.personalNote },
+    { field: field('closingLine'), text: sheet.closing },
+    { field: field('therapistName'), text: sheet.therapistName },
   ];
 }
 

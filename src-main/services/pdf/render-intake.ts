@@ -6,7 +6,7 @@ import { listSome, type PrintedText, refuseUnprintableText } from './glyph-check
 import { COLOR, PAGE_GEOMETRY, TYPE } from './layout';
 import { drawPageFurniture, drawPracticeHeader, practiceHeaderTexts } from './page-furniture';
 import { PageWriter } from './page-writer';
-import { type PdfRenderOptions, startPdf } from './pdf-document';
+import { type PdfRenderOptions, printedField, startPdf } from './pdf-document';
 
 /**
  * The intake PDFs: the blank intake form (the same questions as the screen, lines to write on,
@@ -118,18 +118,24 @@ export function groupsOfEight(hex: string): string {
   return hex.match(/.{1,8}/g)?.join(' ') ?? hex;
 }
 
-const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) => ({
-  key: 'intake.pdf.unprintable' as const,
-  values: { characters, fields: listSome(fields, 8) },
-});
+/** The refusal of unprintable characters, its fields listed in `say`'s language (the app's). */
+const explainIn =
+  (say: Translate | undefined) =>
+  ({ characters, fields }: { characters: string; fields: readonly string[] }) => ({
+    key: 'intake.pdf.unprintable' as const,
+    values: { characters, fields: listSome(fields, 8, say) },
+  });
 
-export function blankIntakeFormPrintedTexts(form: BlankIntakeForm): PrintedText[] {
+export function blankIntakeFormPrintedTexts(
+  form: BlankIntakeForm,
+  say: Translate = translatorFor('en'),
+): PrintedText[] {
   return [
-    ...practiceHeaderTexts(form.practice),
-    { field: 'Consent text', text: form.consentText },
+    ...practiceHeaderTexts(form.practice, say),
+    { field: printedField(say, 'consentText'), text: form.consentText },
     ...form.practiceQuestions.flatMap((q) => [
-      { field: 'Practice question', text: q.label },
-      ...q.options.map((text) => ({ field: 'Practice question choice', text })),
+      { field: printedField(say, 'practiceQuestion'), text: q.label },
+      ...q.options.map((text) => ({ field: printedField(say, 'practiceQuestionChoice'), text })),
     ]),
   ];
 }
@@ -139,7 +145,7 @@ export async function renderBlankIntakeFormPdf(
   options: PdfRenderOptions,
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
-  refuseUnprintableText(blankIntakeFormPrintedTexts(form), fonts, explain);
+  refuseUnprintableText(blankIntakeFormPrintedTexts(form, options.say), fonts, explainIn(options.say));
   const geometry = PAGE_GEOMETRY[form.paperSize];
   const practiceName = printableText(form.practice.name, fonts, true);
   const t = translatorFor(form.language);
@@ -185,13 +191,16 @@ export async function renderBlankIntakeFormPdf(
   return bytes;
 }
 
-export function signedConsentPrintedTexts(paper: SignedConsentPaper): PrintedText[] {
+export function signedConsentPrintedTexts(
+  paper: SignedConsentPaper,
+  say: Translate = translatorFor('en'),
+): PrintedText[] {
   return [
-    ...practiceHeaderTexts(paper.practice),
-    { field: "Client's name", text: paper.clientName },
-    { field: 'Consent text', text: paper.consent.text },
-    { field: 'Name typed by the signer', text: paper.consent.typedName },
-    { field: 'Witness', text: paper.consent.witness },
+    ...practiceHeaderTexts(paper.practice, say),
+    { field: printedField(say, 'clientName'), text: paper.clientName },
+    { field: printedField(say, 'consentText'), text: paper.consent.text },
+    { field: printedField(say, 'typedName'), text: paper.consent.typedName },
+    { field: printedField(say, 'witness'), text: paper.consent.witness },
   ];
 }
 
@@ -203,7 +212,7 @@ export async function renderSignedConsentPdf(
   },
 ): Promise<Uint8Array> {
   const fonts = loadHandoutFonts(options.fontsDir);
-  refuseUnprintableText(signedConsentPrintedTexts(paper), fonts, explain);
+  refuseUnprintableText(signedConsentPrintedTexts(paper, options.say), fonts, explainIn(options.say));
   const { consent } = paper;
   const geometry = PAGE_GEOMETRY[paper.paperSize];
   const practiceName = printableText(paper.practice.name, fonts, true);

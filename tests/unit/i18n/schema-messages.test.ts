@@ -127,6 +127,69 @@ describe('the schemas’ own messages beside the fields', () => {
   });
 });
 
+describe('outcomes, file names and the channels’ size checks say what is wrong in German', () => {
+  it('the follow-up: its day count and notes, the number written the German way', async () => {
+    const { FollowUpSettingsSchema, FollowUpInputSchema } = await import(
+      '../../../src-shared/outcomes/schemas'
+    );
+    const { outcomeMessage } = await import('../../../src-shared/outcomes/words');
+    const days = FollowUpSettingsSchema.safeParse({ days: 45 }).error!.issues[0]!.message;
+    expect(fieldMessage(de, days)).toBe('Geben Sie eine Anzahl Tage von 1 bis 30 ein');
+    const whole = FollowUpSettingsSchema.safeParse({ days: 2.5 }).error!.issues[0]!.message;
+    expect(fieldMessage(translatorFor('nl'), whole)).toBe('Vul een heel aantal dagen van 1 tot 30 in');
+    const notes = fieldErrors(
+      FollowUpInputSchema.safeParse({
+        date: '2026-12-07',
+        contact: 'call',
+        outcome: 'no-reactions',
+        notes: 'x'.repeat(2_001),
+      }).error!,
+    ).notes!;
+    expect(notes).toBe('Keep the notes under 2,000 characters');
+    // The follow-up card translates through outcomeMessage, which hands these to fieldMessage.
+    expect(outcomeMessage(de, notes)).toBe('Halten Sie die Notizen unter 2.000 Zeichen');
+  });
+
+  it('the progress report: an unsigned report and a period that ends before it starts', async () => {
+    const { ProgressReportSchema } = await import('../../../src-shared/outcomes/report');
+    const parsed = ProgressReportSchema.safeParse({
+      signedBy: '  ',
+      period: { from: '2026-12-01', to: '2026-11-01' },
+    });
+    const errors = fieldErrors(parsed.error!);
+    expect(fieldMessage(de, errors.signedBy!)).toBe(
+      'Geben Sie Ihren Namen ein: Der Bericht wird unterschrieben',
+    );
+  });
+
+  it('a practice server address, beside the field', async () => {
+    const { readServerAddress } = await import('../../../src-shared/sync/server-address');
+    const refused = readServerAddress('https://praxis:geheim@nas.local:6984/stillpoint');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(fieldMessage(de, refused.message)).toBe(
+        'Lassen Sie Benutzername und Passwort aus der Adresse weg: Dafür gibt es unten eigene Felder.',
+      );
+  });
+
+  it('a file name that cannot be kept, and a document over the channel’s limit', async () => {
+    const { OriginalNameSchema } = await import('../../../src-shared/documents/attachment');
+    const { SafeFileNameSchema } = await import('../../../src-shared/domain/files');
+    const { channels } = await import('../../../src-shared/ipc');
+    const long = OriginalNameSchema.safeParse(`${'a'.repeat(256)}.pdf`).error!.issues[0]!.message;
+    expect(fieldMessage(de, long)).toBe('Der Dateiname ist länger als 255 Zeichen');
+    const saved = SafeFileNameSchema.safeParse('..').error!.issues[0]!.message;
+    expect(fieldMessage(translatorFor('fr'), saved)).toBe('Ce nom de fichier n’est pas autorisé');
+    const dropped = channels.documentsPrepareDropped.request.safeParse({
+      fileName: 'scan.pdf',
+      bytes: new Uint8Array(50 * 1024 * 1024 + 1),
+    });
+    expect(fieldMessage(translatorFor('fr'), dropped.error!.issues[0]!.message)).toBe(
+      'Le fichier dépasse 50 Mo',
+    );
+  });
+});
+
 /**
  * The files whose schemas' messages are shown beside form fields. Each keeps its messages in an
  * exported `..._MESSAGES` table, which the test above walks: a sentence written anywhere else in
@@ -140,6 +203,12 @@ const SCHEMA_FILES = [
   'src-shared/safety/custom-rules.ts',
   'src-shared/domain/aftercare.ts',
   'src-shared/domain/backup-settings.ts',
+  'src-shared/outcomes/report.ts',
+  'src-shared/outcomes/schemas.ts',
+  'src-shared/domain/files.ts',
+  'src-shared/documents/attachment.ts',
+  'src-shared/ipc.ts',
+  'src-shared/sync/server-address.ts',
 ];
 
 /** Sentences in those files that are not messages beside a field (names, labels shown elsewhere, file names). */
@@ -150,6 +219,14 @@ const NOT_FIELD_MESSAGES = new Set([
   'A guardian',
   'Stillpoint auto-backup ',
   'Stillpoint backup ',
+  // The English label tables of stored ids (FOLLOW_UP_CONTACT_LABELS, MEDIA_TYPE_LABELS,
+  // ATTACHMENT_KIND_LABELS): exports and audit details; the screens name them by key (words.ts).
+  'Phone call',
+  'In person',
+  'JPEG photo',
+  'PNG image',
+  'WebP image',
+  'Clearance letter',
 ]);
 
 /** Sentence-like literals (a capital, then a space) outside the files' message tables. */

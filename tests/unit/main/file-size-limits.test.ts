@@ -74,19 +74,14 @@ describe('files that travel over IPC', () => {
       'backup',
       'huge.stillpoint',
       600 * MB,
-      /huge\.stillpoint" is 600 MB; Stillpoint restores backups of up to 256 MB/,
+      /huge\.stillpoint” is 600 MB; Stillpoint restores backups of up to 256 MB/,
     ],
-    [
-      'backup',
-      'two gigabytes.stillpoint',
-      2048 * MB,
-      /is 2048 MB; Stillpoint restores backups of up to 256 MB/,
-    ],
+    ['backup', 'two gigabytes.stillpoint', 2048 * MB, /is 2 GB; Stillpoint restores backups of up to 256 MB/],
     [
       'csv',
       'clients.csv',
       65 * MB,
-      /"clients\.csv" is 65 MB; Stillpoint imports CSV files of up to 64 MB\. Split it/,
+      /“clients\.csv” is 65 MB; Stillpoint imports CSV files of up to 64 MB\. Split it/,
     ],
   ] as const)(
     'files:open refuses a %s of %s over its limit, in words, without reading it',
@@ -117,7 +112,7 @@ describe('files that travel over IPC', () => {
       contents: 'a'.repeat(MAX_SAVED_TEXT_CHARS + 1),
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
-    expect(result.error!.message).toMatch(/"sessions\.csv" would be about 128 MB.*Nothing was saved/);
+    expect(result.error!.message).toMatch(/“sessions\.csv” would be about 128 MB.*Nothing was saved/);
     expect(fs.existsSync(path.join(t.dir, 'saved.csv'))).toBe(false);
   });
 });

@@ -106,8 +106,11 @@ describe('the PDF toolkit builds a new document', () => {
 
 describe('the glyph check', () => {
   const fonts = loadHandoutFonts(FONTS_DIR);
-  const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) =>
-    `Cannot print ${characters} in ${fields.join(' / ')}`;
+  // A catalogue key, as every document gives: the refusal reaches the therapist in the app's language.
+  const explain = ({ characters, fields }: { characters: string; fields: readonly string[] }) => ({
+    key: 'errors.pdfUnprintable' as const,
+    values: { characters, fields: fields.join(' / ') },
+  });
 
   it('passes texts the fonts can print', () => {
     expect(() =>
@@ -130,7 +133,10 @@ describe('the glyph check', () => {
     })();
     expect(error).toBeInstanceOf(UserFacingError);
     expect(error?.code).toBe('UNSUPPORTED');
-    expect(error?.message).toBe('Cannot print 中, 村, 🙂 in Name / Goals');
+    expect(error?.message).toBe(
+      'These characters cannot be printed with the PDF fonts: 中, 村, 🙂. They are in: Name / Goals.',
+    );
+    expect(error?.translation?.key).toBe('errors.pdfUnprintable');
   });
 
   it('lists a few and counts the rest', () => {
