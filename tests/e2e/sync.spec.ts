@@ -19,6 +19,34 @@ test.afterEach(async () => {
   await server.stop();
 });
 
+/**
+ * How many removed documents' files the computer's file pass has marked as waiting out their
+ * grace period: the entries with a third field (when it first saw the removal) in its file index,
+ * a `_local` document of its PouchDB replica (file-index.ts), read from PouchDB's IndexedDB store.
+ */
+function filesWaitingRemoval(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('_pouch_stillpoint-sync-replica');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db
+            .transaction('local-store')
+            .objectStore('local-store')
+            .get('_local/stillpoint-files');
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            db.close();
+            const files = (read.result?.files ?? {}) as Record<string, unknown[]>;
+            resolve(Object.values(files).filter((entry) => typeof entry[2] === 'number').length);
+          };
+        };
+      }),
+  );
+}
+
 /** A second computer: its own context (IndexedDB), data folder and main handlers. */
 async function secondComputer(browser: Browser, dir: string): Promise<{ page: Page; harness: Harness }> {
   fs.mkdirSync(dir, { recursive: true });
@@ -306,7 +334,7 @@ test('both computers sign the same draft while apart: both versions kept, the sa
   await b.page.context().close();
 });
 
-test('a PDF letter attached on one computer reaches the other: listed, then opened there with the same hash; the server never sees its title, name or bytes; removed there, its chunk leaves the server', async ({
+test('a PDF letter attached on one computer reaches the other: listed, then opened there with the same hash; the server never sees its title, name or bytes; removed there, its encrypted chunk stays on the server for the grace period', async ({
   page,
   harness,
   browser,
@@ -374,14 +402,18 @@ test('a PDF letter attached on one computer reaches the other: listed, then open
     expect(held).not.toContain(word);
   }
 
-  // B removes the letter: it goes on A too, and its chunk leaves the server (a tombstone).
+  // B removes the letter: it goes on A too. Both computers' file passes find it removed and mark
+  // it in their file index; its chunk (ciphertext only) stays on the server for the 30 days'
+  // grace (a note signed elsewhere may still need it; file-sync.test.ts drives the clock past it).
   await item.getByRole('button', { name: /Remove/ }).click();
   await b.page
     .getByRole('dialog', { name: 'Remove this document?' })
     .getByRole('button', { name: 'Remove document' })
     .click();
   await expect(onB.getByTestId('document-item')).toHaveCount(0);
-  await expect.poll(() => attachmentDocuments(server)).toBe(0);
   await expect(documents.getByTestId('document-item')).toHaveCount(0);
+  await expect.poll(() => filesWaitingRemoval(b.page)).toBe(1);
+  await expect.poll(() => filesWaitingRemoval(page)).toBe(1);
+  expect(await attachmentDocuments(server)).toBe(1);
   await b.page.context().close();
 });

@@ -44,6 +44,11 @@ export class SyncComputer {
   readonly lockedOut: string[] = [];
   engine!: SyncEngine;
   files!: FileSync;
+  /**
+   * What its file pass takes as now (a removed document's grace period is measured with it):
+   * SYNC_NOW until a test moves it on with `daysLater`.
+   */
+  filesNow: Date = SYNC_NOW;
   fileKeys!: FileKeys;
   private current: SyncView = emptyView();
 
@@ -57,6 +62,11 @@ export class SyncComputer {
     this.attachments = new AttachmentsRepository(this.repos.db, this.repos.clock);
     this.local = options.local ?? localReplica();
     this.remote = remoteDatabase(server.databaseUrl, server.user, server.password);
+  }
+
+  /** Moves its file pass's clock `days` on (a fraction of a day too). */
+  daysLater(days: number): void {
+    this.filesNow = new Date(this.filesNow.getTime() + days * 24 * 60 * 60 * 1000);
   }
 
   view(): SyncView {
@@ -104,6 +114,7 @@ export class SyncComputer {
       attachmentData: (bytes) => Buffer.from(bytes),
       report: this.report,
       t: translatorFor('en'),
+      now: () => this.filesNow,
     });
   }
 

@@ -8,20 +8,35 @@ import type { Database } from 'pouchdb-browser';
  */
 const FILE_INDEX_DOC = '_local/stillpoint-files';
 
+/**
+ * A document's entry: its SHA-256 and size, and, once this computer found the document gone with
+ * a removal in the replica, when it first saw that (milliseconds since 1970, this computer's
+ * clock): its chunks wait out the grace period from then (file-sync.ts, `REMOVED_FILE_GRACE_DAYS`).
+ */
+export type FileIndexEntry =
+  | [sha256: string, size: number]
+  | [sha256: string, size: number, seenRemovedAt: number];
+
 export interface FileIndex {
   rev?: string;
-  /** Document id -> [SHA-256, size]. */
-  files: Record<string, [string, number]>;
+  /** Document id -> its entry. */
+  files: Record<string, FileIndexEntry>;
 }
 
-/** The list as stored (entries that are not an id with a hash and a size are left out). */
+/**
+ * The list as stored (entries that are not an id with a hash and a size are left out; a removal
+ * time that is not a finite number is dropped, so the grace period starts again rather than end).
+ */
 export async function readFileIndex(local: Database): Promise<FileIndex> {
   const doc = await local.get(FILE_INDEX_DOC).catch(() => null);
   const files = doc && typeof doc.files === 'object' && doc.files !== null ? doc.files : {};
   const valid: FileIndex['files'] = {};
   for (const [id, entry] of Object.entries(files as Record<string, unknown>)) {
-    if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number')
-      valid[id] = [entry[0], entry[1]];
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') continue;
+    valid[id] =
+      typeof entry[2] === 'number' && Number.isFinite(entry[2])
+        ? [entry[0], entry[1], entry[2]]
+        : [entry[0], entry[1]];
   }
   return { ...(doc?._rev ? { rev: doc._rev } : {}), files: valid };
 }

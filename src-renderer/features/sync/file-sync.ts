@@ -20,8 +20,20 @@ import {
   sliceOf,
   writeChunks,
 } from './file-chunks';
-import { readFileIndex, writeFileIndex } from './file-index';
+import { type FileIndexEntry, readFileIndex, writeFileIndex } from './file-index';
+import { DELETED_LIST_DAYS } from './sync-engine';
 import type { SyncView } from './sync-status';
+
+/**
+ * How long a removed document's chunks stay in the replica (and so on the server) after this
+ * computer first found the document removed: the same 30 days a client's deletion is listed under
+ * "Deleted on another computer". Why not at once: another computer may have signed the note the
+ * document belongs to while the file was still arriving there; the signed note keeps the
+ * document's row (the merge rule `mayRemoveDocument`), and without its chunks that computer's copy
+ * would stay "arriving" for good. A computer away for longer than this can still lose it.
+ */
+export const REMOVED_FILE_GRACE_DAYS = DELETED_LIST_DAYS;
+const REMOVED_FILE_GRACE_MS = REMOVED_FILE_GRACE_DAYS * 24 * 60 * 60 * 1000;
 
 export interface FileSyncDeps {
   /** This computer's PouchDB replica (PouchDB replicates it with the server, chunks included). */
@@ -37,6 +49,8 @@ export interface FileSyncDeps {
   attachmentData: (bytes: Uint8Array<ArrayBuffer>) => unknown;
   report: (change: (view: SyncView) => SyncView) => void;
   t: Translate;
+  /** The clock a removed document's grace period is measured with (the real one in the app). */
+  now: () => Date;
 }
 
 /** What one pass did, for the tests and the status. */
@@ -49,8 +63,10 @@ export interface FilePass {
   arriving: number;
   /** Files refused: a chunk that does not decrypt as this file's, or a wrong checksum. */
   refused: number;
-  /** Files of removed documents whose chunks this pass deleted. */
+  /** Files of removed documents whose chunks this pass deleted (their grace period over). */
   removed: number;
+  /** Files of removed documents whose chunks are kept for now (inside their grace period). */
+  waiting: number;
 }
 
 /** What re-encrypting the files under a rotated key did. */
@@ -75,8 +91,10 @@ export interface ChunkRotation {
  *   Blob of its own, and the file stored only when the whole matches the row's SHA-256. Memory
  *   holds one chunk of plaintext at a time; the Blobs hold the file once.
  * - Removed: a document this computer knew (its `_local` file index) that is gone from its tables
- *   and whose row in the replica is a removal (or was never sent) has its chunks deleted.
- * - Rotated: `rotateChunks` writes every file's chunks under the new key and deletes the old ones.
+ *   and whose row in the replica is a removal (or was never sent) has its chunks deleted once
+ *   `REMOVED_FILE_GRACE_DAYS` have passed since this computer first saw it so.
+ * - Rotated: `rotateChunks` writes every file's chunks under the new key (a removed one's too while
+ *   inside its grace period) and deletes the old ones.
  *
  * The records' engine (sync-engine.ts) leaves chunk documents alone; removal travels as the
  * document row's tombstone (the engine), and the file goes with its row.
@@ -112,7 +130,7 @@ export class FileSync {
   }
 
   private async pass(): Promise<FilePass> {
-    const result: FilePass = { sent: 0, stored: 0, arriving: 0, refused: 0, removed: 0 };
+    const result: FilePass = { sent: 0, stored: 0, arriving: 0, refused: 0, removed: 0, waiting: 0 };
     await this.forgetDeletedChunks();
     const here = await this.deps.files.withBytes();
     const documents = await this.deps.files.documents();
@@ -126,7 +144,9 @@ export class FileSync {
       else if (outcome === 'refused') result.refused += 1;
       else result.arriving += 1;
     }
-    result.removed = await this.removeGoneFiles(documents);
+    const gone = await this.removeGoneFiles(documents);
+    result.removed = gone.removed;
+    result.waiting = gone.waiting;
     return result;
   }
 
@@ -221,33 +241,62 @@ export class FileSync {
   /**
    * Deletes the chunks of every file this computer knew whose document is gone from its tables
    * and whose row in the replica says it was removed (a removal or a client's deletion, written
-   * here or applied from another computer) or was never sent. Every computer that had the
-   * document does this once it is gone there; a deletion already made is not made again, so the
-   * same removal seen on three computers deletes each chunk once. A document gone without a
-   * removal in the replica (a restore that replaced the records) keeps its chunks: the other
-   * computers may still hold it. Answers how many files' chunks were deleted.
+   * here or applied from another computer) or was never sent, once the grace period is over:
+   * the first pass that finds it so writes the moment into the file index, and a pass at least
+   * `REMOVED_FILE_GRACE_DAYS` later deletes. A row that is live again meanwhile (a signed note
+   * kept the document) clears the mark. Every computer that had the document does this on its
+   * own clock; a deletion already made is not made again, so the same removal seen on three
+   * computers deletes each chunk once. A document gone without a removal in the replica (a
+   * restore that replaced the records) keeps its chunks: the other computers may still hold it.
    */
-  private async removeGoneFiles(documents: readonly SyncedFile[]): Promise<number> {
+  private async removeGoneFiles(
+    documents: readonly SyncedFile[],
+  ): Promise<{ removed: number; waiting: number }> {
     const index = await readFileIndex(this.deps.local);
     let changed = false;
     const present = new Set<string>();
     for (const file of documents) {
       present.add(file.id);
       const entry = index.files[file.id];
-      if (entry?.[0] === file.sha256 && entry[1] === file.size) continue;
+      // A document here again (a signed note kept it) loses its removal mark with the rewrite.
+      if (entry?.[0] === file.sha256 && entry[1] === file.size && entry.length === 2) continue;
       index.files[file.id] = [file.sha256, file.size];
       changed = true;
     }
+    const now = this.deps.now().getTime();
     let removed = 0;
-    for (const [id, [sha, size]] of Object.entries(index.files)) {
-      if (present.has(id) || (await this.rowState(id)) !== 'removed') continue;
+    let waiting = 0;
+    for (const [id, entry] of Object.entries(index.files)) {
+      if (present.has(id)) continue;
+      const [sha, size, seenRemovedAt] = entry;
+      const state = await this.rowState(id);
+      if (state === 'unknown') continue;
+      if (state === 'live') {
+        if (seenRemovedAt !== undefined) {
+          index.files[id] = [sha, size];
+          changed = true;
+        }
+        continue;
+      }
+      // A mark later than now was made with a clock set ahead since corrected: the grace starts
+      // again from now rather than last until that clock's date.
+      if (seenRemovedAt === undefined || seenRemovedAt > now) {
+        index.files[id] = [sha, size, now];
+        changed = true;
+        waiting += 1;
+        continue;
+      }
+      if (!gracePassed(entry, now)) {
+        waiting += 1;
+        continue;
+      }
       await deleteChunks(this.deps.local, await chunkIdsOf(this.deps.keys, { id, sha256: sha, size }));
       delete index.files[id];
       changed = true;
       removed += 1;
     }
     if (changed) await writeFileIndex(this.deps.local, index);
-    return removed;
+    return { removed, waiting };
   }
 
   /** The document's row in the replica: a live record, a removal (or never sent), or unreadable. */
@@ -264,10 +313,19 @@ export class FileSync {
     return opened.body.deleted ? 'removed' : 'live';
   }
 
-  /** The files this computer has known (its file index): removed ones until their chunks went. */
-  async knownFiles(): Promise<FileShape[]> {
+  /**
+   * The files this computer has known (its file index): removed ones until their chunks went,
+   * each with whether its grace period is over.
+   */
+  async knownFiles(): Promise<(FileShape & { gracePassed: boolean })[]> {
     const index = await readFileIndex(this.deps.local);
-    return Object.entries(index.files).map(([id, [sha, size]]) => ({ id, sha256: sha, size }));
+    const now = this.deps.now().getTime();
+    return Object.entries(index.files).map(([id, entry]) => ({
+      id,
+      sha256: entry[0],
+      size: entry[1],
+      gracePassed: gracePassed(entry, now),
+    }));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -280,7 +338,9 @@ export class FileSync {
    * from its chunk under the previous key (decrypted, checked as that chunk of that file, and
    * encrypted again); an old chunk is deleted only once its new one is in the replica, so
    * replication sends the new first and no file is left under a key no computer keeps. A
-   * document removed here (still in the file index) only loses its old chunks. Each step may
+   * document removed here (still in the file index) is treated like one whose file has not
+   * arrived while inside its grace period (a signed note elsewhere may still need it, and the
+   * lost laptop's key must open nothing), and past it only loses its old chunks. Each step may
    * repeat: a rotation the app closed during does the rest at the next start.
    */
   rotateChunks(previous: FileKeys): Promise<ChunkRotation> {
@@ -296,13 +356,19 @@ export class FileSync {
       }
       for (const file of await this.knownFiles()) {
         if (present.has(file.id)) continue;
-        result.retired += await deleteChunks(this.deps.local, await chunkIdsOf(previous, file));
+        if (file.gracePassed) {
+          result.retired += await deleteChunks(this.deps.local, await chunkIdsOf(previous, file));
+          continue;
+        }
+        const done = await this.reencrypt(file, previous, false);
+        result.written += done.written;
+        result.retired += done.retired;
       }
       return result;
     });
   }
 
-  private async reencrypt(file: SyncedFile, previous: FileKeys, hasBytes: boolean): Promise<ChunkRotation> {
+  private async reencrypt(file: FileShape, previous: FileKeys, hasBytes: boolean): Promise<ChunkRotation> {
     const places = placesOf(file);
     const rows = await chunkRows(this.deps.local, this.deps.keys, places, false);
     const oldRows = await chunkRows(this.deps.local, previous, places, true);
@@ -324,4 +390,13 @@ export class FileSync {
     );
     return { written: written.size, retired };
   }
+}
+
+/**
+ * Whether a file index entry's removal was first seen at least `REMOVED_FILE_GRACE_DAYS` before
+ * `now` (an entry without a mark has not begun its grace period).
+ */
+function gracePassed(entry: FileIndexEntry, now: number): boolean {
+  const seenRemovedAt = entry[2];
+  return seenRemovedAt !== undefined && now - seenRemovedAt >= REMOVED_FILE_GRACE_MS;
 }

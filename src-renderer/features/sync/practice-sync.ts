@@ -180,6 +180,7 @@ async function runSync(given: NonNullable<SyncSecrets>): Promise<() => void> {
           attachmentData: (bytes) => new Blob([bytes], { type: 'application/octet-stream' }),
           report: (change) => syncView.set(change),
           t,
+          now: () => new Date(),
         })
       : undefined;
   if (secrets.previousKey) {

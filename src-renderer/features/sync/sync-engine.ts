@@ -46,7 +46,8 @@ import type { DeletedElsewhere, SyncProblem, SyncView } from './sync-status';
  * Settings stay per computer and are not synced.
  */
 export const SYNCED_TABLES: readonly TableName[] = TABLE_NAMES.filter((name) => name !== 'settings');
-const DELETED_LIST_DAYS = 30;
+/** How long a client deleted elsewhere is listed (and a removed document's chunks kept, file-sync.ts). */
+export const DELETED_LIST_DAYS = 30;
 /**
  * Rows per bulkPut when a pull writes what it applied, still in one transaction. Dexie reports
  * the keys of a bulkPut of fewer than 50 rows, and a larger one as the whole table (its

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { Database } from 'pouchdb-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REMOVED_FILE_GRACE_DAYS } from '../../../src-renderer/features/sync/file-sync';
 import {
   finishRotation,
   type RotationStore,
@@ -249,13 +250,14 @@ describe('rotating the practice key re-encrypts the documents’ files', () => {
     for (const letter of letters) await expectFileOn(joined, letter);
   });
 
-  it('deletes the old chunks of a document removed before the rotation whose chunks were still on the server', async () => {
+  it('re-encrypts a removed document inside its grace period (nothing opens with the old key) and deletes its chunks once the grace is over', async () => {
     const first = practiceKeyToText(createPracticeKey());
     const a = await computerWithMain('Laptop', first);
     const client = await addClient(a.c.repos.clients, 'Liv', 'Paaneiet');
     const letter = await attachLetter(a.c, client.id, letterPdf(100, 'Removed'));
     await a.c.syncOnce();
-    // Removed, and the rotation begins before a file pass deleted its chunks.
+    const oldKeys = a.c.fileKeys;
+    // Removed, and the rotation begins before a file pass saw the removal (its grace not begun).
     await a.c.attachments.remove(letter.id, { by: 'Anna Lind' });
     await a.c.syncRecords();
     expect(await chunkDocuments()).toHaveLength(chunkCount(letter.size));
@@ -272,7 +274,32 @@ describe('rotating the practice key re-encrypts the documents’ files', () => {
     expect((await chunkDocuments()).sort()).toEqual(ids.sort());
     expect(await a.rotate()).toMatchObject({ ok: true });
     expect(await a.start()).toBeNull();
+    expect(await a.c.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
+    // Still inside the grace period: its chunks are on the server under the new key only.
+    expect(await chunksOpening(oldKeys, [letter], a.c.remote)).toBe(0);
+    expect(await chunksOpening(a.c.fileKeys, [letter], a.c.remote)).toBe(chunkCount(letter.size));
+    expect(await chunkDocuments()).toHaveLength(chunkCount(letter.size));
+    // 30 days on, the new chunks go too.
+    a.c.daysLater(REMOVED_FILE_GRACE_DAYS);
+    expect(await a.c.files.request()).toMatchObject({ removed: 1, waiting: 0 });
     await a.c.syncOnce();
+    expect(await chunkDocuments()).toEqual([]);
+  });
+
+  it('only deletes the old chunks of a removed document whose grace period was over before the rotation', async () => {
+    const first = practiceKeyToText(createPracticeKey());
+    const a = await computerWithMain('Laptop', first);
+    const client = await addClient(a.c.repos.clients, 'Liv', 'Paaneiet');
+    const letter = await attachLetter(a.c, client.id, letterPdf(100, 'Long gone'));
+    await a.c.syncOnce();
+    await a.c.attachments.remove(letter.id, { by: 'Anna Lind' });
+    expect(await a.c.syncOnce()).toMatchObject({ waiting: 1 });
+    // The grace is over, and the rotation comes before a file pass deleted the chunks.
+    a.c.daysLater(REMOVED_FILE_GRACE_DAYS);
+    expect(await chunkDocuments()).toHaveLength(chunkCount(letter.size));
+    expect(await a.rotate()).toMatchObject({ ok: true });
+    expect(await a.start()).toBeNull();
+    await replicateOnce(a.c.local, a.c.remote);
     expect(await chunkDocuments()).toEqual([]);
   });
 });

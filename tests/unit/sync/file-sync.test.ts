@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { PouchDoc } from 'pouchdb-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArrivingAttachmentError } from '../../../src-renderer/db/attachments-repository';
+import { REMOVED_FILE_GRACE_DAYS } from '../../../src-renderer/features/sync/file-sync';
 import { sha256Hex } from '../../../src-shared/documents/hash';
 import { translatorFor } from '../../../src-shared/i18n';
 import {
@@ -115,7 +116,7 @@ describe('documents and photos through practice sync', () => {
     expect(b.view().problems).toHaveLength(1);
   });
 
-  it('carries a removal to the other computer and deletes the chunks from the server, but never removes a document of a note signed there', async () => {
+  it('carries a removal to the other computer and deletes the chunks from the server 30 days later, but never removes a document of a note signed there', async () => {
     const key = practiceKeyToText(createPracticeKey());
     const a = await computer(key, 'Laptop');
     const client = await addClient(a.repos.clients, 'Ingeborg', 'Quillfeather');
@@ -131,17 +132,34 @@ describe('documents and photos through practice sync', () => {
     const chunksOf = (file: { size: number }) => chunkCount(file.size);
     expect(await attachmentDocuments(server)).toBe(chunksOf(wrong) + chunksOf(kept));
 
-    // A removes one document of the draft: B loses it too, with its file, and the server its chunks.
+    // A removes one document of the draft: B loses it too, with its file; the server keeps its
+    // chunks (ciphertext) for the grace period.
     await a.attachments.remove(wrong.id, { by: 'Anna Lind', reason: 'Another client’s letter' });
-    await a.syncOnce();
-    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
-    // B removes it too, finds its chunks already deleted, and deletes nothing twice.
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
+    expect(await attachmentDocuments(server)).toBe(chunksOf(wrong) + chunksOf(kept));
     const writes = () => server.requests.filter((r) => r.includes('_bulk_docs')).length;
-    await b.syncOnce();
+    expect(await b.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
     expect(await b.attachments.get(wrong.id)).toBeUndefined();
     expect(await b.repos.syncFiles.withBytes()).toEqual(new Set([kept.id]));
     expect(b.view().problems).toEqual([]);
-    const before = writes();
+    // Waiting writes nothing, pass after pass.
+    let before = writes();
+    await b.syncOnce();
+    await a.syncOnce();
+    expect(writes()).toBe(before);
+    // 30 days after A first saw the removal, A deletes the chunks.
+    a.daysLater(REMOVED_FILE_GRACE_DAYS - 0.01);
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
+    expect(await attachmentDocuments(server)).toBe(chunksOf(wrong) + chunksOf(kept));
+    a.daysLater(0.01);
+    expect(await a.files.request()).toMatchObject({ removed: 1, waiting: 0 });
+    await a.syncOnce();
+    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
+    // B, its grace over too, finds them already deleted and deletes nothing twice.
+    await b.syncRecords();
+    b.daysLater(REMOVED_FILE_GRACE_DAYS);
+    before = writes();
+    expect(await b.files.request()).toMatchObject({ removed: 1, waiting: 0 });
     await b.syncOnce();
     await a.syncOnce();
     expect(writes()).toBe(before);
@@ -150,17 +168,20 @@ describe('documents and photos through practice sync', () => {
     // Apart: B signs the note, A removes the other document from what is still a draft there.
     await b.repos.sessions.sign(draft.id, 'Anna Lind');
     await a.attachments.remove(kept.id, { by: 'Anna Lind' });
-    await a.syncOnce();
-    // A removed it, so its chunks went from the server...
-    expect(await attachmentDocuments(server)).toBe(0);
+    // A removed it; its chunks stay on the server for now...
+    expect(await a.syncOnce()).toMatchObject({ waiting: 1 });
+    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
     await b.syncOnce();
-    // ...but B keeps it (the note is signed there), says so, and sends it back out, file and all.
+    // ...and B keeps it (the note is signed there) and says so.
     expect(await b.attachments.hasFile(kept.id)).toBe(true);
     expect(b.view().problems.map((p) => p.message)).toEqual([t('sync.problem.signedDocument')]);
     await b.syncOnce();
     expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
     await a.syncOnce();
-    await a.syncOnce();
+    // Back on A, its removal mark cleared: a pass long after the grace period deletes nothing.
+    a.daysLater(REMOVED_FILE_GRACE_DAYS + 1);
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 0 });
+    expect(await attachmentDocuments(server)).toBe(chunksOf(kept));
     expect((await a.repos.sessions.get(draft.id))?.status).toBe('signed');
     expect(await a.attachments.get(kept.id)).toEqual(await b.attachments.get(kept.id));
     const back = await a.attachments.open(kept.id);
@@ -189,12 +210,84 @@ describe('documents and photos through practice sync', () => {
     expect(await attachmentDocuments(server)).toBe(chunkCount(letter.size) + chunkCount(staying.size));
     // Deleted on B this time: the computer that receives the deletion has the file too.
     await b.repos.clients.deleteWithSessions(client.id, { by: 'Anna Lind' });
-    await b.syncOnce();
-    expect(await attachmentDocuments(server)).toBe(chunkCount(staying.size));
-    expect(await a.syncOnce()).toMatchObject({ removed: 1 });
+    expect(await b.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
     expect(await a.attachments.get(letter.id)).toBeUndefined();
     expect(await a.repos.syncFiles.withBytes()).toEqual(new Set([staying.id]));
+    expect(await attachmentDocuments(server)).toBe(chunkCount(letter.size) + chunkCount(staying.size));
+    // Its grace period over, B deletes the chunks; A then finds them deleted.
+    b.daysLater(REMOVED_FILE_GRACE_DAYS);
+    expect(await b.files.request()).toMatchObject({ removed: 1 });
+    await b.syncOnce();
     expect(await attachmentDocuments(server)).toBe(chunkCount(staying.size));
+    await a.syncRecords();
+    a.daysLater(REMOVED_FILE_GRACE_DAYS);
+    expect(await a.files.request()).toMatchObject({ removed: 1, waiting: 0 });
+    expect(await attachmentDocuments(server)).toBe(chunkCount(staying.size));
+  });
+
+  it('a note signed on B while its letter was still arriving there keeps the letter though A removed it from the draft: its chunks wait out the grace period', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await computer(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ingeborg', 'Quillfeather');
+    const draft = await a.repos.sessions.createDraft(client.id);
+    await a.repos.sessions.saveDraft(filledIn(draft));
+    const letter = await attachLetter(a, client.id, letterPdf(120, 'Race'), draft.id);
+    // The records reach B before the file is on the server: B has the row, not the file.
+    await a.syncRecords();
+    const b = await computer(key, 'Desk');
+    await b.syncRecords();
+    expect(await b.files.request()).toMatchObject({ arriving: 1, stored: 0 });
+    expect(await b.attachments.hasFile(letter.id)).toBe(false);
+    expect(await a.files.request()).toMatchObject({ sent: 1 });
+    await a.syncOnce();
+    expect(await attachmentDocuments(server)).toBe(chunkCount(letter.size));
+
+    // Apart: B signs the note; A removes the letter from what is still a draft there.
+    await b.repos.sessions.sign(draft.id, 'Anna Lind');
+    await a.attachments.remove(letter.id, { by: 'Anna Lind', reason: 'Attached by mistake' });
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
+    expect(await a.attachments.get(letter.id)).toBeUndefined();
+    expect(await attachmentDocuments(server)).toBe(chunkCount(letter.size));
+
+    // B keeps the letter (its note is signed) and its file arrives, whole and checked.
+    expect(await b.syncOnce()).toMatchObject({ stored: 1, arriving: 0, refused: 0 });
+    expect(b.view().problems.map((p) => p.message)).toEqual([t('sync.problem.signedDocument')]);
+    expect(await sha256Hex((await b.attachments.open(letter.id)).bytes)).toBe(letter.sha256);
+    // B's next push sends the kept row out; A gets it back, file included, and no longer counts
+    // it as removed.
+    await b.syncOnce();
+    await a.syncOnce();
+    expect(await a.syncOnce()).toMatchObject({ waiting: 0 });
+    expect(await sha256Hex((await a.attachments.open(letter.id)).bytes)).toBe(letter.sha256);
+    a.daysLater(REMOVED_FILE_GRACE_DAYS + 1);
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 0 });
+    expect(await attachmentDocuments(server)).toBe(chunkCount(letter.size));
+  });
+
+  it('deletes a removed letter’s chunks once 30 days have passed on the remover’s clock: none left on the server, nothing written again', async () => {
+    const key = practiceKeyToText(createPracticeKey());
+    const a = await computer(key, 'Laptop');
+    const client = await addClient(a.repos.clients, 'Ola', 'Nordmann');
+    const letter = await attachLetter(a, client.id, letterPdf(90, 'Gone'));
+    await a.syncOnce();
+    expect(await attachmentDocuments(server)).toBe(chunkCount(letter.size));
+    await a.attachments.remove(letter.id, { by: 'Anna Lind' });
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
+    // The grace runs from when A first saw the removal, not from each pass.
+    a.daysLater(20);
+    expect(await a.syncOnce()).toMatchObject({ removed: 0, waiting: 1 });
+    a.daysLater(10);
+    expect(await a.files.request()).toMatchObject({ removed: 1, waiting: 0 });
+    await a.syncOnce();
+    expect(await attachmentDocuments(server)).toBe(0);
+    expect(await a.files.knownFiles()).toEqual([]);
+    const writes = () => server.requests.filter((r) => r.includes('_bulk_docs')).length;
+    const before = writes();
+    await a.syncOnce();
+    await a.syncOnce();
+    expect(writes()).toBe(before);
+    expect(await attachmentDocuments(server)).toBe(0);
   });
 
   it('reads a file to send one chunk at a time, never whole', async () => {
