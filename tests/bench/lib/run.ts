@@ -12,6 +12,7 @@ import {
   type BuildSnapshot,
   cachedProfileDir,
   callBench,
+  claimCachedProfile,
   openAppPage,
   openBenchBrowser,
   openBenchPage,
@@ -122,12 +123,18 @@ async function preparePractice(
     clients: options.clients,
     sessionsPerClient: options.sessionsPerClient,
   };
-  const profileDir = options.cacheProfile
-    ? cachedProfileDir(practice)
-    : fs.mkdtempSync(path.join(options.workDir, 'profile-'));
-  if (options.cacheProfile) pruneCachedProfiles(profileDir);
+  const claimed = options.cacheProfile ? claimCachedProfile(cachedProfileDir(practice)) : undefined;
+  const profileDir = claimed?.dir ?? fs.mkdtempSync(path.join(options.workDir, 'profile-'));
+  if (claimed) pruneCachedProfiles(profileDir);
   const markerFile = path.join(profileDir, 'stillpoint-practice.json');
-  const browser = await openBenchBrowser(profileDir, path.join(options.workDir, 'harness-big'), builds);
+  const opened = await openBenchBrowser(profileDir, path.join(options.workDir, 'harness-big'), builds);
+  const browser: BenchBrowser = {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      claimed?.release();
+    },
+  };
   const benchPage = await openBenchPage(browser);
   const leftovers = await callBench(benchPage, 'removeBenchDrafts', BENCH_DRAFT_MARKER);
   if (leftovers > 0) options.log(`Removed ${leftovers} draft(s) left by an interrupted run.`);
@@ -140,7 +147,10 @@ async function preparePractice(
   const counts = await callBench(benchPage, 'counts');
   const same =
     marker !== undefined &&
-    Object.entries(marker.counts).every(([table, n]) => counts[table as keyof typeof counts] === n);
+    // Documents are replaced by each run that asks for them (addAttachments): not the practice.
+    Object.entries(marker.counts).every(
+      ([table, n]) => table === 'attachments' || counts[table as keyof typeof counts] === n,
+    );
   if (marker && same) {
     options.log(`Practice from the cached profile ${profileDir}: ${JSON.stringify(counts)}`);
     return { browser, benchPage, marker, fromCache: true };
@@ -440,8 +450,9 @@ export async function runPracticeBench(options: BenchOptions): Promise<BenchResu
     }
 
     if (wanted(options, 'backup') || wanted(options, 'restore')) {
+      // Always: with 0 MB it removes documents an earlier run left in the cached practice.
+      const added = await callBench(benchPage, 'addAttachments', { megabytes: options.attachmentsMB });
       if (options.attachmentsMB > 0) {
-        const added = await callBench(benchPage, 'addAttachments', { megabytes: options.attachmentsMB });
         log(
           `Documents: ${added.files} files, ${(added.bytes / 1e6).toFixed(0)} MB in ${(added.ms / 1000).toFixed(1)} s`,
         );
