@@ -16,35 +16,31 @@ export interface PracticeSnapshot {
   files: { table: 'attachments'; count: number; bytes: number; entries: BackupFileEntry[] };
 }
 
-/** A page as it waits for the writer: JSON text in a Blob, or (rarely) the records themselves. */
-type SpooledPage = { table: string; text: Blob } | RecordBatch;
+/** How long one page may wait for the writer before the read gives up (a stuck disk, say). */
+const PAGE_HANDOFF_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
- * Pages handed from the read transaction to the writer without ever making the reader wait:
- * each page is written as JSON into a Blob (the browser's blob store, outside the JS heap) as it
- * is read, and parsed back when the writer takes it. A reader that waited for the writer would
- * have to keep the transaction alive meanwhile with Dexie.waitFor, which issues an empty
- * IndexedDB request after another for as long as it waits: at 10,000 clients that busy loop ran
- * through most of the backup, on the same thread as the writer.
+ * Pages handed from the read transaction to the writer, at most two ahead: the reader waits
+ * (keeping the transaction open with Dexie.waitFor) until the writer has taken one.
  */
-class PageSpool implements AsyncIterable<RecordBatch> {
-  private readonly queue: SpooledPage[] = [];
+class PageHandoff implements AsyncIterable<RecordBatch> {
+  private readonly queue: RecordBatch[] = [];
   private closed = false;
   private failure: unknown = null;
+  private wakeReader: (() => void) | null = null;
   private wakeWriter: (() => void) | null = null;
 
-  /** Throws when the writer has given up, so the reader stops too. */
-  put(batch: RecordBatch): void {
+  /** Resolves once there is room; rejects when the writer has given up. */
+  async put(batch: RecordBatch): Promise<void> {
     if (this.failure) throw this.failure;
-    let page: SpooledPage;
-    try {
-      page = { table: batch.table, text: new Blob([JSON.stringify(batch.records)]) };
-    } catch {
-      // A record JSON cannot hold (a cycle, a BigInt): kept as it is, so the writer names it.
-      page = batch;
-    }
-    this.queue.push(page);
+    this.queue.push(batch);
     this.wakeWriter?.();
+    while (this.queue.length >= 2) {
+      await new Promise<void>((resolve) => {
+        this.wakeReader = resolve;
+      });
+      if (this.failure) throw this.failure;
+    }
   }
 
   close(): void {
@@ -55,6 +51,7 @@ class PageSpool implements AsyncIterable<RecordBatch> {
   /** Either side failed: the other stops at its next step. */
   fail(error: unknown): void {
     this.failure ??= error;
+    this.wakeReader?.();
     this.wakeWriter?.();
   }
 
@@ -64,9 +61,8 @@ class PageSpool implements AsyncIterable<RecordBatch> {
         if (this.failure) throw this.failure;
         const next = this.queue.shift();
         if (next) {
-          yield 'text' in next
-            ? { table: next.table, records: JSON.parse(await next.text.text()) as unknown[] }
-            : next;
+          this.wakeReader?.();
+          yield next;
           continue;
         }
         if (this.closed) return;
@@ -75,7 +71,7 @@ class PageSpool implements AsyncIterable<RecordBatch> {
         });
       }
     } finally {
-      // The writer stopped early (an error, a cancel): the reader must not go on for nothing.
+      // The writer stopped early (an error, a cancel): the reader must not wait for it.
       if (!this.closed) this.fail(new Error('The backup stopped reading'));
     }
   }
@@ -136,11 +132,10 @@ export class BackupSnapshotReader {
    * Reads the whole practice as one snapshot and hands it to `use` (the backup writer). Counts,
    * the date range, every page and every file's Blob handle come from one read-only
    * transaction: no record in the backup refers to one that is not in it, and no edit made
-   * meanwhile is half in it. The transaction reads page after page without waiting for the
-   * writer; each page waits as JSON in a Blob (PageSpool), so the JS heap holds a page or two,
-   * never the practice. IndexedDB makes edits that arrive meanwhile wait for it: they are saved
-   * as soon as the records have been read, which no longer waits for compression and encryption
-   * (the files' bytes are read after, from the handles, which IndexedDB keeps valid).
+   * meanwhile is half in it. The transaction stays open (Dexie.waitFor) while the writer takes
+   * the pages, two at a time, so memory holds a page or two, never the practice. IndexedDB
+   * makes edits that arrive meanwhile wait for it: they are saved as soon as the records have
+   * been read (the files' bytes are read after, from the handles, which IndexedDB keeps valid).
    */
   async withSnapshot<T>(
     use: (snapshot: PracticeSnapshot) => Promise<T>,
@@ -148,7 +143,7 @@ export class BackupSnapshotReader {
   ): Promise<T> {
     const db = this.db;
     const pageSize = options.pageSize ?? PAGE_SIZE;
-    const handoff = new PageSpool();
+    const handoff = new PageHandoff();
     const tables = [...TABLE_NAMES, ...BLOB_TABLES].map((name) => db.table(name));
     let using: Promise<T> | undefined;
     const reading = db.transaction('r', tables, async () => {
@@ -190,7 +185,12 @@ export class BackupSnapshotReader {
           const table = db.table(spec.name);
           const collection = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
           const rows = (await collection.limit(pageSize).toArray()) as Record<string, unknown>[];
-          if (rows.length > 0) handoff.put({ table: spec.name, records: rows.map(spec.toBackup) });
+          if (rows.length > 0) {
+            await Dexie.waitFor(
+              handoff.put({ table: spec.name, records: rows.map(spec.toBackup) }),
+              PAGE_HANDOFF_TIMEOUT_MS,
+            );
+          }
           if (rows.length < pageSize) break;
           after = rows[rows.length - 1]![spec.key] as IndexableType;
         }
