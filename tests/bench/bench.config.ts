@@ -7,7 +7,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.bench.ts',
-  outputDir: '../../test-results/bench',
+  // BENCH_OUTPUT_DIR: a folder of its own, so two benches of one worktree can run side by side
+  // (Playwright empties its output folder when it starts).
+  outputDir: process.env.BENCH_OUTPUT_DIR ?? '../../test-results/bench',
   workers: 1,
   retries: 0,
   timeout: 0,

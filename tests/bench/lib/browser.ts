@@ -186,9 +186,60 @@ export function cachedProfileDir(options: {
   return path.join(os.tmpdir(), `stillpoint-bench-${options.clients}-${key}`);
 }
 
+/** The file in a cached profile naming the bench process using it (see claimCachedProfile). */
+const OWNER_FILE = 'stillpoint-bench-owner.pid';
+
+/** A cached profile not used for this long may be deleted by another run (each is 1-3 GB). */
+const PROFILE_KEEP_MS = 12 * 60 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function ownerOf(dir: string): number | null {
+  try {
+    return Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8').trim());
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Deletes cached practice profiles other than `keep` that no Chromium holds open (each is about a
- * gigabyte at full size).
+ * Takes the cached profile `dir` for this process, or, when another live bench process (another
+ * engineer's worktree at the same practice and code) holds it, a profile of this process's own
+ * (`dir-p<pid>`, generated afresh): two Chromiums cannot share a profile, and neither run may
+ * delete or refill the other's practice. `release` gives it back at the end of the run.
+ */
+export function claimCachedProfile(dir: string): { dir: string; release: () => void } {
+  const claim = (candidate: string): boolean => {
+    fs.mkdirSync(candidate, { recursive: true });
+    const file = path.join(candidate, OWNER_FILE);
+    const owner = ownerOf(candidate);
+    if (owner !== null && owner !== process.pid && processAlive(owner)) return false;
+    fs.writeFileSync(file, String(process.pid));
+    return ownerOf(candidate) === process.pid;
+  };
+  const chosen = claim(dir) ? dir : `${dir}-p${process.pid}`;
+  if (chosen !== dir && !claim(chosen)) throw new Error(`Cannot claim the bench profile ${chosen}`);
+  return {
+    dir: chosen,
+    release: () => {
+      if (ownerOf(chosen) === process.pid) fs.rmSync(path.join(chosen, OWNER_FILE), { force: true });
+    },
+  };
+}
+
+/**
+ * Deletes cached practice profiles other than `keep` that nobody is using: no Chromium holds
+ * them open, no live bench process has claimed them, and none was touched in the last 12 hours
+ * (so parallel benches of other sizes or other code keep their practices between runs).
  */
 export function pruneCachedProfiles(keep: string): void {
   const dir = path.dirname(keep);
@@ -196,12 +247,17 @@ export function pruneCachedProfiles(keep: string): void {
     const full = path.join(dir, name);
     if (!name.startsWith('stillpoint-bench-') || full === keep) continue;
     let locked = false;
+    let modifiedMs = 0;
     try {
+      modifiedMs = fs.statSync(full).mtimeMs;
       fs.lstatSync(path.join(full, 'SingletonLock'));
       locked = true;
     } catch {
       locked = false;
     }
-    if (!locked) fs.rmSync(full, { recursive: true, force: true });
+    const owner = ownerOf(full);
+    const claimed = owner !== null && processAlive(owner);
+    const recent = Date.now() - modifiedMs < PROFILE_KEEP_MS;
+    if (!locked && !claimed && !recent) fs.rmSync(full, { recursive: true, force: true });
   }
 }

@@ -24,6 +24,8 @@ export interface BackupRun {
   files: number;
   fileBytes: number;
   peakHeapMB: number;
+  /** BENCH_GC_PROBE=1: the largest heap left after a full collection, else NaN. */
+  liveHeapMB: number;
 }
 
 export interface RestoreRun {
@@ -54,13 +56,17 @@ let lastBackup: Blob | undefined;
 export async function backupBench(db: StillpointDatabase, passphrase: string): Promise<BackupRun> {
   lastBackup = undefined;
   const heap = new HeapSampler();
+  const live = new LiveHeapProbe();
   const start = performance.now();
   const parts: Blob[] = [];
   const made = await streamBackup({
     records: new BackupSnapshotReader(db),
     passphrase,
     appVersion: '0.0.0-bench',
-    onProgress: () => heap.sample(),
+    onProgress: () => {
+      heap.sample();
+      live.sample();
+    },
     sink: async (chunk) => {
       parts.push(new Blob([chunk]));
       heap.sample();
@@ -77,6 +83,7 @@ export async function backupBench(db: StillpointDatabase, passphrase: string): P
     files: made.header.attachments.count,
     fileBytes: made.header.attachments.bytes,
     peakHeapMB: heap.stop(),
+    liveHeapMB: live.peakMB(),
   };
 }
 

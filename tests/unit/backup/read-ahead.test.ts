@@ -7,8 +7,8 @@ import { asAsync, PASSPHRASE, SCHEMA_VERSION, testKey } from './helpers';
 
 /**
  * Reading overlaps the work on what was read (issue 15's throughput): the restore reads the next
- * segment while it decrypts the current one. Shown by what has been asked for by the time a
- * document is handed out, never by timing.
+ * segment while it decrypts the current one, the backup reads the next document while it seals
+ * the current one. Shown by what has been asked for at a given step, never by timing.
  */
 
 /** Bytes whose reads are answered only when the test says so. */
@@ -117,5 +117,44 @@ describe('reading ahead', () => {
     expect(lastAskedWhenFirstSeen).toMatch(new RegExp(`-${file.length}$`));
     const ranges = readLog.asked.slice(2); // after the header and the first segment's length
     expect(new Set(ranges).size).toBe(ranges.length); // each segment read once
+  });
+
+  it('the backup asks for the next document before the current one is sealed, and reports a damaged one in its turn', async () => {
+    const log = { asked: [] as string[], answers: [] as (() => void)[] };
+    const files = await documents(log);
+    // c no longer matches its record: the backup must fail naming c, after a and b went out.
+    files[2] = { ...files[2]!, sha256: files[2]!.sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
+    const made = writeBackupStream({
+      key: await testKey(),
+      appVersion: '0.1.0',
+      schemaVersion: SCHEMA_VERSION,
+      tables: asAsync([
+        { table: 'attachments', records: files.map(({ id, size, sha256 }) => ({ id, size, sha256 })) },
+      ]),
+      counts: { attachments: files.length },
+      files: {
+        table: 'attachments',
+        count: files.length,
+        bytes: files.reduce((sum, file) => sum + file.size, 0),
+        entries: files,
+      },
+      sink: async () => {},
+    });
+    made.catch(() => {});
+    // Nothing is answered until the first document has been asked for...
+    while (log.asked.length === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // ...and by then the second one is asked for too, before a byte of the first has come.
+    expect(log.asked).toEqual(['a:0-1000', 'b:0-1001']);
+    await answerUntil(log, made);
+    const error = await made.then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    expect(error).toMatchObject({
+      code: 'INVALID_RECORDS',
+      failures: [{ table: 'attachments', index: 2, id: 'c', field: 'sha256' }],
+    });
+    expect(log.asked).toEqual(['a:0-1000', 'b:0-1001', 'c:0-1002']);
   });
 });
