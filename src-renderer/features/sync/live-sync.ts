@@ -92,41 +92,64 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
   files();
 
   let pending = 0;
-  const replication = deps.replicate(local, remote, {
-    live: true,
-    retry: true,
-    batch_size: 500,
-    // Back off from 1 s to at most 10 s (a practice server is near: on its network) while the server cannot be reached.
-    back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
-  });
-  stops.push(() => replication.cancel());
+  let replication: SyncHandle | undefined;
   const fail = (message: string) => deps.setState({ kind: 'error', message });
-  replication
-    .on('change', (info) => {
-      pending = info.change?.pending ?? 0;
-      deps.setState({ kind: 'syncing', pending });
-    })
-    .on('active', () => deps.setState({ kind: 'syncing', pending }))
-    .on('paused', (error) => {
-      // PouchDB pauses both when it is idle and when it waits to retry, and does not always pass
-      // the error on; one request to the server tells "synced" from "offline".
-      void engine
-        .requestPull()
-        .then(() => (error ? Promise.reject(error) : remote.info()))
-        .then(
-          () => {
-            if (!stopped) deps.setState({ kind: 'synced', at: deps.now().toISOString() });
-          },
-          (failure: PouchError) => {
-            if (stopped) return;
-            const state = deps.state();
-            const since = state.kind === 'offline' ? state.since : deps.now().toISOString();
-            deps.setState({ kind: 'offline', since, reason: networkWords(failure, deps.t) });
-          },
-        );
-    })
-    .on('denied', () => fail(deps.t('sync.error.denied')))
-    .on('error', (error) => fail(networkWords(error, deps.t)));
+  // PouchDB's live pull can stay stopped after the network dropped while its push carries on, and
+  // nothing says so: it pauses as if up to date (apache/pouchdb#9063, #8192; the fault test of a
+  // network cut mid-push met it). So once the server answers again after this computer was
+  // offline, both directions start afresh from their checkpoints: a few requests, nothing sent
+  // or applied twice.
+  const replicate = () => {
+    replication?.cancel();
+    const handle = deps.replicate(local, remote, {
+      live: true,
+      retry: true,
+      batch_size: 500,
+      // Back off from 1 s to at most 10 s (a practice server is near: on its network) while the server cannot be reached.
+      back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
+    });
+    replication = handle;
+    const current = () => !stopped && handle === replication;
+    handle
+      .on('change', (info) => {
+        if (!current()) return;
+        pending = info.change?.pending ?? 0;
+        deps.setState({ kind: 'syncing', pending });
+      })
+      .on('active', () => {
+        if (current()) deps.setState({ kind: 'syncing', pending });
+      })
+      .on('paused', (error) => {
+        if (!current()) return;
+        // PouchDB pauses both when it is idle and when it waits to retry, and does not always pass
+        // the error on; one request to the server tells "synced" from "offline".
+        void engine
+          .requestPull()
+          .then(() => (error ? Promise.reject(error) : remote.info()))
+          .then(
+            () => {
+              if (!current()) return;
+              const wasAway = ['offline', 'error'].includes(deps.state().kind);
+              deps.setState({ kind: 'synced', at: deps.now().toISOString() });
+              if (wasAway) replicate();
+            },
+            (failure: PouchError) => {
+              if (!current()) return;
+              const state = deps.state();
+              const since = state.kind === 'offline' ? state.since : deps.now().toISOString();
+              deps.setState({ kind: 'offline', since, reason: networkWords(failure, deps.t) });
+            },
+          );
+      })
+      .on('denied', () => {
+        if (current()) fail(deps.t('sync.error.denied'));
+      })
+      .on('error', (error) => {
+        if (current()) fail(networkWords(error, deps.t));
+      });
+  };
+  replicate();
+  stops.push(() => replication?.cancel());
   return stop;
 }
 
