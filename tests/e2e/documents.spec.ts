@@ -202,7 +202,10 @@ test('a photo attached on the client page loses its GPS location; a file that is
   await expect(item).toContainText('Location data (GPS) removed on import.');
   await expectAccessible(page, 'the client page with a photo');
   // The thumbnail is made from the photo, turned by its EXIF orientation (24 x 16 stored on its
-  // side: 16 x 24 upright).
+  // side: 16 x 24 upright). It is made only once the item comes near the view (DocumentsCard.tsx),
+  // and this item sits at the bottom edge of the window: looked at, as a person would (ci20 waited
+  // for it with the item just outside the observer's margin).
+  await item.scrollIntoViewIfNeeded();
   await expect
     .poll(() =>
       item
