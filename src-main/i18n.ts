@@ -22,6 +22,14 @@ export interface MainLanguage {
   t: Translate;
 }
 
+/**
+ * The translator a handler speaks with: main's current language, or English when main has none
+ * (some tests make handlers without one).
+ */
+export function mainTranslator(language: MainLanguage | undefined): Translate {
+  return language?.t ?? translatorFor('en');
+}
+
 export function createMainLanguage(
   initial: AppLanguage,
   onChange?: (language: AppLanguage) => void,

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { BackupKind, BackupStatus } from '../../src-shared/domain/backup-settings';
-import { translatorFor } from '../../src-shared/i18n';
-import { translatedError } from '../i18n';
+import { mainTranslator, translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import {
   assertInsideFolder,
@@ -37,7 +36,7 @@ type BackupChannels =
 export function backupHandlers(deps: MainDeps): Pick<MainHandlers, BackupChannels> {
   const store = new BackupSettingsStore(deps.userDataDir);
   // Dialog titles in the app's language (English when main has no language, as in some tests).
-  const t = deps.language?.t ?? translatorFor('en');
+  const t = mainTranslator(deps.language);
   /** Names of backups still being written, so two writes in one second get different names. */
   const beingWritten = new Set<string>();
   const writes = new BackupWriteStreams();

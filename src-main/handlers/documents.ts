@@ -11,8 +11,8 @@ import { recordZipBaseName } from '../../src-shared/documents/record-zip';
 import { mediaTypeLabel } from '../../src-shared/documents/words';
 import { fileNamePart } from '../../src-shared/domain/files';
 import { clientRecordJson } from '../../src-shared/exports/client-record-export';
-import { type Translate, translatorFor } from '../../src-shared/i18n';
-import { translatedError } from '../i18n';
+import type { Translate } from '../../src-shared/i18n';
+import { mainTranslator, translatedError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import { RecordZipStreams } from '../services/exports/record-zip-streams';
 import { writeFileAtomic } from '../services/files/atomic-write';
@@ -66,7 +66,7 @@ export function documentHandlers(
 > {
   const fontsDir = path.join(deps.resourcesDir, 'fonts');
   // Dialog titles and filters in the app's language (English when main has none, as in tests).
-  const t: Translate = (key, values) => (deps.language?.t ?? translatorFor('en'))(key, values);
+  const t = mainTranslator(deps.language);
   const zips = new RecordZipStreams();
   return {
     exportRecordZipBegin: async ({ record, logo }) => {

@@ -8,8 +8,8 @@ import {
   MAX_SAVED_TEXT_CHARS,
 } from '../../src-shared/domain/file-size-limits';
 import { logoDimensionsRefusal } from '../../src-shared/domain/image-dimensions';
-import { type AppLanguage, type MessageKey, type Translate, translatorFor } from '../../src-shared/i18n';
-import { translatedError, translatedSizeError } from '../i18n';
+import type { AppLanguage, MessageKey, Translate } from '../../src-shared/i18n';
+import { mainTranslator, translatedError, translatedSizeError } from '../i18n';
 import type { MainHandlers } from '../ipc';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import type { FileFilter } from '../services/files/dialogs';
@@ -32,7 +32,7 @@ function filtersFor(t: Translate, kind: keyof typeof FILTERS): FileFilter[] {
 /** Main's words in the app's language (English when main has none, as in some tests). */
 function spoken(deps: MainDeps): { t: Translate; language: AppLanguage } {
   const language = deps.language?.current() ?? 'en';
-  return { t: deps.language?.t ?? translatorFor('en'), language };
+  return { t: mainTranslator(deps.language), language };
 }
 
 /** What a file the user picks may weigh, by what it is for (see file-size-limits.ts). */
