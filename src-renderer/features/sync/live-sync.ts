@@ -95,12 +95,16 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
   let replication: SyncHandle | undefined;
   const fail = (message: string) => deps.setState({ kind: 'error', message });
   // PouchDB's live pull can stay stopped after the network dropped while its push carries on, and
-  // nothing says so: it pauses as if up to date (apache/pouchdb#9063, #8192; the fault test of a
-  // network cut mid-push met it). So once the server answers again after this computer was
-  // offline, both directions start afresh from their checkpoints: a few requests, nothing sent
-  // or applied twice.
+  // nothing says so: it pauses as if up to date (apache/pouchdb#9063, #8192). The fault test of a
+  // network cut mid-push traced it: the pull's last event came before the cut, its long-poll
+  // never answered nor failed, and the push retried and finished. So once the server answers
+  // after any failure this replication met, both directions start afresh from their checkpoints:
+  // a few requests, nothing sent or applied twice. A flag, not the state shown: by the time the
+  // replication pauses again the push's retry has set "syncing", and "offline" is gone.
+  let metFailure = false;
   const replicate = () => {
     replication?.cancel();
+    metFailure = false;
     const handle = deps.replicate(local, remote, {
       live: true,
       retry: true,
@@ -110,6 +114,12 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
     });
     replication = handle;
     const current = () => !stopped && handle === replication;
+    // Each direction's own pause with an error (the handle's 'paused' waits for both directions
+    // and passes no error on).
+    for (const direction of directionsOf(handle))
+      direction.on('paused', (error?: unknown) => {
+        if (error && current()) metFailure = true;
+      });
     handle
       .on('change', (info) => {
         if (!current()) return;
@@ -129,12 +139,12 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
           .then(
             () => {
               if (!current()) return;
-              const wasAway = ['offline', 'error'].includes(deps.state().kind);
               deps.setState({ kind: 'synced', at: deps.now().toISOString() });
-              if (wasAway) replicate();
+              if (metFailure) replicate();
             },
             (failure: PouchError) => {
               if (!current()) return;
+              metFailure = true;
               const state = deps.state();
               const since = state.kind === 'offline' ? state.since : deps.now().toISOString();
               deps.setState({ kind: 'offline', since, reason: networkWords(failure, deps.t) });
@@ -151,6 +161,21 @@ export async function startLiveSync(deps: LiveSyncDeps): Promise<() => void> {
   replicate();
   stops.push(() => replication?.cancel());
   return stop;
+}
+
+/**
+ * The push and the pull of a PouchDB.sync handle (its `push` and `pull` replications, in PouchDB
+ * 7 to 9), for their own events; none when a handle lacks them.
+ */
+function directionsOf(handle: SyncHandle): Direction[] {
+  const parts = handle as unknown as Record<'push' | 'pull', unknown>;
+  return [parts.push, parts.pull].filter(
+    (part): part is Direction => typeof (part as { on?: unknown } | undefined)?.on === 'function',
+  );
+}
+
+interface Direction {
+  on(event: 'paused', listener: (error?: unknown) => void): unknown;
 }
 
 function mergeWritten(into: WrittenKeys, more: WrittenKeys): WrittenKeys {

@@ -8,12 +8,15 @@ import { translatorFor } from '../../../src-shared/i18n';
 
 // PouchDB's live pull can stay stopped after a network drop while its push goes on, pausing as if
 // up to date (apache/pouchdb#9063; met by sync-faults.test.ts's network cut). live-sync.ts starts
-// the replication afresh once the server answers after this computer was offline. This test
+// the replication afresh once the server answers after any failure the replication met. This test
 // drives that wiring with PouchDB's events: the replication handles are event emitters standing
 // in for PouchDB.sync's, the engine and server answer at once. The real replication through a cut
 // network is sync-faults.test.ts.
 
 class FakeReplication extends EventEmitter {
+  /** Each direction's own replication, as PouchDB.sync's handle has them. */
+  readonly push = new EventEmitter();
+  readonly pull = new EventEmitter();
   cancelled = false;
   cancel() {
     this.cancelled = true;
@@ -89,5 +92,38 @@ describe('live sync: a fresh replication after being offline', () => {
     await until(() => sync.answers() === before + 1 && sync.state().kind === 'synced');
     expect(sync.replications).toHaveLength(2);
     expect(sync.replications[1]!.cancelled).toBe(false);
+  });
+
+  it('offline, then the push resumes ("syncing") before the pause: still started afresh (the traced failure)', async () => {
+    const sync = await started();
+    sync.replications[0]!.emit('paused');
+    await until(() => sync.state().kind === 'synced');
+    // The cut: the push fails, and the one request to the server fails too.
+    sync.replications[0]!.push.emit('paused', { status: 0, message: 'read ECONNRESET' });
+    sync.replications[0]!.emit('paused', undefined);
+    await until(() => sync.state().kind === 'synced' || sync.state().kind === 'offline');
+    // The network is back: the push's retry goes on, then everything pauses.
+    sync.replications[0]!.emit('active', { direction: 'push' });
+    expect(sync.state().kind).toBe('syncing');
+    sync.replications[0]!.emit('paused');
+    await until(() => sync.replications.length === 2);
+    expect(sync.replications[0]!.cancelled).toBe(true);
+    expect(sync.state().kind).toBe('synced');
+  });
+
+  it("a direction's failure the handle never passed on is enough; a clean replication's pauses are not", async () => {
+    const sync = await started();
+    sync.replications[0]!.pull.emit('paused');
+    sync.replications[0]!.emit('paused');
+    await until(() => sync.state().kind === 'synced');
+    expect(sync.replications).toHaveLength(1);
+    sync.replications[0]!.pull.emit('paused', { status: 0, message: 'socket hang up' });
+    sync.replications[0]!.emit('paused');
+    await until(() => sync.replications.length === 2);
+    // The new replication starts clean: its own idle pause starts nothing more.
+    sync.replications[1]!.emit('paused');
+    await until(() => sync.state().kind === 'synced');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sync.replications).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import type { Database } from 'pouchdb-browser';
+import type { Database, SyncHandle } from 'pouchdb-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientRowFor } from '../../../src-renderer/db/clients-repository';
 import { type LiveSyncDeps, startLiveSync } from '../../../src-renderer/features/sync/live-sync';
@@ -51,8 +51,10 @@ async function computer(practiceKey: string, name: string, databaseUrl: string, 
   });
   await engine.open();
   expect(await engine.checkServer()).toBeNull();
+  const trace: string[] = [];
   return {
     name,
+    trace,
     repos,
     engine,
     local,
@@ -63,12 +65,15 @@ async function computer(practiceKey: string, name: string, databaseUrl: string, 
         engine,
         local,
         remote,
-        replicate: ((from: Database, to: Database, options: object) =>
-          (PouchDB as unknown as { sync: LiveSyncDeps['replicate'] }).sync(
+        replicate: ((from: Database, to: Database, options: object) => {
+          const handle = (PouchDB as unknown as { sync: LiveSyncDeps['replicate'] }).sync(
             from,
             to,
             options as Parameters<LiveSyncDeps['replicate']>[2],
-          )) as LiveSyncDeps['replicate'],
+          );
+          traceReplication(trace, handle);
+          return handle;
+        }) as LiveSyncDeps['replicate'],
         databaseName: repos.name,
         state: () => state,
         setState: (next) => {
@@ -80,6 +85,34 @@ async function computer(practiceKey: string, name: string, databaseUrl: string, 
       cleanups.push(stop);
     },
   };
+}
+
+/**
+ * Keeps what a computer's replication did (each direction's events, in order), for the message of
+ * a failure: which direction stopped, and after what.
+ */
+function traceReplication(trace: string[], handle: SyncHandle) {
+  const started = Date.now();
+  const note = (what: string) => trace.push(`${Date.now() - started}ms ${what}`);
+  note('start');
+  const directions = handle as unknown as Record<'push' | 'pull', EventEmitterLike>;
+  for (const direction of ['push', 'pull'] as const) {
+    const one = directions[direction];
+    one.on('active', () => note(`${direction} active`));
+    one.on('paused', (error?: { message?: string }) =>
+      note(`${direction} paused${error ? ` (${error.message ?? 'error'})` : ''}`),
+    );
+    one.on('change', (info: { docs_written?: number }) =>
+      note(`${direction} change ${info.docs_written ?? ''}`),
+    );
+    one.on('error', (error: { message?: string }) => note(`${direction} error ${error.message}`));
+    one.on('complete', () => note(`${direction} complete`));
+  }
+  handle.on('paused', () => note('paused'));
+}
+
+interface EventEmitterLike {
+  on(event: string, listener: (...args: never[]) => void): unknown;
 }
 
 /** Fills a computer's tables with the seeded demo practice, as the bench does. */
@@ -126,9 +159,12 @@ async function counts(c: Computer): Promise<string> {
  * Waits until both computers hold the same records: polls the tables' sizes (a condition, not a
  * fixed delay), and compares every record of every table once the sizes agree.
  */
-async function untilTheSame(a: Computer, b: Computer) {
+async function untilTheSame(a: Computer, b: Computer, server?: KillableSyncServer) {
   let last = '';
-  for (let tries = 0; tries < 1_200; tries++) {
+  // A deadline, not a count of tries: under load each try takes longer, and the message below must
+  // come before the test's own timeout does.
+  const deadline = Date.now() + 100_000;
+  while (Date.now() < deadline) {
     const [sizeA, sizeB] = await Promise.all([counts(a), counts(b)]);
     if (sizeA === sizeB) {
       const [onA, onB] = await Promise.all([everyTable(a), everyTable(b)]);
@@ -137,7 +173,20 @@ async function untilTheSame(a: Computer, b: Computer) {
     last = `A ${sizeA}, B ${sizeB}; A ${a.state().kind}, B ${b.state().kind}`;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`The computers never held the same records: ${last}`);
+  // What each replica and the server hold tells which step stopped: the push to the server, the
+  // pull into a replica, or the replica's changes applied to the tables.
+  const [replicaA, replicaB, onServer] = await Promise.all([
+    a.local.info(),
+    b.local.info(),
+    server?.revisions().then((revisions) => revisions.size),
+  ]);
+  throw new Error(
+    [
+      `The computers never held the same records: ${last}; replica A ${replicaA.doc_count} docs (seq ${replicaA.update_seq}), replica B ${replicaB.doc_count} docs (seq ${replicaB.update_seq}), server ${onServer ?? '?'} docs`,
+      `A's replication: ${a.trace.slice(-40).join('; ')}`,
+      `B's replication: ${b.trace.slice(-40).join('; ')}`,
+    ].join('\n'),
+  );
 }
 
 function count(tables: Record<string, string[]>): number {
@@ -177,7 +226,7 @@ describe('sync faults: the server killed mid-push, the network cut mid-push', ()
 
     const b = await computer(key, 'Desk', server.databaseUrl, server);
     await b.startSyncing();
-    const tables = await untilTheSame(a, b);
+    const tables = await untilTheSame(a, b, server);
     expect(count(tables)).toBeGreaterThan(records);
     expect(tables.clients!.length).toBe(PRACTICE.clients + 1);
     expect(tables.sessions!.some((row) => row.includes(duringOutage.note.id))).toBe(true);
@@ -217,7 +266,7 @@ describe('sync faults: the server killed mid-push, the network cut mid-push', ()
     await expect.poll(() => a.state().kind, { timeout: 60_000 }).toBe('offline');
     proxy.reconnect();
 
-    const tables = await untilTheSame(a, b);
+    const tables = await untilTheSame(a, b, server);
     for (const id of [onA.note.id, onB.note.id]) {
       expect(tables.sessions!.some((row) => row.includes(id))).toBe(true);
     }
