@@ -5,6 +5,7 @@ import { streamBackup } from '../../../src-renderer/features/backup/backup-servi
 import { loadBackup } from '../../../src-renderer/features/backup/restore/load-backup';
 import { restoreBackup } from '../../../src-renderer/features/backup/restore/restore-service';
 import { BackupError } from '../../../src-shared/backup';
+import { createBenchFile, removeBenchFile } from './bench-files';
 import { HeapSampler, LiveHeapProbe } from './heap';
 
 /**
@@ -47,34 +48,49 @@ export interface RestoreRun {
 }
 
 /**
- * The last backup, as a Blob: the app streams each sealed segment to main, which appends it to
- * a file; here each goes into the browser's blob store (outside the JS heap), so the heap
- * measured is the app's own, and the restore reads it back a range at a time like a file.
+ * The last backup, as a File: the app streams each sealed segment to main, which appends it to
+ * a file; here each is written, and awaited, to a file in the origin private file system
+ * (bench-files.ts), so no chunk stays in the JS heap and the heap measured is the app's own. The
+ * restore reads that File back a range at a time, as it reads a file on disk (a File is a Blob).
  */
-let lastBackup: Blob | undefined;
+const BACKUP_FILE = 'backup.stillpoint';
+let lastBackup: File | undefined;
 
 export async function backupBench(db: StillpointDatabase, passphrase: string): Promise<BackupRun> {
-  lastBackup = undefined;
+  // The previous backup's file goes before this one is written: never two on disk at once.
+  await dropBackup();
+  const out = await createBenchFile(BACKUP_FILE);
   const heap = new HeapSampler();
   const live = new LiveHeapProbe();
   const start = performance.now();
-  const parts: Blob[] = [];
-  const made = await streamBackup({
-    records: new BackupSnapshotReader(db),
-    passphrase,
-    appVersion: '0.0.0-bench',
-    onProgress: () => {
-      heap.sample();
-      live.sample();
-    },
-    sink: async (chunk) => {
-      parts.push(new Blob([chunk]));
-      heap.sample();
-    },
-  });
+  let made: Awaited<ReturnType<typeof streamBackup>>;
+  let file: File;
+  try {
+    made = await streamBackup({
+      records: new BackupSnapshotReader(db),
+      passphrase,
+      appVersion: '0.0.0-bench',
+      onProgress: () => {
+        heap.sample();
+        live.sample();
+      },
+      sink: async (chunk) => {
+        await out.write(chunk);
+        heap.sample();
+      },
+    });
+    // Timed too: the backup is done when its file is complete, as main's is when it closes it.
+    file = await out.close();
+  } catch (error) {
+    heap.stop();
+    await out.discard();
+    throw error;
+  }
   const ms = performance.now() - start;
+  if (file.size !== made.byteLength)
+    throw new Error(`The backup's file holds ${file.size} bytes, the backup wrote ${made.byteLength}.`);
+  lastBackup = file;
   const records = Object.values(made.header.counts).reduce((sum, n) => sum + n, 0);
-  lastBackup = new Blob(parts);
   return {
     records,
     ms,
@@ -144,6 +160,8 @@ export async function restoreBench(targetName: string, passphrase: string): Prom
   };
 }
 
-export function dropBackup(): void {
+/** Removes the last backup's file (the next backup, and the end of the bench's run). */
+export async function dropBackup(): Promise<void> {
   lastBackup = undefined;
+  await removeBenchFile(BACKUP_FILE);
 }

@@ -5,7 +5,8 @@ import { createSessionRepositories } from '../../../src-renderer/db/sessions-rep
 import { type PracticeOptions, practiceInfo } from '../../../src-shared/demo';
 import { generatePracticeBatches, PRACTICE_TABLES } from '../../../src-shared/demo/practice';
 import { foldForSearch, searchWords } from '../../../src-shared/domain/text-search';
-import { type BackupRun, backupBench, type RestoreRun, restoreBench } from './backup-bench';
+import { type BackupRun, backupBench, dropBackup, type RestoreRun, restoreBench } from './backup-bench';
+import { createBenchFile, removeBenchFile, removeBenchFiles } from './bench-files';
 import { HeapSampler } from './heap';
 import { noteIndexBench, noteSearchEngineBench } from './search-bench';
 import { syncBenchApi } from './sync-bench';
@@ -22,6 +23,8 @@ type Row = Record<string, unknown>;
 /** Database names the bench writes besides the app's own. */
 export const RAW_TARGET_DB = 'stillpoint-bench-raw';
 export const RESTORE_TARGET_DB = 'stillpoint-bench-restore';
+/** The raw copy baseline's file (bench-files.ts). */
+const RAW_COPY_FILE = 'raw-copy.bin';
 
 let appDb: StillpointDatabase | undefined;
 
@@ -180,30 +183,40 @@ async function rawRead(pageSize = 2_000): Promise<ThroughputRun> {
 
 /**
  * Raw baseline for a backup with documents: `rawRead`, and each document's bytes written where
- * the backup bench writes its file (a Blob per piece into the browser's blob store, joined at the
- * end, backup-bench.ts): reading the bytes and writing them out again, the least any backup of
- * them does. The records are only read (they have no raw written form; compressed, they are
- * about 1% of the file at 2 GB of documents).
+ * the backup bench writes its file (a file in the origin private file system, each write awaited,
+ * backup-bench.ts): reading the bytes and writing them to a file, the least any backup of them
+ * does. The records are only read (they have no raw written form; compressed, they are about 1%
+ * of the file at 2 GB of documents). The copy is removed once measured, before the backup writes
+ * its own file, so the disk never holds both.
  */
 async function rawCopy(pageSize = 2_000): Promise<ThroughputRun> {
+  const out = await createBenchFile(RAW_COPY_FILE);
   const heap = new HeapSampler();
   const start = performance.now();
   let records = 0;
-  for await (const page of pages(db(), pageSize)) {
-    records += page.rows.length;
-    heap.sample();
-  }
   let fileBytes = 0;
-  const parts: Blob[] = [];
-  for await (const file of storedFiles(db())) {
-    const bytes = await file.data.arrayBuffer();
-    parts.push(new Blob([bytes]));
-    fileBytes += bytes.byteLength;
-    heap.sample();
+  let copy: File;
+  try {
+    for await (const page of pages(db(), pageSize)) {
+      records += page.rows.length;
+      heap.sample();
+    }
+    for await (const file of storedFiles(db())) {
+      const bytes = new Uint8Array(await file.data.arrayBuffer());
+      await out.write(bytes);
+      fileBytes += bytes.byteLength;
+      heap.sample();
+    }
+    copy = await out.close();
+  } catch (error) {
+    heap.stop();
+    await out.discard();
+    throw error;
   }
-  const copy = new Blob(parts);
   const ms = performance.now() - start;
-  if (copy.size !== fileBytes) throw new Error('The raw copy lost bytes');
+  const size = copy.size;
+  await removeBenchFile(RAW_COPY_FILE);
+  if (size !== fileBytes) throw new Error(`The raw copy holds ${size} bytes of the ${fileBytes} it read.`);
   return { records, fileBytes, ms, recordsPerSecond: (records / ms) * 1000, peakHeapMB: heap.stop() };
 }
 
@@ -395,6 +408,8 @@ const api = {
   rawBulkPut,
   backup,
   restore,
+  dropBackup,
+  removeBenchFiles,
   deleteDatabase,
   createDraft,
   rawClientRecords,
