@@ -63,29 +63,30 @@ export async function backupBench(db: StillpointDatabase, passphrase: string): P
   const heap = new HeapSampler();
   const live = new LiveHeapProbe();
   const start = performance.now();
-  let made: Awaited<ReturnType<typeof streamBackup>>;
-  let file: File;
-  try {
-    made = await streamBackup({
-      records: new BackupSnapshotReader(db),
-      passphrase,
-      appVersion: '0.0.0-bench',
-      onProgress: () => {
-        heap.sample();
-        live.sample();
-      },
-      sink: async (chunk) => {
-        await out.write(chunk);
-        heap.sample();
-      },
+  let made: Awaited<ReturnType<typeof streamBackup>> | undefined;
+  // Finishing the file is timed too: the backup is done when its file is complete, as main's is
+  // when it closes it.
+  const file = await out
+    .fill(async (write) => {
+      made = await streamBackup({
+        records: new BackupSnapshotReader(db),
+        passphrase,
+        appVersion: '0.0.0-bench',
+        onProgress: () => {
+          heap.sample();
+          live.sample();
+        },
+        sink: async (chunk) => {
+          await write(chunk);
+          heap.sample();
+        },
+      });
+    })
+    .catch((error: unknown) => {
+      heap.stop();
+      throw error;
     });
-    // Timed too: the backup is done when its file is complete, as main's is when it closes it.
-    file = await out.close();
-  } catch (error) {
-    heap.stop();
-    await out.discard();
-    throw error;
-  }
+  if (!made) throw new Error('streamBackup answered nothing.');
   const ms = performance.now() - start;
   if (file.size !== made.byteLength)
     throw new Error(`The backup's file holds ${file.size} bytes, the backup wrote ${made.byteLength}.`);

@@ -40,34 +40,36 @@ export async function removeBenchFile(name: string): Promise<void> {
   }
 }
 
-export interface BenchFileWriter {
+export interface BenchFile {
   /**
-   * Writes a chunk after the ones before it. Await it before handing over the next one or reusing
-   * the buffer: the stream holds the chunk until the promise settles, so awaiting keeps at most
-   * one chunk in the JS heap (the app's sink to main is awaited the same way).
+   * Runs `work`, which writes the file a chunk at a time, then finishes the file and answers its
+   * bytes as a File, read back a range at a time like a file on disk. If `work` or the finishing
+   * fails, nothing written stays on disk and the failure is thrown on.
+   *
+   * `write` appends a chunk after the ones before it. Await it before handing over the next one or
+   * reusing the buffer: the stream holds the chunk until the promise settles, so awaiting keeps at
+   * most one chunk in the JS heap (the app's sink to main is awaited the same way).
    */
-  write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;
-  /** Finishes the file; its bytes as a File, read back a range at a time like a file on disk. */
-  close(): Promise<File>;
-  /** Gives up: nothing written stays on disk. */
-  discard(): Promise<void>;
+  fill(work: (write: (chunk: Uint8Array<ArrayBuffer>) => Promise<void>) => Promise<void>): Promise<File>;
 }
 
 /** A new, empty file `name` in the bench's folder (one of that name is replaced). */
-export async function createBenchFile(name: string): Promise<BenchFileWriter> {
+export async function createBenchFile(name: string): Promise<BenchFile> {
   const folder = await benchFolder();
   const handle = await folder.getFileHandle(name, { create: true });
   // keepExistingData defaults to false: the stream starts from an empty file.
   const stream = await handle.createWritable();
   return {
-    write: (chunk) => stream.write(chunk),
-    close: async () => {
-      await stream.close();
+    fill: async (work) => {
+      try {
+        await work((chunk) => stream.write(chunk));
+        await stream.close();
+      } catch (error) {
+        await stream.abort().catch(() => {});
+        await removeBenchFile(name);
+        throw error;
+      }
       return handle.getFile();
-    },
-    discard: async () => {
-      await stream.abort().catch(() => {});
-      await removeBenchFile(name);
     },
   };
 }

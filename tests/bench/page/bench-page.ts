@@ -195,24 +195,23 @@ async function rawCopy(pageSize = 2_000): Promise<ThroughputRun> {
   const start = performance.now();
   let records = 0;
   let fileBytes = 0;
-  let copy: File;
-  try {
-    for await (const page of pages(db(), pageSize)) {
-      records += page.rows.length;
-      heap.sample();
-    }
-    for await (const file of storedFiles(db())) {
-      const bytes = new Uint8Array(await file.data.arrayBuffer());
-      await out.write(bytes);
-      fileBytes += bytes.byteLength;
-      heap.sample();
-    }
-    copy = await out.close();
-  } catch (error) {
-    heap.stop();
-    await out.discard();
-    throw error;
-  }
+  const copy = await out
+    .fill(async (write) => {
+      for await (const page of pages(db(), pageSize)) {
+        records += page.rows.length;
+        heap.sample();
+      }
+      for await (const file of storedFiles(db())) {
+        const bytes = new Uint8Array(await file.data.arrayBuffer());
+        await write(bytes);
+        fileBytes += bytes.byteLength;
+        heap.sample();
+      }
+    })
+    .catch((error: unknown) => {
+      heap.stop();
+      throw error;
+    });
   const ms = performance.now() - start;
   const size = copy.size;
   await removeBenchFile(RAW_COPY_FILE);
