@@ -1,9 +1,36 @@
-import Dexie from 'dexie';
+import Dexie, { type IndexableType } from 'dexie';
 import { BackupSnapshotReader } from './backup-snapshot';
 import { type StillpointDatabase, TABLE_NAMES, type TableName } from './database';
 import { BLOB_TABLES } from './table-names';
 
 type Row = Record<string, unknown>;
+
+/** Keys read at a time when looking for what to delete. */
+const DELETE_PAGE_KEYS = 5_000;
+
+/**
+ * Deletes every row of `table` whose key `keep` lacks, reading the keys a page at a time in key
+ * order: the whole table's keys (300,000 audit entries in a large practice) are never one array
+ * in memory, which raised the restore's peak heap at its very end. Deleting the rows of a page
+ * does not move the next page, which starts above the last key read.
+ */
+export async function deleteAllExcept(
+  table: Dexie.Table,
+  keep: { has(key: string): boolean },
+  pageKeys = DELETE_PAGE_KEYS,
+): Promise<number> {
+  let deleted = 0;
+  let after: IndexableType | undefined;
+  for (;;) {
+    const page = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+    const keys = await page.limit(pageKeys).primaryKeys();
+    const doomed = keys.filter((key) => !keep.has(String(key)));
+    if (doomed.length > 0) await table.bulkDelete(doomed);
+    deleted += doomed.length;
+    if (keys.length < pageKeys) return deleted;
+    after = keys[keys.length - 1]!;
+  }
+}
 
 /** What a restore may do inside its one transaction. */
 export interface RestoreTransaction {
@@ -85,18 +112,7 @@ export class RestoreWriter {
           .table(table)
           .bulkPut([...rows])
           .then(() => undefined),
-      deleteAllExcept: (table, keep) =>
-        db
-          .table(table)
-          .toCollection()
-          .primaryKeys()
-          .then((here) => {
-            const doomed = here.filter((key) => !keep.has(String(key)));
-            return db
-              .table(table)
-              .bulkDelete(doomed)
-              .then(() => doomed.length);
-          }),
+      deleteAllExcept: (table, keep) => deleteAllExcept(db.table(table), keep),
       outside: (run) => Dexie.waitFor(Dexie.ignoreTransaction(run)),
       hasFile: (id) => db.attachmentBlobs.get(id).then((row) => row !== undefined),
       hasRecord: (table, key) =>
@@ -107,14 +123,7 @@ export class RestoreWriter {
           .count()
           .then((n) => n > 0),
       putFile: (id, data) => db.attachmentBlobs.put({ id, data }).then(() => undefined),
-      deleteFilesExcept: (keep) =>
-        db.attachmentBlobs
-          .toCollection()
-          .primaryKeys()
-          .then((here) => {
-            const doomed = here.filter((key) => !keep.has(String(key)));
-            return db.attachmentBlobs.bulkDelete(doomed).then(() => doomed.length);
-          }),
+      deleteFilesExcept: (keep) => deleteAllExcept(db.attachmentBlobs, keep),
     };
     const tables = [...TABLE_NAMES, ...BLOB_TABLES].map((name) => db.table(name));
     // An async function on purpose: Dexie keeps native awaits inside the transaction only then.
