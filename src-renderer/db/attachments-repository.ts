@@ -93,6 +93,7 @@ export class AttachmentsRepository {
         addedBy: input.addedBy?.trim() || undefined,
         updatedAt: now,
         gpsRemoved: input.file.gpsRemoved,
+        otherMetadataRemoved: input.file.otherMetadataRemoved ?? false,
         orientation: input.file.orientation,
       },
       'The document',

@@ -130,6 +130,11 @@ export const AttachmentSchema = AttachmentDetailsSchema.extend({
   updatedAt: TimestampSchema,
   /** Photos: location metadata (EXIF GPS) was found and removed on import. */
   gpsRemoved: z.boolean().default(false),
+  /**
+   * Photos: camera details, captions, keywords, an embedded thumbnail or data after the picture
+   * were found and removed on import (exif.ts). Documents attached before this was kept read false.
+   */
+  otherMetadataRemoved: z.boolean().default(false),
   /** Images: the EXIF orientation, applied when a thumbnail or the viewer draws it. */
   orientation: OrientationSchema.default(1),
 });
@@ -148,7 +153,7 @@ export const PreparedFileSchema = z.object({
   gpsRemoved: z.boolean(),
   /**
    * Camera details, captions, keywords, an embedded thumbnail or data after the picture were
-   * removed (exif.ts): told on attaching, not kept with the document.
+   * removed (exif.ts): told on attaching, and kept with the document.
    */
   otherMetadataRemoved: z.boolean().optional(),
   orientation: OrientationSchema,

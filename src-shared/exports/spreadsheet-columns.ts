@@ -294,6 +294,12 @@ export const ATTACHMENT_COLUMNS: readonly CsvColumn<AttachmentSheetRow>[] = [
   column('gps_removed', 'Location data was removed from the photo on import', YES_NO, (r) =>
     yesNo(r.attachment.gpsRemoved),
   ),
+  column(
+    'details_removed',
+    'Camera details, captions or a hidden preview were removed from the photo on import',
+    YES_NO,
+    (r) => yesNo(r.attachment.otherMetadataRemoved),
+  ),
   column('note', 'Note', TEXT, (r) => text(r.attachment.note)),
 ];
 

@@ -51,6 +51,7 @@ async function seedLetter(page: Page, clientId: string): Promise<string> {
         addedAt: new Date().toISOString(),
         updatedAt: new Date().toISOString(),
         gpsRemoved: false,
+        otherMetadataRemoved: false,
         orientation: 1,
       });
       tx.objectStore('attachmentBlobs').put({ id: 'e2e-clearance-letter', data: new Blob([data]) });

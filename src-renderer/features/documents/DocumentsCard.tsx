@@ -159,6 +159,9 @@ function DocumentItem({
         </span>
         {attachment.note && <span className="preserve-lines">{attachment.note}</span>}
         {attachment.gpsRemoved && <span className="muted">{t('documents.item.gpsRemoved')}</span>}
+        {attachment.otherMetadataRemoved && (
+          <span className="muted">{t('documents.item.detailsRemoved')}</span>
+        )}
         {arriving && (
           <span className="muted" role="status">
             {t('documents.item.arriving')}

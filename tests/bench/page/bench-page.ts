@@ -372,6 +372,7 @@ async function addAttachments(options: {
         addedAt: '2025-03-01T10:00:00.000Z',
         updatedAt: '2025-03-01T10:00:00.000Z',
         gpsRemoved: false,
+        otherMetadataRemoved: false,
         orientation: 1,
       });
       await database.attachmentBlobs.put({ id, data: new Blob([data]) });

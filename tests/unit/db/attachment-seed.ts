@@ -34,6 +34,7 @@ export async function seedAttachment(
       addedAt: options.addedAt ?? '2025-03-01T10:00:00.000Z',
       updatedAt: options.addedAt ?? '2025-03-01T10:00:00.000Z',
       gpsRemoved: false,
+      otherMetadataRemoved: false,
       orientation: 1,
     });
     await db.attachmentBlobs.put({ id: options.id, data: new Blob([new Uint8Array(options.bytes)]) });

@@ -59,6 +59,26 @@ describe('AttachmentsRepository', () => {
     db.close();
   });
 
+  it('keeps whether camera details were removed, and reads false for a document from before it was kept', async () => {
+    const { attachments, client, db } = await setUp();
+    const prepared = await prepareFile(jpegWithExif(exifTiff()) as Uint8Array<ArrayBuffer>, 'IMG_2.jpg');
+    const added = await attachments.add({
+      clientId: client.id,
+      details: { ...details, kind: 'photo' },
+      file: { ...prepared, otherMetadataRemoved: true },
+    });
+    expect(added.otherMetadataRemoved).toBe(true);
+    expect((await attachments.listForClient(client.id))[0]?.otherMetadataRemoved).toBe(true);
+    // A row stored before the field existed (or restored from such a backup) has no such field.
+    const { otherMetadataRemoved: _dropped, ...older } = (await db.attachments.get(added.id)) as Record<
+      string,
+      unknown
+    >;
+    await db.attachments.put(older as never);
+    expect((await attachments.get(added.id))?.otherMetadataRemoved).toBe(false);
+    db.close();
+  });
+
   it('refuses to open a file whose bytes no longer match their hash', async () => {
     const { attachments, client, db } = await setUp();
     const added = await attachments.add({

@@ -25,6 +25,7 @@ async function recordWith(
       addedAt: '2025-01-10T09:00:00.000Z',
       updatedAt: '2025-01-10T09:00:00.000Z',
       gpsRemoved: false,
+      otherMetadataRemoved: false,
       orientation: 1,
     })),
   );

@@ -123,6 +123,7 @@ describe('client record PDF: what the client reads', () => {
           addedAt: '2025-01-10T09:00:00.000Z',
           updatedAt: '2025-01-10T09:00:00.000Z',
           gpsRemoved: false,
+          otherMetadataRemoved: false,
           orientation: 1,
         },
       ],

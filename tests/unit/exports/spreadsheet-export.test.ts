@@ -216,6 +216,7 @@ describe('attachments.csv', () => {
         sha256: file.sha256,
         original_name: 'gp-letter.pdf',
         gps_removed: 'no',
+        details_removed: 'no',
         session_id: '',
       }),
     ]);

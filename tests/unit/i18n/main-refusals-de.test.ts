@@ -160,6 +160,7 @@ describe('documents: refusals in German', () => {
           addedAt: '2025-01-10T09:00:00.000Z',
           updatedAt: '2025-01-10T09:00:00.000Z',
           gpsRemoved: false,
+          otherMetadataRemoved: false,
           orientation: 1,
         },
       ],

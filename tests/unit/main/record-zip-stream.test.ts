@@ -69,6 +69,7 @@ function attachmentFor(record: ClientRecord, id: string, bytes: Uint8Array, titl
     addedAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-01T09:00:00.000Z',
     gpsRemoved: false,
+    otherMetadataRemoved: false,
     orientation: 1,
   };
 }

@@ -107,6 +107,7 @@ describe('the client record with outcomes', () => {
       addedAt: '2025-01-10T09:00:00.000Z',
       updatedAt: '2025-01-10T09:00:00.000Z',
       gpsRemoved: false,
+      otherMetadataRemoved: false,
       orientation: 1,
     };
     const pdf = await renderClientRecordPdf(
