@@ -77,6 +77,10 @@ class PageHandoff implements AsyncIterable<RecordBatch> {
   }
 }
 
+/** The index the first and last date of service come from; clients asked about at a time. */
+const DATE_INDEX = '[clientId+serviceDate]';
+const DATE_RANGE_CLIENTS = 500;
+
 /** Records per read: large enough to be fast, small enough to keep memory flat. */
 export const PAGE_SIZE = 2_000;
 
@@ -149,15 +153,7 @@ export class BackupSnapshotReader {
     const reading = db.transaction('r', tables, async () => {
       const counts = {} as Record<TableName, number>;
       for (const name of TABLE_NAMES) counts[name] = await db.table(name).count();
-      let first: string | undefined;
-      let last: string | undefined;
-      // Only the index's keys: no note is loaded to find the first and last date of service.
-      await db.sessions.orderBy('[clientId+serviceDate]').eachKey((key) => {
-        const date = (key as unknown as [string, string])[1];
-        if (typeof date !== 'string' || date.length > 64) return;
-        if (first === undefined || date < first) first = date;
-        if (last === undefined || date > last) last = date;
-      });
+      const { first, last } = await this.serviceDateRange();
       const entries = await this.fileEntries();
       const snapshot: PracticeSnapshot = {
         counts,
@@ -207,6 +203,40 @@ export class BackupSnapshotReader {
     }
     if (!using) throw new Error('The backup snapshot was not read');
     return await using;
+  }
+
+  /**
+   * The first and last date of service, inside the snapshot's transaction, from the sessions
+   * index's keys alone (no note is loaded): for each client with notes, the first and the last
+   * key under that client, two one-step cursors, asked for many clients at once so their round
+   * trips to IndexedDB's backend overlap. Walking every key of the index instead went to the
+   * backend one step after another: 15 s of a 46 s backup at 198,578 notes, the page thread idle.
+   */
+  private async serviceDateRange(): Promise<{ first?: string; last?: string }> {
+    const sessions = this.db.sessions;
+    // One request for every client's id. Every note belongs to a client here (deleting a client
+    // deletes its notes, and a restore refuses a note whose client is missing); walking the notes'
+    // own clientId index for its distinct values would cross to the backend once per client.
+    const clientIds = await this.db.clients.toCollection().primaryKeys();
+    let first: string | undefined;
+    let last: string | undefined;
+    const consider = (keys: IndexableType[]) => {
+      const date = (keys[0] as [string, unknown] | undefined)?.[1];
+      if (typeof date !== 'string' || date.length > 64) return;
+      if (first === undefined || date < first) first = date;
+      if (last === undefined || date > last) last = date;
+    };
+    const under = (clientId: IndexableType) =>
+      sessions.where(DATE_INDEX).between([clientId, Dexie.minKey], [clientId, Dexie.maxKey]);
+    for (let at = 0; at < clientIds.length; at += DATE_RANGE_CLIENTS) {
+      await Promise.all(
+        clientIds.slice(at, at + DATE_RANGE_CLIENTS).map(async (clientId) => {
+          consider(await under(clientId).limit(1).keys());
+          consider(await under(clientId).reverse().limit(1).keys());
+        }),
+      );
+    }
+    return { first, last };
   }
 
   /**
