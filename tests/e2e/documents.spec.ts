@@ -200,6 +200,8 @@ test('a photo attached on the client page loses its GPS location; a file that is
   const item = documents.getByTestId('document-item');
   await expect(item).toContainText('Posture, standing');
   await expect(item).toContainText('Location data (GPS) removed on import.');
+  // Kept with the document, not only told when attaching.
+  await expect(item).toContainText('Camera details removed on import.');
   await expectAccessible(page, 'the client page with a photo');
   // The thumbnail is made from the photo, turned by its EXIF orientation (24 x 16 stored on its
   // side: 16 x 24 upright). It is made only once the item comes near the view (DocumentsCard.tsx),
