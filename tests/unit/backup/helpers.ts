@@ -10,6 +10,7 @@ import {
   type WriteBackupOptions,
   writeBackup,
 } from '../../../src-shared/backup/index';
+import type { BackupFileEntry, StreamBackupOptions } from '../../../src-shared/backup/stream-writer';
 import { readAllRecords } from './whole-file';
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -166,4 +167,28 @@ export async function rejection(promise: Promise<unknown>): Promise<BackupError>
     throw new Error(`Expected a BackupError, got ${String(error)}`, { cause: error });
   }
   throw new Error('Expected a rejection, but the promise resolved');
+}
+
+/**
+ * `writeBackupStream`'s options for a backup of these documents alone: their records in the
+ * attachments table, and their bytes. The caller adds the sink (and any other option).
+ */
+export async function documentsOnlyBackup(
+  entries: BackupFileEntry[],
+): Promise<Omit<StreamBackupOptions, 'sink'>> {
+  return {
+    key: await testKey(),
+    appVersion: '0.1.0',
+    schemaVersion: SCHEMA_VERSION,
+    tables: asAsync([
+      { table: 'attachments', records: entries.map(({ id, size, sha256 }) => ({ id, size, sha256 })) },
+    ]),
+    counts: { attachments: entries.length },
+    files: {
+      table: 'attachments',
+      count: entries.length,
+      bytes: entries.reduce((sum, entry) => sum + entry.size, 0),
+      entries,
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { concatBytes } from '../../../src-shared/backup/bytes';
 import { sha256Hex } from '../../../src-shared/backup/file-hash';
 import { openBackup } from '../../../src-shared/backup/index';
 import { type BackupFileEntry, writeBackupStream } from '../../../src-shared/backup/stream-writer';
-import { asAsync, PASSPHRASE, SCHEMA_VERSION, testKey } from './helpers';
+import { documentsOnlyBackup, PASSPHRASE, SCHEMA_VERSION } from './helpers';
 
 /**
  * Reading overlaps the work on what was read (issue 15's throughput): the restore reads the next
@@ -69,19 +69,7 @@ describe('reading ahead', () => {
     const files = await documents(log);
     const chunks: Uint8Array[] = [];
     const made = writeBackupStream({
-      key: await testKey(),
-      appVersion: '0.1.0',
-      schemaVersion: SCHEMA_VERSION,
-      tables: asAsync([
-        { table: 'attachments', records: files.map(({ id, size, sha256 }) => ({ id, size, sha256 })) },
-      ]),
-      counts: { attachments: files.length },
-      files: {
-        table: 'attachments',
-        count: files.length,
-        bytes: files.reduce((sum, file) => sum + file.size, 0),
-        entries: files,
-      },
+      ...(await documentsOnlyBackup(files)),
       sink: async (chunk) => {
         chunks.push(chunk);
       },
@@ -125,19 +113,7 @@ describe('reading ahead', () => {
     // c no longer matches its record: the backup must fail naming c, after a and b went out.
     files[2] = { ...files[2]!, sha256: files[2]!.sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
     const made = writeBackupStream({
-      key: await testKey(),
-      appVersion: '0.1.0',
-      schemaVersion: SCHEMA_VERSION,
-      tables: asAsync([
-        { table: 'attachments', records: files.map(({ id, size, sha256 }) => ({ id, size, sha256 })) },
-      ]),
-      counts: { attachments: files.length },
-      files: {
-        table: 'attachments',
-        count: files.length,
-        bytes: files.reduce((sum, file) => sum + file.size, 0),
-        entries: files,
-      },
+      ...(await documentsOnlyBackup(files)),
       sink: async () => {},
     });
     made.catch(() => {});

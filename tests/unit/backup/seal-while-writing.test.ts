@@ -3,7 +3,7 @@ import { concatBytes } from '../../../src-shared/backup/bytes';
 import { sha256Hex } from '../../../src-shared/backup/file-hash';
 import { openBackup } from '../../../src-shared/backup/index';
 import { type BackupFileEntry, writeBackupStream } from '../../../src-shared/backup/stream-writer';
-import { asAsync, PASSPHRASE, SCHEMA_VERSION, testKey } from './helpers';
+import { documentsOnlyBackup, PASSPHRASE, SCHEMA_VERSION } from './helpers';
 
 /**
  * The backup encrypts a segment while the one before it is still being written (issue 15's
@@ -62,19 +62,7 @@ async function start(sink: (chunk: Uint8Array) => Promise<void>, signal?: { abor
   return {
     entries,
     made: writeBackupStream({
-      key: await testKey(),
-      appVersion: '0.1.0',
-      schemaVersion: SCHEMA_VERSION,
-      tables: asAsync([
-        { table: 'attachments', records: entries.map(({ id, size, sha256 }) => ({ id, size, sha256 })) },
-      ]),
-      counts: { attachments: entries.length },
-      files: {
-        table: 'attachments',
-        count: entries.length,
-        bytes: entries.reduce((sum, entry) => sum + entry.size, 0),
-        entries,
-      },
+      ...(await documentsOnlyBackup(entries)),
       segmentSize: SEGMENT,
       sink,
       ...(signal ? { signal } : {}),
